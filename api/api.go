@@ -1,0 +1,385 @@
+// Package api serves the knowledge base over HTTP: questions, search and
+// the documents, as JSON.
+//
+// Every error is a JSON object {"error": "..."} with a fitting status.
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gorilla/mux"
+
+	"reportkb/index"
+	"reportkb/index/report"
+	"reportkb/qa"
+)
+
+// Config configures the HTTP handler.
+type Config struct {
+	Index  *index.Index
+	Engine *qa.Engine
+	Logger *slog.Logger
+	// MaxQuestion is the longest question accepted, in characters;
+	// default 1000.
+	MaxQuestion int
+	// AskTimeout bounds the time spent answering one question; default 10s.
+	AskTimeout time.Duration
+}
+
+// Limits on requests.
+const (
+	maxJSONBody = 64 << 10
+	maxK        = 20
+	maxSize     = 100
+	maxFrom     = 10000
+)
+
+type server struct {
+	cfg Config
+	log *slog.Logger
+}
+
+// New returns the HTTP handler of the API.
+func New(cfg Config) http.Handler {
+	if cfg.MaxQuestion <= 0 {
+		cfg.MaxQuestion = 1000
+	}
+	if cfg.AskTimeout <= 0 {
+		cfg.AskTimeout = 10 * time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &server{cfg: cfg, log: cfg.Logger}
+	r := mux.NewRouter()
+	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
+	v1 := r.PathPrefix("/api/v1").Subrouter()
+	v1.HandleFunc("/ask", s.ask).Methods(http.MethodGet, http.MethodPost)
+	v1.HandleFunc("/search", s.search).Methods(http.MethodGet)
+	v1.HandleFunc("/documents", s.documents).Methods(http.MethodGet)
+	v1.HandleFunc("/documents/{id}", s.document).Methods(http.MethodGet)
+	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
+	})
+	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed on "+r.URL.Path)
+	})
+	return recoverer(s.log, r)
+}
+
+// recoverer turns a panic in a handler into a 500 and a log line.
+func recoverer(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				log.Error("panic serving request", "path", r.URL.Path, "panic", fmt.Sprint(v))
+				writeError(w, http.StatusInternalServerError, "internal error")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// Error is the body of every error response.
+type Error struct {
+	Error string `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, Error{Error: msg})
+}
+
+func (s *server) health(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "documents": s.cfg.Index.Len()})
+}
+
+// askRequest is the body of POST /api/v1/ask.
+type askRequest struct {
+	Question string `json:"question"`
+	Doc      string `json:"doc"`
+	K        int    `json:"k"`
+	Region   string `json:"region"`
+	Year     int    `json:"year"`
+}
+
+func (s *server) ask(w http.ResponseWriter, r *http.Request) {
+	var req askRequest
+	if r.Method == http.MethodPost {
+		r.Body = http.MaxBytesReader(w, r.Body, maxJSONBody)
+		dec := json.NewDecoder(r.Body)
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", maxJSONBody))
+				return
+			}
+			writeError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
+			return
+		}
+	} else {
+		v := r.URL.Query()
+		req.Question = v.Get("q")
+		req.Doc = v.Get("doc")
+		req.Region = v.Get("region")
+		var err error
+		if req.K, err = intParam(v.Get("k"), 0, maxK, "k"); err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		if req.Year, err = intParam(v.Get("year"), 0, 9999, "year"); err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+	}
+	if req.K < 0 || req.K > maxK {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("k must be between 1 and %d", maxK))
+		return
+	}
+	if msg := s.checkQuestion(req.Question); msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.AskTimeout)
+	defer cancel()
+	resp, err := s.cfg.Engine.Ask(ctx, qa.Request{Question: req.Question, Doc: req.Doc, K: req.K, Region: req.Region, Year: req.Year})
+	switch {
+	case errors.Is(err, qa.ErrUnknownDoc):
+		writeError(w, http.StatusNotFound, err.Error())
+		return
+	case errors.Is(err, qa.ErrEmptyQuestion):
+		writeError(w, http.StatusBadRequest, "missing question: give q (GET) or question (POST)")
+		return
+	case errors.Is(err, context.DeadlineExceeded):
+		writeError(w, http.StatusServiceUnavailable, "answering took too long")
+		return
+	case err != nil:
+		s.log.Error("ask", "question", req.Question, "err", err)
+		writeError(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// checkQuestion returns why a question is not acceptable, or "".
+func (s *server) checkQuestion(q string) string {
+	switch {
+	case strings.TrimSpace(q) == "":
+		return "missing question: give q (GET) or question (POST)"
+	case !utf8.ValidString(q):
+		return "question is not valid UTF-8"
+	case strings.ContainsRune(q, 0):
+		return "question contains a NUL character"
+	case utf8.RuneCountInString(q) > s.cfg.MaxQuestion:
+		return fmt.Sprintf("question longer than %d characters", s.cfg.MaxQuestion)
+	}
+	return ""
+}
+
+func intParam(s string, def, max int, name string) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > max {
+		return 0, fmt.Errorf("%s must be a whole number between 0 and %d", name, max)
+	}
+	return n, nil
+}
+
+// SearchResponse is the body of GET /api/v1/search.
+type SearchResponse struct {
+	Query string      `json:"query"`
+	Total int         `json:"total"`
+	Hits  []SearchHit `json:"hits"`
+}
+
+// SearchHit is one paragraph found.
+type SearchHit struct {
+	Doc       string   `json:"doc"`
+	Title     string   `json:"title"`
+	Paragraph int      `json:"paragraph"`
+	Page      int      `json:"page"`
+	Line      int      `json:"line"`
+	Heading   string   `json:"heading"`
+	Section   string   `json:"section"`
+	Text      string   `json:"text"`
+	Fragments []string `json:"fragments"`
+	Score     float64  `json:"score"`
+}
+
+func (s *server) search(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	q := v.Get("q")
+	if msg := s.checkQuestion(q); msg != "" {
+		writeError(w, http.StatusBadRequest, strings.Replace(msg, "question", "query", 1))
+		return
+	}
+	size, err := intParam(v.Get("size"), 10, maxSize, "size")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if size == 0 {
+		size = 10
+	}
+	from, err := intParam(v.Get("from"), 0, maxFrom, "from")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	year, err := intParam(v.Get("year"), 0, 9999, "year")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	f := index.Filter{Doc: v.Get("doc"), Region: v.Get("region"), Year: year}
+	if f.Doc != "" {
+		if _, ok := s.cfg.Index.Doc(f.Doc); !ok {
+			writeError(w, http.StatusNotFound, "unknown document: "+f.Doc)
+			return
+		}
+	}
+	res, err := s.cfg.Index.Search(q, f, size, from)
+	if err != nil {
+		s.log.Error("search", "query", q, "err", err)
+		writeError(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	out := SearchResponse{Query: q, Total: res.Total, Hits: []SearchHit{}}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, SearchHit{
+			Doc: h.Doc, Title: h.Title, Paragraph: h.Paragraph, Page: h.Page, Line: h.Line, Heading: h.Heading,
+			Section: h.Section, Text: h.Text, Fragments: h.Fragments, Score: h.Score,
+		})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// DocumentInfo describes a document in listings.
+type DocumentInfo struct {
+	ID         string    `json:"id"`
+	Title      string    `json:"title"`
+	Kind       string    `json:"kind"`
+	Region     string    `json:"region"`
+	Level      string    `json:"level"`
+	Year       int       `json:"year"`
+	ReviewYear int       `json:"review_year"`
+	PlanYear   int       `json:"plan_year"`
+	Layout     string    `json:"layout"`
+	Paragraphs int       `json:"paragraphs"`
+	Sentences  int       `json:"sentences"`
+	Pages      int       `json:"pages"`
+	Bytes      int       `json:"bytes"`
+	File       string    `json:"file"`
+	Added      time.Time `json:"added"`
+}
+
+// Info describes an indexed document.
+func Info(e *index.Entry) DocumentInfo {
+	d := e.Doc
+	pages := 0
+	for _, p := range d.Paragraphs {
+		pages = max(pages, p.Page)
+	}
+	return DocumentInfo{
+		ID: d.ID, Title: d.Title, Kind: d.Meta.Kind, Region: d.Meta.Region, Level: d.Meta.Level,
+		Year: d.Meta.Year, ReviewYear: d.Meta.ReviewYear, PlanYear: d.Meta.PlanYear, Layout: string(d.Layout),
+		Paragraphs: len(d.Paragraphs), Sentences: len(d.Sentences), Pages: pages, Bytes: d.Size, File: e.File, Added: e.Added,
+	}
+}
+
+func (s *server) documents(w http.ResponseWriter, r *http.Request) {
+	out := struct {
+		Documents []DocumentInfo `json:"documents"`
+	}{Documents: []DocumentInfo{}}
+	for _, e := range s.cfg.Index.Docs() {
+		out.Documents = append(out.Documents, Info(e))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// ParagraphInfo is a paragraph of a document.
+type ParagraphInfo struct {
+	Index        int    `json:"index"`
+	Kind         string `json:"kind"`
+	Text         string `json:"text"`
+	Heading      string `json:"heading,omitempty"`
+	Section      string `json:"section,omitempty"`
+	Page         int    `json:"page"`
+	PageInferred bool   `json:"page_inferred"`
+	Line         int    `json:"line"`
+	Start        int    `json:"start"`
+	End          int    `json:"end"`
+	Sentences    int    `json:"sentences"`
+}
+
+// SectionInfo is a section of a document.
+type SectionInfo struct {
+	Level     int    `json:"level"`
+	Number    string `json:"number"`
+	Title     string `json:"title"`
+	Parent    int    `json:"parent"`
+	Paragraph int    `json:"paragraph"`
+	Period    string `json:"period"`
+	Year      int    `json:"year"`
+}
+
+// DocumentDetail is a whole document.
+type DocumentDetail struct {
+	DocumentInfo
+	Sections   []SectionInfo   `json:"sections"`
+	Paragraphs []ParagraphInfo `json:"paragraphs"`
+}
+
+func (s *server) document(w http.ResponseWriter, r *http.Request) {
+	id := mux.Vars(r)["id"]
+	e, ok := s.cfg.Index.Doc(id)
+	if !ok {
+		writeError(w, http.StatusNotFound, "unknown document: "+id)
+		return
+	}
+	writeJSON(w, http.StatusOK, Detail(e))
+}
+
+// Detail describes a document with its sections and paragraphs.
+func Detail(e *index.Entry) DocumentDetail {
+	d := e.Doc
+	out := DocumentDetail{DocumentInfo: Info(e), Sections: []SectionInfo{}, Paragraphs: []ParagraphInfo{}}
+	for _, sec := range d.Sections {
+		out.Sections = append(out.Sections, SectionInfo{Level: sec.Level, Number: sec.Number, Title: sec.Title,
+			Parent: sec.Parent, Paragraph: sec.Paragraph, Period: string(sec.Period), Year: sec.Year})
+	}
+	for i, p := range d.Paragraphs {
+		if p.Kind == report.KindClutter {
+			continue
+		}
+		out.Paragraphs = append(out.Paragraphs, ParagraphInfo{
+			Index: i, Kind: string(p.Kind), Text: p.Text, Heading: p.Heading,
+			Section: strings.Join(d.SectionPath(p.Section), " / "), Page: p.Page, PageInferred: p.PageInferred,
+			Line: p.Line, Start: p.Start, End: p.End, Sentences: p.NumSentences,
+		})
+	}
+	return out
+}

@@ -1,0 +1,339 @@
+// Command reportkb is a knowledge base of Chinese government reports: it
+// answers questions with the figure, its unit and the sentence it stands
+// in.
+//
+// Usage:
+//
+//	reportkb serve [-addr 127.0.0.1:8080] [-index DIR] [-dict DIR]
+//	reportkb ask [-json] [-doc ID] [-index DIR] QUESTION
+//	reportkb search [-doc ID] [-size N] [-index DIR] QUERY
+//
+// The reports embedded in the binary are indexed on first use.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"reportkb/api"
+	"reportkb/index"
+	"reportkb/index/jieba"
+	"reportkb/qa"
+	"reportkb/seeds"
+)
+
+const usage = `reportkb answers questions about Chinese government reports.
+
+Usage:
+  reportkb serve  [-addr 127.0.0.1:8080] [-index DIR] [-dict DIR]
+  reportkb ask    [-json] [-doc ID] [-k N] [-index DIR] QUESTION
+  reportkb search [-doc ID] [-size N] [-index DIR] QUERY
+
+Run "reportkb COMMAND -h" for the flags of a command.
+The index lives in -index DIR (default %s, or $REPORTKB_INDEX);
+gojieba's dictionaries are found automatically, or in -dict DIR / $REPORTKB_DICT.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs the command line args and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintf(stderr, usage, defaultIndexDir())
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "serve":
+		err = serve(rest, stderr)
+	case "ask":
+		err = ask(rest, stdout, stderr)
+	case "search":
+		err = search(rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprintf(stdout, usage, defaultIndexDir())
+		return 0
+	default:
+		fmt.Fprintf(stderr, "reportkb: unknown command %q\n\n", cmd)
+		fmt.Fprintf(stderr, usage, defaultIndexDir())
+		return 2
+	}
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "reportkb %s: %v\n", cmd, err)
+		return 2
+	}
+	fmt.Fprintf(stderr, "reportkb %s: %v\n", cmd, err)
+	return 1
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// defaultIndexDir is the per-user data directory of the index.
+func defaultIndexDir() string {
+	if d := os.Getenv("REPORTKB_INDEX"); d != "" {
+		return d
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "reportkb")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "reportkb")
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "reportkb")
+	case "windows":
+		if d := os.Getenv("LocalAppData"); d != "" {
+			return filepath.Join(d, "reportkb")
+		}
+	}
+	return filepath.Join(home, ".local", "share", "reportkb")
+}
+
+// common holds the flags every command has.
+type common struct {
+	index string
+	dict  string
+	quiet bool
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.index, "index", defaultIndexDir(), "index `directory`")
+	fs.StringVar(&c.dict, "dict", "", "gojieba dictionary `directory` (default: found automatically, or $"+jieba.EnvDict+")")
+}
+
+// open opens the knowledge base: segmenter, index (built from the
+// embedded reports on first use) and answer engine.
+func (c *common) open(log *slog.Logger) (*index.Index, *qa.Engine, error) {
+	seg, err := jieba.Open(c.dict)
+	if err != nil {
+		return nil, nil, err
+	}
+	var srcs []index.Source
+	for _, f := range seeds.Files() {
+		srcs = append(srcs, index.Source{Name: f.Name, Data: f.Data})
+	}
+	x, err := index.Open(index.Config{Dir: c.index, Segmenter: seg, Seeds: srcs, Logger: log})
+	if errors.Is(err, index.ErrLocked) {
+		return nil, nil, fmt.Errorf("%w: a server may be using %s; stop it or pass another -index", err, c.index)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return x, qa.New(qa.Config{Index: x}), nil
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	// Flags may follow the positional arguments: reportkb ask 问题 -json.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	return fs.Parse(pos)
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("reportkb "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func serve(args []string, stderr io.Writer) error {
+	fs := newFlagSet("serve", stderr)
+	var c common
+	c.register(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"unexpected arguments: " + strings.Join(fs.Args(), " ")}
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	start := time.Now()
+	x, eng, err := c.open(log)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	srv := &http.Server{
+		Addr:              *addr,
+		Handler:           api.New(api.Config{Index: x, Engine: eng, Logger: log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("serving", "addr", *addr, "index", x.Dir(), "documents", x.Len(), "startup", time.Since(start).Round(time.Millisecond))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
+
+func ask(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ask", stderr)
+	var c common
+	c.register(fs)
+	asJSON := fs.Bool("json", false, "print the answer as JSON (the API's contract)")
+	doc := fs.String("doc", "", "answer from this document `id` only")
+	k := fs.Int("k", 3, "at most `N` answers")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	question := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if question == "" {
+		return usageError{"missing question: reportkb ask 新增养老床位多少张"}
+	}
+	x, eng, err := c.open(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	resp, err := eng.Ask(context.Background(), qa.Request{Question: question, Doc: *doc, K: *k})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(resp)
+	}
+	printAnswer(stdout, resp)
+	return nil
+}
+
+func printAnswer(w io.Writer, resp *qa.Response) {
+	if len(resp.Answers) == 0 {
+		fmt.Fprintln(w, "报告中没有找到这个问题的答案。")
+		if len(resp.Passages) > 0 {
+			fmt.Fprintln(w, "\n最接近的段落：")
+			for _, p := range resp.Passages[:min(3, len(resp.Passages))] {
+				fmt.Fprintf(w, "  [%s 第%d页 第%d行] %s\n", p.Doc, p.Page, p.Line, clip(p.Text, 120))
+			}
+		}
+		return
+	}
+	for i, a := range resp.Answers {
+		if i == 1 {
+			fmt.Fprintln(w, "\n其他答案：")
+		}
+		fmt.Fprintf(w, "%s", a.Text)
+		if a.Period > 0 {
+			kind := "完成"
+			if a.Plan {
+				kind = "目标"
+			}
+			fmt.Fprintf(w, "  (%d年%s)", a.Period, kind)
+		}
+		if a.Column != "" {
+			fmt.Fprintf(w, "  [表格列：%s]", a.Column)
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "  原文：%s\n", a.Sentence)
+		page := "页码未知"
+		if a.Page > 0 {
+			page = fmt.Sprintf("第%d页", a.Page)
+		}
+		fmt.Fprintf(w, "  出处：%s（%s）%s 第%d行 字节%d–%d\n", a.Title, a.Doc, page, a.Line, a.Start, a.End)
+	}
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func search(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("search", stderr)
+	var c common
+	c.register(fs)
+	doc := fs.String("doc", "", "search this document `id` only")
+	size := fs.Int("size", 10, "at most `N` hits")
+	asJSON := fs.Bool("json", false, "print the hits as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if query == "" {
+		return usageError{"missing query: reportkb search 养老床位"}
+	}
+	if *size <= 0 || *size > 100 {
+		return usageError{"-size must be between 1 and 100"}
+	}
+	x, _, err := c.open(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	if *doc != "" {
+		if _, ok := x.Doc(*doc); !ok {
+			return fmt.Errorf("unknown document %q", *doc)
+		}
+	}
+	res, err := x.Search(query, index.Filter{Doc: *doc}, *size, 0)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	fmt.Fprintf(stdout, "%d 个段落匹配\n", res.Total)
+	for _, h := range res.Hits {
+		fmt.Fprintf(stdout, "\n[%s 段落%d 第%d页 第%d行 得分%.2f]\n", h.Doc, h.Paragraph, h.Page, h.Line, h.Score)
+		for _, f := range h.Fragments {
+			f = strings.NewReplacer("<mark>", "【", "</mark>", "】", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", "\"", "&#39;", "'").Replace(f)
+			fmt.Fprintf(stdout, "  %s\n", f)
+		}
+	}
+	return nil
+}

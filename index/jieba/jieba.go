@@ -1,0 +1,201 @@
+// Package jieba segments Chinese text with gojieba (cppjieba through cgo).
+//
+// It is the only package that links gojieba. A process holds one handle
+// per dictionary directory; the handle is safe for concurrent use and
+// frees itself once, through gojieba's finalizer, when it is no longer
+// referenced.
+package jieba
+
+import (
+	"bufio"
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/yanyiwu/gojieba"
+
+	"reportkb/index/segment"
+)
+
+// EnvDict is the environment variable that names the dictionary directory.
+const EnvDict = "REPORTKB_DICT"
+
+// dictFiles are the files gojieba needs in the dictionary directory.
+var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
+
+//go:embed userdict.txt
+var userDict string
+
+// Segmenter is a gojieba handle. It implements segment.Segmenter and is
+// safe for concurrent use.
+type Segmenter struct {
+	j   *gojieba.Jieba
+	dir string
+}
+
+var (
+	mu      sync.Mutex
+	handles = map[string]*Segmenter{}
+)
+
+// ErrNoDict is returned when no dictionary directory can be found.
+var ErrNoDict = errors.New("jieba dictionary not found")
+
+// FindDict returns the dictionary directory to use: dir when it is not
+// empty, else $REPORTKB_DICT, else a "dict" directory next to the
+// executable, else the directory gojieba was built with (in the Go module
+// cache), else /usr/share/reportkb/dict. It checks that every file gojieba
+// needs is there.
+func FindDict(dir string) (string, error) {
+	var tried []string
+	try := func(d string) (string, bool) {
+		if d == "" {
+			return "", false
+		}
+		tried = append(tried, d)
+		for _, f := range dictFiles {
+			if _, err := os.Stat(filepath.Join(d, f)); err != nil {
+				return "", false
+			}
+		}
+		return d, true
+	}
+	if dir != "" {
+		if d, ok := try(dir); ok {
+			return d, nil
+		}
+		return "", fmt.Errorf("%w in %s: it needs %s", ErrNoDict, dir, strings.Join(dictFiles, ", "))
+	}
+	if env := os.Getenv(EnvDict); env != "" {
+		if d, ok := try(env); ok {
+			return d, nil
+		}
+		return "", fmt.Errorf("%w in %s=%s: it needs %s", ErrNoDict, EnvDict, env, strings.Join(dictFiles, ", "))
+	}
+	var cands []string
+	if exe, err := os.Executable(); err == nil {
+		cands = append(cands, filepath.Join(filepath.Dir(exe), "dict"))
+	}
+	cands = append(cands, gojieba.DICT_DIR, moduleCacheDict(), "/usr/share/reportkb/dict")
+	for _, c := range cands {
+		if d, ok := try(c); ok {
+			return d, nil
+		}
+	}
+	return "", fmt.Errorf("%w (looked in %s); copy gojieba's deps/cppjieba/dict there or set -dict or %s", ErrNoDict, strings.Join(tried, ", "), EnvDict)
+}
+
+// moduleCacheDict is where the Go module cache keeps gojieba's
+// dictionaries, for binaries built on another machine.
+func moduleCacheDict() string {
+	gopath := os.Getenv("GOMODCACHE")
+	if gopath == "" {
+		gp := os.Getenv("GOPATH")
+		if gp == "" {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return ""
+			}
+			gp = filepath.Join(home, "go")
+		}
+		gopath = filepath.Join(gp, "pkg", "mod")
+	}
+	return filepath.Join(gopath, "github.com", "yanyiwu", "gojieba@v1.4.6", "deps", "cppjieba", "dict")
+}
+
+// Open returns the process's segmenter for the dictionaries in dir (see
+// FindDict for how an empty dir is resolved), loading them on first use.
+func Open(dir string) (*Segmenter, error) {
+	d, err := FindDict(dir)
+	if err != nil {
+		return nil, err
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if s, ok := handles[d]; ok {
+		return s, nil
+	}
+	paths := make([]string, len(dictFiles))
+	for i, f := range dictFiles {
+		paths[i] = filepath.Join(d, f)
+	}
+	j := gojieba.NewJieba(paths...)
+	for _, w := range Words() {
+		j.AddWord(w)
+	}
+	s := &Segmenter{j: j, dir: d}
+	handles[d] = s
+	return s, nil
+}
+
+// Dir returns the dictionary directory the segmenter was loaded from.
+func (s *Segmenter) Dir() string { return s.dir }
+
+// Words returns the government-report terms added to the dictionary.
+func Words() []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(userDict))
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.HasPrefix(w, "#") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// Segment implements segment.Segmenter with gojieba's search mode. The
+// words gojieba finds inside a longer word get the position of that word.
+func (s *Segmenter) Segment(text string) []segment.Token {
+	if text == "" {
+		return nil
+	}
+	words := s.j.Tokenize(text, gojieba.SearchMode, true)
+	out := make([]segment.Token, 0, len(words))
+	for _, w := range words {
+		if w.Start < 0 || w.End > len(text) || w.Start >= w.End || !isWord(text[w.Start:w.End]) {
+			continue
+		}
+		out = append(out, segment.Token{Start: w.Start, End: w.End})
+	}
+	return positions(out)
+}
+
+// positions numbers the top-level words (those inside no other token) and
+// gives every shorter word the number of the word it lies in.
+func positions(ts []segment.Token) []segment.Token {
+	sort.SliceStable(ts, func(i, j int) bool {
+		if ts[i].Start != ts[j].Start {
+			return ts[i].Start < ts[j].Start
+		}
+		return ts[i].End > ts[j].End
+	})
+	pos, curEnd := -1, -1
+	for i := range ts {
+		if ts[i].Start >= curEnd {
+			pos++
+			curEnd = ts[i].End
+		} else if ts[i].End > curEnd {
+			// Overlaps the current word without lying inside it.
+			pos++
+			curEnd = ts[i].End
+		}
+		ts[i].Pos = pos
+	}
+	return ts
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if segment.IsWordRune(r) && r != '.' && r != '%' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,234 @@
+// Package report rebuilds the structure of a government report from its
+// plain text: title and metadata, sections, paragraphs, sentences, printed
+// pages, the indicator table and the glossary.
+//
+// It is pure Go and knows nothing about segmentation or search. Every
+// position it reports is a byte offset into the original file, so that an
+// answer can always be traced to the exact bytes it came from.
+package report
+
+import "sort"
+
+// Layout is how the text of a report is laid out in its file.
+type Layout string
+
+const (
+	// LayoutParagraphs has one paragraph per line (web pages, Word files).
+	LayoutParagraphs Layout = "paragraphs"
+	// LayoutPrinted has one printed line per line (OCR of a printed
+	// report): sentences break mid-line and page footers sit in the text.
+	LayoutPrinted Layout = "printed"
+)
+
+// Kind says what a paragraph is.
+type Kind string
+
+// Paragraph kinds. Only body, heading, table rows and glossary entries are
+// worth searching; front matter, clutter and noise are kept so that no
+// character of the original is lost.
+const (
+	KindTitle       Kind = "title"        // the document title
+	KindFront       Kind = "front"        // cover lines, date, speaker, salutation
+	KindHeading     Kind = "heading"      // a section heading (一、… （一）…)
+	KindBody        Kind = "body"         // running text
+	KindTableHeader Kind = "table_header" // the column headers of a table
+	KindTableRow    Kind = "table_row"    // one row of a table
+	KindGlossary    Kind = "glossary"     // one entry of the 名词解释
+	KindNoise       Kind = "noise"        // a stray OCR character
+	KindClutter     Kind = "clutter"      // web-page furniture, not part of the report
+)
+
+// Searchable reports whether paragraphs of kind k carry report content
+// worth indexing.
+func (k Kind) Searchable() bool {
+	switch k {
+	case KindBody, KindHeading, KindTableRow, KindTableHeader, KindGlossary, KindTitle:
+		return true
+	}
+	return false
+}
+
+// Period says whether a section reviews past work or plans future work.
+type Period string
+
+// Section periods.
+const (
+	PeriodNone   Period = ""
+	PeriodReview Period = "review" // 回顾, 执行情况, 过去一年
+	PeriodPlan   Period = "plan"   // 计划, 安排, 目标, 草案
+)
+
+// Doc is a parsed report. It is immutable after Parse returns and safe for
+// concurrent readers.
+type Doc struct {
+	ID         string
+	Title      string
+	Layout     Layout
+	Meta       Meta
+	Size       int // bytes of the original file
+	Sections   []Section
+	Paragraphs []Paragraph
+	Sentences  []Sentence
+	Tables     []Table
+	Footers    []Footer // page footers, in file order
+
+	lineStarts []int // byte offset of the start of each line
+}
+
+// Meta describes what a report is.
+type Meta struct {
+	Kind       string // 政府工作报告, 计划执行情况报告, 统计公报, 预算执行情况报告, 报告
+	Region     string // place name as the report writes it: 汉阳区, 上海市, 全国
+	Level      string // national, province, city, county, district, or ""
+	Year       int    // the year the report was delivered (今年 in its text)
+	ReviewYear int    // the year whose work it reviews
+	PlanYear   int    // the year it plans, 0 for none
+}
+
+// Section is a numbered part of the report (一、… or （一）…).
+type Section struct {
+	Level     int    // 1 for 一、, 2 for （一）, 3 for 1．
+	Title     string // the heading text without its number
+	Number    string // 一、 or （一）
+	Parent    int    // index of the enclosing section, -1 for none
+	Paragraph int    // index of the heading paragraph
+	Period    Period // review or plan, inherited from the parent when unknown
+	Year      int    // the year the section speaks of, 0 when unknown
+}
+
+// Paragraph is a paragraph of the report rebuilt from its lines.
+type Paragraph struct {
+	Kind    Kind
+	Text    string // the text with OCR spaces and line breaks removed
+	Section int    // index of the innermost section, -1 for none
+	Heading string // the topic sentence that opens the paragraph, if any
+	Term    string // for glossary entries: the term defined
+	Table   int    // for table rows and headers: index into Doc.Tables
+	Row     int    // for table rows: index into Table.Rows
+
+	Start, End   int  // byte offsets of the paragraph in the original file
+	Line         int  // 1-based line of the original file where it starts
+	Page         int  // printed page where it starts, 0 when unknown
+	PageInferred bool // Page was inferred between footers, not printed
+
+	FirstSentence, NumSentences int // its sentences in Doc.Sentences
+
+	pieces []piece
+}
+
+// Sentence is a sentence of a paragraph.
+type Sentence struct {
+	Para         int    // index into Doc.Paragraphs
+	Text         string // the sentence text
+	Off          int    // byte offset of Text in the paragraph text
+	Start, End   int    // byte offsets in the original file
+	Line         int    // 1-based line of the original file where it starts
+	Page         int    // printed page where it starts, 0 when unknown
+	PageInferred bool
+}
+
+// Footer is a page footer such as "— 5 —". It closes printed page Page.
+type Footer struct {
+	Page       int
+	Line       int
+	Start, End int
+}
+
+// A piece maps a run of paragraph text to the original bytes it came from.
+// Copied runs have equal lengths; a replaced run (a line break turned into
+// a space) maps text bytes to origLen original bytes.
+type piece struct {
+	text, orig       int // start offsets
+	textLen, origLen int
+}
+
+// Orig returns the original byte offset of byte off of the paragraph text.
+// off may equal len(Text), giving the end of the paragraph.
+func (p *Paragraph) Orig(off int) int {
+	if len(p.pieces) == 0 {
+		return p.Start
+	}
+	i := sort.Search(len(p.pieces), func(i int) bool { return p.pieces[i].text > off }) - 1
+	if i < 0 {
+		return p.pieces[0].orig
+	}
+	pc := p.pieces[i]
+	if off >= pc.text+pc.textLen {
+		return pc.orig + pc.origLen
+	}
+	if pc.textLen != pc.origLen {
+		return pc.orig
+	}
+	return pc.orig + off - pc.text
+}
+
+// OrigSpan returns the original byte range of the paragraph text range
+// [start, end).
+func (p *Paragraph) OrigSpan(start, end int) (int, int) {
+	if end <= start {
+		o := p.Orig(start)
+		return o, o
+	}
+	return p.Orig(start), p.Orig(end-1) + 1 + p.tail(end-1)
+}
+
+// tail returns how many more original bytes the byte at text offset off
+// stands for beyond one: non-zero only inside replaced pieces.
+func (p *Paragraph) tail(off int) int {
+	i := sort.Search(len(p.pieces), func(i int) bool { return p.pieces[i].text > off }) - 1
+	if i < 0 {
+		return 0
+	}
+	pc := p.pieces[i]
+	if pc.textLen != pc.origLen && off == pc.text+pc.textLen-1 {
+		return pc.origLen - 1
+	}
+	return 0
+}
+
+// OrigRanges returns the original byte ranges the paragraph text was
+// built from, in order. Together they hold every non-space character of
+// the paragraph.
+func (p *Paragraph) OrigRanges() [][2]int {
+	r := make([][2]int, 0, len(p.pieces))
+	for _, pc := range p.pieces {
+		r = append(r, [2]int{pc.orig, pc.orig + pc.origLen})
+	}
+	return r
+}
+
+// LineAt returns the 1-based line of the original file holding byte off.
+func (d *Doc) LineAt(off int) int {
+	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off })
+}
+
+// PageAt returns the printed page of the original line (1-based) and
+// whether it was inferred rather than read from a footer.
+func (d *Doc) PageAt(line int) (page int, inferred bool) {
+	return pageAt(d.Footers, line, d.linesPerPage())
+}
+
+// SectionPath returns the titles of section s and its ancestors, outermost
+// first.
+func (d *Doc) SectionPath(s int) []string {
+	var path []string
+	for s >= 0 && s < len(d.Sections) {
+		path = append([]string{d.Sections[s].Number + d.Sections[s].Title}, path...)
+		s = d.Sections[s].Parent
+	}
+	return path
+}
+
+// SentencesOf returns the sentences of paragraph i.
+func (d *Doc) SentencesOf(i int) []Sentence {
+	p := &d.Paragraphs[i]
+	return d.Sentences[p.FirstSentence : p.FirstSentence+p.NumSentences]
+}
+
+// PeriodOf returns the period and year of section s (review or plan).
+func (d *Doc) PeriodOf(s int) (Period, int) {
+	if s < 0 || s >= len(d.Sections) {
+		return PeriodNone, 0
+	}
+	return d.Sections[s].Period, d.Sections[s].Year
+}

@@ -1,0 +1,193 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one line of the original file.
+type line struct {
+	no         int    // 1-based line number
+	start, end int    // byte range of the content, white space trimmed
+	text       string // data[start:end]
+	width      int    // display width: 2 for wide characters, 1 otherwise
+	runes      int
+	footer     int // the page number when the line is a page footer
+}
+
+func (l *line) blank() bool { return l.start == l.end }
+
+// IsSpace reports whether r is white space in report text, including the
+// zero-width and full-width spaces that OCR and web pages leave behind.
+func IsSpace(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u3000', '\u00a0':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// splitLines splits data into lines and returns them with the byte offset
+// of the start of each line.
+func splitLines(data []byte) ([]line, []int) {
+	var lines []line
+	var starts []int
+	for pos, no := 0, 1; pos <= len(data); no++ {
+		end := pos
+		for end < len(data) && data[end] != '\n' && data[end] != '\r' {
+			end++
+		}
+		starts = append(starts, pos)
+		lines = append(lines, makeLine(data, no, pos, end))
+		if end >= len(data) {
+			break
+		}
+		if data[end] == '\r' && end+1 < len(data) && data[end+1] == '\n' {
+			end++
+		}
+		pos = end + 1
+	}
+	return lines, starts
+}
+
+func makeLine(data []byte, no, start, end int) line {
+	for start < end {
+		r, n := utf8.DecodeRune(data[start:end])
+		if !IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRune(data[start:end])
+		if !IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	l := line{no: no, start: start, end: end, text: string(data[start:end])}
+	for _, r := range l.text {
+		l.runes++
+		l.width += runeWidth(r)
+	}
+	l.footer = footerPage(l.text)
+	return l
+}
+
+func runeWidth(r rune) int {
+	if r < 0x1100 || (r >= 0xff61 && r <= 0xffdc) {
+		return 1
+	}
+	return 2
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '—', '–', '-', '－', '―', '‒', '─', '━', '一':
+		return true
+	}
+	return false
+}
+
+// footerPage returns the page number of a page footer line such as
+// "— 5 —", "- 12 -" or "第 3 页", and 0 for any other line.
+func footerPage(s string) int {
+	rs := []rune(s)
+	i, j := 0, len(rs)
+	if j == 0 || j > 16 {
+		return 0
+	}
+	if rs[0] == '第' && rs[j-1] == '页' {
+		return atoiSpaced(rs[1 : j-1])
+	}
+	for i < j && isDash(rs[i]) {
+		i++
+	}
+	lead := i
+	for j > i && isDash(rs[j-1]) {
+		j--
+	}
+	if lead == 0 || j == len(rs) || lead > 3 || len(rs)-j > 3 {
+		return 0
+	}
+	return atoiSpaced(rs[i:j])
+}
+
+func atoiSpaced(rs []rune) int {
+	var digits []rune
+	for _, r := range rs {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = append(digits, r)
+		case r >= '０' && r <= '９':
+			digits = append(digits, r-'０'+'0')
+		case IsSpace(r):
+		default:
+			return 0
+		}
+	}
+	if len(digits) == 0 || len(digits) > 4 {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(digits))
+	return n
+}
+
+// isTerminal reports whether r ends a sentence or a clause that may end a
+// paragraph.
+func isTerminal(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '：', ':', '；', ';', '…':
+		return true
+	}
+	return false
+}
+
+// isClosing reports whether r closes a quotation or bracket and so may
+// follow the end of a sentence.
+func isClosing(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', '】', '》', '"', '\'':
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation,
+// possibly followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if isClosing(r) {
+			s = s[:len(s)-n]
+			continue
+		}
+		return isTerminal(r)
+	}
+	return false
+}
+
+// endsParagraph reports whether a printed line may end a paragraph: it
+// ends a sentence (not just a clause) or introduces what follows.
+func endsParagraph(s string) bool {
+	if !endsSentence(s) {
+		return false
+	}
+	s = strings.TrimRightFunc(s, isClosing)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r != '；' && r != ';'
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r)
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func isASCIILetter(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}

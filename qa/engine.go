@@ -1,0 +1,367 @@
+// Package qa answers questions about the reports in an index: it analyzes
+// a question, retrieves candidate sentences, scores every figure in them
+// and returns the best with its unit and the sentence it stands in — or
+// nothing, when the reports do not say.
+package qa
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+
+	"reportkb/index"
+	"reportkb/index/report"
+	"reportkb/index/segment"
+)
+
+// Config configures an Engine.
+type Config struct {
+	Index *index.Index
+	// Lexicon defaults to the lexicon embedded in the binary.
+	Lexicon *Lexicon
+	// Candidates is how many sentences are scored per question; default 80.
+	Candidates int
+}
+
+// Engine answers questions. It is safe for concurrent use.
+type Engine struct {
+	x     *index.Index
+	lex   *Lexicon
+	an    *Analyzer
+	cands int
+
+	mu   sync.Mutex
+	info map[string]*docInfo // by document id
+}
+
+// New returns an engine over cfg.Index.
+func New(cfg Config) *Engine {
+	if cfg.Lexicon == nil {
+		cfg.Lexicon = LoadLexicon()
+	}
+	if cfg.Candidates <= 0 {
+		cfg.Candidates = 80
+	}
+	e := &Engine{x: cfg.Index, lex: cfg.Lexicon, cands: cfg.Candidates, info: map[string]*docInfo{}}
+	e.an = &Analyzer{Seg: cfg.Index.Segmenter(), Lex: cfg.Lexicon, Freq: cfg.Index.DocFreq, Places: e.places}
+	return e
+}
+
+// Analyzer returns the engine's question analyzer.
+func (e *Engine) Analyzer() *Analyzer { return e.an }
+
+// places lists the regions of the indexed reports.
+func (e *Engine) places() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, en := range e.x.Docs() {
+		if r := en.Doc.Meta.Region; r != "" && r != "全国" && !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	for _, p := range report.Provinces() {
+		if full, _ := report.Province(p); !seen[full] {
+			seen[full] = true
+			out = append(out, full)
+		}
+	}
+	return out
+}
+
+// Request is a question and where to look for its answer.
+type Request struct {
+	Question string
+	Doc      string // restrict to one document
+	Region   string // restrict to reports of a region
+	Year     int    // restrict to reports speaking of a year
+	K        int    // at most K answers and passages; default 3 answers, 5 passages
+}
+
+// Response is the answer contract of the HTTP API.
+type Response struct {
+	Question string    `json:"question"`
+	Answers  []Answer  `json:"answers"`
+	Passages []Passage `json:"passages"`
+}
+
+// Answer is a figure (or a definition, or a sentence) that answers the
+// question, with where it stands in the sources.
+type Answer struct {
+	Text      string  `json:"text"`      // the figure as written: 6341张
+	Value     float64 `json:"value"`     // with 万/亿 applied: 8.66亿元 → 866000000
+	Unit      string  `json:"unit"`      // without the scale: 元
+	Qualifier string  `json:"qualifier"` // 余, 约, 以内 …
+	Sentence  string  `json:"sentence"`  // the whole source sentence
+	Doc       string  `json:"doc"`
+	Title     string  `json:"title"`
+	Paragraph int     `json:"paragraph"` // index of the paragraph in the document
+	Page      int     `json:"page"`      // printed page, 0 when unknown
+	Line      int     `json:"line"`      // 1-based line where the sentence starts
+	Start     int     `json:"start"`     // byte offsets of Text in the original file
+	End       int     `json:"end"`
+	Score     float64 `json:"score"`
+
+	Kind         string   `json:"kind"`             // number, table, definition or text
+	Period       int      `json:"period,omitempty"` // the year the figure belongs to
+	Plan         bool     `json:"plan"`             // a target or plan rather than a result
+	Column       string   `json:"column,omitempty"` // for table answers
+	Matched      []string `json:"matched"`          // the question words found near the figure
+	English      string   `json:"english,omitempty"`
+	PageInferred bool     `json:"page_inferred"`
+	// SentenceStart and SentenceEnd are the byte offsets of the sentence.
+	SentenceStart int `json:"sentence_start"`
+	SentenceEnd   int `json:"sentence_end"`
+}
+
+// Passage is a paragraph close to the question.
+type Passage struct {
+	Doc       string  `json:"doc"`
+	Title     string  `json:"title"`
+	Paragraph int     `json:"paragraph"`
+	Page      int     `json:"page"`
+	Line      int     `json:"line"`
+	Heading   string  `json:"heading"`
+	Text      string  `json:"text"`
+	Score     float64 `json:"score"`
+}
+
+// Errors returned by Ask.
+var (
+	ErrEmptyQuestion = errors.New("empty question")
+	ErrUnknownDoc    = errors.New("unknown document")
+)
+
+// Ask answers a question.
+func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
+	if strings.TrimSpace(req.Question) == "" {
+		return nil, ErrEmptyQuestion
+	}
+	if req.Doc != "" {
+		if _, ok := e.x.Doc(req.Doc); !ok {
+			return nil, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
+		}
+	}
+	k := req.K
+	if k <= 0 {
+		k = 3
+	}
+	q := e.an.Analyze(req.Question)
+	filter := e.route(q, req)
+	resp := &Response{Question: req.Question, Answers: []Answer{}, Passages: []Passage{}}
+	terms := e.queryTerms(q)
+	var answers []Answer
+	switch q.Kind {
+	case KindDefinition:
+		answers = e.define(q, filter)
+		if len(answers) == 0 {
+			// Not a term the reports define: perhaps a figure after all.
+			q.Kind = KindNumber
+		}
+	}
+	var hits []index.Hit
+	if len(answers) == 0 && len(terms) > 0 {
+		var err error
+		hits, _, err = e.x.SearchTerms(index.Query{Terms: terms, Filter: filter, Size: e.cands, Sentences: true})
+		if err != nil {
+			return nil, err
+		}
+		switch q.Kind {
+		case KindNumber:
+			answers = e.numbers(q, hits)
+			if len(answers) == 0 && q.Unit == "" && q.Class == "" && len(q.Concepts) > 0 {
+				answers = e.sentences(q, hits)
+			}
+		case KindText:
+			answers = e.sentences(q, hits)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(answers) > k {
+		answers = answers[:k]
+	}
+	resp.Answers = answers
+	if q.Lang == "en" {
+		for i := range resp.Answers {
+			resp.Answers[i].English = english(resp.Answers[i])
+		}
+	}
+	passages, err := e.passages(terms, filter, answers, max(k, 5))
+	if err != nil {
+		return nil, err
+	}
+	resp.Passages = passages
+	return resp, nil
+}
+
+// route picks the documents to search: the request's filters, or the
+// reports of the place and year the question names.
+func (e *Engine) route(q *Question, req Request) index.Filter {
+	f := index.Filter{Doc: req.Doc, Region: req.Region, Year: req.Year}
+	if f.Doc != "" {
+		return f
+	}
+	docs := e.x.Docs()
+	if len(docs) <= 1 {
+		return f
+	}
+	var match []string
+	for _, en := range docs {
+		m := en.Doc.Meta
+		if q.Place != "" && !placeMatches(q.Place, m.Region) {
+			continue
+		}
+		if q.Year > 0 && q.Year != m.ReviewYear && q.Year != m.PlanYear && !(m.PlanYear == 0 && q.Year == m.Year) {
+			continue
+		}
+		if q.Place == "" && q.Year == 0 {
+			continue
+		}
+		match = append(match, en.Doc.ID)
+	}
+	if len(match) > 0 && len(match) < len(docs) {
+		f.Docs = match
+	}
+	return f
+}
+
+func placeMatches(place, region string) bool {
+	if region == "" {
+		return false
+	}
+	for _, f := range placeForms(region) {
+		if f == place {
+			return true
+		}
+	}
+	return strings.Contains(region, place)
+}
+
+// queryTerms turns the concepts into weighted index words.
+func (e *Engine) queryTerms(q *Question) []index.WeightedTerm {
+	best := map[string]float64{}
+	var order []string
+	seg := e.x.Segmenter()
+	for _, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			w := c.Weight * alt.Factor
+			for _, t := range index.Terms(seg, alt.Text) {
+				if _, ok := best[t.Text]; !ok {
+					order = append(order, t.Text)
+				}
+				if w > best[t.Text] {
+					best[t.Text] = w
+				}
+			}
+		}
+	}
+	out := make([]index.WeightedTerm, 0, len(order))
+	for _, t := range order {
+		out = append(out, index.WeightedTerm{Text: t, Boost: best[t]})
+	}
+	return out
+}
+
+// passages returns the paragraphs closest to the question: those of the
+// answers first, then the best paragraph hits.
+func (e *Engine) passages(terms []index.WeightedTerm, f index.Filter, answers []Answer, n int) ([]Passage, error) {
+	out := []Passage{}
+	seen := map[string]bool{}
+	add := func(en *index.Entry, para int, score float64) {
+		key := fmt.Sprintf("%s/%d", en.Doc.ID, para)
+		if seen[key] || len(out) >= n {
+			return
+		}
+		seen[key] = true
+		p := &en.Doc.Paragraphs[para]
+		out = append(out, Passage{Doc: en.Doc.ID, Title: en.Doc.Title, Paragraph: para, Page: p.Page, Line: p.Line, Heading: p.Heading, Text: p.Text, Score: round(score)})
+	}
+	for _, a := range answers {
+		if en, ok := e.x.Doc(a.Doc); ok && a.Paragraph < len(en.Doc.Paragraphs) {
+			add(en, a.Paragraph, a.Score)
+		}
+	}
+	if len(terms) == 0 {
+		return out, nil
+	}
+	hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: n, HeadingBoost: 0.3})
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hits {
+		add(h.Entry, h.Para, h.Score)
+	}
+	return out, nil
+}
+
+func round(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// docInfo holds what the engine derives from a document once: the
+// figures of every sentence and the years it names.
+type docInfo struct {
+	gen        int64
+	quantities [][]Quantity // by sentence
+	folded     []string     // folded sentence text, by sentence
+	foldOffs   [][]int      // offsets of folded text in the sentence, nil when equal
+	table      map[int][]tableCell
+}
+
+type tableCell struct {
+	q      Quantity
+	column string
+	cell   report.Cell
+}
+
+func (e *Engine) docInfo(en *index.Entry) *docInfo {
+	e.mu.Lock()
+	di, ok := e.info[en.Doc.ID]
+	e.mu.Unlock()
+	if ok && di.gen == en.Gen {
+		return di
+	}
+	d := en.Doc
+	di = &docInfo{gen: en.Gen, quantities: make([][]Quantity, len(d.Sentences)), folded: make([]string, len(d.Sentences)),
+		foldOffs: make([][]int, len(d.Sentences)), table: map[int][]tableCell{}}
+	for i, s := range d.Sentences {
+		di.folded[i], di.foldOffs[i] = segment.Fold(s.Text)
+		if d.Paragraphs[s.Para].Kind != report.KindTableRow {
+			di.quantities[i] = ParseQuantities(s.Text)
+		}
+	}
+	for _, t := range d.Tables {
+		for _, row := range t.Rows {
+			p := &d.Paragraphs[row.Para]
+			if p.NumSentences == 0 {
+				continue
+			}
+			si := p.FirstSentence
+			for ci, c := range row.Cells {
+				if c.Empty() || ci >= len(t.Columns) {
+					continue
+				}
+				qs := ParseQuantities(strings.ReplaceAll(c.Text, " ", ""))
+				if len(qs) == 0 {
+					continue
+				}
+				qv := qs[0]
+				if qv.Unit == "" && qv.Value != 0 && qv.Value >= 1e4 {
+					// "775亿" in a table of money: the unit is in the row name.
+					if hintClass(e.lex.Hint(row.Name)) == "money" {
+						qv.Unit = "元"
+					}
+				}
+				qv.Text = c.Text
+				di.table[si] = append(di.table[si], tableCell{q: qv, column: t.Columns[ci], cell: c})
+			}
+		}
+	}
+	e.mu.Lock()
+	e.info[en.Doc.ID] = di
+	e.mu.Unlock()
+	return di
+}

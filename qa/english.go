@@ -1,0 +1,163 @@
+package qa
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	reEnDefine = []*regexp.Regexp{
+		regexp.MustCompile(`^(?:what|which) (?:is|are|was|were) (?:the )?(?:definition|meaning) of (.+)$`),
+		regexp.MustCompile(`^what (?:does|do|did) (.+?) (?:mean|stand for|refer to)$`),
+		regexp.MustCompile(`^(?:define|explain|describe) (.+)$`),
+		regexp.MustCompile(`^what (?:is|are) (?:meant by )?(.+)$`),
+	}
+	reEnYear = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
+	reEnWord = regexp.MustCompile(`[a-z0-9][a-z0-9.&+-]*`)
+)
+
+// enMeasure are words that make "what is X" ask for a figure, not a
+// meaning.
+var enMeasure = []string{"target", "goal", "rate", "growth", "number", "amount", "total", "percentage", "percent",
+	"proportion", "share", "value", "level", "figure", "size", "how", "many", "much", "output", "revenue", "income",
+	"investment", "budget", "spending", "expenditure", "increase", "decrease", "population", "count", "gdp", "volume"}
+
+// enFrame are English words of the question frame; they make no concept.
+var enFrame = map[string]bool{
+	"what": true, "which": true, "who": true, "whom": true, "whose": true, "when": true, "where": true, "why": true,
+	"how": true, "many": true, "much": true, "is": true, "are": true, "was": true, "were": true, "be": true,
+	"been": true, "being": true, "the": true, "a": true, "an": true, "of": true, "in": true, "on": true, "at": true,
+	"to": true, "for": true, "by": true, "with": true, "did": true, "does": true, "do": true, "has": true,
+	"have": true, "had": true, "will": true, "would": true, "shall": true, "should": true, "can": true, "could": true,
+	"there": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true, "their": true,
+	"they": true, "and": true, "or": true, "as": true, "from": true, "into": true, "during": true, "per": true,
+	"please": true, "tell": true, "me": true, "us": true, "report": true, "say": true, "says": true,
+	"according": true, "within": true, "than": true, "s": true, "get": true, "got": true, "any": true,
+	"all": true, "some": true, "so": true, "far": true, "up": true, "out": true, "about": true, "also": true,
+	"i": true, "we": true, "you": true, "our": true, "your": true, "my": true, "mean": true, "means": true,
+	"percentage": true, "percent": true, "proportion": true, "fast": true, "rate": true,
+}
+
+var enPlan = []string{"target", "goal", "plan", "planned", "plans", "aim", "aims", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective"}
+var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
+
+func (a *Analyzer) analyzeEnglish(q *Question, s string) {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "'s ", " ")
+	s = strings.ReplaceAll(s, "’s ", " ")
+	q.Kind = KindNumber
+	text := " " + s + " "
+	has := func(w string) bool { return strings.Contains(text, " "+w+" ") }
+	// What is asked.
+	switch {
+	case has("how many"), has("number of"):
+		q.Kind = KindNumber
+	case has("how much"):
+		q.Kind = KindNumber
+		q.Class = "money"
+	case has("what percentage"), has("what percent"), has("how fast"), has("what proportion"), has("what share"), has("by how much"), has("growth rate"), has("what rate"):
+		q.Kind = KindNumber
+		q.Class = "percent"
+	default:
+		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") {
+			q.Kind = KindText
+		}
+		for _, re := range reEnDefine {
+			m := re.FindStringSubmatch(s)
+			if m == nil {
+				continue
+			}
+			measure := false
+			for _, w := range enMeasure {
+				if strings.Contains(" "+m[1]+" ", " "+w+" ") {
+					measure = true
+				}
+			}
+			if !measure {
+				q.Kind = KindDefinition
+				q.Term = strings.Trim(strings.TrimPrefix(strings.TrimPrefix(m[1], "the "), "a "), " \"'")
+			}
+			break
+		}
+	}
+	if m := reEnYear.FindStringSubmatch(s); m != nil {
+		q.Year, _ = strconv.Atoi(m[1])
+	}
+	switch {
+	case has("last year"), has("previous year"):
+		q.Rel, q.HasRel = -1, true
+	case has("this year"), has("current year"):
+		q.Rel, q.HasRel = 0, true
+	case has("next year"), has("coming year"):
+		q.Rel, q.HasRel = 1, true
+	}
+	for _, w := range enPlan {
+		if has(w) {
+			q.Plan = true
+		}
+	}
+	if !q.Plan {
+		for _, w := range enDone {
+			if has(w) {
+				q.Done = true
+			}
+		}
+	}
+	switch {
+	case has("within"), has("below"), has("under"):
+		q.Qualify = "以内"
+	case has("more than"), has("over"), has("exceed"), has("exceeded"):
+		q.Qualify = "超过"
+	}
+	words := reEnWord.FindAllString(s, -1)
+	var kept []string
+	for _, w := range words {
+		if reEnYear.MatchString(w) {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	var zh []string
+	for _, m := range a.Lex.englishPhrases(kept) {
+		if m.n == 1 && enFrame[m.phrase] {
+			continue
+		}
+		e := m.entry
+		if len(e.zh) == 0 || e.zh[0] == "" {
+			continue
+		}
+		word := e.zh[0]
+		if stopWords[word] {
+			continue
+		}
+		c := Concept{Word: word, Aspect: aspectWords[word]}
+		c.Alts = append(c.Alts, Alt{word, 1})
+		for _, z := range e.zh[1:] {
+			c.Alts = addAlt(c.Alts, Alt{z, glossFactor})
+		}
+		for _, z := range e.zh {
+			for _, alt := range a.Lex.Alternatives(z) {
+				c.Alts = addAlt(c.Alts, Alt{alt.Text, alt.Factor * 0.9})
+			}
+		}
+		if e.unit != "" && !c.Aspect && q.Unit == "" {
+			a.applyHint(q, e.unit)
+		}
+		q.Concepts = append(q.Concepts, c)
+		zh = append(zh, word)
+	}
+	if q.Kind == KindDefinition {
+		// Render the term in Chinese when the glossary knows it.
+		var tw []string
+		for _, m := range a.Lex.englishPhrases(reEnWord.FindAllString(q.Term, -1)) {
+			if !(m.n == 1 && enFrame[m.phrase]) && len(m.entry.zh) > 0 {
+				tw = append(tw, m.entry.zh[0])
+			}
+		}
+		if len(tw) > 0 {
+			q.Term = strings.Join(tw, "")
+		}
+	}
+	q.Norm = strings.Join(zh, "")
+}

@@ -1,0 +1,218 @@
+package qa
+
+import (
+	"bufio"
+	_ "embed"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+//go:embed lexicon/synonyms.txt
+var synonymsData string
+
+//go:embed lexicon/en.txt
+var englishData string
+
+//go:embed lexicon/classes.txt
+var classesData string
+
+// Alt is an alternative wording of a question word, with the factor its
+// matches count for.
+type Alt struct {
+	Text   string
+	Factor float64
+}
+
+// Weights of alternative wordings relative to the user's own word.
+const (
+	synonymFactor = 0.75
+	relatedFactor = 0.4
+	glossFactor   = 0.9 // the second and later Chinese terms of an English entry
+)
+
+// Lexicon holds the synonym groups, the English glossary and the unit
+// hints. It is read-only after Load and safe for concurrent use.
+type Lexicon struct {
+	alts     map[string][]Alt // word → its synonyms and related terms
+	english  map[string]englishEntry
+	maxWords int // longest English phrase, in words
+	classes  map[string]string
+	suffixes []struct{ suf, class string }
+}
+
+type englishEntry struct {
+	zh   []string
+	unit string // unit or unit class hint
+}
+
+// LoadLexicon parses the lexicon files embedded in the binary.
+func LoadLexicon() *Lexicon {
+	lx := &Lexicon{alts: map[string][]Alt{}, english: map[string]englishEntry{}, classes: map[string]string{}}
+	for _, line := range lines(synonymsData) {
+		f := strings.Fields(line)
+		if len(f) < 3 || f[0] != "=" && f[0] != "~" {
+			continue
+		}
+		factor := synonymFactor
+		if f[0] == "~" {
+			factor = relatedFactor
+		}
+		words := f[1:]
+		for _, w := range words {
+			for _, o := range words {
+				if o != w {
+					lx.alts[w] = addAlt(lx.alts[w], Alt{o, factor})
+				}
+			}
+		}
+	}
+	for _, line := range lines(englishData) {
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		e := englishEntry{zh: strings.Split(f[1], "|")}
+		if len(f) > 2 {
+			e.unit = strings.TrimSpace(f[2])
+		}
+		key := strings.TrimSpace(f[0])
+		lx.english[key] = e
+		if n := len(strings.Fields(key)); n > lx.maxWords {
+			lx.maxWords = n
+		}
+	}
+	for _, line := range lines(classesData) {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			continue
+		}
+		if strings.HasPrefix(f[0], "*") {
+			lx.suffixes = append(lx.suffixes, struct{ suf, class string }{f[0][1:], f[1]})
+			continue
+		}
+		lx.classes[f[0]] = f[1]
+	}
+	return lx
+}
+
+func lines(s string) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(s))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func addAlt(alts []Alt, a Alt) []Alt {
+	for i, x := range alts {
+		if x.Text == a.Text {
+			if a.Factor > x.Factor {
+				alts[i].Factor = a.Factor
+			}
+			return alts
+		}
+	}
+	return append(alts, a)
+}
+
+// Alternatives returns the synonyms and related terms of a word.
+func (lx *Lexicon) Alternatives(word string) []Alt { return lx.alts[word] }
+
+// Hint returns the unit or unit class a question about text expects, from
+// the longest word of the hint table that text contains (or ends with, for
+// suffix entries), or "".
+func (lx *Lexicon) Hint(text string) string {
+	best, bestLen := "", 0
+	for w, c := range lx.classes {
+		if len(w) > bestLen && strings.Contains(text, w) {
+			best, bestLen = c, len(w)
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, s := range lx.suffixes {
+		if strings.HasSuffix(text, s.suf) {
+			return s.class
+		}
+	}
+	return ""
+}
+
+// WordHint is Hint for a single word: exact entries and suffixes only.
+func (lx *Lexicon) WordHint(word string) string {
+	if c, ok := lx.classes[word]; ok {
+		return c
+	}
+	for _, s := range lx.suffixes {
+		if strings.HasSuffix(word, s.suf) && utf8.RuneCountInString(word) > utf8.RuneCountInString(s.suf) {
+			return s.class
+		}
+	}
+	return ""
+}
+
+// englishPhrases returns the glossary phrases found in words, longest
+// first, each word used once.
+func (lx *Lexicon) englishPhrases(words []string) []englishMatch {
+	var out []englishMatch
+	used := make([]bool, len(words))
+	for n := lx.maxWords; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			free := true
+			for k := i; k < i+n; k++ {
+				if used[k] {
+					free = false
+					break
+				}
+			}
+			if !free {
+				continue
+			}
+			phrase := strings.Join(words[i:i+n], " ")
+			e, ok := lx.english[phrase]
+			if !ok {
+				e, ok = lx.english[singular(phrase)]
+			}
+			if !ok {
+				continue
+			}
+			for k := i; k < i+n; k++ {
+				used[k] = true
+			}
+			out = append(out, englishMatch{at: i, n: n, phrase: phrase, entry: e})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].at < out[b].at })
+	return out
+}
+
+type englishMatch struct {
+	at, n  int
+	phrase string
+	entry  englishEntry
+}
+
+// singular turns the last word of an English phrase into its singular.
+func singular(phrase string) string {
+	k := strings.LastIndexByte(phrase, ' ')
+	head, w := "", phrase
+	if k >= 0 {
+		head, w = phrase[:k+1], phrase[k+1:]
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		w = w[:len(w)-1]
+	}
+	return head + w
+}

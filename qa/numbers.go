@@ -1,0 +1,569 @@
+package qa
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"reportkb/index"
+	"reportkb/index/report"
+	"reportkb/index/segment"
+)
+
+// Thresholds of the scorer. A figure is answered only when its score
+// reaches minScore and the question's main subject is found near it.
+const (
+	minScore    = 0.40
+	minCore     = 0.45 // share of the subject words' weight that must be matched
+	secondRatio = 0.6  // further answers must score this share of the best
+)
+
+// occurrence is a question word found in a sentence.
+type occurrence struct {
+	start, end int // byte offsets in the sentence text
+	factor     float64
+	text       string
+}
+
+// findConcepts returns, for each concept, where its words occur in text.
+func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
+	out := make([][]occurrence, len(q.Concepts))
+	for ci, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			w, _ := segment.Fold(alt.Text)
+			if w == "" {
+				continue
+			}
+			for from := 0; from < len(folded); {
+				k := strings.Index(folded[from:], w)
+				if k < 0 {
+					break
+				}
+				s, e := from+k, from+k+len(w)
+				o := occurrence{start: s, end: e, factor: alt.Factor, text: alt.Text}
+				if offs != nil {
+					o.start, o.end = offs[s], offs[e]
+				}
+				out[ci] = append(out[ci], o)
+				from = e
+			}
+		}
+	}
+	return out
+}
+
+// clauses returns the byte offsets of the clause breaks of text.
+func clauses(text string) []int {
+	var out []int
+	for i, r := range text {
+		switch r {
+		case '，', '；', '。', '：', '！', '？', ',', ';', ':', '!', '?':
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func clauseOf(breaks []int, pos int) int {
+	return sort.SearchInts(breaks, pos)
+}
+
+// proximity weighs an occurrence by how close it stands to the figure at
+// [qs, qe): in the same clause and next to it counts fully.
+func proximity(o occurrence, breaks []int, qs, qe int) float64 {
+	if o.start < qe && o.end > qs {
+		return 0 // the word is part of the figure itself (亿元)
+	}
+	co, cq := clauseOf(breaks, o.start), clauseOf(breaks, qs)
+	if co == cq {
+		var dist int
+		after := o.start >= qe
+		if after {
+			dist = (o.start - qe) / 3
+		} else {
+			dist = (qs - o.end) / 3
+		}
+		p := 1.0
+		if dist > 4 {
+			p = math.Max(0.55, 1-float64(dist-4)*0.025)
+		}
+		if after {
+			p *= 0.85
+		}
+		return p
+	}
+	d := co - cq
+	if d < 0 {
+		// An earlier clause sets the topic of the sentence for the
+		// figures that follow ("工程设计与建造产业……，综合收入突破590亿元").
+		d = -d
+		if co == 0 {
+			return 0.5
+		}
+		return math.Max(0.3, 0.5-0.05*float64(d-1))
+	}
+	// Words in a later clause seldom describe an earlier figure.
+	return 0.3 / float64(d)
+}
+
+// match is how well a question's concepts are found around a figure.
+type match struct {
+	coverage float64  // weighted share of all concepts
+	core     float64  // weighted share of the subject concepts
+	top      float64  // how well the weightiest subject concept is found
+	matched  []string // words found
+}
+
+func measure(q *Question, occ [][]occurrence, breaks []int, qs, qe int, context []float64) match {
+	var m match
+	var sum, got, coreSum, coreGot, topW float64
+	for ci, c := range q.Concepts {
+		best, bestText := 0.0, ""
+		for _, o := range occ[ci] {
+			if v := o.factor * proximity(o, breaks, qs, qe); v > best {
+				best, bestText = v, o.text
+			}
+		}
+		if context != nil && context[ci] > best {
+			best, bestText = context[ci], c.Word
+		}
+		sum += c.Weight
+		got += c.Weight * best
+		if !c.Aspect {
+			coreSum += c.Weight
+			coreGot += c.Weight * best
+			if c.Weight > topW {
+				topW = c.Weight
+				m.top = best
+			}
+		}
+		if best > 0.2 && bestText != "" {
+			m.matched = append(m.matched, bestText)
+		}
+	}
+	if sum > 0 {
+		m.coverage = got / sum
+	}
+	if coreSum > 0 {
+		m.core = coreGot / coreSum
+	}
+	return m
+}
+
+// unitFit tells how well a figure's unit fits what the question asks for;
+// 0 rules the figure out.
+func unitFit(q *Question, f Quantity) float64 {
+	fc := f.Class()
+	switch {
+	case q.Unit != "" && !q.UnitSoft:
+		switch {
+		case f.Unit == q.Unit:
+			return 1
+		case q.Unit == "个" && (fc == "count" || fc == "household"):
+			return 0.9
+		case fc == UnitClass(q.Unit) && fc != "":
+			return 0.7
+		case q.Unit == "人" && fc == "household":
+			return 0.5
+		}
+		return 0
+	case q.Unit != "":
+		switch {
+		case f.Unit == q.Unit:
+			return 1
+		case fc == q.Class:
+			return 0.85
+		case fc == "":
+			return 0.2
+		}
+		return 0.1
+	case q.Class != "":
+		switch {
+		case fc == q.Class:
+			return 1
+		case fc == "" && (q.Class == "percent" || q.Class == "ratio"):
+			return 0.3
+		case q.Class == "people" && fc == "household", q.Class == "household" && fc == "people":
+			return 0.6
+		case q.Class == "count" && (fc == "household" || fc == "people"):
+			return 0.6
+		case fc == "":
+			return 0.2
+		}
+		return 0.05
+	}
+	switch fc {
+	case "":
+		return 0.4
+	case "time":
+		return 0.5
+	}
+	return 0.9
+}
+
+var (
+	reSentYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要"}
+)
+
+// period returns the year a figure at byte at of sentence si belongs to,
+// and whether it is a target or plan rather than a result.
+func period(d *report.Doc, si int, at int) (year int, plan bool) {
+	s := &d.Sentences[si]
+	text := s.Text[:at]
+	para := &d.Paragraphs[s.Para]
+	secPeriod, secYear := d.PeriodOf(para.Section)
+	if ms := reSentYear.FindAllStringSubmatchIndex(text, -1); ms != nil {
+		m := ms[len(ms)-1]
+		year, _ = strconv.Atoi(text[m[2]:m[3]])
+		// "2020年以来" speaks of a span, not of the year.
+		if strings.HasPrefix(text[m[1]:], "以来") {
+			year = 0
+		}
+	}
+	if year == 0 {
+		for _, ry := range relativeYears {
+			if strings.Contains(text, ry.word) && d.Meta.Year > 0 {
+				year = d.Meta.Year + ry.rel
+				break
+			}
+		}
+	}
+	// The clause of the figure: a plan cue there makes it a target.
+	clauseStart := strings.LastIndexAny(text, "，；。：,;:")
+	clause := text[clauseStart+1:]
+	for _, w := range planCues {
+		if strings.Contains(clause, w) || strings.Contains(text, w) && len(w) > 3 && strings.Contains(text, "目标") {
+			plan = true
+		}
+	}
+	switch secPeriod {
+	case report.PeriodPlan:
+		plan = true
+		if year == 0 {
+			year = secYear
+			if year == 0 {
+				year = d.Meta.PlanYear
+			}
+		}
+	case report.PeriodReview:
+		if year == 0 {
+			year = secYear
+			if year == 0 {
+				year = d.Meta.ReviewYear
+			}
+		}
+	}
+	if year == 0 && d.Meta.Kind == "统计公报" {
+		year = d.Meta.ReviewYear
+	}
+	return year, plan
+}
+
+// periodFit tells how well a figure's period fits the question's.
+func periodFit(q *Question, d *report.Doc, year int, plan bool) float64 {
+	qYear := q.Year
+	if qYear == 0 && q.HasRel && d.Meta.Year > 0 {
+		qYear = d.Meta.Year + q.Rel
+	}
+	f := 1.0
+	if qYear != 0 {
+		switch {
+		case year == qYear:
+		case year == 0:
+			f = 0.7
+		default:
+			f = 0.2
+		}
+		// A year the report plans for is asked about as a plan.
+		if !q.Plan && !q.Done && year == qYear {
+			return f
+		}
+	}
+	switch {
+	case q.Plan && !plan:
+		f *= 0.6
+	case q.Done && plan:
+		f *= 0.5
+	case !q.Plan && !q.Done && qYear == 0 && plan:
+		f *= 0.85
+	}
+	return f
+}
+
+// candidate is a scored figure.
+type candidate struct {
+	Answer
+	value float64
+	class string
+}
+
+// numbers scores every figure in the hit sentences and returns the best
+// answers, or none when no figure fits well enough.
+func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
+	if len(q.Concepts) == 0 {
+		return nil
+	}
+	var cands []candidate
+	maxScore := 0.0
+	for _, h := range hits {
+		if h.Score > maxScore {
+			maxScore = h.Score
+		}
+	}
+	for _, h := range hits {
+		en := h.Entry
+		d := en.Doc
+		di := e.docInfo(en)
+		si := h.Sentence
+		s := &d.Sentences[si]
+		para := &d.Paragraphs[s.Para]
+		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
+		breaks := clauses(s.Text)
+		ctx := e.contextMatches(q, d, para)
+		bonus := 0.0
+		if maxScore > 0 {
+			bonus = 0.03 * h.Score / maxScore
+		}
+		if cells, ok := di.table[si]; ok {
+			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, bonus)...)
+			continue
+		}
+		for _, f := range di.quantities[si] {
+			uf := unitFit(q, f)
+			if uf == 0 {
+				continue
+			}
+			m := measure(q, occ, breaks, f.Prefix, f.End, ctx)
+			if m.core < minCore*0.5 {
+				continue
+			}
+			year, plan := period(d, si, f.Start)
+			pf := periodFit(q, d, year, plan)
+			score := m.coverage * uf * pf
+			if q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify) {
+				score *= 1.1
+			}
+			score += bonus
+			if m.core < minCore || m.top < 0.3 {
+				score *= 0.5
+			}
+			a := e.answer(en, si, f.Start, f.End, f)
+			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(score), "number", year, plan, m.matched
+			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class()})
+		}
+	}
+	return pick(cands)
+}
+
+// contextMatches gives, per concept, the credit for finding it in the
+// paragraph's topic heading or its section title: context for every
+// figure of the paragraph, worth less than a word beside the figure.
+func (e *Engine) contextMatches(q *Question, d *report.Doc, p *report.Paragraph) []float64 {
+	ctx := make([]float64, len(q.Concepts))
+	heading, _ := segment.Fold(p.Heading)
+	section := ""
+	if p.Section >= 0 {
+		section, _ = segment.Fold(d.Sections[p.Section].Title)
+	}
+	for ci, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			w, _ := segment.Fold(alt.Text)
+			if w == "" {
+				continue
+			}
+			if heading != "" && strings.Contains(heading, w) {
+				ctx[ci] = math.Max(ctx[ci], 0.35*alt.Factor)
+			}
+			if section != "" && strings.Contains(section, w) {
+				ctx[ci] = math.Max(ctx[ci], 0.25*alt.Factor)
+			}
+		}
+	}
+	return ctx
+}
+
+// tableCandidates scores the cells of a table row: the row names the
+// subject, the column the period and whether it is a target.
+func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []tableCell, occ [][]occurrence, ctx []float64, bonus float64) []candidate {
+	d := en.Doc
+	s := &d.Sentences[si]
+	para := &d.Paragraphs[s.Para]
+	row := d.Tables[para.Table].Rows[para.Row]
+	_, secYear := d.PeriodOf(para.Section)
+	if secYear == 0 {
+		secYear = d.Meta.ReviewYear
+	}
+	var out []candidate
+	for _, c := range cells {
+		uf := unitFit(q, c.q)
+		if uf == 0 {
+			continue
+		}
+		// The row name is the subject: find the concepts in it as if next
+		// to the figure; the column name counts as context.
+		nameOcc := make([][]occurrence, len(occ))
+		colCtx := make([]float64, len(q.Concepts))
+		name, _ := segment.Fold(row.Name)
+		col, _ := segment.Fold(c.column)
+		for ci, cpt := range q.Concepts {
+			for _, alt := range cpt.Alts {
+				w, _ := segment.Fold(alt.Text)
+				if w == "" {
+					continue
+				}
+				if strings.Contains(name, w) {
+					nameOcc[ci] = append(nameOcc[ci], occurrence{start: 0, end: 0, factor: alt.Factor, text: alt.Text})
+				}
+				if strings.Contains(col, w) {
+					colCtx[ci] = math.Max(colCtx[ci], 0.8*alt.Factor)
+				}
+			}
+			colCtx[ci] = math.Max(colCtx[ci], ctx[ci])
+		}
+		m := measure(q, nameOcc, nil, 1, 1, colCtx)
+		if m.core < minCore*0.5 {
+			continue
+		}
+		year := secYear
+		if ms := reSentYear.FindStringSubmatch(c.column); ms != nil {
+			year, _ = strconv.Atoi(ms[1])
+		}
+		plan := strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标")
+		pf := periodFit(q, d, year, plan)
+		score := m.coverage*uf*pf*0.95 + bonus
+		if m.core < minCore || m.top < 0.3 {
+			score *= 0.5
+		}
+		a := e.answerAt(en, si, c.cell.Start, c.cell.End)
+		a.Text, a.Value, a.Unit, a.Qualifier = c.q.Text, c.q.Value, c.q.Unit, c.q.Qualifier
+		a.Score, a.Kind, a.Period, a.Plan, a.Column, a.Matched = round(score), "table", year, plan, c.column, m.matched
+		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class()})
+	}
+	return out
+}
+
+// pick orders the candidates, keeps one answer per distinct figure and
+// drops those below the thresholds.
+func pick(cands []candidate) []Answer {
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Score > cands[j].Score })
+	var out []Answer
+	type key struct {
+		v     float64
+		class string
+	}
+	seen := map[key]bool{}
+	for _, c := range cands {
+		if c.Score < minScore {
+			break
+		}
+		if len(out) > 0 && c.Score < out[0].Score*secondRatio {
+			break
+		}
+		k := key{c.value, c.class}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, c.Answer)
+	}
+	return out
+}
+
+// answer builds an answer for figure f at [start, end) of sentence si.
+func (e *Engine) answer(en *index.Entry, si, start, end int, f Quantity) Answer {
+	a := e.answerAt(en, si, -1, -1)
+	s := &en.Doc.Sentences[si]
+	p := &en.Doc.Paragraphs[s.Para]
+	a.Start, a.End = p.OrigSpan(s.Off+start, s.Off+end)
+	a.Text, a.Value, a.Unit, a.Qualifier = f.Text, f.Value, f.Unit, f.Qualifier
+	return a
+}
+
+// answerAt fills in where sentence si stands; start and end, when not
+// negative, are the original offsets of the answer.
+func (e *Engine) answerAt(en *index.Entry, si, start, end int) Answer {
+	d := en.Doc
+	s := &d.Sentences[si]
+	a := Answer{
+		Sentence: s.Text, Doc: d.ID, Title: d.Title, Paragraph: s.Para, Page: s.Page, Line: s.Line,
+		Start: start, End: end, PageInferred: s.PageInferred, SentenceStart: s.Start, SentenceEnd: s.End,
+		Matched: []string{},
+	}
+	if start < 0 {
+		a.Start, a.End = s.Start, s.End
+	}
+	return a
+}
+
+// sentences answers a question that asks for no figure with the sentence
+// that covers it best.
+func (e *Engine) sentences(q *Question, hits []index.Hit) []Answer {
+	var best *Answer
+	for _, h := range hits {
+		en := h.Entry
+		di := e.docInfo(en)
+		si := h.Sentence
+		s := &en.Doc.Sentences[si]
+		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
+		// Words anywhere in the sentence count: it is the answer itself.
+		m := measure(q, occ, nil, len(s.Text), len(s.Text), nil)
+		score := m.coverage
+		if m.core < 0.6 || m.top < 0.5 || score < 0.55 {
+			continue
+		}
+		if best == nil || score > best.Score {
+			a := e.answerAt(en, si, -1, -1)
+			a.Text, a.Kind, a.Score, a.Matched = s.Text, "text", round(score), m.matched
+			best = &a
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return []Answer{*best}
+}
+
+// unitNames renders units in English.
+var unitNames = map[string]string{
+	"元": "yuan", "美元": "US dollars", "人": "people", "人次": "person-times", "名": "people", "位": "people",
+	"户": "households", "家": "entities", "个": "units", "座": "units", "所": "institutions", "项": "items",
+	"条": "items", "处": "sites", "张": "units", "台": "units", "辆": "vehicles", "件": "items", "套": "units",
+	"场": "events", "次": "times", "%": "percent", "百分点": "percentage points", "亩": "mu", "公顷": "hectares",
+	"平方米": "square meters", "平方公里": "square kilometers", "公里": "km", "米": "meters", "毫米": "mm",
+	"吨": "tonnes", "天": "days", "年": "years", "月": "months", "小时": "hours", "岁": "years", "倍": "times",
+	"标箱": "TEU", "千瓦": "kW", "千瓦时": "kWh",
+}
+
+// english renders a numeric answer in English: "866 million yuan".
+func english(a Answer) string {
+	if a.Kind != "number" && a.Kind != "table" {
+		return ""
+	}
+	u := unitNames[a.Unit]
+	if u == "" && a.Unit != "" {
+		u = a.Unit
+	}
+	v := a.Value
+	var num string
+	switch {
+	case math.Abs(v) >= 1e9:
+		num = trimFloat(v/1e9) + " billion"
+	case math.Abs(v) >= 1e6:
+		num = trimFloat(v/1e6) + " million"
+	default:
+		num = trimFloat(v)
+	}
+	if a.Unit == "%" {
+		return num + "%"
+	}
+	return strings.TrimSpace(num + " " + u)
+}
+
+func trimFloat(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}

@@ -1,0 +1,555 @@
+package qa
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quantity is a figure found in report text: "8.66亿元", "6000余张",
+// "3.6%以内", "连续七次", "4.5%—5%".
+type Quantity struct {
+	Text      string  // the figure as the report writes it, spaces removed
+	Value     float64 // the number with its scale applied: 8.66亿元 → 866000000
+	Max       float64 // the upper end of a range; equal to Value otherwise
+	Unit      string  // the unit without its scale: 元, 张, %, 百分点, 人次
+	Qualifier string  // 余, 多, 约, 近, 超过, 以上, 以内, 左右, 突破 … or ""
+	Start     int     // byte offset of Text in the parsed string
+	End       int
+	// Prefix is the byte offset where a leading qualifier (约, 突破) starts;
+	// it equals Start when there is none.
+	Prefix int
+}
+
+// Class returns the kind of the quantity's unit (see UnitClass).
+func (q Quantity) Class() string { return UnitClass(q.Unit) }
+
+// units maps the units of report figures to their canonical form. Longer
+// units are tried first; a unit of the form A/B is found by combining two.
+var units = map[string]string{
+	"元": "元", "美元": "美元", "欧元": "欧元", "港元": "港元", "日元": "日元", "元人民币": "元",
+	"人": "人", "人次": "人次", "名": "名", "位": "位", "户": "户", "家": "家", "家次": "家次",
+	"个": "个", "座": "座", "所": "所", "项": "项", "条": "条", "处": "处", "张": "张", "台": "台",
+	"辆": "辆", "栋": "栋", "幢": "幢", "宗": "宗", "块": "块", "袋": "袋", "期": "期", "批": "批",
+	"件": "件", "套": "套", "场": "场", "次": "次", "个次": "个次", "艘": "艘", "架": "架", "只": "只",
+	"头": "头", "株": "株", "棵": "棵", "间": "间", "部": "部", "支": "支", "类": "类", "种": "种",
+	"款": "款", "册": "册", "份": "份", "例": "例", "起": "起", "篇": "篇", "门": "门", "村": "村",
+	"个村": "个", "镇": "镇", "乡": "乡", "所学校": "所", "床": "张", "辆次": "辆次", "架次": "架次",
+	"班次": "班次", "航次": "航次", "趟": "趟", "列": "列", "车次": "车次", "盏": "盏", "根": "根",
+	"对": "对", "组": "组", "队": "队", "片": "片", "段": "段", "座次": "座次", "条次": "条次",
+	"亩": "亩", "公顷": "公顷", "平方米": "平方米", "平米": "平方米", "平方公里": "平方公里",
+	"平方千米": "平方公里", "公里": "公里", "千米": "公里", "米": "米", "毫米": "毫米", "厘米": "厘米",
+	"延米": "米", "吨": "吨", "公斤": "公斤", "千克": "公斤", "克": "克", "斤": "斤", "担": "担",
+	"千瓦": "千瓦", "千瓦时": "千瓦时", "兆瓦": "兆瓦", "吉瓦": "吉瓦", "瓦": "瓦", "度": "度",
+	"吨标准煤": "吨标准煤", "标准煤": "吨标准煤", "立方米": "立方米", "方": "立方米",
+	"年": "年", "个月": "月", "天": "天", "日": "天", "小时": "小时", "分钟": "分钟", "秒": "秒",
+	"周": "周", "岁": "岁", "周岁": "岁",
+	"%": "%", "％": "%", "个百分点": "百分点", "百分点": "百分点", "‰": "‰", "倍": "倍", "成": "成",
+	"标箱": "标箱", "标准箱": "标箱", "TEU": "标箱", "户次": "户次", "笔": "笔",
+	"微克/立方米": "微克/立方米", "毫克/立方米": "毫克/立方米",
+}
+
+// maxUnitRunes is the length of the longest unit.
+const maxUnitRunes = 6
+
+// UnitClass groups units by what they measure: money, people, percent,
+// ratio, count, area, length, weight, energy, volume, time, age, or ""
+// for none.
+func UnitClass(u string) string {
+	switch u {
+	case "元", "美元", "欧元", "港元", "日元":
+		return "money"
+	case "人", "人次", "名", "位":
+		return "people"
+	case "户", "户次":
+		return "household"
+	case "%", "百分点", "‰", "成":
+		return "percent"
+	case "倍":
+		return "ratio"
+	case "亩", "公顷", "平方米", "平方公里":
+		return "area"
+	case "公里", "米", "毫米", "厘米":
+		return "length"
+	case "吨", "公斤", "克", "斤", "担":
+		return "weight"
+	case "千瓦", "千瓦时", "兆瓦", "吉瓦", "瓦", "度", "吨标准煤":
+		return "energy"
+	case "立方米":
+		return "volume"
+	case "年", "月", "天", "小时", "分钟", "秒", "周":
+		return "time"
+	case "岁":
+		return "age"
+	case "":
+		return ""
+	}
+	if strings.Contains(u, "/") {
+		return "rate"
+	}
+	return "count"
+}
+
+var prefixQualifiers = []string{"不少于", "不低于", "不超过", "将近", "接近", "超过", "突破", "大约", "高于", "低于", "不足", "约", "近", "超", "逾"}
+
+var suffixQualifiers = []string{"以上", "以下", "以内", "左右", "上下", "多", "余"}
+
+// scales maps Chinese scale characters to their values.
+func scaleOf(r rune) float64 {
+	switch r {
+	case '十':
+		return 10
+	case '百':
+		return 100
+	case '千':
+		return 1e3
+	case '万':
+		return 1e4
+	case '亿':
+		return 1e8
+	}
+	return 0
+}
+
+func chineseDigit(r rune) (int, bool) {
+	switch r {
+	case '零', '〇':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二', '两':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
+}
+
+func isChineseNumeral(r rune) bool {
+	_, d := chineseDigit(r)
+	return d || scaleOf(r) > 0
+}
+
+// ParseChineseNumber parses a Chinese numeral such as 七, 十五, 两千,
+// 三千二百, 一万零五百, 三亿五千万 or 二〇二〇. ok is false when s is not one.
+func ParseChineseNumber(s string) (v float64, ok bool) {
+	if s == "" {
+		return 0, false
+	}
+	for _, big := range []struct {
+		ch  string
+		val float64
+	}{{"亿", 1e8}, {"万", 1e4}} {
+		if k := strings.LastIndex(s, big.ch); k >= 0 {
+			hi, lo := 1.0, 0.0
+			if k > 0 {
+				if hi, ok = ParseChineseNumber(s[:k]); !ok {
+					return 0, false
+				}
+			}
+			if rest := s[k+len(big.ch):]; rest != "" {
+				if lo, ok = ParseChineseNumber(rest); !ok {
+					return 0, false
+				}
+			}
+			return hi*big.val + lo, true
+		}
+	}
+	// Below 万: digits and 千百十, or a string of digits (二〇二〇).
+	scaled := strings.ContainsAny(s, "千百十")
+	var section float64
+	digit, haveDigit, lastWasDigit := 0.0, false, false
+	for _, r := range s {
+		if d, isD := chineseDigit(r); isD {
+			if lastWasDigit {
+				if scaled && r != '零' && digit != 0 {
+					return 0, false // 十四五: not a number
+				}
+				if !scaled {
+					section = section*10 + digit
+				}
+			}
+			digit, haveDigit, lastWasDigit = float64(d), true, true
+			continue
+		}
+		sc := scaleOf(r)
+		if sc == 0 || sc >= 1e4 {
+			return 0, false
+		}
+		if !haveDigit {
+			if r != '十' {
+				return 0, false
+			}
+			digit = 1 // 十五 = 一十五
+		}
+		section += digit * sc
+		digit, haveDigit, lastWasDigit = 0, false, false
+	}
+	if !scaled {
+		return section*10 + digit, true
+	}
+	return section + digit, true
+}
+
+// blocksLeft reports whether the rune before a number makes it part of a
+// name rather than a figure: a Latin letter (PM2.5, 5G's neighbours), 第
+// (an ordinal) or a connector of codes.
+func blocksLeft(r rune) bool {
+	return r < 0x80 && unicode.IsLetter(r) || r == '第' || r == '+' || r == '#' || r == '_' || r == '/' || r == '号'
+}
+
+// ParseQuantities returns the figures in text, in order.
+func ParseQuantities(text string) []Quantity {
+	var out []Quantity
+	for i := 0; i < len(text); {
+		q, ok := parseAt(text, i)
+		if !ok {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			if !isDigit(r) {
+				continue
+			}
+			// Skip the rest of a number we did not take (PM2.5, 12号线).
+			for i < len(text) {
+				r, n := utf8.DecodeRuneInString(text[i:])
+				if !isDigit(r) && r != '.' && r != '．' {
+					break
+				}
+				i += n
+			}
+			continue
+		}
+		out = append(out, q)
+		i = q.End
+	}
+	return out
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func digitVal(r rune) byte {
+	if r >= '０' && r <= '９' {
+		return byte(r - '０' + '0')
+	}
+	return byte(r)
+}
+
+// parseAt parses a quantity starting at byte i of text.
+func parseAt(text string, i int) (Quantity, bool) {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	var prev rune
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(text[:i])
+	}
+	if isDigit(r) || (r == '-' || r == '－' || r == '−') && !isDigit(prev) && i+1 < len(text) && isDigit(firstRune(text[i+1:])) {
+		if blocksLeft(prev) || isDigit(prev) || prev == '.' {
+			return Quantity{}, false
+		}
+		return parseArabic(text, i)
+	}
+	if isChineseNumeral(r) {
+		if prev == '第' || isChineseNumeral(prev) {
+			return Quantity{}, false
+		}
+		return parseChinese(text, i)
+	}
+	return Quantity{}, false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// readNumber reads an Arabic number at byte i: digits, thousands commas
+// and a decimal point. It returns the number and the byte after it.
+func readNumber(text string, i int) (float64, int, bool) {
+	var buf []byte
+	j := i
+	if r, n := utf8.DecodeRuneInString(text[j:]); r == '-' || r == '－' || r == '−' {
+		buf = append(buf, '-')
+		j += n
+	}
+	digits := 0
+	dot := false
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case isDigit(r):
+			buf = append(buf, digitVal(r))
+			digits++
+			j += n
+			continue
+		case (r == '.' || r == '．') && !dot && digits > 0 && j+n < len(text) && isDigit(firstRune(text[j+n:])):
+			buf = append(buf, '.')
+			dot = true
+			j += n
+			continue
+		case r == ',' && !dot && digits > 0 && digits <= 3 && threeDigits(text[j+1:]):
+			j += n
+			continue
+		}
+		break
+	}
+	if digits == 0 {
+		return 0, i, false
+	}
+	v, err := strconv.ParseFloat(string(buf), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, i, false
+	}
+	return v, j, true
+}
+
+func threeDigits(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for k := 0; k < 3; k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return len(s) == 3 || s[3] < '0' || s[3] > '9'
+}
+
+// unitAt returns the unit starting at byte i, its canonical form and its
+// length in bytes, preferring the longest.
+func unitAt(text string, i int) (string, int) {
+	end := i
+	var ends []int
+	for k := 0; k < maxUnitRunes && end < len(text); k++ {
+		_, n := utf8.DecodeRuneInString(text[end:])
+		end += n
+		ends = append(ends, end)
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		if u, ok := units[text[i:ends[k]]]; ok {
+			return u, ends[k] - i
+		}
+	}
+	return "", 0
+}
+
+// scaleAt reads Chinese scale characters after a number (万, 亿, 千万, 万亿);
+// 千 before 瓦, 米 or 克 belongs to the unit.
+func scaleAt(text string, i int) (float64, int) {
+	mult := 1.0
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		sc := scaleOf(r)
+		if sc == 0 || sc == 10 {
+			break
+		}
+		if r == '千' || r == '百' {
+			next := firstRune(text[j+n:])
+			if next == '瓦' || next == '米' || next == '克' || next == '伏' || next == '分' {
+				break
+			}
+			if r == '百' && strings.HasPrefix(text[j:], "百分点") {
+				break
+			}
+		}
+		mult *= sc
+		j += n
+	}
+	return mult, j - i
+}
+
+func hasPrefixAny(s string, list []string) string {
+	for _, p := range list {
+		if strings.HasPrefix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+func hasSuffixAny(s string, list []string) string {
+	for _, p := range list {
+		if strings.HasSuffix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// tail reads what follows a number: 余/多, scale, 余/多, unit, and a
+// suffix qualifier. It returns the multiplier, unit, qualifier and the
+// byte after the figure.
+func tail(text string, j int) (mult float64, unit, qual string, end int) {
+	mult = 1
+	if q := hasPrefixAny(text[j:], []string{"余", "多"}); q != "" {
+		qual = q
+		j += len(q)
+	}
+	m, n := scaleAt(text, j)
+	mult, j = m, j+n
+	if qual == "" {
+		if q := hasPrefixAny(text[j:], []string{"余", "多"}); q != "" && n > 0 {
+			qual = q
+			j += len(q)
+		}
+	}
+	if u, n := unitAt(text, j); n > 0 {
+		unit = u
+		j += n
+		// A compound unit: 元/平方米, 微克/立方米.
+		if strings.HasPrefix(text[j:], "/") {
+			if u2, n2 := unitAt(text, j+1); n2 > 0 {
+				unit += "/" + u2
+				j += 1 + n2
+			}
+		}
+	}
+	if q := hasPrefixAny(text[j:], []string{"以上", "以下", "以内", "左右", "上下"}); q != "" {
+		if qual == "" {
+			qual = q
+		} else {
+			qual += q
+		}
+		j += len(q)
+	} else if unit != "" && qual == "" {
+		if q := hasPrefixAny(text[j:], []string{"多", "余"}); q != "" && !strings.HasPrefix(text[j:], "多元") && !strings.HasPrefix(text[j:], "多个") {
+			qual = q
+			j += len(q)
+		}
+	}
+	return mult, unit, qual, j
+}
+
+func isRangeDash(s string) int {
+	for _, d := range []string{"—", "－", "-", "～", "~", "至", "到", "–"} {
+		if strings.HasPrefix(s, d) {
+			return len(d)
+		}
+	}
+	return 0
+}
+
+func parseArabic(text string, i int) (Quantity, bool) {
+	v, j, ok := readNumber(text, i)
+	if !ok {
+		return Quantity{}, false
+	}
+	// A date: 2020年, 12月, 15日; a code: 5G, 4S, 12号线.
+	rest := text[j:]
+	numText := text[i:j]
+	if strings.HasPrefix(rest, "年") && len(numText) == 4 && v >= 1900 && v <= 2100 {
+		return Quantity{}, false
+	}
+	if (strings.HasPrefix(rest, "月") || strings.HasPrefix(rest, "日") && !strings.HasPrefix(rest, "日均")) && v == math.Trunc(v) && v >= 1 && v <= 31 && !strings.Contains(numText, ".") {
+		if prev := text[:i]; strings.HasSuffix(prev, "月") || strings.HasPrefix(rest, "月") {
+			return Quantity{}, false
+		}
+	}
+	if r := firstRune(rest); r < 0x80 && unicode.IsLetter(r) || r == '+' || r == '号' || r == '/' {
+		return Quantity{}, false
+	}
+	mult, unit, qual, end := tail(text, j)
+	q := Quantity{Value: v * mult, Unit: unit, Qualifier: qual, Start: i, End: end}
+	// A range: 4.5%—5%, 3至5年, 2—3个百分点.
+	if d := isRangeDash(text[end:]); d > 0 && end+d < len(text) && isDigit(firstRune(text[end+d:])) {
+		if v2, j2, ok := readNumber(text, end+d); ok {
+			m2, u2, q2, e2 := tail(text, j2)
+			if u2 == unit || unit == "" && u2 != "" {
+				if unit == "" {
+					mult = m2
+					q.Value = v * m2
+				}
+				q.Max = v2 * m2
+				q.Unit = u2
+				if q2 != "" {
+					q.Qualifier = q2
+				}
+				q.End = e2
+			}
+		}
+	}
+	if q.Max == 0 {
+		q.Max = q.Value
+	}
+	// A bare number followed by Chinese text is a name or a code (985、211高校, 101寻找).
+	if next := firstRune(text[q.End:]); q.Unit == "" && mult == 1 && q.End < len(text) && (isHan(next) || next == '、') {
+		return Quantity{}, false
+	}
+	q.Text = text[q.Start:q.End]
+	q.Prefix = prefixStart(text, i)
+	if p := text[q.Prefix:i]; p != "" {
+		if q.Qualifier == "" {
+			q.Qualifier = p
+		} else {
+			q.Qualifier = p + q.Qualifier
+		}
+	}
+	return q, true
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func prefixStart(text string, i int) int {
+	if p := hasSuffixAny(text[:i], prefixQualifiers); p != "" {
+		return i - len(p)
+	}
+	return i
+}
+
+// chineseUnitOK lists units that make a Chinese numeral a figure; words
+// like 方 (千方百计) or 成 (一成不变) are left out.
+func chineseUnitOK(u string) bool {
+	switch u {
+	case "立方米", "成", "度", "起", "对", "门", "片", "段", "组", "队", "份", "部", "类", "种", "期", "周", "列", "根", "支":
+		return false
+	}
+	return u != ""
+}
+
+func parseChinese(text string, i int) (Quantity, bool) {
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isChineseNumeral(r) {
+			break
+		}
+		j += n
+	}
+	num := text[i:j]
+	if !strings.ContainsAny(num, "零〇一二两三四五六七八九十") || strings.HasPrefix(text[j:], "次产业") {
+		return Quantity{}, false // 亿元以上, 三次产业: not figures
+	}
+	// Numerals that end in a scale (三千万) keep the scale in the value.
+	v, ok := ParseChineseNumber(num)
+	if !ok {
+		return Quantity{}, false
+	}
+	_, unit, qual, end := tail(text, j)
+	if !chineseUnitOK(unit) {
+		return Quantity{}, false
+	}
+	// 一是, 一批, 一个: enumerators and articles, not figures.
+	if v == 1 && utf8.RuneCountInString(num) == 1 {
+		return Quantity{}, false
+	}
+	q := Quantity{Value: v, Max: v, Unit: unit, Qualifier: qual, Start: i, End: end}
+	q.Text = text[q.Start:q.End]
+	q.Prefix = prefixStart(text, i)
+	if p := text[q.Prefix:i]; p != "" {
+		q.Qualifier = p + q.Qualifier
+	}
+	return q, true
+}

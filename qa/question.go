@@ -1,0 +1,459 @@
+package qa
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"reportkb/index/segment"
+)
+
+// Question kinds.
+const (
+	KindNumber     = "number"     // how many, how much, what rate, what target
+	KindDefinition = "definition" // 什么是六稳, what does X mean
+	KindText       = "text"       // who, which, how: answered with a sentence
+)
+
+// Question is what the analysis of a question found.
+type Question struct {
+	Raw  string // as asked
+	Norm string // folded, trimmed; for English the Chinese rendering
+	Lang string // "zh" or "en"
+	Kind string
+
+	Concepts []Concept // the things the question is about, most specific first
+
+	Unit     string // the unit asked for ("张" in 多少张), canonical; "" for none
+	UnitSoft bool   // Unit was inferred from the subject (beds → 张), not asked for
+	Class    string // the unit class expected: money, people, percent, count …
+
+	Year    int  // a year named in the question (2021年), 0 for none
+	Rel     int  // a relative year: -1 去年, 0 今年, 1 明年 …
+	HasRel  bool // Rel is set
+	Plan    bool // asks about a target or plan (目标, 计划, 力争)
+	Done    bool // asks about what was done (完成, 实现, 了)
+	Place   string
+	Term    string // for definitions: the term to define
+	Qualify string // a qualifier the question names: 以内, 以上, 突破 …
+}
+
+// Concept is one thing a question is about, with the words that express
+// it in a report.
+type Concept struct {
+	Word   string  // the question's word (its Chinese rendering for English)
+	Weight float64 // importance: rarer words weigh more; aspect verbs less
+	Alts   []Alt   // ways a report may write it, the word itself first
+	Aspect bool    // an aspect verb (新增, 建成, 完成) rather than a thing
+}
+
+// DocFreq tells how many indexed passages contain each word, and how many
+// passages there are.
+type DocFreq func(words []string) (map[string]int, int)
+
+// Analyzer turns questions into Questions. It is safe for concurrent use.
+type Analyzer struct {
+	Seg    segment.Segmenter
+	Lex    *Lexicon
+	Freq   DocFreq         // nil weighs all words alike
+	Places func() []string // place names of the indexed reports, for recognition
+}
+
+var (
+	reYearQ   = regexp.MustCompile(`((?:19|20)\d{2})\s*年?`)
+	reDefZh   = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
+	reDefZh2  = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|包括哪些|包括什么|有哪些内容)$`)
+	reAskUnit = regexp.MustCompile(`(多少|几)(余|多)?`)
+)
+
+// questionWords are the words of the question frame, not of its subject.
+var questionWords = []string{
+	"请问", "我想知道", "想知道", "告诉我", "能否告诉", "一下", "是多少", "有多少", "为多少", "达到多少", "达多少",
+	"多少", "多大", "多高", "多长", "多远", "多久", "几", "什么", "哪些", "哪个", "哪里", "哪儿", "哪", "谁",
+	"吗", "呢", "呀", "啊", "吧", "一共", "总共", "共有", "大概", "大约", "具体", "到底", "究竟",
+	"报告中", "报告里", "报告", "文件中", "里面", "提到", "提出", "说", "的",
+}
+
+// aspectWords are verbs and frame words that say what happened to a thing
+// rather than what the thing is; they weigh less.
+var aspectWords = map[string]bool{
+	"新增": true, "新建": true, "建成": true, "建造": true, "建设": true, "修建": true, "完成": true, "实现": true,
+	"达到": true, "达": true, "增长": true, "增加": true, "提高": true, "下降": true, "减少": true, "降低": true,
+	"发放": true, "投入": true, "安排": true, "设立": true, "累计": true, "全年": true, "共": true, "计划": true,
+	"目标": true, "力争": true, "预计": true, "预期": true, "控制": true, "控制在": true, "以内": true, "以上": true,
+	"开工": true, "新开工": true, "引进": true, "举办": true, "拆除": true, "获评": true, "连续": true,
+	"突破": true, "超过": true, "总量": true, "总额": true, "总": true, "年": true, "今年": true, "去年": true,
+	"明年": true, "获得": true, "支出": true, "用于": true, "共计": true, "合计": true, "筹集": true,
+	"次": true, "有": true, "是": true, "了": true, "在": true, "全区": true, "全市": true, "全省": true,
+	"全国": true, "我区": true, "我市": true, "我省": true, "同比": true, "增速": true, "增幅": true,
+	"新": true, "亿元": true, "万元": true, "元": true, "万人": true, "人": true, "个": true,
+}
+
+// stopWords never make a concept.
+var stopWords = map[string]bool{
+	"的": true, "了": true, "是": true, "在": true, "有": true, "和": true, "与": true, "及": true, "或": true,
+	"等": true, "为": true, "被": true, "把": true, "将": true, "对": true, "从": true, "到": true, "中": true,
+	"里": true, "上": true, "下": true, "年": true, "月": true, "日": true, "个": true, "多": true, "少": true,
+	"要": true, "会": true, "能": true, "可": true, "我": true, "你": true, "他": true, "它": true, "这": true,
+	"那": true, "其": true, "之": true, "以": true, "于": true, "也": true, "都": true, "还": true, "又": true,
+	"并": true, "就": true, "而": true, "所": true, "得": true, "地": true, "着": true, "过": true, "让": true,
+	"给": true, "向": true, "由": true, "据": true, "按": true, "比": true, "做": true, "做了": true,
+	"一": true, "该": true, "此": true, "各": true, "每": true, "哪": true, "啥": true, "怎么": true,
+	"怎样": true, "如何": true, "为什么": true, "多少": true, "几": true, "什么": true,
+}
+
+// Analyze analyzes a question.
+func (a *Analyzer) Analyze(raw string) *Question {
+	q := &Question{Raw: raw}
+	norm := normalizeQuestion(raw)
+	q.Norm = norm
+	if isEnglish(norm) {
+		q.Lang = "en"
+		a.analyzeEnglish(q, norm)
+	} else {
+		q.Lang = "zh"
+		a.analyzeChinese(q, norm)
+	}
+	a.weigh(q)
+	return q
+}
+
+// normalizeQuestion folds width and case, drops white space inside
+// Chinese text and the final punctuation.
+func normalizeQuestion(s string) string {
+	folded, _ := segment.Fold(strings.TrimSpace(s))
+	var b strings.Builder
+	rs := []rune(folded)
+	for i, r := range rs {
+		if r == 0 || unicode.IsControl(r) {
+			continue
+		}
+		if segment.IsWordRune(r) || !unicode.IsSpace(r) {
+			b.WriteRune(r)
+			continue
+		}
+		// Keep a space only between two Latin words.
+		if i > 0 && i+1 < len(rs) && rs[i-1] < 0x80 && rs[i+1] < 0x80 && !unicode.IsSpace(rs[i-1]) {
+			b.WriteByte(' ')
+		}
+	}
+	return strings.TrimRight(b.String(), "?？。.!！ ")
+}
+
+func isEnglish(s string) bool {
+	latin, han := 0, 0
+	for _, r := range s {
+		switch {
+		case r < 0x80 && unicode.IsLetter(r):
+			latin++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	return latin > 0 && han*3 < latin
+}
+
+// relativeYears maps words for years relative to the report's own.
+var relativeYears = []struct {
+	word string
+	rel  int
+}{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
+
+var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争取", "拟", "规划", "将要", "要求"}
+var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "取得", "建成了", "新增了", "达到了", "了"}
+var qualifierWords = []string{"以内", "以上", "以下", "左右", "突破", "超过", "不低于", "不超过"}
+
+func (a *Analyzer) analyzeChinese(q *Question, s string) {
+	q.Kind = KindNumber
+	if m := reDefZh.FindStringSubmatch(s); m != nil && m[1] != "" {
+		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
+	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && !hasMeasureWord(m[1]) {
+		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
+	}
+	rest := s
+	// Years.
+	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {
+		q.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
+	for _, ry := range relativeYears {
+		if strings.Contains(rest, ry.word) {
+			q.Rel, q.HasRel = ry.rel, true
+			rest = strings.Replace(rest, ry.word, " ", 1)
+			break
+		}
+	}
+	for _, w := range planWords {
+		if strings.Contains(rest, w) {
+			q.Plan = true
+		}
+	}
+	for _, w := range doneWords {
+		if strings.Contains(rest, w) {
+			q.Done = true
+		}
+	}
+	if q.Plan {
+		q.Done = false
+	}
+	for _, w := range qualifierWords {
+		if strings.Contains(rest, w) {
+			q.Qualify = w
+			break
+		}
+	}
+	// The unit asked for: 多少张, 几座, 多少亿元, 多少万人.
+	if loc := reAskUnit.FindStringIndex(rest); loc != nil {
+		j := loc[1]
+		_, n := scaleAt(rest, j)
+		if u, un := unitAt(rest, j+n); un > 0 {
+			q.Unit = u
+			rest = rest[:loc[0]] + " " + rest[j+n+un:]
+		} else if strings.HasPrefix(rest[j:], "钱") {
+			q.Class = "money"
+		}
+	}
+	if strings.Contains(rest, "百分之") || strings.Contains(rest, "百分点") || strings.Contains(rest, "百分比") {
+		q.Class = "percent"
+	}
+	// Who, which, how: answered with a sentence.
+	if q.Kind == KindNumber && q.Unit == "" && !strings.ContainsAny(s, "多少几") && !strings.Contains(s, "多大") {
+		if strings.ContainsAny(s, "谁哪") || strings.Contains(s, "怎样") || strings.Contains(s, "如何") || strings.Contains(s, "什么") {
+			q.Kind = KindText
+		}
+	}
+	// A place named in the question.
+	q.Place, rest = a.findPlace(rest)
+	for _, w := range questionWords {
+		rest = strings.ReplaceAll(rest, w, " ")
+	}
+	if q.Kind == KindDefinition {
+		rest = q.Term
+	}
+	a.concepts(q, rest)
+	if q.Class == "" {
+		q.Class = a.expectedClass(q, s)
+	}
+}
+
+// hasMeasureWord reports whether a question subject asks for a figure
+// (目标, 增速, 总量) rather than a meaning.
+func hasMeasureWord(s string) bool {
+	for _, w := range []string{"目标", "增速", "增长", "总量", "总额", "数量", "规模", "比重", "占比", "率", "多少", "金额", "收入", "产值", "人数"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func cleanTerm(s string) string {
+	s = strings.Trim(s, " “”\"'‘’「」『』《》()（）")
+	for _, w := range []string{"报告中的", "报告里的", "报告中", "文件中的", "所说的", "提到的", "中的", "里的"} {
+		s = strings.TrimPrefix(s, w)
+	}
+	return strings.Trim(s, " “”\"'‘’「」『』《》")
+}
+
+// findPlace finds a place name in s: a province, or the region of an
+// indexed report. It returns the place and s without it.
+func (a *Analyzer) findPlace(s string) (string, string) {
+	var places []string
+	if a.Places != nil {
+		places = a.Places()
+	}
+	best := ""
+	for _, p := range places {
+		for _, form := range placeForms(p) {
+			if len(form) > len(best) && strings.Contains(s, form) {
+				best = form
+			}
+		}
+	}
+	if best == "" {
+		return "", s
+	}
+	return best, strings.Replace(s, best, " ", 1)
+}
+
+// placeForms returns the ways a place is named: 上海市 and 上海, 汉阳区 and
+// 汉阳, 广西壮族自治区 and 广西.
+func placeForms(p string) []string {
+	forms := []string{p}
+	for _, suf := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县"} {
+		if strings.HasSuffix(p, suf) && utf8.RuneCountInString(p)-utf8.RuneCountInString(suf) >= 2 {
+			forms = append(forms, strings.TrimSuffix(p, suf))
+			break
+		}
+	}
+	return forms
+}
+
+// concepts segments the subject text of a question into concepts.
+func (a *Analyzer) concepts(q *Question, rest string) {
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return
+	}
+	type word struct {
+		text string
+		subs []string
+	}
+	var words []word
+	for _, part := range strings.Fields(rest) {
+		toks := a.Seg.Segment(part)
+		byPos := map[int]*word{}
+		var order []int
+		for _, t := range toks {
+			w := part[t.Start:t.End]
+			cur, ok := byPos[t.Pos]
+			if !ok {
+				cur = &word{}
+				byPos[t.Pos] = cur
+				order = append(order, t.Pos)
+			}
+			if len(w) > len(cur.text) {
+				if cur.text != "" {
+					cur.subs = append(cur.subs, cur.text)
+				}
+				cur.text = w
+			} else {
+				cur.subs = append(cur.subs, w)
+			}
+		}
+		for _, p := range order {
+			words = append(words, *byPos[p])
+		}
+	}
+	seen := map[string]bool{}
+	for _, w := range words {
+		if stopWords[w.text] || seen[w.text] || isPunct(w.text) {
+			continue
+		}
+		seen[w.text] = true
+		c := Concept{Word: w.text, Aspect: aspectWords[w.text]}
+		c.Alts = append(c.Alts, Alt{w.text, 1})
+		for _, alt := range a.Lex.Alternatives(w.text) {
+			c.Alts = addAlt(c.Alts, alt)
+		}
+		// The parts of a long word stand for it partly: 养老床位 → 床位.
+		n := utf8.RuneCountInString(w.text)
+		for _, sub := range w.subs {
+			if stopWords[sub] {
+				continue
+			}
+			f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
+			if f > 0.2 {
+				c.Alts = addAlt(c.Alts, Alt{sub, f})
+			}
+			for _, alt := range a.Lex.Alternatives(sub) {
+				c.Alts = addAlt(c.Alts, Alt{alt.Text, f * alt.Factor})
+			}
+		}
+		q.Concepts = append(q.Concepts, c)
+	}
+}
+
+func isPunct(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// growthWords make a question without a unit ask for a rate.
+var growthWords = []string{"增长", "增速", "增幅", "提高", "上升", "下降", "降低", "回落", "比重", "占比", "率"}
+
+// expectedClass infers the unit class from the question's words.
+func (a *Analyzer) expectedClass(q *Question, s string) string {
+	if q.Unit != "" {
+		return UnitClass(q.Unit)
+	}
+	// "增长多少" asks for a rate; "增长多少亿元" named its unit above.
+	for _, w := range growthWords {
+		if strings.Contains(s, w) && !strings.Contains(s, "新增") {
+			return "percent"
+		}
+	}
+	for _, c := range q.Concepts {
+		if h := a.Lex.WordHint(c.Word); h != "" && !c.Aspect {
+			a.applyHint(q, h)
+			return q.Class
+		}
+	}
+	for _, c := range q.Concepts {
+		for _, alt := range c.Alts[1:] {
+			if h := a.Lex.WordHint(alt.Text); h != "" && alt.Factor >= 0.3 && !c.Aspect {
+				a.applyHint(q, h)
+				return q.Class
+			}
+		}
+	}
+	return ""
+}
+
+// applyHint sets the expected class, and a soft unit when the hint names
+// one (床位 → 张).
+func (a *Analyzer) applyHint(q *Question, h string) {
+	c := hintClass(h)
+	if q.Class == "" {
+		q.Class = c
+	}
+	if h != c && q.Unit == "" && UnitClass(h) == q.Class {
+		q.Unit, q.UnitSoft = h, true
+	}
+}
+
+// hintClass turns a hint (a unit or a class) into a class.
+func hintClass(h string) string {
+	switch h {
+	case "money", "people", "household", "percent", "count", "area", "length", "weight", "energy", "time", "age", "ratio":
+		return h
+	}
+	return UnitClass(h)
+}
+
+// weigh sets the weight of each concept from how rare its words are.
+func (a *Analyzer) weigh(q *Question) {
+	if len(q.Concepts) == 0 {
+		return
+	}
+	var words []string
+	for _, c := range q.Concepts {
+		words = append(words, c.Word)
+	}
+	var df map[string]int
+	total := 0
+	if a.Freq != nil {
+		df, total = a.Freq(words)
+	}
+	for i := range q.Concepts {
+		c := &q.Concepts[i]
+		w := 1.0
+		if total > 0 {
+			n := df[c.Word]
+			w = idf(n, total)
+		}
+		if c.Aspect {
+			w *= 0.3
+		}
+		c.Weight = w
+	}
+}
+
+func idf(n, total int) float64 {
+	if n <= 0 {
+		n = 0
+	}
+	x := (float64(total) - float64(n) + 0.5) / (float64(n) + 0.5)
+	if x < 1 {
+		x = 1
+	}
+	v := 1 + math.Log(x)
+	return v
+}
