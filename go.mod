@@ -7,6 +7,7 @@ require (
 	github.com/blevesearch/bleve_index_api v1.4.1
 	github.com/gorilla/mux v1.8.1
 	github.com/yanyiwu/gojieba v1.4.6
+	golang.org/x/text v0.44.0
 )
 
 require (

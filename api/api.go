@@ -121,6 +121,7 @@ type askRequest struct {
 	K        int    `json:"k"`
 	Region   string `json:"region"`
 	Year     int    `json:"year"`
+	Explain  bool   `json:"explain"`
 }
 
 func (s *server) ask(w http.ResponseWriter, r *http.Request) {
@@ -143,6 +144,7 @@ func (s *server) ask(w http.ResponseWriter, r *http.Request) {
 		req.Question = v.Get("q")
 		req.Doc = v.Get("doc")
 		req.Region = v.Get("region")
+		req.Explain = v.Get("explain") == "1" || v.Get("explain") == "true"
 		var err error
 		if req.K, err = intParam(v.Get("k"), 0, maxK, "k"); err != nil {
 			writeError(w, http.StatusBadRequest, err.Error())
@@ -163,7 +165,7 @@ func (s *server) ask(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.AskTimeout)
 	defer cancel()
-	resp, err := s.cfg.Engine.Ask(ctx, qa.Request{Question: req.Question, Doc: req.Doc, K: req.K, Region: req.Region, Year: req.Year})
+	resp, err := s.cfg.Engine.Ask(ctx, qa.Request{Question: req.Question, Doc: req.Doc, K: req.K, Region: req.Region, Year: req.Year, Explain: req.Explain})
 	switch {
 	case errors.Is(err, qa.ErrUnknownDoc):
 		writeError(w, http.StatusNotFound, err.Error())

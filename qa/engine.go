@@ -22,6 +22,9 @@ type Config struct {
 	Index *index.Index
 	// Lexicon defaults to the lexicon embedded in the binary.
 	Lexicon *Lexicon
+	// Home names the documents the knowledge base is for: when a question
+	// does not say which report it means, their answers come first.
+	Home []string
 	// Candidates is how many sentences are scored per question; default 80.
 	Candidates int
 }
@@ -32,6 +35,8 @@ type Engine struct {
 	lex   *Lexicon
 	an    *Analyzer
 	cands int
+
+	home map[string]bool
 
 	mu   sync.Mutex
 	info map[string]*docInfo // by document id
@@ -45,7 +50,10 @@ func New(cfg Config) *Engine {
 	if cfg.Candidates <= 0 {
 		cfg.Candidates = 80
 	}
-	e := &Engine{x: cfg.Index, lex: cfg.Lexicon, cands: cfg.Candidates, info: map[string]*docInfo{}}
+	e := &Engine{x: cfg.Index, lex: cfg.Lexicon, cands: cfg.Candidates, info: map[string]*docInfo{}, home: map[string]bool{}}
+	for _, id := range cfg.Home {
+		e.home[id] = true
+	}
 	e.an = &Analyzer{Seg: cfg.Index.Segmenter(), Lex: cfg.Lexicon, Freq: cfg.Index.DocFreq, Places: e.places}
 	return e
 }
@@ -79,6 +87,7 @@ type Request struct {
 	Region   string // restrict to reports of a region
 	Year     int    // restrict to reports speaking of a year
 	K        int    // at most K answers and passages; default 3 answers, 5 passages
+	Explain  bool   // add the analysis of the question to the response
 }
 
 // Response is the answer contract of the HTTP API.
@@ -86,6 +95,53 @@ type Response struct {
 	Question string    `json:"question"`
 	Answers  []Answer  `json:"answers"`
 	Passages []Passage `json:"passages"`
+	Analysis *Analysis `json:"analysis,omitempty"`
+}
+
+// Analysis shows how a question was understood.
+type Analysis struct {
+	Lang     string        `json:"lang"`
+	Kind     string        `json:"kind"`
+	Concepts []ConceptInfo `json:"concepts"`
+	Unit     string        `json:"unit,omitempty"`
+	Class    string        `json:"class,omitempty"`
+	Year     int           `json:"year,omitempty"`
+	Relative *int          `json:"relative_year,omitempty"`
+	Plan     bool          `json:"plan"`
+	Done     bool          `json:"done"`
+	Place    string        `json:"place,omitempty"`
+	Levels   []string      `json:"levels,omitempty"`
+	Term     string        `json:"term,omitempty"`
+	Unknown  []string      `json:"unknown,omitempty"`
+	Docs     []string      `json:"docs,omitempty"`
+}
+
+// ConceptInfo is a concept of the analysis.
+type ConceptInfo struct {
+	Word   string   `json:"word"`
+	Weight float64  `json:"weight"`
+	Aspect bool     `json:"aspect"`
+	Alts   []string `json:"alts"`
+}
+
+func explain(q *Question, f index.Filter) *Analysis {
+	a := &Analysis{Lang: q.Lang, Kind: q.Kind, Unit: q.Unit, Class: q.Class, Year: q.Year, Plan: q.Plan, Done: q.Done,
+		Place: q.Place, Levels: q.Levels, Term: q.Term, Unknown: q.Unknown, Docs: f.Docs, Concepts: []ConceptInfo{}}
+	if q.HasRel {
+		rel := q.Rel
+		a.Relative = &rel
+	}
+	if f.Doc != "" {
+		a.Docs = []string{f.Doc}
+	}
+	for _, c := range q.Concepts {
+		ci := ConceptInfo{Word: c.Word, Weight: round(c.Weight), Aspect: c.Aspect}
+		for _, alt := range c.Alts {
+			ci.Alts = append(ci.Alts, fmt.Sprintf("%s×%.2f", alt.Text, alt.Factor))
+		}
+		a.Concepts = append(a.Concepts, ci)
+	}
+	return a
 }
 
 // Answer is a figure (or a definition, or a sentence) that answers the
@@ -150,8 +206,14 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 		k = 3
 	}
 	q := e.an.Analyze(req.Question)
-	filter := e.route(q, req)
+	filter, ok := e.route(q, req)
 	resp := &Response{Question: req.Question, Answers: []Answer{}, Passages: []Passage{}}
+	if req.Explain {
+		resp.Analysis = explain(q, filter)
+	}
+	if !ok {
+		return resp, nil
+	}
 	terms := e.queryTerms(q)
 	var answers []Answer
 	switch q.Kind {
@@ -199,35 +261,73 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	return resp, nil
 }
 
-// route picks the documents to search: the request's filters, or the
-// reports of the place and year the question names.
-func (e *Engine) route(q *Question, req Request) index.Filter {
-	f := index.Filter{Doc: req.Doc, Region: req.Region, Year: req.Year}
+// route picks the documents to search: the request's filters, narrowed
+// to the reports of the place, level and year the question names. ok is
+// false when the question names a place no report covers.
+func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
+	f = index.Filter{Doc: req.Doc, Region: req.Region, Year: req.Year}
 	if f.Doc != "" {
-		return f
+		return f, true
 	}
-	docs := e.x.Docs()
-	if len(docs) <= 1 {
-		return f
-	}
-	var match []string
-	for _, en := range docs {
+	var scope []*index.Entry
+	for _, en := range e.x.Docs() {
 		m := en.Doc.Meta
-		if q.Place != "" && !placeMatches(q.Place, m.Region) {
+		if f.Region != "" && m.Region != f.Region || f.Year > 0 && !coversYear(m, f.Year) {
 			continue
 		}
-		if q.Year > 0 && q.Year != m.ReviewYear && q.Year != m.PlanYear && !(m.PlanYear == 0 && q.Year == m.Year) {
-			continue
-		}
-		if q.Place == "" && q.Year == 0 {
-			continue
-		}
-		match = append(match, en.Doc.ID)
+		scope = append(scope, en)
 	}
-	if len(match) > 0 && len(match) < len(docs) {
-		f.Docs = match
+	all := len(scope)
+	narrow := func(keep func(report.Meta) bool) {
+		var out []*index.Entry
+		for _, en := range scope {
+			if keep(en.Doc.Meta) {
+				out = append(out, en)
+			}
+		}
+		if len(out) > 0 {
+			scope = out
+		}
 	}
-	return f
+	if q.Place != "" {
+		var out []*index.Entry
+		for _, en := range scope {
+			if placeMatches(q.Place, en.Doc.Meta.Region) {
+				out = append(out, en)
+			}
+		}
+		if len(out) == 0 {
+			return f, false
+		}
+		scope = out
+	} else if len(q.Levels) > 0 {
+		narrow(func(m report.Meta) bool { return contains(q.Levels, m.Level) })
+	}
+	if q.Year > 0 {
+		narrow(func(m report.Meta) bool { return coversYear(m, q.Year) })
+	}
+	if len(scope) < all {
+		for _, en := range scope {
+			f.Docs = append(f.Docs, en.Doc.ID)
+		}
+	}
+	return f, true
+}
+
+// coversYear reports whether a report speaks of year: the year it reviews
+// or the year it plans.
+func coversYear(m report.Meta, year int) bool {
+	return year == m.ReviewYear || year == m.PlanYear
+}
+
+// prior weighs an answer by its document: when the question does not
+// say which report it means, the home reports (the ones the knowledge base
+// was built for) come first.
+func (e *Engine) prior(q *Question, d *report.Doc) float64 {
+	if q.Place != "" || len(e.home) == 0 || e.home[d.ID] {
+		return 1
+	}
+	return 0.8
 }
 
 func placeMatches(place, region string) bool {

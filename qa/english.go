@@ -39,6 +39,53 @@ var enFrame = map[string]bool{
 	"percentage": true, "percent": true, "proportion": true, "fast": true, "rate": true,
 }
 
+// enFiller are words that carry no subject: verbs of the frame and
+// level words, which are read separately.
+var enFiller = map[string]bool{
+	"district": true, "county": true, "province": true, "provincial": true, "city": true, "municipal": true,
+	"national": true, "nationwide": true, "country": true, "china": true, "region": true, "local": true,
+	"whole": true, "entire": true, "overall": true, "total": true, "figure": true, "value": true, "level": true,
+	"planned": true, "plan": true, "target": true, "goal": true, "expected": true, "year": true, "years": true,
+	"during": true, "since": true, "until": true, "between": true, "some": true, "more": true, "most": true,
+	"make": true, "made": true, "give": true, "given": true, "go": true, "went": true, "see": true, "saw": true,
+	"know": true, "show": true, "shows": true, "number": true, "amount": true, "not": true, "no": true,
+	"area": true, "areas": true,
+}
+
+// provincesEn maps the pinyin names of the province-level regions to
+// their Chinese short names.
+var provincesEn = map[string]string{
+	"beijing": "北京", "tianjin": "天津", "shanghai": "上海", "chongqing": "重庆", "hebei": "河北", "shanxi": "山西",
+	"liaoning": "辽宁", "jilin": "吉林", "heilongjiang": "黑龙江", "jiangsu": "江苏", "zhejiang": "浙江", "anhui": "安徽",
+	"fujian": "福建", "jiangxi": "江西", "shandong": "山东", "henan": "河南", "hubei": "湖北", "hunan": "湖南",
+	"guangdong": "广东", "hainan": "海南", "sichuan": "四川", "guizhou": "贵州", "yunnan": "云南", "shaanxi": "陕西",
+	"gansu": "甘肃", "qinghai": "青海", "taiwan": "台湾", "inner mongolia": "内蒙古", "guangxi": "广西",
+	"tibet": "西藏", "xizang": "西藏", "ningxia": "宁夏", "xinjiang": "新疆", "hong kong": "香港", "macao": "澳门", "macau": "澳门",
+}
+
+// properNames returns the lower-cased words written with a capital
+// letter inside the question (not at its start): names of places and
+// people, which the glossary cannot be expected to know.
+func properNames(raw string) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range strings.Fields(raw) {
+		w = strings.Trim(w, "?.,!;:'\"()")
+		if i > 0 && w != "" && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) != w {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	return out
+}
+
+func isNumberWord(w string) bool {
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 var enPlan = []string{"target", "goal", "plan", "planned", "plans", "aim", "aims", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective"}
 var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
 
@@ -118,8 +165,27 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		}
 		kept = append(kept, w)
 	}
+	q.Levels = levelsOf(text, levelWordsEn)
 	var zh []string
-	for _, m := range a.Lex.englishPhrases(kept) {
+	matches := a.Lex.englishPhrases(kept)
+	covered := make([]bool, len(kept))
+	for _, m := range matches {
+		for k := m.at; k < m.at+m.n; k++ {
+			covered[k] = true
+		}
+	}
+	proper := properNames(q.Raw)
+	for name, zh := range provincesEn {
+		if has(name) {
+			q.Place = zh
+		}
+	}
+	for k, w := range kept {
+		if !covered[k] && !enFrame[w] && !enFiller[w] && !isNumberWord(w) && !proper[w] && provincesEn[w] == "" {
+			q.Unknown = append(q.Unknown, w)
+		}
+	}
+	for _, m := range matches {
 		if m.n == 1 && enFrame[m.phrase] {
 			continue
 		}

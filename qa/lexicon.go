@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"reportkb/index/segment"
 )
 
 //go:embed lexicon/synonyms.txt
@@ -59,6 +61,9 @@ func LoadLexicon() *Lexicon {
 			factor = relatedFactor
 		}
 		words := f[1:]
+		for i, w := range words {
+			words[i], _ = segment.Fold(w)
+		}
 		for _, w := range words {
 			for _, o := range words {
 				if o != w {
@@ -121,8 +126,12 @@ func addAlt(alts []Alt, a Alt) []Alt {
 	return append(alts, a)
 }
 
-// Alternatives returns the synonyms and related terms of a word.
-func (lx *Lexicon) Alternatives(word string) []Alt { return lx.alts[word] }
+// Alternatives returns the synonyms and related terms of a word (folded
+// to half width and lower case).
+func (lx *Lexicon) Alternatives(word string) []Alt {
+	w, _ := segment.Fold(word)
+	return lx.alts[w]
+}
 
 // Hint returns the unit or unit class a question about text expects, from
 // the longest word of the hint table that text contains (or ends with, for
@@ -178,7 +187,7 @@ func (lx *Lexicon) englishPhrases(words []string) []englishMatch {
 			phrase := strings.Join(words[i:i+n], " ")
 			e, ok := lx.english[phrase]
 			if !ok {
-				e, ok = lx.english[singular(phrase)]
+				e, ok = lx.english[singularAll(words[i:i+n])]
 			}
 			if !ok {
 				continue
@@ -197,6 +206,15 @@ type englishMatch struct {
 	at, n  int
 	phrase string
 	entry  englishEntry
+}
+
+// singularAll turns every word of a phrase into its singular.
+func singularAll(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = singular(w)
+	}
+	return strings.Join(out, " ")
 }
 
 // singular turns the last word of an English phrase into its singular.

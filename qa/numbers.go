@@ -185,6 +185,9 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 1
 		case fc == "" && (q.Class == "percent" || q.Class == "ratio"):
 			return 0.3
+		case fc == "" && f.Scale >= 1e4 && (q.Class == "people" || q.Class == "count" || q.Class == "household" || q.Class == "money"):
+			// "贫困人口减少1240万": the unit is in the subject.
+			return 0.75
 		case q.Class == "people" && fc == "household", q.Class == "household" && fc == "people":
 			return 0.6
 		case q.Class == "count" && (fc == "household" || fc == "people"):
@@ -327,8 +330,9 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 		if maxScore > 0 {
 			bonus = 0.03 * h.Score / maxScore
 		}
+		prior := e.prior(q, d) * unknownPenalty(q)
 		if cells, ok := di.table[si]; ok {
-			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, bonus)...)
+			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, bonus, prior)...)
 			continue
 		}
 		for _, f := range di.quantities[si] {
@@ -342,7 +346,7 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			}
 			year, plan := period(d, si, f.Start)
 			pf := periodFit(q, d, year, plan)
-			score := m.coverage * uf * pf
+			score := m.coverage * uf * pf * prior
 			if q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify) {
 				score *= 1.1
 			}
@@ -356,6 +360,12 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 		}
 	}
 	return pick(cands)
+}
+
+// unknownPenalty lowers the confidence in answers to an English question
+// with words the glossary does not know: the subject may be among them.
+func unknownPenalty(q *Question) float64 {
+	return math.Pow(0.7, float64(len(q.Unknown)))
 }
 
 // contextMatches gives, per concept, the credit for finding it in the
@@ -387,7 +397,7 @@ func (e *Engine) contextMatches(q *Question, d *report.Doc, p *report.Paragraph)
 
 // tableCandidates scores the cells of a table row: the row names the
 // subject, the column the period and whether it is a target.
-func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []tableCell, occ [][]occurrence, ctx []float64, bonus float64) []candidate {
+func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []tableCell, occ [][]occurrence, ctx []float64, bonus, prior float64) []candidate {
 	d := en.Doc
 	s := &d.Sentences[si]
 	para := &d.Paragraphs[s.Para]
@@ -433,7 +443,7 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 		}
 		plan := strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标")
 		pf := periodFit(q, d, year, plan)
-		score := m.coverage*uf*pf*0.95 + bonus
+		score := m.coverage*uf*pf*prior*0.95 + bonus
 		if m.core < minCore || m.top < 0.3 {
 			score *= 0.5
 		}
@@ -510,7 +520,7 @@ func (e *Engine) sentences(q *Question, hits []index.Hit) []Answer {
 		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
 		// Words anywhere in the sentence count: it is the answer itself.
 		m := measure(q, occ, nil, len(s.Text), len(s.Text), nil)
-		score := m.coverage
+		score := m.coverage * e.prior(q, en.Doc) * unknownPenalty(q)
 		if m.core < 0.6 || m.top < 0.5 || score < 0.55 {
 			continue
 		}

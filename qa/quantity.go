@@ -15,6 +15,7 @@ type Quantity struct {
 	Value     float64 // the number with its scale applied: 8.66亿元 → 866000000
 	Max       float64 // the upper end of a range; equal to Value otherwise
 	Unit      string  // the unit without its scale: 元, 张, %, 百分点, 人次
+	Scale     float64 // the scale written after the number: 1e4 for 万, 1 for none
 	Qualifier string  // 余, 多, 约, 近, 超过, 以上, 以内, 左右, 突破 … or ""
 	Start     int     // byte offset of Text in the parsed string
 	End       int
@@ -462,7 +463,7 @@ func parseArabic(text string, i int) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	mult, unit, qual, end := tail(text, j)
-	q := Quantity{Value: v * mult, Unit: unit, Qualifier: qual, Start: i, End: end}
+	q := Quantity{Value: v * mult, Unit: unit, Scale: mult, Qualifier: qual, Start: i, End: end}
 	// A range: 4.5%—5%, 3至5年, 2—3个百分点.
 	if d := isRangeDash(text[end:]); d > 0 && end+d < len(text) && isDigit(firstRune(text[end+d:])) {
 		if v2, j2, ok := readNumber(text, end+d); ok {
@@ -471,6 +472,7 @@ func parseArabic(text string, i int) (Quantity, bool) {
 				if unit == "" {
 					mult = m2
 					q.Value = v * m2
+					q.Scale = m2
 				}
 				q.Max = v2 * m2
 				q.Unit = u2
@@ -545,7 +547,7 @@ func parseChinese(text string, i int) (Quantity, bool) {
 	if v == 1 && utf8.RuneCountInString(num) == 1 {
 		return Quantity{}, false
 	}
-	q := Quantity{Value: v, Max: v, Unit: unit, Qualifier: qual, Start: i, End: end}
+	q := Quantity{Value: v, Max: v, Unit: unit, Scale: 1, Qualifier: qual, Start: i, End: end}
 	q.Text = text[q.Start:q.End]
 	q.Prefix = prefixStart(text, i)
 	if p := text[q.Prefix:i]; p != "" {

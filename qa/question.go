@@ -31,14 +31,16 @@ type Question struct {
 	UnitSoft bool   // Unit was inferred from the subject (beds → 张), not asked for
 	Class    string // the unit class expected: money, people, percent, count …
 
-	Year    int  // a year named in the question (2021年), 0 for none
-	Rel     int  // a relative year: -1 去年, 0 今年, 1 明年 …
-	HasRel  bool // Rel is set
-	Plan    bool // asks about a target or plan (目标, 计划, 力争)
-	Done    bool // asks about what was done (完成, 实现, 了)
-	Place   string
-	Term    string // for definitions: the term to define
-	Qualify string // a qualifier the question names: 以内, 以上, 突破 …
+	Year    int      // a year named in the question (2021年), 0 for none
+	Rel     int      // a relative year: -1 去年, 0 今年, 1 明年 …
+	HasRel  bool     // Rel is set
+	Plan    bool     // asks about a target or plan (目标, 计划, 力争)
+	Done    bool     // asks about what was done (完成, 实现, 了)
+	Place   string   // a place the question names (上海, 汉阳区)
+	Levels  []string // administrative levels it implies: 全区 → district
+	Unknown []string // English words the glossary does not know
+	Term    string   // for definitions: the term to define
+	Qualify string   // a qualifier the question names: 以内, 以上, 突破 …
 }
 
 // Concept is one thing a question is about, with the words that express
@@ -71,7 +73,7 @@ var (
 
 // questionWords are the words of the question frame, not of its subject.
 var questionWords = []string{
-	"请问", "我想知道", "想知道", "告诉我", "能否告诉", "一下", "是多少", "有多少", "为多少", "达到多少", "达多少",
+	"请问", "我想知道", "想知道", "方面", "情况", "数据", "数字", "统计", "告诉我", "能否告诉", "一下", "是多少", "有多少", "为多少", "达到多少", "达多少",
 	"多少", "多大", "多高", "多长", "多远", "多久", "几", "什么", "哪些", "哪个", "哪里", "哪儿", "哪", "谁",
 	"吗", "呢", "呀", "啊", "吧", "一共", "总共", "共有", "大概", "大约", "具体", "到底", "究竟",
 	"报告中", "报告里", "报告", "文件中", "里面", "提到", "提出", "说", "的",
@@ -89,6 +91,7 @@ var aspectWords = map[string]bool{
 	"明年": true, "获得": true, "支出": true, "用于": true, "共计": true, "合计": true, "筹集": true,
 	"次": true, "有": true, "是": true, "了": true, "在": true, "全区": true, "全市": true, "全省": true,
 	"全国": true, "我区": true, "我市": true, "我省": true, "同比": true, "增速": true, "增幅": true,
+	"领到": true, "领取": true, "发": true, "建": true, "办": true, "花": true, "投": true, "修": true, "搞": true,
 	"新": true, "亿元": true, "万元": true, "元": true, "万人": true, "人": true, "个": true,
 }
 
@@ -225,8 +228,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			q.Kind = KindText
 		}
 	}
-	// A place named in the question.
+	// A place named in the question, or a level (全区, 全省).
 	q.Place, rest = a.findPlace(rest)
+	q.Levels = levelsOf(s, levelWordsZh)
 	for _, w := range questionWords {
 		rest = strings.ReplaceAll(rest, w, " ")
 	}
@@ -279,6 +283,36 @@ func (a *Analyzer) findPlace(s string) (string, string) {
 	return best, strings.Replace(s, best, " ", 1)
 }
 
+// levelWord is a word that implies an administrative level.
+type levelWord struct {
+	word   string
+	levels []string
+}
+
+var levelWordsZh = []levelWord{
+	{"全区", []string{"district"}}, {"我区", []string{"district"}}, {"本区", []string{"district"}}, {"该区", []string{"district"}},
+	{"全县", []string{"county"}}, {"我县", []string{"county"}}, {"本县", []string{"county"}},
+	{"全省", []string{"province"}}, {"我省", []string{"province"}}, {"本省", []string{"province"}},
+	{"全市", []string{"city", "province"}}, {"我市", []string{"city", "province"}}, {"本市", []string{"city", "province"}},
+	{"全国", []string{"national"}}, {"我国", []string{"national"}}, {"国务院", []string{"national"}},
+}
+
+var levelWordsEn = []levelWord{
+	{" district ", []string{"district"}}, {" county ", []string{"county"}}, {" province ", []string{"province"}},
+	{" provincial ", []string{"province"}}, {" city ", []string{"city", "province"}}, {" municipal ", []string{"city", "province"}},
+	{" national ", []string{"national"}}, {" nationwide ", []string{"national"}}, {" country ", []string{"national"}},
+	{" china ", []string{"national"}},
+}
+
+func levelsOf(s string, words []levelWord) []string {
+	for _, lw := range words {
+		if strings.Contains(s, lw.word) {
+			return lw.levels
+		}
+	}
+	return nil
+}
+
 // placeForms returns the ways a place is named: 上海市 and 上海, 汉阳区 and
 // 汉阳, 广西壮族自治区 and 广西.
 func placeForms(p string) []string {
@@ -328,13 +362,37 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			words = append(words, *byPos[p])
 		}
 	}
+	// Words the lexicon knows as one term stay one concept: 人均 + GDP.
+	for i := 0; i+1 < len(words); i++ {
+		for n := min(3, len(words)-i); n >= 2; n-- {
+			merged := ""
+			for _, w := range words[i : i+n] {
+				merged += w.text
+			}
+			if len(a.Lex.Alternatives(merged)) == 0 {
+				continue
+			}
+			var subs []string
+			for _, w := range words[i : i+n] {
+				subs = append(subs, w.text)
+			}
+			words[i] = word{text: merged, subs: subs}
+			words = append(words[:i+1], words[i+n:]...)
+			break
+		}
+	}
 	seen := map[string]bool{}
 	for _, w := range words {
+		aspect := aspectWords[w.text]
+		// 建了, 发过: a verb with its aspect particle is an aspect verb.
+		if r := []rune(w.text); len(r) == 2 && (r[1] == '了' || r[1] == '过' || r[1] == '着') {
+			w.text, aspect = string(r[:1]), true
+		}
 		if stopWords[w.text] || seen[w.text] || isPunct(w.text) {
 			continue
 		}
 		seen[w.text] = true
-		c := Concept{Word: w.text, Aspect: aspectWords[w.text]}
+		c := Concept{Word: w.text, Aspect: aspect}
 		c.Alts = append(c.Alts, Alt{w.text, 1})
 		for _, alt := range a.Lex.Alternatives(w.text) {
 			c.Alts = addAlt(c.Alts, alt)
@@ -441,6 +499,10 @@ func (a *Analyzer) weigh(q *Question) {
 		}
 		if c.Aspect {
 			w *= 0.3
+		}
+		if utf8.RuneCountInString(c.Word) == 1 {
+			// A single character matches inside many words: it says little.
+			w *= 0.5
 		}
 		c.Weight = w
 	}

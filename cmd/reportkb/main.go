@@ -136,8 +136,10 @@ func (c *common) open(log *slog.Logger) (*index.Index, *qa.Engine, error) {
 		return nil, nil, err
 	}
 	var srcs []index.Source
+	var home []string
 	for _, f := range seeds.Files() {
 		srcs = append(srcs, index.Source{Name: f.Name, Data: f.Data})
+		home = append(home, index.DocID(f.Name))
 	}
 	x, err := index.Open(index.Config{Dir: c.index, Segmenter: seg, Seeds: srcs, Logger: log})
 	if errors.Is(err, index.ErrLocked) {
@@ -146,7 +148,7 @@ func (c *common) open(log *slog.Logger) (*index.Index, *qa.Engine, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return x, qa.New(qa.Config{Index: x}), nil
+	return x, qa.New(qa.Config{Index: x, Home: home}), nil
 }
 
 func parse(fs *flag.FlagSet, args []string) error {
@@ -220,6 +222,7 @@ func ask(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the answer as JSON (the API's contract)")
 	doc := fs.String("doc", "", "answer from this document `id` only")
 	k := fs.Int("k", 3, "at most `N` answers")
+	explain := fs.Bool("explain", false, "show how the question was understood")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -232,7 +235,7 @@ func ask(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer x.Close()
-	resp, err := eng.Ask(context.Background(), qa.Request{Question: question, Doc: *doc, K: *k})
+	resp, err := eng.Ask(context.Background(), qa.Request{Question: question, Doc: *doc, K: *k, Explain: *explain})
 	if err != nil {
 		return err
 	}
@@ -243,6 +246,10 @@ func ask(args []string, stdout, stderr io.Writer) error {
 		return enc.Encode(resp)
 	}
 	printAnswer(stdout, resp)
+	if resp.Analysis != nil {
+		b, _ := json.MarshalIndent(resp.Analysis, "", "  ")
+		fmt.Fprintf(stdout, "\n分析：%s\n", b)
+	}
 	return nil
 }
 

@@ -140,6 +140,7 @@ type Footer struct {
 type piece struct {
 	text, orig       int // start offsets
 	textLen, origLen int
+	replaced         bool // the text is not a copy of the original bytes
 }
 
 // Orig returns the original byte offset of byte off of the paragraph text.
@@ -156,7 +157,7 @@ func (p *Paragraph) Orig(off int) int {
 	if off >= pc.text+pc.textLen {
 		return pc.orig + pc.origLen
 	}
-	if pc.textLen != pc.origLen {
+	if pc.replaced {
 		return pc.orig
 	}
 	return pc.orig + off - pc.text
@@ -180,7 +181,7 @@ func (p *Paragraph) tail(off int) int {
 		return 0
 	}
 	pc := p.pieces[i]
-	if pc.textLen != pc.origLen && off == pc.text+pc.textLen-1 {
+	if pc.replaced && off == pc.text+pc.textLen-1 {
 		return pc.origLen - 1
 	}
 	return 0

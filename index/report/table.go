@@ -51,10 +51,12 @@ func (p *parser) printedTable(body []int, k, full int) int {
 		}
 	}
 	p.doc.Tables = append(p.doc.Tables, t)
-	header := block{kind: KindTableHeader, table: ti}
+	// The first line opens the table whatever it holds, so the table
+	// always consumes at least one line.
+	header := block{kind: KindTableHeader, table: ti, lines: []int{body[k]}}
 	var rows []block
 	wantNo := 1
-	j := k
+	j := k + 1
 	for ; j < len(body); j++ {
 		l := &p.lines[body[j]]
 		s := l.text

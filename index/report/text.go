@@ -30,7 +30,7 @@ func (b *textBuilder) reset() {
 func (b *textBuilder) emit(r rune, o, n int) {
 	if k := len(b.pieces) - 1; k >= 0 {
 		pc := &b.pieces[k]
-		if pc.textLen == pc.origLen && pc.orig+pc.origLen == o && pc.text+pc.textLen == len(b.text) {
+		if !pc.replaced && pc.orig+pc.origLen == o && pc.text+pc.textLen == len(b.text) {
 			pc.textLen += n
 			pc.origLen += n
 			b.text = append(b.text, b.data[o:o+n]...)
@@ -49,7 +49,7 @@ func (b *textBuilder) emitSpace(o, n int) {
 		b.emit(' ', o, 1)
 		return
 	}
-	b.pieces = append(b.pieces, piece{text: len(b.text), orig: o, textLen: 1, origLen: n})
+	b.pieces = append(b.pieces, piece{text: len(b.text), orig: o, textLen: 1, origLen: n, replaced: true})
 	b.text = append(b.text, ' ')
 	b.last, b.lastEnd = ' ', o+n
 }

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"reportkb/index"
+	"reportkb/index/jieba"
+	"reportkb/qa"
+	"reportkb/seeds"
+)
+
+// item is a question of a question set, in the format of
+// ../shared/eval/dev.jsonl.
+type item struct {
+	ID       string   `json:"id"`
+	Q        string   `json:"q"`
+	Lang     string   `json:"lang"`
+	Kind     string   `json:"kind"`
+	Gold     []string `json:"gold"`
+	Evidence *string  `json:"evidence"`
+	Doc      string   `json:"doc"`
+}
+
+var showFails = flag.Bool("show-fails", false, "print every failed question")
+
+func readItems(t *testing.T, path string) []item {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []item
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var it item
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+var (
+	reSpace    = regexp.MustCompile(`\s+`)
+	reThousand = regexp.MustCompile(`(\d),(\d{3})`)
+)
+
+// normText folds text as ../shared/eval/score.py does: NFKC, no white
+// space, no thousands separators.
+func normText(s string) string {
+	s = norm.NFKC.String(s)
+	s = reSpace.ReplaceAllString(s, "")
+	return reThousand.ReplaceAllString(s, "$1$2")
+}
+
+func holdsNumber(text, gold string) bool {
+	g := regexp.QuoteMeta(normText(gold))
+	re := regexp.MustCompile(`(^|[^\d.])` + g + `($|[^\d.]|\.[^\d])`)
+	return re.MatchString(text)
+}
+
+// judge applies the rules of ../shared/eval/score.py.
+func judge(it item, r *qa.Response) (bool, string) {
+	ev := ""
+	if it.Evidence != nil {
+		ev = normText(*it.Evidence)
+	}
+	switch it.Kind {
+	case "none":
+		if len(r.Answers) == 0 {
+			return true, ""
+		}
+		return false, fmt.Sprintf("answered %q from %q", r.Answers[0].Text, r.Answers[0].Sentence)
+	case "number":
+		if len(r.Answers) == 0 {
+			return false, "no answer"
+		}
+		a := r.Answers[0]
+		t := normText(a.Text)
+		ok := false
+		for _, g := range it.Gold {
+			if holdsNumber(t, g) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false, fmt.Sprintf("answer %q from %q, want %v", a.Text, a.Sentence, it.Gold)
+		}
+		if ev != "" && !strings.Contains(normText(a.Sentence), ev) {
+			return false, fmt.Sprintf("sentence %q lacks evidence %q", a.Sentence, ev)
+		}
+		return true, ""
+	}
+	var cands []string
+	if len(r.Answers) > 0 {
+		cands = append(cands, normText(r.Answers[0].Sentence))
+	}
+	if len(r.Passages) > 0 {
+		cands = append(cands, normText(r.Passages[0].Text))
+	}
+	for _, c := range cands {
+		if strings.Contains(c, ev) {
+			return true, ""
+		}
+	}
+	return false, "evidence not in the top answer or passage"
+}
+
+var (
+	kbOnce sync.Once
+	kbEng  *qa.Engine
+	kbErr  error
+)
+
+// testKB opens a knowledge base with the seed and the reports of
+// testdata/reports, segmented with gojieba.
+func testKB(t *testing.T) *qa.Engine {
+	t.Helper()
+	kbOnce.Do(func() {
+		seg, err := jieba.Open("")
+		if err != nil {
+			kbErr = err
+			return
+		}
+		dir, err := os.MkdirTemp("", "reportkb-test-")
+		if err != nil {
+			kbErr = err
+			return
+		}
+		var srcs []index.Source
+		var home []string
+		for _, f := range seeds.Files() {
+			srcs = append(srcs, index.Source{Name: f.Name, Data: f.Data})
+			home = append(home, index.DocID(f.Name))
+		}
+		files, _ := filepath.Glob("../../testdata/reports/*.txt")
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				kbErr = err
+				return
+			}
+			srcs = append(srcs, index.Source{Name: filepath.Base(f), Data: data})
+		}
+		x, err := index.Open(index.Config{Dir: dir, Segmenter: seg, Seeds: srcs})
+		if err != nil {
+			kbErr = err
+			return
+		}
+		kbEng = qa.New(qa.Config{Index: x, Home: home})
+	})
+	if kbErr != nil {
+		t.Fatal(kbErr)
+	}
+	return kbEng
+}
+
+// runSet asks every question of a set (scoped to its doc, as score.py
+// does) and returns the number passed.
+func runSet(t *testing.T, eng *qa.Engine, items []item) int {
+	passed := 0
+	groups := map[string][2]int{}
+	var fails []string
+	for _, it := range items {
+		r, err := eng.Ask(context.Background(), qa.Request{Question: it.Q, Doc: it.Doc})
+		ok, why := false, ""
+		if err != nil {
+			why = err.Error()
+		} else {
+			ok, why = judge(it, r)
+		}
+		for _, g := range []string{"kind:" + it.Kind, "lang:" + it.Lang} {
+			c := groups[g]
+			c[1]++
+			if ok {
+				c[0]++
+			}
+			groups[g] = c
+		}
+		if ok {
+			passed++
+		} else {
+			fails = append(fails, fmt.Sprintf("FAIL %s %s -- %s", it.ID, it.Q, why))
+		}
+	}
+	var gs []string
+	for g, c := range groups {
+		gs = append(gs, fmt.Sprintf("%s %d/%d", g, c[0], c[1]))
+	}
+	sort.Strings(gs)
+	t.Logf("%d/%d passed; %s", passed, len(items), strings.Join(gs, ", "))
+	if *showFails || testing.Verbose() {
+		for _, f := range fails {
+			t.Log(f)
+		}
+	}
+	return passed
+}
+
+// TestQuestions asks the project's own question set: paraphrases, English,
+// table, definition and unanswerable questions on the seed and on the
+// reports in testdata/reports.
+func TestQuestions(t *testing.T) {
+	eng := testKB(t)
+	items := readItems(t, "../../testdata/questions.jsonl")
+	passed := runSet(t, eng, items)
+	if min := len(items) * 9 / 10; passed < min {
+		t.Errorf("%d of %d questions passed, want at least %d (go test -run TestQuestions -show-fails ./cmd/reportkb)", passed, len(items), min)
+	}
+	// A wrong figure is worse than none: no unanswerable question may get one.
+	for _, it := range items {
+		if it.Kind != "none" {
+			continue
+		}
+		r, err := eng.Ask(context.Background(), qa.Request{Question: it.Q, Doc: it.Doc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) > 0 {
+			t.Errorf("%s %q: answered %q, want no answer", it.ID, it.Q, r.Answers[0].Text)
+		}
+	}
+}
+
+// TestDevSet asks the shared dev set, when ../shared is present.
+func TestDevSet(t *testing.T) {
+	path := "../../../shared/eval/dev.jsonl"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("../shared/eval/dev.jsonl not present; skipping the dev set")
+	}
+	eng := testKB(t)
+	items := readItems(t, path)
+	if passed := runSet(t, eng, items); passed < len(items)-1 {
+		t.Errorf("%d of %d dev questions passed, want at least %d", passed, len(items), len(items)-1)
+	}
+}
+
+// TestAskOne prints the answer and analysis of $Q against the test
+// knowledge base: go test ./cmd/reportkb -run TestAskOne -v with Q set.
+func TestAskOne(t *testing.T) {
+	q := os.Getenv("Q")
+	if q == "" {
+		t.Skip("set Q to a question to see its answer and analysis")
+	}
+	eng := testKB(t)
+	r, err := eng.Ask(context.Background(), qa.Request{Question: q, Doc: os.Getenv("DOC"), Explain: true, K: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.MarshalIndent(r, "", "  ")
+	t.Logf("%s", b)
+}

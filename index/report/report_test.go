@@ -1,0 +1,411 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+const seedPath = "../../seeds/hanyang_2020_plan_report.txt"
+
+func readSeed(t testing.TB) []byte {
+	t.Helper()
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func testReports(t testing.TB) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{"hanyang_2020_plan_report": readSeed(t)}
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".txt")] = data
+	}
+	if len(out) < 5 {
+		t.Fatalf("found %d test reports, want the seed and those in testdata/reports", len(out))
+	}
+	return out
+}
+
+// sentenceWith returns the first sentence holding s.
+func sentenceWith(t *testing.T, d *Doc, s string) Sentence {
+	t.Helper()
+	for _, st := range d.Sentences {
+		if strings.Contains(st.Text, s) {
+			return st
+		}
+	}
+	t.Fatalf("no sentence holds %q", s)
+	return Sentence{}
+}
+
+func TestSeedStructure(t *testing.T) {
+	d := Parse("hanyang_2020_plan_report", readSeed(t))
+	if d.Layout != LayoutPrinted {
+		t.Errorf("layout = %s, want printed", d.Layout)
+	}
+	if want := "关于汉阳区2020年国民经济和社会发展计划执行情况与2021年国民经济和社会发展计划(草案)的报告"; d.Title != want {
+		t.Errorf("title = %q, want %q", d.Title, want)
+	}
+	m := d.Meta
+	if m.Region != "汉阳区" || m.Level != "district" || m.ReviewYear != 2020 || m.PlanYear != 2021 || m.Year != 2020 || m.Kind != "计划执行情况报告" {
+		t.Errorf("meta = %+v", m)
+	}
+	tests := []struct {
+		text       string
+		page, line int
+		inferred   bool
+	}{
+		// The sentence starts before the footer "— 5 —" and ends after it.
+		{"综合收入突破590亿元", 5, 219, true},
+		// After the footer "— 9 —": page 10.
+		{"新增养老床位6341张", 10, 394, true},
+		{"以最快速度建造3座方舱医院", 2, 99, true},
+		{"全年累计减税降费22.1亿元", 3, 129, true},
+		{"力争新增就业1.6万人", 20, 767, true},
+	}
+	for _, tc := range tests {
+		s := sentenceWith(t, d, tc.text)
+		if s.Page != tc.page || s.Line != tc.line || s.PageInferred != tc.inferred {
+			t.Errorf("sentence %q: page %d (inferred %v) line %d, want page %d (inferred %v) line %d", tc.text, s.Page, s.PageInferred, s.Line, tc.page, tc.inferred, tc.line)
+		}
+	}
+	// The sentence across the footer holds no trace of it.
+	s := sentenceWith(t, d, "综合收入突破590亿元")
+	if strings.Contains(s.Text, "5—") || strings.Contains(s.Text, "—") {
+		t.Errorf("footer left in %q", s.Text)
+	}
+	if len(d.Footers) != 3 || d.Footers[0].Page != 5 || d.Footers[1].Page != 9 || d.Footers[2].Page != 20 {
+		t.Errorf("footers = %+v", d.Footers)
+	}
+	var headings []string
+	for _, p := range d.Paragraphs {
+		if p.Heading != "" {
+			headings = append(headings, p.Heading)
+		}
+	}
+	if len(headings) < 30 || headings[0] != "全力打赢疫情阻击战。" {
+		t.Errorf("topic headings = %d, first %q", len(headings), headings[0])
+	}
+	if len(d.Sections) != 3 || d.Sections[0].Period != PeriodReview || d.Sections[1].Period != PeriodPlan || d.Sections[1].Year != 2021 {
+		t.Errorf("sections = %+v", d.Sections)
+	}
+	var terms []string
+	for _, p := range d.Paragraphs {
+		if p.Kind == KindGlossary {
+			terms = append(terms, p.Term)
+		}
+	}
+	if want := "六稳 六保 万企千亿技改工程 五个一百工程 五育并举 网云智 五减五通 免申不用办"; strings.Join(terms, " ") != want {
+		t.Errorf("glossary terms = %q, want %q", strings.Join(terms, " "), want)
+	}
+	var noise []string
+	for _, p := range d.Paragraphs {
+		if p.Kind == KindNoise {
+			noise = append(noise, p.Text)
+		}
+	}
+	if len(noise) != 1 || noise[0] != "张" {
+		t.Errorf("noise = %q, want the stray 张", noise)
+	}
+}
+
+func TestSeedTable(t *testing.T) {
+	d := Parse("hanyang_2020_plan_report", readSeed(t))
+	if len(d.Tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(d.Tables))
+	}
+	tb := d.Tables[0]
+	wantCols := []string{"年度计划", "市级绩效目标·总量", "市级绩效目标·增幅", "2020年完成(预计)·总量", "2020年完成(预计)·增幅"}
+	if strings.Join(tb.Columns, "|") != strings.Join(wantCols, "|") {
+		t.Errorf("columns = %q, want %q", tb.Columns, wantCols)
+	}
+	var rows []string
+	for _, r := range tb.Rows {
+		var cells []string
+		for _, c := range r.Cells {
+			cells = append(cells, c.Text)
+		}
+		rows = append(rows, r.No+" "+r.Name+": "+strings.Join(cells, " | "))
+	}
+	golden(t, "seed_table.golden", strings.Join(rows, "\n")+"\n")
+	// Cells point at their original bytes.
+	data := readSeed(t)
+	for _, r := range tb.Rows {
+		for _, c := range r.Cells {
+			if c.Text == "" {
+				continue
+			}
+			if got := strings.Join(strings.Fields(string(data[c.Start:c.End])), ""); got != c.Text {
+				t.Errorf("cell %q: original bytes %q", c.Text, got)
+			}
+		}
+	}
+}
+
+func TestSeedParagraphsGolden(t *testing.T) {
+	d := Parse("hanyang_2020_plan_report", readSeed(t))
+	var b strings.Builder
+	for i, p := range d.Paragraphs {
+		text := p.Text
+		if r := []rune(text); len(r) > 40 {
+			text = string(r[:40]) + "…"
+		}
+		b.WriteString(strings.Join([]string{itoa(i), string(p.Kind), "L" + itoa(p.Line), "p" + itoa(p.Page), "s" + itoa(p.NumSentences), p.Heading, text}, "\t"))
+		b.WriteByte('\n')
+	}
+	golden(t, "seed_paragraphs.golden", b.String())
+	if n := len(d.Sentences); n < 200 || n > 300 {
+		t.Errorf("%d sentences", n)
+	}
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n got:\n%s", name, clipLines(got, 40))
+	}
+}
+
+func clipLines(s string, n int) string {
+	ls := strings.Split(s, "\n")
+	if len(ls) > n {
+		ls = ls[:n]
+	}
+	return strings.Join(ls, "\n")
+}
+
+// checkNothingLost checks that every non-space character of the original
+// lands in exactly one paragraph, except page footers, and that the
+// paragraph text is made of exactly those characters.
+func checkNothingLost(t testing.TB, name string, data []byte, d *Doc) {
+	t.Helper()
+	owner := make([]int, len(data)) // paragraph+1 covering each byte
+	for _, f := range d.Footers {
+		for i := f.Start; i < f.End; i++ {
+			owner[i] = -1
+		}
+	}
+	for pi, p := range d.Paragraphs {
+		var rebuilt []byte
+		for k, r := range p.OrigRanges() {
+			pc := p.pieces[k]
+			if r[0] < 0 || r[1] > len(data) || r[0] > r[1] {
+				t.Fatalf("%s: paragraph %d: range %v out of the file", name, pi, r)
+			}
+			if !pc.replaced {
+				rebuilt = append(rebuilt, data[r[0]:r[1]]...)
+			} else {
+				rebuilt = append(rebuilt, ' ')
+			}
+			for i := r[0]; i < r[1]; i++ {
+				if owner[i] != 0 && !pc.replaced {
+					t.Fatalf("%s: byte %d in paragraphs %d and %d", name, i, owner[i]-1, pi)
+				}
+				if !pc.replaced {
+					owner[i] = pi + 1
+				}
+			}
+		}
+		if string(rebuilt) != p.Text {
+			t.Fatalf("%s: paragraph %d text %q is not its original bytes %q", name, pi, p.Text, rebuilt)
+		}
+	}
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if !IsSpace(r) && owner[i] == 0 {
+			ln := bytes.Count(data[:i], []byte("\n")) + 1
+			t.Fatalf("%s: character %q at byte %d (line %d) is in no paragraph", name, r, i, ln)
+		}
+		i += n
+	}
+	// Sentences lie inside their paragraphs, in order.
+	for si, s := range d.Sentences {
+		p := &d.Paragraphs[s.Para]
+		if s.Off < 0 || s.Off+len(s.Text) > len(p.Text) || p.Text[s.Off:s.Off+len(s.Text)] != s.Text {
+			t.Fatalf("%s: sentence %d is not at its offset in paragraph %d", name, si, s.Para)
+		}
+		if s.Start < p.Start || s.End > p.End || s.Start > s.End {
+			t.Fatalf("%s: sentence %d bytes %d:%d outside paragraph %d:%d", name, si, s.Start, s.End, p.Start, p.End)
+		}
+		if s.Line < 1 || s.Line > len(d.lineStarts) {
+			t.Fatalf("%s: sentence %d line %d", name, si, s.Line)
+		}
+	}
+}
+
+func TestNothingLost(t *testing.T) {
+	for name, data := range testReports(t) {
+		checkNothingLost(t, name, data, Parse(name, data))
+	}
+}
+
+func TestCorpusLayouts(t *testing.T) {
+	reports := testReports(t)
+	tests := []struct {
+		doc, title, region, level, kind string
+		year, review, plan              int
+	}{
+		{"shanghai_2025_gov_work_report", "2025年上海市政府工作报告", "上海市", "province", "政府工作报告", 2025, 2024, 2025},
+		{"shanghai_2026_gov_work_report", "2026年上海市政府工作报告", "上海市", "province", "政府工作报告", 2026, 2025, 2026},
+		{"hubei_2025_gov_work_report", "2025年湖北省政府工作报告", "湖北省", "province", "政府工作报告", 2025, 2024, 2025},
+		{"national_2017_gov_work_report", "政府工作报告", "全国", "national", "政府工作报告", 2017, 2016, 2017},
+		{"guangdong_2026_gov_work_report", "政府工作报告", "广东省", "province", "政府工作报告", 2026, 2025, 2026},
+		{"jiangxi_yichun_wanzai_2015_stat_bulletin", "万载县2015年国民经济和社会发展统计公报", "万载县", "county", "统计公报", 2016, 2015, 0},
+	}
+	for _, tc := range tests {
+		d := Parse(tc.doc, reports[tc.doc])
+		m := d.Meta
+		if d.Layout != LayoutParagraphs || d.Title != tc.title || m.Region != tc.region || m.Level != tc.level || m.Kind != tc.kind || m.Year != tc.year || m.ReviewYear != tc.review || m.PlanYear != tc.plan {
+			t.Errorf("%s: layout %s title %q meta %+v", tc.doc, d.Layout, d.Title, m)
+		}
+	}
+	// Web-page furniture is not report text.
+	d := Parse("shanghai_2026_gov_work_report", reports["shanghai_2026_gov_work_report"])
+	for _, p := range d.Paragraphs {
+		if p.Kind.Searchable() && (p.Text == "下载" || p.Text == "全屏" || strings.HasPrefix(p.Text, "来源：") || p.Text == "相关报道：") {
+			t.Errorf("clutter %q kept as %s", p.Text, p.Kind)
+		}
+	}
+	// Words that were links on their own lines are joined back.
+	d = Parse("national_2017_gov_work_report", reports["national_2017_gov_work_report"])
+	sentenceWith(t, d, "光缆线路550多万公里。")
+	sentenceWith(t, d, "党的十八届六中全会正式明确习近平总书记的核心地位")
+	// A glossary whose definitions sit on the line after the term.
+	d = Parse("guangdong_2026_gov_work_report", reports["guangdong_2026_gov_work_report"])
+	found := false
+	for _, p := range d.Paragraphs {
+		if p.Kind == KindGlossary && p.Term == "四好农村路" && strings.Contains(p.Text, "指建好、管好、护好、运营好农村公路") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("guangdong 2026: glossary entry 四好农村路 with its definition not found")
+	}
+}
+
+// TestWholeCorpus parses every report of the shared corpus, when present.
+func TestWholeCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/corpus/reports/*.txt")
+	if len(files) == 0 {
+		t.Skip("../shared/corpus/reports not present; skipping the whole-corpus test")
+	}
+	noYear := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		d := Parse(name, data)
+		checkNothingLost(t, name, data, d)
+		if d.Title == "" {
+			t.Errorf("%s: no title", name)
+		}
+		if d.Meta.Year == 0 {
+			noYear++
+		}
+		if d.Layout != LayoutParagraphs {
+			t.Errorf("%s: layout %s", name, d.Layout)
+		}
+	}
+	if noYear > 0 {
+		t.Errorf("%d reports without a year", noYear)
+	}
+}
+
+func TestFooterPage(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"— 5 —", 5}, {"—5—", 5}, {"- 12 -", 12}, {"－ 3 －", 3}, {"第 3 页", 3}, {"— 20 —", 20},
+		{"一、2020 年", 0}, {"5", 0}, {"— 五 —", 0}, {"——2017年3月5日", 0}, {"", 0},
+	}
+	for _, tc := range tests {
+		if got := footerPage(tc.in); got != tc.want {
+			t.Errorf("footerPage(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestPageAt(t *testing.T) {
+	fs := []Footer{{Page: 5, Line: 225}, {Page: 9, Line: 392}, {Page: 20, Line: 801}}
+	lpp := (&Doc{Footers: fs}).linesPerPage()
+	tests := []struct {
+		line, page int
+		inferred   bool
+	}{
+		{1, 1, true}, {219, 5, true}, {225, 5, true}, {227, 6, true}, {391, 9, true}, {394, 10, true}, {803, 21, true},
+	}
+	for _, tc := range tests {
+		p, inf := pageAt(fs, tc.line, lpp)
+		if p != tc.page || inf != tc.inferred {
+			t.Errorf("pageAt(line %d) = %d, %v; want %d, %v", tc.line, p, inf, tc.page, tc.inferred)
+		}
+	}
+	// Consecutive footers pin the page.
+	fs = []Footer{{Page: 1, Line: 10}, {Page: 2, Line: 20}}
+	if p, inf := pageAt(fs, 15, 10); p != 2 || inf {
+		t.Errorf("between footers 1 and 2: page %d inferred %v", p, inf)
+	}
+	if p, _ := pageAt(nil, 15, 0); p != 0 {
+		t.Errorf("no footers: page %d, want 0", p)
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	text := "全力打赢疫情阻击战。围绕落实中央要求，区政府坚持“一盘棋”。“两江”水位超警！是否达标？最后一句"
+	var got []string
+	for _, sp := range splitSentences(text) {
+		got = append(got, text[sp[0]:sp[1]])
+	}
+	want := []string{"全力打赢疫情阻击战。", "围绕落实中央要求，区政府坚持“一盘棋”。", "“两江”水位超警！", "是否达标？", "最后一句"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(string(readSeed(f)[:4000])))
+	f.Add([]byte("下载\n打印\n2025年某省政府工作报告\n各位代表：\n一、2024年工作回顾\n全年生产总值增长5%。\n"))
+	f.Add([]byte("序\n号\n指标名称\n1 地区生产总值 7% 775 亿\n— 5 —\n名词解释：\n1．“六稳”：稳就业。\n"))
+	f.Add([]byte("\xff\xfe\x00a\r\n\r\n— 1 —\u200b\u3000"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := Parse("fuzz", data)
+		checkNothingLost(t, "fuzz", data, d)
+	})
+}
