@@ -62,11 +62,10 @@ func New(cfg Config) http.Handler {
 	s := &server{cfg: cfg, log: cfg.Logger}
 	r := mux.NewRouter()
 	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
-	v1 := r.PathPrefix("/api/v1").Subrouter()
-	v1.HandleFunc("/ask", s.ask).Methods(http.MethodGet, http.MethodPost)
-	v1.HandleFunc("/search", s.search).Methods(http.MethodGet)
-	v1.HandleFunc("/documents", s.documents).Methods(http.MethodGet)
-	v1.HandleFunc("/documents/{id}", s.document).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/ask", s.ask).Methods(http.MethodGet, http.MethodPost)
+	r.HandleFunc("/api/v1/search", s.search).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents", s.documents).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents/{id}", s.document).Methods(http.MethodGet)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})

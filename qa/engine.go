@@ -247,7 +247,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	if len(answers) > k {
 		answers = answers[:k]
 	}
-	resp.Answers = answers
+	resp.Answers = append(resp.Answers, answers...)
 	if q.Lang == "en" {
 		for i := range resp.Answers {
 			resp.Answers[i].English = english(resp.Answers[i])

@@ -156,7 +156,10 @@ func parse(fs *flag.FlagSet, args []string) error {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return err
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usageError{err.Error()}
 		}
 		if fs.NArg() == 0 {
 			break
@@ -164,7 +167,10 @@ func parse(fs *flag.FlagSet, args []string) error {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-	return fs.Parse(pos)
+	if err := fs.Parse(pos); err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
 }
 
 func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {

@@ -1,0 +1,238 @@
+package index
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"reportkb/index/segment"
+)
+
+func seed(t testing.TB) Source {
+	t.Helper()
+	data, err := os.ReadFile("../seeds/hanyang_2020_plan_report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Source{Name: "hanyang_2020_plan_report.txt", Data: data}
+}
+
+func corpusFile(t testing.TB, name string) Source {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("../testdata/reports", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Source{Name: name, Data: data}
+}
+
+func open(t testing.TB, dir string, seeds ...Source) *Index {
+	t.Helper()
+	x, err := Open(Config{Dir: dir, Segmenter: segment.Bigram{}, SegmenterName: "bigram", Seeds: seeds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func TestOpenSearchReopen(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, seed(t))
+	if x.Len() != 1 {
+		t.Fatalf("%d documents, want the seed", x.Len())
+	}
+	res, err := x.Search("养老床位", Filter{}, 5, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 || !strings.Contains(res.Hits[0].Text, "养老床位") {
+		t.Fatalf("search 养老床位: %+v", res)
+	}
+	if f := strings.Join(res.Hits[0].Fragments, ""); !strings.Contains(f, "<mark>养老床位</mark>") && !strings.Contains(f, "<mark>养老") {
+		t.Errorf("fragments %q lack marks", f)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Reopening finds the document without indexing it again.
+	x = open(t, dir, seed(t))
+	defer x.Close()
+	e, ok := x.Doc("hanyang_2020_plan_report")
+	if !ok || e.Gen != 0 {
+		t.Fatalf("after reopening: %v, gen %d", ok, e.Gen)
+	}
+	hits, total, err := x.SearchTerms(Query{Terms: x.QueryTerms("方舱医院"), Sentences: true, Size: 3})
+	if err != nil || total == 0 || hits[0].Sentence < 0 || !strings.Contains(hits[0].Text(), "方舱医院") {
+		t.Fatalf("sentence search after reopening: %v %d %v", err, total, hits)
+	}
+}
+
+func TestAddReplaceRemove(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, seed(t))
+	defer x.Close()
+	sh := corpusFile(t, "shanghai_2025_gov_work_report.txt")
+	if _, err := x.Add(sh.Name, sh.Data); err != nil {
+		t.Fatal(err)
+	}
+	if x.Len() != 2 {
+		t.Fatalf("%d documents after add", x.Len())
+	}
+	res, err := x.Search("养老床位", Filter{Doc: "shanghai_2025_gov_work_report"}, 5, 0)
+	if err != nil || res.Total == 0 {
+		t.Fatalf("search in the added document: %v %+v", err, res)
+	}
+	for _, h := range res.Hits {
+		if h.Doc != "shanghai_2025_gov_work_report" {
+			t.Errorf("doc filter let %s through", h.Doc)
+		}
+	}
+	// Replacing the document leaves one version.
+	changed := append([]byte("2025年上海市政府工作报告\n各位代表：\n今年新增独角兽企业七家。\n"), sh.Data[200:]...)
+	e, err := x.Add(sh.Name, changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Gen == 0 || x.Len() != 2 {
+		t.Fatalf("replace: gen %d, %d documents", e.Gen, x.Len())
+	}
+	res, _ = x.Search("独角兽", Filter{}, 5, 0)
+	if res.Total != 1 {
+		t.Errorf("独角兽 found %d times after replacing, want once", res.Total)
+	}
+	// Removing it leaves no trace in search.
+	if err := x.Remove("shanghai_2025_gov_work_report"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Remove("shanghai_2025_gov_work_report"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second remove: %v, want ErrNotFound", err)
+	}
+	res, _ = x.Search("独角兽", Filter{}, 5, 0)
+	if res.Total != 0 {
+		t.Errorf("removed document still found")
+	}
+	// Only the originals of live documents stay on disk.
+	files, _ := os.ReadDir(filepath.Join(dir, docsDir))
+	if len(files) != 1 {
+		t.Errorf("%d stored files, want 1", len(files))
+	}
+}
+
+func TestLocked(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir)
+	defer x.Close()
+	_, err := Open(Config{Dir: dir, Segmenter: segment.Bigram{}, SegmenterName: "bigram"})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Open = %v, want ErrLocked", err)
+	}
+}
+
+func TestRebuildOnSchemaChange(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, seed(t))
+	x.Close()
+	// An index written by another schema is rebuilt from the originals.
+	path := filepath.Join(dir, manifestName)
+	data, _ := os.ReadFile(path)
+	data = []byte(strings.Replace(string(data), `"schema": 1`, `"schema": 0`, 1))
+	os.WriteFile(path, data, 0o644)
+	x = open(t, dir)
+	defer x.Close()
+	if x.Len() != 1 {
+		t.Fatalf("%d documents after rebuild", x.Len())
+	}
+	res, err := x.Search("方舱医院", Filter{}, 1, 0)
+	if err != nil || res.Total == 0 {
+		t.Fatalf("search after rebuild: %v %+v", err, res)
+	}
+}
+
+func TestRecoverFromCrashBeforeCommit(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, seed(t))
+	before, _ := os.ReadFile(filepath.Join(dir, manifestName))
+	sh := corpusFile(t, "shanghai_2025_gov_work_report.txt")
+	if _, err := x.Add(sh.Name, sh.Data); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	// Crash after the bleve batch, before the manifest: the manifest does
+	// not know the document, but its file and its index entries exist.
+	os.WriteFile(filepath.Join(dir, manifestName), before, 0o644)
+	x = open(t, dir)
+	defer x.Close()
+	if _, ok := x.Doc("shanghai_2025_gov_work_report"); ok || x.Len() != 1 {
+		t.Fatalf("uncommitted document visible after recovery (%d documents)", x.Len())
+	}
+	res, _ := x.Search("上海", Filter{}, 5, 0)
+	for _, h := range res.Hits {
+		if h.Doc != "hanyang_2020_plan_report" {
+			t.Errorf("hit in uncommitted document %s", h.Doc)
+		}
+	}
+	files, _ := os.ReadDir(filepath.Join(dir, docsDir))
+	if len(files) != 1 {
+		t.Errorf("%d stored files after recovery, want 1", len(files))
+	}
+}
+
+func TestConcurrentReadsDuringAdd(t *testing.T) {
+	x := open(t, t.TempDir(), seed(t))
+	defer x.Close()
+	sh := corpusFile(t, "shanghai_2025_gov_work_report.txt")
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				res, err := x.Search("方舱医院", Filter{}, 3, 0)
+				if err != nil || res.Total == 0 {
+					t.Errorf("search during add: %v %v", err, res)
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 3; i++ {
+		if _, err := x.Add(sh.Name, sh.Data); err != nil {
+			t.Error(err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+}
+
+func TestValidID(t *testing.T) {
+	for _, id := range []string{"hanyang_2020_plan_report", "上海2024", "a-b.c"} {
+		if err := ValidID(id); err != nil {
+			t.Errorf("ValidID(%q) = %v", id, err)
+		}
+	}
+	for _, id := range []string{"", ".hidden", "a/b", "a b", strings.Repeat("x", 201), "a\x00b", "\xff"} {
+		if err := ValidID(id); err == nil {
+			t.Errorf("ValidID(%q) = nil, want an error", id)
+		}
+	}
+	if got := DocID("/tmp/dir/上海_2025.txt"); got != "上海_2025" {
+		t.Errorf("DocID = %q", got)
+	}
+}
+
+func TestFragments(t *testing.T) {
+	text := "新增养老床位6341张，<b>千名老人</b>床位数达到50.46。"
+	got := Fragments(text, []Span{{6, 18}}, 80, 3)
+	if len(got) != 1 || !strings.Contains(got[0], "<mark>养老床位</mark>") || strings.Contains(got[0], "<b>") {
+		t.Errorf("Fragments = %q", got)
+	}
+}

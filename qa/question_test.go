@@ -1,0 +1,267 @@
+package qa
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"reportkb/index"
+	"reportkb/index/segment"
+)
+
+var (
+	segOnce sync.Once
+	testSeg *segment.MaxMatch
+)
+
+// testSegmenter is a dictionary segmenter over the words of the user
+// dictionary and of the lexicon: close enough to gojieba for tests.
+func testSegmenter() segment.Segmenter {
+	segOnce.Do(func() {
+		var words []string
+		data, _ := os.ReadFile("../index/jieba/userdict.txt")
+		for _, l := range strings.Split(string(data), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+				words = append(words, l)
+			}
+		}
+		for _, l := range lines(synonymsData) {
+			words = append(words, strings.Fields(l)[1:]...)
+		}
+		for _, l := range lines(classesData) {
+			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
+		}
+		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
+			"全年", "安排", "力争", "汉阳区", "常住人口", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
+		testSeg = segment.NewMaxMatch(words)
+	})
+	return testSeg
+}
+
+func testAnalyzer() *Analyzer {
+	return &Analyzer{Seg: testSegmenter(), Lex: LoadLexicon(), Places: func() []string { return []string{"汉阳区", "上海市"} }}
+}
+
+func TestAnalyze(t *testing.T) {
+	a := testAnalyzer()
+	tests := []struct {
+		q                 string
+		lang, kind        string
+		unit, class       string
+		year, rel         int
+		hasRel            bool
+		plan, done        bool
+		place, term, qual string
+		levels            string
+	}{
+		{q: "新增养老床位多少张？", lang: "zh", kind: KindNumber, unit: "张", class: "count"},
+		{q: "2020年建造了几座方舱医院？", lang: "zh", kind: KindNumber, unit: "座", class: "count", year: 2020, done: true},
+		{q: "全年安排防疫资金多少？", lang: "zh", kind: KindNumber, class: "money"},
+		{q: "2020年全年减税降费多少亿元？", lang: "zh", kind: KindNumber, unit: "元", class: "money", year: 2020},
+		{q: "2021年地区生产总值计划增长多少？", lang: "zh", kind: KindNumber, class: "percent", year: 2021, plan: true},
+		{q: "2020年城镇登记失业率控制在多少以内？", lang: "zh", kind: KindNumber, class: "percent", year: 2020, qual: "以内"},
+		{q: "明年新增就业目标是多少", lang: "zh", kind: KindNumber, class: "people", rel: 1, hasRel: true, plan: true},
+		{q: "去年花了多少钱", lang: "zh", kind: KindNumber, class: "money", rel: -1, hasRel: true, done: true},
+		{q: "连续几次获评省级双拥模范城？", lang: "zh", kind: KindNumber, unit: "次", class: "count"},
+		{q: "什么是六稳？", lang: "zh", kind: KindDefinition, term: "六稳"},
+		{q: "五育并举指的是什么？", lang: "zh", kind: KindDefinition, term: "五育并举"},
+		{q: "“四好农村路”是什么意思", lang: "zh", kind: KindDefinition, term: "四好农村路"},
+		{q: "汉阳区2020年常住人口是多少？", lang: "zh", kind: KindNumber, class: "people", year: 2020, place: "汉阳区"},
+		{q: "上海新增了多少养老床位", lang: "zh", kind: KindNumber, unit: "张", class: "count", place: "上海", done: true},
+		{q: "全省粮食产量多少", lang: "zh", kind: KindNumber, class: "weight", levels: "province"},
+		{q: "谁牵头实施五个一百工程", lang: "zh", kind: KindText},
+		{q: "How many beds were added?", lang: "en", kind: KindNumber, unit: "张", class: "count", done: true},
+		{q: "How many makeshift hospitals were built?", lang: "en", kind: KindNumber, unit: "座", class: "count", done: true},
+		{q: "What is the GDP growth target for 2021?", lang: "en", kind: KindNumber, class: "percent", year: 2021, plan: true},
+		{q: "How much money was allocated for epidemic prevention?", lang: "en", kind: KindNumber, class: "money", done: true},
+		{q: "What was the unemployment rate last year?", lang: "en", kind: KindNumber, class: "percent", rel: -1, hasRel: true, done: true},
+		{q: "What are the six stabilities?", lang: "en", kind: KindDefinition, term: "六稳"},
+		{q: "How many elderly care beds did Shanghai add in 2024?", lang: "en", kind: KindNumber, unit: "张", class: "count", year: 2024, place: "上海", done: true},
+		{q: "What percentage of the district's budget went to education?", lang: "en", kind: KindNumber, class: "percent", levels: "district"},
+	}
+	for _, tc := range tests {
+		q := a.Analyze(tc.q)
+		got := []any{q.Lang, q.Kind, q.Unit, q.Class, q.Year, q.Rel, q.HasRel, q.Plan, q.Done, q.Place, q.Term, q.Qualify, strings.Join(q.Levels, ",")}
+		want := []any{tc.lang, tc.kind, tc.unit, tc.class, tc.year, tc.rel, tc.hasRel, tc.plan, tc.done, tc.place, tc.term, tc.qual, tc.levels}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("Analyze(%q) = %v,\n want %v", tc.q, got, want)
+				break
+			}
+		}
+	}
+}
+
+func TestAnalyzeConcepts(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How many beds were added?")
+	var words []string
+	for _, c := range q.Concepts {
+		words = append(words, c.Word)
+	}
+	if strings.Join(words, " ") != "床位 新增" {
+		t.Errorf("concepts of an English question: %q", words)
+	}
+	q = a.Analyze("汉阳区人均GDP是多少")
+	if len(q.Concepts) != 1 || q.Concepts[0].Word != "人均gdp" {
+		t.Errorf("人均GDP should be one concept, got %+v", q.Concepts)
+	}
+	q = a.Analyze("What is the average house price?")
+	if len(q.Concepts) == 0 {
+		t.Errorf("no concepts for a question the glossary knows")
+	}
+	q = a.Analyze("How many zorblaxes were frobnicated?")
+	if len(q.Unknown) != 2 {
+		t.Errorf("unknown words = %q, want the two made-up ones", q.Unknown)
+	}
+}
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"新增养老床位多少张？", "How many beds were added?", "什么是六稳", "2021年GDP增长目标", "\xff多少", "", "？？", "What is ", "几几几"} {
+		f.Add(s)
+	}
+	a := testAnalyzer()
+	f.Fuzz(func(t *testing.T, s string) {
+		q := a.Analyze(s)
+		for _, c := range q.Concepts {
+			if c.Word == "" || len(c.Alts) == 0 {
+				t.Fatalf("empty concept %+v from %q", c, s)
+			}
+		}
+	})
+}
+
+var (
+	seedOnce sync.Once
+	seedEng  *Engine
+	seedErr  error
+)
+
+// seedEngine answers from the seed report, segmented with the test
+// segmenter.
+func seedEngine(t *testing.T) *Engine {
+	t.Helper()
+	seedOnce.Do(func() {
+		data, err := os.ReadFile("../seeds/hanyang_2020_plan_report.txt")
+		if err != nil {
+			seedErr = err
+			return
+		}
+		dir, err := os.MkdirTemp("", "reportkb-qa-")
+		if err != nil {
+			seedErr = err
+			return
+		}
+		x, err := index.Open(index.Config{Dir: dir, Segmenter: testSegmenter(), SegmenterName: "maxmatch",
+			Seeds: []index.Source{{Name: "hanyang_2020_plan_report.txt", Data: data}}})
+		if err != nil {
+			seedErr = err
+			return
+		}
+		seedEng = New(Config{Index: x})
+	})
+	if seedErr != nil {
+		t.Fatal(seedErr)
+	}
+	return seedEng
+}
+
+func TestAskSeed(t *testing.T) {
+	eng := seedEngine(t)
+	data, _ := os.ReadFile("../seeds/hanyang_2020_plan_report.txt")
+	tests := []struct {
+		q, text, unit string
+		value         float64
+		page          int
+	}{
+		{"新增养老床位多少张？", "6341张", "张", 6341, 10},
+		{"全年安排防疫资金多少？", "8.66亿元", "元", 8.66e8, 3},
+		{"工程设计与建造产业综合收入突破多少亿元？", "590亿元", "元", 5.9e10, 5},
+		{"连续几次获评省级双拥模范城？", "七次", "次", 7, 11},
+		{"2021年力争新增就业多少人？", "1.6万人", "人", 16000, 20},
+		{"2020年新增就业多少人？", "1.7万人", "人", 17000, 9},
+		{"What is the GDP growth target for 2021?", "10%", "%", 10, 12},
+		{"2020年地区生产总值预计完成多少", "700亿", "元", 7e10, 1},
+	}
+	for _, tc := range tests {
+		r, err := eng.Ask(context.Background(), Request{Question: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) == 0 {
+			t.Errorf("%s: no answer", tc.q)
+			continue
+		}
+		a := r.Answers[0]
+		if a.Text != tc.text || a.Unit != tc.unit || a.Value != tc.value || a.Page != tc.page {
+			t.Errorf("%s: got %q %v %q page %d, want %q %v %q page %d", tc.q, a.Text, a.Value, a.Unit, a.Page, tc.text, tc.value, tc.unit, tc.page)
+		}
+		// The offsets point at the figure in the original file.
+		orig := strings.Join(strings.Fields(string(data[a.Start:a.End])), "")
+		if orig != strings.ReplaceAll(a.Text, " ", "") {
+			t.Errorf("%s: original bytes %d:%d are %q, not %q", tc.q, a.Start, a.End, orig, a.Text)
+		}
+		if !strings.Contains(normSpace(string(data[a.SentenceStart:a.SentenceEnd])), normSpace(a.Text)) {
+			t.Errorf("%s: sentence offsets do not hold the figure", tc.q)
+		}
+		if len(r.Passages) == 0 {
+			t.Errorf("%s: no passages", tc.q)
+		}
+	}
+}
+
+func normSpace(s string) string { return strings.Join(strings.Fields(s), "") }
+
+func TestAskAbstains(t *testing.T) {
+	eng := seedEngine(t)
+	for _, tc := range []struct {
+		q        string
+		passages bool // the report has words of the question
+	}{
+		{"汉阳区2020年常住人口是多少？", false},
+		{"汉阳区有多少所大学？", true},
+		{"2019年新增养老床位多少张", true},
+		{"汉阳区有多少个机场", false},
+	} {
+		r, err := eng.Ask(context.Background(), Request{Question: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) > 0 {
+			t.Errorf("%s: answered %q from %q, want no answer", tc.q, r.Answers[0].Text, r.Answers[0].Sentence)
+		}
+		if tc.passages && len(r.Passages) == 0 {
+			t.Errorf("%s: no passages shown when abstaining", tc.q)
+		}
+	}
+}
+
+func TestAskDefinition(t *testing.T) {
+	eng := seedEngine(t)
+	r, err := eng.Ask(context.Background(), Request{Question: "什么是六稳？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || r.Answers[0].Text != "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期" || r.Answers[0].Kind != "definition" {
+		t.Fatalf("什么是六稳: %+v", r.Answers)
+	}
+}
+
+func TestAskErrors(t *testing.T) {
+	eng := seedEngine(t)
+	if _, err := eng.Ask(context.Background(), Request{Question: "  "}); !errors.Is(err, ErrEmptyQuestion) {
+		t.Errorf("empty question: %v", err)
+	}
+	if _, err := eng.Ask(context.Background(), Request{Question: "多少", Doc: "nope"}); !errors.Is(err, ErrUnknownDoc) {
+		t.Errorf("unknown doc: %v", err)
+	}
+	// Query syntax is text, not a query language.
+	for _, q := range []string{`+养老 -床位 "方舱`, `text:养老*`, `/.*/`, `床位~100`, `(a OR b) AND c`, `\`} {
+		if _, err := eng.Ask(context.Background(), Request{Question: q}); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
