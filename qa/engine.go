@@ -250,7 +250,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	resp.Answers = append(resp.Answers, answers...)
 	if q.Lang == "en" {
 		for i := range resp.Answers {
-			resp.Answers[i].English = english(resp.Answers[i])
+			resp.Answers[i].English = english(resp.Answers[i], q.EnNoun)
 		}
 	}
 	passages, err := e.passages(terms, filter, answers, max(k, 5))

@@ -209,6 +209,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		}
 		if e.unit != "" && !c.Aspect && q.Unit == "" {
 			a.applyHint(q, e.unit)
+			if q.EnNoun == "" {
+				q.EnNoun = m.phrase
+			}
 		}
 		q.Concepts = append(q.Concepts, c)
 		zh = append(zh, word)

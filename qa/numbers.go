@@ -354,6 +354,7 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			if m.core < minCore || m.top < 0.3 {
 				score *= 0.5
 			}
+			score = math.Min(score, 1)
 			a := e.answer(en, si, f.Start, f.End, f)
 			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(score), "number", year, plan, m.matched
 			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class()})
@@ -447,6 +448,7 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 		if m.core < minCore || m.top < 0.3 {
 			score *= 0.5
 		}
+		score = math.Min(score, 1)
 		a := e.answerAt(en, si, c.cell.Start, c.cell.End)
 		a.Text, a.Value, a.Unit, a.Qualifier = c.q.Text, c.q.Value, c.q.Unit, c.q.Qualifier
 		a.Score, a.Kind, a.Period, a.Plan, a.Column, a.Matched = round(score), "table", year, plan, c.column, m.matched
@@ -547,12 +549,16 @@ var unitNames = map[string]string{
 	"标箱": "TEU", "千瓦": "kW", "千瓦时": "kWh",
 }
 
-// english renders a numeric answer in English: "866 million yuan".
-func english(a Answer) string {
+// english renders a numeric answer in English: "866 million yuan", or
+// "6341 beds" with the noun the question counted.
+func english(a Answer, noun string) string {
 	if a.Kind != "number" && a.Kind != "table" {
 		return ""
 	}
 	u := unitNames[a.Unit]
+	if noun != "" && (UnitClass(a.Unit) == "count" || UnitClass(a.Unit) == "household") {
+		u = noun
+	}
 	if u == "" && a.Unit != "" {
 		u = a.Unit
 	}

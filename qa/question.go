@@ -40,6 +40,7 @@ type Question struct {
 	Levels  []string // administrative levels it implies: 全区 → district
 	Unknown []string // English words the glossary does not know
 	Term    string   // for definitions: the term to define
+	EnNoun  string   // for English questions: the noun counted ("beds")
 	Qualify string   // a qualifier the question names: 以内, 以上, 突破 …
 }
 
