@@ -33,6 +33,11 @@ type Config struct {
 	MaxQuestion int
 	// AskTimeout bounds the time spent answering one question; default 10s.
 	AskTimeout time.Duration
+	// Token is the API token that adding and removing documents require;
+	// empty disables those endpoints.
+	Token string
+	// MaxUpload is the largest document accepted, in bytes; default 50 MB.
+	MaxUpload int64
 }
 
 // Limits on requests.
@@ -59,13 +64,18 @@ func New(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
 	s := &server{cfg: cfg, log: cfg.Logger}
 	r := mux.NewRouter()
 	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/ask", s.ask).Methods(http.MethodGet, http.MethodPost)
 	r.HandleFunc("/api/v1/search", s.search).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents", s.documents).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents", s.addDocument).Methods(http.MethodPost)
 	r.HandleFunc("/api/v1/documents/{id}", s.document).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents/{id}", s.deleteDocument).Methods(http.MethodDelete)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
@@ -379,7 +389,7 @@ func Detail(e *index.Entry) DocumentDetail {
 		out.Paragraphs = append(out.Paragraphs, ParagraphInfo{
 			Index: i, Kind: string(p.Kind), Text: p.Text, Heading: p.Heading,
 			Section: strings.Join(d.SectionPath(p.Section), " / "), Page: p.Page, PageInferred: p.PageInferred,
-			Line: p.Line, Start: p.Start, End: p.End, Sentences: p.NumSentences,
+			Line: p.Line, Start: e.FileOffset(p.Start), End: e.FileOffset(p.End), Sentences: p.NumSentences,
 		})
 	}
 	return out

@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -244,4 +245,126 @@ func TestDocuments(t *testing.T) {
 	if !found {
 		t.Error("document lacks the 6341 sentence")
 	}
+}
+
+func tokenServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: segment.Bigram{}, SegmenterName: "bigram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	s := httptest.NewServer(New(Config{Index: x, Engine: qa.New(qa.Config{Index: x}), Token: "s3cret", MaxUpload: 1 << 20}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func do(t *testing.T, method, url, token, ctype string, body io.Reader) (int, map[string]any) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return decode(t, resp)
+}
+
+func TestWritesDisabledWithoutToken(t *testing.T) {
+	code, m := do(t, "POST", testServer(t).URL+"/api/v1/documents?name=a.txt", "any", "text/plain", strings.NewReader("2025年报告\n新增床位5张。"))
+	if code != 403 {
+		t.Errorf("POST without a configured token: %d %v", code, m)
+	}
+	code, _ = do(t, "DELETE", testServer(t).URL+"/api/v1/documents/hanyang_2020_plan_report", "any", "", nil)
+	if code != 403 {
+		t.Errorf("DELETE without a configured token: %d", code)
+	}
+}
+
+func TestUploadAndDelete(t *testing.T) {
+	s := tokenServer(t)
+	report := "2025年某县政府工作报告\n各位代表：\n一、2024年工作回顾\n全年新增养老床位520张，城镇新增就业1.2万人。\n二、2025年工作安排\n力争新增就业1.3万人。\n"
+	tests := []struct {
+		name, token, ctype string
+		body               io.Reader
+		status             int
+	}{
+		{"missing token", "", "text/plain", strings.NewReader(report), 401},
+		{"wrong token", "guess", "text/plain", strings.NewReader(report), 401},
+		{"no name", "s3cret", "text/plain", strings.NewReader(report), 400},
+	}
+	for _, tc := range tests {
+		code, m := do(t, "POST", s.URL+"/api/v1/documents", tc.token, tc.ctype, tc.body)
+		if code != tc.status {
+			t.Errorf("%s: %d %v, want %d", tc.name, code, m, tc.status)
+		}
+	}
+	code, m := do(t, "POST", s.URL+"/api/v1/documents?name=xian_2025.txt", "s3cret", "text/plain", strings.NewReader(report))
+	if code != 201 || m["replaced"] != false {
+		t.Fatalf("raw upload: %d %v", code, m)
+	}
+	code, m = get2(t, s.URL+"/api/v1/ask?doc=xian_2025&q="+url.QueryEscape("2024年新增养老床位多少张"))
+	if code != 200 || len(m["answers"].([]any)) == 0 || m["answers"].([]any)[0].(map[string]any)["value"].(float64) != 520 {
+		t.Fatalf("ask the uploaded report: %d %v", code, m)
+	}
+	// Multipart, replacing it.
+	var buf strings.Builder
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "xian_2025.txt")
+	fw.Write([]byte(strings.Replace(report, "520张", "530张", 1)))
+	mw.Close()
+	code, m = do(t, "POST", s.URL+"/api/v1/documents", "s3cret", mw.FormDataContentType(), strings.NewReader(buf.String()))
+	if code != 201 || m["replaced"] != true {
+		t.Fatalf("multipart upload: %d %v", code, m)
+	}
+	bad := []struct {
+		name   string
+		body   []byte
+		status int
+	}{
+		{"a.exe", []byte("MZ\x90\x00"), 415},
+		{"empty.txt", nil, 422},
+		{"binary.txt", []byte("\x00\x01\x02\x03\x00binary"), 422},
+		{"broken.docx", []byte("PK\x03\x04broken"), 422},
+		{".hidden.txt", []byte(report), 400},
+		{"big.txt", []byte(strings.Repeat("报告", 1<<19)), 413},
+	}
+	for _, tc := range bad {
+		code, m := do(t, "POST", s.URL+"/api/v1/documents?name="+url.QueryEscape(tc.name), "s3cret", "application/octet-stream", strings.NewReader(string(tc.body)))
+		if code != tc.status || m["error"] == "" {
+			t.Errorf("upload %s: %d %v, want %d", tc.name, code, m, tc.status)
+		}
+	}
+	code, _ = do(t, "DELETE", s.URL+"/api/v1/documents/nope", "s3cret", "", nil)
+	if code != 404 {
+		t.Errorf("DELETE unknown: %d", code)
+	}
+	code, _ = do(t, "DELETE", s.URL+"/api/v1/documents/xian_2025", "", "", nil)
+	if code != 401 {
+		t.Errorf("DELETE without token: %d", code)
+	}
+	code, m = do(t, "DELETE", s.URL+"/api/v1/documents/xian_2025", "s3cret", "", nil)
+	if code != 200 || m["deleted"] != "xian_2025" {
+		t.Errorf("DELETE: %d %v", code, m)
+	}
+	if code, _ := get2(t, s.URL+"/api/v1/documents/xian_2025"); code != 404 {
+		t.Errorf("deleted document still served: %d", code)
+	}
+}
+
+func get2(t *testing.T, u string) (int, map[string]any) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return decode(t, resp)
 }

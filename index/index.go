@@ -7,6 +7,7 @@
 package index
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -17,9 +18,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
 
+	"reportkb/index/ingest"
 	"reportkb/index/report"
 	"reportkb/index/segment"
 )
@@ -37,7 +39,7 @@ import (
 // Schema is the version of the parser and of the index layout. An index
 // written with another version is rebuilt from the stored originals, so
 // a stale index is never served.
-const Schema = 1
+const Schema = 2
 
 // Config configures an Index.
 type Config struct {
@@ -69,12 +71,31 @@ type Entry struct {
 	Gen    int64 // generation: a new one each time the document is added
 	SHA256 string
 	Added  time.Time
-	File   string // original file name
-	data   []byte
+	File   string // the file name as given: ID plus its extension
+	Format string // txt, md, pdf or docx
+	// Encoding is the encoding of a text file (utf-8, gb18030, utf-16le …).
+	Encoding string
+
+	text    []byte  // the UTF-8 text the document was parsed from
+	offsets []int32 // file offset of each byte of text; nil when they agree
 }
 
-// Data returns the original bytes of the document.
-func (e *Entry) Data() []byte { return e.data }
+// Text returns the UTF-8 text the document was parsed from. For UTF-8
+// text files it is the file itself; for PDF and Word files it is the
+// extracted text, and positions are positions in it.
+func (e *Entry) Text() []byte { return e.text }
+
+// FileOffset maps a byte offset in the document's text to the offset in
+// the file as given (they differ for GB18030 and UTF-16 files).
+func (e *Entry) FileOffset(off int) int {
+	if e.offsets == nil || off < 0 {
+		return off
+	}
+	if off >= len(e.offsets) {
+		return int(e.offsets[len(e.offsets)-1])
+	}
+	return int(e.offsets[off])
+}
 
 // Index is a searchable set of reports.
 type Index struct {
@@ -83,10 +104,13 @@ type Index struct {
 	bleve  bleve.Index
 	unlock func() error
 
-	writeMu sync.Mutex // serializes writers
+	writeMu sync.Mutex // serializes commits to the manifest
+	idMu    sync.Mutex
+	idLocks map[string]*sync.Mutex // one writer per document id
 	mu      sync.RWMutex
 	docs    map[string]*Entry
-	nextGen int64
+	removed map[string]bool // seeds removed by a user
+	nextGen atomic.Int64
 }
 
 // manifest is the commit record of the index: the documents it holds.
@@ -95,14 +119,21 @@ type manifest struct {
 	Segmenter string        `json:"segmenter"`
 	NextGen   int64         `json:"next_gen"`
 	Docs      []manifestDoc `json:"docs"`
+	// Removed lists the seeds a user removed, so that they do not come
+	// back at the next start.
+	Removed []string `json:"removed,omitempty"`
 }
 
 type manifestDoc struct {
-	ID     string    `json:"id"`
-	File   string    `json:"file"`
-	Gen    int64     `json:"gen"`
-	SHA256 string    `json:"sha256"`
-	Added  time.Time `json:"added"`
+	ID       string    `json:"id"`
+	File     string    `json:"file"`     // the name as given
+	Text     string    `json:"text"`     // stored UTF-8 text, in docs/
+	Original string    `json:"original"` // stored original when it is not the text
+	Format   string    `json:"format"`
+	Encoding string    `json:"encoding"`
+	Gen      int64     `json:"gen"`
+	SHA256   string    `json:"sha256"`
+	Added    time.Time `json:"added"`
 }
 
 const (
@@ -141,14 +172,14 @@ func Open(cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
 	}
-	x := &Index{cfg: cfg, log: cfg.Logger, unlock: unlock, docs: map[string]*Entry{}}
+	x := &Index{cfg: cfg, log: cfg.Logger, unlock: unlock, docs: map[string]*Entry{}, idLocks: map[string]*sync.Mutex{}, removed: map[string]bool{}}
 	if err := x.open(); err != nil {
 		unlock()
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
 	}
 	for _, s := range cfg.Seeds {
 		id := DocID(s.Name)
-		if e, ok := x.Doc(id); ok && e.SHA256 == hash(s.Data) {
+		if e, ok := x.Doc(id); ok && e.SHA256 == hash(s.Data) || x.removed[id] {
 			continue
 		}
 		if _, err := x.Add(s.Name, s.Data); err != nil {
@@ -189,7 +220,10 @@ func (x *Index) open() error {
 		return fmt.Errorf("open bleve index: %w", err)
 	}
 	x.bleve = b
-	x.nextGen = m.NextGen
+	x.nextGen.Store(m.NextGen)
+	for _, id := range m.Removed {
+		x.removed[id] = true
+	}
 	// What the bleve index holds, by its markers.
 	markers, err := x.markers()
 	if err != nil {
@@ -197,12 +231,11 @@ func (x *Index) open() error {
 	}
 	want := map[string]int64{}
 	for _, md := range m.Docs {
-		data, err := os.ReadFile(filepath.Join(dir, docsDir, md.File))
+		e, err := x.load(md)
 		if err != nil {
-			x.log.Warn("dropping document whose file is missing", "doc", md.ID, "err", err)
+			x.log.Warn("dropping document that cannot be read", "doc", md.ID, "err", err)
 			continue
 		}
-		e := &Entry{Doc: report.Parse(md.ID, data), Gen: md.Gen, SHA256: md.SHA256, Added: md.Added, File: originalName(md.File), data: data}
 		if _, ok := markers[markerKey{md.ID, md.Gen}]; !ok || rebuild {
 			x.log.Info("indexing", "doc", md.ID)
 			if err := x.indexDoc(e, nil); err != nil {
@@ -211,9 +244,7 @@ func (x *Index) open() error {
 		}
 		want[md.ID] = md.Gen
 		x.docs[md.ID] = e
-		if md.Gen >= x.nextGen {
-			x.nextGen = md.Gen + 1
-		}
+		x.bumpGen(md.Gen)
 	}
 	// Drop what a crash left behind: generations the manifest does not hold.
 	for k, mk := range markers {
@@ -225,25 +256,43 @@ func (x *Index) open() error {
 		if err := x.bleve.Batch(b); err != nil {
 			return err
 		}
-		if k.gen >= x.nextGen {
-			x.nextGen = k.gen + 1
-		}
+		x.bumpGen(k.gen)
 	}
 	x.removeStrayFiles()
 	return x.writeManifest()
 }
 
-// originalName returns the original file name of a stored file
-// "ID.GEN.ext" as "ID.ext".
-func originalName(stored string) string {
-	ext := filepath.Ext(stored)
-	base := strings.TrimSuffix(stored, ext)
-	if k := strings.LastIndexByte(base, '.'); k >= 0 {
-		if _, err := strconv.ParseInt(base[k+1:], 10, 64); err == nil {
-			base = base[:k]
+// load reads a document of the manifest back: its stored text, and the
+// offsets of a transcoded original.
+func (x *Index) load(md manifestDoc) (*Entry, error) {
+	text, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, md.Text))
+	if err != nil {
+		return nil, err
+	}
+	e := &Entry{Gen: md.Gen, SHA256: md.SHA256, Added: md.Added, File: md.File, Format: md.Format, Encoding: md.Encoding, text: text}
+	if md.Original != "" && md.Format != "pdf" && md.Format != "docx" {
+		orig, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, md.Original))
+		if err != nil {
+			return nil, err
+		}
+		t, err := ingest.Extract(md.File, orig)
+		if err != nil {
+			return nil, err
+		}
+		e.offsets = t.Offsets
+	}
+	e.Doc = report.Parse(md.ID, text)
+	return e, nil
+}
+
+// bumpGen makes the next generation greater than gen.
+func (x *Index) bumpGen(gen int64) {
+	for {
+		cur := x.nextGen.Load()
+		if gen < cur || x.nextGen.CompareAndSwap(cur, gen+1) {
+			return
 		}
 	}
-	return base + ext
 }
 
 func (x *Index) mapping() mapping.IndexMapping {
@@ -324,61 +373,115 @@ func hash(data []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// Add adds the report in data under the id taken from its file name,
-// replacing any document with that id. data must be UTF-8 text. The add
-// is atomic: after a crash the index holds the old or the new version.
+// lockID serializes writers of one document id and returns the unlock.
+func (x *Index) lockID(id string) func() {
+	x.idMu.Lock()
+	m, ok := x.idLocks[id]
+	if !ok {
+		m = &sync.Mutex{}
+		x.idLocks[id] = m
+	}
+	x.idMu.Unlock()
+	m.Lock()
+	return m.Unlock
+}
+
+// Add adds the report file name holding data (text in UTF-8, GB18030 or
+// UTF-16, PDF or Word; see package ingest) under the id taken from its
+// name, replacing any document with that id. The add is atomic: after a
+// crash the index holds the old version or the new one. Adds of different
+// documents run in parallel; readers are never blocked.
 func (x *Index) Add(name string, data []byte) (*Entry, error) {
 	id := DocID(name)
 	if err := ValidID(id); err != nil {
 		return nil, err
 	}
-	doc := report.Parse(id, data)
-	return x.addParsed(name, doc, data)
-}
-
-func (x *Index) addParsed(name string, doc *report.Doc, data []byte) (*Entry, error) {
-	id := doc.ID
-	x.writeMu.Lock()
-	defer x.writeMu.Unlock()
+	t, err := ingest.Extract(name, data)
+	if err != nil {
+		return nil, fmt.Errorf("add %s: %w", filepath.Base(name), err)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	e := &Entry{
+		Doc: report.Parse(id, t.Text), SHA256: hash(data), Added: time.Now().UTC(), File: id + ext,
+		Format: t.Format, Encoding: t.Encoding, text: t.Text, offsets: t.Offsets,
+	}
+	unlock := x.lockID(id)
+	defer unlock()
 	x.mu.RLock()
 	old := x.docs[id]
-	gen := x.nextGen
 	x.mu.RUnlock()
-	ext := filepath.Ext(name)
-	if ext == "" {
-		ext = ".txt"
+	e.Gen = x.nextGen.Add(1) - 1
+	md := manifestDoc{ID: id, File: e.File, Format: e.Format, Encoding: e.Encoding, Gen: e.Gen, SHA256: e.SHA256, Added: e.Added}
+	md.Text = fmt.Sprintf("%s.%d.txt", id, e.Gen)
+	if !bytes.Equal(t.Text, data) {
+		md.Original = fmt.Sprintf("%s.%d.orig%s", id, e.Gen, ext)
 	}
-	e := &Entry{Doc: doc, Gen: gen, SHA256: hash(data), Added: time.Now().UTC(), File: id + ext, data: data}
-	stored := fmt.Sprintf("%s.%d%s", id, gen, ext)
-	if err := writeFileSync(filepath.Join(x.cfg.Dir, docsDir, stored), data); err != nil {
+	var stored []string
+	cleanup := func() {
+		for _, f := range stored {
+			os.Remove(filepath.Join(x.cfg.Dir, docsDir, f))
+		}
+	}
+	if err := writeFileSync(filepath.Join(x.cfg.Dir, docsDir, md.Text), t.Text); err != nil {
 		return nil, fmt.Errorf("add %s: %w", id, err)
+	}
+	stored = append(stored, md.Text)
+	if md.Original != "" {
+		if err := writeFileSync(filepath.Join(x.cfg.Dir, docsDir, md.Original), data); err != nil {
+			cleanup()
+			return nil, fmt.Errorf("add %s: %w", id, err)
+		}
+		stored = append(stored, md.Original)
 	}
 	if err := x.indexDoc(e, old); err != nil {
-		os.Remove(filepath.Join(x.cfg.Dir, docsDir, stored))
+		cleanup()
 		return nil, fmt.Errorf("add %s: %w", id, err)
 	}
+	x.writeMu.Lock()
+	defer x.writeMu.Unlock()
 	x.mu.Lock()
 	x.docs[id] = e
-	x.nextGen = gen + 1
+	delete(x.removed, id)
 	x.mu.Unlock()
 	if err := x.writeManifest(); err != nil {
 		return nil, fmt.Errorf("add %s: %w", id, err)
 	}
 	if old != nil {
-		os.Remove(filepath.Join(x.cfg.Dir, docsDir, storedName(old)))
+		x.removeFiles(old)
 	}
 	return e, nil
 }
 
-func storedName(e *Entry) string {
-	ext := filepath.Ext(e.File)
-	return fmt.Sprintf("%s.%d%s", e.Doc.ID, e.Gen, ext)
+// storedFiles returns the names in docs/ of a document's stored files.
+func storedFiles(e *Entry) (text, original string) {
+	text = fmt.Sprintf("%s.%d.txt", e.Doc.ID, e.Gen)
+	if e.offsets != nil || e.Format == "pdf" || e.Format == "docx" {
+		original = fmt.Sprintf("%s.%d.orig%s", e.Doc.ID, e.Gen, filepath.Ext(e.File))
+	}
+	return text, original
+}
+
+func (x *Index) removeFiles(e *Entry) {
+	text, orig := storedFiles(e)
+	os.Remove(filepath.Join(x.cfg.Dir, docsDir, text))
+	if orig != "" {
+		os.Remove(filepath.Join(x.cfg.Dir, docsDir, orig))
+	}
+}
+
+// Original returns the file of a document as it was given.
+func (x *Index) Original(e *Entry) ([]byte, error) {
+	text, orig := storedFiles(e)
+	if orig == "" {
+		return os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, text))
+	}
+	return os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, orig))
 }
 
 // Remove removes document id.
 func (x *Index) Remove(id string) error {
-	x.writeMu.Lock()
-	defer x.writeMu.Unlock()
+	unlock := x.lockID(id)
+	defer unlock()
 	x.mu.RLock()
 	old := x.docs[id]
 	x.mu.RUnlock()
@@ -390,13 +493,20 @@ func (x *Index) Remove(id string) error {
 	if err := x.bleve.Batch(b); err != nil {
 		return fmt.Errorf("remove %s: %w", id, err)
 	}
+	x.writeMu.Lock()
+	defer x.writeMu.Unlock()
 	x.mu.Lock()
 	delete(x.docs, id)
+	for _, s := range x.cfg.Seeds {
+		if DocID(s.Name) == id {
+			x.removed[id] = true
+		}
+	}
 	x.mu.Unlock()
 	if err := x.writeManifest(); err != nil {
 		return fmt.Errorf("remove %s: %w", id, err)
 	}
-	os.Remove(filepath.Join(x.cfg.Dir, docsDir, storedName(old)))
+	x.removeFiles(old)
 	return nil
 }
 
@@ -453,11 +563,17 @@ func (x *Index) Close() error {
 
 func (x *Index) writeManifest() error {
 	x.mu.RLock()
-	m := manifest{Schema: Schema, Segmenter: x.cfg.SegmenterName, NextGen: x.nextGen}
+	m := manifest{Schema: Schema, Segmenter: x.cfg.SegmenterName, NextGen: x.nextGen.Load()}
 	for _, e := range x.docs {
-		m.Docs = append(m.Docs, manifestDoc{ID: e.Doc.ID, File: storedName(e), Gen: e.Gen, SHA256: e.SHA256, Added: e.Added})
+		text, orig := storedFiles(e)
+		m.Docs = append(m.Docs, manifestDoc{ID: e.Doc.ID, File: e.File, Text: text, Original: orig, Format: e.Format,
+			Encoding: e.Encoding, Gen: e.Gen, SHA256: e.SHA256, Added: e.Added})
+	}
+	for id := range x.removed {
+		m.Removed = append(m.Removed, id)
 	}
 	x.mu.RUnlock()
+	sort.Strings(m.Removed)
 	sort.Slice(m.Docs, func(i, j int) bool { return m.Docs[i].ID < m.Docs[j].ID })
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
@@ -471,7 +587,8 @@ func (x *Index) writeManifest() error {
 func (x *Index) removeStrayFiles() {
 	keep := map[string]bool{}
 	for _, e := range x.docs {
-		keep[storedName(e)] = true
+		text, orig := storedFiles(e)
+		keep[text], keep[orig] = true, true
 	}
 	ents, err := os.ReadDir(filepath.Join(x.cfg.Dir, docsDir))
 	if err != nil {

@@ -91,7 +91,8 @@ func TestAddReplaceRemove(t *testing.T) {
 		}
 	}
 	// Replacing the document leaves one version.
-	changed := append([]byte("2025年上海市政府工作报告\n各位代表：\n今年新增独角兽企业七家。\n"), sh.Data[200:]...)
+	cut := 200 + strings.IndexByte(string(sh.Data[200:]), '\n')
+	changed := append([]byte("2025年上海市政府工作报告\n各位代表：\n今年新增独角兽企业七家。\n"), sh.Data[cut:]...)
 	e, err := x.Add(sh.Name, changed)
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +139,7 @@ func TestRebuildOnSchemaChange(t *testing.T) {
 	// An index written by another schema is rebuilt from the originals.
 	path := filepath.Join(dir, manifestName)
 	data, _ := os.ReadFile(path)
-	data = []byte(strings.Replace(string(data), `"schema": 1`, `"schema": 0`, 1))
+	data = []byte(strings.Replace(string(data), `"schema": 2`, `"schema": 0`, 1))
 	os.WriteFile(path, data, 0o644)
 	x = open(t, dir)
 	defer x.Close()

@@ -62,8 +62,8 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 				continue
 			}
 			si := p.FirstSentence
-			a := e.answerAt(en, si, -1, -1)
-			a.Start, a.End = p.OrigSpan(defStart, defStart+len(def))
+			ds, de := p.OrigSpan(defStart, defStart+len(def))
+			a := e.answerAt(en, si, ds, de)
 			a.Text, a.Kind, a.Score, a.Matched = def, "definition", score, []string{p.Term}
 			a.Sentence = p.Text
 			out = append(out, a)
@@ -97,8 +97,8 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 					break
 				}
 				p := &d.Paragraphs[s.Para]
-				a := e.answerAt(en, si, -1, -1)
-				a.Start, a.End = p.OrigSpan(s.Off+start, s.Off+start+len(def))
+				ds, de := p.OrigSpan(s.Off+start, s.Off+start+len(def))
+				a := e.answerAt(en, si, ds, de)
 				a.Text, a.Kind, a.Score, a.Matched = def, "definition", 0.7, []string{q.Term}
 				out = append(out, a)
 				break

@@ -227,7 +227,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	var hits []index.Hit
 	if len(answers) == 0 && len(terms) > 0 {
 		var err error
-		hits, _, err = e.x.SearchTerms(index.Query{Terms: terms, Filter: filter, Size: e.cands, Sentences: true})
+		hits, err = e.candidates(q, terms, filter)
 		if err != nil {
 			return nil, err
 		}
@@ -314,20 +314,52 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 	return f, true
 }
 
+// candidates retrieves the sentences to score. When the home reports are
+// in scope, their best sentences are retrieved too, so that many other
+// reports cannot crowd them out.
+func (e *Engine) candidates(q *Question, terms []index.WeightedTerm, f index.Filter) ([]index.Hit, error) {
+	hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: e.cands, Sentences: true})
+	if err != nil || q.Place != "" || f.Doc != "" || len(e.home) == 0 {
+		return hits, err
+	}
+	var home []string
+	for id := range e.home {
+		if _, ok := e.x.Doc(id); ok && (len(f.Docs) == 0 || contains(f.Docs, id)) {
+			home = append(home, id)
+		}
+	}
+	if len(home) == 0 || len(home) == e.x.Len() {
+		return hits, nil
+	}
+	hf := f
+	hf.Docs = home
+	more, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: hf, Size: e.cands / 2, Sentences: true})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, h := range hits {
+		seen[fmt.Sprintf("%s/%d", h.Entry.Doc.ID, h.Sentence)] = true
+	}
+	for _, h := range more {
+		if !seen[fmt.Sprintf("%s/%d", h.Entry.Doc.ID, h.Sentence)] {
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
+}
+
 // coversYear reports whether a report speaks of year: the year it reviews
 // or the year it plans.
 func coversYear(m report.Meta, year int) bool {
 	return year == m.ReviewYear || year == m.PlanYear
 }
 
-// prior weighs an answer by its document: when the question does not
-// say which report it means, the home reports (the ones the knowledge base
-// was built for) come first.
-func (e *Engine) prior(q *Question, d *report.Doc) float64 {
-	if q.Place != "" || len(e.home) == 0 || e.home[d.ID] {
-		return 1
-	}
-	return 0.8
+// homeFirst reports whether answers from the home reports (the ones the
+// knowledge base was built for) rank before all others: when the question
+// does not say which report it means.
+func (e *Engine) homeFirst(q *Question) bool {
+	return q.Place == "" && len(q.Levels) == 0 && len(e.home) > 0
 }
 
 func placeMatches(place, region string) bool {
@@ -430,7 +462,12 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 	for i, s := range d.Sentences {
 		di.folded[i], di.foldOffs[i] = segment.Fold(s.Text)
 		if d.Paragraphs[s.Para].Kind != report.KindTableRow {
-			di.quantities[i] = ParseQuantities(s.Text)
+			// Traditional characters (萬, 億) read as simplified; offsets stay.
+			qs := ParseQuantities(segment.FoldT2S(s.Text))
+			for k := range qs {
+				qs[k].Text = s.Text[qs[k].Start:qs[k].End]
+			}
+			di.quantities[i] = qs
 		}
 	}
 	for _, t := range d.Tables {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"reportkb/index"
 	"reportkb/index/report"
@@ -25,30 +26,70 @@ type occurrence struct {
 	start, end int // byte offsets in the sentence text
 	factor     float64
 	text       string
+	// For a part of a concept's word: the runes [pstart, pend) of the word
+	// it stands for; pend is 0 for whole words.
+	pstart, pend int
 }
 
+// modifierFree reports whether the match at byte s of folded text stands
+// without a modifier of its own: not right after two Han characters
+// (海洋生产总值 is not 生产总值) other than a place or an aspect word.
+func modifierFree(folded string, s int) bool {
+	before := []rune(folded[:s])
+	if len(before) < 2 {
+		return true
+	}
+	a, b := before[len(before)-2], before[len(before)-1]
+	if !isHan(a) || !isHan(b) {
+		return true
+	}
+	prev := string([]rune{a, b})
+	return aspectWords[prev] || levelPrefixes[prev] || strings.ContainsRune("的在和与及、为是将了", b)
+}
+
+// levelPrefixes are words that name where, not what: 全省生产总值.
+var levelPrefixes = map[string]bool{"全省": true, "全市": true, "全区": true, "全县": true, "全国": true, "地区": true,
+	"我省": true, "我市": true, "我区": true, "我县": true, "本省": true, "本市": true, "城镇": true, "农村": true, "全年": true}
+
 // findConcepts returns, for each concept, where its words occur in text.
+// Synonyms that follow a modifier of their own count less.
 func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 	out := make([][]occurrence, len(q.Concepts))
+	find := func(w string, o occurrence, into []occurrence) []occurrence {
+		for from := 0; from < len(folded); {
+			k := strings.Index(folded[from:], w)
+			if k < 0 {
+				break
+			}
+			s, e := from+k, from+k+len(w)
+			oc := o
+			oc.start, oc.end = s, e
+			if o.factor < 1 && o.pend == 0 && !modifierFree(folded, s) {
+				oc.factor *= 0.8
+			}
+			if offs != nil {
+				oc.start, oc.end = offs[s], offs[e]
+			}
+			into = append(into, oc)
+			from = e
+		}
+		return into
+	}
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
-			w, _ := segment.Fold(alt.Text)
-			if w == "" {
+			if w, _ := segment.Fold(alt.Text); w != "" {
+				out[ci] = find(w, occurrence{factor: alt.Factor, text: alt.Text}, out[ci])
+			}
+		}
+		word, _ := segment.Fold(c.Word)
+		for _, p := range c.Parts {
+			w, _ := segment.Fold(p)
+			k := strings.Index(word, w)
+			if w == "" || k < 0 {
 				continue
 			}
-			for from := 0; from < len(folded); {
-				k := strings.Index(folded[from:], w)
-				if k < 0 {
-					break
-				}
-				s, e := from+k, from+k+len(w)
-				o := occurrence{start: s, end: e, factor: alt.Factor, text: alt.Text}
-				if offs != nil {
-					o.start, o.end = offs[s], offs[e]
-				}
-				out[ci] = append(out[ci], o)
-				from = e
-			}
+			ps := utf8.RuneCountInString(word[:k])
+			out[ci] = find(w, occurrence{factor: 1, text: p, pstart: ps, pend: ps + utf8.RuneCountInString(w)}, out[ci])
 		}
 	}
 	return out
@@ -121,9 +162,31 @@ func measure(q *Question, occ [][]occurrence, breaks []int, qs, qe int, context 
 	var sum, got, coreSum, coreGot, topW float64
 	for ci, c := range q.Concepts {
 		best, bestText := 0.0, ""
+		var chars []float64 // per rune of the word: how well a part covers it
 		for _, o := range occ[ci] {
-			if v := o.factor * proximity(o, breaks, qs, qe); v > best {
+			v := o.factor * proximity(o, breaks, qs, qe)
+			if o.pend > 0 {
+				if chars == nil {
+					chars = make([]float64, utf8.RuneCountInString(c.Word))
+				}
+				for k := o.pstart; k < o.pend && k < len(chars); k++ {
+					chars[k] = math.Max(chars[k], v)
+				}
+				continue
+			}
+			if v > best {
 				best, bestText = v, o.text
+			}
+		}
+		// The parts of the word found apart (粮食…总产 for 粮食总产) stand
+		// for it as far as they cover it.
+		if len(chars) > 0 {
+			sum := 0.0
+			for _, v := range chars {
+				sum += v
+			}
+			if v := 0.85 * sum / float64(len(chars)); v > best {
+				best, bestText = v, c.Word
 			}
 		}
 		if context != nil && context[ci] > best {
@@ -183,7 +246,9 @@ func unitFit(q *Question, f Quantity) float64 {
 		switch {
 		case fc == q.Class:
 			return 1
-		case fc == "" && (q.Class == "percent" || q.Class == "ratio"):
+		case fc == "" && q.Class == "ratio":
+			return 0.9
+		case fc == "" && q.Class == "percent":
 			return 0.3
 		case fc == "" && f.Scale >= 1e4 && (q.Class == "people" || q.Class == "count" || q.Class == "household" || q.Class == "money"):
 			// "贫困人口减少1240万": the unit is in the subject.
@@ -301,6 +366,7 @@ type candidate struct {
 	Answer
 	value float64
 	class string
+	home  bool // from a home report
 }
 
 // numbers scores every figure in the hit sentences and returns the best
@@ -330,7 +396,7 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 		if maxScore > 0 {
 			bonus = 0.03 * h.Score / maxScore
 		}
-		prior := e.prior(q, d) * unknownPenalty(q)
+		prior := unknownPenalty(q)
 		if cells, ok := di.table[si]; ok {
 			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, bonus, prior)...)
 			continue
@@ -357,10 +423,10 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			score = math.Min(score, 1)
 			a := e.answer(en, si, f.Start, f.End, f)
 			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(score), "number", year, plan, m.matched
-			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class()})
+			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: e.home[d.ID]})
 		}
 	}
-	return pick(cands)
+	return pick(cands, e.homeFirst(q))
 }
 
 // unknownPenalty lowers the confidence in answers to an English question
@@ -452,29 +518,40 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 		a := e.answerAt(en, si, c.cell.Start, c.cell.End)
 		a.Text, a.Value, a.Unit, a.Qualifier = c.q.Text, c.q.Value, c.q.Unit, c.q.Qualifier
 		a.Score, a.Kind, a.Period, a.Plan, a.Column, a.Matched = round(score), "table", year, plan, c.column, m.matched
-		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class()})
+		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: e.home[d.ID]})
 	}
 	return out
 }
 
-// pick orders the candidates, keeps one answer per distinct figure and
-// drops those below the thresholds.
-func pick(cands []candidate) []Answer {
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Score > cands[j].Score })
+// pick orders the candidates, keeps one answer per distinct figure of a
+// report and drops those below the thresholds. With homeFirst, answers
+// from the home reports that pass come before those of other reports.
+func pick(cands []candidate, homeFirst bool) []Answer {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if homeFirst && cands[i].home != cands[j].home && cands[i].Score >= minScore && cands[j].Score >= minScore {
+			return cands[i].home
+		}
+		return cands[i].Score > cands[j].Score
+	})
 	var out []Answer
 	type key struct {
+		doc   string
 		v     float64
 		class string
 	}
 	seen := map[key]bool{}
+	best := 0.0
 	for _, c := range cands {
 		if c.Score < minScore {
-			break
+			continue
 		}
-		if len(out) > 0 && c.Score < out[0].Score*secondRatio {
-			break
+		if best == 0 {
+			best = c.Score
 		}
-		k := key{c.value, c.class}
+		if c.Score < best*secondRatio {
+			continue
+		}
+		k := key{c.Doc, c.value, c.class}
 		if seen[k] {
 			continue
 		}
@@ -486,10 +563,10 @@ func pick(cands []candidate) []Answer {
 
 // answer builds an answer for figure f at [start, end) of sentence si.
 func (e *Engine) answer(en *index.Entry, si, start, end int, f Quantity) Answer {
-	a := e.answerAt(en, si, -1, -1)
 	s := &en.Doc.Sentences[si]
 	p := &en.Doc.Paragraphs[s.Para]
-	a.Start, a.End = p.OrigSpan(s.Off+start, s.Off+end)
+	os, oe := p.OrigSpan(s.Off+start, s.Off+end)
+	a := e.answerAt(en, si, os, oe)
 	a.Text, a.Value, a.Unit, a.Qualifier = f.Text, f.Value, f.Unit, f.Qualifier
 	return a
 }
@@ -499,15 +576,14 @@ func (e *Engine) answer(en *index.Entry, si, start, end int, f Quantity) Answer 
 func (e *Engine) answerAt(en *index.Entry, si, start, end int) Answer {
 	d := en.Doc
 	s := &d.Sentences[si]
-	a := Answer{
-		Sentence: s.Text, Doc: d.ID, Title: d.Title, Paragraph: s.Para, Page: s.Page, Line: s.Line,
-		Start: start, End: end, PageInferred: s.PageInferred, SentenceStart: s.Start, SentenceEnd: s.End,
-		Matched: []string{},
-	}
 	if start < 0 {
-		a.Start, a.End = s.Start, s.End
+		start, end = s.Start, s.End
 	}
-	return a
+	return Answer{
+		Sentence: s.Text, Doc: d.ID, Title: d.Title, Paragraph: s.Para, Page: s.Page, Line: s.Line,
+		Start: en.FileOffset(start), End: en.FileOffset(end), PageInferred: s.PageInferred,
+		SentenceStart: en.FileOffset(s.Start), SentenceEnd: en.FileOffset(s.End), Matched: []string{},
+	}
 }
 
 // sentences answers a question that asks for no figure with the sentence
@@ -522,7 +598,7 @@ func (e *Engine) sentences(q *Question, hits []index.Hit) []Answer {
 		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
 		// Words anywhere in the sentence count: it is the answer itself.
 		m := measure(q, occ, nil, len(s.Text), len(s.Text), nil)
-		score := m.coverage * e.prior(q, en.Doc) * unknownPenalty(q)
+		score := m.coverage * unknownPenalty(q)
 		if m.core < 0.6 || m.top < 0.5 || score < 0.55 {
 			continue
 		}

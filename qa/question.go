@@ -51,6 +51,9 @@ type Concept struct {
 	Weight float64 // importance: rarer words weigh more; aspect verbs less
 	Alts   []Alt   // ways a report may write it, the word itself first
 	Aspect bool    // an aspect verb (新增, 建成, 完成) rather than a thing
+	// Parts are the dictionary words inside the word (粮食, 总产量, 产量
+	// in 粮食总产量): found side by side they stand for it.
+	Parts []string
 }
 
 // DocFreq tells how many indexed passages contain each word, and how many
@@ -70,11 +73,12 @@ var (
 	reDefZh   = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
 	reDefZh2  = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|包括哪些|包括什么|有哪些内容)$`)
 	reAskUnit = regexp.MustCompile(`(多少|几)(余|多)?`)
+	reRatio   = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
 )
 
 // questionWords are the words of the question frame, not of its subject.
 var questionWords = []string{
-	"请问", "我想知道", "想知道", "方面", "情况", "数据", "数字", "统计", "告诉我", "能否告诉", "一下", "是多少", "有多少", "为多少", "达到多少", "达多少",
+	"请问", "我想知道", "想知道", "方面", "情况", "告诉我", "能否告诉", "一下", "是多少", "有多少", "为多少", "达到多少", "达多少",
 	"多少", "多大", "多高", "多长", "多远", "多久", "几", "什么", "哪些", "哪个", "哪里", "哪儿", "哪", "谁",
 	"吗", "呢", "呀", "啊", "吧", "一共", "总共", "共有", "大概", "大约", "具体", "到底", "究竟",
 	"报告中", "报告里", "报告", "文件中", "里面", "提到", "提出", "说", "的",
@@ -400,14 +404,16 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 		// The parts of a long word stand for it partly: 养老床位 → 床位.
 		n := utf8.RuneCountInString(w.text)
+		// 粮食总产量 is 粮食产量 too.
+		if k := strings.Index(w.text, "总"); k > 0 && n >= 4 {
+			c.Alts = addAlt(c.Alts, Alt{w.text[:k] + w.text[k+len("总"):], 0.85})
+		}
 		for _, sub := range w.subs {
 			if stopWords[sub] {
 				continue
 			}
+			c.Parts = append(c.Parts, sub)
 			f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
-			if f > 0.2 {
-				c.Alts = addAlt(c.Alts, Alt{sub, f})
-			}
 			for _, alt := range a.Lex.Alternatives(sub) {
 				c.Alts = addAlt(c.Alts, Alt{alt.Text, f * alt.Factor})
 			}
@@ -433,6 +439,10 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	if q.Unit != "" {
 		return UnitClass(q.Unit)
 	}
+	// 千名老人床位数, 每万人口发明专利拥有量: a ratio, written as a bare number.
+	if reRatio.MatchString(s) {
+		return "ratio"
+	}
 	// "增长多少" asks for a rate; "增长多少亿元" named its unit above.
 	for _, w := range growthWords {
 		if strings.Contains(s, w) && !strings.Contains(s, "新增") {
@@ -443,6 +453,15 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 		if h := a.Lex.WordHint(c.Word); h != "" && !c.Aspect {
 			a.applyHint(q, h)
 			return q.Class
+		}
+	}
+	// The head of a compound is its last part: 防疫资金 → 资金.
+	for _, c := range q.Concepts {
+		for k := len(c.Parts) - 1; k >= 0 && !c.Aspect; k-- {
+			if h := a.Lex.WordHint(c.Parts[k]); h != "" {
+				a.applyHint(q, h)
+				return q.Class
+			}
 		}
 	}
 	for _, c := range q.Concepts {

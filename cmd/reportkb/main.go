@@ -7,6 +7,9 @@
 //	reportkb serve [-addr 127.0.0.1:8080] [-index DIR] [-dict DIR]
 //	reportkb ask [-json] [-doc ID] [-index DIR] QUESTION
 //	reportkb search [-doc ID] [-size N] [-index DIR] QUERY
+//	reportkb add [-index DIR] PATH...
+//	reportkb rm [-index DIR] ID...
+//	reportkb ls [-index DIR]
 //
 // The reports embedded in the binary are indexed on first use.
 package main
@@ -41,6 +44,9 @@ Usage:
   reportkb serve  [-addr 127.0.0.1:8080] [-index DIR] [-dict DIR]
   reportkb ask    [-json] [-doc ID] [-k N] [-index DIR] QUESTION
   reportkb search [-doc ID] [-size N] [-index DIR] QUERY
+  reportkb add    [-index DIR] [-j N] PATH...   (files or directories: .txt .md .pdf .docx)
+  reportkb rm     [-index DIR] ID...
+  reportkb ls     [-index DIR] [-json]
 
 Run "reportkb COMMAND -h" for the flags of a command.
 The index lives in -index DIR (default %s, or $REPORTKB_INDEX);
@@ -66,6 +72,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = ask(rest, stdout, stderr)
 	case "search":
 		err = search(rest, stdout, stderr)
+	case "add":
+		err = add(rest, stdout, stderr)
+	case "rm":
+		err = rm(rest, stdout, stderr)
+	case "ls":
+		err = ls(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprintf(stdout, usage, defaultIndexDir())
 		return 0
@@ -184,6 +196,8 @@ func serve(args []string, stderr io.Writer) error {
 	var c common
 	c.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
+	token := fs.String("token", os.Getenv("REPORTKB_TOKEN"), "API `token` for adding and removing documents (default $REPORTKB_TOKEN; none disables them)")
+	maxUpload := fs.Int64("max-upload", api.DefaultMaxUpload, "largest document accepted over HTTP, in `bytes`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -199,7 +213,7 @@ func serve(args []string, stderr io.Writer) error {
 	defer x.Close()
 	srv := &http.Server{
 		Addr:              *addr,
-		Handler:           api.New(api.Config{Index: x, Engine: eng, Logger: log}),
+		Handler:           api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: *token, MaxUpload: *maxUpload}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

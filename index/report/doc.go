@@ -73,6 +73,7 @@ type Doc struct {
 	Footers    []Footer // page footers, in file order
 
 	lineStarts []int // byte offset of the start of each line
+	formFeeds  []int // byte offsets of form feeds: page breaks of PDF text
 }
 
 // Meta describes what a report is.
@@ -206,6 +207,11 @@ func (d *Doc) LineAt(off int) int {
 // PageAt returns the printed page of the original line (1-based) and
 // whether it was inferred rather than read from a footer.
 func (d *Doc) PageAt(line int) (page int, inferred bool) {
+	if len(d.Footers) == 0 && len(d.formFeeds) > 0 && line >= 1 && line <= len(d.lineStarts) {
+		// Text from a PDF: a form feed starts each page.
+		start := d.lineStarts[line-1]
+		return 1 + sort.Search(len(d.formFeeds), func(i int) bool { return d.formFeeds[i] > start }), false
+	}
 	return pageAt(d.Footers, line, d.linesPerPage())
 }
 

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"reportkb/index/segment"
 )
 
 // provinces maps the short name of each province-level region to its full
@@ -68,11 +70,12 @@ func detectMeta(d *Doc) Meta {
 		// ("我代表国务院，向大会作政府工作报告").
 		n := 0
 		for _, p := range d.Paragraphs {
-			if p.Kind == KindBody && n < 2 {
+			if p.Kind == KindBody && n < 8 {
 				front += p.Text
 				n++
 			}
 		}
+		front = segment.FoldT2S(front)
 		if strings.Contains(front, "报告政府工作") || strings.Contains(front, "报告过去五年") && strings.Contains(front, "政府工作") {
 			front += "政府工作报告"
 		}
@@ -94,6 +97,20 @@ func detectMeta(d *Doc) Meta {
 		m.Kind = "报告"
 	}
 	m.Region, m.Level = detectRegion(title, front)
+	if m.Region == "" {
+		// Last resort: the file name ("national_1985…", "上海2024年…").
+		lower := strings.ToLower(d.ID)
+		switch {
+		case strings.Contains(lower, "national") || strings.Contains(d.ID, "全国") || strings.Contains(d.ID, "国务院"):
+			m.Region, m.Level = "全国", "national"
+		default:
+			for short, full := range provinces {
+				if strings.Contains(d.ID, short) {
+					m.Region, m.Level = full, "province"
+				}
+			}
+		}
+	}
 	var frontYear int
 	if s := reTitleYear.FindStringSubmatch(strings.TrimPrefix(frontOnly, title)); s != nil {
 		frontYear = atoi(s[1])
@@ -176,7 +193,7 @@ func detectRegion(title, front string) (name, level string) {
 	t = strings.TrimSpace(strings.Trim(t, "（）()《》 "))
 	if t == "" {
 		if m := reCongress.FindStringSubmatch(front); m != nil {
-			if m[2] != "" && m[1] == "" {
+			if m[2] != "" {
 				return "全国", "national"
 			}
 			t = m[1]
@@ -202,7 +219,7 @@ func detectRegion(title, front string) (name, level string) {
 	// The last administrative unit named: 武汉市汉阳区 → 汉阳区.
 	r := []rune(t)
 	for _, suf := range []string{"自治县", "自治州", "自治旗", "县", "旗", "区", "市", "州", "盟", "地区"} {
-		if strings.HasSuffix(t, suf) {
+		if strings.HasSuffix(t, suf) && utf8.RuneCountInString(strings.TrimSuffix(t, suf)) >= 2 && !strings.HasSuffix(t, "自治区") {
 			switch suf {
 			case "县", "自治县", "旗", "自治旗":
 				return t, "county"

@@ -21,6 +21,11 @@ type block struct {
 func Parse(id string, data []byte) *Doc {
 	lines, starts := splitLines(data)
 	d := &Doc{ID: id, Size: len(data), lineStarts: starts}
+	for i, c := range data {
+		if c == '\f' {
+			d.formFeeds = append(d.formFeeds, i)
+		}
+	}
 	for _, l := range lines {
 		if l.footer > 0 {
 			d.Footers = append(d.Footers, Footer{Page: l.footer, Line: l.no, Start: l.start, End: l.end})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -344,6 +345,41 @@ func TestWholeCorpus(t *testing.T) {
 	}
 	if noYear > 0 {
 		t.Errorf("%d reports without a year", noYear)
+	}
+	// Region and year agree with the corpus manifest.
+	manifest, err := os.ReadFile("../../../shared/corpus/MANIFEST.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pinyin := map[string]string{"anhui": "安徽", "beijing": "北京", "chongqing": "重庆", "fujian": "福建", "gansu": "甘肃",
+		"guangdong": "广东", "guangxi": "广西", "guizhou": "贵州", "hainan": "海南", "hebei": "河北", "heilongjiang": "黑龙江",
+		"henan": "河南", "hubei": "湖北", "hunan": "湖南", "jiangsu": "江苏", "jiangxi": "江西", "jilin": "吉林", "liaoning": "辽宁",
+		"neimenggu": "内蒙古", "ningxia": "宁夏", "qinghai": "青海", "shaanxi": "陕西", "shandong": "山东", "shanghai": "上海",
+		"shanxi": "山西", "sichuan": "四川", "tianjin": "天津", "xinjiang": "新疆", "xizang": "西藏", "yunnan": "云南",
+		"zhejiang": "浙江", "national": "全国", "jiangxi/yichun": "宜春", "jiangxi/yichun/wanzai": "万载"}
+	wrong := 0
+	for _, line := range strings.Split(string(manifest), "\n")[1:] {
+		f := strings.Split(line, "\t")
+		if len(f) < 5 {
+			continue
+		}
+		name := strings.TrimSuffix(f[0], ".txt")
+		data, err := os.ReadFile(filepath.Join("../../../shared/corpus/reports", f[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Parse(name, data).Meta
+		year := m.Year
+		if f[4] == "stat_bulletin" {
+			year = m.ReviewYear
+		}
+		if !strings.HasPrefix(m.Region, pinyin[f[2]]) || fmt.Sprint(year) != f[3] {
+			wrong++
+			t.Logf("%s: region %s year %d, manifest says %s %s", name, m.Region, year, f[2], f[3])
+		}
+	}
+	if wrong > 2 {
+		t.Errorf("%d reports with a wrong region or year", wrong)
 	}
 }
 

@@ -2,10 +2,29 @@ package segment
 
 import "unicode/utf8"
 
+// t2s maps traditional characters to simplified ones of the same UTF-8
+// length (國 → 国), so that old reports answer questions in simplified
+// Chinese.
+var t2s = func() map[rune]rune {
+	m := make(map[rune]rune, len(t2sPairs)/6)
+	rs := []rune(t2sPairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		m[rs[i]] = rs[i+1]
+	}
+	return m
+}()
+
 // FoldRune maps full-width ASCII (ＧＤＰ, ５．５％) and the ideographic
-// space to their ASCII forms and upper-case Latin letters to lower case;
-// other runes are returned unchanged.
+// space to their ASCII forms, upper-case Latin letters to lower case and
+// traditional characters to simplified ones; other runes are returned
+// unchanged.
 func FoldRune(r rune) rune {
+	if r >= 0x3400 && r < 0xff00 || r >= 0x20000 {
+		if s, ok := t2s[r]; ok {
+			return s
+		}
+		return r
+	}
 	switch {
 	case r >= '！' && r <= '～':
 		r = r - '！' + '!'
@@ -65,4 +84,22 @@ func Fold(s string) (string, []int) {
 		offs = nil
 	}
 	return string(out), offs
+}
+
+// FoldT2S maps traditional characters to simplified ones, leaving every
+// byte offset where it was.
+func FoldT2S(s string) string {
+	var b []byte
+	for i, r := range s {
+		if f, ok := t2s[r]; ok {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], f)
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }

@@ -31,6 +31,7 @@ func TestFold(t *testing.T) {
 		{"GDP增长", "gdp增长", false},
 		{"ＧＤＰ增长５．５％", "gdp增长5.5%", true},
 		{"全\u3000年", "全 年", true},
+		{"國務院報告", "国务院报告", false},
 	}
 	for _, tc := range tests {
 		got, offs := Fold(tc.in)
@@ -92,5 +93,13 @@ func TestMaxMatch(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("got %v, want %v", got, want)
 		}
+	}
+}
+
+func TestFoldT2S(t *testing.T) {
+	in := "全國糧食產量達到一萬億斤，GDP"
+	got := FoldT2S(in)
+	if got != "全国粮食产量达到一万亿斤，GDP" || len(got) != len(in) {
+		t.Errorf("FoldT2S(%q) = %q", in, got)
 	}
 }

@@ -1,0 +1,157 @@
+package api
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"path/filepath"
+	"strings"
+
+	"github.com/gorilla/mux"
+
+	"reportkb/index"
+	"reportkb/index/ingest"
+)
+
+// DefaultMaxUpload is the largest document accepted by default, in bytes.
+const DefaultMaxUpload = 50 << 20
+
+// authorized checks the API token of a write request: "Authorization:
+// Bearer TOKEN" or "X-API-Token: TOKEN", compared in constant time. With
+// no token configured, writes are disabled.
+func (s *server) authorized(w http.ResponseWriter, r *http.Request) bool {
+	if s.cfg.Token == "" {
+		writeError(w, http.StatusForbidden, "changing documents over HTTP is disabled: start the server with -token or REPORTKB_TOKEN")
+		return false
+	}
+	got := r.Header.Get("X-API-Token")
+	if a := r.Header.Get("Authorization"); got == "" && len(a) > 7 && strings.EqualFold(a[:7], "bearer ") {
+		got = strings.TrimSpace(a[7:])
+	}
+	want := sha256.Sum256([]byte(s.cfg.Token))
+	have := sha256.Sum256([]byte(got))
+	if got == "" || subtle.ConstantTimeCompare(want[:], have[:]) != 1 {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="reportkb"`)
+		writeError(w, http.StatusUnauthorized, "missing or wrong API token (Authorization: Bearer TOKEN)")
+		return false
+	}
+	return true
+}
+
+// AddResponse is the body of a successful POST /api/v1/documents.
+type AddResponse struct {
+	Document DocumentInfo `json:"document"`
+	Replaced bool         `json:"replaced"`
+}
+
+// addDocument takes a report as a multipart upload (field "file") or as
+// the raw body with ?name=FILE.
+func (s *server) addDocument(w http.ResponseWriter, r *http.Request) {
+	if !s.authorized(w, r) {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload+1<<20)
+	name, data, err := s.readUpload(r)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		switch {
+		case errors.As(err, &mbe), errors.Is(err, errTooLarge):
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("document over %d bytes", s.cfg.MaxUpload))
+		default:
+			writeError(w, http.StatusBadRequest, err.Error())
+		}
+		return
+	}
+	_, existed := s.cfg.Index.Doc(index.DocID(name))
+	e, err := s.cfg.Index.Add(name, data)
+	if err != nil {
+		writeError(w, addStatus(err), err.Error())
+		return
+	}
+	s.log.Info("document added", "doc", e.Doc.ID, "bytes", len(data), "replaced", existed)
+	writeJSON(w, http.StatusCreated, AddResponse{Document: Info(e), Replaced: existed})
+}
+
+var errTooLarge = errors.New("document too large")
+
+func (s *server) readUpload(r *http.Request) (string, []byte, error) {
+	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt == "multipart/form-data" {
+		mr, err := r.MultipartReader()
+		if err != nil {
+			return "", nil, fmt.Errorf("bad multipart body: %v", err)
+		}
+		_ = params
+		for {
+			part, err := mr.NextPart()
+			if err == io.EOF {
+				return "", nil, errors.New(`no file in the upload: send it in a form field named "file"`)
+			}
+			if err != nil {
+				return "", nil, fmt.Errorf("bad multipart body: %w", err)
+			}
+			if part.FileName() == "" {
+				part.Close()
+				continue
+			}
+			name := filepath.Base(part.FileName())
+			data, err := readLimited(part, s.cfg.MaxUpload)
+			part.Close()
+			return name, data, err
+		}
+	}
+	name := r.URL.Query().Get("name")
+	if name == "" {
+		return "", nil, errors.New("missing ?name=FILE.txt for a raw upload (or send multipart/form-data with a file field)")
+	}
+	data, err := readLimited(r.Body, s.cfg.MaxUpload)
+	return filepath.Base(name), data, err
+}
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// addStatus maps an error adding a document to an HTTP status.
+func addStatus(err error) int {
+	switch {
+	case errors.Is(err, ingest.ErrUnsupported):
+		return http.StatusUnsupportedMediaType
+	case errors.Is(err, ingest.ErrNoPdftotext):
+		return http.StatusNotImplemented
+	case errors.Is(err, ingest.ErrEmpty), errors.Is(err, ingest.ErrBinary), errors.Is(err, ingest.ErrEncoding), errors.Is(err, ingest.ErrCorrupt):
+		return http.StatusUnprocessableEntity
+	case strings.Contains(err.Error(), "invalid document id"):
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+func (s *server) deleteDocument(w http.ResponseWriter, r *http.Request) {
+	if !s.authorized(w, r) {
+		return
+	}
+	id := mux.Vars(r)["id"]
+	if err := s.cfg.Index.Remove(id); err != nil {
+		if errors.Is(err, index.ErrNotFound) {
+			writeError(w, http.StatusNotFound, "unknown document: "+id)
+			return
+		}
+		s.log.Error("remove", "doc", id, "err", err)
+		writeError(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	s.log.Info("document removed", "doc", id)
+	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
+}

@@ -1,0 +1,240 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"reportkb/api"
+	"reportkb/index"
+	"reportkb/index/ingest"
+)
+
+// collect lists the report files named by paths: files as given, and the
+// files with a supported extension under directories.
+func collect(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !strings.HasPrefix(d.Name(), ".") && ingest.Supported(d.Name()) {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func add(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("add", stderr)
+	var c common
+	c.register(fs)
+	jobs := fs.Int("j", runtime.NumCPU(), "add `N` files at a time")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"missing files: reportkb add report.txt reports/"}
+	}
+	if *jobs < 1 {
+		return usageError{"-j must be at least 1"}
+	}
+	files, err := collect(fs.Args())
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no .txt, .md, .pdf or .docx files in %s", strings.Join(fs.Args(), " "))
+	}
+	x, _, err := c.open(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+
+	bar := newProgress(stderr, len(files))
+	start := time.Now()
+	var (
+		mu     sync.Mutex
+		failed []string
+		added  int
+		bytes  int64
+	)
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for i := 0; i < *jobs; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				data, err := os.ReadFile(f)
+				var e *index.Entry
+				if err == nil {
+					e, err = x.Add(filepath.Base(f), data)
+				}
+				mu.Lock()
+				if err != nil {
+					failed = append(failed, fmt.Sprintf("%s: %v", f, err))
+				} else {
+					added++
+					bytes += int64(len(data))
+					if !bar.tty {
+						fmt.Fprintf(stdout, "added %s (%s, %d paragraphs)\n", e.Doc.ID, e.Doc.Title, len(e.Doc.Paragraphs))
+					}
+				}
+				bar.step(filepath.Base(f))
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, f := range files {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	bar.done()
+	took := time.Since(start)
+	fmt.Fprintf(stdout, "added %d of %d files (%.1f MB) in %s (%.2f MB/s); the index holds %d documents\n",
+		added, len(files), float64(bytes)/1e6, took.Round(time.Millisecond), float64(bytes)/1e6/took.Seconds(), x.Len())
+	if len(failed) > 0 {
+		sort.Strings(failed)
+		for _, f := range failed {
+			fmt.Fprintln(stderr, "  "+f)
+		}
+		return fmt.Errorf("%d files could not be added", len(failed))
+	}
+	return nil
+}
+
+// progress draws a progress bar on a terminal and nothing elsewhere.
+type progress struct {
+	w     io.Writer
+	tty   bool
+	total int
+	n     int
+	start time.Time
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, total: total, start: time.Now()}
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			p.tty = true
+		}
+	}
+	return p
+}
+
+func (p *progress) step(name string) {
+	p.n++
+	if !p.tty {
+		return
+	}
+	const width = 30
+	filled := width * p.n / max(p.total, 1)
+	if r := []rune(name); len(r) > 36 {
+		name = string(r[:35]) + "…"
+	}
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %-36s", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), p.n, p.total, name)
+}
+
+func (p *progress) done() {
+	if p.tty {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 80))
+	}
+}
+
+func rm(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("rm", stderr)
+	var c common
+	c.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"missing document id: reportkb rm ID (see reportkb ls)"}
+	}
+	x, _, err := c.open(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	var errs []error
+	for _, id := range fs.Args() {
+		if err := x.Remove(id); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "removed %s\n", id)
+	}
+	return errors.Join(errs...)
+}
+
+func ls(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ls", stderr)
+	var c common
+	c.register(fs)
+	asJSON := fs.Bool("json", false, "print the documents as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	x, _, err := c.open(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	var infos []api.DocumentInfo
+	for _, e := range x.Docs() {
+		infos = append(infos, api.Info(e))
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(infos)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tKIND\tREGION\tREVIEWS\tPLANS\tPARAS\tPAGES\tTITLE")
+	for _, d := range infos {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", d.ID, d.Kind, d.Region, yearStr(d.ReviewYear), yearStr(d.PlanYear), d.Paragraphs, d.Pages, d.Title)
+	}
+	return tw.Flush()
+}
+
+func yearStr(y int) string {
+	if y == 0 {
+		return "-"
+	}
+	return fmt.Sprint(y)
+}
