@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"reportkb/index"
 	"reportkb/index/report"
@@ -26,9 +25,8 @@ type occurrence struct {
 	start, end int // byte offsets in the sentence text
 	factor     float64
 	text       string
-	// For a part of a concept's word: the runes [pstart, pend) of the word
-	// it stands for; pend is 0 for whole words.
-	pstart, pend int
+	// For a part of a concept's word: its index in Concept.Parts, or -1.
+	part int
 }
 
 // modifierFree reports whether the match at byte s of folded text stands
@@ -64,7 +62,7 @@ func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 			s, e := from+k, from+k+len(w)
 			oc := o
 			oc.start, oc.end = s, e
-			if o.factor < 1 && o.pend == 0 && !modifierFree(folded, s) {
+			if o.factor < 1 && o.part < 0 && !modifierFree(folded, s) {
 				oc.factor *= 0.8
 			}
 			if offs != nil {
@@ -78,18 +76,13 @@ func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
 			if w, _ := segment.Fold(alt.Text); w != "" {
-				out[ci] = find(w, occurrence{factor: alt.Factor, text: alt.Text}, out[ci])
+				out[ci] = find(w, occurrence{factor: alt.Factor, text: alt.Text, part: -1}, out[ci])
 			}
 		}
-		word, _ := segment.Fold(c.Word)
-		for _, p := range c.Parts {
-			w, _ := segment.Fold(p)
-			k := strings.Index(word, w)
-			if w == "" || k < 0 {
-				continue
+		for k, p := range c.Parts {
+			if w, _ := segment.Fold(p); w != "" {
+				out[ci] = find(w, occurrence{factor: 1, text: p, part: k}, out[ci])
 			}
-			ps := utf8.RuneCountInString(word[:k])
-			out[ci] = find(w, occurrence{factor: 1, text: p, pstart: ps, pend: ps + utf8.RuneCountInString(w)}, out[ci])
 		}
 	}
 	return out
@@ -162,16 +155,14 @@ func measure(q *Question, occ [][]occurrence, breaks []int, qs, qe int, context 
 	var sum, got, coreSum, coreGot, topW float64
 	for ci, c := range q.Concepts {
 		best, bestText := 0.0, ""
-		var chars []float64 // per rune of the word: how well a part covers it
+		var parts []float64 // per part of the word: how well it is found
 		for _, o := range occ[ci] {
 			v := o.factor * proximity(o, breaks, qs, qe)
-			if o.pend > 0 {
-				if chars == nil {
-					chars = make([]float64, utf8.RuneCountInString(c.Word))
+			if o.part >= 0 {
+				if parts == nil {
+					parts = make([]float64, len(c.Parts))
 				}
-				for k := o.pstart; k < o.pend && k < len(chars); k++ {
-					chars[k] = math.Max(chars[k], v)
-				}
+				parts[o.part] = math.Max(parts[o.part], v)
 				continue
 			}
 			if v > best {
@@ -179,13 +170,19 @@ func measure(q *Question, occ [][]occurrence, breaks []int, qs, qe int, context 
 			}
 		}
 		// The parts of the word found apart (粮食…总产 for 粮食总产) stand
-		// for it as far as they cover it.
-		if len(chars) > 0 {
-			sum := 0.0
-			for _, v := range chars {
-				sum += v
+		// for it as far as they go, the rarer parts counting more: 项目
+		// alone says little of 技改项目.
+		if parts != nil {
+			var sum, wsum float64
+			for k, v := range parts {
+				w := 1.0
+				if k < len(c.PartWeights) {
+					w = c.PartWeights[k]
+				}
+				sum += w * v
+				wsum += w
 			}
-			if v := 0.85 * sum / float64(len(chars)); v > best {
+			if v := 0.85 * sum / wsum; v > best {
 				best, bestText = v, c.Word
 			}
 		}
@@ -492,7 +489,7 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 					continue
 				}
 				if strings.Contains(name, w) {
-					nameOcc[ci] = append(nameOcc[ci], occurrence{start: 0, end: 0, factor: alt.Factor, text: alt.Text})
+					nameOcc[ci] = append(nameOcc[ci], occurrence{factor: alt.Factor, text: alt.Text, part: -1})
 				}
 				if strings.Contains(col, w) {
 					colCtx[ci] = math.Max(colCtx[ci], 0.8*alt.Factor)

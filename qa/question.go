@@ -52,8 +52,16 @@ type Concept struct {
 	Alts   []Alt   // ways a report may write it, the word itself first
 	Aspect bool    // an aspect verb (新增, 建成, 完成) rather than a thing
 	// Parts are the dictionary words inside the word (粮食, 总产量, 产量
-	// in 粮食总产量): found side by side they stand for it.
-	Parts []string
+	// in 粮食总产量): found apart they stand for it as far as they cover
+	// it, rarer parts counting more.
+	Parts       []string
+	PartWeights []float64
+}
+
+// Tagger is implemented by segmenters that tag parts of speech: each
+// word as "word/tag" (发放/v, 床位/n).
+type Tagger interface {
+	Tag(text string) []string
 }
 
 // DocFreq tells how many indexed passages contain each word, and how many
@@ -386,9 +394,21 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			break
 		}
 	}
+	verbs := map[string]bool{}
+	if tg, ok := a.Seg.(Tagger); ok {
+		for _, wt := range tg.Tag(rest) {
+			if k := strings.LastIndexByte(wt, '/'); k > 0 {
+				w, tag := wt[:k], wt[k+1:]
+				// Short verbs say what happened to the thing: 实施, 改建.
+				if (tag == "v" || tag == "vd") && utf8.RuneCountInString(w) <= 2 && a.Lex.WordHint(w) == "" {
+					verbs[w] = true
+				}
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, w := range words {
-		aspect := aspectWords[w.text]
+		aspect := aspectWords[w.text] || verbs[w.text]
 		// 建了, 发过: a verb with its aspect particle is an aspect verb.
 		if r := []rune(w.text); len(r) == 2 && (r[1] == '了' || r[1] == '过' || r[1] == '着') {
 			w.text, aspect = string(r[:1]), true
@@ -504,18 +524,30 @@ func (a *Analyzer) weigh(q *Question) {
 	var words []string
 	for _, c := range q.Concepts {
 		words = append(words, c.Word)
+		words = append(words, c.Parts...)
 	}
 	var df map[string]int
 	total := 0
 	if a.Freq != nil {
 		df, total = a.Freq(words)
 	}
+	weight := func(word string) float64 {
+		if total == 0 {
+			return 1
+		}
+		return idf(df[word], total)
+	}
 	for i := range q.Concepts {
 		c := &q.Concepts[i]
-		w := 1.0
-		if total > 0 {
-			n := df[c.Word]
-			w = idf(n, total)
+		c.PartWeights = make([]float64, len(c.Parts))
+		for k, p := range c.Parts {
+			c.PartWeights[k] = weight(p)
+		}
+		w := weight(c.Word)
+		if len(c.Parts) > 0 && total > 0 && df[c.Word] == 0 {
+			// A word the index does not hold as such (人均GDP merged from
+			// two): as rare as its rarest part.
+			w = maxf(c.PartWeights)
 		}
 		if c.Aspect {
 			w *= 0.3
@@ -526,6 +558,14 @@ func (a *Analyzer) weigh(q *Question) {
 		}
 		c.Weight = w
 	}
+}
+
+func maxf(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = math.Max(m, x)
+	}
+	return m
 }
 
 func idf(n, total int) float64 {

@@ -199,3 +199,12 @@ func isWord(s string) bool {
 	}
 	return false
 }
+
+// Tag returns the words of text with their part of speech, as
+// "word/tag" (新增/v, 床位/n), using gojieba's tagger.
+func (s *Segmenter) Tag(text string) []string {
+	if text == "" {
+		return nil
+	}
+	return s.j.Tag(text)
+}
