@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"reportkb/index/report"
 	"reportkb/index/segment"
 )
 
@@ -68,6 +69,19 @@ type Query struct {
 func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 	if len(q.Terms) == 0 {
 		return nil, 0, nil
+	}
+	if q.Filter.Region != "" {
+		// Regions match by full or short name (上海市, 上海).
+		var ids []string
+		for _, e := range x.Docs() {
+			if report.PlaceMatches(q.Filter.Region, e.Doc.Meta.Region) && (len(q.Filter.Docs) == 0 || containsStr(q.Filter.Docs, e.Doc.ID)) {
+				ids = append(ids, e.Doc.ID)
+			}
+		}
+		if len(ids) == 0 {
+			return nil, 0, nil
+		}
+		q.Filter.Region, q.Filter.Docs = "", ids
 	}
 	if q.Size <= 0 {
 		q.Size = 10
@@ -138,6 +152,15 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		hits = append(hits, hit)
 	}
 	return hits, int(res.Total), nil
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func term(field, value string) query.Query {

@@ -272,10 +272,17 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 	var scope []*index.Entry
 	for _, en := range e.x.Docs() {
 		m := en.Doc.Meta
-		if f.Region != "" && m.Region != f.Region || f.Year > 0 && !coversYear(m, f.Year) {
+		if f.Region != "" && !report.PlaceMatches(f.Region, m.Region) || f.Year > 0 && !coversYear(m, f.Year) {
 			continue
 		}
 		scope = append(scope, en)
+	}
+	if f.Region != "" || f.Year > 0 {
+		// The request's filters, resolved to documents.
+		f.Region, f.Year = "", 0
+		if len(scope) == 0 {
+			return f, false
+		}
 	}
 	all := len(scope)
 	narrow := func(keep func(report.Meta) bool) {
@@ -292,7 +299,7 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 	if q.Place != "" {
 		var out []*index.Entry
 		for _, en := range scope {
-			if placeMatches(q.Place, en.Doc.Meta.Region) {
+			if report.PlaceMatches(q.Place, en.Doc.Meta.Region) {
 				out = append(out, en)
 			}
 		}
@@ -306,7 +313,7 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 	if q.Year > 0 {
 		narrow(func(m report.Meta) bool { return coversYear(m, q.Year) })
 	}
-	if len(scope) < all {
+	if len(scope) < all || req.Region != "" || req.Year > 0 {
 		for _, en := range scope {
 			f.Docs = append(f.Docs, en.Doc.ID)
 		}
@@ -360,18 +367,6 @@ func coversYear(m report.Meta, year int) bool {
 // does not say which report it means.
 func (e *Engine) homeFirst(q *Question) bool {
 	return q.Place == "" && len(q.Levels) == 0 && len(e.home) > 0
-}
-
-func placeMatches(place, region string) bool {
-	if region == "" {
-		return false
-	}
-	for _, f := range placeForms(region) {
-		if f == place {
-			return true
-		}
-	}
-	return strings.Contains(region, place)
 }
 
 // queryTerms turns the concepts into weighted index words.

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"reportkb/index/report"
 	"reportkb/index/segment"
 )
 
@@ -284,7 +285,7 @@ func (a *Analyzer) findPlace(s string) (string, string) {
 	}
 	best := ""
 	for _, p := range places {
-		for _, form := range placeForms(p) {
+		for _, form := range report.PlaceForms(p) {
 			if len(form) > len(best) && strings.Contains(s, form) {
 				best = form
 			}
@@ -324,19 +325,6 @@ func levelsOf(s string, words []levelWord) []string {
 		}
 	}
 	return nil
-}
-
-// placeForms returns the ways a place is named: 上海市 and 上海, 汉阳区 and
-// 汉阳, 广西壮族自治区 and 广西.
-func placeForms(p string) []string {
-	forms := []string{p}
-	for _, suf := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县"} {
-		if strings.HasSuffix(p, suf) && utf8.RuneCountInString(p)-utf8.RuneCountInString(suf) >= 2 {
-			forms = append(forms, strings.TrimSuffix(p, suf))
-			break
-		}
-	}
-	return forms
 }
 
 // concepts segments the subject text of a question into concepts.

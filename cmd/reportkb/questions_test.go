@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -14,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/unicode/norm"
 
 	"reportkb/index"
@@ -268,4 +270,94 @@ func TestAskOne(t *testing.T) {
 	}
 	b, _ := json.MarshalIndent(r, "", "  ")
 	t.Logf("%s", b)
+}
+
+// TestRouting asks without naming a document: the place and the year of
+// the question pick the report.
+func TestRouting(t *testing.T) {
+	eng := testKB(t)
+	tests := []struct {
+		q, doc, text string
+	}{
+		{"上海2024年新增了多少养老床位", "shanghai_2025_gov_work_report", "4385张"},
+		{"上海2025年新增了多少养老床位", "shanghai_2026_gov_work_report", "3852张"},
+		{"湖北2025年城镇新增就业目标", "hubei_2025_gov_work_report", "70万人以上"},
+		{"How many elderly care beds did Shanghai add in 2024?", "shanghai_2025_gov_work_report", "4385张"},
+		{"万载县2015年粮食总产量多少吨", "jiangxi_yichun_wanzai_2015_stat_bulletin", "308525吨"},
+		// No place: the home report answers first.
+		{"新增养老床位多少张？", "hanyang_2020_plan_report", "6341张"},
+	}
+	for _, tc := range tests {
+		r, err := eng.Ask(context.Background(), qa.Request{Question: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) == 0 || r.Answers[0].Doc != tc.doc || r.Answers[0].Text != tc.text {
+			t.Errorf("%s: got %+v, want %s from %s", tc.q, firstAnswer(r), tc.text, tc.doc)
+		}
+	}
+	// A place no report covers gets no answer from another place.
+	r, err := eng.Ask(context.Background(), qa.Request{Question: "北京2024年新增了多少养老床位"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) > 0 {
+		t.Errorf("北京 (no report): answered %q from %s", r.Answers[0].Text, r.Answers[0].Doc)
+	}
+	// Filters of the request.
+	r, err = eng.Ask(context.Background(), qa.Request{Question: "新增养老床位多少张", Region: "上海市", Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || r.Answers[0].Doc != "shanghai_2025_gov_work_report" {
+		t.Errorf("region and year filters: %+v", firstAnswer(r))
+	}
+}
+
+func firstAnswer(r *qa.Response) any {
+	if len(r.Answers) == 0 {
+		return "no answer"
+	}
+	a := r.Answers[0]
+	return fmt.Sprintf("%s from %s (%s)", a.Text, a.Doc, a.Sentence)
+}
+
+// TestEncodedReport adds a report in GBK and one in UTF-16 and checks that
+// answers point at the bytes of the files as given.
+func TestEncodedReport(t *testing.T) {
+	seg, err := jieba.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: seg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	text := "2025年某县政府工作报告\n各位代表：\n一、2024年工作回顾\n全年新增养老床位520张，城镇新增就业1.2万人。\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.Add("gbk_report.txt", gbk); err != nil {
+		t.Fatal(err)
+	}
+	eng := qa.New(qa.Config{Index: x})
+	r, err := eng.Ask(context.Background(), qa.Request{Question: "新增养老床位多少张", Doc: "gbk_report"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 {
+		t.Fatal("no answer from the GBK report")
+	}
+	a := r.Answers[0]
+	got, err := simplifiedchinese.GBK.NewDecoder().Bytes(gbk[a.Start:a.End])
+	if err != nil || string(got) != "520张" {
+		t.Errorf("GBK bytes %d:%d decode to %q (%v), want 520张", a.Start, a.End, got, err)
+	}
+	e, _ := x.Doc("gbk_report")
+	orig, err := x.Original(e)
+	if err != nil || !bytes.Equal(orig, gbk) || e.Encoding != "gb18030" {
+		t.Errorf("original not kept: %v, encoding %s", err, e.Encoding)
+	}
 }

@@ -250,3 +250,30 @@ func syntheticTitle(m Meta) string {
 	}
 	return place + kind
 }
+
+// PlaceForms returns the ways a place is named: 上海市 and 上海, 汉阳区 and
+// 汉阳, 广西壮族自治区 and 广西.
+func PlaceForms(p string) []string {
+	forms := []string{p}
+	for _, suf := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县"} {
+		if strings.HasSuffix(p, suf) && utf8.RuneCountInString(p)-utf8.RuneCountInString(suf) >= 2 {
+			forms = append(forms, strings.TrimSuffix(p, suf))
+			break
+		}
+	}
+	return forms
+}
+
+// PlaceMatches reports whether place (a full or short name: 上海, 上海市)
+// names region.
+func PlaceMatches(place, region string) bool {
+	if region == "" || place == "" {
+		return false
+	}
+	for _, f := range PlaceForms(region) {
+		if f == place {
+			return true
+		}
+	}
+	return strings.Contains(region, place)
+}
