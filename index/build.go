@@ -94,14 +94,14 @@ func (x *Index) indexDoc(e *Entry, old *Entry) error {
 			continue
 		}
 		f := common("p", p.Kind)
-		f["text"] = p.Text
+		f["ptext"] = p.Text
 		f["heading"] = p.Heading
 		if err := b.Index(paraID(d.ID, e.Gen, i), f); err != nil {
 			return err
 		}
 		for j := p.FirstSentence; j < p.FirstSentence+p.NumSentences; j++ {
 			f := common("s", p.Kind)
-			f["text"] = d.Sentences[j].Text
+			f["stext"] = d.Sentences[j].Text
 			if err := b.Index(sentID(d.ID, e.Gen, j), f); err != nil {
 				return err
 			}

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -39,7 +40,7 @@ import (
 // Schema is the version of the parser and of the index layout. An index
 // written with another version is rebuilt from the stored originals, so
 // a stale index is never served.
-const Schema = 2
+const Schema = 3
 
 // Config configures an Index.
 type Config struct {
@@ -335,7 +336,10 @@ func (x *Index) mapping() mapping.IndexMapping {
 	for _, name := range []string{"type", "doc", "kind", "region", "level", "years"} {
 		dm.AddFieldMappingsAt(name, kw())
 	}
-	dm.AddFieldMappingsAt("text", text())
+	// Paragraphs and sentences have fields of their own, so that a search
+	// of one kind never walks the postings of the other.
+	dm.AddFieldMappingsAt("ptext", text())
+	dm.AddFieldMappingsAt("stext", text())
 	dm.AddFieldMappingsAt("heading", text())
 	for _, name := range []string{"gen", "paras", "sentences"} {
 		dm.AddFieldMappingsAt(name, num)
@@ -632,4 +636,42 @@ func writeFileSync(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// AddAll adds many files with jobs workers (jobs ≤ 0: one per CPU) and
+// calls done, if not nil, after each, from the worker's goroutine. It
+// returns the errors of the files that failed, joined.
+func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)) error {
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	work := make(chan Source)
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+	)
+	for i := 0; i < jobs; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range work {
+				e, err := x.Add(s.Name, s.Data)
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+				}
+				if done != nil {
+					done(s, e, err)
+				}
+			}
+		}()
+	}
+	for _, s := range srcs {
+		work <- s
+	}
+	close(work)
+	wg.Wait()
+	return errors.Join(errs...)
 }

@@ -139,7 +139,7 @@ func TestRebuildOnSchemaChange(t *testing.T) {
 	// An index written by another schema is rebuilt from the originals.
 	path := filepath.Join(dir, manifestName)
 	data, _ := os.ReadFile(path)
-	data = []byte(strings.Replace(string(data), `"schema": 2`, `"schema": 0`, 1))
+	data = []byte(strings.Replace(string(data), `"schema": 3`, `"schema": 0`, 1))
 	os.WriteFile(path, data, 0o644)
 	x = open(t, dir)
 	defer x.Close()

@@ -62,6 +62,8 @@ type Query struct {
 	// HeadingBoost, when positive, also matches the words in paragraph
 	// headings with this weight (paragraph searches only).
 	HeadingBoost float64
+	// Locations asks for the spans of the matched words (Hit.Matched).
+	Locations bool
 }
 
 // SearchTerms runs q and returns the hits, best first, and the total
@@ -86,10 +88,14 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 	if q.Size <= 0 {
 		q.Size = 10
 	}
+	field := "ptext"
+	if q.Sentences {
+		field = "stext"
+	}
 	var should []query.Query
 	for _, t := range q.Terms {
 		tq := query.NewTermQuery(t.Text)
-		tq.SetField("text")
+		tq.SetField(field)
 		if t.Boost > 0 {
 			tq.SetBoost(t.Boost)
 		}
@@ -103,14 +109,12 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 	}
 	dis := query.NewDisjunctionQuery(should)
 	dis.SetMin(1)
-	typ := "p"
-	if q.Sentences {
-		typ = "s"
+	var top query.Query = dis
+	if fs := filterQueries(q.Filter); len(fs) > 0 {
+		top = query.NewConjunctionQuery(append([]query.Query{dis}, fs...))
 	}
-	must := []query.Query{dis, term("type", typ)}
-	must = append(must, filterQueries(q.Filter)...)
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(must), q.Size, q.From, false)
-	req.IncludeLocations = true
+	req := bleve.NewSearchRequestOptions(top, q.Size, q.From, false)
+	req.IncludeLocations = q.Locations
 	res, err := x.bleve.Search(req)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
@@ -140,7 +144,7 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		}
 		hit.Matched = map[string][]Span{}
 		for field, terms := range h.Locations {
-			if field != "text" {
+			if field != "ptext" && field != "stext" {
 				continue
 			}
 			for t, locs := range terms {
@@ -228,7 +232,7 @@ type SearchHit struct {
 // Search finds the paragraphs that best match text.
 func (x *Index) Search(text string, f Filter, size, from int) (*SearchResult, error) {
 	terms := x.QueryTerms(text)
-	hits, total, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: size, From: from, HeadingBoost: 0.5})
+	hits, total, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: size, From: from, HeadingBoost: 0.5, Locations: true})
 	if err != nil {
 		return nil, err
 	}
@@ -330,8 +334,8 @@ func truncateRunes(s string, n int) string {
 	return s
 }
 
-// DocFreq returns how many indexed paragraphs and sentences contain each
-// of the words (as indexed), and how many there are in all.
+// DocFreq returns how many indexed sentences contain each of the words
+// (as indexed), and how many documents the index holds in all.
 func (x *Index) DocFreq(words []string) (map[string]int, int) {
 	out := make(map[string]int, len(words))
 	adv, err := x.bleve.Advanced()
@@ -349,7 +353,7 @@ func (x *Index) DocFreq(words []string) (map[string]int, int) {
 	}
 	for _, w := range words {
 		folded, _ := segment.Fold(w)
-		tfr, err := r.TermFieldReader(context.Background(), []byte(folded), "text", false, false, false)
+		tfr, err := r.TermFieldReader(context.Background(), []byte(folded), "stext", false, false, false)
 		if err != nil {
 			continue
 		}

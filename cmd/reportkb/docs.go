@@ -91,37 +91,48 @@ func add(args []string, stdout, stderr io.Writer) error {
 		added  int
 		bytes  int64
 	)
-	work := make(chan string)
+	// Read the files as the workers need them, not all at once.
+	srcs := make([]index.Source, len(files))
+	for i, f := range files {
+		srcs[i] = index.Source{Name: f}
+	}
+	feed := make(chan index.Source)
+	go func() {
+		for _, s := range srcs {
+			data, err := os.ReadFile(s.Name)
+			if err != nil {
+				mu.Lock()
+				failed = append(failed, fmt.Sprintf("%s: %v", s.Name, err))
+				bar.step(filepath.Base(s.Name))
+				mu.Unlock()
+				continue
+			}
+			feed <- index.Source{Name: s.Name, Data: data}
+		}
+		close(feed)
+	}()
 	var wg sync.WaitGroup
 	for i := 0; i < *jobs; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range work {
-				data, err := os.ReadFile(f)
-				var e *index.Entry
-				if err == nil {
-					e, err = x.Add(filepath.Base(f), data)
-				}
+			for s := range feed {
+				e, err := x.Add(filepath.Base(s.Name), s.Data)
 				mu.Lock()
 				if err != nil {
-					failed = append(failed, fmt.Sprintf("%s: %v", f, err))
+					failed = append(failed, fmt.Sprintf("%s: %v", s.Name, err))
 				} else {
 					added++
-					bytes += int64(len(data))
+					bytes += int64(len(s.Data))
 					if !bar.tty {
 						fmt.Fprintf(stdout, "added %s (%s, %d paragraphs)\n", e.Doc.ID, e.Doc.Title, len(e.Doc.Paragraphs))
 					}
 				}
-				bar.step(filepath.Base(f))
+				bar.step(filepath.Base(s.Name))
 				mu.Unlock()
 			}
 		}()
 	}
-	for _, f := range files {
-		work <- f
-	}
-	close(work)
 	wg.Wait()
 	bar.done()
 	took := time.Since(start)

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"reportkb/index"
+	"reportkb/index/jieba"
+	"reportkb/qa"
+	"reportkb/seeds"
+)
+
+// benchQuestions is the fixed mix of questions the ask benchmarks use:
+// figures, targets, table, definition, English and unanswerable.
+var benchQuestions = []string{
+	"新增养老床位多少张？", "2020年建造了几座方舱医院？", "全年安排防疫资金多少？", "2021年地区生产总值计划增长多少？",
+	"2020年招商引资实际到位资金预计完成多少？", "连续几次获评省级双拥模范城？", "什么是六稳？", "汉阳区有多少所大学？",
+	"How many beds were added?", "What is the GDP growth target for 2021?", "2020年地区生产总值预计完成多少",
+	"上海2024年新增了多少养老床位", "湖北2025年城镇新增就业目标", "城镇登记失业率控制在多少", "棚改新开工多少套？",
+}
+
+func seedSources() []index.Source {
+	var srcs []index.Source
+	for _, f := range seeds.Files() {
+		srcs = append(srcs, index.Source{Name: f.Name, Data: f.Data})
+	}
+	return srcs
+}
+
+func corpusSources(b *testing.B) []index.Source {
+	files, _ := filepath.Glob("../../../shared/corpus/reports/*.txt")
+	if len(files) == 0 {
+		b.Skip("../shared/corpus/reports not present; skipping the corpus benchmark")
+	}
+	var srcs []index.Source
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, index.Source{Name: filepath.Base(f), Data: data})
+	}
+	return srcs
+}
+
+func openBench(b *testing.B, srcs []index.Source) *qa.Engine {
+	b.Helper()
+	seg, err := jieba.Open("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := index.Open(index.Config{Dir: b.TempDir(), Segmenter: seg, Seeds: srcs})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { x.Close() })
+	home := []string{"hanyang_2020_plan_report"}
+	return qa.New(qa.Config{Index: x, Home: home})
+}
+
+// benchAsk asks the mix in turn and reports the latency percentiles.
+func benchAsk(b *testing.B, eng *qa.Engine) {
+	ctx := context.Background()
+	for _, q := range benchQuestions { // warm the per-document caches
+		eng.Ask(ctx, qa.Request{Question: q})
+	}
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := benchQuestions[i%len(benchQuestions)]
+		t0 := time.Now()
+		if _, err := eng.Ask(ctx, qa.Request{Question: q}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))]) / 1e6
+	}
+	b.ReportMetric(pct(0.5), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+}
+
+func BenchmarkAskSeed(b *testing.B) {
+	benchAsk(b, openBench(b, seedSources()))
+}
+
+func BenchmarkAskCorpus(b *testing.B) {
+	benchAsk(b, openBench(b, append(seedSources(), corpusSources(b)...)))
+}
+
+func benchIndex(b *testing.B, srcs []index.Source) {
+	seg, err := jieba.Open("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var n int64
+	for _, s := range srcs {
+		n += int64(len(s.Data))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x, err := index.Open(index.Config{Dir: b.TempDir(), Segmenter: seg})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := x.AddAll(srcs, 0, nil); err != nil {
+			b.Fatal(err)
+		}
+		x.Close()
+	}
+}
+
+func BenchmarkIndexSeed(b *testing.B) {
+	benchIndex(b, seedSources())
+}
+
+func BenchmarkIndexCorpus(b *testing.B) {
+	benchIndex(b, corpusSources(b))
+}
