@@ -18,6 +18,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"reportkb/api/bot"
 	"reportkb/index"
 	"reportkb/index/report"
 	"reportkb/qa"
@@ -38,6 +39,15 @@ type Config struct {
 	Token string
 	// MaxUpload is the largest document accepted, in bytes; default 50 MB.
 	MaxUpload int64
+	// ChatKey, when set, is the bearer key the OpenAI-compatible chat
+	// endpoints require.
+	ChatKey string
+	// DingTalkSecret is the app secret of the DingTalk robot; empty
+	// disables /bots/dingtalk.
+	DingTalkSecret string
+	// WeCom opens and seals the messages of the WeCom robot; nil disables
+	// /bots/wecom.
+	WeCom *bot.WeCom
 }
 
 // Limits on requests.
@@ -49,8 +59,10 @@ const (
 )
 
 type server struct {
-	cfg Config
-	log *slog.Logger
+	cfg     Config
+	log     *slog.Logger
+	wecom   *bot.WeCom
+	started time.Time
 }
 
 // New returns the HTTP handler of the API.
@@ -67,7 +79,7 @@ func New(cfg Config) http.Handler {
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload
 	}
-	s := &server{cfg: cfg, log: cfg.Logger}
+	s := &server{cfg: cfg, log: cfg.Logger, wecom: cfg.WeCom, started: time.Now()}
 	r := mux.NewRouter()
 	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/ask", s.ask).Methods(http.MethodGet, http.MethodPost)
@@ -76,13 +88,22 @@ func New(cfg Config) http.Handler {
 	r.HandleFunc("/api/v1/documents", s.addDocument).Methods(http.MethodPost)
 	r.HandleFunc("/api/v1/documents/{id}", s.document).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}", s.deleteDocument).Methods(http.MethodDelete)
+	r.HandleFunc("/api/v1/openapi.json", openapi).Methods(http.MethodGet)
+	r.HandleFunc("/v1/models", s.models).Methods(http.MethodGet)
+	r.HandleFunc("/v1/chat/completions", s.chat).Methods(http.MethodPost)
+	r.HandleFunc("/bots/dingtalk", s.dingtalk).Methods(http.MethodPost)
+	r.HandleFunc("/bots/wecom", s.wecomVerify).Methods(http.MethodGet)
+	r.HandleFunc("/bots/wecom", s.wecomMessage).Methods(http.MethodPost)
+	page, static := webHandler()
+	r.HandleFunc("/", page).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix("/static/").Handler(static).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed on "+r.URL.Path)
 	})
-	return recoverer(s.log, r)
+	return recoverer(s.log, securityHeaders(r))
 }
 
 // recoverer turns a panic in a handler into a 500 and a log line.
@@ -359,7 +380,7 @@ type SectionInfo struct {
 
 // DocumentDetail is a whole document.
 type DocumentDetail struct {
-	DocumentInfo
+	Document   DocumentInfo    `json:"document"`
 	Sections   []SectionInfo   `json:"sections"`
 	Paragraphs []ParagraphInfo `json:"paragraphs"`
 }
@@ -377,7 +398,7 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 // Detail describes a document with its sections and paragraphs.
 func Detail(e *index.Entry) DocumentDetail {
 	d := e.Doc
-	out := DocumentDetail{DocumentInfo: Info(e), Sections: []SectionInfo{}, Paragraphs: []ParagraphInfo{}}
+	out := DocumentDetail{Document: Info(e), Sections: []SectionInfo{}, Paragraphs: []ParagraphInfo{}}
 	for _, sec := range d.Sections {
 		out.Sections = append(out.Sections, SectionInfo{Level: sec.Level, Number: sec.Number, Title: sec.Title,
 			Parent: sec.Parent, Paragraph: sec.Paragraph, Period: string(sec.Period), Year: sec.Year})

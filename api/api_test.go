@@ -21,7 +21,14 @@ var (
 	srvOnce sync.Once
 	srv     *httptest.Server
 	srvErr  error
+	srvIdx  *index.Index
 )
+
+// testIndex returns the index of the shared test server.
+func testIndex(t *testing.T) *index.Index {
+	testServer(t)
+	return srvIdx
+}
 
 func testServer(t *testing.T) *httptest.Server {
 	t.Helper()
@@ -42,6 +49,7 @@ func testServer(t *testing.T) *httptest.Server {
 			srvErr = err
 			return
 		}
+		srvIdx = x
 		srv = httptest.NewServer(New(Config{Index: x, Engine: qa.New(qa.Config{Index: x})}))
 	})
 	if srvErr != nil {

@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"reportkb/api"
+	"reportkb/api/bot"
 	"reportkb/index"
 	"reportkb/index/jieba"
 	"reportkb/qa"
@@ -198,11 +199,24 @@ func serve(args []string, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
 	token := fs.String("token", os.Getenv("REPORTKB_TOKEN"), "API `token` for adding and removing documents (default $REPORTKB_TOKEN; none disables them)")
 	maxUpload := fs.Int64("max-upload", api.DefaultMaxUpload, "largest document accepted over HTTP, in `bytes`")
+	chatKey := fs.String("chat-key", os.Getenv("REPORTKB_CHAT_KEY"), "bearer `key` for /v1/chat/completions (default $REPORTKB_CHAT_KEY; none: open)")
+	dingSecret := fs.String("dingtalk-secret", os.Getenv("REPORTKB_DINGTALK_SECRET"), "app `secret` of the DingTalk robot (default $REPORTKB_DINGTALK_SECRET)")
+	wecomToken := fs.String("wecom-token", os.Getenv("REPORTKB_WECOM_TOKEN"), "callback `token` of the WeCom robot (default $REPORTKB_WECOM_TOKEN)")
+	wecomKey := fs.String("wecom-aes-key", os.Getenv("REPORTKB_WECOM_AES_KEY"), "EncodingAESKey of the WeCom robot (default $REPORTKB_WECOM_AES_KEY)")
+	wecomCorp := fs.String("wecom-corp-id", os.Getenv("REPORTKB_WECOM_CORP_ID"), "corp `id` of the WeCom robot (default $REPORTKB_WECOM_CORP_ID)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{"unexpected arguments: " + strings.Join(fs.Args(), " ")}
+	}
+	var wecom *bot.WeCom
+	if *wecomToken != "" || *wecomKey != "" {
+		w, err := bot.NewWeCom(*wecomToken, *wecomKey, *wecomCorp)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		wecom = w
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	start := time.Now()
@@ -212,8 +226,9 @@ func serve(args []string, stderr io.Writer) error {
 	}
 	defer x.Close()
 	srv := &http.Server{
-		Addr:              *addr,
-		Handler:           api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: *token, MaxUpload: *maxUpload}),
+		Addr: *addr,
+		Handler: api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: *token, MaxUpload: *maxUpload,
+			ChatKey: *chatKey, DingTalkSecret: *dingSecret, WeCom: wecom}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -1,0 +1,276 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"reportkb/qa"
+)
+
+// ModelName is the model the chat endpoint answers as.
+const ModelName = "reportkb"
+
+// markdown renders an answer for a chat: the figure in bold, the sentence
+// quoted, and where it stands.
+func markdown(r *qa.Response, english bool) string {
+	var b strings.Builder
+	if len(r.Answers) == 0 {
+		if english {
+			b.WriteString("The reports do not answer this question.")
+		} else {
+			b.WriteString("报告中没有找到这个问题的答案。")
+		}
+		if len(r.Passages) > 0 {
+			p := r.Passages[0]
+			if english {
+				b.WriteString("\n\nClosest passage:")
+			} else {
+				b.WriteString("\n\n最接近的段落：")
+			}
+			fmt.Fprintf(&b, "\n\n> %s\n\n%s", clipRunes(p.Text, 200), cite(p.Title, p.Doc, p.Page, p.Line, english))
+		}
+		return b.String()
+	}
+	a := r.Answers[0]
+	switch {
+	case english && a.English != "":
+		fmt.Fprintf(&b, "**%s** (%s)", a.English, a.Text)
+	default:
+		fmt.Fprintf(&b, "**%s**", a.Text)
+	}
+	if a.Period > 0 {
+		switch {
+		case english && a.Plan:
+			fmt.Fprintf(&b, " — target for %d", a.Period)
+		case english:
+			fmt.Fprintf(&b, " — %d", a.Period)
+		case a.Plan:
+			fmt.Fprintf(&b, "（%d年目标）", a.Period)
+		default:
+			fmt.Fprintf(&b, "（%d年）", a.Period)
+		}
+	}
+	fmt.Fprintf(&b, "\n\n> %s\n\n%s", a.Sentence, cite(a.Title, a.Doc, a.Page, a.Line, english))
+	for _, o := range r.Answers[1:] {
+		if english {
+			fmt.Fprintf(&b, "\n\nAlso: **%s** — %s", o.Text, cite(o.Title, o.Doc, o.Page, o.Line, true))
+		} else {
+			fmt.Fprintf(&b, "\n\n另见：**%s** — %s", o.Text, cite(o.Title, o.Doc, o.Page, o.Line, false))
+		}
+	}
+	return b.String()
+}
+
+func cite(title, doc string, page, line int, english bool) string {
+	if english {
+		p := ""
+		if page > 0 {
+			p = fmt.Sprintf(", page %d", page)
+		}
+		return fmt.Sprintf("Source: 《%s》 (%s)%s, line %d", title, doc, p, line)
+	}
+	p := ""
+	if page > 0 {
+		p = fmt.Sprintf("第%d页，", page)
+	}
+	return fmt.Sprintf("来源：《%s》（%s）%s第%d行", title, doc, p, line)
+}
+
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+func isEnglish(s string) bool {
+	latin, han := 0, 0
+	for _, r := range s {
+		switch {
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+			latin++
+		case r >= 0x4E00 && r <= 0x9FFF:
+			han++
+		}
+	}
+	return latin > 0 && han*3 < latin
+}
+
+// chatRequest is the body of POST /v1/chat/completions.
+type chatRequest struct {
+	Model    string        `json:"model"`
+	Messages []chatMessage `json:"messages"`
+	Stream   bool          `json:"stream"`
+}
+
+type chatMessage struct {
+	Role    string          `json:"role"`
+	Content json.RawMessage `json:"content"`
+}
+
+// text returns the text of a message: a string, or the text parts of a
+// list of content parts.
+func (m chatMessage) text() string {
+	var s string
+	if json.Unmarshal(m.Content, &s) == nil {
+		return s
+	}
+	var parts []struct {
+		Type string `json:"type"`
+		Text string `json:"text"`
+	}
+	if json.Unmarshal(m.Content, &parts) == nil {
+		var b strings.Builder
+		for _, p := range parts {
+			if p.Type == "text" {
+				b.WriteString(p.Text)
+			}
+		}
+		return b.String()
+	}
+	return ""
+}
+
+// openAIError writes an error in the shape OpenAI clients read.
+func openAIError(w http.ResponseWriter, status int, typ, msg string) {
+	writeJSON(w, status, map[string]any{"error": map[string]any{"message": msg, "type": typ, "code": nil}})
+}
+
+// chatAuthorized checks the optional bearer key of the chat endpoints.
+func (s *server) chatAuthorized(w http.ResponseWriter, r *http.Request) bool {
+	if s.cfg.ChatKey == "" {
+		return true
+	}
+	got := strings.TrimSpace(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "))
+	want, have := sha256.Sum256([]byte(s.cfg.ChatKey)), sha256.Sum256([]byte(got))
+	if subtle.ConstantTimeCompare(want[:], have[:]) != 1 {
+		openAIError(w, http.StatusUnauthorized, "invalid_request_error", "missing or wrong API key")
+		return false
+	}
+	return true
+}
+
+func (s *server) models(w http.ResponseWriter, r *http.Request) {
+	if !s.chatAuthorized(w, r) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"object": "list",
+		"data":   []any{map[string]any{"id": ModelName, "object": "model", "created": s.started.Unix(), "owned_by": "reportkb"}},
+	})
+}
+
+func (s *server) chat(w http.ResponseWriter, r *http.Request) {
+	if !s.chatAuthorized(w, r) {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxChatBody)
+	var req chatRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			openAIError(w, http.StatusRequestEntityTooLarge, "invalid_request_error", fmt.Sprintf("request body over %d bytes", maxChatBody))
+			return
+		}
+		openAIError(w, http.StatusBadRequest, "invalid_request_error", "invalid JSON body: "+err.Error())
+		return
+	}
+	question := ""
+	for i := len(req.Messages) - 1; i >= 0; i-- {
+		if req.Messages[i].Role == "user" {
+			question = strings.TrimSpace(req.Messages[i].text())
+			break
+		}
+	}
+	if msg := s.checkQuestion(question); msg != "" {
+		openAIError(w, http.StatusBadRequest, "invalid_request_error", "the last user message: "+msg)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.AskTimeout)
+	defer cancel()
+	resp, err := s.cfg.Engine.Ask(ctx, qa.Request{Question: question})
+	if err != nil {
+		s.log.Error("chat", "err", err)
+		openAIError(w, http.StatusInternalServerError, "server_error", "internal error")
+		return
+	}
+	content := markdown(resp, isEnglish(question))
+	model := req.Model
+	if model == "" {
+		model = ModelName
+	}
+	id := "chatcmpl-" + randomID()
+	created := time.Now().Unix()
+	if !req.Stream {
+		writeJSON(w, http.StatusOK, map[string]any{
+			"id": id, "object": "chat.completion", "created": created, "model": model,
+			"choices": []any{map[string]any{
+				"index": 0, "message": map[string]any{"role": "assistant", "content": content}, "finish_reason": "stop",
+			}},
+			"usage": map[string]int{
+				"prompt_tokens": utf8.RuneCountInString(question), "completion_tokens": utf8.RuneCountInString(content),
+				"total_tokens": utf8.RuneCountInString(question) + utf8.RuneCountInString(content),
+			},
+		})
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	flusher, _ := w.(http.Flusher)
+	send := func(delta map[string]any, finish any) {
+		chunk := map[string]any{
+			"id": id, "object": "chat.completion.chunk", "created": created, "model": model,
+			"choices": []any{map[string]any{"index": 0, "delta": delta, "finish_reason": finish}},
+		}
+		data, _ := json.Marshal(chunk)
+		fmt.Fprintf(w, "data: %s\n\n", data)
+		if flusher != nil {
+			flusher.Flush()
+		}
+	}
+	send(map[string]any{"role": "assistant", "content": ""}, nil)
+	for _, piece := range splitKeep(content, "\n") {
+		send(map[string]any{"content": piece}, nil)
+	}
+	send(map[string]any{}, "stop")
+	fmt.Fprint(w, "data: [DONE]\n\n")
+	if flusher != nil {
+		flusher.Flush()
+	}
+}
+
+// maxChatBody bounds a chat request.
+const maxChatBody = 1 << 20
+
+// splitKeep splits s after each sep, keeping it.
+func splitKeep(s, sep string) []string {
+	var out []string
+	for s != "" {
+		k := strings.Index(s, sep)
+		if k < 0 {
+			out = append(out, s)
+			break
+		}
+		out = append(out, s[:k+len(sep)])
+		s = s[k+len(sep):]
+	}
+	return out
+}
+
+func randomID() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}

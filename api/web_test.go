@@ -1,0 +1,115 @@
+package api
+
+import (
+	"context"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+var updateScreenshot = flag.Bool("update-screenshot", false, "write the page's screenshot to docs/screenshot.png")
+
+// chromium returns the path of a Chromium or Chrome binary, or "".
+func chromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestPageInBrowser drives the page in headless Chromium: it types a
+// question, waits for the answer and reads the figure highlighted in its
+// sentence.
+func TestPageInBrowser(t *testing.T) {
+	bin := chromium()
+	if bin == "" {
+		t.Skip("no Chromium installed (apt-get install chromium); skipping the browser test")
+	}
+	srv := testServer(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1200, 900),
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// Start the browser on a context without a deadline, then bound the steps.
+	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+	defer cancel()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(sel))
+		must(err)
+		return s
+	}
+
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible("#ask-q"),
+		chromedp.SendKeys("#ask-q", "新增养老床位多少张？"),
+		chromedp.Click("#ask-form button"),
+		chromedp.WaitVisible(".answer .sentence mark"),
+	))
+	marked, figure, sentence := text(".answer .sentence mark"), text(".answer .figure"), text(".answer .sentence")
+	if marked != "6341张" || !strings.HasPrefix(figure, "6341张") || !strings.Contains(sentence, "新增养老床位6341张") {
+		t.Errorf("page shows figure %q, marked %q in %q", figure, marked, sentence)
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	must(err)
+	out := filepath.Join(t.TempDir(), "screenshot.png")
+	if *updateScreenshot {
+		out = filepath.Join("..", "docs", "screenshot.png")
+	}
+	must(os.WriteFile(out, shot, 0o644))
+
+	// Question text cannot inject markup: it comes back as text.
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/#ask?q="+`<img src=x onerror=alert(1)>多少`),
+		chromedp.WaitVisible(".card"),
+	))
+	injected, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("main img").length`))
+	must(err)
+	if injected != 0 {
+		t.Errorf("an <img> from the question reached the page")
+	}
+
+	// The search tab highlights fragments; the documents tab reads a report.
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/#search?q=方舱医院"),
+		chromedp.WaitVisible("#search-result mark"),
+	))
+	frag := text("#search-result mark")
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/#doc/hanyang_2020_plan_report/p/39"),
+		chromedp.WaitVisible(".para.target"),
+	))
+	if docTitle := text(".doc-title"); !strings.Contains(frag, "方舱") || !strings.Contains(docTitle, "汉阳区") {
+		t.Errorf("search mark %q, document title %q", frag, docTitle)
+	}
+}
