@@ -67,6 +67,12 @@ type server struct {
 
 // New returns the HTTP handler of the API.
 func New(cfg Config) http.Handler {
+	s, r := newRouter(cfg)
+	return recoverer(s.log, securityHeaders(r))
+}
+
+// newRouter builds the routes of the API.
+func newRouter(cfg Config) (*server, *mux.Router) {
 	if cfg.MaxQuestion <= 0 {
 		cfg.MaxQuestion = 1000
 	}
@@ -89,6 +95,10 @@ func New(cfg Config) http.Handler {
 	r.HandleFunc("/api/v1/documents/{id}", s.document).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}", s.deleteDocument).Methods(http.MethodDelete)
 	r.HandleFunc("/api/v1/openapi.json", openapi).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/facts", s.facts).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/locate", s.locate).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents/{id}/tables", s.tables).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents/{id}/checks", s.checks).Methods(http.MethodGet)
 	r.HandleFunc("/v1/models", s.models).Methods(http.MethodGet)
 	r.HandleFunc("/v1/chat/completions", s.chat).Methods(http.MethodPost)
 	r.HandleFunc("/bots/dingtalk", s.dingtalk).Methods(http.MethodPost)
@@ -103,7 +113,7 @@ func New(cfg Config) http.Handler {
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed on "+r.URL.Path)
 	})
-	return recoverer(s.log, securityHeaders(r))
+	return s, r
 }
 
 // recoverer turns a panic in a handler into a 500 and a log line.

@@ -376,3 +376,53 @@ func get2(t *testing.T, u string) (int, map[string]any) {
 	}
 	return decode(t, resp)
 }
+
+func TestFactsLocateTables(t *testing.T) {
+	code, m := get(t, "/api/v1/facts?doc=hanyang_2020_plan_report&subject="+url.QueryEscape("养老床位")+"&unit="+url.QueryEscape("张"))
+	if code != 200 || m["total"].(float64) < 1 {
+		t.Fatalf("facts: %d %v", code, m)
+	}
+	f := m["facts"].([]any)[0].(map[string]any)
+	if f["text"] != "6341张" || f["page"].(float64) != 10 {
+		t.Errorf("fact = %v", f)
+	}
+	for _, path := range []string{"/api/v1/facts?limit=-1", "/api/v1/facts?period=abc"} {
+		if code, _ := get(t, path); code != 400 {
+			t.Errorf("%s: %d", path, code)
+		}
+	}
+	if code, _ := get(t, "/api/v1/facts?doc=nope"); code != 404 {
+		t.Errorf("facts of an unknown doc: %d", code)
+	}
+	code, m = get(t, "/api/v1/locate?text="+url.QueryEscape("新增养老床位 ６３４１ 张"))
+	if code != 200 || len(m["places"].([]any)) != 1 {
+		t.Fatalf("locate: %d %v", code, m)
+	}
+	if p := m["places"].([]any)[0].(map[string]any); p["original"] != "新增养老床位 6341 张" || p["page"].(float64) != 10 {
+		t.Errorf("place = %v", p)
+	}
+	if code, _ := get(t, "/api/v1/locate?text="); code != 400 {
+		t.Errorf("locate without text: %d", code)
+	}
+	code, m = get(t, "/api/v1/documents/hanyang_2020_plan_report/tables")
+	if code != 200 {
+		t.Fatalf("tables: %d", code)
+	}
+	tables := m["tables"].([]any)
+	rows := tables[0].(map[string]any)["rows"].([]any)
+	first := rows[0].(map[string]any)
+	if len(tables) != 1 || len(rows) != 9 || first["name"] != "地区生产总值" {
+		t.Errorf("tables = %v", tables)
+	}
+	cells := first["cells"].([]any)
+	if c := cells[3].(map[string]any); c["column"] != "2020年完成(预计)·总量" || c["text"] != "700亿" {
+		t.Errorf("cell = %v", c)
+	}
+	code, m = get(t, "/api/v1/documents/hanyang_2020_plan_report/checks")
+	if code != 200 || m["findings"] == nil {
+		t.Errorf("checks: %d %v", code, m)
+	}
+	if code, _ := get(t, "/api/v1/documents/nope/tables"); code != 404 {
+		t.Errorf("tables of unknown doc: %d", code)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
+	"github.com/gorilla/mux"
 
 	"reportkb/api/bot"
 	"reportkb/index"
@@ -85,6 +86,13 @@ func TestOpenAPI(t *testing.T) {
 		{"POST", "/bots/dingtalk", "application/json", `{"msgtype":"text","text":{"content":"新增养老床位多少张"}}`,
 			map[string]string{"timestamp": ts, "sign": bot.DingTalkSign(ts, "ding")}},
 		{"POST", "/bots/dingtalk", "application/json", `{}`, map[string]string{"timestamp": ts, "sign": "bad"}},
+		{"GET", "/api/v1/facts?doc=hanyang_2020_plan_report&limit=3", "", "", nil},
+		{"GET", "/api/v1/facts?limit=x", "", "", nil},
+		{"GET", "/api/v1/locate?text=" + q("新增养老床位 6341张"), "", "", nil},
+		{"GET", "/api/v1/locate?text=", "", "", nil},
+		{"GET", "/api/v1/documents/hanyang_2020_plan_report/tables", "", "", nil},
+		{"GET", "/api/v1/documents/nope/tables", "", "", nil},
+		{"GET", "/api/v1/documents/hanyang_2020_plan_report/checks", "", "", nil},
 		{"GET", "/bots/wecom?msg_signature=5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3&timestamp=1409659589&nonce=263014780&echostr=" +
 			q("P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ=="), "", "", nil},
 	}
@@ -113,6 +121,24 @@ func TestOpenAPI(t *testing.T) {
 			t.Errorf("%s %s → %d: response does not match the description: %v\n%s", c.method, c.path, rec.Code, err, clip(rec.Body.String()))
 		}
 	}
+	// Every route of the server is described.
+	_, r := newRouter(Config{Index: x, Engine: qa.New(qa.Config{Index: x})})
+	r.Walk(func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+		path, err := route.GetPathTemplate()
+		if err != nil || path == "/" || strings.HasPrefix(path, "/static/") {
+			return nil
+		}
+		methods, _ := route.GetMethods()
+		for _, m := range methods {
+			if m == "HEAD" {
+				continue
+			}
+			if item := doc.Paths.Find(path); item == nil || item.GetOperation(m) == nil {
+				t.Errorf("%s %s is served but not described", m, path)
+			}
+		}
+		return nil
+	})
 	// Every operation of the description was called.
 	for path, item := range doc.Paths.Map() {
 		for method := range item.Operations() {

@@ -112,4 +112,15 @@ func TestPageInBrowser(t *testing.T) {
 	if docTitle := text(".doc-title"); !strings.Contains(frag, "方舱") || !strings.Contains(docTitle, "汉阳区") {
 		t.Errorf("search mark %q, document title %q", frag, docTitle)
 	}
+	// The facts tab filters the figures.
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/#facts"),
+		chromedp.WaitVisible("#facts-subject"),
+		chromedp.SendKeys("#facts-subject", "养老床位"),
+		chromedp.Click("#facts-form button"),
+		chromedp.WaitVisible("#facts-result tbody tr"),
+	))
+	if row := text("#facts-result tbody"); !strings.Contains(row, "6341张") {
+		t.Errorf("facts tab shows %q", row)
+	}
 }

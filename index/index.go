@@ -111,7 +111,10 @@ type Index struct {
 	mu      sync.RWMutex
 	docs    map[string]*Entry
 	removed map[string]bool // seeds removed by a user
-	nextGen atomic.Int64
+
+	skMu      sync.Mutex
+	skeletons map[string]*skeleton // for Locate, by document id
+	nextGen   atomic.Int64
 }
 
 // manifest is the commit record of the index: the documents it holds.
@@ -173,7 +176,7 @@ func Open(cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
 	}
-	x := &Index{cfg: cfg, log: cfg.Logger, unlock: unlock, docs: map[string]*Entry{}, idLocks: map[string]*sync.Mutex{}, removed: map[string]bool{}}
+	x := &Index{cfg: cfg, log: cfg.Logger, unlock: unlock, docs: map[string]*Entry{}, idLocks: map[string]*sync.Mutex{}, removed: map[string]bool{}, skeletons: map[string]*skeleton{}}
 	if err := x.open(); err != nil {
 		unlock()
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
@@ -266,6 +269,9 @@ func (x *Index) open() error {
 // load reads a document of the manifest back: its stored text, and the
 // offsets of a transcoded original.
 func (x *Index) load(md manifestDoc) (*Entry, error) {
+	if md.Text == "" {
+		md.Text = md.File // a manifest of schema 1 named the stored text File
+	}
 	text, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, md.Text))
 	if err != nil {
 		return nil, err
@@ -499,6 +505,9 @@ func (x *Index) Remove(id string) error {
 	}
 	x.writeMu.Lock()
 	defer x.writeMu.Unlock()
+	x.skMu.Lock()
+	delete(x.skeletons, id)
+	x.skMu.Unlock()
 	x.mu.Lock()
 	delete(x.docs, id)
 	for _, s := range x.cfg.Seeds {

@@ -237,3 +237,45 @@ func TestFragments(t *testing.T) {
 		t.Errorf("Fragments = %q", got)
 	}
 }
+
+func TestLocate(t *testing.T) {
+	x := open(t, t.TempDir(), seed(t))
+	defer x.Close()
+	data := seed(t).Data
+	tests := []struct {
+		text     string
+		page     int
+		original string
+	}{
+		// Copied from the answer, without the OCR's spaces.
+		{"新增养老床位6341张", 10, "新增养老床位 6341 张"},
+		// With other spaces, full-width digits and a line break.
+		{"新增养老床位 ６３４１张，\n千名老人", 10, "新增养老床位 6341 张，千名老人"},
+		// Across a page footer.
+		{"综合收入突破590亿元", 5, "综合收\n\n\n\n— 5 —\n\n入突破 590 亿元"},
+	}
+	for _, tc := range tests {
+		places := x.Locate(tc.text, "", 10)
+		if len(places) != 1 {
+			t.Errorf("Locate(%q): %d places", tc.text, len(places))
+			continue
+		}
+		p := places[0]
+		if p.Original != tc.original || string(data[p.Start:p.End]) != p.Original || p.Page != tc.page || p.Doc != "hanyang_2020_plan_report" {
+			t.Errorf("Locate(%q) = %+v", tc.text, p)
+		}
+	}
+	// A phrase that occurs several times is found each time.
+	if n := len(x.Locate("方舱医院", "", 10)); n < 1 {
+		t.Errorf("方舱医院 found %d times", n)
+	}
+	if n := len(x.Locate("汉阳", "", 3)); n != 3 {
+		t.Errorf("limit: %d places, want 3", n)
+	}
+	if got := x.Locate("这句话报告里没有", "", 10); len(got) != 0 {
+		t.Errorf("found text that is not there: %+v", got)
+	}
+	if got := x.Locate(" \n ", "", 10); len(got) != 0 {
+		t.Errorf("empty text found: %+v", got)
+	}
+}

@@ -436,6 +436,9 @@ type docInfo struct {
 	folded     []string     // folded sentence text, by sentence
 	foldOffs   [][]int      // offsets of folded text in the sentence, nil when equal
 	table      map[int][]tableCell
+
+	factsOnce sync.Once
+	facts     []Fact
 }
 
 type tableCell struct {
@@ -456,7 +459,7 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 		foldOffs: make([][]int, len(d.Sentences)), table: map[int][]tableCell{}}
 	for i, s := range d.Sentences {
 		di.folded[i], di.foldOffs[i] = segment.Fold(s.Text)
-		if d.Paragraphs[s.Para].Kind != report.KindTableRow {
+		if k := d.Paragraphs[s.Para].Kind; k != report.KindTableRow && k != report.KindTableHeader {
 			// Traditional characters (萬, 億) read as simplified; offsets stay.
 			qs := ParseQuantities(segment.FoldT2S(s.Text))
 			for k := range qs {
@@ -494,6 +497,11 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 	}
 	e.mu.Lock()
 	e.info[en.Doc.ID] = di
+	for id := range e.info {
+		if _, ok := e.x.Doc(id); !ok {
+			delete(e.info, id) // removed since
+		}
+	}
 	e.mu.Unlock()
 	return di
 }

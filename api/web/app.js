@@ -176,9 +176,36 @@ async function showDoc(id, target) {
   }
 }
 
+async function listFacts() {
+  const params = new URLSearchParams({ limit: "500" });
+  const subject = $("facts-subject").value.trim(), unit = $("facts-unit").value.trim(), period = $("facts-period").value.trim();
+  if (subject) params.set("subject", subject);
+  if (unit) params.set("unit", unit);
+  if (/^\d{4}$/.test(period)) params.set("period", period);
+  const csv = new URLSearchParams(params);
+  csv.set("format", "csv");
+  csv.set("limit", "10000");
+  $("facts-csv").setAttribute("href", "/api/v1/facts?" + csv.toString());
+  const out = $("facts-result");
+  out.replaceChildren(el("p", { class: "hint" }, "正在载入…"));
+  try {
+    const r = await getJSON("/api/v1/facts?" + params.toString());
+    const rows = r.facts.map((f) => el("tr", {},
+      el("td", {}, f.subject || "—"), el("td", { class: "num-col" }, f.text),
+      el("td", {}, (f.period || "—") + (f.plan ? " 目标" : "")),
+      el("td", {}, f.doc), el("td", { class: "num-col" }, (f.page || "—") + " / " + f.line),
+      el("td", {}, el("a", { href: "#doc/" + encodeURIComponent(f.doc) + "/p/" + f.paragraph }, "原文"))));
+    out.replaceChildren(el("p", { class: "hint" }, "共 " + r.total + " 个数字" + (r.total > r.facts.length ? "，显示前 " + r.facts.length + " 个" : "")),
+      el("table", {}, el("thead", {}, el("tr", {}, ...["指标", "数字", "年份", "报告", "页/行", ""].map((h) => el("th", {}, h)))),
+        el("tbody", {}, ...rows)));
+  } catch (e) {
+    out.replaceChildren(el("p", { class: "error" }, "出错了：" + e.message));
+  }
+}
+
 function show(view) {
-  for (const v of ["ask", "search", "docs", "doc"]) $("view-" + v).hidden = v !== view;
-  for (const t of ["ask", "search", "docs"]) $("tab-" + t).classList.toggle("active", t === view || (view === "doc" && t === "docs"));
+  for (const v of ["ask", "search", "docs", "doc", "facts"]) $("view-" + v).hidden = v !== view;
+  for (const t of ["ask", "search", "docs", "facts"]) $("tab-" + t).classList.toggle("active", t === view || (view === "doc" && t === "docs"));
 }
 
 function route() {
@@ -194,6 +221,9 @@ function route() {
   } else if (h === "docs") {
     show("docs");
     listDocs();
+  } else if (h === "facts") {
+    show("facts");
+    listFacts();
   } else {
     show("ask");
     const q = new URLSearchParams(h.slice(4)).get("q");
@@ -215,6 +245,10 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!q) return;
     history.replaceState(null, "", "#search?q=" + encodeURIComponent(q));
     search(q);
+  });
+  $("facts-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    listFacts();
   });
   window.addEventListener("hashchange", route);
   route();

@@ -48,6 +48,8 @@ Usage:
   reportkb add    [-index DIR] [-j N] PATH...   (files or directories: .txt .md .pdf .docx)
   reportkb rm     [-index DIR] ID...
   reportkb ls     [-index DIR] [-json]
+  reportkb facts  [-doc ID] [-format csv|tsv|json] [-q WORDS] [-subject WORDS] [-unit U] [-period YEAR] [-check]
+  reportkb locate [-doc ID] [-json] TEXT
 
 Run "reportkb COMMAND -h" for the flags of a command.
 The index lives in -index DIR (default %s, or $REPORTKB_INDEX);
@@ -79,6 +81,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = rm(rest, stdout, stderr)
 	case "ls":
 		err = ls(rest, stdout, stderr)
+	case "facts":
+		err = facts(rest, stdout, stderr)
+	case "locate":
+		err = locate(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprintf(stdout, usage, defaultIndexDir())
 		return 0

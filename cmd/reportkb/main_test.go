@@ -83,3 +83,31 @@ func TestCLILocked(t *testing.T) {
 		t.Errorf("ask on a locked index: exit %d, %q", code, errs)
 	}
 }
+
+func TestCLIFacts(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := runCLI("facts", "-index", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "\ufeffdoc,page,line,start,end,text,value") {
+		t.Errorf("CSV does not start with a BOM and the header: %q", out[:40])
+	}
+	if n := strings.Count(out, "\n"); n < 200 {
+		t.Errorf("%d rows of facts", n)
+	}
+	if !strings.Contains(out, "6341张") {
+		t.Error("CSV lacks 6341张")
+	}
+	code, out, _ = runCLI("facts", "-index", dir, "-format", "json", "-subject", "养老床位")
+	if code != 0 || !strings.Contains(out, `"text": "6341张"`) {
+		t.Errorf("json facts: %d %s", code, out)
+	}
+	if code, _, _ := runCLI("facts", "-index", dir, "-format", "xml"); code != 2 {
+		t.Errorf("bad format: exit %d", code)
+	}
+	code, out, _ = runCLI("locate", "-index", dir, "新增养老床位 ６３４１ 张")
+	if code != 0 || !strings.Contains(out, "第10页") || !strings.Contains(out, "新增养老床位 6341 张") {
+		t.Errorf("locate: %d %s", code, out)
+	}
+}

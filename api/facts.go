@@ -1,0 +1,195 @@
+package api
+
+import (
+	"encoding/csv"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gorilla/mux"
+
+	"reportkb/index"
+	"reportkb/qa"
+)
+
+// FactsResponse is the body of GET /api/v1/facts.
+type FactsResponse struct {
+	Total int       `json:"total"`
+	Facts []qa.Fact `json:"facts"`
+}
+
+func (s *server) facts(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	limit, err := intParam(v.Get("limit"), 100, 10000, "limit")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	offset, err := intParam(v.Get("offset"), 0, 1<<30, "offset")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	period, err := intParam(v.Get("period"), 0, 9999, "period")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	for _, p := range []string{"q", "subject", "unit", "doc"} {
+		if x := v.Get(p); !utf8.ValidString(x) || utf8.RuneCountInString(x) > s.cfg.MaxQuestion {
+			writeError(w, http.StatusBadRequest, p+" is too long or not valid UTF-8")
+			return
+		}
+	}
+	fs, total, err := s.cfg.Engine.QueryFacts(qa.FactQuery{Doc: v.Get("doc"), Q: v.Get("q"), Subject: v.Get("subject"),
+		Unit: v.Get("unit"), Period: period, Limit: limit, Offset: offset})
+	if errors.Is(err, qa.ErrUnknownDoc) {
+		writeError(w, http.StatusNotFound, "unknown document: "+v.Get("doc"))
+		return
+	}
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	switch v.Get("format") {
+	case "", "json":
+		writeJSON(w, http.StatusOK, FactsResponse{Total: total, Facts: fs})
+	case "csv":
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="facts.csv"`)
+		w.Write([]byte("\ufeff")) // Excel and WPS read UTF-8 by its byte-order mark
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		cw.Write(FactColumns)
+		for _, f := range fs {
+			cw.Write(FactRow(f))
+		}
+		cw.Flush()
+	default:
+		writeError(w, http.StatusBadRequest, "format must be json or csv")
+	}
+}
+
+// FactColumns are the columns of a facts export.
+var FactColumns = []string{"doc", "page", "line", "start", "end", "text", "value", "unit", "qualifier", "subject", "aspect", "period", "plan", "column", "section", "sentence"}
+
+// FactRow is a fact as a row of FactColumns.
+func FactRow(f qa.Fact) []string {
+	return []string{f.Doc, strconv.Itoa(f.Page), strconv.Itoa(f.Line), strconv.Itoa(f.Start), strconv.Itoa(f.End), f.Text,
+		strconv.FormatFloat(f.Value, 'f', -1, 64), f.Unit, f.Qualifier, f.Subject, f.Aspect, strconv.Itoa(f.Period),
+		strconv.FormatBool(f.Plan), f.Column, f.Section, f.Sentence}
+}
+
+// TableCell is a cell of a table row.
+type TableCell struct {
+	Column string `json:"column"`
+	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// TableRow is a row of a table.
+type TableRow struct {
+	Paragraph int         `json:"paragraph"`
+	No        string      `json:"no"`
+	Name      string      `json:"name"`
+	Cells     []TableCell `json:"cells"`
+}
+
+// TableInfo is a table of a document.
+type TableInfo struct {
+	Caption string     `json:"caption"`
+	Columns []string   `json:"columns"`
+	Rows    []TableRow `json:"rows"`
+}
+
+// Tables returns the tables of a document with named columns; an empty
+// cell has empty text (无 and - are kept as printed).
+func Tables(e *index.Entry) []TableInfo {
+	out := []TableInfo{}
+	for _, t := range e.Doc.Tables {
+		ti := TableInfo{Caption: t.Caption, Columns: append([]string{}, t.Columns...), Rows: []TableRow{}}
+		for _, row := range t.Rows {
+			tr := TableRow{Paragraph: row.Para, No: row.No, Name: row.Name, Cells: []TableCell{}}
+			for i, c := range row.Cells {
+				col := ""
+				if i < len(t.Columns) {
+					col = t.Columns[i]
+				}
+				tc := TableCell{Column: col, Text: c.Text}
+				if c.Text != "" {
+					tc.Start, tc.End = e.FileOffset(c.Start), e.FileOffset(c.End)
+				}
+				tr.Cells = append(tr.Cells, tc)
+			}
+			ti.Rows = append(ti.Rows, tr)
+		}
+		out = append(out, ti)
+	}
+	return out
+}
+
+func (s *server) tables(w http.ResponseWriter, r *http.Request) {
+	id := mux.Vars(r)["id"]
+	e, ok := s.cfg.Index.Doc(id)
+	if !ok {
+		writeError(w, http.StatusNotFound, "unknown document: "+id)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"doc": id, "tables": Tables(e)})
+}
+
+func (s *server) checks(w http.ResponseWriter, r *http.Request) {
+	id := mux.Vars(r)["id"]
+	e, ok := s.cfg.Index.Doc(id)
+	if !ok {
+		writeError(w, http.StatusNotFound, "unknown document: "+id)
+		return
+	}
+	findings := s.cfg.Engine.Check(e)
+	if findings == nil {
+		findings = []qa.Finding{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"doc": id, "findings": findings})
+}
+
+// LocateResponse is the body of GET /api/v1/locate.
+type LocateResponse struct {
+	Text   string        `json:"text"`
+	Places []index.Place `json:"places"`
+}
+
+func (s *server) locate(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	text := v.Get("text")
+	switch {
+	case strings.TrimSpace(text) == "":
+		writeError(w, http.StatusBadRequest, "missing text: give the sentence or figure to locate as ?text=")
+		return
+	case !utf8.ValidString(text) || strings.ContainsRune(text, 0):
+		writeError(w, http.StatusBadRequest, "text is not valid UTF-8")
+		return
+	case utf8.RuneCountInString(text) > 4*s.cfg.MaxQuestion:
+		writeError(w, http.StatusBadRequest, "text too long")
+		return
+	}
+	limit, err := intParam(v.Get("limit"), 20, 1000, "limit")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	doc := v.Get("doc")
+	if doc != "" {
+		if _, ok := s.cfg.Index.Doc(doc); !ok {
+			writeError(w, http.StatusNotFound, "unknown document: "+doc)
+			return
+		}
+	}
+	places := s.cfg.Index.Locate(text, doc, limit)
+	if places == nil {
+		places = []index.Place{}
+	}
+	writeJSON(w, http.StatusOK, LocateResponse{Text: text, Places: places})
+}
