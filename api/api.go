@@ -48,6 +48,18 @@ type Config struct {
 	// WeCom opens and seals the messages of the WeCom robot; nil disables
 	// /bots/wecom.
 	WeCom *bot.WeCom
+	// ReadToken, when set, is required to read the API and /metrics too.
+	ReadToken string
+	// CORSOrigins lists the origins allowed to call the API from a
+	// browser ("*" for any); empty turns CORS off.
+	CORSOrigins []string
+	// RateLimit is the sustained requests per second allowed per client
+	// on the API; 0 means 20, negative turns the limit off. RateBurst is
+	// the burst allowed, default 2×RateLimit.
+	RateLimit float64
+	RateBurst int
+	// TrustProxy takes the client address from X-Forwarded-For.
+	TrustProxy bool
 }
 
 // Limits on requests.
@@ -63,12 +75,14 @@ type server struct {
 	log     *slog.Logger
 	wecom   *bot.WeCom
 	started time.Time
+	metrics *metrics
+	limiter *limiter
 }
 
 // New returns the HTTP handler of the API.
 func New(cfg Config) http.Handler {
 	s, r := newRouter(cfg)
-	return recoverer(s.log, securityHeaders(r))
+	return recoverer(s.log, securityHeaders(s.observe(r, s.guard(r))))
 }
 
 // newRouter builds the routes of the API.
@@ -86,7 +100,19 @@ func newRouter(cfg Config) (*server, *mux.Router) {
 		cfg.MaxUpload = DefaultMaxUpload
 	}
 	s := &server{cfg: cfg, log: cfg.Logger, wecom: cfg.WeCom, started: time.Now()}
+	s.metrics = newMetrics(s)
+	switch {
+	case cfg.RateLimit == 0:
+		s.limiter = newLimiter(20, 40)
+	case cfg.RateLimit > 0:
+		burst := cfg.RateBurst
+		if burst <= 0 {
+			burst = int(2*cfg.RateLimit) + 1
+		}
+		s.limiter = newLimiter(cfg.RateLimit, burst)
+	}
 	r := mux.NewRouter()
+	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet)
 	r.HandleFunc("/healthz", s.health).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/ask", s.ask).Methods(http.MethodGet, http.MethodPost)
 	r.HandleFunc("/api/v1/search", s.search).Methods(http.MethodGet)
@@ -221,7 +247,17 @@ func (s *server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, "internal error")
 		return
 	}
+	s.countAnswer(resp)
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// countAnswer counts an answer or an abstention.
+func (s *server) countAnswer(resp *qa.Response) {
+	if len(resp.Answers) > 0 {
+		s.metrics.answers.WithLabelValues("answered").Inc()
+	} else {
+		s.metrics.answers.WithLabelValues("abstained").Inc()
+	}
 }
 
 // checkQuestion returns why a question is not acceptable, or "".

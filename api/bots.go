@@ -30,6 +30,7 @@ func (s *server) answerText(ctx context.Context, question string) (string, error
 	if err != nil {
 		return "", err
 	}
+	s.countAnswer(resp)
 	return markdown(resp, isEnglish(question)), nil
 }
 

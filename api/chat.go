@@ -204,6 +204,7 @@ func (s *server) chat(w http.ResponseWriter, r *http.Request) {
 		openAIError(w, http.StatusInternalServerError, "server_error", "internal error")
 		return
 	}
+	s.countAnswer(resp)
 	content := markdown(resp, isEnglish(question))
 	model := req.Model
 	if model == "" {

@@ -63,6 +63,7 @@ func TestOpenAPI(t *testing.T) {
 	}
 	calls := []call{
 		{"GET", "/healthz", "", "", nil},
+		{"GET", "/metrics", "", "", nil},
 		{"GET", "/api/v1/ask?q=" + q("新增养老床位多少张"), "", "", nil},
 		{"GET", "/api/v1/ask?explain=1&k=2&q=" + q("How many beds were added?"), "", "", nil},
 		{"GET", "/api/v1/ask?q=", "", "", nil},

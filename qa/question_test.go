@@ -265,3 +265,60 @@ func TestAskErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentAskAddRemove asks from many goroutines while documents are
+// added and removed; run with -race.
+func TestConcurrentAskAddRemove(t *testing.T) {
+	data, err := os.ReadFile("../seeds/hanyang_2020_plan_report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := os.ReadFile("../testdata/reports/shanghai_2025_gov_work_report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
+		Seeds: []index.Source{{Name: "hanyang_2020_plan_report.txt", Data: data}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	eng := New(Config{Index: x, Home: []string{"hanyang_2020_plan_report"}})
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	questions := []string{"新增养老床位多少张？", "上海2024年新增了多少养老床位", "什么是六稳", "How many beds were added?"}
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				r, err := eng.Ask(context.Background(), Request{Question: questions[(g+i)%len(questions)]})
+				if err != nil {
+					t.Errorf("ask: %v", err)
+					return
+				}
+				if questions[(g+i)%len(questions)] == "新增养老床位多少张？" && (len(r.Answers) == 0 || r.Answers[0].Text != "6341张") {
+					t.Errorf("answer changed under load: %+v", r.Answers)
+					return
+				}
+				eng.QueryFacts(FactQuery{Subject: "床位", Limit: 5})
+				x.Locate("养老床位", "", 3)
+			}
+		}(g)
+	}
+	for i := 0; i < 6; i++ {
+		if _, err := x.Add("shanghai_2025_gov_work_report.txt", other); err != nil {
+			t.Error(err)
+		}
+		if err := x.Remove("shanghai_2025_gov_work_report"); err != nil {
+			t.Error(err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+}

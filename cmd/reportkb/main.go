@@ -210,6 +210,10 @@ func serve(args []string, stderr io.Writer) error {
 	wecomToken := fs.String("wecom-token", os.Getenv("REPORTKB_WECOM_TOKEN"), "callback `token` of the WeCom robot (default $REPORTKB_WECOM_TOKEN)")
 	wecomKey := fs.String("wecom-aes-key", os.Getenv("REPORTKB_WECOM_AES_KEY"), "EncodingAESKey of the WeCom robot (default $REPORTKB_WECOM_AES_KEY)")
 	wecomCorp := fs.String("wecom-corp-id", os.Getenv("REPORTKB_WECOM_CORP_ID"), "corp `id` of the WeCom robot (default $REPORTKB_WECOM_CORP_ID)")
+	readToken := fs.String("read-token", os.Getenv("REPORTKB_READ_TOKEN"), "`token` required to read the API and /metrics too (default $REPORTKB_READ_TOKEN; none: open)")
+	cors := fs.String("cors", os.Getenv("REPORTKB_CORS"), "comma-separated `origins` allowed to call the API from browsers (default none)")
+	rateLimit := fs.Float64("rate", 20, "requests per second allowed per client on the API (negative: no limit)")
+	trustProxy := fs.Bool("trust-proxy", false, "take the client address from X-Forwarded-For (behind a reverse proxy)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -234,7 +238,8 @@ func serve(args []string, stderr io.Writer) error {
 	srv := &http.Server{
 		Addr: *addr,
 		Handler: api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: *token, MaxUpload: *maxUpload,
-			ChatKey: *chatKey, DingTalkSecret: *dingSecret, WeCom: wecom}),
+			ChatKey: *chatKey, DingTalkSecret: *dingSecret, WeCom: wecom, ReadToken: *readToken,
+			CORSOrigins: splitList(*cors), RateLimit: *rateLimit, TrustProxy: *trustProxy}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -254,6 +259,16 @@ func serve(args []string, stderr io.Writer) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	return srv.Shutdown(sctx)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func ask(args []string, stdout, stderr io.Writer) error {

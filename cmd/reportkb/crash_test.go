@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"reportkb/index"
+	"reportkb/index/segment"
+	"reportkb/qa"
+)
+
+func TestMain(m *testing.M) {
+	if dir := os.Getenv("REPORTKB_CRASH_CHILD"); dir != "" {
+		crashChild(dir)
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// versions returns two versions of each test report, told apart by a
+// sentence of their own.
+func versions() (names []string, a, b map[string][]byte, err error) {
+	a, b = map[string][]byte{}, map[string][]byte{}
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		name := filepath.Base(f)
+		names = append(names, name)
+		a[name] = append(append([]byte{}, data...), "\n版本甲：新增测试床位111张。\n"...)
+		b[name] = append(append([]byte{}, data...), "\n版本乙：新增测试床位222张。\n"...)
+	}
+	return names, a, b, nil
+}
+
+// crashChild adds the two versions of the test reports in turn, forever,
+// saying after each add which version is in; the parent kills it.
+func crashChild(dir string) {
+	x, err := index.Open(index.Config{Dir: dir, Segmenter: segment.Bigram{}, SegmenterName: "bigram"})
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	names, a, b, err := versions()
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	for round := 0; ; round++ {
+		for _, n := range names {
+			v := a
+			if round%2 == 1 {
+				v = b
+			}
+			if _, err := x.Add(n, v[n]); err != nil {
+				fmt.Println("error", err)
+				os.Exit(1)
+			}
+			fmt.Println("added", n, round%2)
+		}
+	}
+}
+
+// TestCrashDuringAdd kills a process with SIGKILL in the middle of adding
+// documents, reopens the index and checks that it opens, answers and holds
+// for each document either its old or its new version, never a half.
+func TestCrashDuringAdd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test skipped in -short mode")
+	}
+	_, a, b, err := versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i, wait := range []time.Duration{150 * time.Millisecond, 400 * time.Millisecond, 900 * time.Millisecond, 1500 * time.Millisecond} {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "REPORTKB_CRASH_CHILD="+dir)
+		var out bytes.Buffer
+		cmd.Stdout = &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(wait)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if strings.Contains(out.String(), "error") {
+			t.Fatalf("child: %s", out.String())
+		}
+		adds := strings.Count(out.String(), "added")
+		x, err := index.Open(index.Config{Dir: dir, Segmenter: segment.Bigram{}, SegmenterName: "bigram"})
+		if err != nil {
+			t.Fatalf("kill %d (after %d adds): reopen: %v", i, adds, err)
+		}
+		for _, e := range x.Docs() {
+			text := e.Text()
+			if !bytes.Equal(text, a[e.File]) && !bytes.Equal(text, b[e.File]) {
+				t.Errorf("kill %d: %s holds neither version (%d bytes)", i, e.Doc.ID, len(text))
+			}
+			// The index answers from the version it holds, and only from it.
+			want, other := "111", "222"
+			if bytes.Equal(text, b[e.File]) {
+				want, other = "222", "111"
+			}
+			hits, _, err := x.SearchTerms(index.Query{Terms: x.QueryTerms("版本甲版本乙测试床位"), Filter: index.Filter{Doc: e.Doc.ID}, Size: 10, Sentences: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := false
+			for _, h := range hits {
+				if strings.Contains(h.Text(), other) {
+					t.Errorf("kill %d: %s: a hit from the other version: %q", i, e.Doc.ID, h.Text())
+				}
+				if strings.Contains(h.Text(), want) {
+					seen = true
+				}
+			}
+			if !seen {
+				t.Errorf("kill %d: %s: its version's sentence is not found", i, e.Doc.ID)
+			}
+		}
+		eng := qa.New(qa.Config{Index: x})
+		if _, err := eng.Ask(context.Background(), qa.Request{Question: "新增测试床位多少张"}); err != nil {
+			t.Errorf("kill %d: ask: %v", i, err)
+		}
+		// No stray files: one stored text per document.
+		files, _ := os.ReadDir(filepath.Join(dir, "docs"))
+		if len(files) != x.Len() {
+			t.Errorf("kill %d: %d stored files for %d documents", i, len(files), x.Len())
+		}
+		t.Logf("kill %d after %s: %d adds done, %d documents", i, wait, adds, x.Len())
+		x.Close()
+	}
+}
