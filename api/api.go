@@ -5,6 +5,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -54,12 +55,15 @@ type Config struct {
 	// browser ("*" for any); empty turns CORS off.
 	CORSOrigins []string
 	// RateLimit is the sustained requests per second allowed per client
-	// on the API; 0 means 20, negative turns the limit off. RateBurst is
-	// the burst allowed, default 2×RateLimit.
+	// on the API; 0 or negative turns the limit off. RateBurst is the
+	// burst allowed, default 2×RateLimit.
 	RateLimit float64
 	RateBurst int
 	// TrustProxy takes the client address from X-Forwarded-For.
 	TrustProxy bool
+	// CacheSize is how many answers are kept for questions asked again;
+	// 0 means 4096, negative turns the cache off.
+	CacheSize int
 }
 
 // Limits on requests.
@@ -77,6 +81,7 @@ type server struct {
 	started time.Time
 	metrics *metrics
 	limiter *limiter
+	cache   *answerCache
 }
 
 // New returns the HTTP handler of the API.
@@ -102,9 +107,12 @@ func newRouter(cfg Config) (*server, *mux.Router) {
 	s := &server{cfg: cfg, log: cfg.Logger, wecom: cfg.WeCom, started: time.Now()}
 	s.metrics = newMetrics(s)
 	switch {
-	case cfg.RateLimit == 0:
-		s.limiter = newLimiter(20, 40)
-	case cfg.RateLimit > 0:
+	case cfg.CacheSize == 0:
+		s.cache = newAnswerCache(4096)
+	case cfg.CacheSize > 0:
+		s.cache = newAnswerCache(cfg.CacheSize)
+	}
+	if cfg.RateLimit > 0 {
 		burst := cfg.RateBurst
 		if burst <= 0 {
 			burst = int(2*cfg.RateLimit) + 1
@@ -165,6 +173,24 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.Encode(v)
+}
+
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeJSONBytes writes an encoded JSON body with status 200.
+func writeJSONBytes(w http.ResponseWriter, body []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 // Error is the body of every error response.
@@ -229,6 +255,13 @@ func (s *server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, msg)
 		return
 	}
+	key := fmt.Sprintf("%q|%s|%d|%s|%d|%v", strings.TrimSpace(req.Question), req.Doc, req.K, req.Region, req.Year, req.Explain)
+	version := s.cfg.Index.Version()
+	if body, ok := s.cache.get(key, version); ok {
+		s.metrics.cacheHits.Inc()
+		writeJSONBytes(w, body)
+		return
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.AskTimeout)
 	defer cancel()
 	resp, err := s.cfg.Engine.Ask(ctx, qa.Request{Question: req.Question, Doc: req.Doc, K: req.K, Region: req.Region, Year: req.Year, Explain: req.Explain})
@@ -248,7 +281,13 @@ func (s *server) ask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.countAnswer(resp)
-	writeJSON(w, http.StatusOK, resp)
+	body, err := encodeJSON(resp)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	s.cache.put(key, version, body)
+	writeJSONBytes(w, body)
 }
 
 // countAnswer counts an answer or an abstention.

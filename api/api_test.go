@@ -333,6 +333,11 @@ func TestUploadAndDelete(t *testing.T) {
 	if code != 201 || m["replaced"] != true {
 		t.Fatalf("multipart upload: %d %v", code, m)
 	}
+	// The answer cache does not serve the old version's answer.
+	code, m = get2(t, s.URL+"/api/v1/ask?doc=xian_2025&q="+url.QueryEscape("2024年新增养老床位多少张"))
+	if code != 200 || len(m["answers"].([]any)) == 0 || m["answers"].([]any)[0].(map[string]any)["value"].(float64) != 530 {
+		t.Fatalf("ask the replaced report: %d %v", code, m)
+	}
 	bad := []struct {
 		name   string
 		body   []byte

@@ -27,7 +27,7 @@ type metrics struct {
 	latency   *prometheus.HistogramVec
 	answers   *prometheus.CounterVec
 	limited   prometheus.Counter
-	indexSize func() float64
+	cacheHits prometheus.Counter
 }
 
 func newMetrics(s *server) *metrics {
@@ -45,7 +45,10 @@ func newMetrics(s *server) *metrics {
 	m.limited = prometheus.NewCounter(prometheus.CounterOpts{
 		Name: "reportkb_rate_limited_total", Help: "Requests refused with 429 by the per-client rate limit.",
 	})
-	m.reg.MustRegister(m.requests, m.latency, m.answers, m.limited,
+	m.cacheHits = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "reportkb_answer_cache_hits_total", Help: "Questions answered from the cache of recent answers.",
+	})
+	m.reg.MustRegister(m.requests, m.latency, m.answers, m.limited, m.cacheHits,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "reportkb_documents", Help: "Documents in the index."},
 			func() float64 { return float64(s.cfg.Index.Len()) }),

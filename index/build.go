@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"reportkb/index/report"
+	"reportkb/index/segment"
 )
 
 // Bleve document ids: "ID/GEN/m" is a document's marker, "ID/GEN/p/N" its
@@ -73,11 +74,34 @@ func years(m report.Meta) []string {
 // indexDoc writes the paragraphs and sentences of e, and removes those of
 // old, in one batch: readers see the old version or the new one.
 func (x *Index) indexDoc(e *Entry, old *Entry) error {
-	d := e.Doc
+	return x.indexBatch([]*pending{{e: e, old: old}})
+}
+
+// indexBatch writes several documents, and removes their old versions, in
+// one batch.
+func (x *Index) indexBatch(ps []*pending) error {
 	b := x.bleve.NewBatch()
-	if old != nil {
-		deleteIDs(b, old.Doc.ID, old.Gen, len(old.Doc.Paragraphs), len(old.Doc.Sentences))
+	texts := map[string][]Term{}
+	for _, p := range ps {
+		if p.old != nil {
+			deleteIDs(b, p.old.Doc.ID, p.old.Gen, len(p.old.Doc.Paragraphs), len(p.old.Doc.Sentences))
+		}
+		if err := addDoc(b, p.e, x.cfg.Segmenter, texts); err != nil {
+			return err
+		}
 	}
+	release := pretokenized.put(texts)
+	defer release()
+	if err := x.bleve.Batch(b); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// addDoc adds the bleve documents of e to b. Each paragraph is segmented
+// once, into texts; its sentences and heading take their words from it.
+func addDoc(b *bleve.Batch, e *Entry, seg segment.Segmenter, texts map[string][]Term) error {
+	d := e.Doc
 	common := func(typ string, kind report.Kind) map[string]interface{} {
 		return map[string]interface{}{
 			"type":   typ,
@@ -92,6 +116,17 @@ func (x *Index) indexDoc(e *Entry, old *Entry) error {
 		p := &d.Paragraphs[i]
 		if !p.Kind.Searchable() {
 			continue
+		}
+		terms, ok := texts[p.Text]
+		if !ok {
+			terms = Terms(seg, p.Text)
+			texts[p.Text] = terms
+		}
+		for j := p.FirstSentence; j < p.FirstSentence+p.NumSentences; j++ {
+			s := &d.Sentences[j]
+			if _, ok := texts[s.Text]; !ok {
+				texts[s.Text] = sliceTerms(terms, s.Off, s.Off+len(s.Text))
+			}
 		}
 		f := common("p", p.Kind)
 		f["ptext"] = p.Text
@@ -111,13 +146,7 @@ func (x *Index) indexDoc(e *Entry, old *Entry) error {
 	marker["gen"] = float64(e.Gen)
 	marker["paras"] = float64(len(d.Paragraphs))
 	marker["sentences"] = float64(len(d.Sentences))
-	if err := b.Index(markerID(d.ID, e.Gen), marker); err != nil {
-		return err
-	}
-	if err := x.bleve.Batch(b); err != nil {
-		return fmt.Errorf("index %s: %w", d.ID, err)
-	}
-	return nil
+	return b.Index(markerID(d.ID, e.Gen), marker)
 }
 
 type markerKey struct {

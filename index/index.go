@@ -115,6 +115,7 @@ type Index struct {
 	skMu      sync.Mutex
 	skeletons map[string]*skeleton // for Locate, by document id
 	nextGen   atomic.Int64
+	version   atomic.Uint64 // bumped by every change of the documents
 }
 
 // manifest is the commit record of the index: the documents it holds.
@@ -402,6 +403,38 @@ func (x *Index) lockID(id string) func() {
 // crash the index holds the old version or the new one. Adds of different
 // documents run in parallel; readers are never blocked.
 func (x *Index) Add(name string, data []byte) (*Entry, error) {
+	p, err := x.prepare(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := x.indexBatch([]*pending{p}); err != nil {
+		p.abort(x)
+		return nil, fmt.Errorf("add %s: %w", p.e.Doc.ID, err)
+	}
+	if err := x.commit([]*pending{p}); err != nil {
+		return nil, err
+	}
+	return p.e, nil
+}
+
+// pending is a document on its way into the index: parsed, its files
+// stored, its id locked against other writers.
+type pending struct {
+	e, old *Entry
+	stored []string
+	unlock func()
+}
+
+// abort undoes a pending document that will not be committed.
+func (p *pending) abort(x *Index) {
+	for _, f := range p.stored {
+		os.Remove(filepath.Join(x.cfg.Dir, docsDir, f))
+	}
+	p.unlock()
+}
+
+// prepare extracts and parses a file, locks its id and stores its files.
+func (x *Index) prepare(name string, data []byte) (*pending, error) {
 	id := DocID(name)
 	if err := ValidID(id); err != nil {
 		return nil, err
@@ -415,51 +448,53 @@ func (x *Index) Add(name string, data []byte) (*Entry, error) {
 		Doc: report.Parse(id, t.Text), SHA256: hash(data), Added: time.Now().UTC(), File: id + ext,
 		Format: t.Format, Encoding: t.Encoding, text: t.Text, offsets: t.Offsets,
 	}
-	unlock := x.lockID(id)
-	defer unlock()
+	p := &pending{e: e, unlock: x.lockID(id)}
 	x.mu.RLock()
-	old := x.docs[id]
+	p.old = x.docs[id]
 	x.mu.RUnlock()
 	e.Gen = x.nextGen.Add(1) - 1
-	md := manifestDoc{ID: id, File: e.File, Format: e.Format, Encoding: e.Encoding, Gen: e.Gen, SHA256: e.SHA256, Added: e.Added}
-	md.Text = fmt.Sprintf("%s.%d.txt", id, e.Gen)
+	text, orig := fmt.Sprintf("%s.%d.txt", id, e.Gen), ""
 	if !bytes.Equal(t.Text, data) {
-		md.Original = fmt.Sprintf("%s.%d.orig%s", id, e.Gen, ext)
+		orig = fmt.Sprintf("%s.%d.orig%s", id, e.Gen, ext)
 	}
-	var stored []string
-	cleanup := func() {
-		for _, f := range stored {
-			os.Remove(filepath.Join(x.cfg.Dir, docsDir, f))
-		}
-	}
-	if err := writeFileSync(filepath.Join(x.cfg.Dir, docsDir, md.Text), t.Text); err != nil {
+	if err := writeFileSync(filepath.Join(x.cfg.Dir, docsDir, text), t.Text); err != nil {
+		p.abort(x)
 		return nil, fmt.Errorf("add %s: %w", id, err)
 	}
-	stored = append(stored, md.Text)
-	if md.Original != "" {
-		if err := writeFileSync(filepath.Join(x.cfg.Dir, docsDir, md.Original), data); err != nil {
-			cleanup()
+	p.stored = append(p.stored, text)
+	if orig != "" {
+		if err := writeFileSync(filepath.Join(x.cfg.Dir, docsDir, orig), data); err != nil {
+			p.abort(x)
 			return nil, fmt.Errorf("add %s: %w", id, err)
 		}
-		stored = append(stored, md.Original)
+		p.stored = append(p.stored, orig)
 	}
-	if err := x.indexDoc(e, old); err != nil {
-		cleanup()
-		return nil, fmt.Errorf("add %s: %w", id, err)
-	}
+	return p, nil
+}
+
+// commit makes indexed documents visible and records them in the
+// manifest, in one step for all of them, and releases their ids.
+func (x *Index) commit(ps []*pending) error {
 	x.writeMu.Lock()
 	defer x.writeMu.Unlock()
 	x.mu.Lock()
-	x.docs[id] = e
-	delete(x.removed, id)
+	for _, p := range ps {
+		x.docs[p.e.Doc.ID] = p.e
+		delete(x.removed, p.e.Doc.ID)
+	}
+	x.version.Add(1)
 	x.mu.Unlock()
-	if err := x.writeManifest(); err != nil {
-		return nil, fmt.Errorf("add %s: %w", id, err)
+	err := x.writeManifest()
+	for _, p := range ps {
+		if err == nil && p.old != nil {
+			x.removeFiles(p.old)
+		}
+		p.unlock()
 	}
-	if old != nil {
-		x.removeFiles(old)
+	if err != nil {
+		return fmt.Errorf("add: %w", err)
 	}
-	return e, nil
+	return nil
 }
 
 // storedFiles returns the names in docs/ of a document's stored files.
@@ -510,6 +545,7 @@ func (x *Index) Remove(id string) error {
 	x.skMu.Unlock()
 	x.mu.Lock()
 	delete(x.docs, id)
+	x.version.Add(1)
 	for _, s := range x.cfg.Seeds {
 		if DocID(s.Name) == id {
 			x.removed[id] = true
@@ -549,6 +585,10 @@ func (x *Index) Len() int {
 	defer x.mu.RUnlock()
 	return len(x.docs)
 }
+
+// Version returns a number that changes whenever documents are added,
+// replaced or removed.
+func (x *Index) Version() uint64 { return x.version.Load() }
 
 // Dir returns the index directory.
 func (x *Index) Dir() string { return x.cfg.Dir }
@@ -648,39 +688,110 @@ func writeFileSync(path string, data []byte) error {
 }
 
 // AddAll adds many files with jobs workers (jobs ≤ 0: one per CPU) and
-// calls done, if not nil, after each, from the worker's goroutine. It
-// returns the errors of the files that failed, joined.
+// calls done, if not nil, after each, from the worker's goroutine. A later
+// file with the id of an earlier one replaces it. Documents go into the
+// index several to a batch, each batch atomic, so that a crash leaves
+// every document in its old version or its new one. It returns the errors
+// of the files that failed, joined.
 func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)) error {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	work := make(chan Source)
+	// The last file of each id wins.
+	last := map[string]int{}
+	for i, s := range srcs {
+		last[DocID(s.Name)] = i
+	}
 	var (
-		wg   sync.WaitGroup
 		mu   sync.Mutex
 		errs []error
 	)
+	finish := func(s Source, e *Entry, err error) {
+		if err != nil {
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
+		}
+		if done != nil {
+			done(s, e, err)
+		}
+	}
+	type prepared struct {
+		src Source
+		p   *pending
+	}
+	work := make(chan Source)
+	ready := make(chan prepared)
+	var prep sync.WaitGroup
 	for i := 0; i < jobs; i++ {
-		wg.Add(1)
+		prep.Add(1)
 		go func() {
-			defer wg.Done()
+			defer prep.Done()
 			for s := range work {
-				e, err := x.Add(s.Name, s.Data)
+				p, err := x.prepare(s.Name, s.Data)
 				if err != nil {
-					mu.Lock()
-					errs = append(errs, err)
-					mu.Unlock()
+					finish(s, nil, err)
+					continue
 				}
-				if done != nil {
-					done(s, e, err)
+				ready <- prepared{s, p}
+			}
+		}()
+	}
+	go func() {
+		for i, s := range srcs {
+			if last[DocID(s.Name)] == i {
+				work <- s
+			}
+		}
+		close(work)
+		prep.Wait()
+		close(ready)
+	}()
+	// Group prepared documents into batches of about batchBytes.
+	const batchDocs, batchBytes = 16, 1 << 20
+	groups := make(chan []prepared)
+	var index sync.WaitGroup
+	for i := 0; i < jobs; i++ {
+		index.Add(1)
+		go func() {
+			defer index.Done()
+			for g := range groups {
+				ps := make([]*pending, len(g))
+				for k := range g {
+					ps[k] = g[k].p
+				}
+				err := x.indexBatch(ps)
+				if err == nil {
+					err = x.commit(ps)
+				} else {
+					for _, p := range ps {
+						p.abort(x)
+					}
+				}
+				for _, pr := range g {
+					if err != nil {
+						finish(pr.src, nil, fmt.Errorf("add %s: %w", pr.p.e.Doc.ID, err))
+					} else {
+						finish(pr.src, pr.p.e, nil)
+					}
 				}
 			}
 		}()
 	}
-	for _, s := range srcs {
-		work <- s
+	var group []prepared
+	size := 0
+	for pr := range ready {
+		group = append(group, pr)
+		size += len(pr.p.e.text)
+		if len(group) >= batchDocs || size >= batchBytes {
+			groups <- group
+			group, size = nil, 0
+		}
 	}
-	close(work)
-	wg.Wait()
+	if len(group) > 0 {
+		groups <- group
+	}
+	close(groups)
+	index.Wait()
 	return errors.Join(errs...)
 }

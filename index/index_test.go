@@ -279,3 +279,37 @@ func TestLocate(t *testing.T) {
 		t.Errorf("empty text found: %+v", got)
 	}
 }
+
+func TestAddAll(t *testing.T) {
+	x := open(t, t.TempDir())
+	defer x.Close()
+	sh := corpusFile(t, "shanghai_2025_gov_work_report.txt")
+	hb := corpusFile(t, "hubei_2025_gov_work_report.txt")
+	srcs := []Source{
+		seed(t), sh, hb,
+		{Name: "broken.docx", Data: []byte("PK\x03\x04broken")},
+		{Name: "dir/shanghai_2025_gov_work_report.txt", Data: append([]byte("2025年上海市政府工作报告\n"), sh.Data...)},
+	}
+	var mu sync.Mutex
+	calls := 0
+	err := x.AddAll(srcs, 2, func(s Source, e *Entry, err error) {
+		mu.Lock()
+		calls++
+		mu.Unlock()
+	})
+	if err == nil || !strings.Contains(err.Error(), "broken") {
+		t.Errorf("AddAll error = %v, want the broken file's", err)
+	}
+	if x.Len() != 3 || calls != 4 {
+		t.Fatalf("%d documents, %d callbacks; want 3 and 4", x.Len(), calls)
+	}
+	// The later file of an id wins.
+	e, _ := x.Doc("shanghai_2025_gov_work_report")
+	if !strings.HasPrefix(string(e.Text()), "2025年上海市政府工作报告\n2025") {
+		t.Errorf("the earlier file of a duplicated id won")
+	}
+	res, err := x.Search("养老床位", Filter{}, 10, 0)
+	if err != nil || res.Total == 0 {
+		t.Fatalf("search after AddAll: %v", err)
+	}
+}

@@ -76,9 +76,13 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 	// Then running text: the term followed by a defining word.
 	for _, en := range docs {
 		d := en.Doc
+		di := e.docInfo(en)
 		for si := range d.Sentences {
 			s := &d.Sentences[si]
-			folded, _ := segment.Fold(s.Text)
+			folded := di.folded[si]
+			if di.foldOffs[si] != nil {
+				continue // offsets differ from the text's: rare full-width text
+			}
 			k := strings.Index(folded, term)
 			if k < 0 {
 				continue

@@ -58,6 +58,14 @@ func New(cfg Config) *Engine {
 	return e
 }
 
+// Warm derives what the engine needs of every document (figures, folded
+// text) ahead of the first questions, so that they do not pay for it.
+func (e *Engine) Warm() {
+	for _, en := range e.x.Docs() {
+		e.docInfo(en)
+	}
+}
+
 // Analyzer returns the engine's question analyzer.
 func (e *Engine) Analyzer() *Analyzer { return e.an }
 
@@ -253,7 +261,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 			resp.Answers[i].English = english(resp.Answers[i], q.EnNoun)
 		}
 	}
-	passages, err := e.passages(terms, filter, answers, max(k, 5))
+	passages, err := e.passages(terms, filter, answers, hits, max(k, 5))
 	if err != nil {
 		return nil, err
 	}
@@ -395,8 +403,9 @@ func (e *Engine) queryTerms(q *Question) []index.WeightedTerm {
 }
 
 // passages returns the paragraphs closest to the question: those of the
-// answers first, then the best paragraph hits.
-func (e *Engine) passages(terms []index.WeightedTerm, f index.Filter, answers []Answer, n int) ([]Passage, error) {
+// answers first, then those of the best sentence hits, or, without
+// sentence hits, the best paragraph hits.
+func (e *Engine) passages(terms []index.WeightedTerm, f index.Filter, answers []Answer, sentHits []index.Hit, n int) ([]Passage, error) {
 	out := []Passage{}
 	seen := map[string]bool{}
 	add := func(en *index.Entry, para int, score float64) {
@@ -412,6 +421,12 @@ func (e *Engine) passages(terms []index.WeightedTerm, f index.Filter, answers []
 		if en, ok := e.x.Doc(a.Doc); ok && a.Paragraph < len(en.Doc.Paragraphs) {
 			add(en, a.Paragraph, a.Score)
 		}
+	}
+	if len(sentHits) > 0 {
+		for _, h := range sentHits {
+			add(h.Entry, h.Para, h.Score)
+		}
+		return out, nil
 	}
 	if len(terms) == 0 {
 		return out, nil
@@ -436,6 +451,8 @@ type docInfo struct {
 	folded     []string     // folded sentence text, by sentence
 	foldOffs   [][]int      // offsets of folded text in the sentence, nil when equal
 	table      map[int][]tableCell
+	headings   []string // folded topic heading, by paragraph
+	sections   []string // folded section title, by section
 
 	factsOnce sync.Once
 	facts     []Fact
@@ -445,6 +462,8 @@ type tableCell struct {
 	q      Quantity
 	column string
 	cell   report.Cell
+
+	foldedName, foldedColumn string
 }
 
 func (e *Engine) docInfo(en *index.Entry) *docInfo {
@@ -456,7 +475,14 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 	}
 	d := en.Doc
 	di = &docInfo{gen: en.Gen, quantities: make([][]Quantity, len(d.Sentences)), folded: make([]string, len(d.Sentences)),
-		foldOffs: make([][]int, len(d.Sentences)), table: map[int][]tableCell{}}
+		foldOffs: make([][]int, len(d.Sentences)), table: map[int][]tableCell{},
+		headings: make([]string, len(d.Paragraphs)), sections: make([]string, len(d.Sections))}
+	for i := range d.Paragraphs {
+		di.headings[i], _ = segment.Fold(d.Paragraphs[i].Heading)
+	}
+	for i := range d.Sections {
+		di.sections[i], _ = segment.Fold(d.Sections[i].Title)
+	}
 	for i, s := range d.Sentences {
 		di.folded[i], di.foldOffs[i] = segment.Fold(s.Text)
 		if k := d.Paragraphs[s.Para].Kind; k != report.KindTableRow && k != report.KindTableHeader {
@@ -491,7 +517,9 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 					}
 				}
 				qv.Text = c.Text
-				di.table[si] = append(di.table[si], tableCell{q: qv, column: t.Columns[ci], cell: c})
+				fn, _ := segment.Fold(row.Name)
+				fc, _ := segment.Fold(t.Columns[ci])
+				di.table[si] = append(di.table[si], tableCell{q: qv, column: t.Columns[ci], cell: c, foldedName: fn, foldedColumn: fc})
 			}
 		}
 	}

@@ -198,13 +198,13 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			continue
 		}
 		c := Concept{Word: word, Aspect: aspectWords[word]}
-		c.Alts = append(c.Alts, Alt{word, 1})
+		c.Alts = append(c.Alts, Alt{Text: word, Factor: 1})
 		for _, z := range e.zh[1:] {
-			c.Alts = addAlt(c.Alts, Alt{z, glossFactor})
+			c.Alts = addAlt(c.Alts, Alt{Text: z, Factor: glossFactor})
 		}
 		for _, z := range e.zh {
 			for _, alt := range a.Lex.Alternatives(z) {
-				c.Alts = addAlt(c.Alts, Alt{alt.Text, alt.Factor * 0.9})
+				c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: alt.Factor * 0.9})
 			}
 		}
 		if e.unit != "" && !c.Aspect && q.Unit == "" {

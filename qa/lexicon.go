@@ -24,6 +24,7 @@ var classesData string
 type Alt struct {
 	Text   string
 	Factor float64
+	folded string // Text folded as report text is; set by Analyze
 }
 
 // Weights of alternative wordings relative to the user's own word.
@@ -67,7 +68,7 @@ func LoadLexicon() *Lexicon {
 		for _, w := range words {
 			for _, o := range words {
 				if o != w {
-					lx.alts[w] = addAlt(lx.alts[w], Alt{o, factor})
+					lx.alts[w] = addAlt(lx.alts[w], Alt{Text: o, Factor: factor})
 				}
 			}
 		}

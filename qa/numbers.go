@@ -9,7 +9,6 @@ import (
 
 	"reportkb/index"
 	"reportkb/index/report"
-	"reportkb/index/segment"
 )
 
 // Thresholds of the scorer. A figure is answered only when its score
@@ -75,13 +74,13 @@ func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 	}
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
-			if w, _ := segment.Fold(alt.Text); w != "" {
-				out[ci] = find(w, occurrence{factor: alt.Factor, text: alt.Text, part: -1}, out[ci])
+			if alt.folded != "" {
+				out[ci] = find(alt.folded, occurrence{factor: alt.Factor, text: alt.Text, part: -1}, out[ci])
 			}
 		}
-		for k, p := range c.Parts {
-			if w, _ := segment.Fold(p); w != "" {
-				out[ci] = find(w, occurrence{factor: 1, text: p, part: k}, out[ci])
+		for k, p := range c.foldedParts {
+			if p != "" {
+				out[ci] = find(p, occurrence{factor: 1, text: c.Parts[k], part: k}, out[ci])
 			}
 		}
 	}
@@ -388,7 +387,7 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 		para := &d.Paragraphs[s.Para]
 		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
 		breaks := clauses(s.Text)
-		ctx := e.contextMatches(q, d, para)
+		ctx := e.contextMatches(q, di, s.Para, para)
 		bonus := 0.0
 		if maxScore > 0 {
 			bonus = 0.03 * h.Score / maxScore
@@ -435,16 +434,19 @@ func unknownPenalty(q *Question) float64 {
 // contextMatches gives, per concept, the credit for finding it in the
 // paragraph's topic heading or its section title: context for every
 // figure of the paragraph, worth less than a word beside the figure.
-func (e *Engine) contextMatches(q *Question, d *report.Doc, p *report.Paragraph) []float64 {
+func (e *Engine) contextMatches(q *Question, di *docInfo, para int, p *report.Paragraph) []float64 {
 	ctx := make([]float64, len(q.Concepts))
-	heading, _ := segment.Fold(p.Heading)
+	heading := di.headings[para]
 	section := ""
 	if p.Section >= 0 {
-		section, _ = segment.Fold(d.Sections[p.Section].Title)
+		section = di.sections[p.Section]
+	}
+	if heading == "" && section == "" {
+		return ctx
 	}
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
-			w, _ := segment.Fold(alt.Text)
+			w := alt.folded
 			if w == "" {
 				continue
 			}
@@ -465,7 +467,6 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 	d := en.Doc
 	s := &d.Sentences[si]
 	para := &d.Paragraphs[s.Para]
-	row := d.Tables[para.Table].Rows[para.Row]
 	_, secYear := d.PeriodOf(para.Section)
 	if secYear == 0 {
 		secYear = d.Meta.ReviewYear
@@ -480,11 +481,10 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 		// to the figure; the column name counts as context.
 		nameOcc := make([][]occurrence, len(occ))
 		colCtx := make([]float64, len(q.Concepts))
-		name, _ := segment.Fold(row.Name)
-		col, _ := segment.Fold(c.column)
+		name, col := c.foldedName, c.foldedColumn
 		for ci, cpt := range q.Concepts {
 			for _, alt := range cpt.Alts {
-				w, _ := segment.Fold(alt.Text)
+				w := alt.folded
 				if w == "" {
 					continue
 				}

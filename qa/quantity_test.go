@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -157,4 +158,17 @@ func FuzzParseQuantities(f *testing.F) {
 			last = q.End
 		}
 	})
+}
+
+func BenchmarkParseQuantities(b *testing.B) {
+	data, err := os.ReadFile("../seeds/hanyang_2020_plan_report.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		ParseQuantities(text)
+	}
 }

@@ -57,6 +57,7 @@ type Concept struct {
 	// it, rarer parts counting more.
 	Parts       []string
 	PartWeights []float64
+	foldedParts []string // Parts folded as report text is (see segment.Fold)
 }
 
 // Tagger is implemented by segmenters that tag parts of speech: each
@@ -135,6 +136,16 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		a.analyzeChinese(q, norm)
 	}
 	a.weigh(q)
+	for i := range q.Concepts {
+		c := &q.Concepts[i]
+		for k := range c.Alts {
+			c.Alts[k].folded, _ = segment.Fold(c.Alts[k].Text)
+		}
+		c.foldedParts = make([]string, len(c.Parts))
+		for k, p := range c.Parts {
+			c.foldedParts[k], _ = segment.Fold(p)
+		}
+	}
 	return q
 }
 
@@ -406,7 +417,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 		seen[w.text] = true
 		c := Concept{Word: w.text, Aspect: aspect}
-		c.Alts = append(c.Alts, Alt{w.text, 1})
+		c.Alts = append(c.Alts, Alt{Text: w.text, Factor: 1})
 		for _, alt := range a.Lex.Alternatives(w.text) {
 			c.Alts = addAlt(c.Alts, alt)
 		}
@@ -414,7 +425,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		n := utf8.RuneCountInString(w.text)
 		// 粮食总产量 is 粮食产量 too.
 		if k := strings.Index(w.text, "总"); k > 0 && n >= 4 {
-			c.Alts = addAlt(c.Alts, Alt{w.text[:k] + w.text[k+len("总"):], 0.85})
+			c.Alts = addAlt(c.Alts, Alt{Text: w.text[:k] + w.text[k+len("总"):], Factor: 0.85})
 		}
 		for _, sub := range w.subs {
 			if stopWords[sub] {
@@ -423,7 +434,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			c.Parts = append(c.Parts, sub)
 			f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
 			for _, alt := range a.Lex.Alternatives(sub) {
-				c.Alts = addAlt(c.Alts, Alt{alt.Text, f * alt.Factor})
+				c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: f * alt.Factor})
 			}
 		}
 		q.Concepts = append(q.Concepts, c)

@@ -91,49 +91,29 @@ func add(args []string, stdout, stderr io.Writer) error {
 		added  int
 		bytes  int64
 	)
-	// Read the files as the workers need them, not all at once.
-	srcs := make([]index.Source, len(files))
-	for i, f := range files {
-		srcs[i] = index.Source{Name: f}
-	}
-	feed := make(chan index.Source)
-	go func() {
-		for _, s := range srcs {
-			data, err := os.ReadFile(s.Name)
-			if err != nil {
-				mu.Lock()
-				failed = append(failed, fmt.Sprintf("%s: %v", s.Name, err))
-				bar.step(filepath.Base(s.Name))
-				mu.Unlock()
-				continue
-			}
-			feed <- index.Source{Name: s.Name, Data: data}
+	var srcs []index.Source
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s: %v", f, err))
+			continue
 		}
-		close(feed)
-	}()
-	var wg sync.WaitGroup
-	for i := 0; i < *jobs; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for s := range feed {
-				e, err := x.Add(filepath.Base(s.Name), s.Data)
-				mu.Lock()
-				if err != nil {
-					failed = append(failed, fmt.Sprintf("%s: %v", s.Name, err))
-				} else {
-					added++
-					bytes += int64(len(s.Data))
-					if !bar.tty {
-						fmt.Fprintf(stdout, "added %s (%s, %d paragraphs)\n", e.Doc.ID, e.Doc.Title, len(e.Doc.Paragraphs))
-					}
-				}
-				bar.step(filepath.Base(s.Name))
-				mu.Unlock()
-			}
-		}()
+		srcs = append(srcs, index.Source{Name: f, Data: data})
 	}
-	wg.Wait()
+	x.AddAll(srcs, *jobs, func(s index.Source, e *index.Entry, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s: %v", s.Name, err))
+		} else {
+			added++
+			bytes += int64(len(s.Data))
+			if !bar.tty {
+				fmt.Fprintf(stdout, "added %s (%s, %d paragraphs)\n", e.Doc.ID, e.Doc.Title, len(e.Doc.Paragraphs))
+			}
+		}
+		bar.step(filepath.Base(s.Name))
+	})
 	bar.done()
 	took := time.Since(start)
 	fmt.Fprintf(stdout, "added %d of %d files (%.1f MB) in %s (%.2f MB/s); the index holds %d documents\n",

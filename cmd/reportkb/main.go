@@ -212,8 +212,9 @@ func serve(args []string, stderr io.Writer) error {
 	wecomCorp := fs.String("wecom-corp-id", os.Getenv("REPORTKB_WECOM_CORP_ID"), "corp `id` of the WeCom robot (default $REPORTKB_WECOM_CORP_ID)")
 	readToken := fs.String("read-token", os.Getenv("REPORTKB_READ_TOKEN"), "`token` required to read the API and /metrics too (default $REPORTKB_READ_TOKEN; none: open)")
 	cors := fs.String("cors", os.Getenv("REPORTKB_CORS"), "comma-separated `origins` allowed to call the API from browsers (default none)")
-	rateLimit := fs.Float64("rate", 20, "requests per second allowed per client on the API (negative: no limit)")
+	rateLimit := fs.Float64("rate", 0, "requests per second allowed per client on the API, with bursts of twice as many (0: no limit)")
 	trustProxy := fs.Bool("trust-proxy", false, "take the client address from X-Forwarded-For (behind a reverse proxy)")
+	cacheSize := fs.Int("cache", 4096, "answers kept for questions asked again (0: none)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -239,12 +240,13 @@ func serve(args []string, stderr io.Writer) error {
 		Addr: *addr,
 		Handler: api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: *token, MaxUpload: *maxUpload,
 			ChatKey: *chatKey, DingTalkSecret: *dingSecret, WeCom: wecom, ReadToken: *readToken,
-			CORSOrigins: splitList(*cors), RateLimit: *rateLimit, TrustProxy: *trustProxy}),
+			CORSOrigins: splitList(*cors), RateLimit: *rateLimit, TrustProxy: *trustProxy, CacheSize: cacheFlag(*cacheSize)}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
+	go eng.Warm()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
@@ -259,6 +261,15 @@ func serve(args []string, stderr io.Writer) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	return srv.Shutdown(sctx)
+}
+
+// cacheFlag maps the -cache flag (0: none) to api.Config.CacheSize (0:
+// default, negative: none).
+func cacheFlag(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }
 
 func splitList(s string) []string {

@@ -445,3 +445,37 @@ func FuzzParse(f *testing.F) {
 		checkNothingLost(t, "fuzz", data, d)
 	})
 }
+
+func BenchmarkParseSeed(b *testing.B) {
+	data := readSeed(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Parse("hanyang_2020_plan_report", data)
+	}
+}
+
+func BenchmarkParseCorpus(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/corpus/reports/*.txt")
+	if len(files) == 0 {
+		b.Skip("../shared/corpus/reports not present; skipping the corpus benchmark")
+	}
+	var docs [][]byte
+	var n int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, data)
+		n += int64(len(data))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			Parse("doc", d)
+		}
+	}
+}
