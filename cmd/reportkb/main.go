@@ -27,6 +27,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -215,6 +216,7 @@ func serve(args []string, stderr io.Writer) error {
 	rateLimit := fs.Float64("rate", 0, "requests per second allowed per client on the API, with bursts of twice as many (0: no limit)")
 	trustProxy := fs.Bool("trust-proxy", false, "take the client address from X-Forwarded-For (behind a reverse proxy)")
 	cacheSize := fs.Int("cache", 4096, "answers kept for questions asked again (0: none)")
+	memLimit := fs.Int64("mem-limit", 192, "soft limit of the Go heap in `MB` (GOMEMLIMIT overrides it)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -230,6 +232,12 @@ func serve(args []string, stderr io.Writer) error {
 		wecom = w
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit on the Go heap makes the collector return memory
+		// rather than grow: gojieba's dictionaries (about 150 MB) live
+		// outside it.
+		debug.SetMemoryLimit(*memLimit << 20)
+	}
 	start := time.Now()
 	x, eng, err := c.open(log)
 	if err != nil {
@@ -246,7 +254,11 @@ func serve(args []string, stderr io.Writer) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	go eng.Warm()
+	go func() {
+		eng.Warm()
+		// Warming allocates for a moment what it does not keep: give it back.
+		debug.FreeOSMemory()
+	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
