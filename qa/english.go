@@ -94,6 +94,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	s = strings.ReplaceAll(s, "'s ", " ")
 	s = strings.ReplaceAll(s, "’s ", " ")
 	q.Kind = KindNumber
+	muchMoney := false // "how much" asks for money unless the subject says otherwise
 	text := " " + s + " "
 	has := func(w string) bool { return strings.Contains(text, " "+w+" ") }
 	// What is asked.
@@ -102,7 +103,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Kind = KindNumber
 	case has("how much"):
 		q.Kind = KindNumber
-		q.Class = "money"
+		muchMoney = true
 	case has("what percentage"), has("what percent"), has("how fast"), has("what proportion"), has("what share"), has("by how much"), has("growth rate"), has("what rate"):
 		q.Kind = KindNumber
 		q.Class = "percent"
@@ -227,6 +228,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		if len(tw) > 0 {
 			q.Term = strings.Join(tw, "")
 		}
+	}
+	if q.Class == "" && muchMoney {
+		q.Class = "money"
 	}
 	q.Norm = strings.Join(zh, "")
 }

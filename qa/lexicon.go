@@ -190,6 +190,12 @@ func (lx *Lexicon) englishPhrases(words []string) []englishMatch {
 			if !ok {
 				e, ok = lx.english[singularAll(words[i:i+n])]
 			}
+			for _, b := range verbBases(words[i+n-1]) {
+				if ok {
+					break
+				}
+				e, ok = lx.english[strings.Join(append(words[i:i+n-1:i+n-1], b), " ")]
+			}
 			if !ok {
 				continue
 			}
@@ -207,6 +213,27 @@ type englishMatch struct {
 	at, n  int
 	phrase string
 	entry  englishEntry
+}
+
+// verbBases returns the base forms an inflected English verb may have,
+// most likely first: installed → install, renovated → renovate,
+// planned → plan, supplied → supply.
+func verbBases(w string) []string {
+	var out []string
+	for _, suf := range []string{"ed", "ing"} {
+		if !strings.HasSuffix(w, suf) || len(w) < len(suf)+3 {
+			continue
+		}
+		stem := w[:len(w)-len(suf)]
+		out = append(out, stem, stem+"e")
+		if n := len(stem); n >= 3 && stem[n-1] == stem[n-2] {
+			out = append(out, stem[:n-1]) // planned → plan
+		}
+		if suf == "ed" && strings.HasSuffix(stem, "i") {
+			out = append(out, stem[:len(stem)-1]+"y") // supplied → supply
+		}
+	}
+	return out
 }
 
 // singularAll turns every word of a phrase into its singular.

@@ -349,6 +349,9 @@ func periodFit(q *Question, d *report.Doc, year int, plan bool) float64 {
 	switch {
 	case q.Plan && !plan:
 		f *= 0.6
+	case q.Done && plan && q.Year != 0:
+		// "What was X in 2019" is not answered by 2019's target.
+		f *= 0.35
 	case q.Done && plan:
 		f *= 0.5
 	case !q.Plan && !q.Done && qYear == 0 && plan:

@@ -131,11 +131,15 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	if isEnglish(norm) {
 		q.Lang = "en"
 		a.analyzeEnglish(q, norm)
+		a.weigh(q)
 	} else {
 		q.Lang = "zh"
 		a.analyzeChinese(q, norm)
+		a.weigh(q)
+		if q.Class == "" {
+			q.Class = a.expectedClass(q, norm)
+		}
 	}
-	a.weigh(q)
 	for i := range q.Concepts {
 		c := &q.Concepts[i]
 		for k := range c.Alts {
@@ -228,7 +232,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		q.Done = false
 	}
 	for _, w := range qualifierWords {
-		if strings.Contains(rest, w) {
+		if i := strings.Index(rest, w); i >= 0 && !sizeModifier(rest[:i]) {
 			q.Qualify = w
 			break
 		}
@@ -242,6 +246,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			rest = rest[:loc[0]] + " " + rest[j+n+un:]
 		} else if strings.HasPrefix(rest[j:], "钱") {
 			q.Class = "money"
+			rest = rest[:loc[0]] + " " + rest[j+len("钱"):]
 		}
 	}
 	if strings.Contains(rest, "百分之") || strings.Contains(rest, "百分点") || strings.Contains(rest, "百分比") {
@@ -263,9 +268,6 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		rest = q.Term
 	}
 	a.concepts(q, rest)
-	if q.Class == "" {
-		q.Class = a.expectedClass(q, s)
-	}
 }
 
 // hasMeasureWord reports whether a question subject asks for a figure
@@ -468,30 +470,73 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 			return "percent"
 		}
 	}
-	for _, c := range q.Concepts {
-		if h := a.Lex.WordHint(c.Word); h != "" && !c.Aspect {
+	// Chinese noun phrases are head-final, so the concept nearest the end
+	// names what is measured: 总投资 in 新开工亿元以上项目总投资多少, 减税降费
+	// in 给企业减税降费多少.
+	// A verb-like concept counts only when the lexicon names it outright
+	// (支出 in 压减了多少预算项目支出).
+	order := make([]*Concept, 0, len(q.Concepts))
+	for i := len(q.Concepts) - 1; i >= 0; i-- {
+		c := &q.Concepts[i]
+		if c.Aspect && a.Lex.WordHint(c.Word) == "" {
+			continue
+		}
+		order = append(order, c)
+	}
+	for _, c := range order {
+		if c.Aspect {
+			a.applyHint(q, a.Lex.WordHint(c.Word))
+			return q.Class
+		}
+		if h := a.headHint(c.Word); h != "" {
 			a.applyHint(q, h)
 			return q.Class
 		}
-	}
-	// The head of a compound is its last part: 防疫资金 → 资金.
-	for _, c := range q.Concepts {
-		for k := len(c.Parts) - 1; k >= 0 && !c.Aspect; k-- {
-			if h := a.Lex.WordHint(c.Parts[k]); h != "" {
+		// The head of a compound is its last part: 防疫资金 → 资金.
+		for k := len(c.Parts) - 1; k >= 0; k-- {
+			if h := a.headHint(c.Parts[k]); h != "" {
 				a.applyHint(q, h)
 				return q.Class
 			}
 		}
 	}
-	for _, c := range q.Concepts {
+	for _, c := range order {
 		for _, alt := range c.Alts[1:] {
-			if h := a.Lex.WordHint(alt.Text); h != "" && alt.Factor >= 0.3 && !c.Aspect {
+			if h := a.Lex.WordHint(alt.Text); h != "" && alt.Factor >= 0.3 {
 				a.applyHint(q, h)
 				return q.Class
 			}
 		}
 	}
 	return ""
+}
+
+// headHint is the class hint of word, or else of its longest suffix of two
+// or more characters that has one: 减税降费 → 降费 → money.
+func (a *Analyzer) headHint(word string) string {
+	if h := a.Lex.WordHint(word); h != "" {
+		return h
+	}
+	rs := []rune(word)
+	for i := 1; i+2 <= len(rs); i++ {
+		if h := a.Lex.WordHint(string(rs[i:])); h != "" {
+			return h
+		}
+	}
+	return ""
+}
+
+// sizeModifier tells whether a qualifier after before modifies a size in
+// the subject (亿元以上项目, 10万人以上) rather than the figure asked for.
+// 多少万人以上 still qualifies the figure asked for.
+func sizeModifier(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if !(r >= '0' && r <= '9' || strings.ContainsRune("元万亿千百十人吨亩", r)) {
+		return false
+	}
+	rs := []rune(before)
+	tail := string(rs[max(0, len(rs)-4):])
+	return !strings.Contains(tail, "多少") && !strings.Contains(tail, "几")
 }
 
 // applyHint sets the expected class, and a soft unit when the hint names
@@ -555,9 +600,17 @@ func (a *Analyzer) weigh(q *Question) {
 			// A single character matches inside many words: it says little.
 			w *= 0.5
 		}
+		if total > 0 && df[c.Word] == 0 && len(c.Parts) == 0 && utf8.RuneCountInString(c.Word) == 2 && strings.ContainsAny(c.Word, functionChars) {
+			// A two-character word no report holds, made with a function
+			// character (上花 of 防疫上花了): a slip of the segmenter.
+			w *= 0.2
+		}
 		c.Weight = w
 	}
 }
+
+// functionChars are characters that build grammar more than things.
+const functionChars = "上下里中给把被花做搞弄要会能想该没有是在了的得地着过从到向对为"
 
 func maxf(xs []float64) float64 {
 	m := 0.0

@@ -73,6 +73,11 @@ func TestAnalyze(t *testing.T) {
 		{q: "上海新增了多少养老床位", lang: "zh", kind: KindNumber, unit: "张", class: "count", place: "上海", done: true},
 		{q: "全省粮食产量多少", lang: "zh", kind: KindNumber, class: "weight", levels: "province"},
 		{q: "谁牵头实施五个一百工程", lang: "zh", kind: KindText},
+		// The head of the phrase, not a modifier, says what is measured.
+		{q: "新开工亿元以上项目总投资多少", lang: "zh", kind: KindNumber, class: "money"},
+		{q: "城镇新增就业多少万人以上", lang: "zh", kind: KindNumber, unit: "人", class: "people", qual: "以上"},
+		{q: "给企业减税降费多少", lang: "zh", kind: KindNumber, class: "money"},
+		{q: "压减了多少预算项目支出", lang: "zh", kind: KindNumber, class: "money", done: true},
 		{q: "How many beds were added?", lang: "en", kind: KindNumber, unit: "张", class: "count", done: true},
 		{q: "How many makeshift hospitals were built?", lang: "en", kind: KindNumber, unit: "座", class: "count", done: true},
 		{q: "What is the GDP growth target for 2021?", lang: "en", kind: KindNumber, class: "percent", year: 2021, plan: true},
@@ -113,9 +118,37 @@ func TestAnalyzeConcepts(t *testing.T) {
 	if len(q.Concepts) == 0 {
 		t.Errorf("no concepts for a question the glossary knows")
 	}
+	for _, s := range []string{"How many technical renovation projects were carried out?", "How many charging piles were installed?", "How many teachers were recruited?"} {
+		if q := a.Analyze(s); len(q.Unknown) != 0 {
+			t.Errorf("Analyze(%q): unknown words %q", s, q.Unknown)
+		}
+	}
 	q = a.Analyze("How many zorblaxes were frobnicated?")
 	if len(q.Unknown) != 2 {
 		t.Errorf("unknown words = %q, want the two made-up ones", q.Unknown)
+	}
+}
+
+func TestVerbBases(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"installed", "install"},
+		{"renovated", "renovate"},
+		{"planned", "plan"},
+		{"supplied", "supply"},
+		{"training", "train"},
+		{"housing", "house"},
+		{"red", ""},
+		{"beds", ""},
+	}
+	for _, tc := range tests {
+		got := verbBases(tc.in)
+		found := tc.want == "" && len(got) == 0
+		for _, b := range got {
+			found = found || b == tc.want
+		}
+		if !found {
+			t.Errorf("verbBases(%q) = %q, want it to include %q", tc.in, got, tc.want)
+		}
 	}
 }
 
