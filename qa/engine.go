@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -275,6 +276,11 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 	f = index.Filter{Doc: req.Doc, Region: req.Region, Year: req.Year}
 	if f.Doc != "" {
+		if en, ok := e.x.Doc(f.Doc); ok {
+			if _, _, used := namedPlaces(q.Unknown, []*index.Entry{en}); len(used) > 0 {
+				q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return contains(used, w) })
+			}
+		}
 		return f, true
 	}
 	var scope []*index.Entry
@@ -315,6 +321,15 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 			return f, false
 		}
 		scope = out
+	} else if region, byID, used := namedPlaces(q.Names, scope); len(used) > 0 {
+		// A place an English question names in pinyin is no unknown word.
+		if len(region) > 0 {
+			scope = region
+		} else {
+			scope = byID
+		}
+		q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return contains(used, w) })
+		q.named = true
 	} else if len(q.Levels) > 0 {
 		narrow(func(m report.Meta) bool { return contains(q.Levels, m.Level) })
 	}
@@ -334,7 +349,7 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 // reports cannot crowd them out.
 func (e *Engine) candidates(q *Question, terms []index.WeightedTerm, f index.Filter) ([]index.Hit, error) {
 	hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: e.cands, Sentences: true})
-	if err != nil || q.Place != "" || f.Doc != "" || len(e.home) == 0 {
+	if err != nil || q.Place != "" || q.named || f.Doc != "" || len(e.home) == 0 {
 		return hits, err
 	}
 	var home []string
@@ -374,7 +389,7 @@ func coversYear(m report.Meta, year int) bool {
 // knowledge base was built for) rank before all others: when the question
 // does not say which report it means.
 func (e *Engine) homeFirst(q *Question) bool {
-	return q.Place == "" && len(q.Levels) == 0 && len(e.home) > 0
+	return q.Place == "" && !q.named && len(q.Levels) == 0 && len(e.home) > 0
 }
 
 // queryTerms turns the concepts into weighted index words.

@@ -70,6 +70,7 @@ func properNames(raw string) map[string]bool {
 	out := map[string]bool{}
 	for i, w := range strings.Fields(raw) {
 		w = strings.Trim(w, "?.,!;:'\"()")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if i > 0 && w != "" && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) != w {
 			out[strings.ToLower(w)] = true
 		}
@@ -88,6 +89,30 @@ func isNumberWord(w string) bool {
 
 var enPlan = []string{"target", "goal", "plan", "planned", "plans", "aim", "aims", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective"}
 var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
+
+// headUnit returns the index of the match whose unit the question asks
+// for: the head of the first noun compound that names a unit. English
+// compounds are head-final, so "expressway service area charging
+// stations" counts charging stations, not kilometres of expressway.
+func headUnit(matches []englishMatch) int {
+	best := -1
+	for i, m := range matches {
+		if i > 0 && m.at != matches[i-1].at+matches[i-1].n && best >= 0 {
+			return best // the compound that named a unit has ended
+		}
+		if m.entry.unit != "" && !aspectWords[firstZh(m.entry)] {
+			best = i
+		}
+	}
+	return best
+}
+
+func firstZh(e englishEntry) string {
+	if len(e.zh) == 0 {
+		return ""
+	}
+	return e.zh[0]
+}
 
 func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	s = strings.ToLower(s)
@@ -182,11 +207,16 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		}
 	}
 	for k, w := range kept {
-		if !covered[k] && !enFrame[w] && !enFiller[w] && !isNumberWord(w) && !proper[w] && provincesEn[w] == "" {
+		if covered[k] || enFrame[w] || enFiller[w] || isNumberWord(w) || provincesEn[w] != "" {
+			continue
+		}
+		q.Names = append(q.Names, w)
+		if !proper[w] {
 			q.Unknown = append(q.Unknown, w)
 		}
 	}
-	for _, m := range matches {
+	unitAt := headUnit(matches)
+	for mi, m := range matches {
 		if m.n == 1 && enFrame[m.phrase] {
 			continue
 		}
@@ -208,7 +238,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 				c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: alt.Factor * 0.9})
 			}
 		}
-		if e.unit != "" && !c.Aspect && q.Unit == "" {
+		if mi == unitAt && !c.Aspect && q.Unit == "" {
 			a.applyHint(q, e.unit)
 			if q.EnNoun == "" {
 				q.EnNoun = m.phrase

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"reportkb/index"
 	"reportkb/index/report"
@@ -26,6 +27,9 @@ type occurrence struct {
 	text       string
 	// For a part of a concept's word: its index in Concept.Parts, or -1.
 	part int
+	// pinned, when positive, replaces the proximity to the figure: set
+	// when a "分别" list ties the word to the figure or to another one.
+	pinned float64
 }
 
 // modifierFree reports whether the match at byte s of folded text stands
@@ -87,27 +91,59 @@ func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 	return out
 }
 
-// clauses returns the byte offsets of the clause breaks of text.
-func clauses(text string) []int {
-	var out []int
+// layout is where a sentence's clauses and list items break.
+type layout struct {
+	breaks []int // clause breaks: ，；。 …
+	joins  []int // list joins inside a clause: 、 and 和/及/与 before a figure
+}
+
+// clauses returns the layout of text.
+func clauses(text string) *layout {
+	l := &layout{}
 	for i, r := range text {
 		switch r {
 		case '，', '；', '。', '：', '！', '？', ',', ';', ':', '!', '?':
-			out = append(out, i)
+			l.breaks = append(l.breaks, i)
+		case '、':
+			l.joins = append(l.joins, i)
+		case '和', '及', '与':
+			// Only a conjunction before a figure joins two items (100个乡镇
+			// 综合养老服务中心和300个村级互助幸福院); elsewhere it is part of
+			// a word (和谐, 与会).
+			if next := i + len(string(r)); next < len(text) && text[next] >= '0' && text[next] <= '9' {
+				l.joins = append(l.joins, i)
+			}
 		}
 	}
-	return out
+	return l
 }
 
 func clauseOf(breaks []int, pos int) int {
 	return sort.SearchInts(breaks, pos)
 }
 
+// joined reports whether a list join stands between byte offsets a and b.
+func (l *layout) joined(a, b int) bool {
+	if l == nil {
+		return false
+	}
+	k := sort.SearchInts(l.joins, a)
+	return k < len(l.joins) && l.joins[k] < b
+}
+
 // proximity weighs an occurrence by how close it stands to the figure at
-// [qs, qe): in the same clause and next to it counts fully.
-func proximity(o occurrence, breaks []int, qs, qe int) float64 {
+// [qs, qe): in the same clause and next to it counts fully; a word of an
+// earlier list item (A 100个、B 200个) describes its own figure, not this.
+func proximity(o occurrence, l *layout, qs, qe int) float64 {
+	if o.pinned > 0 {
+		return o.pinned
+	}
 	if o.start < qe && o.end > qs {
 		return 0 // the word is part of the figure itself (亿元)
+	}
+	var breaks []int
+	if l != nil {
+		breaks = l.breaks
 	}
 	co, cq := clauseOf(breaks, o.start), clauseOf(breaks, qs)
 	if co == cq {
@@ -124,6 +160,11 @@ func proximity(o occurrence, breaks []int, qs, qe int) float64 {
 		}
 		if after {
 			p *= 0.85
+			if l.joined(qe, o.start) {
+				p *= 0.7
+			}
+		} else if l.joined(o.end, qs) {
+			p *= 0.7
 		}
 		return p
 	}
@@ -141,6 +182,126 @@ func proximity(o occurrence, breaks []int, qs, qe int) float64 {
 	return 0.3 / float64(d)
 }
 
+// span is a byte range of a sentence.
+type span struct{ start, end int }
+
+// respectively pairs the figures of a "分别" list with the items they
+// belong to, in order: 城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内,
+// or 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%. It
+// returns, per figure start, the items of the list and the figure's index.
+func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
+	var out map[int]listPlace
+	for from := 0; ; {
+		k := strings.Index(text[from:], "分别")
+		if k < 0 {
+			return out
+		}
+		p := from + k
+		from = p + len("分别")
+		cs, ce, prev := 0, len(text), -1
+		c := clauseOf(l.breaks, p)
+		if c > 0 {
+			prev = l.breaks[c-1]
+			_, n := utf8.DecodeRuneInString(text[prev:])
+			cs = prev + n
+		}
+		if c < len(l.breaks) {
+			ce = l.breaks[c]
+		}
+		var list []Quantity
+		for _, f := range figs {
+			if f.Start > p && f.Start < ce {
+				list = append(list, f)
+			}
+		}
+		if len(list) < 2 {
+			continue
+		}
+		items := splitItems(text, cs, p, false)
+		if len(items) != len(list) {
+			// The items stand in the clauses before, each with its figure.
+			if n := utf8.RuneCountInString(strings.TrimSpace(text[cs:p])); n > 2 || prev < 0 {
+				continue
+			}
+			all := splitItems(text, 0, prev, true)
+			if len(all) < len(list) {
+				continue
+			}
+			items = all[len(all)-len(list):]
+			ok := true
+			for _, it := range items {
+				has := false
+				for _, f := range figs {
+					has = has || f.Start >= it.start && f.End <= it.end
+				}
+				ok = ok && has
+			}
+			if !ok {
+				continue
+			}
+		}
+		if out == nil {
+			out = map[int]listPlace{}
+		}
+		for i, f := range list {
+			out[f.Start] = listPlace{items: items, index: i}
+		}
+	}
+}
+
+// listPlace is a figure's place in a "分别" list.
+type listPlace struct {
+	items []span
+	index int
+}
+
+// pin ties the occurrences inside the list's items to the figure: fully
+// for its own item, hardly for the others.
+func (lp listPlace) pin(occ [][]occurrence) [][]occurrence {
+	out := make([][]occurrence, len(occ))
+	for ci, os := range occ {
+		out[ci] = make([]occurrence, len(os))
+		for k, o := range os {
+			for i, it := range lp.items {
+				if o.start >= it.start && o.end <= it.end {
+					if i == lp.index {
+						o.pinned = 1
+					} else {
+						o.pinned = 0.15
+					}
+				}
+			}
+			out[ci][k] = o
+		}
+	}
+	return out
+}
+
+// splitItems splits text[start:end) at 、 and 和 (and at clause breaks
+// when clausesToo), dropping empty items.
+func splitItems(text string, start, end int, clausesToo bool) []span {
+	var out []span
+	at := start
+	add := func(i int) {
+		if strings.TrimSpace(text[at:i]) != "" {
+			out = append(out, span{at, i})
+		}
+	}
+	for i, r := range text[start:end] {
+		i += start
+		sep := r == '、' || r == '和' || r == '及' || r == '与'
+		if clausesToo {
+			sep = sep || r == '，' || r == '；' || r == ','
+		}
+		if sep {
+			add(i)
+			at = i + len(string(r))
+		}
+	}
+	add(end)
+	return out
+}
+
 // match is how well a question's concepts are found around a figure.
 type match struct {
 	coverage float64  // weighted share of all concepts
@@ -149,14 +310,14 @@ type match struct {
 	matched  []string // words found
 }
 
-func measure(q *Question, occ [][]occurrence, breaks []int, qs, qe int, context []float64) match {
+func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []float64) match {
 	var m match
 	var sum, got, coreSum, coreGot, topW float64
 	for ci, c := range q.Concepts {
 		best, bestText := 0.0, ""
 		var parts []float64 // per part of the word: how well it is found
 		for _, o := range occ[ci] {
-			v := o.factor * proximity(o, breaks, qs, qe)
+			v := o.factor * proximity(o, l, qs, qe)
 			if o.part >= 0 {
 				if parts == nil {
 					parts = make([]float64, len(c.Parts))
@@ -326,8 +487,12 @@ func period(d *report.Doc, si int, at int) (year int, plan bool) {
 	return year, plan
 }
 
-// periodFit tells how well a figure's period fits the question's.
-func periodFit(q *Question, d *report.Doc, year int, plan bool) float64 {
+// periodFit tells how well a figure's period fits the question's: rank
+// orders the figures, gate decides whether one may answer at all. A tense
+// that does not fit (新增了 asked of a target) ranks a figure lower but
+// does not silence it when it is all the report says, unless the question
+// named its year: "What was X in 2019" is not answered by 2019's target.
+func periodFit(q *Question, d *report.Doc, year int, plan bool) (rank, gate float64) {
 	qYear := q.Year
 	if qYear == 0 && q.HasRel && d.Meta.Year > 0 {
 		qYear = d.Meta.Year + q.Rel
@@ -336,6 +501,9 @@ func periodFit(q *Question, d *report.Doc, year int, plan bool) float64 {
 	if qYear != 0 {
 		switch {
 		case year == qYear:
+		case year == 0 && !docSpeaksOf(d, qYear):
+			// The report covers other years: an undated figure is theirs.
+			f = 0.35
 		case year == 0:
 			f = 0.7
 		default:
@@ -343,21 +511,60 @@ func periodFit(q *Question, d *report.Doc, year int, plan bool) float64 {
 		}
 		// A year the report plans for is asked about as a plan.
 		if !q.Plan && !q.Done && year == qYear {
-			return f
+			return f, f
 		}
 	}
+	tense := 1.0
 	switch {
 	case q.Plan && !plan:
-		f *= 0.6
+		tense = 0.6
 	case q.Done && plan && q.Year != 0:
-		// "What was X in 2019" is not answered by 2019's target.
-		f *= 0.35
+		tense = 0.35
 	case q.Done && plan:
-		f *= 0.5
+		tense = 0.5
 	case !q.Plan && !q.Done && qYear == 0 && plan:
-		f *= 0.85
+		tense = 0.85
 	}
-	return f
+	if q.Year != 0 {
+		return f * tense, f * tense
+	}
+	return f * tense, f
+}
+
+// actionWords are verbs that make a figure a count of what was done
+// (新建通航机场5个), not of what there is.
+var actionWords = []string{"新建", "新增", "建成", "建造", "确定", "开工", "改造", "新开", "引进", "认定",
+	"培育", "创建", "新设", "增加", "实施", "启动", "扩容", "打造", "落户", "落地", "获批", "新认定", "净增", "投运", "通车"}
+
+// stockWords say that a figure counts what there is: 共有, 拥有, 总数.
+var stockWords = []string{"共有", "拥有", "现有", "总数", "达到", "累计", "年末", "总量", "数量", "保有"}
+
+// addedFigure reports whether the clause before the figure at pos names
+// an action and no total.
+func addedFigure(text string, l *layout, pos int) bool {
+	start := 0
+	if c := clauseOf(l.breaks, pos); c > 0 {
+		start = l.breaks[c-1]
+	}
+	before := text[start:pos]
+	for _, w := range stockWords {
+		if strings.Contains(before, w) {
+			return false
+		}
+	}
+	for _, w := range actionWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// docSpeaksOf reports whether a report is about year: the year it reviews
+// or plans, or the report's own year.
+func docSpeaksOf(d *report.Doc, year int) bool {
+	m := d.Meta
+	return year == m.ReviewYear || year == m.PlanYear || year == m.Year
 }
 
 // candidate is a scored figure.
@@ -365,7 +572,8 @@ type candidate struct {
 	Answer
 	value float64
 	class string
-	home  bool // from a home report
+	home  bool    // from a home report
+	gate  float64 // the score that decides whether it may answer (see periodFit)
 }
 
 // numbers scores every figure in the hit sentences and returns the best
@@ -400,29 +608,38 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, bonus, prior)...)
 			continue
 		}
+		lists := respectively(s.Text, breaks, di.quantities[si])
 		for _, f := range di.quantities[si] {
 			uf := unitFit(q, f)
 			if uf == 0 {
 				continue
 			}
-			m := measure(q, occ, breaks, f.Prefix, f.End, ctx)
+			focc := occ
+			if lp, ok := lists[f.Start]; ok {
+				focc = lp.pin(occ)
+			}
+			m := measure(q, focc, breaks, f.Prefix, f.End, ctx)
 			if m.core < minCore*0.5 {
 				continue
 			}
 			year, plan := period(d, si, f.Start)
-			pf := periodFit(q, d, year, plan)
-			score := m.coverage * uf * pf * prior
+			pf, pg := periodFit(q, d, year, plan)
+			score := m.coverage * uf * prior
+			if q.Stock && addedFigure(s.Text, breaks, f.Prefix) {
+				// 新建通航机场5个 does not say how many airports there are.
+				score *= 0.3
+			}
 			if q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify) {
 				score *= 1.1
 			}
-			score += bonus
 			if m.core < minCore || m.top < 0.3 {
 				score *= 0.5
 			}
-			score = math.Min(score, 1)
+			gate := math.Min(score*pg+bonus, 1)
+			score = math.Min(score*pf+bonus, 1)
 			a := e.answer(en, si, f.Start, f.End, f)
 			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(score), "number", year, plan, m.matched
-			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: e.home[d.ID]})
+			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: e.home[d.ID], gate: gate})
 		}
 	}
 	return pick(cands, e.homeFirst(q))
@@ -509,16 +726,17 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 			year, _ = strconv.Atoi(ms[1])
 		}
 		plan := strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标")
-		pf := periodFit(q, d, year, plan)
-		score := m.coverage*uf*pf*prior*0.95 + bonus
+		pf, pg := periodFit(q, d, year, plan)
+		score := m.coverage * uf * prior * 0.95
 		if m.core < minCore || m.top < 0.3 {
 			score *= 0.5
 		}
-		score = math.Min(score, 1)
+		gate := math.Min(score*pg+bonus, 1)
+		score = math.Min(score*pf+bonus, 1)
 		a := e.answerAt(en, si, c.cell.Start, c.cell.End)
 		a.Text, a.Value, a.Unit, a.Qualifier = c.q.Text, c.q.Value, c.q.Unit, c.q.Qualifier
 		a.Score, a.Kind, a.Period, a.Plan, a.Column, a.Matched = round(score), "table", year, plan, c.column, m.matched
-		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: e.home[d.ID]})
+		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: e.home[d.ID], gate: gate})
 	}
 	return out
 }
@@ -528,7 +746,7 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 // from the home reports that pass come before those of other reports.
 func pick(cands []candidate, homeFirst bool) []Answer {
 	sort.SliceStable(cands, func(i, j int) bool {
-		if homeFirst && cands[i].home != cands[j].home && cands[i].Score >= minScore && cands[j].Score >= minScore {
+		if homeFirst && cands[i].home != cands[j].home && cands[i].gate >= minScore && cands[j].gate >= minScore {
 			return cands[i].home
 		}
 		return cands[i].Score > cands[j].Score
@@ -542,7 +760,7 @@ func pick(cands []candidate, homeFirst bool) []Answer {
 	seen := map[key]bool{}
 	best := 0.0
 	for _, c := range cands {
-		if c.Score < minScore {
+		if c.gate < minScore {
 			continue
 		}
 		if best == 0 {

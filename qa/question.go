@@ -40,9 +40,15 @@ type Question struct {
 	Place   string   // a place the question names (上海, 汉阳区)
 	Levels  []string // administrative levels it implies: 全区 → district
 	Unknown []string // English words the glossary does not know
+	Names   []string // English words that may name a place: capitalized, or unknown
 	Term    string   // for definitions: the term to define
 	EnNoun  string   // for English questions: the noun counted ("beds")
 	Qualify string   // a qualifier the question names: 以内, 以上, 突破 …
+	// Stock is set when the question asks how many there are (汉阳区有多少家
+	// 医院, How many airports does Gansu have), not how many were added.
+	Stock bool
+
+	named bool // the question names, in pinyin, the place of the reports in scope
 }
 
 // Concept is one thing a question is about, with the words that express
@@ -140,6 +146,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			q.Class = a.expectedClass(q, norm)
 		}
 	}
+	q.Stock = isStockQuestion(q, norm)
 	for i := range q.Concepts {
 		c := &q.Concepts[i]
 		for k := range c.Alts {
@@ -151,6 +158,28 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	}
 	return q
+}
+
+var (
+	reStockZh = regexp.MustCompile(`有(多少|几)`)
+	reStockEn = regexp.MustCompile(`\b(does|do)\b.*\bhave\b|\bare there\b|\bis there\b|\bin total\b|\bexist\b`)
+)
+
+// isStockQuestion reports whether q asks how many there are: 有多少 with
+// no word of an action (新增, 建成) or period.
+func isStockQuestion(q *Question, norm string) bool {
+	if q.Kind != KindNumber || q.Done || q.Plan || q.HasRel {
+		return false
+	}
+	for _, c := range q.Concepts {
+		if c.Aspect {
+			return false
+		}
+	}
+	if q.Lang == "en" {
+		return reStockEn.MatchString(strings.ToLower(norm))
+	}
+	return reStockZh.MatchString(norm)
 }
 
 // normalizeQuestion folds width and case, drops white space inside
@@ -483,7 +512,11 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 		}
 		order = append(order, c)
 	}
+	// The head decides alone: 公路 says nothing of what 公路货运量 counts.
 	for _, c := range order {
+		if genericHeads[c.Word] {
+			continue
+		}
 		if c.Aspect {
 			a.applyHint(q, a.Lex.WordHint(c.Word))
 			return q.Class
@@ -499,16 +532,23 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 				return q.Class
 			}
 		}
-	}
-	for _, c := range order {
 		for _, alt := range c.Alts[1:] {
 			if h := a.Lex.WordHint(alt.Text); h != "" && alt.Factor >= 0.3 {
 				a.applyHint(q, h)
 				return q.Class
 			}
 		}
+		return ""
 	}
 	return ""
+}
+
+// genericHeads are heads that say nothing of what is measured (养老床位数量,
+// 投资规模): the word before them does.
+var genericHeads = map[string]bool{
+	"数量": true, "数": true, "总数": true, "规模": true, "总量": true, "情况": true, "目标": true,
+	"水平": true, "指标": true, "数字": true, "总计": true, "合计": true, "累计": true, "全年": true,
+	"总": true, "共": true, "一共": true, "总共": true, "具体": true, "分别": true, "各": true,
 }
 
 // headHint is the class hint of word, or else of its longest suffix of two

@@ -218,6 +218,9 @@ func TestAskSeed(t *testing.T) {
 		{"2020年新增就业多少人？", "1.7万人", "人", 17000, 9},
 		{"What is the GDP growth target for 2021?", "10%", "%", 10, 12},
 		{"2020年地区生产总值预计完成多少", "700亿", "元", 7e10, 1},
+		// The district named in pinyin routes to its report.
+		{"How many elderly care beds were added in Hanyang?", "6341张", "张", 6341, 10},
+		{"How much was spent on epidemic prevention in hanyang district?", "8.66亿元", "元", 8.66e8, 3},
 	}
 	for _, tc := range tests {
 		r, err := eng.Ask(context.Background(), Request{Question: tc.q})
@@ -258,6 +261,8 @@ func TestAskAbstains(t *testing.T) {
 		{"汉阳区有多少所大学？", true},
 		{"2019年新增养老床位多少张", true},
 		{"汉阳区有多少个机场", false},
+		// 确定4家定点救治医院 is what was done, not how many hospitals there are.
+		{"汉阳区有多少家医院", true},
 	} {
 		r, err := eng.Ask(context.Background(), Request{Question: tc.q})
 		if err != nil {

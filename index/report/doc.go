@@ -88,7 +88,7 @@ type Meta struct {
 
 // Section is a numbered part of the report (一、… or （一）…).
 type Section struct {
-	Level     int    // 1 for 一、, 2 for （一）, 3 for 1．
+	Level     int    // 1 for 一、, 2 for （一）, 3 for 1．; 0 for an unnumbered part (2026年重点工作)
 	Title     string // the heading text without its number
 	Number    string // 一、 or （一）
 	Parent    int    // index of the enclosing section, -1 for none

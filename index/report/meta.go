@@ -123,7 +123,8 @@ func detectMeta(d *Doc) Meta {
 	// Years of the review and plan sections, where their headings say.
 	var secReview, secPlan int
 	for _, s := range d.Sections {
-		if s.Level != 1 || s.Year == 0 {
+		if s.Level > 1 || s.Year == 0 || !reYear.MatchString(s.Title) {
+			// Not 十五五时期的主要目标任务: its year is the plan's end, not the report's.
 			continue
 		}
 		if s.Period == PeriodReview && secReview == 0 {

@@ -151,6 +151,25 @@ func isHeadingLine(s string) bool {
 	return !strings.ContainsAny(body, "。，；")
 }
 
+// isPeriodHeading reports whether s is an unnumbered heading that opens
+// the review or the plan part of a report: 2024年工作回顾, 2026年重点工作,
+// “十五五”时期的主要目标任务.
+func isPeriodHeading(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 4 || n > 30 || headingLevel(s) > 0 || strings.ContainsAny(s, "。，；：:,;！？") {
+		return false
+	}
+	per, year := sectionPeriod(s)
+	return per != PeriodNone && (year > 0 || strings.Contains(s, "时期") || strings.Contains(s, "今年") || strings.Contains(s, "明年") || strings.Contains(s, "过去"))
+}
+
+var reAnnex = regexp.MustCompile(`^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$`)
+
+// isAnnexLine reports whether s is the line that opens an annex: 附件, 附件2：.
+func isAnnexLine(s string) bool {
+	return reAnnex.MatchString(strings.TrimSpace(strings.ReplaceAll(s, "\u3000", "")))
+}
+
 var clutterExact = map[string]bool{
 	"下载": true, "打印": true, "全屏": true, "收藏": true, "分享": true, "加大": true, "还原": true,
 	"减小": true, "】": true, "【": true, "关闭": true, "Public domain": true, "false": true,
@@ -338,7 +357,7 @@ func (p *parser) printedBlocks(body []int) {
 			cur = &block{kind: KindGlossary, lines: []int{i}, table: -1}
 			continue
 		}
-		if isHeadingLine(t) {
+		if isHeadingLine(t) || isAnnexLine(t) {
 			flush()
 			inGlossary = reGlossary.MatchString(t)
 			p.blocks = append(p.blocks, block{kind: KindHeading, lines: []int{i}, table: -1})
@@ -423,13 +442,23 @@ func (p *parser) paragraphBlocks(body []int) {
 			flush()
 			cur = &block{kind: KindGlossary, lines: []int{i}, table: -1}
 			continue
+		case inGlossary && (isHeadingLine(t) || isPeriodHeading(t) || isAnnexLine(t)):
+			// The glossary ends where an annex or a new part begins.
+			flush()
+			inGlossary = false
+			p.blocks = append(p.blocks, block{kind: KindHeading, lines: []int{i}, table: -1})
+			continue
+		case isAnnexLine(t):
+			flush()
+			p.blocks = append(p.blocks, block{kind: KindHeading, lines: []int{i}, table: -1})
+			continue
 		case inGlossary:
 			if cur == nil {
 				cur = &block{kind: KindGlossary, table: -1}
 			}
 			cur.lines = append(cur.lines, i)
 			continue
-		case isHeadingLine(t):
+		case isHeadingLine(t) || isPeriodHeading(t):
 			flush()
 			p.blocks = append(p.blocks, block{kind: KindHeading, lines: []int{i}, table: -1})
 			continue
@@ -489,10 +518,17 @@ func (p *parser) structure() {
 		case KindFront, KindClutter:
 			continue
 		}
-		lv, title := 0, ""
+		lv, title := -1, ""
 		if para.Kind == KindHeading {
 			lv = headingLevel(para.Text)
 			title = para.Text
+			if lv == 0 {
+				lv = -1
+				if isPeriodHeading(para.Text) {
+					// Above the numbered sections: 2026年重点工作 holds 一、… or （一）….
+					lv = 0
+				}
+			}
 		} else if para.Kind == KindBody && headingLevel(para.Text) > 0 && headingLevel(para.Text) < 3 {
 			// "（四）推进正风肃纪，增强……。巩固拓展……": the first sentence heads the section.
 			lv = headingLevel(para.Text)
@@ -503,17 +539,19 @@ func (p *parser) structure() {
 			}
 			para.Heading = strings.TrimSpace(title)
 		}
-		if lv > 0 {
+		if lv >= 0 {
 			num, rest := splitNumber(title)
 			s := Section{Level: lv, Title: strings.TrimRight(rest, "。：:"), Number: num, Parent: -1, Paragraph: i}
-			for l := lv - 1; l >= 1; l-- {
+			for l := lv - 1; l >= 0; l-- {
 				if cur[l] >= 0 {
 					s.Parent = cur[l]
 					break
 				}
 			}
 			s.Period, s.Year = sectionPeriod(s.Title)
-			if s.Parent >= 0 {
+			if s.Parent >= 0 && d.Sections[s.Parent].Level == 0 && lv == 1 && s.Period != PeriodNone {
+				// 一、2025年工作回顾 under an unnumbered heading says its own period.
+			} else if s.Parent >= 0 {
 				// Below the top level, headings name topics, not periods.
 				ps := d.Sections[s.Parent]
 				s.Period = ps.Period
@@ -523,7 +561,7 @@ func (p *parser) structure() {
 			} else if s.Period == PeriodNone && lastL1Period == PeriodPlan && !reGlossary.MatchString(title) {
 				s.Period = PeriodPlan
 			}
-			if lv == 1 {
+			if lv <= 1 {
 				lastL1Period = s.Period
 			}
 			d.Sections = append(d.Sections, s)
@@ -532,7 +570,7 @@ func (p *parser) structure() {
 				cur[l] = -1
 			}
 		}
-		for l := len(cur) - 1; l >= 1; l-- {
+		for l := len(cur) - 1; l >= 0; l-- {
 			if cur[l] >= 0 {
 				para.Section = cur[l]
 				break
@@ -599,10 +637,25 @@ func sectionPeriod(title string) (Period, int) {
 	}
 	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求"} {
 		if strings.Contains(title, w) {
+			if year == 0 {
+				// “十五五”时期的主要目标任务 looks to the plan's last year.
+				year = fiveYearPlanEnd(title)
+			}
 			return PeriodPlan, year
 		}
 	}
 	return PeriodNone, year
+}
+
+// fiveYearPlanEnd returns the last year of the five-year plan a title
+// names (十四五 → 2025), or 0.
+func fiveYearPlanEnd(title string) int {
+	for n, w := range []string{"十一五", "十二五", "十三五", "十四五", "十五五", "十六五"} {
+		if strings.Contains(title, w) {
+			return 2010 + 5*n
+		}
+	}
+	return 0
 }
 
 func atoi(s string) int {

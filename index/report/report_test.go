@@ -479,3 +479,74 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 }
+
+func TestUnnumberedPeriodHeadings(t *testing.T) {
+	src := "2026年某省政府工作报告\n各位代表：\n" +
+		"现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n" +
+		"2025年工作回顾\n" +
+		"过去一年，全省地区生产总值增长5.6%，新增专精特新中小企业1003户，发展质量稳步提升。\n" +
+		"“十五五”时期的主要目标任务\n" +
+		"到2030年，全省经济总量再上新台阶，基本实现新型工业化和农业农村现代化。\n" +
+		"2026年重点工作\n" +
+		"（一）扩大有效投资\n" +
+		"新增专精特新中小企业100户，实施重点项目500个，带动全省投资稳定增长。\n"
+	d := Parse("x", []byte(src))
+	want := []struct {
+		level  int
+		title  string
+		period Period
+		year   int
+	}{
+		{0, "2025年工作回顾", PeriodReview, 2025},
+		{0, "“十五五”时期的主要目标任务", PeriodPlan, 2030},
+		{0, "2026年重点工作", PeriodPlan, 2026},
+		{2, "扩大有效投资", PeriodPlan, 2026},
+	}
+	if len(d.Sections) != len(want) {
+		t.Fatalf("sections = %+v", d.Sections)
+	}
+	for i, w := range want {
+		s := d.Sections[i]
+		if s.Level != w.level || s.Title != w.title || s.Period != w.period || s.Year != w.year {
+			t.Errorf("section %d = %+v, want %+v", i, s, w)
+		}
+	}
+	last := d.Paragraphs[len(d.Paragraphs)-1]
+	if last.Section != 3 || !strings.HasPrefix(last.Text, "新增专精特新") {
+		t.Errorf("last paragraph %q in section %d, want 3", last.Text, last.Section)
+	}
+	// The heading is no part of the paragraph after it.
+	for _, p := range d.Paragraphs {
+		if p.Kind == KindBody && strings.HasPrefix(p.Text, "2025年工作回顾") {
+			t.Errorf("heading joined to its paragraph: %q", p.Text)
+		}
+	}
+}
+
+func TestGlossaryEndsAtAnnex(t *testing.T) {
+	src := "2025年某省政府工作报告\n各位代表：\n" +
+		"现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n" +
+		"名词解释\n" +
+		"1．六稳：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n" +
+		"2．六保：保居民就业、保基本民生、保市场主体。\n" +
+		"　附件\n" +
+		"2025年10件惠民实事\n" +
+		"一、实施交通惠民工程\n" +
+		"年度目标：对车流量较大的85个高速公路服务区充电站进行扩容增桩。\n"
+	d := Parse("x", []byte(src))
+	var glossary, body []string
+	for _, p := range d.Paragraphs {
+		switch p.Kind {
+		case KindGlossary:
+			glossary = append(glossary, p.Term)
+		case KindBody:
+			body = append(body, p.Text)
+		}
+	}
+	if strings.Join(glossary, " ") != "六稳 六保" {
+		t.Errorf("glossary = %q", glossary)
+	}
+	if len(body) == 0 || !strings.Contains(body[len(body)-1], "85个高速公路服务区充电站") {
+		t.Errorf("the annex is not body text of its own: %q", body)
+	}
+}

@@ -1,0 +1,108 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRespectively(t *testing.T) {
+	tests := []struct {
+		text string
+		// per figure text: the item it belongs to, or "" for none
+		want map[string]string
+	}{
+		{
+			text: "城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。",
+			want: map[string]string{"5%": "城镇调查失业率", "3%以内": "居民消费价格涨幅"},
+		},
+		{
+			text: "文化旅游亮点纷呈、火爆出圈，累计接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。",
+			want: map[string]string{"32.9%": "累计接待游客17.52亿人次", "41.6%": "旅游花费1.27万亿元"},
+		},
+		{
+			// One subject for both figures: no list to pair.
+			text: "城乡居民人均可支配收入分别增长8%和10%。",
+			want: map[string]string{"8%": "", "10%": ""},
+		},
+		{
+			// Items without figures of their own are not the list.
+			text: "深化改革，扩大开放，分别增长8%和10%。",
+			want: map[string]string{"8%": "", "10%": ""},
+		},
+	}
+	for _, tc := range tests {
+		figs := ParseQuantities(tc.text)
+		lists := respectively(tc.text, clauses(tc.text), figs)
+		for _, f := range figs {
+			want, ok := tc.want[f.Text]
+			if !ok {
+				continue
+			}
+			lp, found := lists[f.Start]
+			got := ""
+			if found {
+				it := lp.items[lp.index]
+				got = tc.text[it.start:it.end]
+			}
+			if got != want {
+				t.Errorf("%s: figure %s belongs to %q, want %q", tc.text, f.Text, got, want)
+			}
+		}
+	}
+}
+
+func TestProximityAcrossListItems(t *testing.T) {
+	text := "改造建设100个乡镇综合养老服务中心和300个村级互助幸福院。"
+	l := clauses(text)
+	figs := ParseQuantities(text)
+	if len(figs) != 2 {
+		t.Fatalf("figures of %q: %+v", text, figs)
+	}
+	w := "养老服务中心"
+	at := strings.Index(text, w)
+	o := occurrence{start: at, end: at + len(w), factor: 1, part: -1}
+	first := proximity(o, l, figs[0].Prefix, figs[0].End)
+	second := proximity(o, l, figs[1].Prefix, figs[1].End)
+	if first <= second {
+		t.Errorf("the counted noun after 100个 scores %.2f, the previous item's noun before 300个 %.2f; want the first higher", first, second)
+	}
+}
+
+func TestStockQuestions(t *testing.T) {
+	a := testAnalyzer()
+	tests := []struct {
+		q     string
+		stock bool
+	}{
+		{"汉阳区有多少家医院", true},
+		{"甘肃有多少个机场", true},
+		{"How many airports does Gansu have?", true},
+		{"新建了多少个机场", false},
+		{"去年新增多少家医院", false},
+		{"How many airports were built?", false},
+		{"GDP是多少", false},
+	}
+	for _, tc := range tests {
+		if got := a.Analyze(tc.q).Stock; got != tc.stock {
+			t.Errorf("Analyze(%q).Stock = %v, want %v", tc.q, got, tc.stock)
+		}
+	}
+}
+
+func TestAddedFigure(t *testing.T) {
+	tests := []struct {
+		text, fig string
+		added     bool
+	}{
+		{"新建通航机场5个，兰州中川国际机场三期建成投运。", "5个", true},
+		{"确定4家定点救治医院，迅速扩容床位6000余张。", "4家", true},
+		{"年末全市共有博物馆11个，公共图书馆10个。", "11个", false},
+		{"全省民用运输机场达到9个。", "9个", false},
+	}
+	for _, tc := range tests {
+		pos := strings.Index(tc.text, tc.fig)
+		if got := addedFigure(tc.text, clauses(tc.text), pos); got != tc.added {
+			t.Errorf("addedFigure(%q, %s) = %v, want %v", tc.text, tc.fig, got, tc.added)
+		}
+	}
+}
