@@ -100,7 +100,7 @@ func headUnit(matches []englishMatch) int {
 		if i > 0 && m.at != matches[i-1].at+matches[i-1].n && best >= 0 {
 			return best // the compound that named a unit has ended
 		}
-		if m.entry.unit != "" && !aspectWords[firstZh(m.entry)] {
+		if m.entry.unit != "" && !m.entry.verb && !aspectWords[firstZh(m.entry)] {
 			best = i
 		}
 	}
@@ -126,6 +126,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	switch {
 	case has("how many"), has("number of"):
 		q.Kind = KindNumber
+		q.Countable = true
 	case has("how much"):
 		q.Kind = KindNumber
 		muchMoney = true
@@ -228,7 +229,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		if stopWords[word] {
 			continue
 		}
-		c := Concept{Word: word, Aspect: aspectWords[word]}
+		c := Concept{Word: word, Aspect: aspectWords[word] || e.verb}
 		c.Alts = append(c.Alts, Alt{Text: word, Factor: 1})
 		for _, z := range e.zh[1:] {
 			c.Alts = addAlt(c.Alts, Alt{Text: z, Factor: glossFactor})
@@ -258,6 +259,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		if len(tw) > 0 {
 			q.Term = strings.Join(tw, "")
 		}
+	}
+	if has("rank") || has("ranked") || has("ranking") || has("what place") || has("which place") {
+		q.Class, q.Unit, q.UnitSoft = "rank", "", false
 	}
 	if q.Class == "" && muchMoney {
 		q.Class = "money"

@@ -47,6 +47,7 @@ type Lexicon struct {
 type englishEntry struct {
 	zh   []string
 	unit string // unit or unit class hint
+	verb bool   // an action word (install, carry out), weighed as an aspect
 }
 
 // LoadLexicon parses the lexicon files embedded in the binary.
@@ -81,6 +82,11 @@ func LoadLexicon() *Lexicon {
 		e := englishEntry{zh: strings.Split(f[1], "|")}
 		if len(f) > 2 {
 			e.unit = strings.TrimSpace(f[2])
+			if e.unit == "verb" {
+				// An action, weighed like 新增 or 建成: it says how the
+				// figure came about, not what it counts.
+				e.unit, e.verb = "", true
+			}
 		}
 		key := strings.TrimSpace(f[0])
 		lx.english[key] = e

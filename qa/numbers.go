@@ -424,6 +424,11 @@ func unitFit(q *Question, f Quantity) float64 {
 		return 0.4
 	case "time":
 		return 0.5
+	case "count", "people", "household":
+		return 0.9
+	}
+	if q.Countable {
+		return 0.35 // "how many" is not answered by 20亿吨 or 8亿元
 	}
 	return 0.9
 }
@@ -608,9 +613,17 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, bonus, prior)...)
 			continue
 		}
-		lists := respectively(s.Text, breaks, di.quantities[si])
-		for _, f := range di.quantities[si] {
+		figs := di.quantities[si]
+		if q.Class == "rank" {
+			// 居全国第7位: only a place in a ranking answers 排名第几.
+			figs = ParseRanks(s.Text)
+		}
+		lists := respectively(s.Text, breaks, figs)
+		for _, f := range figs {
 			uf := unitFit(q, f)
+			if q.Class == "rank" {
+				uf = 1
+			}
 			if uf == 0 {
 				continue
 			}

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -212,6 +213,49 @@ func ParseChineseNumber(s string) (v float64, ok bool) {
 // (an ordinal) or a connector of codes.
 func blocksLeft(r rune) bool {
 	return r < 0x80 && unicode.IsLetter(r) || r == '第' || r == '+' || r == '#' || r == '_' || r == '/' || r == '号'
+}
+
+var reRank = regexp.MustCompile(`第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(位|名)?|首位`)
+
+// ParseRanks returns the places in a ranking that text names, in order:
+// 居全国第7位 → 第7位 (7, unit 位), 居全国首位 → 首位 (1). Ordinals are
+// no figures for ParseQuantities; a question about a ranking asks for them.
+func ParseRanks(text string) []Quantity {
+	var out []Quantity
+	for _, m := range reRank.FindAllStringSubmatchIndex(text, -1) {
+		q := Quantity{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Prefix: m[0], Scale: 1}
+		if m[2] < 0 {
+			q.Value, q.Unit = 1, "位"
+		} else {
+			num := text[m[2]:m[3]]
+			v, ok := ParseChineseNumber(num)
+			if !ok {
+				var digits []byte
+				for _, r := range num {
+					digits = append(digits, digitVal(r))
+				}
+				n, err := strconv.Atoi(string(digits))
+				if err != nil {
+					continue
+				}
+				v = float64(n)
+			}
+			q.Value = v
+			if m[4] >= 0 {
+				q.Unit = text[m[4]:m[5]]
+			}
+		}
+		// 第一批, 第二产业: an ordinal that ranks nothing.
+		if q.Unit == "" && m[2] >= 0 {
+			after := text[m[1]:]
+			if !strings.HasPrefix(after, "，") && !strings.HasPrefix(after, "。") && !strings.HasPrefix(after, "、") && after != "" {
+				continue
+			}
+		}
+		q.Max = q.Value
+		out = append(out, q)
+	}
+	return out
 }
 
 // ParseQuantities returns the figures in text, in order.

@@ -3,6 +3,7 @@ package qa
 import (
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -170,5 +171,30 @@ func BenchmarkParseQuantities(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		ParseQuantities(text)
+	}
+}
+
+func TestParseRanks(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+		vals []float64
+	}{
+		{"境内上市公司数量增至184家、居全国第7位。", []string{"第7位"}, []float64{7}},
+		{"沿海港口货物吞吐量突破20亿吨、居全国首位，内陆港达到51个。", []string{"首位"}, []float64{1}},
+		{"综合实力跃居全省第三，", []string{"第三"}, []float64{3}},
+		{"第二产业增加值增长5%，第一批试点", nil, nil},
+	}
+	for _, tc := range tests {
+		got := ParseRanks(tc.text)
+		var texts []string
+		var vals []float64
+		for _, q := range got {
+			texts = append(texts, q.Text)
+			vals = append(vals, q.Value)
+		}
+		if !slices.Equal(texts, tc.want) || !slices.Equal(vals, tc.vals) {
+			t.Errorf("ParseRanks(%q) = %q %v, want %q %v", tc.text, texts, vals, tc.want, tc.vals)
+		}
 	}
 }

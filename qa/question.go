@@ -3,6 +3,7 @@ package qa
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -47,6 +48,9 @@ type Question struct {
 	// Stock is set when the question asks how many there are (汉阳区有多少家
 	// 医院, How many airports does Gansu have), not how many were added.
 	Stock bool
+	// Countable is set by "how many": the figure counts things, it is no
+	// sum of money or a weight.
+	Countable bool
 
 	named bool // the question names, in pinyin, the place of the reports in scope
 }
@@ -147,6 +151,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	}
 	q.Stock = isStockQuestion(q, norm)
+	if q.Class == "rank" {
+		// 居全国第几: the nation is where the place is ranked, not the
+		// report asked about.
+		q.Levels = slices.DeleteFunc(q.Levels, func(l string) bool { return l == "national" })
+	}
 	for i := range q.Concepts {
 		c := &q.Concepts[i]
 		for k := range c.Alts {
@@ -481,11 +490,18 @@ func isPunct(s string) bool {
 	return true
 }
 
+var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
+
 // growthWords make a question without a unit ask for a rate.
 var growthWords = []string{"增长", "增速", "增幅", "提高", "上升", "下降", "降低", "回落", "比重", "占比", "率"}
 
 // expectedClass infers the unit class from the question's words.
 func (a *Analyzer) expectedClass(q *Question, s string) string {
+	// 排名第几, 居全国第几位: a place in a ranking (第3位), not the figure ranked.
+	if reRankQ.MatchString(s) {
+		q.Unit, q.UnitSoft = "", false
+		return "rank"
+	}
 	if q.Unit != "" {
 		return UnitClass(q.Unit)
 	}

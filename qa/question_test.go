@@ -75,6 +75,8 @@ func TestAnalyze(t *testing.T) {
 		{q: "谁牵头实施五个一百工程", lang: "zh", kind: KindText},
 		// The head of the phrase, not a modifier, says what is measured.
 		{q: "新开工亿元以上项目总投资多少", lang: "zh", kind: KindNumber, class: "money"},
+		{q: "境内上市公司数量居全国第几位", lang: "zh", kind: KindNumber, class: "rank"},
+		{q: "What rank is Anhui's number of listed companies nationwide?", lang: "en", kind: KindNumber, class: "rank", place: "安徽"},
 		{q: "城镇新增就业多少万人以上", lang: "zh", kind: KindNumber, unit: "人", class: "people", qual: "以上"},
 		{q: "给企业减税降费多少", lang: "zh", kind: KindNumber, class: "money"},
 		{q: "压减了多少预算项目支出", lang: "zh", kind: KindNumber, class: "money", done: true},

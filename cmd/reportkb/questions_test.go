@@ -361,3 +361,81 @@ func TestEncodedReport(t *testing.T) {
 		t.Errorf("original not kept: %v, encoding %s", err, e.Encoding)
 	}
 }
+
+var (
+	corpusOnce sync.Once
+	corpusEng  *qa.Engine
+	corpusErr  error
+)
+
+// corpusDir is the shared corpus of reports, when present.
+const corpusDir = "../../../shared/corpus/reports"
+
+// corpusKB opens a knowledge base with the seed and every report of the
+// shared corpus.
+func corpusKB(t *testing.T) *qa.Engine {
+	t.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("%s not present; skipping the questions over the whole corpus", corpusDir)
+	}
+	corpusOnce.Do(func() {
+		seg, err := jieba.Open("")
+		if err != nil {
+			corpusErr = err
+			return
+		}
+		dir, err := os.MkdirTemp("", "reportkb-corpus-")
+		if err != nil {
+			corpusErr = err
+			return
+		}
+		var srcs []index.Source
+		var home []string
+		for _, f := range seeds.Files() {
+			srcs = append(srcs, index.Source{Name: f.Name, Data: f.Data})
+			home = append(home, index.DocID(f.Name))
+		}
+		x, err := index.Open(index.Config{Dir: dir, Segmenter: seg, Seeds: srcs})
+		if err != nil {
+			corpusErr = err
+			return
+		}
+		files, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+		var add []index.Source
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				corpusErr = err
+				return
+			}
+			add = append(add, index.Source{Name: filepath.Base(f), Data: data})
+		}
+		if err := x.AddAll(add, 2, nil); err != nil {
+			corpusErr = err
+			return
+		}
+		corpusEng = qa.New(qa.Config{Index: x, Home: home})
+	})
+	if corpusErr != nil {
+		t.Fatal(corpusErr)
+	}
+	return corpusEng
+}
+
+// TestHoldoutSets asks the question sets written against reports of the
+// shared corpus that the rules were not tuned on at the time: each was
+// scored once before any change it prompted (see BENCHMARKS.md).
+func TestHoldoutSets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexing the whole corpus; skipped with -short")
+	}
+	eng := corpusKB(t)
+	files, _ := filepath.Glob("../../testdata/holdout*.jsonl")
+	for _, f := range files {
+		items := readItems(t, f)
+		passed := runSet(t, eng, items)
+		if min := len(items) * 85 / 100; passed < min {
+			t.Errorf("%s: %d of %d questions passed, want at least %d", filepath.Base(f), passed, len(items), min)
+		}
+	}
+}
