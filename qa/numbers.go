@@ -514,8 +514,12 @@ func periodFit(q *Question, d *report.Doc, year int, plan bool) (rank, gate floa
 		default:
 			f = 0.2
 		}
-		// A year the report plans for is asked about as a plan.
+		// A year the report plans for is asked about as a plan; when
+		// another report gives that year's outcome, the outcome comes first.
 		if !q.Plan && !q.Done && year == qYear {
+			if plan {
+				return f * 0.92, f
+			}
 			return f, f
 		}
 	}
@@ -641,6 +645,9 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			if q.Stock && addedFigure(s.Text, breaks, f.Prefix) {
 				// 新建通航机场5个 does not say how many airports there are.
 				score *= 0.3
+			}
+			if q.Level && f.Unit == "百分点" {
+				score *= 0.5 // a change, where the question asks for the level
 			}
 			if q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify) {
 				score *= 1.1

@@ -106,3 +106,18 @@ func TestAddedFigure(t *testing.T) {
 		}
 	}
 }
+
+func TestLevelQuestions(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]bool{
+		"湖南城镇化率提高到了多少":                             true,
+		"城镇化率提高了多少":                                false,
+		"森林覆盖率达到多少":                                true,
+		"What did the urbanization rate rise to?":  true,
+		"How much did the urbanization rate rise?": false,
+	} {
+		if got := a.Analyze(q).Level; got != want {
+			t.Errorf("Analyze(%q).Level = %v, want %v", q, got, want)
+		}
+	}
+}

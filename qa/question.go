@@ -51,6 +51,9 @@ type Question struct {
 	// Countable is set by "how many": the figure counts things, it is no
 	// sum of money or a weight.
 	Countable bool
+	// Level is set when the question asks what a rate rose or fell to
+	// (提高到了多少), not by how much: 63%, not 0.9个百分点.
+	Level bool
 
 	named bool // the question names, in pinyin, the place of the reports in scope
 }
@@ -151,6 +154,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	}
 	q.Stock = isStockQuestion(q, norm)
+	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
 	if q.Class == "rank" {
 		// 居全国第几: the nation is where the place is ranked, not the
 		// report asked about.
@@ -489,6 +493,8 @@ func isPunct(s string) bool {
 	}
 	return true
 }
+
+var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|降|升|增)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
 
 var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
 
