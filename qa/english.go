@@ -46,6 +46,7 @@ var enFiller = map[string]bool{
 	"national": true, "nationwide": true, "country": true, "china": true, "region": true, "local": true,
 	"whole": true, "entire": true, "overall": true, "total": true, "figure": true, "value": true, "level": true,
 	"planned": true, "plan": true, "target": true, "goal": true, "expected": true, "year": true, "years": true,
+	"aim": true, "aims": true, "aimed": true, "actually": true, "unit": true, "units": true,
 	"during": true, "since": true, "until": true, "between": true, "some": true, "more": true, "most": true,
 	"make": true, "made": true, "give": true, "given": true, "go": true, "went": true, "see": true, "saw": true,
 	"know": true, "show": true, "shows": true, "number": true, "amount": true, "not": true, "no": true,
@@ -184,7 +185,20 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	case has("more than"), has("over"), has("exceed"), has("exceeded"):
 		q.Qualify = "超过"
 	}
-	words := reEnWord.FindAllString(s, -1)
+	// double-support → double support, unless the glossary knows the
+	// hyphenated word itself (covid-19).
+	var words []string
+	for _, w := range reEnWord.FindAllString(s, -1) {
+		if strings.Contains(w, "-") && !a.Lex.knowsEnglish(w) {
+			for _, p := range strings.Split(w, "-") {
+				if p != "" {
+					words = append(words, p)
+				}
+			}
+			continue
+		}
+		words = append(words, w)
+	}
 	var kept []string
 	for _, w := range words {
 		if reEnYear.MatchString(w) {
@@ -218,11 +232,15 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	}
 	unitAt := headUnit(matches)
 	for mi, m := range matches {
-		if m.n == 1 && enFrame[m.phrase] {
-			continue
+		if m.n == 1 && (enFrame[m.phrase] || enFiller[m.phrase]) {
+			continue // the frame, or a level word read above
 		}
 		e := m.entry
 		if len(e.zh) == 0 || e.zh[0] == "" {
+			// A word that only names the unit: housing units → 套.
+			if mi == unitAt && q.Unit == "" && e.unit != "" {
+				a.applyHint(q, e.unit)
+			}
 			continue
 		}
 		word := e.zh[0]

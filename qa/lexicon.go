@@ -90,6 +90,15 @@ func LoadLexicon() *Lexicon {
 		}
 		key := strings.TrimSpace(f[0])
 		lx.english[key] = e
+		if k := strings.ReplaceAll(key, "-", " "); k != key {
+			// Questions have their hyphens split: fixed-asset → fixed asset.
+			if _, ok := lx.english[k]; !ok {
+				lx.english[k] = e
+			}
+			if n := len(strings.Fields(k)); n > lx.maxWords {
+				lx.maxWords = n
+			}
+		}
 		if n := len(strings.Fields(key)); n > lx.maxWords {
 			lx.maxWords = n
 		}
@@ -219,6 +228,12 @@ type englishMatch struct {
 	at, n  int
 	phrase string
 	entry  englishEntry
+}
+
+// knowsEnglish reports whether the glossary has an entry for phrase.
+func (lx *Lexicon) knowsEnglish(phrase string) bool {
+	_, ok := lx.english[phrase]
+	return ok
 }
 
 // verbBases returns the base forms an inflected English verb may have,

@@ -43,3 +43,20 @@ func TestEnglishPlaceNames(t *testing.T) {
 		t.Errorf("names %q: an unknown word may be a place too", q.Names)
 	}
 }
+
+func TestEnglishHyphensAndUnitWords(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How many times has the district been named a provincial double-support model city?")
+	if len(q.Unknown) != 0 || q.Unit != "次" {
+		t.Errorf("unknown %q, unit %q: want the hyphenated phrase found and 次", q.Unknown, q.Unit)
+	}
+	q = a.Analyze("How many shantytown renovation housing units started construction?")
+	if len(q.Unknown) != 0 || q.Unit != "套" {
+		t.Errorf("unknown %q, unit %q: want no unknown word and 套", q.Unknown, q.Unit)
+	}
+	for _, c := range q.Concepts {
+		if c.Word == "套" || c.Word == "区" {
+			t.Errorf("concept %q names a unit or a level, not a subject", c.Word)
+		}
+	}
+}
