@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"reportkb/index"
 	"reportkb/index/report"
@@ -499,7 +500,7 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 		di.sections[i], _ = segment.Fold(d.Sections[i].Title)
 	}
 	for i, s := range d.Sentences {
-		di.folded[i], di.foldOffs[i] = segment.Fold(s.Text)
+		di.folded[i], di.foldOffs[i] = dropOptional(segment.Fold(s.Text))
 		if k := d.Paragraphs[s.Para].Kind; k != report.KindTableRow && k != report.KindTableHeader {
 			// Traditional characters (萬, 億) read as simplified; offsets stay.
 			qs := ParseQuantities(segment.FoldT2S(s.Text))
@@ -547,4 +548,56 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 	}
 	e.mu.Unlock()
 	return di
+}
+
+// dropOptional removes the brackets around one or two characters that a
+// report marks as optional (主(次)干道, 新(改)建), so that the words read
+// with and without them are found; offs maps the result to the sentence
+// as segment.Fold's offsets do.
+func dropOptional(folded string, offs []int) (string, []int) {
+	if !strings.Contains(folded, "(") {
+		return folded, offs
+	}
+	var out []byte
+	var noffs []int
+	orig := func(i int) int {
+		if offs == nil {
+			return i
+		}
+		return offs[i]
+	}
+	changed := false
+	for i := 0; i < len(folded); {
+		if folded[i] == '(' {
+			if j := strings.IndexByte(folded[i:], ')'); j > 1 {
+				inner := folded[i+1 : i+j]
+				if n := utf8.RuneCountInString(inner); n <= 2 && isHanString(inner) {
+					for k := i + 1; k < i+j; k++ {
+						out = append(out, folded[k])
+						noffs = append(noffs, orig(k))
+					}
+					i += j + 1
+					changed = true
+					continue
+				}
+			}
+		}
+		out = append(out, folded[i])
+		noffs = append(noffs, orig(i))
+		i++
+	}
+	if !changed {
+		return folded, offs
+	}
+	noffs = append(noffs, orig(len(folded)))
+	return string(out), noffs
+}
+
+func isHanString(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -313,6 +313,11 @@ type match struct {
 func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []float64) match {
 	var m match
 	var sum, got, coreSum, coreGot, topW float64
+	// A question of verbs only (集中安置了多少人) has them for its subject.
+	allAspect := true
+	for _, c := range q.Concepts {
+		allAspect = allAspect && c.Aspect
+	}
 	for ci, c := range q.Concepts {
 		best, bestText := 0.0, ""
 		var parts []float64 // per part of the word: how well it is found
@@ -351,7 +356,7 @@ func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []f
 		}
 		sum += c.Weight
 		got += c.Weight * best
-		if !c.Aspect {
+		if !c.Aspect || allAspect {
 			coreSum += c.Weight
 			coreGot += c.Weight * best
 			if c.Weight > topW {
@@ -501,6 +506,10 @@ func periodFit(q *Question, d *report.Doc, year int, plan bool) (rank, gate floa
 	qYear := q.Year
 	if qYear == 0 && q.HasRel && d.Meta.Year > 0 {
 		qYear = d.Meta.Year + q.Rel
+		if q.Rel == 0 && q.Plan && d.Meta.PlanYear > 0 {
+			// 今年的目标: the year the report plans for.
+			qYear = d.Meta.PlanYear
+		}
 	}
 	f := 1.0
 	if qYear != 0 {

@@ -121,3 +121,29 @@ func TestLevelQuestions(t *testing.T) {
 		}
 	}
 }
+
+func TestDropOptional(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"累计修补主(次)干道车行路面", "累计修补主次干道车行路面"},
+		{"新(改)建农村公路", "新改建农村公路"},
+		{"发放生活(医疗)垃圾", "发放生活医疗垃圾"},
+		{"计划(草案的说明)", "计划(草案的说明)"}, // too long to be optional
+		{"no brackets", "no brackets"},
+	}
+	for _, tc := range tests {
+		got, offs := dropOptional(tc.in, nil)
+		if got != tc.want {
+			t.Errorf("dropOptional(%q) = %q, want %q", tc.in, got, tc.want)
+			continue
+		}
+		if offs != nil {
+			// Every kept byte maps back to the same byte of the input.
+			for i := 0; i < len(got); i++ {
+				if got[i] != tc.in[offs[i]] {
+					t.Errorf("dropOptional(%q): byte %d maps to %d", tc.in, i, offs[i])
+					break
+				}
+			}
+		}
+	}
+}

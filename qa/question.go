@@ -3,7 +3,6 @@ package qa
 import (
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -156,9 +155,9 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	q.Stock = isStockQuestion(q, norm)
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
 	if q.Class == "rank" {
-		// 居全国第几: the nation is where the place is ranked, not the
+		// 在全市排第几: the city is where the place is ranked, not the
 		// report asked about.
-		q.Levels = slices.DeleteFunc(q.Levels, func(l string) bool { return l == "national" })
+		q.Levels = nil
 	}
 	for i := range q.Concepts {
 		c := &q.Concepts[i]
@@ -236,6 +235,8 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
+var reWillZh = regexp.MustCompile(`(要|将)(新|建|引进|完成|实现|达到|开工|增加|培育|打造|实施|推进|改造|发放|投入|安排|举办|创建|培训)`)
+
 var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争取", "拟", "规划", "将要", "要求"}
 var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "取得", "建成了", "新增了", "达到了", "了"}
 var qualifierWords = []string{"以内", "以上", "以下", "左右", "突破", "超过", "不低于", "不超过"}
@@ -264,6 +265,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		if strings.Contains(rest, w) {
 			q.Plan = true
 		}
+	}
+	if reWillZh.MatchString(rest) {
+		q.Plan = true // 今年要引进多少
 	}
 	for _, w := range doneWords {
 		if strings.Contains(rest, w) {
@@ -456,7 +460,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if r := []rune(w.text); len(r) == 2 && (r[1] == '了' || r[1] == '过' || r[1] == '着') {
 			w.text, aspect = string(r[:1]), true
 		}
-		if stopWords[w.text] || seen[w.text] || isPunct(w.text) {
+		if stopWords[w.text] || seen[w.text] || isPunct(w.text) || rankWords[w.text] {
 			continue
 		}
 		seen[w.text] = true
@@ -495,6 +499,10 @@ func isPunct(s string) bool {
 }
 
 var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|降|升|增)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
+
+// rankWords ask for a place in a ranking; they name no subject.
+var rankWords = map[string]bool{"排第": true, "排名": true, "第几": true, "位次": true, "名列": true,
+	"排在": true, "排位": true, "位居": true, "排": true, "居": true, "第": true, "几位": true, "几名": true}
 
 var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
 

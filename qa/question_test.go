@@ -220,6 +220,14 @@ func TestAskSeed(t *testing.T) {
 		{"2020年新增就业多少人？", "1.7万人", "人", 17000, 9},
 		{"What is the GDP growth target for 2021?", "10%", "%", 10, 12},
 		{"2020年地区生产总值预计完成多少", "700亿", "元", 7e10, 1},
+		// Verbs alone can be the subject.
+		{"集中安置了多少人", "233人", "人", 233, 3},
+		// 今年要: the year the report plans for.
+		{"今年要引进多少个亿元以上产业项目", "30个以上", "个", 30, 15},
+		// A place in a ranking.
+		{"2020年高考一本率在全市排第几", "第二", "", 2, 10},
+		// 主(次)干道 reads as 主次干道.
+		{"修补了多少平方米的主次干道路面", "10.35万平方米", "平方米", 103500, 9},
 		// The district named in pinyin routes to its report.
 		{"How many elderly care beds were added in Hanyang?", "6341张", "张", 6341, 10},
 		{"How much was spent on epidemic prevention in hanyang district?", "8.66亿元", "元", 8.66e8, 3},
