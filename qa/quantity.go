@@ -579,6 +579,11 @@ func parseChinese(text string, i int) (Quantity, bool) {
 	if !strings.ContainsAny(num, "零〇一二两三四五六七八九十") || strings.HasPrefix(text[j:], "次产业") {
 		return Quantity{}, false // 亿元以上, 三次产业: not figures
 	}
+	for _, name := range []string{"次会议", "次全会", "次全体会议", "次代表大会", "届人大", "届政府", "届人民代表大会"} {
+		if strings.HasPrefix(text[j:], name) {
+			return Quantity{}, false // 十五届人大五次会议: the name of a session
+		}
+	}
 	// Numerals that end in a scale (三千万) keep the scale in the value.
 	v, ok := ParseChineseNumber(num)
 	if !ok {
