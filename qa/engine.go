@@ -550,12 +550,12 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 	return di
 }
 
-// dropOptional removes the brackets around one or two characters that a
-// report marks as optional (主(次)干道, 新(改)建), so that the words read
-// with and without them are found; offs maps the result to the sentence
-// as segment.Fold's offsets do.
+// dropOptional removes the quotation marks around terms (“小巨人”企业) and
+// the brackets around one or two characters that a report marks as
+// optional (主(次)干道, 新(改)建), so that question words are found across
+// them; offs maps the result to the sentence as segment.Fold's offsets do.
 func dropOptional(folded string, offs []int) (string, []int) {
-	if !strings.Contains(folded, "(") {
+	if !strings.Contains(folded, "(") && !strings.ContainsAny(folded, quoteRunes) {
 		return folded, offs
 	}
 	var out []byte
@@ -568,6 +568,12 @@ func dropOptional(folded string, offs []int) (string, []int) {
 	}
 	changed := false
 	for i := 0; i < len(folded); {
+		if r, n := utf8.DecodeRuneInString(folded[i:]); strings.ContainsRune(quoteRunes, r) {
+			// 专精特新“小巨人”企业 reads as 专精特新小巨人企业.
+			i += n
+			changed = true
+			continue
+		}
 		if folded[i] == '(' {
 			if j := strings.IndexByte(folded[i:], ')'); j > 1 {
 				inner := folded[i+1 : i+j]
@@ -592,6 +598,9 @@ func dropOptional(folded string, offs []int) (string, []int) {
 	noffs = append(noffs, orig(len(folded)))
 	return string(out), noffs
 }
+
+// quoteRunes are the quotation marks reports put around terms.
+const quoteRunes = "“”‘’「」『』\"《》"
 
 func isHanString(s string) bool {
 	for _, r := range s {

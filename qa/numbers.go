@@ -400,6 +400,8 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 1
 		case fc == q.Class:
 			return 0.85
+		case fc == q.Class2 && fc != "":
+			return 0.8
 		case fc == "":
 			return 0.2
 		}
@@ -408,6 +410,8 @@ func unitFit(q *Question, f Quantity) float64 {
 		switch {
 		case fc == q.Class:
 			return 1
+		case fc == q.Class2 && fc != "":
+			return 0.9
 		case fc == "" && q.Class == "ratio":
 			return 0.9
 		case fc == "" && q.Class == "percent":
@@ -551,8 +555,8 @@ func periodFit(q *Question, d *report.Doc, year int, plan bool) (rank, gate floa
 
 // actionWords are verbs that make a figure a count of what was done
 // (新建通航机场5个), not of what there is.
-var actionWords = []string{"新建", "新增", "建成", "建造", "确定", "开工", "改造", "新开", "引进", "认定",
-	"培育", "创建", "新设", "增加", "实施", "启动", "扩容", "打造", "落户", "落地", "获批", "新认定", "净增", "投运", "通车"}
+var actionWords = []string{"新建", "新增", "建成", "建造", "确定", "开工", "新开", "引进", "新设", "增加",
+	"落户", "落地", "获批", "新认定", "净增", "投运", "通车"}
 
 // stockWords say that a figure counts what there is: 共有, 拥有, 总数.
 var stockWords = []string{"共有", "拥有", "现有", "总数", "达到", "累计", "年末", "总量", "数量", "保有"}
@@ -565,6 +569,9 @@ func addedFigure(text string, l *layout, pos int) bool {
 		start = l.breaks[c-1]
 	}
 	before := text[start:pos]
+	if strings.HasSuffix(before, "到") || strings.HasSuffix(before, "至") {
+		return false // 增加到1.55万家: the new total
+	}
 	for _, w := range stockWords {
 		if strings.Contains(before, w) {
 			return false
@@ -576,6 +583,22 @@ func addedFigure(text string, l *layout, pos int) bool {
 		}
 	}
 	return false
+}
+
+var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|增|升|降|减)?(到|至)`)
+
+// fromValue reports whether f is the starting value of a change: 从X增加到Y,
+// 由X提高至Y.
+func fromValue(text string, l *layout, f Quantity) bool {
+	start := 0
+	if c := clauseOf(l.breaks, f.Prefix); c > 0 {
+		start = l.breaks[c-1]
+	}
+	before := text[start:f.Prefix]
+	if !strings.HasSuffix(before, "从") && !strings.HasSuffix(before, "由") {
+		return false
+	}
+	return reToValue.MatchString(text[f.End:])
 }
 
 // docSpeaksOf reports whether a report is about year: the year it reviews
@@ -651,6 +674,10 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			year, plan := period(d, si, f.Start)
 			pf, pg := periodFit(q, d, year, plan)
 			score := m.coverage * uf * prior
+			if fromValue(s.Text, breaks, f) {
+				// 从0.94万家增加到1.55万家: the first is the old value.
+				score *= 0.5
+			}
 			if q.Stock && addedFigure(s.Text, breaks, f.Prefix) {
 				// 新建通航机场5个 does not say how many airports there are.
 				score *= 0.3

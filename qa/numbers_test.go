@@ -98,6 +98,7 @@ func TestAddedFigure(t *testing.T) {
 		{"确定4家定点救治医院，迅速扩容床位6000余张。", "4家", true},
 		{"年末全市共有博物馆11个，公共图书馆10个。", "11个", false},
 		{"全省民用运输机场达到9个。", "9个", false},
+		{"国家级高新技术企业从0.94万家增加到1.55万家。", "1.55万家", false},
 	}
 	for _, tc := range tests {
 		pos := strings.Index(tc.text, tc.fig)
@@ -145,5 +146,32 @@ func TestDropOptional(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestFromValue(t *testing.T) {
+	text := "国家级高新技术企业从0.94万家增加到1.55万家、科技型中小企业达到2.8万家。"
+	figs := ParseQuantities(text)
+	l := clauses(text)
+	var from []string
+	for _, f := range figs {
+		if fromValue(text, l, f) {
+			from = append(from, f.Text)
+		}
+	}
+	if strings.Join(from, " ") != "0.94万家" {
+		t.Errorf("starting values = %q, want only 0.94万家", from)
+	}
+}
+
+func TestDropQuotes(t *testing.T) {
+	in := "国家级专精特新“小巨人”企业增至3022家"
+	got, offs := dropOptional(in, nil)
+	if got != "国家级专精特新小巨人企业增至3022家" {
+		t.Fatalf("dropOptional(%q) = %q", in, got)
+	}
+	k := strings.Index(got, "小巨人企业")
+	if s, e := offs[k], offs[k+len("小巨人企业")]; in[s:e] != "小巨人”企业" {
+		t.Errorf("the match maps back to %q", in[s:e])
 	}
 }

@@ -50,6 +50,9 @@ type Question struct {
 	// Countable is set by "how many": the figure counts things, it is no
 	// sum of money or a weight.
 	Countable bool
+	// Class2 is a second class the figure may have: 一般性支出压减多少 is
+	// answered by 5% as well as by an amount of money.
+	Class2 string
 	// Level is set when the question asks what a rate rose or fell to
 	// (提高到了多少), not by how much: 63%, not 0.9个百分点.
 	Level bool
@@ -153,6 +156,9 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	}
 	q.Stock = isStockQuestion(q, norm)
+	if q.Lang == "zh" && q.Class != "percent" && q.Class != "rank" && reCutEnd.MatchString(norm) {
+		q.Class2 = "percent"
+	}
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
 	if q.Class == "rank" {
 		// 在全市排第几: the city is where the place is ranked, not the
@@ -503,6 +509,8 @@ var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|�
 // rankWords ask for a place in a ranking; they name no subject.
 var rankWords = map[string]bool{"排第": true, "排名": true, "第几": true, "位次": true, "名列": true,
 	"排在": true, "排位": true, "位居": true, "排": true, "居": true, "第": true, "几位": true, "几名": true}
+
+var reCutEnd = regexp.MustCompile(`(压减|压缩|削减|减少|下降|降低|节约|节省|缩减|增加|提高)了?(多少|几)[?？。]*$`)
 
 var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
 

@@ -77,6 +77,7 @@ func TestAnalyze(t *testing.T) {
 		{q: "新开工亿元以上项目总投资多少", lang: "zh", kind: KindNumber, class: "money"},
 		{q: "境内上市公司数量居全国第几位", lang: "zh", kind: KindNumber, class: "rank"},
 		{q: "What rank is Anhui's number of listed companies nationwide?", lang: "en", kind: KindNumber, class: "rank", place: "安徽"},
+		{q: "How much did Liaoning's tourism revenue grow in 2024?", lang: "en", kind: KindNumber, class: "percent", year: 2024, place: "辽宁", done: true},
 		{q: "城镇新增就业多少万人以上", lang: "zh", kind: KindNumber, unit: "人", class: "people", qual: "以上"},
 		{q: "给企业减税降费多少", lang: "zh", kind: KindNumber, class: "money"},
 		{q: "压减了多少预算项目支出", lang: "zh", kind: KindNumber, class: "money", done: true},
@@ -128,6 +129,16 @@ func TestAnalyzeConcepts(t *testing.T) {
 	q = a.Analyze("How many zorblaxes were frobnicated?")
 	if len(q.Unknown) != 2 {
 		t.Errorf("unknown words = %q, want the two made-up ones", q.Unknown)
+	}
+}
+
+func TestClass2(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("防疫资金减少了多少"); q.Class != "money" || q.Class2 != "percent" {
+		t.Errorf("class %q, class2 %q: want money, or else percent", q.Class, q.Class2)
+	}
+	if q := a.Analyze("压减了多少预算项目支出"); q.Class2 != "" {
+		t.Errorf("class2 %q: the money is named after 多少", q.Class2)
 	}
 }
 
