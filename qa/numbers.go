@@ -870,9 +870,20 @@ func (e *Engine) sentences(q *Question, hits []index.Hit) []Answer {
 		si := h.Sentence
 		s := &en.Doc.Sentences[si]
 		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
-		// Words anywhere in the sentence count: it is the answer itself.
+		// Words anywhere in the sentence count fully: it is the answer itself.
+		for ci := range occ {
+			for k := range occ[ci] {
+				occ[ci][k].pinned = 1
+			}
+		}
 		m := measure(q, occ, nil, len(s.Text), len(s.Text), nil)
 		score := m.coverage * unknownPenalty(q)
+		if q.Year != 0 || q.HasRel {
+			// A year the question names must be the sentence's.
+			year, plan := period(en.Doc, si, 0)
+			_, gate := periodFit(q, en.Doc, year, plan)
+			score *= gate
+		}
 		if m.core < 0.6 || m.top < 0.5 || score < 0.55 {
 			continue
 		}

@@ -381,3 +381,16 @@ func TestConcurrentAskAddRemove(t *testing.T) {
 	close(stop)
 	wg.Wait()
 }
+
+// A question that asks for no figure is answered by the sentence that
+// holds most of it, wherever in the sentence its words stand.
+func TestAskText(t *testing.T) {
+	eng := seedEngine(t)
+	r, err := eng.Ask(context.Background(), Request{Question: "谁牵头实施五个一百工程"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || r.Answers[0].Kind != "text" || !strings.Contains(r.Answers[0].Sentence, "省发改委") {
+		t.Fatalf("谁牵头实施五个一百工程: %+v", r.Answers)
+	}
+}
