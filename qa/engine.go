@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -411,11 +412,40 @@ func (e *Engine) queryTerms(q *Question) []index.WeightedTerm {
 			}
 		}
 	}
+	// The year asked about, as reports write it (2020年, 一九五四年), helps
+	// find its sentence among many alike.
+	if q.Year > 0 {
+		for _, form := range []string{strconv.Itoa(q.Year) + "年", chineseYear(q.Year) + "年"} {
+			for _, t := range index.Terms(seg, form) {
+				if t.Text != form && t.Text != strconv.Itoa(q.Year) {
+					continue // 一九, 四年: parts of the year match other years
+				}
+				if _, ok := best[t.Text]; !ok {
+					order = append(order, t.Text)
+					best[t.Text] = yearBoost
+				}
+			}
+		}
+	}
 	out := make([]index.WeightedTerm, 0, len(order))
 	for _, t := range order {
 		out = append(out, index.WeightedTerm{Text: t, Boost: best[t]})
 	}
 	return out
+}
+
+// yearBoost is the weight of the question's year among its search words:
+// that of a common word.
+const yearBoost = 4.0
+
+// chineseYear writes a year digit by digit in Chinese numerals: 一九五四.
+func chineseYear(y int) string {
+	const digits = "〇一二三四五六七八九"
+	var b strings.Builder
+	for _, c := range strconv.Itoa(y) {
+		b.WriteString(string([]rune(digits)[c-'0']))
+	}
+	return b.String()
 }
 
 // passages returns the paragraphs closest to the question: those of the

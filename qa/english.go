@@ -137,7 +137,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	case has("how much"):
 		q.Kind = KindNumber
 		muchMoney = true
-	case has("what percentage"), has("what percent"), has("how fast"), has("what proportion"), has("what share"), has("by how much"), has("growth rate"), has("what rate"):
+	case has("what percentage"), has("what percent"), has("how fast"), has("what proportion"), has("what share"), has("by how much"), has("growth rate"), has("what rate"), has("growth") && !has("how many"):
 		q.Kind = KindNumber
 		q.Class = "percent"
 	default:

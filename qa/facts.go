@@ -186,7 +186,7 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 			for _, c := range cells {
 				year := secYear
 				if ms := reSentYear.FindStringSubmatch(c.column); ms != nil {
-					year = atoiSafe(ms[1])
+					year = yearValue(ms[1])
 				}
 				line := d.LineAt(c.cell.Start)
 				page, _ := d.PageAt(line)
@@ -237,17 +237,6 @@ func columnAspect(col string) string {
 		return "目标"
 	}
 	return ""
-}
-
-func atoiSafe(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return n
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n
 }
 
 // FactQuery selects facts. Zero fields do not filter.

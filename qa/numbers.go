@@ -443,9 +443,32 @@ func unitFit(q *Question, f Quantity) float64 {
 }
 
 var (
-	reSentYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})\s*年`)
 	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要"}
 )
+
+// isComparisonBase reports whether the year at byte at follows 比 or 较.
+func isComparisonBase(text string, at int) bool {
+	before := strings.TrimRight(text[:at], " ")
+	return strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比上年和")
+}
+
+// yearValue reads a year written in digits (2020) or in Chinese numerals
+// digit by digit (一九五二); 0 when it is neither.
+func yearValue(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	n := 0
+	for _, r := range s {
+		d, ok := chineseDigit(r)
+		if !ok {
+			return 0
+		}
+		n = n*10 + d
+	}
+	return n
+}
 
 // period returns the year a figure at byte at of sentence si belongs to,
 // and whether it is a target or plan rather than a result.
@@ -455,8 +478,13 @@ func period(d *report.Doc, si int, at int) (year int, plan bool) {
 	para := &d.Paragraphs[s.Para]
 	secPeriod, secYear := d.PeriodOf(para.Section)
 	if ms := reSentYear.FindAllStringSubmatchIndex(text, -1); ms != nil {
+		// The last year before the figure, unless it is the base of a
+		// comparison: 一九七八年又比一九七七年增长 speaks of 1978.
 		m := ms[len(ms)-1]
-		year, _ = strconv.Atoi(text[m[2]:m[3]])
+		for k := len(ms) - 1; k > 0 && isComparisonBase(text, ms[k][0]); k-- {
+			m = ms[k-1]
+		}
+		year = yearValue(text[m[2]:m[3]])
 		// "2020年以来" speaks of a span, not of the year.
 		if strings.HasPrefix(text[m[1]:], "以来") {
 			year = 0
@@ -478,9 +506,15 @@ func period(d *report.Doc, si int, at int) (year int, plan bool) {
 			plan = true
 		}
 	}
+	cued := plan
 	switch secPeriod {
 	case report.PeriodPlan:
-		plan = true
+		// A figure dated before the year the report plans for is an
+		// outcome, wherever it stands (一九五四年……增长了百分之五十三点七),
+		// unless its own clause calls it a target.
+		if cued || year == 0 || d.Meta.PlanYear == 0 || year >= d.Meta.PlanYear {
+			plan = true
+		}
 		if year == 0 {
 			year = secYear
 			if year == 0 {
@@ -779,7 +813,7 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 		}
 		year := secYear
 		if ms := reSentYear.FindStringSubmatch(c.column); ms != nil {
-			year, _ = strconv.Atoi(ms[1])
+			year = yearValue(ms[1])
 		}
 		plan := strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标")
 		pf, pg := periodFit(q, d, year, plan)

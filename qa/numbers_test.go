@@ -175,3 +175,25 @@ func TestDropQuotes(t *testing.T) {
 		t.Errorf("the match maps back to %q", in[s:e])
 	}
 }
+
+func TestYearValue(t *testing.T) {
+	for in, want := range map[string]int{"2020": 2020, "一九五二": 1952, "二〇二一": 2021, "二零零八": 2008, "十五": 0} {
+		if got := yearValue(in); got != want {
+			t.Errorf("yearValue(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestComparisonBase(t *testing.T) {
+	text := "工业总产值一九七七年比一九七六年增长百分之十四点三，一九七八年又比一九七七年增长百分之十三点五"
+	ms := reSentYear.FindAllStringSubmatchIndex(text, -1)
+	var bases []int
+	for _, m := range ms {
+		if isComparisonBase(text, m[0]) {
+			bases = append(bases, yearValue(text[m[2]:m[3]]))
+		}
+	}
+	if len(bases) != 2 || bases[0] != 1976 || bases[1] != 1977 {
+		t.Errorf("comparison bases = %v, want [1976 1977]", bases)
+	}
+}

@@ -307,6 +307,9 @@ func parseAt(text string, i int) (Quantity, bool) {
 		}
 		return parseArabic(text, i)
 	}
+	if strings.HasPrefix(text[i:], "百分之") || strings.HasPrefix(text[i:], "千分之") {
+		return parsePercentWords(text, i)
+	}
 	if isChineseNumeral(r) {
 		if prev == '第' || isChineseNumeral(prev) {
 			return Quantity{}, false
@@ -314,6 +317,50 @@ func parseAt(text string, i int) (Quantity, bool) {
 		return parseChinese(text, i)
 	}
 	return Quantity{}, false
+}
+
+// parsePercentWords parses a rate written out in words, as older reports
+// do: 百分之二十二点五 (22.5%), 千分之七点一 (7.1‰).
+func parsePercentWords(text string, i int) (Quantity, bool) {
+	unit := "%"
+	if strings.HasPrefix(text[i:], "千") {
+		unit = "‰"
+	}
+	j := i + len("百分之")
+	k := j
+	for k < len(text) {
+		r, n := utf8.DecodeRuneInString(text[k:])
+		if !isChineseNumeral(r) && r != '点' {
+			break
+		}
+		k += n
+	}
+	words := text[j:k]
+	intPart, frac, _ := strings.Cut(words, "点")
+	v, ok := ParseChineseNumber(intPart)
+	if !ok {
+		return Quantity{}, false
+	}
+	scale := 0.1
+	for _, r := range frac {
+		d, isD := chineseDigit(r)
+		if !isD {
+			return Quantity{}, false
+		}
+		v += float64(d) * scale
+		scale /= 10
+	}
+	v = math.Round(v*1e6) / 1e6
+	q := Quantity{Value: v, Max: v, Unit: unit, Scale: 1, Start: i, End: k}
+	if qual := hasPrefixAny(text[k:], []string{"以上", "以下", "以内", "左右"}); qual != "" {
+		q.Qualifier, q.End = qual, k+len(qual)
+	}
+	q.Text = text[q.Start:q.End]
+	q.Prefix = prefixStart(text, i)
+	if p := text[q.Prefix:i]; p != "" {
+		q.Qualifier = p + q.Qualifier
+	}
+	return q, true
 }
 
 func firstRune(s string) rune {
@@ -576,6 +623,9 @@ func parseChinese(text string, i int) (Quantity, bool) {
 		j += n
 	}
 	num := text[i:j]
+	if strings.HasPrefix(text[j:], "年") && utf8.RuneCountInString(num) == 4 && !strings.ContainsAny(num, "十百千万亿两") {
+		return Quantity{}, false // 一九五二年: a year
+	}
 	if !strings.ContainsAny(num, "零〇一二两三四五六七八九十") || strings.HasPrefix(text[j:], "次产业") {
 		return Quantity{}, false // 亿元以上, 三次产业: not figures
 	}

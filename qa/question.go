@@ -94,11 +94,13 @@ type Analyzer struct {
 }
 
 var (
-	reYearQ   = regexp.MustCompile(`((?:19|20)\d{2})\s*年?`)
-	reDefZh   = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
-	reDefZh2  = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|包括哪些|包括什么|有哪些内容)$`)
-	reAskUnit = regexp.MustCompile(`(多少|几)(余|多)?`)
-	reRatio   = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
+	reYearQ      = regexp.MustCompile(`((?:19|20)\d{2})\s*年?`)
+	reFiveYear   = regexp.MustCompile(`[“"]?十?[一二三四五六七八九]五[”"]?(期间|时期|计划期间|计划)?`)
+	reAskPercent = regexp.MustCompile(`[百千]分之(几|多少)`)
+	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
+	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|包括哪些|包括什么|有哪些内容)$`)
+	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
+	reRatio      = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
 )
 
 // questionWords are the words of the question frame, not of its subject.
@@ -147,6 +149,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		q.Lang = "en"
 		a.analyzeEnglish(q, norm)
 		a.weigh(q)
+		if q.Class == "" && q.Unit == "" {
+			// The Chinese words of the subject may say what it is
+			// measured in: GDP → 生产总值 → money.
+			q.Class = a.expectedClass(q, "")
+		}
 	} else {
 		q.Lang = "zh"
 		a.analyzeChinese(q, norm)
@@ -259,6 +266,15 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {
 		q.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
 		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
+	// Further years are the base of a comparison (比1952年增长): no subject.
+	rest = reYearQ.ReplaceAllString(rest, " ")
+	// 七五期间, “十四五”时期: a period, not a subject.
+	rest = reFiveYear.ReplaceAllString(rest, " ")
+	// 增长了百分之几: a rate.
+	if reAskPercent.MatchString(rest) {
+		q.Class = "percent"
+		rest = reAskPercent.ReplaceAllString(rest, " 多少")
 	}
 	for _, ry := range relativeYears {
 		if strings.Contains(rest, ry.word) {
@@ -674,6 +690,10 @@ func (a *Analyzer) weigh(q *Question) {
 		if c.Aspect {
 			w *= 0.3
 		}
+		if measureWords[c.Word] && len(q.Concepts) > 1 {
+			// 原油产量: the report may say 原油由……增加到…… without 产量.
+			w *= 0.4
+		}
 		if utf8.RuneCountInString(c.Word) == 1 {
 			// A single character matches inside many words: it says little.
 			w *= 0.5
@@ -686,6 +706,11 @@ func (a *Analyzer) weigh(q *Question) {
 		c.Weight = w
 	}
 }
+
+// measureWords name what kind of figure the subject has, and reports
+// often leave them out.
+var measureWords = map[string]bool{"产量": true, "数量": true, "总量": true, "规模": true, "水平": true,
+	"人数": true, "个数": true, "总数": true, "金额": true, "数额": true}
 
 // functionChars are characters that build grammar more than things.
 const functionChars = "上下里中给把被花做搞弄要会能想该没有是在了的得地着过从到向对为"

@@ -78,6 +78,8 @@ func TestAnalyze(t *testing.T) {
 		{q: "境内上市公司数量居全国第几位", lang: "zh", kind: KindNumber, class: "rank"},
 		{q: "What rank is Anhui's number of listed companies nationwide?", lang: "en", kind: KindNumber, class: "rank", place: "安徽"},
 		{q: "How much did Liaoning's tourism revenue grow in 2024?", lang: "en", kind: KindNumber, class: "percent", year: 2024, place: "辽宁", done: true},
+		{q: "原油产量增长了百分之几", lang: "zh", kind: KindNumber, class: "percent", done: true},
+		{q: "What was China's GDP in 2002?", lang: "en", kind: KindNumber, class: "money", year: 2002, done: true, levels: "national"},
 		{q: "城镇新增就业多少万人以上", lang: "zh", kind: KindNumber, unit: "人", class: "people", qual: "以上"},
 		{q: "给企业减税降费多少", lang: "zh", kind: KindNumber, class: "money"},
 		{q: "压减了多少预算项目支出", lang: "zh", kind: KindNumber, class: "money", done: true},
