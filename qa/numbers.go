@@ -249,6 +249,68 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 	}
 }
 
+var reSectors = regexp.MustCompile(`三次产业|一二三产|一、二、三产|第一、二、三产业|一二三次产业`)
+
+// sectorLists finds the figures of the three sectors listed in order after
+// 分别 (三次产业增加值分别增长3.5%、6%、5%): figure start → 1, 2 or 3.
+func sectorLists(text string, l *layout, figs []Quantity) map[int]int {
+	var out map[int]int
+	for from := 0; ; {
+		k := strings.Index(text[from:], "分别")
+		if k < 0 {
+			return out
+		}
+		p := from + k
+		from = p + len("分别")
+		c := clauseOf(l.breaks, p)
+		cs, ce := 0, len(text)
+		if c > 0 {
+			cs = l.breaks[c-1]
+		}
+		if c < len(l.breaks) {
+			ce = l.breaks[c]
+		}
+		if !reSectors.MatchString(text[cs:p]) {
+			continue
+		}
+		var list []Quantity
+		for _, f := range figs {
+			if f.Start > p && f.Start < ce {
+				list = append(list, f)
+			}
+		}
+		if len(list) != 3 {
+			continue
+		}
+		if out == nil {
+			out = map[int]int{}
+		}
+		for i, f := range list {
+			out[f.Start] = i + 1
+		}
+	}
+}
+
+// sectorAsk is the sector a question names and the concept that names it.
+type sectorAsk struct{ sector, concept int }
+
+var sectorWords = []struct {
+	word   string
+	sector int
+}{{"第一产业", 1}, {"一产", 1}, {"第二产业", 2}, {"二产", 2}, {"第三产业", 3}, {"三产", 3}}
+
+// askedSector returns the sector the question asks about, concept -1 if none.
+func askedSector(q *Question) sectorAsk {
+	for ci, c := range q.Concepts {
+		for _, w := range sectorWords {
+			if strings.Contains(c.Word, w.word) {
+				return sectorAsk{w.sector, ci}
+			}
+		}
+	}
+	return sectorAsk{0, -1}
+}
+
 // listPlace is a figure's place in a "分别" list.
 type listPlace struct {
 	items []span
@@ -386,6 +448,8 @@ func unitFit(q *Question, f Quantity) float64 {
 		switch {
 		case f.Unit == q.Unit:
 			return 1
+		case q.Unit == "个" && strings.HasSuffix(f.Unit, "次"):
+			return 0 // 4928架次 counts flights, not airports
 		case q.Unit == "个" && (fc == "count" || fc == "household"):
 			return 0.9
 		case fc == UnitClass(q.Unit) && fc != "":
@@ -689,6 +753,8 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			figs = ParseRanks(s.Text)
 		}
 		lists := respectively(s.Text, breaks, figs)
+		sectors := sectorLists(s.Text, breaks, figs)
+		ask := askedSector(q)
 		for _, f := range figs {
 			uf := unitFit(q, f)
 			if q.Class == "rank" {
@@ -700,6 +766,15 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			focc := occ
 			if lp, ok := lists[f.Start]; ok {
 				focc = lp.pin(occ)
+			}
+			if i, ok := sectors[f.Start]; ok && ask.concept >= 0 {
+				// 三次产业……分别为8.3%、53.9%和37.9%: the second is 第二产业's.
+				focc = append([][]occurrence(nil), focc...)
+				pinned := 0.15
+				if i == ask.sector {
+					pinned = 1
+				}
+				focc[ask.concept] = []occurrence{{start: f.Start, end: f.Start, factor: 1, part: -1, text: q.Concepts[ask.concept].Word, pinned: pinned}}
 			}
 			m := measure(q, focc, breaks, f.Prefix, f.End, ctx)
 			if m.core < minCore*0.5 {

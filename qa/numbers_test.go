@@ -197,3 +197,18 @@ func TestComparisonBase(t *testing.T) {
 		t.Errorf("comparison bases = %v, want [1976 1977]", bases)
 	}
 }
+
+func TestSectorLists(t *testing.T) {
+	text := "三次产业对GDP增长的贡献率分别为8.3%、53.9%和37.9%。"
+	figs := ParseQuantities(text)
+	got := sectorLists(text, clauses(text), figs)
+	want := map[string]int{"8.3%": 1, "53.9%": 2, "37.9%": 3}
+	for _, f := range figs {
+		if got[f.Start] != want[f.Text] {
+			t.Errorf("%s: sector %d, want %d", f.Text, got[f.Start], want[f.Text])
+		}
+	}
+	if len(sectorLists("城乡居民收入分别增长8%和10%。", clauses("城乡居民收入分别增长8%和10%。"), ParseQuantities("城乡居民收入分别增长8%和10%。"))) != 0 {
+		t.Error("a list without the three sectors paired with them")
+	}
+}
