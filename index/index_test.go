@@ -313,3 +313,24 @@ func TestAddAll(t *testing.T) {
 		t.Fatalf("search after AddAll: %v", err)
 	}
 }
+
+func TestPrefixTerm(t *testing.T) {
+	x := open(t, t.TempDir(), seed(t))
+	defer x.Close()
+	// The bigram segmenter holds 征地 but never 征 alone.
+	plain, total, err := x.SearchTerms(Query{Terms: []WeightedTerm{{Text: "征", Boost: 1}}, Sentences: true, Size: 5})
+	if err != nil || total != 0 {
+		t.Fatalf("a single character as a term: %v %d %v", err, total, plain)
+	}
+	hits, total, err := x.SearchTerms(Query{Terms: []WeightedTerm{{Text: "征", Boost: 1, Prefix: true}}, Sentences: true, Size: 50})
+	if err != nil || total == 0 {
+		t.Fatalf("prefix 征: %v %d", err, total)
+	}
+	found := false
+	for _, h := range hits {
+		found = found || strings.Contains(h.Text(), "征地")
+	}
+	if !found {
+		t.Errorf("prefix 征 did not find 征地 among %d hits", len(hits))
+	}
+}

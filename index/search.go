@@ -28,6 +28,9 @@ type Filter struct {
 type WeightedTerm struct {
 	Text  string // as indexed (see Terms)
 	Boost float64
+	// Prefix matches every indexed word that starts with Text: a single
+	// character of a question (征) finds the words holding it (征地, 征收).
+	Prefix bool
 }
 
 // Span is a byte range.
@@ -94,7 +97,16 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 	}
 	var should []query.Query
 	for _, t := range q.Terms {
-		tq := query.NewTermQuery(t.Text)
+		var tq interface {
+			query.Query
+			SetField(string)
+			SetBoost(float64)
+		}
+		if t.Prefix {
+			tq = query.NewPrefixQuery(t.Text)
+		} else {
+			tq = query.NewTermQuery(t.Text)
+		}
 		tq.SetField(field)
 		if t.Boost > 0 {
 			tq.SetBoost(t.Boost)

@@ -412,6 +412,18 @@ func (e *Engine) queryTerms(q *Question) []index.WeightedTerm {
 			}
 		}
 	}
+	// A question word of one character (征 of 征了) is held by the index
+	// only inside longer words (征地): search those too.
+	for _, c := range q.Concepts {
+		if utf8.RuneCountInString(c.Word) == 1 && isHanString(c.Word) && !stopWords[c.Word] {
+			out := index.WeightedTerm{Text: c.Word, Boost: c.Weight * 0.5, Prefix: true}
+			key := "prefix:" + c.Word
+			if _, ok := best[key]; !ok {
+				order = append(order, key)
+				best[key] = out.Boost
+			}
+		}
+	}
 	// The year asked about, as reports write it (2020年, 一九五四年), helps
 	// find its sentence among many alike.
 	if q.Year > 0 {
@@ -429,6 +441,10 @@ func (e *Engine) queryTerms(q *Question) []index.WeightedTerm {
 	}
 	out := make([]index.WeightedTerm, 0, len(order))
 	for _, t := range order {
+		if w, ok := strings.CutPrefix(t, "prefix:"); ok {
+			out = append(out, index.WeightedTerm{Text: w, Boost: best[t], Prefix: true})
+			continue
+		}
 		out = append(out, index.WeightedTerm{Text: t, Boost: best[t]})
 	}
 	return out
