@@ -62,11 +62,13 @@ func New(cfg Config) *Engine {
 }
 
 // Warm derives what the engine needs of every document (figures, folded
-// text) ahead of the first questions, so that they do not pay for it.
+// text) and reads the English word list ahead of the first questions, so
+// that they do not pay for it.
 func (e *Engine) Warm() {
 	for _, en := range e.x.Docs() {
 		e.docInfo(en)
 	}
+	cedict()
 }
 
 // Analyzer returns the engine's question analyzer.

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -46,6 +47,7 @@ var enFiller = map[string]bool{
 	"national": true, "nationwide": true, "country": true, "china": true, "region": true, "local": true,
 	"whole": true, "entire": true, "overall": true, "total": true, "figure": true, "value": true, "level": true,
 	"planned": true, "plan": true, "target": true, "goal": true, "expected": true, "year": true, "years": true,
+	"large": true, "big": true, "small": true, "high": true, "low": true, "long": true, "size": true,
 	"aim": true, "aims": true, "aimed": true, "actually": true, "unit": true, "units": true,
 	"during": true, "since": true, "until": true, "between": true, "some": true, "more": true, "most": true,
 	"make": true, "made": true, "give": true, "given": true, "go": true, "went": true, "see": true, "saw": true,
@@ -97,7 +99,27 @@ var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has
 // for: the head of the first noun compound that names a unit. English
 // compounds are head-final, so "expressway service area charging
 // stations" counts charging stations, not kilometres of expressway.
-func headUnit(matches []englishMatch) int {
+func headUnit(matches []englishMatch, asked int) int {
+	if asked >= 0 {
+		// "How much investment did the key projects complete": the noun
+		// after how much/how many is what is measured, whatever follows.
+		best, next := -1, asked
+		for i, m := range matches {
+			if m.at < next {
+				continue
+			}
+			if m.at > next {
+				break
+			}
+			if m.entry.unit != "" && !m.entry.verb && !aspectWords[firstZh(m.entry)] {
+				best = i
+			}
+			next = m.at + m.n
+		}
+		if next > asked {
+			return best // the compound after how much/many, with or without a unit
+		}
+	}
 	best := -1
 	for i, m := range matches {
 		if i > 0 && m.at != matches[i-1].at+matches[i-1].n && best >= 0 {
@@ -108,6 +130,22 @@ func headUnit(matches []englishMatch) int {
 		}
 	}
 	return best
+}
+
+// askedNoun returns the index of the first word after "how many" or "how
+// much" that is not a level or frame word, or -1.
+func askedNoun(words []string) int {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "how" && (words[i+1] == "many" || words[i+1] == "much") {
+			for k := i + 2; k < len(words); k++ {
+				if !enFiller[words[k]] && !enFrame[words[k]] {
+					return k
+				}
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 func firstZh(e englishEntry) string {
@@ -227,6 +265,20 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			q.Place = zh
 		}
 	}
+	// Words the glossary does not know: CC-CEDICT may.
+	dict := a.dictPhrases(kept, func(k int) bool {
+		w := kept[k]
+		return covered[k] || enFrame[w] || enFiller[w] || isNumberWord(w) || provincesEn[w] != "" || proper[w]
+	})
+	for _, m := range dict {
+		for k := m.at; k < m.at+m.n; k++ {
+			covered[k] = true
+		}
+	}
+	if len(dict) > 0 {
+		matches = append(matches, dict...)
+		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })
+	}
 	for k, w := range kept {
 		if covered[k] || enFrame[w] || enFiller[w] || isNumberWord(w) || provincesEn[w] != "" {
 			continue
@@ -236,7 +288,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			q.Unknown = append(q.Unknown, w)
 		}
 	}
-	unitAt := headUnit(matches)
+	unitAt := headUnit(matches, askedNoun(kept))
 	for mi, m := range matches {
 		if m.n == 1 && (enFrame[m.phrase] || enFiller[m.phrase]) {
 			continue // the frame, or a level word read above
@@ -255,8 +307,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		}
 		c := Concept{Word: word, Aspect: aspectWords[word] || e.verb}
 		c.Alts = append(c.Alts, Alt{Text: word, Factor: 1})
+		other := glossFactor
+		if e.dict {
+			other = cedictFactor
+		}
 		for _, z := range e.zh[1:] {
-			c.Alts = addAlt(c.Alts, Alt{Text: z, Factor: glossFactor})
+			c.Alts = addAlt(c.Alts, Alt{Text: z, Factor: other})
 		}
 		for _, z := range e.zh {
 			for _, alt := range a.Lex.Alternatives(z) {

@@ -48,6 +48,7 @@ type englishEntry struct {
 	zh   []string
 	unit string // unit or unit class hint
 	verb bool   // an action word (install, carry out), weighed as an aspect
+	dict bool   // from CC-CEDICT, not the glossary: its words are guesses
 }
 
 // LoadLexicon parses the lexicon files embedded in the binary.

@@ -60,3 +60,41 @@ func TestEnglishHyphensAndUnitWords(t *testing.T) {
 		}
 	}
 }
+
+func TestCedictWords(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How large is the organic food base area?")
+	found := false
+	for _, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			found = found || alt.Text == "有机"
+		}
+	}
+	if !found || slices.Contains(q.Unknown, "organic") {
+		t.Errorf("concepts %+v, unknown %q: want organic translated by CC-CEDICT", q.Concepts, q.Unknown)
+	}
+	// A dictionary verb is an aspect, not a subject.
+	q = a.Analyze("How many projects did they tackle?")
+	for _, c := range q.Concepts {
+		if c.Word == "对付" && !c.Aspect {
+			t.Errorf("tackle → %q should be an aspect", c.Word)
+		}
+	}
+}
+
+func TestAskedNounDecidesUnit(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How much investment did the provincial key projects complete?")
+	if q.Unit != "" || q.Class != "money" {
+		t.Errorf("unit %q class %q: the investment is measured, not the projects", q.Unit, q.Class)
+	}
+	q = a.Analyze("How many kilometers of standard seawalls will Zhejiang build in 2026?")
+	if q.Unit != "公里" {
+		t.Errorf("unit %q, want 公里", q.Unit)
+	}
+	for _, c := range q.Concepts {
+		if c.Word == "公里" {
+			t.Errorf("the unit became a subject: %+v", q.Concepts)
+		}
+	}
+}

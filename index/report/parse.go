@@ -587,6 +587,41 @@ func (p *parser) structure() {
 			para.Term = glossaryTerm(para.Text)
 		}
 	}
+	p.laterYearsPlan()
+}
+
+// laterYearsPlan marks as plans the top sections that name a year later
+// than a reviewed one but no period of their own (二、关于2025年工作 after
+// 一、2024年工作回顾), and their subsections.
+func (p *parser) laterYearsPlan() {
+	d := p.doc
+	reviewed := 0
+	for _, s := range d.Sections {
+		if s.Level <= 1 && s.Period == PeriodReview && s.Year > reviewed {
+			reviewed = s.Year
+		}
+	}
+	if reviewed == 0 {
+		return
+	}
+	changed := map[int]bool{}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		if s.Level <= 1 && s.Period == PeriodNone && s.Year > reviewed {
+			s.Period = PeriodPlan
+			changed[i] = true
+		}
+	}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		if s.Parent >= 0 && changed[s.Parent] && s.Period == PeriodNone {
+			s.Period = PeriodPlan
+			if s.Year == 0 {
+				s.Year = d.Sections[s.Parent].Year
+			}
+			changed[i] = true
+		}
+	}
 }
 
 func truncate(s string, runes int) string {

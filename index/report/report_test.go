@@ -550,3 +550,25 @@ func TestGlossaryEndsAtAnnex(t *testing.T) {
 		t.Errorf("the annex is not body text of its own: %q", body)
 	}
 }
+
+func TestLaterYearIsPlan(t *testing.T) {
+	src := "2025年某省政府工作报告\n各位代表：\n" +
+		"现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n" +
+		"一、2024年工作回顾\n" +
+		"过去一年，高新技术企业达1.75万家，发展质量稳步提升，各项事业取得新进展。\n" +
+		"二、关于2025年工作\n" +
+		"（一）加快建设现代化产业体系\n" +
+		"培育和支持创新型企业，高新技术企业总量突破1.8万家，推动产业升级。\n"
+	d := Parse("x", []byte(src))
+	if len(d.Sections) != 3 {
+		t.Fatalf("sections = %+v", d.Sections)
+	}
+	for i, want := range []struct {
+		per  Period
+		year int
+	}{{PeriodReview, 2024}, {PeriodPlan, 2025}, {PeriodPlan, 2025}} {
+		if s := d.Sections[i]; s.Period != want.per || s.Year != want.year {
+			t.Errorf("section %d %q: %s %d, want %s %d", i, s.Title, s.Period, s.Year, want.per, want.year)
+		}
+	}
+}
