@@ -90,7 +90,7 @@ func isNumberWord(w string) bool {
 	return true
 }
 
-var reEnChange = regexp.MustCompile(`\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased)\b(?: by)?\s*\??\s*$|\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased) (in|during|last|this) `)
+var reEnChange = regexp.MustCompile(`\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|compressed|cut|reduced|shortened)\b(?: by)?\s*\??\s*$|\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased) (in|during|last|this) `)
 
 var enPlan = []string{"target", "goal", "plan", "planned", "plans", "aim", "aims", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective"}
 var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
@@ -168,6 +168,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	case has("how many"), has("number of"):
 		q.Kind = KindNumber
 		q.Countable = true
+	case has("by how much"):
+		q.Kind = KindNumber
+		q.Class = "percent"
 	case has("how much") && reEnChange.MatchString(text):
 		// How much did tourism revenue grow: a rate.
 		q.Kind = KindNumber
@@ -305,7 +308,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		if stopWords[word] {
 			continue
 		}
-		c := Concept{Word: word, Aspect: aspectWords[word] || e.verb}
+		c := Concept{Word: word, Aspect: aspectWords[word] || e.verb, Guess: e.dict}
 		c.Alts = append(c.Alts, Alt{Text: word, Factor: 1})
 		other := glossFactor
 		if e.dict {

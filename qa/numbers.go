@@ -95,6 +95,9 @@ func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 type layout struct {
 	breaks []int // clause breaks: ，；。 …
 	joins  []int // list joins inside a clause: 、 and 和/及/与 before a figure
+	// figureJoins are the joins followed by a figure: in 新建6个国家级、20个
+	// 省级临床重点专科 both figures share the noun after the last one.
+	figureJoins []int
 }
 
 // clauses returns the layout of text.
@@ -106,12 +109,16 @@ func clauses(text string) *layout {
 			l.breaks = append(l.breaks, i)
 		case '、':
 			l.joins = append(l.joins, i)
+			if next := i + len("、"); next < len(text) && text[next] >= '0' && text[next] <= '9' {
+				l.figureJoins = append(l.figureJoins, i)
+			}
 		case '和', '及', '与':
 			// Only a conjunction before a figure joins two items (100个乡镇
 			// 综合养老服务中心和300个村级互助幸福院); elsewhere it is part of
 			// a word (和谐, 与会).
 			if next := i + len(string(r)); next < len(text) && text[next] >= '0' && text[next] <= '9' {
 				l.joins = append(l.joins, i)
+				l.figureJoins = append(l.figureJoins, i)
 			}
 		}
 	}
@@ -129,6 +136,20 @@ func (l *layout) joined(a, b int) bool {
 	}
 	k := sort.SearchInts(l.joins, a)
 	return k < len(l.joins) && l.joins[k] < b
+}
+
+// joinedApart reports whether a join that does not lead to another figure
+// stands between a and b: the noun after 6个国家级、20个省级 is shared.
+func (l *layout) joinedApart(a, b int) bool {
+	if l == nil {
+		return false
+	}
+	for k := sort.SearchInts(l.joins, a); k < len(l.joins) && l.joins[k] < b; k++ {
+		if i := sort.SearchInts(l.figureJoins, l.joins[k]); i >= len(l.figureJoins) || l.figureJoins[i] != l.joins[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // proximity weighs an occurrence by how close it stands to the figure at
@@ -160,7 +181,7 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		}
 		if after {
 			p *= 0.85
-			if l.joined(qe, o.start) {
+			if l.joinedApart(qe, o.start) {
 				p *= 0.7
 			}
 		} else if l.joined(o.end, qs) {

@@ -212,3 +212,28 @@ func TestSectorLists(t *testing.T) {
 		t.Error("a list without the three sectors paired with them")
 	}
 }
+
+func TestSharedHeadOfFigures(t *testing.T) {
+	text := "新建6个国家级、20个省级临床重点专科。"
+	l := clauses(text)
+	figs := ParseQuantities(text)
+	if len(figs) != 2 {
+		t.Fatalf("figures: %+v", figs)
+	}
+	w := "临床重点专科"
+	at := strings.Index(text, w)
+	o := occurrence{start: at, end: at + len(w), factor: 1, part: -1}
+	first := proximity(o, l, figs[0].Prefix, figs[0].End)
+	if first < 0.5 {
+		t.Errorf("the noun shared by both figures counts %.2f for the first", first)
+	}
+	// A noun after a join that leads to no figure belongs to its own item.
+	text2 := "建成6个国家级实验室、省级临床重点专科。"
+	l2 := clauses(text2)
+	f2 := ParseQuantities(text2)
+	at2 := strings.Index(text2, w)
+	o2 := occurrence{start: at2, end: at2 + len(w), factor: 1, part: -1}
+	if p := proximity(o2, l2, f2[0].Prefix, f2[0].End); p >= first {
+		t.Errorf("a noun of another item counts %.2f, as much as a shared one (%.2f)", p, first)
+	}
+}

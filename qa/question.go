@@ -67,6 +67,9 @@ type Concept struct {
 	Weight float64 // importance: rarer words weigh more; aspect verbs less
 	Alts   []Alt   // ways a report may write it, the word itself first
 	Aspect bool    // an aspect verb (新增, 建成, 完成) rather than a thing
+	// Guess is set for a word CC-CEDICT gave for an English one the
+	// glossary lacks: it may be the wrong sense, so it weighs less.
+	Guess bool
 	// Parts are the dictionary words inside the word (粮食, 总产量, 产量
 	// in 粮食总产量): found apart they stand for it as far as they cover
 	// it, rarer parts counting more.
@@ -689,6 +692,9 @@ func (a *Analyzer) weigh(q *Question) {
 		}
 		if c.Aspect {
 			w *= 0.3
+		}
+		if c.Guess {
+			w *= 0.5
 		}
 		if measureWords[c.Word] && len(q.Concepts) > 1 {
 			// 原油产量: the report may say 原油由……增加到…… without 产量.
