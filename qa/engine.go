@@ -247,7 +247,8 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 		switch q.Kind {
 		case KindNumber:
 			answers = e.numbers(q, hits)
-			if len(answers) == 0 && q.Unit == "" && q.Class == "" && len(q.Concepts) > 0 {
+			if len(answers) == 0 && q.Unit == "" && q.Class == "" && !q.AsksCount && len(q.Concepts) > 0 {
+				// "What is X" may be answered by a sentence; "how many X" not.
 				answers = e.sentences(q, hits)
 			}
 		case KindText:

@@ -237,3 +237,19 @@ func TestSharedHeadOfFigures(t *testing.T) {
 		t.Errorf("a noun of another item counts %.2f, as much as a shared one (%.2f)", p, first)
 	}
 }
+
+func TestAsksCount(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]bool{
+		"新增养老床位多少张":                               true,
+		"建了几座方舱医院":                                true,
+		"How many city hoardings were removed?":   true,
+		"How much was invested in education?":     true,
+		"谁牵头实施五个一百工程":                             false,
+		"What is the GDP growth target for 2021?": false,
+	} {
+		if got := a.Analyze(q).AsksCount; got != want {
+			t.Errorf("Analyze(%q).AsksCount = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -50,6 +50,9 @@ type Question struct {
 	// Countable is set by "how many": the figure counts things, it is no
 	// sum of money or a weight.
 	Countable bool
+	// AsksCount is set when the question asks for a figure in so many
+	// words (多少, 几, how many, how much): only a figure answers it.
+	AsksCount bool
 	// Class2 is a second class the figure may have: 一般性支出压减多少 is
 	// answered by 5% as well as by an amount of money.
 	Class2 string
@@ -166,6 +169,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	}
 	q.Stock = isStockQuestion(q, norm)
+	q.AsksCount = reAsksCount.MatchString(strings.ToLower(norm))
 	if q.Lang == "zh" && q.Class != "percent" && q.Class != "rank" && reCutEnd.MatchString(norm) {
 		q.Class2 = "percent"
 	}
@@ -522,6 +526,8 @@ func isPunct(s string) bool {
 	}
 	return true
 }
+
+var reAsksCount = regexp.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
 
 var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|降|升|增)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
 
