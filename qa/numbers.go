@@ -834,7 +834,20 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 // unknownPenalty lowers the confidence in answers to an English question
 // with words the glossary does not know: the subject may be among them.
 func unknownPenalty(q *Question) float64 {
-	return math.Pow(0.7, float64(len(q.Unknown)))
+	p := math.Pow(0.7, float64(len(q.Unknown)))
+	if len(q.Unknown) > 0 {
+		// With an unknown word and no subject but dictionary guesses
+		// (How many pandas live in Tianjin → 生活), the subject is likely
+		// the unknown word: answer only on very strong evidence.
+		sure := false
+		for _, c := range q.Concepts {
+			sure = sure || !c.Aspect && !c.Guess
+		}
+		if !sure {
+			p *= 0.5
+		}
+	}
+	return p
 }
 
 // contextMatches gives, per concept, the credit for finding it in the

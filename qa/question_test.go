@@ -286,6 +286,9 @@ func TestAskAbstains(t *testing.T) {
 		{"汉阳区有多少个机场", false},
 		// 确定4家定点救治医院 is what was done, not how many hospitals there are.
 		{"汉阳区有多少家医院", true},
+		// The subject is a word neither the glossary nor the dictionary
+		// gives a report word for; "live" must not stand in for it.
+		{"How many pandas live in Hanyang?", false},
 	} {
 		r, err := eng.Ask(context.Background(), Request{Question: tc.q})
 		if err != nil {
