@@ -40,7 +40,7 @@ import (
 // Schema is the version of the parser and of the index layout. An index
 // written with another version is rebuilt from the stored originals, so
 // a stale index is never served.
-const Schema = 5
+const Schema = 6
 
 // Config configures an Index.
 type Config struct {

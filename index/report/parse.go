@@ -357,11 +357,19 @@ func (p *parser) printedBlocks(body []int) {
 			cur = &block{kind: KindGlossary, lines: []int{i}, table: -1}
 			continue
 		}
-		if isHeadingLine(t) || isAnnexLine(t) {
+		// A line that continues a sentence is no heading, whatever it
+		// starts with (……老旧小区 / 1. 1万个。: an OCR-split decimal).
+		midSentence := cur != nil && !inGlossary && !endsParagraph(p.lines[cur.lines[len(cur.lines)-1]].text)
+		if (isHeadingLine(t) || isAnnexLine(t)) && !midSentence && !(l.width*100 >= full*90 && headingLevel(t) > 0 && !endsSentence(t) && k+1 < len(body)) {
 			flush()
 			inGlossary = reGlossary.MatchString(t)
 			p.blocks = append(p.blocks, block{kind: KindHeading, lines: []int{i}, table: -1})
 			continue
+		}
+		if headingLevel(t) > 0 && !inGlossary && !midSentence {
+			// A numbered line that fills the printed width runs on: a long
+			// heading or a numbered paragraph starts here.
+			flush()
 		}
 		if !inGlossary && isTableStart(t) {
 			flush()

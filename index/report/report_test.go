@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -569,6 +570,85 @@ func TestLaterYearIsPlan(t *testing.T) {
 	}{{PeriodReview, 2024}, {PeriodPlan, 2025}, {PeriodPlan, 2025}} {
 		if s := d.Sections[i]; s.Period != want.per || s.Year != want.year {
 			t.Errorf("section %d %q: %s %d, want %s %d", i, s.Title, s.Period, s.Year, want.per, want.year)
+		}
+	}
+}
+
+// printed renders a report laid out one paragraph per line as an OCR'd
+// printed report is: lines of width runes with a blank line after each,
+// a page footer every perPage lines, and some decimals split (22. 1).
+func printed(src string, width, perPage int) string {
+	var out []string
+	n, page := 0, 1
+	for k, p := range strings.Split(src, "\n") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if k%3 == 0 {
+			p = reDecimalForOCR.ReplaceAllString(p, "$1. $2")
+		}
+		first := true
+		for rs := []rune(p); len(rs) > 0; {
+			w := width
+			if first {
+				w -= 2
+			}
+			w = min(w, len(rs))
+			line := string(rs[:w])
+			rs = rs[w:]
+			if first {
+				line = "　　" + line
+			}
+			out = append(out, line, "")
+			first = false
+			if n++; n%perPage == 0 {
+				out = append(out, fmt.Sprintf("— %d —", page), "")
+				page++
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+var reDecimalForOCR = regexp.MustCompile(`(\d)\.(\d)`)
+
+// The printed layout is rebuilt for any report, not only the seed: a
+// corpus report rendered as OCR output parses into the same text, with
+// its pages.
+func TestPrintedLayoutOfOtherReports(t *testing.T) {
+	for name, data := range testReports(t) {
+		orig := Parse(name, data)
+		if orig.Layout != LayoutParagraphs {
+			continue
+		}
+		src := printed(string(data), 27, 38)
+		d := Parse(name, []byte(src))
+		if d.Layout != LayoutPrinted {
+			t.Errorf("%s: rendered as printed, parsed as %s", name, d.Layout)
+			continue
+		}
+		checkNothingLost(t, name+" (printed)", []byte(src), d)
+		if d.Title != orig.Title || d.Meta.Region != orig.Meta.Region || d.Meta.Year != orig.Meta.Year {
+			t.Errorf("%s: printed title %q region %q year %d, want %q %q %d", name, d.Title, d.Meta.Region, d.Meta.Year, orig.Title, orig.Meta.Region, orig.Meta.Year)
+		}
+		// Every sentence of the original is a sentence of the printed
+		// report (the OCR's split decimals joined again).
+		have := map[string]bool{}
+		for _, s := range d.Sentences {
+			have[strings.Join(strings.Fields(s.Text), "")] = true
+		}
+		missing := 0
+		for _, s := range orig.Sentences {
+			if !have[strings.Join(strings.Fields(s.Text), "")] {
+				missing++
+			}
+		}
+		if share := float64(missing) / float64(len(orig.Sentences)); share > 0.02 {
+			t.Errorf("%s: %d of %d sentences differ once printed", name, missing, len(orig.Sentences))
+		}
+		if last := d.Paragraphs[len(d.Paragraphs)-1]; last.Page < 2 {
+			t.Errorf("%s: last paragraph on page %d", name, last.Page)
 		}
 	}
 }
