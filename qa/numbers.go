@@ -312,6 +312,38 @@ func sectorLists(text string, l *layout, figs []Quantity) map[int]int {
 	}
 }
 
+var reSectorRatio = regexp.MustCompile(`(三次产业|一二三产业?|产业)(结构|比例|比重|之比)[^，。；\d]{0,6}?(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)`)
+
+// sectorRatios finds 三次产业结构为7.6:44.8:47.6: the whole ratio as one
+// figure of unit ":", and each sector's share as a figure in %, in order.
+func sectorRatios(text string) (whole, parts []Quantity) {
+	for _, m := range reSectorRatio.FindAllStringSubmatchIndex(text, -1) {
+		w := Quantity{Text: text[m[6]:m[11]], Start: m[6], End: m[11], Prefix: m[6], Unit: ":", Scale: 1}
+		w.Value, _ = strconv.ParseFloat(text[m[6]:m[7]], 64)
+		w.Max = w.Value
+		whole = append(whole, w)
+		for g := 6; g <= 10; g += 2 {
+			v, err := strconv.ParseFloat(text[m[g]:m[g+1]], 64)
+			if err != nil {
+				continue
+			}
+			parts = append(parts, Quantity{Text: text[m[g]:m[g+1]], Value: v, Max: v, Unit: "%", Scale: 1, Start: m[g], End: m[g+1], Prefix: m[g]})
+		}
+	}
+	return whole, parts
+}
+
+// asksStructure reports whether the question asks for a structure or
+// ratio as such (三次产业结构是多少).
+func asksStructure(q *Question) bool {
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "结构") || strings.Contains(c.Word, "比例") {
+			return true
+		}
+	}
+	return false
+}
+
 // sectorAsk is the sector a question names and the concept that names it.
 type sectorAsk struct{ sector, concept int }
 
@@ -775,11 +807,26 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 		}
 		lists := respectively(s.Text, breaks, figs)
 		sectors := sectorLists(s.Text, breaks, figs)
+		if q.Class != "rank" && strings.Contains(s.Text, "产业") {
+			// 三次产业结构为7.6:44.8:47.6: the whole ratio, and each
+			// sector's share.
+			whole, parts := sectorRatios(s.Text)
+			figs = append(append(append([]Quantity(nil), figs...), whole...), parts...)
+			for k, f := range parts {
+				if sectors == nil {
+					sectors = map[int]int{}
+				}
+				sectors[f.Start] = k%3 + 1
+			}
+		}
 		ask := askedSector(q)
 		for _, f := range figs {
 			uf := unitFit(q, f)
 			if q.Class == "rank" {
 				uf = 1
+			}
+			if f.Unit == ":" && asksStructure(q) {
+				uf = 1 // 三次产业结构是多少: the ratio itself
 			}
 			if uf == 0 {
 				continue
