@@ -368,11 +368,15 @@ var (
 	corpusErr  error
 )
 
-// corpusDir is the shared corpus of reports, when present.
-const corpusDir = "../../../shared/corpus/reports"
+// corpusDir is the shared corpus of reports, and practiceDir the shared
+// practice documents (budgets, bulletins, PDF, HTML, DOCX), when present.
+const (
+	corpusDir   = "../../../shared/corpus/reports"
+	practiceDir = "../../../shared/corpus/practice"
+)
 
-// corpusKB opens a knowledge base with the seed and every report of the
-// shared corpus.
+// corpusKB opens a knowledge base with the seed, every report of the
+// shared corpus and every practice document it can read.
 func corpusKB(t *testing.T) *qa.Engine {
 	t.Helper()
 	if _, err := os.Stat(corpusDir); err != nil {
@@ -414,6 +418,26 @@ func corpusKB(t *testing.T) *qa.Engine {
 			corpusErr = err
 			return
 		}
+		// The practice documents: a format this machine cannot read (PDF
+		// without pdftotext) leaves its questions unanswered, not the run.
+		var practice []index.Source
+		files, _ = filepath.Glob(filepath.Join(practiceDir, "*"))
+		for _, f := range files {
+			switch strings.ToLower(filepath.Ext(f)) {
+			case ".txt", ".pdf", ".docx", ".html", ".htm":
+			default:
+				continue
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				corpusErr = err
+				return
+			}
+			practice = append(practice, index.Source{Name: filepath.Base(f), Data: data})
+		}
+		if err := x.AddAll(practice, 2, nil); err != nil {
+			t.Logf("practice documents not added: %v", err)
+		}
 		corpusEng = qa.New(qa.Config{Index: x, Home: home})
 	})
 	if corpusErr != nil {
@@ -424,18 +448,71 @@ func corpusKB(t *testing.T) *qa.Engine {
 
 // TestHoldoutSets asks the question sets written against reports of the
 // shared corpus that the rules were not tuned on at the time: each was
-// scored once before any change it prompted (see BENCHMARKS.md).
+// scored once before any change it prompted (see BENCHMARKS.md). A set
+// may not lose a question: testdata/holdout-floor.tsv holds the number
+// each must pass, raised as answers improve (-update-floor writes it).
 func TestHoldoutSets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("indexing the whole corpus; skipped with -short")
 	}
 	eng := corpusKB(t)
+	floors := readFloors(t)
 	files, _ := filepath.Glob("../../testdata/holdout*.jsonl")
+	got := map[string]int{}
 	for _, f := range files {
+		name := filepath.Base(f)
 		items := readItems(t, f)
 		passed := runSet(t, eng, items)
-		if min := len(items) * 85 / 100; passed < min {
-			t.Errorf("%s: %d of %d questions passed, want at least %d", filepath.Base(f), passed, len(items), min)
+		got[name] = passed
+		min, ok := floors[name]
+		if !ok {
+			t.Errorf("%s has no floor in testdata/holdout-floor.tsv (go test ./cmd/reportkb -run TestHoldoutSets -update-floor)", name)
+			continue
+		}
+		if passed < min {
+			t.Errorf("%s: %d of %d questions passed, want at least %d (go test ./cmd/reportkb -run TestHoldoutSets -v -args -show-fails)", name, passed, len(items), min)
 		}
 	}
+	if *updateFloor {
+		var b strings.Builder
+		b.WriteString("# set\tminimum questions passed (TestHoldoutSets; -update-floor rewrites this file)\n")
+		var names []string
+		for n := range got {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			fmt.Fprintf(&b, "%s\t%d\n", n, got[n])
+		}
+		if err := os.WriteFile("../../testdata/holdout-floor.tsv", []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+var updateFloor = flag.Bool("update-floor", false, "rewrite testdata/holdout-floor.tsv with the numbers passed now")
+
+// readFloors reads testdata/holdout-floor.tsv: set name, minimum passed.
+func readFloors(t *testing.T) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	data, err := os.ReadFile("../../testdata/holdout-floor.tsv")
+	if err != nil {
+		if os.IsNotExist(err) && *updateFloor {
+			return out
+		}
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var n int
+		if _, err := fmt.Sscan(f[1], &n); err != nil {
+			t.Fatalf("holdout-floor.tsv: %q: %v", line, err)
+		}
+		out[f[0]] = n
+	}
+	return out
 }
