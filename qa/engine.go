@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,6 +31,9 @@ type Config struct {
 	Home []string
 	// Candidates is how many sentences are scored per question; default 80.
 	Candidates int
+	// Model scores candidate figures; defaults to the weights embedded in
+	// the binary.
+	Model *Model
 }
 
 // Engine answers questions. It is safe for concurrent use.
@@ -38,11 +42,16 @@ type Engine struct {
 	lex   *Lexicon
 	an    *Analyzer
 	cands int
+	model *Model
 
 	home map[string]bool
 
 	mu   sync.Mutex
 	info map[string]*docInfo // by document id
+
+	placesCache []string
+	placesVer   uint64
+	placesOK    bool
 }
 
 // New returns an engine over cfg.Index.
@@ -53,7 +62,10 @@ func New(cfg Config) *Engine {
 	if cfg.Candidates <= 0 {
 		cfg.Candidates = 80
 	}
-	e := &Engine{x: cfg.Index, lex: cfg.Lexicon, cands: cfg.Candidates, info: map[string]*docInfo{}, home: map[string]bool{}}
+	if cfg.Model == nil {
+		cfg.Model = DefaultModel()
+	}
+	e := &Engine{x: cfg.Index, lex: cfg.Lexicon, cands: cfg.Candidates, model: cfg.Model, info: map[string]*docInfo{}, home: map[string]bool{}}
 	for _, id := range cfg.Home {
 		e.home[id] = true
 	}
@@ -74,8 +86,25 @@ func (e *Engine) Warm() {
 // Analyzer returns the engine's question analyzer.
 func (e *Engine) Analyzer() *Analyzer { return e.an }
 
-// places lists the regions of the indexed reports.
+// places lists the regions of the indexed reports, cached until the
+// documents change.
 func (e *Engine) places() []string {
+	v := e.x.Version()
+	e.mu.Lock()
+	if e.placesOK && e.placesVer == v {
+		out := e.placesCache
+		e.mu.Unlock()
+		return out
+	}
+	e.mu.Unlock()
+	out := e.listPlaces()
+	e.mu.Lock()
+	e.placesCache, e.placesVer, e.placesOK = out, v, true
+	e.mu.Unlock()
+	return out
+}
+
+func (e *Engine) listPlaces() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, en := range e.x.Docs() {
@@ -275,6 +304,50 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	return resp, nil
 }
 
+// Scored is a candidate figure with the features the model scored it by
+// (see FeatureNames), for fitting the model's weights.
+type Scored struct {
+	Answer
+	Features []float64
+}
+
+// Candidates returns every figure the engine considered for a number
+// question, scored but not thresholded, best first; nil for questions
+// that ask for no figure.
+func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) {
+	if strings.TrimSpace(req.Question) == "" {
+		return nil, ErrEmptyQuestion
+	}
+	if req.Doc != "" {
+		if _, ok := e.x.Doc(req.Doc); !ok {
+			return nil, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
+		}
+	}
+	q := e.an.Analyze(req.Question)
+	filter, ok := e.route(q, req)
+	if !ok {
+		return nil, nil
+	}
+	terms := e.queryTerms(q)
+	if q.Kind == KindDefinition && len(e.define(q, filter)) == 0 {
+		q.Kind = KindNumber
+	}
+	if q.Kind != KindNumber || len(terms) == 0 {
+		return nil, nil
+	}
+	hits, err := e.candidates(q, terms, filter)
+	if err != nil {
+		return nil, err
+	}
+	cands := e.numberCandidates(q, hits)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].prob > cands[j].prob })
+	out := make([]Scored, len(cands))
+	for i, c := range cands {
+		out[i] = Scored{Answer: c.Answer, Features: append([]float64(nil), c.feat[:]...)}
+	}
+	return out, ctx.Err()
+}
+
 // route picks the documents to search: the request's filters, narrowed
 // to the reports of the place, level and year the question names. ok is
 // false when the question names a place no report covers.
@@ -285,6 +358,9 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 			if _, _, used := namedPlaces(q.Unknown, []*index.Entry{en}); len(used) > 0 {
 				q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return contains(used, w) })
 			}
+			// The report's own place is satisfied by the report (它说我市,
+			// 全市); a place within it or elsewhere must be found.
+			e.placeConcepts(q, []*index.Entry{en})
 		}
 		return f, true
 	}
@@ -316,16 +392,26 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 		}
 	}
 	if q.Place != "" {
-		var out []*index.Entry
+		// The reports of the place; else those of a region it lies in
+		// (a district's figures in its city's report).
+		var same, within []*index.Entry
 		for _, en := range scope {
-			if report.PlaceMatches(q.Place, en.Doc.Meta.Region) {
-				out = append(out, en)
+			switch placeRelation(q.Place, en.Doc.Meta.Region) {
+			case placeSame:
+				same = append(same, en)
+			case placeWithin:
+				within = append(within, en)
 			}
 		}
-		if len(out) == 0 {
+		switch {
+		case len(same) > 0:
+			scope = same
+		case len(within) > 0:
+			scope = within
+		default:
 			return f, false
 		}
-		scope = out
+		e.placeConcepts(q, scope)
 	} else if region, byID, used := namedPlaces(q.Names, scope); len(used) > 0 {
 		// A place an English question names in pinyin is no unknown word.
 		if len(region) > 0 {
@@ -518,6 +604,8 @@ type docInfo struct {
 	table      map[int][]tableCell
 	headings   []string // folded topic heading, by paragraph
 	sections   []string // folded section title, by section
+	scopes     []string // the scope set before each sentence (see contextScopes)
+	delivered  int      // the year the report was delivered, when its front matter dates it
 
 	factsOnce sync.Once
 	facts     []Fact
@@ -548,6 +636,8 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 	for i := range d.Sections {
 		di.sections[i], _ = segment.Fold(d.Sections[i].Title)
 	}
+	di.scopes = contextScopes(d)
+	di.delivered = deliveredYear(d)
 	for i, s := range d.Sentences {
 		di.folded[i], di.foldOffs[i] = dropOptional(segment.Fold(s.Text))
 		if k := d.Paragraphs[s.Para].Kind; k != report.KindTableRow && k != report.KindTableHeader {

@@ -207,7 +207,7 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 				subject = prev
 			}
 			prev = subject
-			year, plan := period(d, si, q.Start)
+			year, plan := period(d, di, si, q.Start)
 			start, end := p.OrigSpan(s.Off+q.Start, s.Off+q.End)
 			line := d.LineAt(start)
 			page, _ := d.PageAt(line)

@@ -19,6 +19,12 @@ var englishData string
 //go:embed lexicon/classes.txt
 var classesData string
 
+//go:embed lexicon/everyday.txt
+var everydayData string
+
+//go:embed lexicon/fillers.txt
+var fillersData string
+
 // Alt is an alternative wording of a question word, with the factor its
 // matches count for.
 type Alt struct {
@@ -32,6 +38,11 @@ const (
 	synonymFactor = 0.75
 	relatedFactor = 0.4
 	glossFactor   = 0.9 // the second and later Chinese terms of an English entry
+	// everydayFactor weighs the report terms an everyday word stands for
+	// (卖地 → 国有土地使用权出让收入); ambiguousFactor those of a word with
+	// several readings (收入: of people, of a budget).
+	everydayFactor  = 0.85
+	ambiguousFactor = 0.55
 )
 
 // Lexicon holds the synonym groups, the English glossary and the unit
@@ -42,6 +53,11 @@ type Lexicon struct {
 	maxWords int // longest English phrase, in words
 	classes  map[string]string
 	suffixes []struct{ suf, class string }
+
+	verbs   map[string]bool // everyday verbs (花了, 收上来): aspects
+	scopes  []wordMap       // everyday scope words → report wording (市里自己 → 市本级), longest first
+	units   []wordMap       // everyday units → report units (块钱 → 元), longest first
+	fillers map[string]bool // words with no content (到底, 目前)
 }
 
 type englishEntry struct {
@@ -53,7 +69,8 @@ type englishEntry struct {
 
 // LoadLexicon parses the lexicon files embedded in the binary.
 func LoadLexicon() *Lexicon {
-	lx := &Lexicon{alts: map[string][]Alt{}, english: map[string]englishEntry{}, classes: map[string]string{}}
+	lx := &Lexicon{alts: map[string][]Alt{}, english: map[string]englishEntry{}, classes: map[string]string{},
+		verbs: map[string]bool{}, fillers: map[string]bool{}}
 	for _, line := range lines(synonymsData) {
 		f := strings.Fields(line)
 		if len(f) < 3 || f[0] != "=" && f[0] != "~" {
@@ -74,6 +91,41 @@ func LoadLexicon() *Lexicon {
 				}
 			}
 		}
+	}
+	for _, line := range lines(everydayData) {
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			continue
+		}
+		word, _ := segment.Fold(strings.TrimSpace(f[0]))
+		terms := strings.Split(f[1], "|")
+		switch f[2] {
+		case "noun", "verb":
+			factor := everydayFactor
+			if len(f) > 3 && f[3] == "ambiguous" {
+				factor = ambiguousFactor
+			}
+			for _, t := range terms {
+				t, _ = segment.Fold(strings.TrimSpace(t))
+				if t != "" && t != word {
+					lx.alts[word] = addAlt(lx.alts[word], Alt{Text: t, Factor: factor})
+				}
+			}
+			if f[2] == "verb" {
+				lx.verbs[word] = true
+			}
+		case "scope":
+			lx.scopes = append(lx.scopes, wordMap{word, terms[0]})
+		case "unit":
+			lx.units = append(lx.units, wordMap{word, terms[0]})
+		}
+	}
+	for _, ws := range [][]wordMap{lx.scopes, lx.units} {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i].from) > len(ws[j].from) })
+	}
+	for _, line := range lines(fillersData) {
+		w, _ := segment.Fold(line)
+		lx.fillers[w] = true
 	}
 	for _, line := range lines(englishData) {
 		f := strings.Split(line, "\t")
@@ -149,6 +201,16 @@ func (lx *Lexicon) Alternatives(word string) []Alt {
 	w, _ := segment.Fold(word)
 	return lx.alts[w]
 }
+
+// wordMap maps an everyday word to a report's.
+type wordMap struct{ from, to string }
+
+// Filler reports whether a question word carries no content (到底, 目前).
+func (lx *Lexicon) Filler(word string) bool { return lx.fillers[word] }
+
+// Verb reports whether an everyday word says what happened to a thing
+// (花了, 收上来) rather than what it is.
+func (lx *Lexicon) Verb(word string) bool { return lx.verbs[word] }
 
 // Hint returns the unit or unit class a question about text expects, from
 // the longest word of the hint table that text contains (or ends with, for

@@ -15,9 +15,7 @@ import (
 // Thresholds of the scorer. A figure is answered only when its score
 // reaches minScore and the question's main subject is found near it.
 const (
-	minScore    = 0.40
-	minCore     = 0.45 // share of the subject words' weight that must be matched
-	secondRatio = 0.6  // further answers must score this share of the best
+	minCore = 0.45 // share of the subject words' weight that a fit answer has matched
 )
 
 // occurrence is a question word found in a sentence.
@@ -587,11 +585,23 @@ func yearValue(s string) int {
 	return n
 }
 
+// maxPeriodContext is how many bytes before a figure period reads.
+const maxPeriodContext = 600
+
 // period returns the year a figure at byte at of sentence si belongs to,
 // and whether it is a target or plan rather than a result.
-func period(d *report.Doc, si int, at int) (year int, plan bool) {
+func period(d *report.Doc, di *docInfo, si int, at int) (year int, plan bool) {
 	s := &d.Sentences[si]
 	text := s.Text[:at]
+	if len(text) > maxPeriodContext {
+		// A year far back in a long run-on sentence (a flattened table)
+		// dates other figures; reading it all for every figure is slow.
+		k := len(text) - maxPeriodContext
+		for k < len(text) && !utf8.RuneStart(text[k]) {
+			k++
+		}
+		text = text[k:]
+	}
 	para := &d.Paragraphs[s.Para]
 	secPeriod, secYear := d.PeriodOf(para.Section)
 	if ms := reSentYear.FindAllStringSubmatchIndex(text, -1); ms != nil {
@@ -609,8 +619,8 @@ func period(d *report.Doc, si int, at int) (year int, plan bool) {
 	}
 	if year == 0 {
 		for _, ry := range relativeYears {
-			if strings.Contains(text, ry.word) && d.Meta.Year > 0 {
-				year = d.Meta.Year + ry.rel
+			if strings.Contains(text, ry.word) && docAnchor(d, di) > 0 {
+				year = docAnchor(d, di) + ry.rel
 				break
 			}
 		}
@@ -652,15 +662,55 @@ func period(d *report.Doc, si int, at int) (year int, plan bool) {
 	return year, plan
 }
 
+// anchorYear is the year a report was delivered in, which 今年 and 去年
+// count from: the year after the one it reviews (a 2025 budget report,
+// delivered early in 2026, calls 2025 去年), else its own year.
+func anchorYear(m report.Meta) int {
+	if m.ReviewYear > 0 {
+		return m.ReviewYear + 1
+	}
+	return m.Year
+}
+
+var reDelivered = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?`)
+
+// deliveredYear reads the year a report was delivered from the date in
+// its front matter (2025年12月27日在岳阳市第九届人民代表大会……), or 0.
+func deliveredYear(d *report.Doc) int {
+	n := 0
+	for _, p := range d.Paragraphs {
+		if n > 2000 {
+			break
+		}
+		n += len(p.Text)
+		if !strings.Contains(p.Text, "代表大会") && !strings.Contains(p.Text, "常务委员会") {
+			continue
+		}
+		if m := reDelivered.FindStringSubmatch(p.Text); m != nil {
+			return yearValue(m[1])
+		}
+	}
+	return 0
+}
+
+// docAnchor is the year 今年 means in a report: the year it was
+// delivered, as its front matter dates it, else as anchorYear infers.
+func docAnchor(d *report.Doc, di *docInfo) int {
+	if di != nil && di.delivered > 0 {
+		return di.delivered
+	}
+	return anchorYear(d.Meta)
+}
+
 // periodFit tells how well a figure's period fits the question's: rank
 // orders the figures, gate decides whether one may answer at all. A tense
 // that does not fit (新增了 asked of a target) ranks a figure lower but
 // does not silence it when it is all the report says, unless the question
 // named its year: "What was X in 2019" is not answered by 2019's target.
-func periodFit(q *Question, d *report.Doc, year int, plan bool) (rank, gate float64) {
+func periodFit(q *Question, d *report.Doc, di *docInfo, year int, plan bool) (rank, gate float64) {
 	qYear := q.Year
-	if qYear == 0 && q.HasRel && d.Meta.Year > 0 {
-		qYear = d.Meta.Year + q.Rel
+	if qYear == 0 && q.HasRel && docAnchor(d, di) > 0 {
+		qYear = docAnchor(d, di) + q.Rel
 		if q.Rel == 0 && q.Plan && d.Meta.PlanYear > 0 {
 			// 今年的目标: the year the report plans for.
 			qYear = d.Meta.PlanYear
@@ -764,13 +814,52 @@ type candidate struct {
 	Answer
 	value float64
 	class string
-	home  bool    // from a home report
-	gate  float64 // the score that decides whether it may answer (see periodFit)
+	home  bool // from a home report
+	feat  features
+	prob  float64 // the model's probability that it answers, for ranking
+	gate  float64 // the probability the threshold applies to (see Model.gate)
+}
+
+// scoredHit is a candidate sentence with where the question's concepts
+// occur in it.
+type scoredHit struct {
+	h   index.Hit
+	di  *docInfo
+	occ [][]occurrence
+}
+
+// absentShare is the weight share of the concepts that occur in none of
+// the candidate sentences: words of the question the reports in scope do
+// not use.
+func absentShare(q *Question, hits []scoredHit) float64 {
+	var sum, absent float64
+	for ci, c := range q.Concepts {
+		sum += c.Weight
+		found := false
+		for _, sh := range hits {
+			if len(sh.occ[ci]) > 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			absent += c.Weight
+		}
+	}
+	if sum == 0 {
+		return 0
+	}
+	return absent / sum
 }
 
 // numbers scores every figure in the hit sentences and returns the best
 // answers, or none when no figure fits well enough.
 func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
+	return pick(e.numberCandidates(q, hits), e.homeFirst(q), e.model)
+}
+
+// numberCandidates scores every figure in the hit sentences.
+func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 	if len(q.Concepts) == 0 {
 		return nil
 	}
@@ -781,23 +870,29 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			maxScore = h.Score
 		}
 	}
-	for _, h := range hits {
+	shs := make([]scoredHit, len(hits))
+	for i, h := range hits {
+		di := e.docInfo(h.Entry)
+		shs[i] = scoredHit{h: h, di: di, occ: findConcepts(q, di.folded[h.Sentence], di.foldOffs[h.Sentence])}
+	}
+	absent := absentShare(q, shs)
+	prior := unknownPenalty(q)
+	ask := askedSector(q)
+	for _, sh := range shs {
+		h, di, occ := sh.h, sh.di, sh.occ
 		en := h.Entry
 		d := en.Doc
-		di := e.docInfo(en)
 		si := h.Sentence
 		s := &d.Sentences[si]
 		para := &d.Paragraphs[s.Para]
-		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
 		breaks := clauses(s.Text)
 		ctx := e.contextMatches(q, di, s.Para, para)
-		bonus := 0.0
+		retrieval := 0.0
 		if maxScore > 0 {
-			bonus = 0.03 * h.Score / maxScore
+			retrieval = h.Score / maxScore
 		}
-		prior := unknownPenalty(q)
 		if cells, ok := di.table[si]; ok {
-			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, bonus, prior)...)
+			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, retrieval, prior, absent)...)
 			continue
 		}
 		figs := di.quantities[si]
@@ -805,6 +900,7 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 			// 居全国第7位: only a place in a ranking answers 排名第几.
 			figs = ParseRanks(s.Text)
 		}
+		marks := scopeMarks(s.Text)
 		lists := respectively(s.Text, breaks, figs)
 		sectors := sectorLists(s.Text, breaks, figs)
 		if q.Class != "rank" && strings.Contains(s.Text, "产业") {
@@ -819,7 +915,6 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 				sectors[f.Start] = k%3 + 1
 			}
 		}
-		ask := askedSector(q)
 		for _, f := range figs {
 			uf := unitFit(q, f)
 			if q.Class == "rank" {
@@ -832,8 +927,10 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 				continue
 			}
 			focc := occ
+			listed := false
 			if lp, ok := lists[f.Start]; ok {
 				focc = lp.pin(occ)
+				listed = true
 			}
 			if i, ok := sectors[f.Start]; ok && ask.concept >= 0 {
 				// 三次产业……分别为8.3%、53.9%和37.9%: the second is 第二产业's.
@@ -843,39 +940,41 @@ func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
 					pinned = 1
 				}
 				focc[ask.concept] = []occurrence{{start: f.Start, end: f.Start, factor: 1, part: -1, text: q.Concepts[ask.concept].Word, pinned: pinned}}
+				listed = true
 			}
 			m := measure(q, focc, breaks, f.Prefix, f.End, ctx)
 			if m.core < minCore*0.5 {
 				continue
 			}
-			year, plan := period(d, si, f.Start)
-			pf, pg := periodFit(q, d, year, plan)
-			score := m.coverage * uf * prior
-			if fromValue(s.Text, breaks, f) {
-				// 从0.94万家增加到1.55万家: the first is the old value.
-				score *= 0.5
-			}
-			if q.Stock && addedFigure(s.Text, breaks, f.Prefix) {
-				// 新建通航机场5个 does not say how many airports there are.
-				score *= 0.3
-			}
-			if q.Level && f.Unit == "百分点" {
-				score *= 0.5 // a change, where the question asks for the level
-			}
-			if q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify) {
-				score *= 1.1
-			}
-			if m.core < minCore || m.top < 0.3 {
-				score *= 0.5
-			}
-			gate := math.Min(score*pg+bonus, 1)
-			score = math.Min(score*pf+bonus, 1)
+			year, plan := period(d, di, si, f.Start)
+			pf, pg := periodFit(q, d, di, year, plan)
+			var ft features
+			ft[fCoverage] = logf(m.coverage)
+			ft[fCore] = logf(m.core)
+			ft[fTop] = logf(m.top)
+			ft[fUnit] = logf(uf)
+			ft[fPeriod] = logf(pf)
+			ft[fGate] = logf(pg)
+			ft[fScope] = logf(scopeFit(q, figureScope(di, si, marks, f.Start)))
+			ft[fPrior] = logf(prior)
+			ft[fRetrieval] = retrieval
+			// 从0.94万家增加到1.55万家: the first is the old value.
+			ft[fFromValue] = boolf(fromValue(s.Text, breaks, f))
+			// 新建通航机场5个 does not say how many airports there are.
+			ft[fStockAdded] = boolf(q.Stock && addedFigure(s.Text, breaks, f.Prefix))
+			// A change, where the question asks for the level.
+			ft[fLevelChange] = boolf(q.Level && f.Unit == "百分点")
+			ft[fQualifier] = boolf(q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify))
+			ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
+			ft[fAbsent] = absent
+			ft[fListed] = boolf(listed)
+			p := e.model.prob(&ft)
 			a := e.answer(en, si, f.Start, f.End, f)
-			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(score), "number", year, plan, m.matched
-			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: e.home[d.ID], gate: gate})
+			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(p), "number", year, plan, m.matched
+			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: e.home[d.ID], feat: ft, prob: p, gate: e.model.gate(&ft)})
 		}
 	}
-	return pick(cands, e.homeFirst(q))
+	return cands
 }
 
 // unknownPenalty lowers the confidence in answers to an English question
@@ -929,8 +1028,9 @@ func (e *Engine) contextMatches(q *Question, di *docInfo, para int, p *report.Pa
 
 // tableCandidates scores the cells of a table row: the row names the
 // subject, the column the period and whether it is a target.
-func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []tableCell, occ [][]occurrence, ctx []float64, bonus, prior float64) []candidate {
+func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []tableCell, occ [][]occurrence, ctx []float64, retrieval, prior, absent float64) []candidate {
 	d := en.Doc
+	di := e.docInfo(en)
 	s := &d.Sentences[si]
 	para := &d.Paragraphs[s.Para]
 	_, secYear := d.PeriodOf(para.Section)
@@ -972,30 +1072,40 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 			year = yearValue(ms[1])
 		}
 		plan := strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标")
-		pf, pg := periodFit(q, d, year, plan)
-		score := m.coverage * uf * prior * 0.95
-		if m.core < minCore || m.top < 0.3 {
-			score *= 0.5
-		}
-		gate := math.Min(score*pg+bonus, 1)
-		score = math.Min(score*pf+bonus, 1)
+		pf, pg := periodFit(q, d, di, year, plan)
+		var ft features
+		ft[fCoverage] = logf(m.coverage)
+		ft[fCore] = logf(m.core)
+		ft[fTop] = logf(m.top)
+		ft[fUnit] = logf(uf)
+		ft[fPeriod] = logf(pf)
+		ft[fGate] = logf(pg)
+		ft[fScope] = logf(scopeFit(q, figureScope(di, si, nil, 0)))
+		ft[fPrior] = logf(prior)
+		ft[fRetrieval] = retrieval
+		ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
+		ft[fTable] = 1
+		ft[fAbsent] = absent
+		p := e.model.prob(&ft)
+		g := e.model.gate(&ft)
 		a := e.answerAt(en, si, c.cell.Start, c.cell.End)
 		a.Text, a.Value, a.Unit, a.Qualifier = c.q.Text, c.q.Value, c.q.Unit, c.q.Qualifier
-		a.Score, a.Kind, a.Period, a.Plan, a.Column, a.Matched = round(score), "table", year, plan, c.column, m.matched
-		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: e.home[d.ID], gate: gate})
+		a.Score, a.Kind, a.Period, a.Plan, a.Column, a.Matched = round(p), "table", year, plan, c.column, m.matched
+		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: e.home[d.ID], feat: ft, prob: p, gate: g})
 	}
 	return out
 }
 
 // pick orders the candidates, keeps one answer per distinct figure of a
-// report and drops those below the thresholds. With homeFirst, answers
-// from the home reports that pass come before those of other reports.
-func pick(cands []candidate, homeFirst bool) []Answer {
+// report and drops those below the model's threshold. With homeFirst,
+// answers from the home reports that pass come before those of other
+// reports.
+func pick(cands []candidate, homeFirst bool, m *Model) []Answer {
 	sort.SliceStable(cands, func(i, j int) bool {
-		if homeFirst && cands[i].home != cands[j].home && cands[i].gate >= minScore && cands[j].gate >= minScore {
+		if homeFirst && cands[i].home != cands[j].home && cands[i].gate >= m.Threshold && cands[j].gate >= m.Threshold {
 			return cands[i].home
 		}
-		return cands[i].Score > cands[j].Score
+		return cands[i].prob > cands[j].prob
 	})
 	var out []Answer
 	type key struct {
@@ -1006,13 +1116,13 @@ func pick(cands []candidate, homeFirst bool) []Answer {
 	seen := map[key]bool{}
 	best := 0.0
 	for _, c := range cands {
-		if c.gate < minScore {
+		if c.gate < m.Threshold {
 			continue
 		}
 		if best == 0 {
-			best = c.Score
+			best = c.prob
 		}
-		if c.Score < best*secondRatio {
+		if c.prob < best*m.Second {
 			continue
 		}
 		k := key{c.Doc, c.value, c.class}
@@ -1070,8 +1180,8 @@ func (e *Engine) sentences(q *Question, hits []index.Hit) []Answer {
 		score := m.coverage * unknownPenalty(q)
 		if q.Year != 0 || q.HasRel {
 			// A year the question names must be the sentence's.
-			year, plan := period(en.Doc, si, 0)
-			_, gate := periodFit(q, en.Doc, year, plan)
+			year, plan := period(en.Doc, di, si, 0)
+			_, gate := periodFit(q, en.Doc, di, year, plan)
 			score *= gate
 		}
 		if m.core < 0.6 || m.top < 0.5 || score < 0.55 {

@@ -7,7 +7,9 @@ import (
 	"github.com/mozillazg/go-pinyin"
 
 	"reportkb/index"
+	"reportkb/index/place"
 	"reportkb/index/report"
+	"reportkb/index/segment"
 )
 
 // English questions name places in pinyin (Yichun, Hanyang District). The
@@ -99,3 +101,73 @@ func namedPlaces(names []string, scope []*index.Entry) (region, byID []*index.En
 	}
 	return region, byID, used
 }
+
+// Relations of a place named in a question to the region of a report.
+const (
+	placeOther  = iota
+	placeSame   // the report's own region (江门 of 江门市)
+	placeWithin // a part of the report's region (新会区 of 江门市)
+)
+
+// placeRelation tells how a place a question names stands to a report's
+// region, by the gazetteer, or by name when the gazetteer knows neither.
+func placeRelation(name, region string) int {
+	if region == "" || name == "" {
+		return placeOther
+	}
+	qs, rs := place.Lookup(name), place.Lookup(region)
+	if len(qs) == 0 || len(rs) == 0 {
+		if report.PlaceMatches(name, region) {
+			return placeSame
+		}
+		return placeOther
+	}
+	for _, q := range qs {
+		for _, r := range rs {
+			if q == r {
+				return placeSame
+			}
+		}
+	}
+	for _, q := range qs {
+		for _, r := range rs {
+			if q.Within(r) {
+				return placeWithin
+			}
+		}
+	}
+	return placeOther
+}
+
+// placeConcepts makes the places a question names that are not the own
+// region of every report in scope into concepts to find in the text: 新会区
+// in a question to 江门市's report, 乌恰县 in 克州's.
+func (e *Engine) placeConcepts(q *Question, scope []*index.Entry) {
+	for _, p := range q.Places {
+		own := len(scope) > 0
+		for _, en := range scope {
+			// A report whose region is not known is taken to be of the
+			// place asked about when the question names it as the report.
+			r := en.Doc.Meta.Region
+			own = own && (r == "" || placeRelation(p, r) == placeSame)
+		}
+		if own {
+			continue
+		}
+		c := Concept{Word: p, Weight: placeWeight}
+		c.Alts = append(c.Alts, Alt{Text: p, Factor: 1})
+		for _, d := range place.Lookup(p) {
+			for _, f := range d.Forms() {
+				c.Alts = addAlt(c.Alts, Alt{Text: f, Factor: 1})
+			}
+		}
+		for k := range c.Alts {
+			c.Alts[k].folded, _ = segment.Fold(c.Alts[k].Text)
+		}
+		q.Concepts = append(q.Concepts, c)
+	}
+}
+
+// placeWeight is the weight of a place to be found in the text: that of a
+// rare word.
+const placeWeight = 6.0

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"reportkb/index/place"
 	"reportkb/index/report"
 	"reportkb/index/segment"
 )
@@ -37,7 +38,9 @@ type Question struct {
 	HasRel  bool     // Rel is set
 	Plan    bool     // asks about a target or plan (目标, 计划, 力争)
 	Done    bool     // asks about what was done (完成, 实现, 了)
-	Place   string   // a place the question names (上海, 汉阳区)
+	Place   string   // a place the question names (上海, 汉阳区): the most specific
+	Places  []string // every place the question names, as written
+	Scope   string   // the scope it asks about: ScopeWhole (全市), ScopeOwn (市本级) or ""
 	Levels  []string // administrative levels it implies: 全区 → district
 	Unknown []string // English words the glossary does not know
 	Names   []string // English words that may name a place: capitalized, or unknown
@@ -106,6 +109,7 @@ var (
 	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
 	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|包括哪些|包括什么|有哪些内容)$`)
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
+	reRaisedTo   = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
 	reRatio      = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
 )
 
@@ -123,7 +127,7 @@ var aspectWords = map[string]bool{
 	"新增": true, "新建": true, "建成": true, "建造": true, "建设": true, "修建": true, "完成": true, "实现": true,
 	"达到": true, "达": true, "增长": true, "增加": true, "提高": true, "下降": true, "减少": true, "降低": true,
 	"发放": true, "投入": true, "安排": true, "设立": true, "累计": true, "全年": true, "共": true, "计划": true,
-	"目标": true, "力争": true, "预计": true, "预期": true, "控制": true, "控制在": true, "以内": true, "以上": true,
+	"目标": true, "力争": true, "预计": true, "预期": true, "打算": true, "争取": true, "拟": true, "准备": true, "控制": true, "控制在": true, "以内": true, "以上": true,
 	"开工": true, "新开工": true, "引进": true, "举办": true, "拆除": true, "获评": true, "连续": true,
 	"突破": true, "超过": true, "总量": true, "总额": true, "总": true, "年": true, "今年": true, "去年": true,
 	"明年": true, "获得": true, "支出": true, "用于": true, "共计": true, "合计": true, "筹集": true,
@@ -268,6 +272,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && !hasMeasureWord(m[1]) {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
 	}
+	// 标准提到了多少: raised to, not "mentioned".
+	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
 	rest := s
 	// Years.
 	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {
@@ -283,13 +289,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		q.Class = "percent"
 		rest = reAskPercent.ReplaceAllString(rest, " 多少")
 	}
-	for _, ry := range relativeYears {
-		if strings.Contains(rest, ry.word) {
-			q.Rel, q.HasRel = ry.rel, true
-			rest = strings.Replace(rest, ry.word, " ", 1)
-			break
-		}
-	}
+	rest = a.relativeYear(q, rest)
 	for _, w := range planWords {
 		if strings.Contains(rest, w) {
 			q.Plan = true
@@ -312,7 +312,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			break
 		}
 	}
-	// The unit asked for: 多少张, 几座, 多少亿元, 多少万人.
+	// The unit asked for: 多少张, 几座, 多少亿元, 多少万人; said in
+	// everyday words: 多少块钱, 几个亿.
+	rest = a.everydayUnits(q, rest)
 	if loc := reAskUnit.FindStringIndex(rest); loc != nil {
 		j := loc[1]
 		_, n := scaleAt(rest, j)
@@ -333,9 +335,11 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			q.Kind = KindText
 		}
 	}
-	// A place named in the question, or a level (全区, 全省).
-	q.Place, rest = a.findPlace(rest)
+	// A scope (全市, 市本级), a place named in the question, or a level
+	// (全区, 全省).
 	q.Levels = levelsOf(s, levelWordsZh)
+	q.Scope, rest = a.questionScope(rest)
+	rest = a.findPlaces(q, rest)
 	for _, w := range questionWords {
 		rest = strings.ReplaceAll(rest, w, " ")
 	}
@@ -362,6 +366,132 @@ func cleanTerm(s string) string {
 		s = strings.TrimPrefix(s, w)
 	}
 	return strings.Trim(s, " “”\"'‘’「」『』《》")
+}
+
+// relativeYear reads a year named relative to the report's (去年, 今年)
+// into q and returns s without it. The first such word counts, unless it
+// is the base of a comparison (比前年, 较上年): 去年比前年涨了多少 asks
+// about 去年.
+func (a *Analyzer) relativeYear(q *Question, s string) string {
+	best, bestAt := -1, len(s)+1
+	for i, ry := range relativeYears {
+		for from := 0; from < len(s); {
+			k := strings.Index(s[from:], ry.word)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(ry.word)
+			before := strings.TrimRight(s[:at], " ")
+			if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "跟") ||
+				strings.HasSuffix(before, "和") || strings.HasSuffix(before, "同") || strings.HasSuffix(before, "与") {
+				continue
+			}
+			if at < bestAt {
+				best, bestAt = i, at
+			}
+			break
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	ry := relativeYears[best]
+	q.Rel, q.HasRel = ry.rel, true
+	s = s[:bestAt] + " " + s[bestAt+len(ry.word):]
+	// The base of a comparison (比前年, 比上年) is no subject either.
+	for _, r := range relativeYears {
+		for _, pre := range []string{"比", "较", "跟", "和", "与", "同"} {
+			s = strings.ReplaceAll(s, pre+r.word, " ")
+		}
+	}
+	return s
+}
+
+// everydayUnits reads units said in everyday words (多少块钱, 几个亿) and
+// returns s without them.
+func (a *Analyzer) everydayUnits(q *Question, s string) string {
+	for _, wm := range a.Lex.units {
+		w, u := wm.from, wm.to
+		for _, ask := range []string{"多少", "几"} {
+			if k := strings.Index(s, ask+w); k >= 0 && q.Unit == "" && !strings.ContainsRune("元以上下", firstRune(s[k+len(ask+w):])) {
+				_, sn := scaleAt(u, 0)
+				if unit, n := unitAt(u, sn); n > 0 {
+					q.Unit = unit
+					s = s[:k] + " " + s[k+len(ask+w):]
+				}
+			}
+		}
+	}
+	return s
+}
+
+// findPlaces finds the places a question names, with the gazetteer of
+// all divisions and the regions of the indexed reports, sets q.Place (the
+// most specific) and q.Places, and returns s without them.
+func (a *Analyzer) findPlaces(q *Question, s string) string {
+	var toks []segment.Token
+	for _, m := range place.Find(s) {
+		full := m.Full()
+		if !full && !higherLevel(m.Divisions) {
+			// 朝阳 of 朝阳产业: a short county or district name counts only
+			// as a word of its own.
+			if toks == nil {
+				toks = a.Seg.Segment(s)
+			}
+			if !isToken(toks, m.Start, m.End) {
+				continue
+			}
+		}
+		q.Places = append(q.Places, m.Text)
+		if q.Place == "" || deeper(m.Divisions, place.Lookup(q.Place)) {
+			q.Place = m.Text
+		}
+	}
+	if len(q.Places) == 0 {
+		var p string
+		p, s = a.findPlace(s)
+		if p != "" {
+			q.Place, q.Places = p, []string{p}
+		}
+		return s
+	}
+	for _, p := range q.Places {
+		s = strings.Replace(s, p, " ", 1)
+	}
+	return s
+}
+
+// higherLevel reports whether a name may mean a province or a city.
+func higherLevel(ds []*place.Division) bool {
+	for _, d := range ds {
+		if d.Level == place.Province || d.Level == place.City || d.Level == place.National {
+			return true
+		}
+	}
+	return false
+}
+
+// deeper reports whether the divisions a lie below those of b.
+func deeper(a, b []*place.Division) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return len(b) == 0
+	}
+	return rank(a[0]) > rank(b[0])
+}
+
+func rank(d *place.Division) int {
+	return map[string]int{place.National: 0, place.Province: 1, place.City: 2, place.County: 3, place.District: 3, place.Zone: 4}[d.Level]
+}
+
+// isToken reports whether the segmenter made [start, end) a word.
+func isToken(toks []segment.Token, start, end int) bool {
+	for _, t := range toks {
+		if t.Start == start && t.End == end {
+			return true
+		}
+	}
+	return false
 }
 
 // findPlace finds a place name in s: a province, or the region of an
@@ -471,6 +601,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 	}
 	verbs := map[string]bool{}
+	empty := map[string]bool{} // words of no content by their part of speech
 	if tg, ok := a.Seg.(Tagger); ok {
 		for _, wt := range tg.Tag(rest) {
 			if k := strings.LastIndexByte(wt, '/'); k > 0 {
@@ -479,12 +610,21 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 				if (tag == "v" || tag == "vd") && utf8.RuneCountInString(w) <= 2 && a.Lex.WordHint(w) == "" {
 					verbs[w] = true
 				}
+				// Adverbs, pronouns, particles, time and direction words
+				// (究竟, 这些, 目前, 上) say nothing of the thing asked about,
+				// unless the lexicon knows them as report words.
+				if emptyTag(tag) && !aspectWords[w] && len(a.Lex.Alternatives(w)) == 0 && a.Lex.WordHint(w) == "" {
+					empty[w] = true
+				}
 			}
 		}
 	}
 	seen := map[string]bool{}
 	for _, w := range words {
-		aspect := aspectWords[w.text] || verbs[w.text]
+		if a.Lex.Filler(w.text) || empty[w.text] {
+			continue
+		}
+		aspect := aspectWords[w.text] || verbs[w.text] || a.Lex.Verb(w.text)
 		// 建了, 发过: a verb with its aspect particle is an aspect verb.
 		if r := []rune(w.text); len(r) == 2 && (r[1] == '了' || r[1] == '过' || r[1] == '着') {
 			w.text, aspect = string(r[:1]), true
@@ -516,6 +656,17 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 		q.Concepts = append(q.Concepts, c)
 	}
+}
+
+// emptyTag reports whether a part-of-speech tag of gojieba marks words of
+// no content: adverbs (d), pronouns (r), prepositions (p), conjunctions
+// (c), particles (u…, y, e, o), time words (t) and directions (f).
+func emptyTag(tag string) bool {
+	switch tag {
+	case "d", "r", "rr", "rz", "p", "c", "y", "e", "o", "t", "f", "zg":
+		return true
+	}
+	return strings.HasPrefix(tag, "u")
 }
 
 func isPunct(s string) bool {
@@ -669,9 +820,24 @@ func (a *Analyzer) weigh(q *Question) {
 		return
 	}
 	var words []string
+	altTerms := map[string][]string{} // an alternative's index words
 	for _, c := range q.Concepts {
 		words = append(words, c.Word)
 		words = append(words, c.Parts...)
+		for _, alt := range c.Alts[1:] {
+			if alt.Factor < 0.5 {
+				continue
+			}
+			if _, ok := altTerms[alt.Text]; ok {
+				continue
+			}
+			var ts []string
+			for _, t := range a.Seg.Segment(alt.Text) {
+				ts = append(ts, alt.Text[t.Start:t.End])
+			}
+			altTerms[alt.Text] = ts
+			words = append(words, ts...)
+		}
 	}
 	var df map[string]int
 	total := 0
@@ -684,6 +850,16 @@ func (a *Analyzer) weigh(q *Question) {
 		}
 		return idf(df[word], total)
 	}
+	// phraseDF bounds how many passages hold all the words of a phrase.
+	phraseDF := func(text string) int {
+		n := -1
+		for _, t := range altTerms[text] {
+			if n < 0 || df[t] < n {
+				n = df[t]
+			}
+		}
+		return max(n, 0)
+	}
 	for i := range q.Concepts {
 		c := &q.Concepts[i]
 		c.PartWeights = make([]float64, len(c.Parts))
@@ -691,7 +867,20 @@ func (a *Analyzer) weigh(q *Question) {
 			c.PartWeights[k] = weight(p)
 		}
 		w := weight(c.Word)
-		if len(c.Parts) > 0 && total > 0 && df[c.Word] == 0 {
+		// A word the reports do not use (卖地, 退休金) weighs as much as the
+		// report terms it stands for.
+		alt := 0.0
+		if total > 0 && df[c.Word] == 0 {
+			for _, a := range c.Alts[1:] {
+				if n := phraseDF(a.Text); a.Factor >= 0.5 && n > 0 {
+					alt = math.Max(alt, idf(n, total))
+				}
+			}
+		}
+		switch {
+		case alt > 0:
+			w = alt
+		case len(c.Parts) > 0 && total > 0 && df[c.Word] == 0:
 			// A word the index does not hold as such (人均GDP merged from
 			// two): as rare as its rarest part.
 			w = maxf(c.PartWeights)

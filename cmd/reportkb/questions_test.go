@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -9,123 +8,36 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/unicode/norm"
 
 	"reportkb/index"
 	"reportkb/index/jieba"
 	"reportkb/qa"
+	"reportkb/qa/qset"
 	"reportkb/seeds"
 )
 
-// item is a question of a question set, in the format of
-// ../shared/eval/dev.jsonl.
-type item struct {
-	ID       string   `json:"id"`
-	Q        string   `json:"q"`
-	Lang     string   `json:"lang"`
-	Kind     string   `json:"kind"`
-	Gold     []string `json:"gold"`
-	Evidence *string  `json:"evidence"`
-	Doc      string   `json:"doc"`
-}
+// item is a question of a question set.
+type item = qset.Item
 
 var showFails = flag.Bool("show-fails", false, "print every failed question")
 
 func readItems(t *testing.T, path string) []item {
 	t.Helper()
-	f, err := os.Open(path)
+	items, err := qset.Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []item
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var it item
-		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, it)
-	}
-	return out
-}
-
-var (
-	reSpace    = regexp.MustCompile(`\s+`)
-	reThousand = regexp.MustCompile(`(\d),(\d{3})`)
-)
-
-// normText folds text as ../shared/eval/score.py does: NFKC, no white
-// space, no thousands separators.
-func normText(s string) string {
-	s = norm.NFKC.String(s)
-	s = reSpace.ReplaceAllString(s, "")
-	return reThousand.ReplaceAllString(s, "$1$2")
-}
-
-func holdsNumber(text, gold string) bool {
-	g := regexp.QuoteMeta(normText(gold))
-	re := regexp.MustCompile(`(^|[^\d.])` + g + `($|[^\d.]|\.[^\d])`)
-	return re.MatchString(text)
+	return items
 }
 
 // judge applies the rules of ../shared/eval/score.py.
-func judge(it item, r *qa.Response) (bool, string) {
-	ev := ""
-	if it.Evidence != nil {
-		ev = normText(*it.Evidence)
-	}
-	switch it.Kind {
-	case "none":
-		if len(r.Answers) == 0 {
-			return true, ""
-		}
-		return false, fmt.Sprintf("answered %q from %q", r.Answers[0].Text, r.Answers[0].Sentence)
-	case "number":
-		if len(r.Answers) == 0 {
-			return false, "no answer"
-		}
-		a := r.Answers[0]
-		t := normText(a.Text)
-		ok := false
-		for _, g := range it.Gold {
-			if holdsNumber(t, g) {
-				ok = true
-			}
-		}
-		if !ok {
-			return false, fmt.Sprintf("answer %q from %q, want %v", a.Text, a.Sentence, it.Gold)
-		}
-		if ev != "" && !strings.Contains(normText(a.Sentence), ev) {
-			return false, fmt.Sprintf("sentence %q lacks evidence %q", a.Sentence, ev)
-		}
-		return true, ""
-	}
-	var cands []string
-	if len(r.Answers) > 0 {
-		cands = append(cands, normText(r.Answers[0].Sentence))
-	}
-	if len(r.Passages) > 0 {
-		cands = append(cands, normText(r.Passages[0].Text))
-	}
-	for _, c := range cands {
-		if strings.Contains(c, ev) {
-			return true, ""
-		}
-	}
-	return false, "evidence not in the top answer or passage"
-}
+func judge(it item, r *qa.Response) (bool, string) { return qset.Judge(it, r) }
 
 var (
 	kbOnce sync.Once

@@ -1,0 +1,122 @@
+package qa
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// A candidate figure is scored by named features combined by weights:
+// the probability that it answers the question is the logistic function
+// of the weighted sum. The weights, the threshold below which the engine
+// abstains and the share of the best score further answers need are data
+// (weights.json), fitted on the holdout question sets by
+// scripts/fitweights, the threshold by cross-validation.
+
+// Features of a candidate figure. Logarithms turn the factors of a fit
+// (each in (0, 1]) into terms of the sum.
+const (
+	fCoverage    = iota // log of the weighted share of the question's concepts found near the figure
+	fCore               // log of the share of the subject concepts (not aspect verbs) found
+	fTop                // log of how well the weightiest subject concept is found
+	fUnit               // log of how well the figure's unit fits what is asked
+	fPeriod             // log of how well its year and tense fit (for ranking)
+	fGate               // log of how well its year fits: the tense only counts when the question names the year (for the threshold; see Model.gate)
+	fScope              // log of how well its scope (全市, 市本级) fits
+	fPrior              // log of the confidence in the question's reading (unknown English words)
+	fRetrieval          // the sentence's retrieval score, relative to the best
+	fFromValue          // 1 for the old value of a change (从X增加到Y: X)
+	fStockAdded         // 1 for an added count where the question asks what there is
+	fLevelChange        // 1 for a change in points where the question asks for the level
+	fQualifier          // 1 when the figure has the qualifier the question names (以上, 以内)
+	fWeakCore           // 1 when the subject is barely found (core < minCore or top < 0.3)
+	fTable              // 1 for a cell of a table
+	fAbsent             // weight share of the concepts found in no candidate sentence
+	fHeadClash          // 1 when the figure's own noun differs from the question's
+	fListed             // 1 when a 分别 list or the three sectors tie the figure to its item
+	numFeatures
+)
+
+var featureNames = [numFeatures]string{
+	"log_coverage", "log_core", "log_top", "log_unit", "log_period", "log_gate", "log_scope", "log_prior",
+	"retrieval", "from_value", "stock_added", "level_change", "qualifier", "weak_core", "table", "absent",
+	"head_clash", "listed",
+}
+
+// FeatureNames returns the names of the features, in the order of a
+// Scored candidate's Features.
+func FeatureNames() []string { return featureNames[:] }
+
+type features [numFeatures]float64
+
+// logf is the logarithm of a factor, bounded below.
+func logf(x float64) float64 { return math.Log(math.Max(x, 0.01)) }
+
+func boolf(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Model is a set of fitted weights.
+type Model struct {
+	Bias      float64            `json:"bias"`
+	Weights   map[string]float64 `json:"weights"`
+	Threshold float64            `json:"threshold"` // abstain below this probability
+	Second    float64            `json:"second"`    // further answers score at least this share of the best
+	// Provenance: what it was fitted on and how well it did.
+	Trained string `json:"trained,omitempty"`
+
+	w [numFeatures]float64
+}
+
+//go:embed weights.json
+var weightsData []byte
+
+// loadModel parses model weights.
+func loadModel(data []byte) (*Model, error) {
+	var m Model
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("weights: %w", err)
+	}
+	for i, n := range featureNames {
+		m.w[i] = m.Weights[n]
+	}
+	if m.Second <= 0 {
+		m.Second = 0.6
+	}
+	return &m, nil
+}
+
+// DefaultModel returns the model embedded in the binary.
+func DefaultModel() *Model {
+	m, err := loadModel(weightsData)
+	if err != nil {
+		panic(err) // the embedded file is checked by the tests
+	}
+	return m
+}
+
+// LoadModel reads weights from data, in the format of weights.json.
+func LoadModel(data []byte) (*Model, error) { return loadModel(data) }
+
+// gate is the probability the threshold is applied to: that of prob, but
+// with the period fit that ignores the tense (log_gate) in place of the
+// one that ranks (log_period): a target asked about as a result ranks
+// below the result, but answers when it is all the reports say.
+func (m *Model) gate(f *features) float64 {
+	g := *f
+	g[fPeriod] = g[fGate]
+	return m.prob(&g)
+}
+
+// prob is the probability that a candidate with features f answers.
+func (m *Model) prob(f *features) float64 {
+	z := m.Bias
+	for i, v := range f {
+		z += m.w[i] * v
+	}
+	return 1 / (1 + math.Exp(-z))
+}

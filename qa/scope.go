@@ -1,0 +1,191 @@
+package qa
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"reportkb/index/report"
+)
+
+// Scopes of a figure or a question. Budget and final-accounts reports
+// state the figures of the whole area (全市, 全省: all levels of
+// government together) beside those of the government's own level (市本级,
+// 省本级), often in one sentence; a question about one is not answered by
+// the other.
+const (
+	ScopeWhole = "whole" // 全市, 全省, 全州, 全区, 全县, 全国
+	ScopeOwn   = "own"   // 市本级, 省本级, 州本级, 市级 …
+)
+
+// scopeMarkers are the words that set a scope, longest first.
+var scopeMarkers = []struct{ word, scope string }{
+	{"中央本级", ScopeOwn}, {"市本级", ScopeOwn}, {"省本级", ScopeOwn}, {"州本级", ScopeOwn}, {"区本级", ScopeOwn},
+	{"县本级", ScopeOwn}, {"盟本级", ScopeOwn}, {"旗本级", ScopeOwn}, {"地本级", ScopeOwn}, {"本级", ScopeOwn},
+	{"全市", ScopeWhole}, {"全省", ScopeWhole}, {"全州", ScopeWhole}, {"全区", ScopeWhole}, {"全县", ScopeWhole},
+	{"全盟", ScopeWhole}, {"全旗", ScopeWhole}, {"全地区", ScopeWhole}, {"全国", ScopeWhole}, {"全口径", ScopeWhole},
+}
+
+// levelScopeWords are 市级, 省级 …: the government's own level when a
+// budget item follows (省级一般公共预算收入), not in 省级重点项目.
+var levelScopeWords = []string{"省级", "市级", "州级", "区级", "县级", "盟级", "市直", "省直"}
+
+// budgetItems follow a level word that names the government's own level.
+var budgetItems = []string{"一般公共预算", "政府性基金", "国有资本", "社会保险", "社保", "财政", "预算", "收入", "支出",
+	"债务", "政府债务", "地方政府", "部门", "（含", "(含", "三公", "“三公”", "一般公共", "公共预算", "决算", "税收", "非税"}
+
+// scopeAt returns the scope a marker at byte i of text sets, the marker's
+// length, or "", 0.
+func scopeAt(text string, i int) (string, int) {
+	rest := text[i:]
+	for _, m := range scopeMarkers {
+		if strings.HasPrefix(rest, m.word) {
+			if m.word == "全区" || m.word == "全国" {
+				// 全区 of an autonomous region is its whole; 全国 too.
+				return ScopeWhole, len(m.word)
+			}
+			return m.scope, len(m.word)
+		}
+	}
+	for _, w := range levelScopeWords {
+		if strings.HasPrefix(rest, w) {
+			after := rest[len(w):]
+			for _, it := range budgetItems {
+				if strings.HasPrefix(after, it) {
+					return ScopeOwn, len(w)
+				}
+			}
+		}
+	}
+	return "", 0
+}
+
+// scopeMark is a scope marker in a text.
+type scopeMark struct {
+	at    int
+	scope string
+}
+
+// scopeMarks returns the scope markers of text in order.
+func scopeMarks(text string) []scopeMark {
+	var out []scopeMark
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if strings.ContainsRune(scopeFirstRunes, r) {
+			if s, m := scopeAt(text, i); m > 0 {
+				out = append(out, scopeMark{i, s})
+				i += m
+				continue
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// scopeFirstRunes are the characters scope markers start with.
+const scopeFirstRunes = "中市省州区县盟旗地本全"
+
+// lastScope returns the scope of the last marker in text, or "".
+func lastScope(text string) string {
+	if ms := scopeMarks(text); len(ms) > 0 {
+		return ms[len(ms)-1].scope
+	}
+	return ""
+}
+
+// scopeBefore returns the scope of the last mark before byte at, or "".
+func scopeBefore(marks []scopeMark, at int) string {
+	k := sort.Search(len(marks), func(i int) bool { return marks[i].at >= at })
+	if k == 0 {
+		return ""
+	}
+	return marks[k-1].scope
+}
+
+// figureScope returns the scope of a figure at byte at of sentence si,
+// whose scope marks are marks: the nearest marker before it in its
+// sentence, else the scope its paragraph, heading or sections set before
+// the sentence (see contextScopes); "" when nothing says.
+func figureScope(di *docInfo, si int, marks []scopeMark, at int) string {
+	if sc := scopeBefore(marks, at); sc != "" {
+		return sc
+	}
+	return di.scopes[si]
+}
+
+// contextScopes returns, per sentence, the scope set before it: by an
+// earlier sentence of its paragraph, else its paragraph's heading or the
+// titles of its sections, innermost first.
+func contextScopes(d *report.Doc) []string {
+	out := make([]string, len(d.Sentences))
+	secScope := make([]string, len(d.Sections))
+	for i := range d.Sections {
+		for sec := i; sec >= 0 && sec < len(d.Sections); sec = d.Sections[sec].Parent {
+			if sc := lastScope(d.Sections[sec].Title); sc != "" {
+				secScope[i] = sc
+				break
+			}
+		}
+	}
+	para, cur := -1, ""
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		if s.Para != para {
+			para = s.Para
+			p := &d.Paragraphs[para]
+			cur = lastScope(p.Heading)
+			if cur == "" && p.Section >= 0 && p.Section < len(secScope) {
+				cur = secScope[p.Section]
+			}
+		}
+		out[i] = cur
+		if sc := lastScope(s.Text); sc != "" {
+			cur = sc
+		}
+	}
+	return out
+}
+
+// questionScope finds the scope a question asks about — 全市, 市本级, or
+// an everyday wording (市里自己) — and returns it with the question
+// without the words that said it.
+func (a *Analyzer) questionScope(s string) (string, string) {
+	scope := ""
+	for _, wm := range a.Lex.scopes {
+		w, term := wm.from, wm.to
+		if !strings.Contains(s, w) {
+			continue
+		}
+		if sc, n := scopeAt(term, 0); n > 0 {
+			scope = sc
+			s = strings.Replace(s, w, " ", 1)
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if sc, n := scopeAt(s, i); n > 0 {
+			if scope == "" {
+				scope = sc
+			}
+			b.WriteByte(' ')
+			i += n
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return scope, b.String()
+}
+
+// scopeFit tells how well a figure's scope fits the question's.
+func scopeFit(q *Question, fig string) float64 {
+	switch {
+	case q.Scope == "" || fig == q.Scope:
+		return 1
+	case fig == "":
+		return 0.85
+	}
+	return 0.3
+}
