@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ import (
 
 	"reportkb/api/bot"
 	"reportkb/index"
+	"reportkb/index/ingest"
 	"reportkb/index/report"
 	"reportkb/qa"
 )
@@ -40,6 +42,10 @@ type Config struct {
 	Token string
 	// MaxUpload is the largest document accepted, in bytes; default 50 MB.
 	MaxUpload int64
+	// UploadTimeout bounds reading, extracting and indexing an upload; it
+	// replaces the server's read and write timeouts for uploads. Default
+	// and least: ingest.PdftotextTimeout plus two minutes.
+	UploadTimeout time.Duration
 	// ChatKey, when set, is the bearer key the OpenAI-compatible chat
 	// endpoints require.
 	ChatKey string
@@ -49,6 +55,10 @@ type Config struct {
 	// WeCom opens and seals the messages of the WeCom robot; nil disables
 	// /bots/wecom.
 	WeCom *bot.WeCom
+	// BotWindow is how far from now the timestamp of a robot's callback
+	// may be; default bot.Window. Callbacks are remembered that long, and
+	// one that comes again is refused.
+	BotWindow time.Duration
 	// ReadToken, when set, is required to read the API and /metrics too.
 	ReadToken string
 	// CORSOrigins lists the origins allowed to call the API from a
@@ -59,8 +69,18 @@ type Config struct {
 	// burst allowed, default 2×RateLimit.
 	RateLimit float64
 	RateBurst int
-	// TrustProxy takes the client address from X-Forwarded-For.
-	TrustProxy bool
+	// TrustProxy takes the client address from X-Forwarded-For, as the
+	// rightmost entry that is not one of TrustedProxies (see clientAddr).
+	// TrustedProxies lists the addresses of the reverse proxies in front
+	// of the server; setting it implies TrustProxy.
+	TrustProxy     bool
+	TrustedProxies []netip.Prefix
+	// AllowedHosts, when set, lists the host names (without port) the
+	// server answers to; requests for another Host get 421. Against DNS
+	// rebinding: a web page cannot then make a browser read a token-less
+	// server on the LAN or loopback through a name of the attacker's.
+	// /healthz answers any host.
+	AllowedHosts []string
 	// CacheSize is how many answers are kept for questions asked again;
 	// 0 means 4096, negative turns the cache off.
 	CacheSize int
@@ -72,6 +92,7 @@ const (
 	maxK        = 20
 	maxSize     = 100
 	maxFrom     = 10000
+	maxReplays  = 100000 // robot callbacks remembered
 )
 
 type server struct {
@@ -82,6 +103,7 @@ type server struct {
 	metrics *metrics
 	limiter *limiter
 	cache   *answerCache
+	replays *bot.Replays
 }
 
 // New returns the HTTP handler of the API.
@@ -104,7 +126,13 @@ func newRouter(cfg Config) (*server, *mux.Router) {
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload
 	}
-	s := &server{cfg: cfg, log: cfg.Logger, wecom: cfg.WeCom, started: time.Now()}
+	if least := ingest.PdftotextTimeout + 2*time.Minute; cfg.UploadTimeout < least {
+		cfg.UploadTimeout = least
+	}
+	if cfg.BotWindow <= 0 {
+		cfg.BotWindow = bot.Window
+	}
+	s := &server{cfg: cfg, log: cfg.Logger, wecom: cfg.WeCom, started: time.Now(), replays: bot.NewReplays(cfg.BotWindow, maxReplays)}
 	s.metrics = newMetrics(s)
 	switch {
 	case cfg.CacheSize == 0:

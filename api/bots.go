@@ -41,9 +41,19 @@ func (s *server) dingtalk(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "the DingTalk robot is not configured: start the server with -dingtalk-secret or REPORTKB_DINGTALK_SECRET")
 		return
 	}
-	if err := bot.DingTalkVerify(r.Header.Get("timestamp"), r.Header.Get("sign"), s.cfg.DingTalkSecret, time.Now()); err != nil {
+	now := time.Now()
+	ts, sign := r.Header.Get("timestamp"), r.Header.Get("sign")
+	err := bot.DingTalkVerify(ts, sign, s.cfg.DingTalkSecret, now, s.cfg.BotWindow)
+	if err == nil {
+		err = s.replays.Check("dingtalk:"+ts+":"+sign, now)
+	}
+	if err != nil {
 		s.log.Warn("dingtalk: rejected callback", "err", err)
-		writeError(w, http.StatusUnauthorized, "dingtalk: "+err.Error())
+		status := statusOf(err)
+		if errors.Is(err, bot.ErrMessage) {
+			status = http.StatusUnauthorized // the headers that authenticate it are missing
+		}
+		writeError(w, status, "dingtalk: "+err.Error())
 		return
 	}
 	var msg struct {
@@ -78,6 +88,9 @@ func (s *server) wecomVerify(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	echo, err := s.wecom.Open(q.Get("msg_signature"), q.Get("timestamp"), q.Get("nonce"), q.Get("echostr"))
+	if err == nil {
+		err = bot.WeComVerifyTime(q.Get("timestamp"), time.Now(), s.cfg.BotWindow)
+	}
 	if err != nil {
 		s.log.Warn("wecom: rejected URL check", "err", err)
 		writeError(w, statusOf(err), "wecom: "+err.Error())
@@ -87,9 +100,15 @@ func (s *server) wecomVerify(w http.ResponseWriter, r *http.Request) {
 	w.Write(echo)
 }
 
+// statusOf maps an error verifying a robot's callback to an HTTP status.
 func statusOf(err error) int {
-	if errors.Is(err, bot.ErrSignature) {
+	switch {
+	case errors.Is(err, bot.ErrSignature), errors.Is(err, bot.ErrExpired):
 		return http.StatusUnauthorized
+	case errors.Is(err, bot.ErrReplay):
+		return http.StatusConflict
+	case errors.Is(err, bot.ErrBusy):
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusBadRequest
 }
@@ -133,7 +152,14 @@ func (s *server) wecomMessage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
+	now := time.Now()
 	plain, err := s.wecom.Open(q.Get("msg_signature"), q.Get("timestamp"), q.Get("nonce"), env.Encrypt)
+	if err == nil {
+		err = bot.WeComVerifyTime(q.Get("timestamp"), now, s.cfg.BotWindow)
+	}
+	if err == nil {
+		err = s.replays.Check("wecom:"+q.Get("msg_signature"), now)
+	}
 	if err != nil {
 		s.log.Warn("wecom: rejected message", "err", err)
 		writeError(w, statusOf(err), "wecom: "+err.Error())

@@ -3,8 +3,6 @@ package api
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -12,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"reportkb/qa"
@@ -21,7 +20,8 @@ import (
 const ModelName = "reportkb"
 
 // markdown renders an answer for a chat: the figure in bold, the sentence
-// quoted, and where it stands.
+// quoted, and where it stands. Text from the reports goes through mdText,
+// so only the reply's own formatting is live.
 func markdown(r *qa.Response, english bool) string {
 	var b strings.Builder
 	if len(r.Answers) == 0 {
@@ -37,16 +37,16 @@ func markdown(r *qa.Response, english bool) string {
 			} else {
 				b.WriteString("\n\n最接近的段落：")
 			}
-			fmt.Fprintf(&b, "\n\n> %s\n\n%s", clipRunes(p.Text, 200), cite(p.Title, p.Doc, p.Page, p.Line, english))
+			fmt.Fprintf(&b, "\n\n> %s\n\n%s", mdText(clipRunes(p.Text, 200)), cite(p.Title, p.Doc, p.Page, p.Line, english))
 		}
 		return b.String()
 	}
 	a := r.Answers[0]
 	switch {
 	case english && a.English != "":
-		fmt.Fprintf(&b, "**%s** (%s)", a.English, a.Text)
+		fmt.Fprintf(&b, "**%s** (%s)", mdText(a.English), mdText(a.Text))
 	default:
-		fmt.Fprintf(&b, "**%s**", a.Text)
+		fmt.Fprintf(&b, "**%s**", mdText(a.Text))
 	}
 	if a.Period > 0 {
 		switch {
@@ -60,18 +60,19 @@ func markdown(r *qa.Response, english bool) string {
 			fmt.Fprintf(&b, "（%d年）", a.Period)
 		}
 	}
-	fmt.Fprintf(&b, "\n\n> %s\n\n%s", a.Sentence, cite(a.Title, a.Doc, a.Page, a.Line, english))
+	fmt.Fprintf(&b, "\n\n> %s\n\n%s", mdText(a.Sentence), cite(a.Title, a.Doc, a.Page, a.Line, english))
 	for _, o := range r.Answers[1:] {
 		if english {
-			fmt.Fprintf(&b, "\n\nAlso: **%s** — %s", o.Text, cite(o.Title, o.Doc, o.Page, o.Line, true))
+			fmt.Fprintf(&b, "\n\nAlso: **%s** — %s", mdText(o.Text), cite(o.Title, o.Doc, o.Page, o.Line, true))
 		} else {
-			fmt.Fprintf(&b, "\n\n另见：**%s** — %s", o.Text, cite(o.Title, o.Doc, o.Page, o.Line, false))
+			fmt.Fprintf(&b, "\n\n另见：**%s** — %s", mdText(o.Text), cite(o.Title, o.Doc, o.Page, o.Line, false))
 		}
 	}
 	return b.String()
 }
 
 func cite(title, doc string, page, line int, english bool) string {
+	title, doc = mdText(title), mdText(doc)
 	if english {
 		p := ""
 		if page > 0 {
@@ -84,6 +85,45 @@ func cite(title, doc string, page, line int, english bool) string {
 		p = fmt.Sprintf("第%d页，", page)
 	}
 	return fmt.Sprintf("来源：《%s》（%s）%s第%d行", title, doc, p, line)
+}
+
+// mdSpecial are the characters that start Markdown or HTML syntax within
+// a line: emphasis, code, links and images, raw HTML and autolinks,
+// strikethrough, tables and math. An underscore between letters or digits
+// (hanyang_2020) starts nothing and is left alone.
+const mdSpecial = "\\`*_[]<>~|$"
+
+// mdText makes text from a report literal in a Markdown message: it joins
+// its lines, backslash-escapes the characters of mdSpecial and what would
+// start a heading, list or quote at the start of the line (CommonMark
+// escapes, which chat clients render as the plain character).
+func mdText(s string) string {
+	s = strings.Join(strings.Fields(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)), " ")
+	var b strings.Builder
+	lead := true // still at the start: digits of a "1." list marker
+	prev := ' '
+	for i, r := range s {
+		switch {
+		case r == '_' && wordRune(prev) && wordRune(firstRune(s[i+1:])):
+		case strings.ContainsRune(mdSpecial, r):
+			b.WriteByte('\\')
+		case i == 0 && strings.ContainsRune("#+-=", r):
+			b.WriteByte('\\')
+		case lead && i > 0 && (r == '.' || r == ')'):
+			b.WriteByte('\\')
+		}
+		lead = lead && r >= '0' && r <= '9'
+		prev = r
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func clipRunes(s string, n int) string {
@@ -146,14 +186,14 @@ func openAIError(w http.ResponseWriter, status int, typ, msg string) {
 	writeJSON(w, status, map[string]any{"error": map[string]any{"message": msg, "type": typ, "code": nil}})
 }
 
-// chatAuthorized checks the optional bearer key of the chat endpoints.
+// chatAuthorized checks the optional bearer key of the chat endpoints. It
+// opens them only: the read API wants the read token. Without a chat key
+// the chat endpoints are as open as the read API (see guard).
 func (s *server) chatAuthorized(w http.ResponseWriter, r *http.Request) bool {
 	if s.cfg.ChatKey == "" {
 		return true
 	}
-	got := strings.TrimSpace(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "))
-	want, have := sha256.Sum256([]byte(s.cfg.ChatKey)), sha256.Sum256([]byte(got))
-	if subtle.ConstantTimeCompare(want[:], have[:]) != 1 {
+	if !tokenIs(bearer(r), s.cfg.ChatKey) {
 		openAIError(w, http.StatusUnauthorized, "invalid_request_error", "missing or wrong API key")
 		return false
 	}

@@ -144,7 +144,12 @@ func TestDingTalk(t *testing.T) {
 	if code != 200 || m["msgtype"] != "markdown" || !strings.Contains(m["markdown"].(map[string]any)["text"].(string), "6341张") {
 		t.Fatalf("signed callback: %d %v", code, m)
 	}
-	old := strconv.FormatInt(time.Now().Add(-2*time.Hour).UnixMilli(), 10)
+	// The signature covers the timestamp only: the same headers with
+	// another body are a replay.
+	if code, _ := post(ts, bot.DingTalkSign(ts, "ding"), `{"msgtype":"text","text":{"content":"汉阳区有多少所大学"}}`); code != 409 {
+		t.Errorf("replayed timestamp and sign: %d, want 409", code)
+	}
+	old := strconv.FormatInt(time.Now().Add(-bot.Window-time.Minute).UnixMilli(), 10)
 	for name, c := range map[string][2]string{
 		"tampered sign":   {ts, bot.DingTalkSign(ts, "other")},
 		"stale timestamp": {old, bot.DingTalkSign(old, "ding")},
@@ -154,6 +159,7 @@ func TestDingTalk(t *testing.T) {
 			t.Errorf("%s: status %d, want 401", name, code)
 		}
 	}
+	ts = strconv.FormatInt(time.Now().UnixMilli()+1, 10)
 	if code, _ := post(ts, bot.DingTalkSign(ts, "ding"), "{"); code != 400 {
 		t.Errorf("bad body: %d", code)
 	}
@@ -161,9 +167,13 @@ func TestDingTalk(t *testing.T) {
 
 func TestWeComHandlers(t *testing.T) {
 	s, w := botServer(t)
-	// URL check with the sample of WeCom's documentation.
-	q := url.Values{"msg_signature": {"5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3"}, "timestamp": {"1409659589"},
-		"nonce": {"263014780"}, "echostr": {"P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ=="}}
+	// URL check: WeCom sends an encrypted echostr and wants it decrypted.
+	now := strconv.FormatInt(time.Now().Unix(), 10)
+	echo, echoSig, err := w.Seal([]byte("1616140317555161061"), now, "263014780")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := url.Values{"msg_signature": {echoSig}, "timestamp": {now}, "nonce": {"263014780"}, "echostr": {echo}}
 	resp, err := http.Get(s.URL + "/bots/wecom?" + q.Encode())
 	if err != nil {
 		t.Fatal(err)
@@ -178,14 +188,20 @@ func TestWeComHandlers(t *testing.T) {
 	if resp, _ := http.Get(s.URL + "/bots/wecom?" + q.Encode()); resp.StatusCode != 401 {
 		t.Errorf("tampered URL check: %d", resp.StatusCode)
 	}
+	// The sample of WeCom's documentation is signed right, in 2014.
+	q = url.Values{"msg_signature": {"5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3"}, "timestamp": {"1409659589"},
+		"nonce": {"263014780"}, "echostr": {"P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ=="}}
+	if resp, _ := http.Get(s.URL + "/bots/wecom?" + q.Encode()); resp.StatusCode != 401 {
+		t.Errorf("URL check of 2014: %d, want 401", resp.StatusCode)
+	}
 	// A text message, sealed as WeCom seals them.
 	msg := `<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[新增养老床位多少张？]]></Content><MsgId>1</MsgId><AgentID>1</AgentID></xml>`
-	enc, sig, err := w.Seal([]byte(msg), "1700000000", "n1")
+	enc, sig, err := w.Seal([]byte(msg), now, "n1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	envelope := `<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[` + enc + `]]></Encrypt><AgentID><![CDATA[1]]></AgentID></xml>`
-	postURL := s.URL + "/bots/wecom?" + url.Values{"msg_signature": {sig}, "timestamp": {"1700000000"}, "nonce": {"n1"}}.Encode()
+	postURL := s.URL + "/bots/wecom?" + url.Values{"msg_signature": {sig}, "timestamp": {now}, "nonce": {"n1"}}.Encode()
 	resp, err = http.Post(postURL, "application/xml", strings.NewReader(envelope))
 	if err != nil {
 		t.Fatal(err)
@@ -207,10 +223,20 @@ func TestWeComHandlers(t *testing.T) {
 	if !strings.Contains(string(plain), "6341张") || !strings.Contains(string(plain), "zhangsan") {
 		t.Errorf("reply = %s", plain)
 	}
+	// The same message again is a replay.
+	if resp, _ := http.Post(postURL, "application/xml", strings.NewReader(envelope)); resp.StatusCode != 409 {
+		t.Errorf("replayed message: %d, want 409", resp.StatusCode)
+	}
 	// Tampered: the signature does not match the ciphertext.
 	bad := s.URL + "/bots/wecom?" + url.Values{"msg_signature": {sig}, "timestamp": {"1700000001"}, "nonce": {"n1"}}.Encode()
 	if resp, _ := http.Post(bad, "application/xml", strings.NewReader(envelope)); resp.StatusCode != 401 {
 		t.Errorf("tampered message: %d", resp.StatusCode)
+	}
+	// Signed right, in 2010.
+	enc, sig, _ = w.Seal([]byte(msg), "1262304000", "n2")
+	old := s.URL + "/bots/wecom?" + url.Values{"msg_signature": {sig}, "timestamp": {"1262304000"}, "nonce": {"n2"}}.Encode()
+	if resp, _ := http.Post(old, "application/xml", strings.NewReader(`<xml><Encrypt><![CDATA[`+enc+`]]></Encrypt></xml>`)); resp.StatusCode != 401 {
+		t.Errorf("message of 2010: %d, want 401", resp.StatusCode)
 	}
 	if resp, _ := http.Post(postURL, "application/xml", strings.NewReader("not xml")); resp.StatusCode != 400 {
 		t.Errorf("not XML: %d", resp.StatusCode)

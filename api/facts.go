@@ -3,7 +3,9 @@ package api
 import (
 	"encoding/csv"
 	"errors"
+	"io"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -22,9 +24,18 @@ type FactsResponse struct {
 
 func (s *server) facts(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	limit, err := intParam(v.Get("limit"), 100, 10000, "limit")
+	format := v.Get("format")
+	if format != "" && format != "json" && format != "csv" {
+		writeError(w, http.StatusBadRequest, "format must be json or csv")
+		return
+	}
+	maxLimit := maxFactsPage
+	if format == "csv" {
+		maxLimit = maxFactsExport
+	}
+	limit, err := intParam(v.Get("limit"), 100, maxLimit, "limit")
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		writeError(w, http.StatusBadRequest, err.Error()+" (page with offset; format=csv exports up to "+strconv.Itoa(maxFactsExport)+" rows)")
 		return
 	}
 	offset, err := intParam(v.Get("offset"), 0, 1<<30, "offset")
@@ -53,23 +64,78 @@ func (s *server) facts(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, "internal error")
 		return
 	}
-	switch v.Get("format") {
-	case "", "json":
-		writeJSON(w, http.StatusOK, FactsResponse{Total: total, Facts: fs})
-	case "csv":
+	if format == "csv" {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="facts.csv"`)
-		w.Write([]byte("\ufeff")) // Excel and WPS read UTF-8 by its byte-order mark
-		cw := csv.NewWriter(w)
-		cw.UseCRLF = true
-		cw.Write(FactColumns)
-		for _, f := range fs {
-			cw.Write(FactRow(f))
-		}
-		cw.Flush()
-	default:
-		writeError(w, http.StatusBadRequest, "format must be json or csv")
+		w.Header().Set("X-Total-Count", strconv.Itoa(total))
+		WriteFactTable(w, fs, false)
+		return
 	}
+	writeJSON(w, http.StatusOK, FactsResponse{Total: total, Facts: fs})
+}
+
+// Page sizes of GET /api/v1/facts: a JSON page, and a CSV export (written
+// row by row as it is encoded).
+const (
+	maxFactsPage   = 1000
+	maxFactsExport = 10000
+)
+
+// WriteFactTable writes facts for spreadsheets: CSV in UTF-8 with a
+// byte-order mark (which Excel and WPS need to read UTF-8) and CRLF line
+// ends, or with tsv one tab-separated line per fact, tabs and line breaks
+// in cells turned into spaces. Every cell goes through SafeCell. Rows are
+// flushed as they are written.
+func WriteFactTable(w io.Writer, facts []qa.Fact, tsv bool) error {
+	if !tsv {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = !tsv
+	if tsv {
+		cw.Comma = '\t'
+	}
+	flat := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
+	cw.Write(FactColumns)
+	for i, f := range facts {
+		row := FactRow(f)
+		for j, c := range row {
+			if tsv {
+				c = flat.Replace(c)
+			}
+			row[j] = SafeCell(c)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+		if i%500 == 499 {
+			cw.Flush()
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// plainNumber matches the numbers of the numeric columns (-5, 3.25).
+var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+
+// SafeCell neutralises a cell that a spreadsheet would run as a formula
+// (OWASP's rule against CSV injection): a cell starting with =, +, -, @,
+// a tab or a carriage return, or their full-width forms ＝＋－＠, gets a
+// leading apostrophe, so that Excel, WPS and LibreOffice show it as text.
+// Plain numbers (-5, +3.2) are left as they are.
+func SafeCell(s string) string {
+	if s == "" || plainNumber.MatchString(s) {
+		return s
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
+		return "'" + s
+	}
+	return s
 }
 
 // FactColumns are the columns of a facts export.

@@ -1,12 +1,12 @@
 package api
 
 import (
-	"crypto/sha256"
-	"crypto/subtle"
+	"container/list"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -98,6 +98,10 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// Unwrap lets http.ResponseController reach the connection (uploads set
+// their own deadlines).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 // Flush lets streamed chat answers through.
 func (w *statusWriter) Flush() {
 	if f, ok := w.ResponseWriter.(http.Flusher); ok {
@@ -130,62 +134,148 @@ func (s *server) observe(router *mux.Router, next http.Handler) http.Handler {
 			level = slog.LevelError
 		}
 		s.log.Log(r.Context(), level, "request", "method", r.Method, "route", route, "status", sw.code,
-			"bytes", sw.bytes, "duration", d.Round(time.Microsecond), "client", clientIP(r, false))
+			"bytes", sw.bytes, "duration", d.Round(time.Microsecond), "client", s.clientIP(r))
 	})
 }
 
-// clientIP returns the address a request came from: the connection's
-// peer, or with trustProxy the first address of X-Forwarded-For.
-func clientIP(r *http.Request, trustProxy bool) string {
-	if trustProxy {
-		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-			return strings.TrimSpace(strings.Split(xff, ",")[0])
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+// clientIP returns the address a request came from (see clientAddr).
+func (s *server) clientIP(r *http.Request) string {
+	return clientAddr(r, s.cfg.TrustProxy || len(s.cfg.TrustedProxies) > 0, s.cfg.TrustedProxies)
 }
 
-// limiter holds a token bucket per client.
+// clientAddr returns the address a request came from: the connection's
+// peer or, when trust is set, the address X-Forwarded-For gives for the
+// client. Proxies append the address they received a request from, so
+// only the entries on the right were written by proxies of ours: the
+// client is the rightmost entry that is not one of the trusted proxies
+// (with none listed, the rightmost entry, as the one reverse proxy in
+// front wrote it). Entries further left are the client's own claims and
+// are never used. With trusted proxies listed, a peer that is not one of
+// them is the client, whatever its headers say.
+func clientAddr(r *http.Request, trust bool, proxies []netip.Prefix) string {
+	peer := r.RemoteAddr
+	if host, _, err := net.SplitHostPort(peer); err == nil {
+		peer = host
+	}
+	if !trust || len(proxies) > 0 && !inPrefixes(peer, proxies) {
+		return peer
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		for _, h := range strings.Split(v, ",") {
+			if h = strings.TrimSpace(h); h != "" {
+				hops = append(hops, h)
+			}
+		}
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		if i > 0 && len(proxies) > 0 && inPrefixes(hops[i], proxies) {
+			continue
+		}
+		return normalizeAddr(hops[i])
+	}
+	return peer
+}
+
+// normalizeAddr returns the address of an X-Forwarded-For entry without
+// its port, or the entry cut to 64 bytes when it is no address.
+func normalizeAddr(s string) string {
+	if a, err := netip.ParseAddr(s); err == nil {
+		return a.Unmap().String()
+	}
+	if ap, err := netip.ParseAddrPort(s); err == nil {
+		return ap.Addr().Unmap().String()
+	}
+	return s[:min(len(s), 64)]
+}
+
+func inPrefixes(s string, prefixes []netip.Prefix) bool {
+	a, err := netip.ParseAddr(normalizeAddr(s))
+	if err != nil {
+		return false
+	}
+	for _, p := range prefixes {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// limitKey is the key of a client in the rate limiter: its IPv4 address,
+// or the /64 network of an IPv6 address (one host's share of addresses).
+func limitKey(addr string) string {
+	a, err := netip.ParseAddr(addr)
+	if err != nil || a.Is4() {
+		return addr
+	}
+	p, _ := a.Prefix(64)
+	return p.String()
+}
+
+// limiter holds a token bucket per client, for at most max clients; the
+// least recently seen are dropped first, and any idle for longer than
+// idle. It is safe for concurrent use.
 type limiter struct {
 	mu      sync.Mutex
 	rate    rate.Limit
 	burst   int
-	clients map[string]*client
-	last    time.Time // last sweep of idle clients
+	max     int
+	idle    time.Duration
+	now     func() time.Time
+	clients map[string]*list.Element // of *client, in lru
+	lru     *list.List               // front: most recently seen
 }
 
 type client struct {
+	key  string
 	lim  *rate.Limiter
 	seen time.Time
 }
 
+// Bounds of the limiter's table of clients.
+const (
+	maxLimitedClients = 1 << 16
+	limiterIdle       = 3 * time.Minute
+)
+
 func newLimiter(perSecond float64, burst int) *limiter {
-	return &limiter{rate: rate.Limit(perSecond), burst: burst, clients: map[string]*client{}, last: time.Now()}
+	return &limiter{rate: rate.Limit(perSecond), burst: burst, max: maxLimitedClients, idle: limiterIdle,
+		now: time.Now, clients: map[string]*list.Element{}, lru: list.New()}
 }
 
 func (l *limiter) allow(key string) bool {
-	now := time.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if now.Sub(l.last) > time.Minute {
-		for k, c := range l.clients {
-			if now.Sub(c.seen) > 3*time.Minute {
-				delete(l.clients, k)
-			}
-		}
-		l.last = now
+	now := l.now()
+	// The least recently seen are at the back: drop those idle too long.
+	for el := l.lru.Back(); el != nil && now.Sub(el.Value.(*client).seen) > l.idle; el = l.lru.Back() {
+		l.drop(el)
 	}
-	c, ok := l.clients[key]
+	el, ok := l.clients[key]
 	if !ok {
-		c = &client{lim: rate.NewLimiter(l.rate, l.burst)}
-		l.clients[key] = c
+		if l.lru.Len() >= l.max {
+			l.drop(l.lru.Back())
+		}
+		el = l.lru.PushFront(&client{key: key, lim: rate.NewLimiter(l.rate, l.burst)})
+		l.clients[key] = el
 	}
+	c := el.Value.(*client)
 	c.seen = now
+	l.lru.MoveToFront(el)
 	return c.lim.AllowN(now, 1)
+}
+
+func (l *limiter) drop(el *list.Element) {
+	l.lru.Remove(el)
+	delete(l.clients, el.Value.(*client).key)
+}
+
+// len returns the number of clients held.
+func (l *limiter) len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.lru.Len()
 }
 
 // guard applies, to the API and chat routes, the per-client rate limit,
@@ -193,17 +283,24 @@ func (l *limiter) allow(key string) bool {
 func (s *server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
+		if len(s.cfg.AllowedHosts) > 0 && p != "/healthz" && !s.hostAllowed(r.Host) {
+			writeError(w, http.StatusMisdirectedRequest, "this server does not answer for host "+strconv.Quote(r.Host)+" (see -allowed-hosts)")
+			return
+		}
 		api := strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/v1/") || strings.HasPrefix(p, "/bots/")
 		if api && s.cors(w, r) {
 			return // a preflight request, answered
 		}
-		if api && s.limiter != nil && !s.limiter.allow(clientIP(r, s.cfg.TrustProxy)) {
+		if api && s.limiter != nil && !s.limiter.allow(limitKey(s.clientIP(r))) {
 			s.metrics.limited.Inc()
 			w.Header().Set("Retry-After", "1")
 			writeError(w, http.StatusTooManyRequests, "too many requests: slow down")
 			return
 		}
-		if s.cfg.ReadToken != "" && (api || p == "/metrics") && !strings.HasPrefix(p, "/bots/") && !s.readAuthorized(r) {
+		// The robots authenticate with their signatures, the chat endpoints
+		// with the chat key when one is set; the rest needs the read token.
+		own := strings.HasPrefix(p, "/bots/") || strings.HasPrefix(p, "/v1/") && s.cfg.ChatKey != ""
+		if s.cfg.ReadToken != "" && (api || p == "/metrics") && !own && !s.readAuthorized(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="reportkb"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong read token (Authorization: Bearer TOKEN)")
 			return
@@ -212,24 +309,27 @@ func (s *server) guard(next http.Handler) http.Handler {
 	})
 }
 
-// readAuthorized checks the read token (or the write token, which also
-// grants reading).
-func (s *server) readAuthorized(r *http.Request) bool {
-	got := r.Header.Get("X-API-Token")
-	if a := r.Header.Get("Authorization"); got == "" && len(a) > 7 && strings.EqualFold(a[:7], "bearer ") {
-		got = strings.TrimSpace(a[7:])
+// hostAllowed reports whether host (a Host header, with or without port)
+// is one of AllowedHosts.
+func (s *server) hostAllowed(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
 	}
-	have := sha256.Sum256([]byte(got))
-	for _, tok := range []string{s.cfg.ReadToken, s.cfg.Token, s.cfg.ChatKey} {
-		if tok == "" {
-			continue
-		}
-		want := sha256.Sum256([]byte(tok))
-		if subtle.ConstantTimeCompare(want[:], have[:]) == 1 {
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	for _, a := range s.cfg.AllowedHosts {
+		if strings.EqualFold(host, strings.Trim(a, "[]")) {
 			return true
 		}
 	}
 	return false
+}
+
+// readAuthorized checks the read token (or the write token, which also
+// grants reading). The chat key does not: it opens the chat endpoints
+// only.
+func (s *server) readAuthorized(r *http.Request) bool {
+	got := apiToken(r)
+	return tokenIs(got, s.cfg.ReadToken) || tokenIs(got, s.cfg.Token)
 }
 
 // cors sets the CORS headers for allowed origins and answers preflight

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -28,18 +29,40 @@ func (s *server) authorized(w http.ResponseWriter, r *http.Request) bool {
 		writeError(w, http.StatusForbidden, "changing documents over HTTP is disabled: start the server with -token or REPORTKB_TOKEN")
 		return false
 	}
-	got := r.Header.Get("X-API-Token")
-	if a := r.Header.Get("Authorization"); got == "" && len(a) > 7 && strings.EqualFold(a[:7], "bearer ") {
-		got = strings.TrimSpace(a[7:])
-	}
-	want := sha256.Sum256([]byte(s.cfg.Token))
-	have := sha256.Sum256([]byte(got))
-	if got == "" || subtle.ConstantTimeCompare(want[:], have[:]) != 1 {
+	if !tokenIs(apiToken(r), s.cfg.Token) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="reportkb"`)
 		writeError(w, http.StatusUnauthorized, "missing or wrong API token (Authorization: Bearer TOKEN)")
 		return false
 	}
 	return true
+}
+
+// apiToken returns the token of a request: "Authorization: Bearer TOKEN"
+// (the scheme in any case, as RFC 9110 has it) or "X-API-Token: TOKEN".
+func apiToken(r *http.Request) string {
+	if t := r.Header.Get("X-API-Token"); t != "" {
+		return t
+	}
+	return bearer(r)
+}
+
+// bearer returns the token of "Authorization: Bearer TOKEN", or "".
+func bearer(r *http.Request) string {
+	scheme, tok, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !ok || !strings.EqualFold(scheme, "bearer") {
+		return ""
+	}
+	return strings.TrimSpace(tok)
+}
+
+// tokenIs compares a token given with a configured one in constant time;
+// an empty configured token matches nothing.
+func tokenIs(got, want string) bool {
+	if want == "" || got == "" {
+		return false
+	}
+	g, w := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
+	return subtle.ConstantTimeCompare(g[:], w[:]) == 1
 }
 
 // AddResponse is the body of a successful POST /api/v1/documents.
@@ -54,6 +77,13 @@ func (s *server) addDocument(w http.ResponseWriter, r *http.Request) {
 	if !s.authorized(w, r) {
 		return
 	}
+	// An upload may take longer than the server's other requests allow:
+	// its deadlines move to UploadTimeout, which is longer than extraction
+	// may take, so that a slow PDF gets its 422 rather than a cut reply.
+	rc := http.NewResponseController(w)
+	deadline := time.Now().Add(s.cfg.UploadTimeout)
+	rc.SetReadDeadline(deadline)
+	rc.SetWriteDeadline(deadline)
 	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload+1<<20)
 	name, data, err := s.readUpload(r)
 	if err != nil {
@@ -66,14 +96,13 @@ func (s *server) addDocument(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	_, existed := s.cfg.Index.Doc(index.DocID(name))
 	e, err := s.cfg.Index.Add(name, data)
 	if err != nil {
 		writeError(w, addStatus(err), err.Error())
 		return
 	}
-	s.log.Info("document added", "doc", e.Doc.ID, "bytes", len(data), "replaced", existed)
-	writeJSON(w, http.StatusCreated, AddResponse{Document: Info(e), Replaced: existed})
+	s.log.Info("document added", "doc", e.Doc.ID, "bytes", len(data), "replaced", e.Replaced)
+	writeJSON(w, http.StatusCreated, AddResponse{Document: Info(e), Replaced: e.Replaced})
 }
 
 var errTooLarge = errors.New("document too large")

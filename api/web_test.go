@@ -3,17 +3,27 @@ package api
 import (
 	"context"
 	"flag"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"reportkb/internal/testskip"
 )
 
 var updateScreenshot = flag.Bool("update-screenshot", false, "write the page's screenshot to docs/screenshot.png")
+
+func skipNoChromium(t *testing.T) {
+	t.Helper()
+	testskip.Skip(t, "no Chromium (apt-get install chromium)")
+}
 
 // chromium returns the path of a Chromium or Chrome binary, or "".
 func chromium() string {
@@ -25,15 +35,10 @@ func chromium() string {
 	return ""
 }
 
-// TestPageInBrowser drives the page in headless Chromium: it types a
-// question, waits for the answer and reads the figure highlighted in its
-// sentence.
-func TestPageInBrowser(t *testing.T) {
-	bin := chromium()
-	if bin == "" {
-		t.Skip("no Chromium installed (apt-get install chromium); skipping the browser test")
-	}
-	srv := testServer(t)
+// browser starts headless Chromium for a test and returns a context for
+// its steps (bounded to a minute) and the exceptions the pages threw.
+func browser(t *testing.T, bin string) (context.Context, func() []string) {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.Headless,
@@ -47,15 +52,49 @@ func TestPageInBrowser(t *testing.T) {
 		chromedp.WindowSize(1200, 900),
 	}
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
+	t.Cleanup(cancel)
 	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	t.Cleanup(cancel)
 	// Start the browser on a context without a deadline, then bound the steps.
 	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatal(err)
 	}
+	var mu sync.Mutex
+	var exceptions []string
+	err := chromedp.Listen(bctx, func(ev any) {
+		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
+			mu.Lock()
+			d := e.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			exceptions = append(exceptions, msg)
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), exceptions...)
+	}
+}
+
+// TestPageInBrowser drives the page in headless Chromium: it types a
+// question, waits for the answer and reads the figure highlighted in its
+// sentence.
+func TestPageInBrowser(t *testing.T) {
+	bin := chromium()
+	if bin == "" {
+		skipNoChromium(t)
+	}
+	srv := testServer(t)
+	ctx, exceptionsOf := browser(t, bin)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -120,7 +159,122 @@ func TestPageInBrowser(t *testing.T) {
 		chromedp.Click("#facts-form button"),
 		chromedp.WaitVisible("#facts-result tbody tr"),
 	))
-	if row := text("#facts-result tbody"); !strings.Contains(row, "6341张") {
-		t.Errorf("facts tab shows %q", row)
+	if row := text("#facts-result tbody"); !strings.Contains(row, "6341张") || !strings.Contains(row, "关于汉阳区2020年") || strings.Contains(row, "hanyang_2020_plan_report") {
+		t.Errorf("facts tab shows %q, want the figure and the report's title rather than its id", row)
 	}
+	// The unit's placeholder fits its box.
+	fits, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const i = document.getElementById("facts-unit"), s = getComputedStyle(i);
+		const c = document.createElement("canvas").getContext("2d");
+		c.font = s.font;
+		return c.measureText(i.placeholder).width <= i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+	})()`))
+	must(err)
+	if !fits {
+		t.Error("the unit's placeholder is cut")
+	}
+	// The page names an icon that is served.
+	icon, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
+		const l = document.querySelector("link[rel=icon]");
+		if (!l) return "no icon link";
+		const r = await fetch(l.href);
+		return r.status + " " + r.headers.get("Content-Type");
+	})()`, chromedp.EvalAwaitPromise))
+	must(err)
+	if !strings.HasPrefix(icon, "200 image/") {
+		t.Errorf("icon: %s", icon)
+	}
+
+	// A shared question keeps its + and &, through the link and a reload.
+	const q = "1+6项 & R&D投入增长多少？"
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible("#ask-q"),
+		chromedp.SendKeys("#ask-q", q),
+		chromedp.Click("#ask-form button"),
+		chromedp.WaitVisible("#ask-result .card"),
+	))
+	link, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+	must(err)
+	for _, u := range []string{link, "about:blank", link} {
+		must(chromedp.Do(ctx, chromedp.Navigate(u)))
+	}
+	must(chromedp.Do(ctx, chromedp.WaitVisible("#ask-result .card")))
+	if got, err := chromedp.Run(ctx, chromedp.Value("#ask-q")); err != nil || got != q {
+		t.Errorf("shared link %s gives the question %q, want %q (%v)", link, got, q, err)
+	}
+	// A malformed % leaves a page that works.
+	for _, frag := range []string{"#ask?q=%E4%zz%", "#doc/%zz", "#search?q=100%"} {
+		must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"+frag), chromedp.WaitVisible("header nav")))
+		visible, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("main > section:not([hidden])").length`))
+		must(err)
+		if visible != 1 {
+			t.Errorf("%s: %d views shown", frag, visible)
+		}
+	}
+	if ex := exceptionsOf(); len(ex) > 0 {
+		t.Errorf("the page threw: %q", ex)
+	}
+}
+
+// TestPageWithReadToken drives the page of a server started with
+// -read-token: it asks for the token in Chinese, then works with it; the
+// facts tab keeps a report with a long id and title within the page.
+func TestPageWithReadToken(t *testing.T) {
+	bin := chromium()
+	if bin == "" {
+		skipNoChromium(t)
+	}
+	srv, x := hostileServer(t, Config{ReadToken: "r3ad"})
+	long := strings.Repeat("x", 150)
+	if _, err := x.Add(long+".txt", []byte("2025年"+strings.Repeat("LongReportTitle", 10)+"政府工作报告\n一、2024年工作回顾\n全年新增养老床位520张。\n")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, _ := browser(t, bin)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/#facts"),
+		chromedp.WaitVisible("#token-form"),
+	))
+	prompt, err := chromedp.Run(ctx, chromedp.Text("#facts-result"))
+	must(err)
+	if !strings.Contains(prompt, "访问令牌") {
+		t.Errorf("token prompt: %q", prompt)
+	}
+	must(chromedp.Do(ctx,
+		chromedp.SendKeys("#token-input", "wrong"),
+		chromedp.Click("#token-form button"),
+		chromedp.WaitVisible("#token-form .error, #facts-result .error"),
+	))
+	if msg, _ := chromedp.Run(ctx, chromedp.Text("#facts-result")); !strings.Contains(msg, "不正确") {
+		t.Errorf("wrong token: %q", msg)
+	}
+	must(chromedp.Do(ctx,
+		chromedp.SendKeys("#token-input", "r3ad"),
+		chromedp.Click("#token-form button"),
+		chromedp.WaitVisible("#facts-result tbody tr"),
+	))
+	overflow, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const t = document.querySelector("#facts-result table"), m = document.querySelector("main");
+		return t.getBoundingClientRect().right <= m.getBoundingClientRect().right + 1 ? "" : t.scrollWidth + " > " + m.clientWidth;
+	})()`))
+	must(err)
+	if overflow != "" {
+		t.Errorf("the facts table is wider than the page: %s", overflow)
+	}
+	body, err := chromedp.Run(ctx, chromedp.Text("#facts-result tbody"))
+	must(err)
+	if strings.Contains(body, long) || !strings.Contains(body, "2025年政府工作报告") {
+		t.Errorf("the facts tab shows ids rather than titles: %q", body)
+	}
+	// The token stays for the tab: questions are answered.
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/#ask?q="+url.QueryEscape("2024年新增养老床位多少张")),
+		chromedp.WaitVisible(".answer .figure"),
+	))
 }

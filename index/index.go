@@ -76,6 +76,9 @@ type Entry struct {
 	Format string // txt, md, pdf or docx
 	// Encoding is the encoding of a text file (utf-8, gb18030, utf-16le …).
 	Encoding string
+	// Replaced says that the add that made this entry replaced a document
+	// with its id (decided under the id's lock; false for loaded entries).
+	Replaced bool
 
 	text    []byte  // the UTF-8 text the document was parsed from
 	offsets []int32 // file offset of each byte of text; nil when they agree
@@ -366,10 +369,16 @@ func DocID(name string) string {
 }
 
 // ValidID reports whether id can name a document: 1 to 200 bytes of
-// letters, digits, '-', '_' and '.', not starting with a dot.
+// letters, digits, '-', '_' and '.', not starting with a dot, and not a
+// name Windows reserves for devices (CON, PRN, AUX, NUL, COM1–9, LPT1–9,
+// in any case, alone or before a dot), as stored files are named by it.
 func ValidID(id string) error {
 	if id == "" || len(id) > 200 || strings.HasPrefix(id, ".") || !utf8.ValidString(id) {
 		return fmt.Errorf("invalid document id %q", id)
+	}
+	stem, _, _ := strings.Cut(id, ".")
+	if reservedName(stem) {
+		return fmt.Errorf("invalid document id %q: %s is a device name on Windows", id, stem)
 	}
 	for _, r := range id {
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
@@ -377,6 +386,15 @@ func ValidID(id string) error {
 		}
 	}
 	return nil
+}
+
+func reservedName(s string) bool {
+	switch u := strings.ToUpper(s); u {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	default:
+		return len(u) == 4 && (strings.HasPrefix(u, "COM") || strings.HasPrefix(u, "LPT")) && u[3] >= '1' && u[3] <= '9'
+	}
 }
 
 func hash(data []byte) string {
@@ -452,6 +470,7 @@ func (x *Index) prepare(name string, data []byte) (*pending, error) {
 	x.mu.RLock()
 	p.old = x.docs[id]
 	x.mu.RUnlock()
+	e.Replaced = p.old != nil
 	e.Gen = x.nextGen.Add(1) - 1
 	text, orig := fmt.Sprintf("%s.%d.txt", id, e.Gen), ""
 	if !bytes.Equal(t.Text, data) {

@@ -215,12 +215,13 @@ func TestConcurrentReadsDuringAdd(t *testing.T) {
 }
 
 func TestValidID(t *testing.T) {
-	for _, id := range []string{"hanyang_2020_plan_report", "上海2024", "a-b.c"} {
+	for _, id := range []string{"hanyang_2020_plan_report", "上海2024", "a-b.c", "console", "nul_2024", "com10", "lpt0", "auxiliary"} {
 		if err := ValidID(id); err != nil {
 			t.Errorf("ValidID(%q) = %v", id, err)
 		}
 	}
-	for _, id := range []string{"", ".hidden", "a/b", "a b", strings.Repeat("x", 201), "a\x00b", "\xff"} {
+	for _, id := range []string{"", ".hidden", "a/b", "a b", strings.Repeat("x", 201), "a\x00b", "\xff",
+		"CON", "con", "Nul", "aux", "PRN", "COM1", "com9", "LPT1", "lpt9", "nul.tar", "CON.report"} {
 		if err := ValidID(id); err == nil {
 			t.Errorf("ValidID(%q) = nil, want an error", id)
 		}

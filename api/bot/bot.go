@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -28,7 +29,13 @@ var (
 	ErrSignature = errors.New("bad signature")
 	ErrExpired   = errors.New("timestamp too far from now")
 	ErrMessage   = errors.New("malformed message")
+	ErrReplay    = errors.New("callback seen before (a replay)")
+	ErrBusy      = errors.New("too many callbacks to remember")
 )
+
+// Window is how far from now the timestamp of a callback may be, by
+// default: wide enough for clock skew and a platform's retries.
+const Window = 5 * time.Minute
 
 // DingTalkSign returns the signature DingTalk sends with a callback:
 // Base64 of HmacSHA256(secret, timestamp + "\n" + secret).
@@ -39,19 +46,78 @@ func DingTalkSign(timestamp, secret string) string {
 }
 
 // DingTalkVerify checks the timestamp (milliseconds since the epoch, at
-// most an hour from now) and the signature of a DingTalk callback.
-func DingTalkVerify(timestamp, sign, secret string, now time.Time) error {
+// most window from now) and the signature of a DingTalk callback. The
+// signature covers the timestamp only, not the body: refuse a second
+// callback with the same timestamp (see Replays).
+func DingTalkVerify(timestamp, sign, secret string, now time.Time, window time.Duration) error {
 	ms, err := strconv.ParseInt(timestamp, 10, 64)
 	if err != nil {
 		return fmt.Errorf("%w: timestamp %q", ErrMessage, timestamp)
 	}
-	if d := now.Sub(time.UnixMilli(ms)); d > time.Hour || d < -time.Hour {
+	if d := now.Sub(time.UnixMilli(ms)); d > window || d < -window {
 		return ErrExpired
 	}
 	want := DingTalkSign(timestamp, secret)
 	if subtle.ConstantTimeCompare([]byte(want), []byte(sign)) != 1 {
 		return ErrSignature
 	}
+	return nil
+}
+
+// WeComVerifyTime checks the timestamp of a WeCom callback (seconds since
+// the epoch): at most window from now. WeCom's signature covers it, so a
+// message cannot be given a new one.
+func WeComVerifyTime(timestamp string, now time.Time, window time.Duration) error {
+	sec, err := strconv.ParseInt(timestamp, 10, 64)
+	if err != nil {
+		return fmt.Errorf("%w: timestamp %q", ErrMessage, timestamp)
+	}
+	if d := now.Sub(time.Unix(sec, 0)); d > window || d < -window {
+		return ErrExpired
+	}
+	return nil
+}
+
+// Replays remembers the callbacks verified within a window, so that one
+// sent again is refused. It holds at most max of them and refuses new
+// callbacks when full rather than forget one still in its window; only
+// callbacks with a valid signature reach it. It is safe for concurrent use.
+type Replays struct {
+	mu     sync.Mutex
+	window time.Duration
+	max    int
+	seen   map[string]time.Time // key → when it may be forgotten
+	swept  time.Time
+}
+
+// NewReplays returns a Replays for callbacks whose timestamps are
+// accepted within window of now.
+func NewReplays(window time.Duration, max int) *Replays {
+	return &Replays{window: window, max: max, seen: map[string]time.Time{}}
+}
+
+// Check records the callback key (its signature) at time now and returns
+// ErrReplay when it was recorded before, ErrBusy when too many are held.
+func (r *Replays) Check(key string, now time.Time) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if now.Sub(r.swept) > r.window/4 || len(r.seen) >= r.max {
+		for k, until := range r.seen {
+			if now.After(until) {
+				delete(r.seen, k)
+			}
+		}
+		r.swept = now
+	}
+	if _, ok := r.seen[key]; ok {
+		return ErrReplay
+	}
+	if len(r.seen) >= r.max {
+		return ErrBusy
+	}
+	// A timestamp is accepted until window after it, and it may be up to
+	// window ahead of now.
+	r.seen[key] = now.Add(2 * r.window)
 	return nil
 }
 

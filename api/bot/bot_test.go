@@ -98,20 +98,60 @@ func TestDingTalk(t *testing.T) {
 	now := time.UnixMilli(1700000000000)
 	ts := "1700000000000"
 	sign := DingTalkSign(ts, "secret")
-	if err := DingTalkVerify(ts, sign, "secret", now); err != nil {
+	if err := DingTalkVerify(ts, sign, "secret", now, Window); err != nil {
 		t.Errorf("good signature: %v", err)
 	}
-	if err := DingTalkVerify(ts, sign, "other", now); !errors.Is(err, ErrSignature) {
+	if err := DingTalkVerify(ts, sign, "other", now, Window); !errors.Is(err, ErrSignature) {
 		t.Errorf("wrong secret: %v", err)
 	}
-	if err := DingTalkVerify(ts, sign, "secret", now.Add(2*time.Hour)); !errors.Is(err, ErrExpired) {
+	if err := DingTalkVerify(ts, sign, "secret", now.Add(Window+time.Second), Window); !errors.Is(err, ErrExpired) {
 		t.Errorf("old timestamp: %v", err)
 	}
-	if err := DingTalkVerify("soon", sign, "secret", now); !errors.Is(err, ErrMessage) {
+	if err := DingTalkVerify("soon", sign, "secret", now, Window); !errors.Is(err, ErrMessage) {
 		t.Errorf("bad timestamp: %v", err)
 	}
 	// DingTalk's documented example: HmacSHA256 of "timestamp\nsecret".
 	if got := DingTalkSign("1577262236757", "SECxxx"); got == "" || strings.ContainsAny(got, " \n") {
 		t.Errorf("sign = %q", got)
+	}
+}
+
+func TestWeComVerifyTime(t *testing.T) {
+	now := time.Unix(1700000000, 0)
+	for ts, want := range map[string]error{
+		"1700000000": nil,
+		"1700000290": nil,
+		"1699999710": nil,
+		"1700000301": ErrExpired,
+		"1262304000": ErrExpired, // 2010
+		"later":      ErrMessage,
+	} {
+		if err := WeComVerifyTime(ts, now, Window); !errors.Is(err, want) {
+			t.Errorf("timestamp %s: %v, want %v", ts, err, want)
+		}
+	}
+}
+
+func TestReplays(t *testing.T) {
+	r := NewReplays(time.Minute, 3)
+	now := time.Unix(1700000000, 0)
+	if err := r.Check("a", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Check("a", now.Add(time.Second)); !errors.Is(err, ErrReplay) {
+		t.Errorf("second a: %v, want a replay", err)
+	}
+	r.Check("b", now)
+	r.Check("c", now)
+	if err := r.Check("d", now); !errors.Is(err, ErrBusy) {
+		t.Errorf("fourth key of three: %v, want busy", err)
+	}
+	// Past the window (and the skew allowed ahead of now), keys are forgotten.
+	later := now.Add(2*time.Minute + time.Second)
+	if err := r.Check("d", later); err != nil {
+		t.Errorf("after the window: %v", err)
+	}
+	if len(r.seen) != 1 {
+		t.Errorf("%d keys held after the window, want 1", len(r.seen))
 	}
 }

@@ -1,6 +1,8 @@
 // reportkb web page: ask, search and read the reports.
 // All report and user text goes into the page through textContent; the
 // search fragments are rebuilt from their escaped text and <mark> tags.
+// Links to a question or a filter keep it in the fragment as a query
+// string written and read with URLSearchParams (#ask?q=…, #facts?unit=…).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -18,11 +20,84 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
+// The read token of a server started with -read-token, as the user gave
+// it; kept for this tab only.
+const tokenKey = "reportkb-token";
+let token = sessionStorage.getItem(tokenKey) || "";
+
+function authHeaders(h) {
+  if (token) h.Authorization = "Bearer " + token;
+  return h;
+}
+
+// ApiError is an error of the API, with its status.
+class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
 async function getJSON(url) {
-  const r = await fetch(url, { headers: { Accept: "application/json" } });
+  let r;
+  try {
+    r = await fetch(url, { headers: authHeaders({ Accept: "application/json" }) });
+  } catch (e) {
+    throw new ApiError(0, "无法连接服务器，请检查网络或服务器是否在运行。");
+  }
   const body = await r.json().catch(() => ({ error: "服务器返回了无法解析的内容" }));
-  if (!r.ok) throw new Error(body.error || ("HTTP " + r.status));
+  if (!r.ok) throw new ApiError(r.status, body.error || ("HTTP " + r.status));
   return body;
+}
+
+// showError shows an error in out: a form for the token when the server
+// wants one, a message in Chinese otherwise.
+function showError(out, e) {
+  if (e.status === 401) {
+    out.replaceChildren(tokenForm(token !== ""));
+    return;
+  }
+  const known = { 0: e.message, 429: "请求太频繁，请稍后再试。", 503: "服务器忙，请稍后再试。" };
+  out.replaceChildren(el("p", { class: "error" }, known[e.status] || ("出错了：" + e.message)));
+}
+
+// tokenForm asks for the server's access token and, once given, shows
+// the page again with it.
+function tokenForm(wrong) {
+  const input = el("input", { id: "token-input", type: "password", placeholder: "访问令牌", autocomplete: "current-password", required: "" });
+  const form = el("form", { id: "token-form", class: "token" }, input, el("button", { type: "submit" }, "确定"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    token = input.value.trim();
+    if (token) sessionStorage.setItem(tokenKey, token);
+    else sessionStorage.removeItem(tokenKey);
+    route();
+  });
+  return el("div", { class: "card" },
+    el("p", { class: wrong ? "error" : "none" }, wrong ? "访问令牌不正确，请重新输入。" : "此服务器需要访问令牌才能查询。"),
+    el("p", { class: "hint" }, "请输入管理员提供的访问令牌（启动服务时的 -read-token）。令牌只保存在本标签页中。"),
+    form);
+}
+
+// safeDecode decodes a percent-encoded part of the fragment, leaving a
+// malformed one as it stands.
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch (e) {
+    return s;
+  }
+}
+
+// docTitles maps document ids to titles, for the facts tab.
+let docTitles = null;
+
+async function titles() {
+  if (!docTitles) {
+    const r = await getJSON("/api/v1/documents");
+    docTitles = new Map(r.documents.map((d) => [d.id, d.title]));
+  }
+  return docTitles;
 }
 
 // highlight returns a node with the first occurrence of figure in text marked.
@@ -109,7 +184,7 @@ async function ask(q) {
     }
     out.replaceChildren(...nodes);
   } catch (e) {
-    out.replaceChildren(el("p", { class: "error" }, "出错了：" + e.message));
+    showError(out, e);
   }
 }
 
@@ -128,7 +203,7 @@ async function search(q) {
     }
     out.replaceChildren(...nodes);
   } catch (e) {
-    out.replaceChildren(el("p", { class: "error" }, "出错了：" + e.message));
+    showError(out, e);
   }
 }
 
@@ -145,7 +220,7 @@ async function listDocs() {
       el("thead", {}, el("tr", {}, ...["报告", "地区", "类型", "回顾/计划年份", "段落", "页数"].map((h) => el("th", {}, h)))),
       el("tbody", {}, ...rows)));
   } catch (e) {
-    out.replaceChildren(el("p", { class: "error" }, "出错了：" + e.message));
+    showError(out, e);
   }
 }
 
@@ -172,34 +247,62 @@ async function showDoc(id, target) {
       if (t) t.scrollIntoView({ block: "center" });
     }
   } catch (e) {
-    out.replaceChildren(el("p", { class: "error" }, "出错了：" + e.message));
+    showError(out, e);
   }
 }
 
-async function listFacts() {
-  const params = new URLSearchParams({ limit: "500" });
+// factsParams returns the filter of the facts form.
+function factsParams() {
+  const params = new URLSearchParams();
   const subject = $("facts-subject").value.trim(), unit = $("facts-unit").value.trim(), period = $("facts-period").value.trim();
   if (subject) params.set("subject", subject);
   if (unit) params.set("unit", unit);
   if (/^\d{4}$/.test(period)) params.set("period", period);
-  const csv = new URLSearchParams(params);
+  return params;
+}
+
+async function listFacts() {
+  const filter = factsParams();
+  const params = new URLSearchParams(filter);
+  params.set("limit", "500");
+  const csv = new URLSearchParams(filter);
   csv.set("format", "csv");
   csv.set("limit", "10000");
   $("facts-csv").setAttribute("href", "/api/v1/facts?" + csv.toString());
   const out = $("facts-result");
   out.replaceChildren(el("p", { class: "hint" }, "正在载入…"));
   try {
-    const r = await getJSON("/api/v1/facts?" + params.toString());
+    const [r, names] = await Promise.all([getJSON("/api/v1/facts?" + params.toString()), titles()]);
     const rows = r.facts.map((f) => el("tr", {},
       el("td", {}, f.subject || "—"), el("td", { class: "num-col" }, f.text),
       el("td", {}, (f.period || "—") + (f.plan ? " 目标" : "")),
-      el("td", {}, f.doc), el("td", { class: "num-col" }, (f.page || "—") + " / " + f.line),
+      el("td", { class: "doc-col", title: f.doc }, names.get(f.doc) || f.doc),
+      el("td", { class: "num-col" }, (f.page || "—") + " / " + f.line),
       el("td", {}, el("a", { href: "#doc/" + encodeURIComponent(f.doc) + "/p/" + f.paragraph }, "原文"))));
     out.replaceChildren(el("p", { class: "hint" }, "共 " + r.total + " 个数字" + (r.total > r.facts.length ? "，显示前 " + r.facts.length + " 个" : "")),
-      el("table", {}, el("thead", {}, el("tr", {}, ...["指标", "数字", "年份", "报告", "页/行", ""].map((h) => el("th", {}, h)))),
+      el("table", { class: "facts" }, el("thead", {}, el("tr", {}, ...["指标", "数字", "年份", "报告", "页/行", ""].map((h) => el("th", {}, h)))),
         el("tbody", {}, ...rows)));
   } catch (e) {
-    out.replaceChildren(el("p", { class: "error" }, "出错了：" + e.message));
+    showError(out, e);
+  }
+}
+
+// downloadCSV downloads the export with the token, which a plain link
+// cannot send.
+async function downloadCSV(ev) {
+  if (!token) return;
+  ev.preventDefault();
+  try {
+    const r = await fetch($("facts-csv").getAttribute("href"), { headers: authHeaders({}) });
+    if (!r.ok) throw new ApiError(r.status, "HTTP " + r.status);
+    const url = URL.createObjectURL(await r.blob());
+    const a = el("a", { href: url, download: "facts.csv" });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (e) {
+    showError($("facts-result"), e);
   }
 }
 
@@ -208,25 +311,33 @@ function show(view) {
   for (const t of ["ask", "search", "docs", "facts"]) $("tab-" + t).classList.toggle("active", t === view || (view === "doc" && t === "docs"));
 }
 
+// route shows the view the fragment names: #ask?q=…, #search?q=…, #docs,
+// #doc/ID[/p/N], #facts?subject=…&unit=…&period=….
 function route() {
-  const h = decodeURIComponent(location.hash.slice(1));
+  const hash = location.hash.slice(1);
+  const qi = hash.indexOf("?");
+  const path = qi < 0 ? hash : hash.slice(0, qi);
+  const params = new URLSearchParams(qi < 0 ? "" : hash.slice(qi + 1));
   let m;
-  if ((m = h.match(/^doc\/([^/]+)(?:\/p\/(\d+))?$/))) {
+  if ((m = path.match(/^doc\/([^/]+)(?:\/p\/(\d+))?$/))) {
     show("doc");
-    showDoc(m[1], m[2] != null ? Number(m[2]) : null);
-  } else if (h.startsWith("search")) {
+    showDoc(safeDecode(m[1]), m[2] != null ? Number(m[2]) : null);
+  } else if (path === "search") {
     show("search");
-    const q = new URLSearchParams(h.slice(7)).get("q");
+    const q = params.get("q");
     if (q) { $("search-q").value = q; search(q); }
-  } else if (h === "docs") {
+  } else if (path === "docs") {
     show("docs");
     listDocs();
-  } else if (h === "facts") {
+  } else if (path === "facts") {
     show("facts");
+    $("facts-subject").value = params.get("subject") || "";
+    $("facts-unit").value = params.get("unit") || "";
+    $("facts-period").value = params.get("period") || "";
     listFacts();
   } else {
     show("ask");
-    const q = new URLSearchParams(h.slice(4)).get("q");
+    const q = params.get("q");
     if (q) { $("ask-q").value = q; ask(q); }
   }
 }
@@ -236,20 +347,23 @@ document.addEventListener("DOMContentLoaded", () => {
     e.preventDefault();
     const q = $("ask-q").value.trim();
     if (!q) return;
-    history.replaceState(null, "", "#ask?q=" + encodeURIComponent(q));
+    history.replaceState(null, "", "#ask?" + new URLSearchParams({ q }));
     ask(q);
   });
   $("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const q = $("search-q").value.trim();
     if (!q) return;
-    history.replaceState(null, "", "#search?q=" + encodeURIComponent(q));
+    history.replaceState(null, "", "#search?" + new URLSearchParams({ q }));
     search(q);
   });
   $("facts-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    const filter = factsParams().toString();
+    history.replaceState(null, "", "#facts" + (filter ? "?" + filter : ""));
     listFacts();
   });
+  $("facts-csv").addEventListener("click", downloadCSV);
   window.addEventListener("hashchange", route);
   route();
 });

@@ -14,6 +14,7 @@ import (
 
 	"reportkb/index"
 	"reportkb/index/segment"
+	"reportkb/internal/testskip"
 	"reportkb/qa"
 )
 
@@ -22,7 +23,7 @@ func TestMain(m *testing.M) {
 		crashChild(dir)
 		return
 	}
-	os.Exit(m.Run())
+	testskip.Main(m)
 }
 
 // versions returns two versions of each test report, told apart by a
@@ -76,7 +77,7 @@ func crashChild(dir string) {
 // for each document either its old or its new version, never a half.
 func TestCrashDuringAdd(t *testing.T) {
 	if testing.Short() {
-		t.Skip("crash test skipped in -short mode")
+		testskip.Skip(t, "skipped with -short (run without it)")
 	}
 	_, a, b, err := versions()
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,7 +12,8 @@ import (
 )
 
 // writeFacts writes facts as CSV (UTF-8 with a byte-order mark, so that
-// Excel and WPS open it right), TSV or JSON.
+// Excel and WPS open it right), TSV or JSON; CSV and TSV cells that a
+// spreadsheet would run as formulas are neutralised (see api.SafeCell).
 func writeFacts(w io.Writer, facts []qa.Fact, format string) error {
 	switch format {
 	case "json":
@@ -22,26 +22,7 @@ func writeFacts(w io.Writer, facts []qa.Fact, format string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(facts)
 	case "csv", "tsv":
-		if format == "csv" {
-			io.WriteString(w, "\ufeff")
-		}
-		cw := csv.NewWriter(w)
-		if format == "tsv" {
-			cw.Comma = '\t'
-		}
-		cw.UseCRLF = format == "csv"
-		cw.Write(api.FactColumns)
-		for _, f := range facts {
-			row := api.FactRow(f)
-			if format == "tsv" {
-				for i := range row {
-					row[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(row[i])
-				}
-			}
-			cw.Write(row)
-		}
-		cw.Flush()
-		return cw.Error()
+		return api.WriteFactTable(w, facts, format == "tsv")
 	}
 	return usageError{"-format must be csv, tsv or json"}
 }

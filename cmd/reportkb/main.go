@@ -23,6 +23,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -145,7 +146,7 @@ type common struct {
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.index, "index", defaultIndexDir(), "index `directory`")
-	fs.StringVar(&c.dict, "dict", "", "gojieba dictionary `directory` (default: found automatically, or $"+jieba.EnvDict+")")
+	fs.StringVar(&c.dict, "dict", "", "gojieba dictionary `directory` (default: $"+jieba.EnvDict+", or found automatically)")
 }
 
 // open opens the knowledge base: segmenter, index (built from the
@@ -199,33 +200,111 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-func serve(args []string, stderr io.Writer) error {
+// serveOptions are the flags of reportkb serve.
+type serveOptions struct {
+	common
+	addr, token, chatKey, readToken, cors   string
+	dingSecret, wecomToken, wecomKey, wecom string
+	trustedProxies, allowedHosts            string
+	maxUpload, memLimit                     int64
+	rate                                    float64
+	trustProxy                              bool
+	cache                                   int
+}
+
+// serveFlags defines the flags of reportkb serve. Each has an environment
+// variable (see envName), read by envDefaults.
+func serveFlags(stderr io.Writer) (*flag.FlagSet, *serveOptions) {
 	fs := newFlagSet("serve", stderr)
-	var c common
-	c.register(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
-	token := fs.String("token", os.Getenv("REPORTKB_TOKEN"), "API `token` for adding and removing documents (default $REPORTKB_TOKEN; none disables them)")
-	maxUpload := fs.Int64("max-upload", api.DefaultMaxUpload, "largest document accepted over HTTP, in `bytes`")
-	chatKey := fs.String("chat-key", os.Getenv("REPORTKB_CHAT_KEY"), "bearer `key` for /v1/chat/completions (default $REPORTKB_CHAT_KEY; none: open)")
-	dingSecret := fs.String("dingtalk-secret", os.Getenv("REPORTKB_DINGTALK_SECRET"), "app `secret` of the DingTalk robot (default $REPORTKB_DINGTALK_SECRET)")
-	wecomToken := fs.String("wecom-token", os.Getenv("REPORTKB_WECOM_TOKEN"), "callback `token` of the WeCom robot (default $REPORTKB_WECOM_TOKEN)")
-	wecomKey := fs.String("wecom-aes-key", os.Getenv("REPORTKB_WECOM_AES_KEY"), "EncodingAESKey of the WeCom robot (default $REPORTKB_WECOM_AES_KEY)")
-	wecomCorp := fs.String("wecom-corp-id", os.Getenv("REPORTKB_WECOM_CORP_ID"), "corp `id` of the WeCom robot (default $REPORTKB_WECOM_CORP_ID)")
-	readToken := fs.String("read-token", os.Getenv("REPORTKB_READ_TOKEN"), "`token` required to read the API and /metrics too (default $REPORTKB_READ_TOKEN; none: open)")
-	cors := fs.String("cors", os.Getenv("REPORTKB_CORS"), "comma-separated `origins` allowed to call the API from browsers (default none)")
-	rateLimit := fs.Float64("rate", 0, "requests per second allowed per client on the API, with bursts of twice as many (0: no limit)")
-	trustProxy := fs.Bool("trust-proxy", false, "take the client address from X-Forwarded-For (behind a reverse proxy)")
-	cacheSize := fs.Int("cache", 4096, "answers kept for questions asked again (0: none)")
-	memLimit := fs.Int64("mem-limit", 192, "soft limit of the Go heap in `MB` (GOMEMLIMIT overrides it)")
+	o := &serveOptions{}
+	o.register(fs)
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen `address` (:8080 for every interface)")
+	fs.StringVar(&o.token, "token", "", "API `token` for adding and removing documents (none disables them)")
+	fs.Int64Var(&o.maxUpload, "max-upload", api.DefaultMaxUpload, "largest document accepted over HTTP, in `bytes`")
+	fs.StringVar(&o.chatKey, "chat-key", "", "bearer `key` for /v1/chat/completions and /v1/models only (none: as open as the read API)")
+	fs.StringVar(&o.dingSecret, "dingtalk-secret", "", "app `secret` of the DingTalk robot")
+	fs.StringVar(&o.wecomToken, "wecom-token", "", "callback `token` of the WeCom robot")
+	fs.StringVar(&o.wecomKey, "wecom-aes-key", "", "EncodingAESKey of the WeCom robot")
+	fs.StringVar(&o.wecom, "wecom-corp-id", "", "corp `id` of the WeCom robot")
+	fs.StringVar(&o.readToken, "read-token", "", "`token` required to read the API and /metrics too (none: open)")
+	fs.StringVar(&o.cors, "cors", "", "comma-separated `origins` allowed to call the API from browsers (default none)")
+	fs.Float64Var(&o.rate, "rate", 0, "requests per second allowed per client on the API, with bursts of twice as many (0: no limit)")
+	fs.BoolVar(&o.trustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For: its rightmost entry (behind one reverse proxy)")
+	fs.StringVar(&o.trustedProxies, "trusted-proxies", "", "comma-separated `addresses` or CIDRs of the reverse proxies in front; implies -trust-proxy")
+	fs.StringVar(&o.allowedHosts, "allowed-hosts", "", "comma-separated host `names` the server answers to (421 for others; against DNS rebinding)")
+	fs.IntVar(&o.cache, "cache", 4096, "answers kept for questions asked again (0: none)")
+	fs.Int64Var(&o.memLimit, "mem-limit", 192, "soft limit of the Go heap in `MB` (GOMEMLIMIT overrides it)")
+	fs.VisitAll(func(f *flag.Flag) {
+		if !strings.Contains(f.Usage, "$"+envName(f.Name)) {
+			f.Usage += " [$" + envName(f.Name) + "]"
+		}
+	})
+	return fs, o
+}
+
+// envName is the environment variable of a flag: -read-token is
+// REPORTKB_READ_TOKEN.
+func envName(flagName string) string {
+	return "REPORTKB_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// envDefaults sets each flag of fs from its environment variable, when
+// that is set; flags on the command line override them. The defaults
+// shown by -h stay the built-in ones, so that no secret is printed.
+func envDefaults(fs *flag.FlagSet) error {
+	var errs []error
+	fs.VisitAll(func(f *flag.Flag) {
+		if v, ok := os.LookupEnv(envName(f.Name)); ok && v != "" {
+			if err := f.Value.Set(v); err != nil {
+				errs = append(errs, fmt.Errorf("$%s: %v", envName(f.Name), err))
+			}
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// parsePrefixes reads a list of addresses and CIDRs (10.0.0.0/8, ::1).
+func parsePrefixes(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range splitList(s) {
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("-trusted-proxies: %q is no address or CIDR", f)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
+
+// Timeouts of the HTTP server. Uploads get longer ones of their own
+// (api.Config.UploadTimeout), longer than PDF extraction may take.
+const (
+	readTimeout  = 60 * time.Second
+	writeTimeout = 60 * time.Second
+)
+
+func serve(args []string, stderr io.Writer) error {
+	fs, o := serveFlags(stderr)
+	if err := envDefaults(fs); err != nil {
+		return usageError{err.Error()}
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{"unexpected arguments: " + strings.Join(fs.Args(), " ")}
 	}
+	proxies, err := parsePrefixes(o.trustedProxies)
+	if err != nil {
+		return usageError{err.Error()}
+	}
 	var wecom *bot.WeCom
-	if *wecomToken != "" || *wecomKey != "" {
-		w, err := bot.NewWeCom(*wecomToken, *wecomKey, *wecomCorp)
+	if o.wecomToken != "" || o.wecomKey != "" {
+		w, err := bot.NewWeCom(o.wecomToken, o.wecomKey, o.wecom)
 		if err != nil {
 			return usageError{err.Error()}
 		}
@@ -236,22 +315,23 @@ func serve(args []string, stderr io.Writer) error {
 		// A soft limit on the Go heap makes the collector return memory
 		// rather than grow: gojieba's dictionaries (about 150 MB) live
 		// outside it.
-		debug.SetMemoryLimit(*memLimit << 20)
+		debug.SetMemoryLimit(o.memLimit << 20)
 	}
 	start := time.Now()
-	x, eng, err := c.open(log)
+	x, eng, err := o.open(log)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
 	srv := &http.Server{
-		Addr: *addr,
-		Handler: api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: *token, MaxUpload: *maxUpload,
-			ChatKey: *chatKey, DingTalkSecret: *dingSecret, WeCom: wecom, ReadToken: *readToken,
-			CORSOrigins: splitList(*cors), RateLimit: *rateLimit, TrustProxy: *trustProxy, CacheSize: cacheFlag(*cacheSize)}),
+		Addr: o.addr,
+		Handler: api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: o.token, MaxUpload: o.maxUpload,
+			ChatKey: o.chatKey, DingTalkSecret: o.dingSecret, WeCom: wecom, ReadToken: o.readToken,
+			CORSOrigins: splitList(o.cors), RateLimit: o.rate, TrustProxy: o.trustProxy, TrustedProxies: proxies,
+			AllowedHosts: splitList(o.allowedHosts), CacheSize: cacheFlag(o.cache)}),
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      60 * time.Second,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
 		IdleTimeout:       120 * time.Second,
 	}
 	go func() {
@@ -263,7 +343,7 @@ func serve(args []string, stderr io.Writer) error {
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	log.Info("serving", "addr", *addr, "index", x.Dir(), "documents", x.Len(), "startup", time.Since(start).Round(time.Millisecond))
+	log.Info("serving", "addr", o.addr, "index", x.Dir(), "documents", x.Len(), "startup", time.Since(start).Round(time.Millisecond))
 	select {
 	case err := <-errc:
 		return err

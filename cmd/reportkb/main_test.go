@@ -2,7 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -109,5 +114,93 @@ func TestCLIFacts(t *testing.T) {
 	code, out, _ = runCLI("locate", "-index", dir, "新增养老床位 ６３４１ 张")
 	if code != 0 || !strings.Contains(out, "第10页") || !strings.Contains(out, "新增养老床位 6341 张") {
 		t.Errorf("locate: %d %s", code, out)
+	}
+}
+
+// TestCLIFactsNeutralised exports the facts of a report with a formula
+// in a line: no CSV or TSV cell may start a formula.
+func TestCLIFactsNeutralised(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "hostile_2025.txt")
+	report := "2025年某县政府工作报告\n一、2024年工作回顾\n=HYPERLINK(\"http://evil.example/x\",\"新增养老床位500张\")\n@SUM(1+1)新增就业岗位1200个。\n"
+	if err := os.WriteFile(file, []byte(report), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runCLI("add", "-index", dir, file); code != 0 {
+		t.Fatalf("add: exit %d: %s", code, errs)
+	}
+	for _, format := range []string{"csv", "tsv"} {
+		code, out, errs := runCLI("facts", "-index", dir, "-doc", "hostile_2025", "-format", format)
+		if code != 0 {
+			t.Fatalf("facts -format %s: exit %d: %s", format, code, errs)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff")))
+		if format == "tsv" {
+			r.Comma = '\t'
+		}
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		found := false
+		for _, row := range rows[1:] {
+			for _, c := range row {
+				found = found || strings.Contains(c, "HYPERLINK")
+				if c != "" && strings.ContainsRune("=+-@\t\r", []rune(c)[0]) && strings.Trim(c, "+-0123456789.") != "" {
+					t.Errorf("%s cell %q starts a formula", format, c)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no cell holds the HYPERLINK line:\n%s", format, out)
+		}
+	}
+}
+
+// TestServeFlagsFromEnv sets the environment variable of every flag of
+// reportkb serve and reads it back from the flag.
+func TestServeFlagsFromEnv(t *testing.T) {
+	fs, _ := serveFlags(io.Discard)
+	want := map[string]string{}
+	fs.VisitAll(func(f *flag.Flag) {
+		v := "x-" + f.Name
+		switch f.DefValue {
+		case "false":
+			v = "true"
+		case "0", "4096", "192", "52428800":
+			v = "7"
+		}
+		want[f.Name] = v
+		t.Setenv(envName(f.Name), v)
+		if !strings.Contains(f.Usage, "$"+envName(f.Name)) {
+			t.Errorf("-%s does not name $%s in its help", f.Name, envName(f.Name))
+		}
+	})
+	if err := envDefaults(fs); err != nil {
+		t.Fatal(err)
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		if got := f.Value.String(); got != want[f.Name] {
+			t.Errorf("-%s = %q from $%s=%q", f.Name, got, envName(f.Name), want[f.Name])
+		}
+	})
+	for _, name := range []string{"addr", "rate", "trust-proxy", "cache", "mem-limit", "max-upload", "token", "read-token"} {
+		if _, ok := want[name]; !ok {
+			t.Errorf("serve has no -%s", name)
+		}
+	}
+	// The command line wins; a bad value is a usage error.
+	t.Setenv("REPORTKB_RATE", "lots")
+	if code, _, errs := runCLI("serve", "-index", t.TempDir()); code != 2 || !strings.Contains(errs, "REPORTKB_RATE") {
+		t.Errorf("bad $REPORTKB_RATE: exit %d, %q", code, errs)
+	}
+	t.Setenv("REPORTKB_RATE", "")
+	if code, _, errs := runCLI("serve", "-trusted-proxies", "10.0.0.0/8,nonsense"); code != 2 || !strings.Contains(errs, "nonsense") {
+		t.Errorf("bad -trusted-proxies: exit %d, %q", code, errs)
+	}
+	// Secrets from the environment never show in the help.
+	t.Setenv("REPORTKB_TOKEN", "s3cret-token")
+	if _, out, errs := runCLI("serve", "-h"); strings.Contains(out+errs, "s3cret-token") {
+		t.Error("serve -h prints the token of $REPORTKB_TOKEN")
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"reportkb/index"
 	"reportkb/index/jieba"
+	"reportkb/internal/testskip"
 	"reportkb/qa"
 	"reportkb/qa/qset"
 	"reportkb/seeds"
@@ -159,7 +160,7 @@ func TestQuestions(t *testing.T) {
 func TestDevSet(t *testing.T) {
 	path := "../../../shared/eval/dev.jsonl"
 	if _, err := os.Stat(path); err != nil {
-		t.Skip("../shared/eval/dev.jsonl not present; skipping the dev set")
+		testskip.Skip(t, "no ../shared/eval/dev.jsonl (the shared corpus beside the repository)")
 	}
 	eng := testKB(t)
 	items := readItems(t, path)
@@ -292,7 +293,7 @@ const (
 func corpusKB(t *testing.T) *qa.Engine {
 	t.Helper()
 	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("%s not present; skipping the questions over the whole corpus", corpusDir)
+		testskip.Skip(t, "no ../shared/corpus/reports (the shared corpus beside the repository)")
 	}
 	corpusOnce.Do(func() {
 		seg, err := jieba.Open("")
@@ -365,7 +366,7 @@ func corpusKB(t *testing.T) *qa.Engine {
 // each must pass, raised as answers improve (-update-floor writes it).
 func TestHoldoutSets(t *testing.T) {
 	if testing.Short() {
-		t.Skip("indexing the whole corpus; skipped with -short")
+		testskip.Skip(t, "skipped with -short (run without it)")
 	}
 	eng := corpusKB(t)
 	floors := readFloors(t)

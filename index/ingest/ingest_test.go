@@ -11,6 +11,8 @@ import (
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"reportkb/internal/testskip"
 )
 
 const sample = "2025年某县政府工作报告\n各位代表：\n新增养老床位6341张，城镇新增就业1.7万人。\n"
@@ -215,7 +217,7 @@ func pdfWith(pages [][]string) []byte {
 
 func TestPDF(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (apt-get install poppler-utils); skipping the PDF test")
+		testskip.Skip(t, "no pdftotext (apt-get install poppler-utils)")
 	}
 	pdf := pdfWith([][]string{
 		{"2025年某县政府工作报告", "各位代表："},

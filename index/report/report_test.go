@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"reportkb/internal/testskip"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -323,7 +325,7 @@ func TestCorpusLayouts(t *testing.T) {
 func TestWholeCorpus(t *testing.T) {
 	files, _ := filepath.Glob("../../../shared/corpus/reports/*.txt")
 	if len(files) == 0 {
-		t.Skip("../shared/corpus/reports not present; skipping the whole-corpus test")
+		testskip.Skip(t, "no ../shared/corpus/reports (the shared corpus beside the repository)")
 	}
 	noYear := 0
 	for _, f := range files {
