@@ -51,6 +51,7 @@ Usage:
   reportkb ls     [-index DIR] [-json]
   reportkb facts  [-doc ID] [-format csv|tsv|json] [-q WORDS] [-subject WORDS] [-unit U] [-period YEAR] [-check]
   reportkb locate [-doc ID] [-json] TEXT
+  reportkb series [-region R] [-level L] [-year Y] [-from Y1 -to Y2] [-format table|csv|json] [-list] INDICATOR
 
 Run "reportkb COMMAND -h" for the flags of a command.
 The index lives in -index DIR (default %s, or $REPORTKB_INDEX);
@@ -86,6 +87,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = facts(rest, stdout, stderr)
 	case "locate":
 		err = locate(rest, stdout, stderr)
+	case "series":
+		err = seriesCmd(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprintf(stdout, usage, defaultIndexDir())
 		return 0
