@@ -140,6 +140,7 @@ func AfterLastFigure(s string) string {
 // afterFigure returns the verbs of a lead after the figure before and the
 // list marks (5.3万亿元、增长 → 增长), when they are only verbs.
 func afterFigure(lead string) string {
+	whole := lead
 	k := strings.LastIndexAny(lead, "0123456789０１２３４５６７８９%％、元人")
 	if k >= 0 {
 		_, n := utf8.DecodeRuneInString(lead[k:])
@@ -148,10 +149,32 @@ func afterFigure(lead string) string {
 	if k := strings.LastIndex(lead, "分别"); k >= 0 {
 		lead = lead[k:]
 	}
-	if _, ok := stripTail(lead, false); ok {
+	if _, ok := stripTail(lead, false); ok && lead != "" {
 		return lead
 	}
+	if lead == "" && len(whole) > 0 {
+		// 分别增长4.4%、5.9%: the verbs before the list's first figure.
+		if loc := reFigure.FindStringIndex(whole); loc != nil {
+			return trailingTail(whole[:loc[0]])
+		}
+	}
 	return ""
+}
+
+// trailingTail returns the tail words at the end of s (收入分别增长 → 分别增长).
+func trailingTail(s string) string {
+	end := len(s)
+	for changed := true; changed; {
+		changed = false
+		for _, w := range tailWords {
+			if strings.HasSuffix(s[:end], w) {
+				end -= len(w)
+				changed = true
+				break
+			}
+		}
+	}
+	return s[end:]
 }
 
 // hasFigure reports whether t holds a figure (a year is none).

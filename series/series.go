@@ -117,9 +117,10 @@ func placeForms(region string) []string {
 func (b *Builder) observe(en *index.Entry) []Observation {
 	m := en.Doc.Meta
 	places := placeForms(m.Region)
+	five := fiveYearParagraphs(en.Doc)
 	var out []Observation
 	for _, f := range b.eng.Facts(en) {
-		if f.Span || f.Period == 0 || manyYears(f) {
+		if f.Span || f.Period == 0 || manyYears(f) || f.Paragraph < len(five) && five[f.Paragraph] {
 			continue
 		}
 		switch f.Unit {
@@ -175,6 +176,39 @@ func manyYears(f qa.Fact) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// reFiveYearOpener opens an account of five years: 这五年，我们…
+	reFiveYearOpener = regexp.MustCompile(`^(这五年|过去的?五年|五年来|“?十[一二三四五]五”?(时期|期间|以来))`)
+	// reYearOpener opens an account of one year: 刚刚过去的2025年, 过去一年.
+	reYearOpener = regexp.MustCompile(`^(各位代表[！!，,]?)?(刚刚过去的|过去一年|一年来|去年|今年|(19|20)[0-9]{2}年[，,是])`)
+)
+
+// fiveYearParagraphs marks the paragraphs of an account of five years —
+// from a paragraph that opens one (这五年, “十四五”时期是…的五年) to one
+// that opens an account of a year or a section of its own: their figures
+// are the five years', whatever year their section reviews.
+func fiveYearParagraphs(d *report.Doc) []bool {
+	out := make([]bool, len(d.Paragraphs))
+	on, sec := false, -2
+	for i := range d.Paragraphs {
+		p := &d.Paragraphs[i]
+		if p.Section != sec && on {
+			// A new section keeps the account only while it is one of its parts.
+			on = p.Section >= 0 && d.Sections[p.Section].Parent >= 0 && d.Sections[p.Section].Parent == sec ||
+				p.Section >= 0 && sec >= 0 && d.Sections[p.Section].Parent == d.Sections[sec].Parent && d.Sections[sec].Parent >= 0
+		}
+		sec = p.Section
+		switch {
+		case reFiveYearOpener.MatchString(p.Text):
+			on = true
+		case reYearOpener.MatchString(p.Text):
+			on = false
+		}
+		out[i] = on
+	}
+	return out
 }
 
 // factScope returns the scope the facts give a figure (全市, 市本级), when
