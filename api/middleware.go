@@ -193,7 +193,7 @@ func (l *limiter) allow(key string) bool {
 func (s *server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		api := strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/v1/") || strings.HasPrefix(p, "/bots/")
+		api := strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/v1/") || strings.HasPrefix(p, "/bots/") || p == "/mcp"
 		if api && s.cors(w, r) {
 			return // a preflight request, answered
 		}

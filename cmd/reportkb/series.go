@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,9 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"reportkb/api"
 	"reportkb/series"
 )
 
@@ -77,3 +81,34 @@ func seriesCmd(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "%d 行\n", len(t.Rows))
 	return nil
 }
+
+// mcpCmd serves the MCP tools over stdin and stdout, for assistants that
+// start reportkb themselves (Claude Desktop, Cursor, Cherry Studio).
+func mcpCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlagSet("mcp", stderr)
+	var c common
+	c.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"unexpected arguments: " + strings.Join(fs.Args(), " ")}
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	x, eng, err := c.open(log)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	srv := api.NewMCPServer(api.Config{Index: x, Engine: eng, Logger: log})
+	t := &mcp.IOTransport{Reader: io.NopCloser(stdin), Writer: nopWriteCloser{stdout}}
+	err = srv.Run(context.Background(), t)
+	if err != nil && (errors.Is(err, io.EOF) || strings.Contains(err.Error(), "EOF")) {
+		return nil // the client closed stdin
+	}
+	return err
+}
+
+type nopWriteCloser struct{ io.Writer }
+
+func (nopWriteCloser) Close() error { return nil }
