@@ -112,7 +112,35 @@ func (c *Catalogue) Match(m Mention) (Match, bool) {
 			return Match{}, false
 		}
 	}
+	// 国内生产总值达到９５９３３亿元，比上年增长７．３％: the growth of what
+	// the figure before measures.
+	if lead := clean(m.Lead); onlyTail(lead) {
+		ctx := clean(m.Context)
+		if loc := lastFigure(ctx); loc != nil && strings.TrimLeft(ctx[loc[1]:], "，,、") == lead {
+			prev := ctx[:loc[0]]
+			if k := strings.LastIndexAny(prev, "，,；;：:。"); k >= 0 {
+				_, n := utf8.DecodeRuneInString(prev[k:])
+				prev = prev[k+n:]
+			}
+			prev = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(prev, "达到"), "为"), "突破")
+			if r, ok := c.matchText(prev+lead, m, false); ok {
+				r.Via = "previous"
+				return r, true
+			}
+		}
+	}
 	return Match{}, false
+}
+
+// lastFigure returns the span of the last figure of s (a year is none).
+func lastFigure(s string) []int {
+	var last []int
+	for _, loc := range reFigure.FindAllStringIndex(s, -1) {
+		if !strings.HasPrefix(s[loc[1]:], "年") {
+			last = loc
+		}
+	}
+	return last
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

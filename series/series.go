@@ -120,7 +120,7 @@ func (b *Builder) observe(en *index.Entry) []Observation {
 	five := fiveYearParagraphs(en.Doc)
 	var out []Observation
 	for _, f := range b.eng.Facts(en) {
-		if f.Span || f.Period == 0 || manyYears(f) || f.Paragraph < len(five) && five[f.Paragraph] {
+		if f.Span || f.Period == 0 || manyYears(f) || f.Paragraph < len(five) && five[f.Paragraph] && !yearSaid(f) {
 			continue
 		}
 		switch f.Unit {
@@ -209,6 +209,19 @@ func fiveYearParagraphs(d *report.Doc) []bool {
 		out[i] = on
 	}
 	return out
+}
+
+// yearSaid reports whether the sentence names the figure's year before
+// it (2012年，……; 去年): a year's figure even in an account of five years.
+func yearSaid(f qa.Fact) bool {
+	y := strconv.Itoa(f.Period)
+	wide := strings.Map(func(r rune) rune { return r - '0' + '０' }, y)
+	for _, w := range []string{y + "年", wide + "年", "去年", "过去一年", "一年来"} {
+		if strings.Contains(f.Context, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // factScope returns the scope the facts give a figure (全市, 市本级), when

@@ -365,6 +365,7 @@ func TestEncodedReport(t *testing.T) {
 var (
 	corpusOnce sync.Once
 	corpusEng  *qa.Engine
+	corpusIdx  *index.Index
 	corpusErr  error
 )
 
@@ -438,6 +439,7 @@ func corpusKB(t *testing.T) *qa.Engine {
 		if err := x.AddAll(practice, 2, nil); err != nil {
 			t.Logf("practice documents not added: %v", err)
 		}
+		corpusIdx = x
 		corpusEng = qa.New(qa.Config{Index: x, Home: home})
 	})
 	if corpusErr != nil {
