@@ -3,9 +3,9 @@ package api
 import (
 	"context"
 	"flag"
-	"os"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
