@@ -144,7 +144,7 @@ func newRouter(cfg Config) (*server, *mux.Router) {
 	r.HandleFunc("/api/v1/documents/{id}/checks", s.checks).Methods(http.MethodGet)
 	r.HandleFunc("/v1/models", s.models).Methods(http.MethodGet)
 	r.HandleFunc("/v1/chat/completions", s.chat).Methods(http.MethodPost)
-	r.Handle("/mcp", s.mcpHandler()).Methods(http.MethodGet, http.MethodPost, http.MethodDelete)
+	r.Handle("/mcp", s.mcpHandler()).Methods(http.MethodPost)
 	r.HandleFunc("/bots/dingtalk", s.dingtalk).Methods(http.MethodPost)
 	r.HandleFunc("/bots/wecom", s.wecomVerify).Methods(http.MethodGet)
 	r.HandleFunc("/bots/wecom", s.wecomMessage).Methods(http.MethodPost)
