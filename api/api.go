@@ -25,6 +25,7 @@ import (
 	"reportkb/index/ingest"
 	"reportkb/index/report"
 	"reportkb/qa"
+	"reportkb/qa/series"
 )
 
 // Config configures the HTTP handler.
@@ -84,6 +85,9 @@ type Config struct {
 	// CacheSize is how many answers are kept for questions asked again;
 	// 0 means 4096, negative turns the cache off.
 	CacheSize int
+	// Series lines indicators up across reports; nil builds one over
+	// Index and Engine.
+	Series *series.Builder
 }
 
 // Limits on requests.
@@ -132,6 +136,9 @@ func newRouter(cfg Config) (*server, *mux.Router) {
 	if cfg.BotWindow <= 0 {
 		cfg.BotWindow = bot.Window
 	}
+	if cfg.Series == nil {
+		cfg.Series = series.New(series.Config{Index: cfg.Index, Engine: cfg.Engine})
+	}
 	s := &server{cfg: cfg, log: cfg.Logger, wecom: cfg.WeCom, started: time.Now(), replays: bot.NewReplays(cfg.BotWindow, maxReplays)}
 	s.metrics = newMetrics(s)
 	switch {
@@ -158,11 +165,14 @@ func newRouter(cfg Config) (*server, *mux.Router) {
 	r.HandleFunc("/api/v1/documents/{id}", s.deleteDocument).Methods(http.MethodDelete)
 	r.HandleFunc("/api/v1/openapi.json", openapi).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/facts", s.facts).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/series", s.series).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/indicators", s.indicators).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/locate", s.locate).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}/tables", s.tables).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}/checks", s.checks).Methods(http.MethodGet)
 	r.HandleFunc("/v1/models", s.models).Methods(http.MethodGet)
 	r.HandleFunc("/v1/chat/completions", s.chat).Methods(http.MethodPost)
+	r.Handle("/mcp", s.mcpHandler()).Methods(http.MethodPost)
 	r.HandleFunc("/bots/dingtalk", s.dingtalk).Methods(http.MethodPost)
 	r.HandleFunc("/bots/wecom", s.wecomVerify).Methods(http.MethodGet)
 	r.HandleFunc("/bots/wecom", s.wecomMessage).Methods(http.MethodPost)
@@ -309,13 +319,21 @@ func (s *server) ask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.countAnswer(resp)
-	body, err := encodeJSON(resp)
+	body, err := encodeJSON(AskResponse{Response: resp, Series: s.askSeries(req.Question)})
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "internal error")
 		return
 	}
 	s.cache.put(key, version, body)
 	writeJSONBytes(w, body)
+}
+
+// AskResponse is the body of /api/v1/ask: the answer contract, and for a
+// question across regions or years (各省, 历年, 哪些省份, 对比, compare)
+// the series it asks for.
+type AskResponse struct {
+	*qa.Response
+	Series *series.Table `json:"series,omitempty"`
 }
 
 // countAnswer counts an answer or an abstention.

@@ -31,6 +31,9 @@ func (s *server) answerText(ctx context.Context, question string) (string, error
 		return "", err
 	}
 	s.countAnswer(resp)
+	if t := s.askSeries(question); t != nil {
+		return markdownSeries(t, isEnglish(question)), nil
+	}
 	return markdown(resp, isEnglish(question)), nil
 }
 

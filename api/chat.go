@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"reportkb/qa"
+	"reportkb/qa/series"
 )
 
 // ModelName is the model the chat endpoint answers as.
@@ -246,6 +247,9 @@ func (s *server) chat(w http.ResponseWriter, r *http.Request) {
 	}
 	s.countAnswer(resp)
 	content := markdown(resp, isEnglish(question))
+	if t := s.askSeries(question); t != nil {
+		content = markdownSeries(t, isEnglish(question))
+	}
 	model := req.Model
 	if model == "" {
 		model = ModelName
@@ -314,4 +318,92 @@ func randomID() string {
 	b := make([]byte, 12)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// markdownSeries renders a series for a chat: a table of targets and
+// outcomes, each cell citing its report by a numbered note.
+func markdownSeries(t *series.Table, english bool) string {
+	var b strings.Builder
+	type source struct {
+		title, doc string
+		page, line int
+	}
+	var notes []source
+	index := map[source]int{}
+	cite := func(c *series.Cell) string {
+		if c == nil {
+			return "—"
+		}
+		src := source{c.Title, c.Doc, c.Page, c.Line}
+		n, ok := index[src]
+		if !ok {
+			notes = append(notes, src)
+			n = len(notes)
+			index[src] = n
+		}
+		return fmt.Sprintf("%s [%d]", mdCell(c.Text), n)
+	}
+	name := t.Indicator
+	if len(t.Rows) == 0 {
+		// Only a filter on met leaves none.
+		if english {
+			return fmt.Sprintf("**%s**: no region of the reports fits; the others with a target and an outcome all fall on the other side.", t.English)
+		}
+		return fmt.Sprintf("**%s**：报告中有目标和实际数的地区都不符合这个条件（要么都完成了目标，要么都没有完成）。", t.Indicator)
+	}
+	if english {
+		name = t.English
+		fmt.Fprintf(&b, "**%s** (%s), by region and year:\n\n| Region | Year | Target | Outcome | Met |\n| --- | --- | --- | --- | --- |\n", name, t.Unit)
+	} else {
+		fmt.Fprintf(&b, "**%s**（%s）：\n\n| 地区 | 年份 | 目标 | 实际 | 是否完成 |\n| --- | --- | --- | --- | --- |\n", name, t.Unit)
+	}
+	for _, r := range t.Rows {
+		met := ""
+		if r.Met != nil {
+			switch {
+			case english && *r.Met:
+				met = "yes"
+			case english:
+				met = "no"
+			case *r.Met:
+				met = "完成"
+			default:
+				met = "未完成"
+			}
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", mdCell(r.Region), r.Year, cite(r.Target), cite(r.Outcome), met)
+	}
+	if english {
+		b.WriteString("\nSources:\n")
+	} else {
+		b.WriteString("\n来源：\n")
+	}
+	for i, n := range notes {
+		if english {
+			p := ""
+			if n.page > 0 {
+				p = fmt.Sprintf(", page %d", n.page)
+			}
+			fmt.Fprintf(&b, "\n[%d] 《%s》 (%s)%s, line %d", i+1, n.title, n.doc, p, n.line)
+		} else {
+			p := ""
+			if n.page > 0 {
+				p = fmt.Sprintf("第%d页，", n.page)
+			}
+			fmt.Fprintf(&b, "\n[%d] 《%s》（%s）%s第%d行", i+1, n.title, n.doc, p, n.line)
+		}
+	}
+	if t.Better != "" {
+		if english {
+			b.WriteString("\n\nMet: the outcome reaches the target (a 左右 target within half a point).")
+		} else {
+			b.WriteString("\n\n是否完成：实际值达到目标（“左右”的目标差半个百分点以内算完成）。")
+		}
+	}
+	return b.String()
+}
+
+// mdCell keeps text from breaking a Markdown table.
+func mdCell(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ").Replace(s)
 }

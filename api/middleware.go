@@ -287,7 +287,7 @@ func (s *server) guard(next http.Handler) http.Handler {
 			writeError(w, http.StatusMisdirectedRequest, "this server does not answer for host "+strconv.Quote(r.Host)+" (see -allowed-hosts)")
 			return
 		}
-		api := strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/v1/") || strings.HasPrefix(p, "/bots/")
+		api := strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/v1/") || strings.HasPrefix(p, "/bots/") || p == "/mcp"
 		if api && s.cors(w, r) {
 			return // a preflight request, answered
 		}

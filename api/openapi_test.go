@@ -94,6 +94,14 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/documents/hanyang_2020_plan_report/tables", "", "", nil},
 		{"GET", "/api/v1/documents/nope/tables", "", "", nil},
 		{"GET", "/api/v1/documents/hanyang_2020_plan_report/checks", "", "", nil},
+		{"GET", "/api/v1/series?q=" + q("地区生产总值增长"), "", "", nil},
+		{"GET", "/api/v1/series?q=" + q("GDP growth") + "&format=csv", "", "", nil},
+		{"GET", "/api/v1/series?q=nope", "", "", nil},
+		{"GET", "/api/v1/series?q=gdp&level=planet", "", "", nil},
+		{"GET", "/api/v1/indicators", "", "", nil},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}`,
+			map[string]string{"Accept": "application/json, text/event-stream", "MCP-Protocol-Version": "2025-06-18"}},
+		{"GET", "/api/v1/ask?q=" + q("汉阳区历年地区生产总值增长目标"), "", "", nil},
 		{"GET", "/bots/wecom?msg_signature=5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3&timestamp=1409659589&nonce=263014780&echostr=" +
 			q("P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ=="), "", "", nil},
 	}

@@ -32,6 +32,15 @@ type Fact struct {
 	// Span says the figure covers several years or compares two states
 	// (累计, 年均, 五年, 从…到): it is not the figure of its period alone.
 	Span bool `json:"span,omitempty"`
+	// SentenceStart and SentenceEnd are the byte offsets of the sentence
+	// in the original file.
+	SentenceStart int `json:"sentence_start"`
+	SentenceEnd   int `json:"sentence_end"`
+	// Lead is the text of the figure's clause before it (全省地区生产总值增长
+	// for 5.5%), or a table cell's row name; Context is the sentence before
+	// the figure.
+	Lead    string `json:"lead,omitempty"`
+	Context string `json:"-"`
 }
 
 // spanWords in the clause of a figure make it a multi-year or
@@ -195,11 +204,13 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 					Text: c.q.Text, Value: c.q.Value, Unit: c.q.Unit, Qualifier: c.q.Qualifier, Subject: row.Name,
 					Aspect: columnAspect(c.column), Period: year, Plan: strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标"),
 					Section: section, Sentence: s.Text, Paragraph: s.Para, Column: c.column,
+					SentenceStart: en.FileOffset(s.Start), SentenceEnd: en.FileOffset(s.End), Lead: row.Name,
 				})
 			}
 			continue
 		}
 		prev := ""
+		first := len(out)
 		for _, q := range di.quantities[si] {
 			subject, aspect := subjectOf(s.Text, q.Prefix, q.End)
 			if subject == "" || subject == "增速" || subject == "增幅" {
@@ -220,9 +231,11 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 				Doc: d.ID, Page: page, Line: line, Start: en.FileOffset(start), End: en.FileOffset(end),
 				Text: q.Text, Value: q.Value, Unit: q.Unit, Qualifier: q.Qualifier, Subject: subject, Aspect: aspect,
 				Period: year, Plan: plan, Section: section, Sentence: s.Text, Paragraph: s.Para,
-				Span: spanning(s.Text[clauseStart : q.End+clauseEnd]),
+				Span:          spanning(s.Text[clauseStart : q.End+clauseEnd]),
+				SentenceStart: en.FileOffset(s.Start), SentenceEnd: en.FileOffset(s.End),
 			})
 		}
+		refineSentence(d, si, di.quantities[si], out[first:])
 	}
 	return out
 }

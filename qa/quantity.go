@@ -335,23 +335,29 @@ func parsePercentWords(text string, i int) (Quantity, bool) {
 		}
 		k += n
 	}
-	words := text[j:k]
-	intPart, frac, _ := strings.Cut(words, "点")
-	v, ok := ParseChineseNumber(intPart)
+	v, ok := percentWords(text[j:k])
 	if !ok {
 		return Quantity{}, false
 	}
-	scale := 0.1
-	for _, r := range frac {
-		d, isD := chineseDigit(r)
-		if !isD {
-			return Quantity{}, false
-		}
-		v += float64(d) * scale
-		scale /= 10
-	}
-	v = math.Round(v*1e6) / 1e6
 	q := Quantity{Value: v, Max: v, Unit: unit, Scale: 1, Start: i, End: k}
+	// 百分之八至九, 百分之八到百分之九: a range.
+	if sep := hasPrefixAny(text[k:], []string{"至", "到", "—", "－", "-", "~"}); sep != "" {
+		m := k + len(sep)
+		if strings.HasPrefix(text[m:], text[i:j]) {
+			m += j - i
+		}
+		e := m
+		for e < len(text) {
+			r, n := utf8.DecodeRuneInString(text[e:])
+			if !isChineseNumeral(r) && r != '点' {
+				break
+			}
+			e += n
+		}
+		if hi, ok := percentWords(text[m:e]); ok && e > m && hi > v {
+			q.Max, q.End, k = hi, e, e
+		}
+	}
 	if qual := hasPrefixAny(text[k:], []string{"以上", "以下", "以内", "左右"}); qual != "" {
 		q.Qualifier, q.End = qual, k+len(qual)
 	}
@@ -361,6 +367,25 @@ func parsePercentWords(text string, i int) (Quantity, bool) {
 		q.Qualifier = p + q.Qualifier
 	}
 	return q, true
+}
+
+// percentWords reads the number of a rate in words: 二十二点五 → 22.5.
+func percentWords(words string) (float64, bool) {
+	intPart, frac, _ := strings.Cut(words, "点")
+	v, ok := ParseChineseNumber(intPart)
+	if !ok {
+		return 0, false
+	}
+	scale := 0.1
+	for _, r := range frac {
+		d, isD := chineseDigit(r)
+		if !isD {
+			return 0, false
+		}
+		v += float64(d) * scale
+		scale /= 10
+	}
+	return math.Round(v*1e6) / 1e6, true
 }
 
 func firstRune(s string) rune {

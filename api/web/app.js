@@ -171,7 +171,10 @@ async function ask(q) {
   try {
     const r = await getJSON("/api/v1/ask?k=5&q=" + encodeURIComponent(q));
     const nodes = [];
-    if (r.answers.length === 0) {
+    if (r.series) nodes.push(seriesView(r.series));
+    if (r.series && r.answers.length === 0) {
+      // The series is the answer.
+    } else if (r.answers.length === 0) {
       nodes.push(el("div", { class: "card" }, el("p", { class: "none" }, "报告中没有找到这个问题的答案。"),
         el("p", { class: "hint" }, "下面是与问题最接近的段落。")));
       nodes.push(...r.passages.slice(0, 3).map(passageCard));
@@ -306,9 +309,193 @@ async function downloadCSV(ev) {
   }
 }
 
+// ---- Series: one indicator across regions and years ----
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function svgEl(tag, attrs, ...children) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
+  for (const c of children) {
+    if (c == null) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function fmt(v) {
+  return Math.abs(v) >= 100 ? String(Math.round(v)) : String(Math.round(v * 100) / 100);
+}
+
+function cellTip(r, role, c) {
+  if (!c) return "";
+  return r.region + " " + r.year + " " + (role === "target" ? "目标 " : "实际 ") + c.text + " — 《" + (c.title || c.doc) + "》第" + c.line + "行";
+}
+
+// niceTicks returns about five round values from lo to hi.
+function niceTicks(lo, hi) {
+  const span = hi - lo || 1;
+  const step0 = span / 5;
+  const mag = Math.pow(10, Math.floor(Math.log10(step0)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= step0);
+  const out = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6);
+  return out;
+}
+
+// seriesChart draws a series as SVG: bars across regions for one year,
+// lines across years otherwise; targets (pale, with a whisker for a
+// range) and outcomes (solid) together.
+function seriesChart(t) {
+  const rows = t.rows;
+  const regions = [...new Set(rows.map((r) => r.region))];
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const values = [];
+  for (const r of rows) for (const c of [r.target, r.outcome]) if (c) values.push(c.low, c.high);
+  if (values.length === 0) return null;
+  let lo = Math.min(0, ...values), hi = Math.max(...values);
+  if (hi === lo) hi = lo + 1;
+  hi += (hi - lo) * 0.08;
+  const bars = years.length === 1 || regions.length > 6;
+  const n = bars ? regions.length : years.length;
+  const left = 48, top = 16, bottom = bars ? 86 : 40, right = 16;
+  const W = Math.max(640, left + right + n * (bars ? 30 : 36)), H = 300;
+  const ph = H - top - bottom, pw = W - left - right;
+  const y = (v) => top + ph - (v - lo) / (hi - lo) * ph;
+  const svg = svgEl("svg", { class: "chart", viewBox: "0 0 " + W + " " + H, role: "img",
+    "aria-label": t.indicator + (bars ? "，各地区对比" : "，历年变化") });
+  for (const v of niceTicks(lo, hi)) {
+    svg.append(svgEl("line", { x1: left, x2: W - right, y1: y(v), y2: y(v), stroke: "#e6e9ef" }),
+      svgEl("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end" }, fmt(v) + (t.unit === "%" ? "%" : "")));
+  }
+  svg.append(svgEl("line", { x1: left, x2: W - right, y1: y(0), y2: y(0), stroke: "#9aa3b2" }));
+  if (bars) {
+    // The latest year of each region when several are asked.
+    const latest = new Map();
+    for (const r of rows) if (!latest.has(r.region) || latest.get(r.region).year < r.year) latest.set(r.region, r);
+    const band = pw / regions.length, bw = Math.min(14, band * 0.38);
+    regions.forEach((region, i) => {
+      const r = latest.get(region);
+      const cx = left + band * (i + 0.5);
+      if (r.target) {
+        const c = r.target, top0 = y(Math.max(c.low, 0)), bot0 = y(Math.min(c.low, 0));
+        svg.append(svgEl("rect", { class: "bar-target", x: cx - bw, y: top0, width: bw, height: Math.max(1, bot0 - top0), fill: "#f2c6c2", stroke: "#b3261e" },
+          svgEl("title", {}, cellTip(r, "target", c))));
+        if (c.high > c.low) svg.append(svgEl("line", { x1: cx - bw / 2, x2: cx - bw / 2, y1: y(c.high), y2: top0, stroke: "#b3261e", "stroke-width": 2 }));
+      }
+      if (r.outcome) {
+        const c = r.outcome, top0 = y(Math.max(c.low, 0)), bot0 = y(Math.min(c.low, 0));
+        svg.append(svgEl("rect", { class: "bar-outcome", x: cx, y: top0, width: bw, height: Math.max(1, bot0 - top0), fill: "#1f5fa8" },
+          svgEl("title", {}, cellTip(r, "outcome", c))));
+      }
+      const label = region.replace(/(维吾尔|壮族|回族)?自治区$/, "").replace(/[省市]$/, "");
+      svg.append(svgEl("text", { x: cx, y: H - bottom + 14, "text-anchor": "end", transform: "rotate(-50 " + cx + " " + (H - bottom + 14) + ")" },
+        label + (years.length > 1 ? " " + r.year : "")));
+    });
+  } else {
+    const step = years.length > 1 ? pw / (years.length - 1) : 0;
+    const x = (yr) => left + (years.length > 1 ? step * years.indexOf(yr) : pw / 2);
+    const colors = ["#1f5fa8", "#b3261e", "#1b7a3a", "#8a4fbf", "#c47f00", "#2a8c8c"];
+    regions.forEach((region, ri) => {
+      const color = regions.length === 1 ? null : colors[ri % colors.length];
+      const mine = rows.filter((r) => r.region === region).sort((a, b) => a.year - b.year);
+      for (const role of ["target", "outcome"]) {
+        let d = "", prev = null;
+        for (const r of mine) {
+          const c = r[role];
+          if (!c) { prev = null; continue; }
+          const mid = (c.low + c.high) / 2;
+          d += (prev === r.year - 1 || (prev != null && years.indexOf(r.year) === years.indexOf(prev) + 1) ? "L" : "M") + x(r.year) + " " + y(mid) + " ";
+          prev = r.year;
+        }
+        const stroke = role === "target" ? (color || "#b3261e") : (color || "#1f5fa8");
+        if (d) svg.append(svgEl("path", { class: "line-" + role, d: d, fill: "none", stroke: stroke, "stroke-width": 2,
+          "stroke-dasharray": role === "target" ? "6 4" : "none" }));
+        for (const r of mine) {
+          const c = r[role];
+          if (!c) continue;
+          if (c.high > c.low) svg.append(svgEl("line", { x1: x(r.year), x2: x(r.year), y1: y(c.high), y2: y(c.low), stroke: stroke, "stroke-width": 2 }));
+          svg.append(svgEl("circle", { class: "dot-" + role, cx: x(r.year), cy: y((c.low + c.high) / 2), r: 4,
+            fill: role === "target" ? "#fff" : stroke, stroke: stroke, "stroke-width": 2 }, svgEl("title", {}, cellTip(r, role, c))));
+        }
+      }
+    });
+    const every = Math.ceil(years.length / 16);
+    years.forEach((yr, i) => {
+      if (i % every === 0 || i === years.length - 1) svg.append(svgEl("text", { x: x(yr), y: H - bottom + 16, "text-anchor": "middle" }, yr));
+    });
+  }
+  return svg;
+}
+
+function seriesCell(c) {
+  if (!c) return el("td", { class: "num-col" }, "—");
+  return el("td", { class: "num-col" }, c.text,
+    el("small", {}, el("a", { href: "#doc/" + encodeURIComponent(c.doc) + "/p/" + c.paragraph, title: "《" + (c.title || c.doc) + "》第" + c.line + "行：" + c.sentence },
+      (c.doc.match(/(\d{4})/) || ["", ""])[1] + "报告·第" + c.line + "行")));
+}
+
+// seriesView shows a series as a chart and a table whose every figure
+// links to its sentence.
+function seriesView(t) {
+  const card = el("div", { class: "card series-card" },
+    el("h2", {}, t.indicator + "（" + t.unit + "）" + (t.english ? " · " + t.english : "")));
+  if (t.rows.length === 0) {
+    card.append(el("p", { class: "hint" }, "报告中有目标和实际数的地区都不符合这个条件。"));
+    return card;
+  }
+  const chart = seriesChart(t);
+  if (chart) card.append(el("div", { class: "legend" }, el("span", { class: "sw-target" }), "目标", el("span", { class: "sw-outcome" }), "实际"), chart);
+  const rows = t.rows.map((r) => el("tr", {},
+    el("td", {}, r.region), el("td", {}, String(r.year)), seriesCell(r.target), seriesCell(r.outcome),
+    el("td", { class: r.met == null ? "" : (r.met ? "met-yes" : "met-no") }, r.met == null ? "—" : (r.met ? "完成" : "未完成"))));
+  card.append(el("table", { class: "series-table" },
+    el("thead", {}, el("tr", {}, ...["地区", "年份", "目标", "实际", "是否完成"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, ...rows)));
+  card.append(el("p", { class: "hint" }, "是否完成：" + (t.better === "lower" ? "实际不高于目标" : "实际达到目标") + "；“左右”的目标差半个百分点以内算完成。"));
+  return card;
+}
+
+let indicatorsLoaded = false;
+
+async function loadIndicators() {
+  if (indicatorsLoaded) return;
+  indicatorsLoaded = true;
+  try {
+    const r = await getJSON("/api/v1/indicators");
+    $("series-indicators").replaceChildren(...r.indicators.map((i) => el("option", { value: i.name }, i.english)));
+  } catch (e) {
+    indicatorsLoaded = false;
+  }
+}
+
+async function showSeries() {
+  const params = new URLSearchParams();
+  const q = $("series-q").value.trim();
+  if (!q) return;
+  params.set("q", q);
+  const region = $("series-region").value.trim(), level = $("series-level").value;
+  const from = $("series-from").value.trim(), to = $("series-to").value.trim();
+  if (region) params.set("region", region);
+  if (level) params.set("level", level);
+  if (/^\d{4}$/.test(from)) params.set("from", from);
+  if (/^\d{4}$/.test(to)) params.set("to", to);
+  history.replaceState(null, "", "#series?" + params.toString());
+  const csv = new URLSearchParams(params);
+  csv.set("format", "csv");
+  $("series-csv").setAttribute("href", "/api/v1/series?" + csv.toString());
+  const out = $("series-result");
+  out.replaceChildren(el("p", { class: "hint" }, "正在载入…"));
+  try {
+    out.replaceChildren(seriesView(await getJSON("/api/v1/series?" + params.toString())));
+  } catch (e) {
+    out.replaceChildren(el("p", { class: "error" }, "出错了：" + e.message));
+  }
+}
+
 function show(view) {
-  for (const v of ["ask", "search", "docs", "doc", "facts"]) $("view-" + v).hidden = v !== view;
-  for (const t of ["ask", "search", "docs", "facts"]) $("tab-" + t).classList.toggle("active", t === view || (view === "doc" && t === "docs"));
+  for (const v of ["ask", "search", "docs", "doc", "facts", "series"]) $("view-" + v).hidden = v !== view;
+  for (const t of ["ask", "search", "docs", "facts", "series"]) $("tab-" + t).classList.toggle("active", t === view || (view === "doc" && t === "docs"));
 }
 
 // route shows the view the fragment names: #ask?q=…, #search?q=…, #docs,
@@ -335,6 +522,18 @@ function route() {
     $("facts-unit").value = params.get("unit") || "";
     $("facts-period").value = params.get("period") || "";
     listFacts();
+  } else if (h.startsWith("series")) {
+    show("series");
+    loadIndicators();
+    const p = new URLSearchParams(h.slice(7));
+    if (p.get("q")) {
+      $("series-q").value = p.get("q");
+      $("series-region").value = p.get("region") || "";
+      $("series-level").value = p.get("level") || "";
+      $("series-from").value = p.get("from") || "";
+      $("series-to").value = p.get("to") || "";
+      showSeries();
+    }
   } else {
     show("ask");
     const q = params.get("q");
@@ -356,6 +555,10 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!q) return;
     history.replaceState(null, "", "#search?" + new URLSearchParams({ q }));
     search(q);
+  });
+  $("series-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    showSeries();
   });
   $("facts-form").addEventListener("submit", (e) => {
     e.preventDefault();

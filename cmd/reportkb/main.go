@@ -52,11 +52,16 @@ Usage:
   reportkb ls     [-index DIR] [-json]
   reportkb facts  [-doc ID] [-format csv|tsv|json] [-q WORDS] [-subject WORDS] [-unit U] [-period YEAR] [-check]
   reportkb locate [-doc ID] [-json] TEXT
+  reportkb mcp    [-index DIR]    (the MCP tools over stdio, for AI assistants)
+  reportkb series [-region R] [-level L] [-year Y] [-from Y1 -to Y2] [-format table|csv|json] [-list] INDICATOR
 
 Run "reportkb COMMAND -h" for the flags of a command.
 The index lives in -index DIR (default %s, or $REPORTKB_INDEX);
 gojieba's dictionaries are found automatically, or in -dict DIR / $REPORTKB_DICT.
 `
+
+// stdin is what "reportkb mcp" reads its requests from.
+var stdin io.Reader = os.Stdin
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -87,6 +92,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = facts(rest, stdout, stderr)
 	case "locate":
 		err = locate(rest, stdout, stderr)
+	case "series":
+		err = seriesCmd(rest, stdout, stderr)
+	case "mcp":
+		err = mcpCmd(rest, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprintf(stdout, usage, defaultIndexDir())
 		return 0

@@ -278,6 +278,7 @@ func TestEncodedReport(t *testing.T) {
 var (
 	corpusOnce sync.Once
 	corpusEng  *qa.Engine
+	corpusIdx  *index.Index
 	corpusErr  error
 )
 
@@ -351,6 +352,7 @@ func corpusKB(t *testing.T) *qa.Engine {
 		if err := x.AddAll(practice, 2, nil); err != nil {
 			t.Logf("practice documents not added: %v", err)
 		}
+		corpusIdx = x
 		corpusEng = qa.New(qa.Config{Index: x, Home: home})
 	})
 	if corpusErr != nil {
