@@ -17,9 +17,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"reportkb/internal/testskip"
 	"reportkb/index"
 	"reportkb/index/segment"
+	"reportkb/internal/testskip"
 	"reportkb/qa"
 )
 

@@ -18,8 +18,8 @@ import (
 
 	"reportkb/index"
 	"reportkb/index/report"
-	"reportkb/qa/indicator"
 	"reportkb/qa"
+	"reportkb/qa/indicator"
 )
 
 // Role says whether a figure is a target or an outcome.
