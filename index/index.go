@@ -221,6 +221,17 @@ func (x *Index) open() error {
 		}
 	}
 	b, err := bleve.Open(bdir)
+	if err != nil && !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		// A crash while the bleve index was being created or written
+		// leaves it unreadable; the stored originals are the record, so
+		// it is rebuilt from them.
+		x.log.Warn("rebuilding an unreadable index", "dir", bdir, "err", err)
+		if err := os.RemoveAll(bdir); err != nil {
+			return err
+		}
+		rebuild = true
+		b, err = bleve.Open(bdir)
+	}
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		b, err = bleve.New(bdir, x.mapping())
 	}

@@ -152,6 +152,26 @@ func TestRebuildOnSchemaChange(t *testing.T) {
 	}
 }
 
+// TestRebuildUnreadable: a crash while bleve wrote its metadata leaves an
+// index it cannot open; the stored originals rebuild it.
+func TestRebuildUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, seed(t))
+	x.Close()
+	if err := os.WriteFile(filepath.Join(dir, bleveDir, "index_meta.json"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x = open(t, dir)
+	defer x.Close()
+	if x.Len() != 1 {
+		t.Fatalf("%d documents after rebuild", x.Len())
+	}
+	res, err := x.Search("方舱医院", Filter{}, 1, 0)
+	if err != nil || res.Total == 0 {
+		t.Fatalf("search after rebuild: %v %+v", err, res)
+	}
+}
+
 func TestRecoverFromCrashBeforeCommit(t *testing.T) {
 	dir := t.TempDir()
 	x := open(t, dir, seed(t))

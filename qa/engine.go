@@ -281,7 +281,12 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 				answers = e.sentences(q, hits)
 			}
 		case KindText:
-			answers = e.sentences(q, hits)
+			if q.Why || q.Use {
+				answers = e.reasons(q, hits)
+			}
+			if len(answers) == 0 {
+				answers = e.sentences(q, hits)
+			}
 		}
 	}
 	if err := ctx.Err(); err != nil {

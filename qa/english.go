@@ -56,7 +56,24 @@ var enFiller = map[string]bool{
 	"during": true, "since": true, "until": true, "between": true, "some": true, "more": true, "most": true,
 	"make": true, "made": true, "give": true, "given": true, "go": true, "went": true, "see": true, "saw": true,
 	"know": true, "show": true, "shows": true, "number": true, "amount": true, "not": true, "no": true,
-	"area": true, "areas": true,
+	"area": true, "areas": true, "end": true, "wide": true, "outstanding": true, "beginning": true, "start": true,
+	"across": true, "combined": true, "benji": true, "altogether": true, "roughly": true, "approximately": true, "about": true,
+}
+
+var (
+	reScopeWholeEn = regexp.MustCompile(`\b(?:city|province|prefecture|county|district|region)[- ]?wide\b|\b(?:the )?(?:whole|entire) (?:city|province|prefecture|county|district|region)\b|\bas a whole\b|\bnationwide\b|\ball levels\b`)
+	reScopeOwnEn   = regexp.MustCompile(`\b(?:city|municipal|provincial|province|prefecture|prefectural|county|district|regional|autonomous region)[- ]level\b|\b(?:shi|sheng|zhou|qu|xian) ?benji\b|\bown level\b|\bat the (?:city|provincial|province|county) level\b|\bprovincial government(?:'s)? own\b|\bcity government(?:'s)? own\b`)
+)
+
+// scopeEnglish reads the scope an English question asks about.
+func scopeEnglish(s string) string {
+	switch {
+	case reScopeOwnEn.MatchString(s):
+		return ScopeOwn
+	case reScopeWholeEn.MatchString(s):
+		return ScopeWhole
+	}
+	return ""
 }
 
 // provincesEn maps the pinyin names of the province-level regions to
@@ -207,6 +224,8 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			break
 		}
 	}
+	markAsk(q, s)
+	q.Scope = scopeEnglish(s)
 	if m := reEnYear.FindStringSubmatch(s); m != nil {
 		q.Year, _ = strconv.Atoi(m[1])
 	}

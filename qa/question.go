@@ -62,6 +62,9 @@ type Question struct {
 	// Level is set when the question asks what a rate rose or fell to
 	// (提高到了多少), not by how much: 63%, not 0.9个百分点.
 	Level bool
+	// Why is set when the question asks for the cause of a change
+	// (为什么下降), Use when it asks what money was used for (用来干什么).
+	Why, Use bool
 
 	named bool // the question names, in pinyin, the place of the reports in scope
 }
@@ -324,11 +327,19 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		} else if strings.HasPrefix(rest[j:], "钱") {
 			q.Class = "money"
 			rest = rest[:loc[0]] + " " + rest[j+len("钱"):]
+		} else if n > 0 {
+			// 多少亿, 几万: a scale without its unit names no subject;
+			// what is counted says the unit (亿 of a budget is 亿元).
+			rest = rest[:loc[0]] + " " + rest[j+n:]
 		}
 	}
 	if strings.Contains(rest, "百分之") || strings.Contains(rest, "百分点") || strings.Contains(rest, "百分比") {
 		q.Class = "percent"
 	}
+	// What the question leaves out (不含补助下级、还本这些) is no subject.
+	rest = dropExcluded(rest)
+	// Why, what for: answered with the sentence that says.
+	rest = markAsk(q, rest)
 	// Who, which, how: answered with a sentence.
 	if q.Kind == KindNumber && q.Unit == "" && !strings.ContainsAny(s, "多少几") && !strings.Contains(s, "多大") {
 		if strings.ContainsAny(s, "谁哪") || strings.Contains(s, "怎样") || strings.Contains(s, "如何") || strings.Contains(s, "什么") {
@@ -406,6 +417,15 @@ func (a *Analyzer) relativeYear(q *Question, s string) string {
 		}
 	}
 	return s
+}
+
+// reExcluded matches what a question leaves out: 不含县区, （不算补助下级、
+// 还本这些）, 除去债券.
+var reExcluded = regexp.MustCompile(`(?:不含|不算|不包括|不计|除去|除了|扣除|刨去|排除|剔除)(?:[^，。？?,（）()]{0,24}?)(?:这些|这类|等|在内|的话|以外|之外|[）)，,？?]|$)`)
+
+// dropExcluded removes what a question says it leaves out.
+func dropExcluded(s string) string {
+	return reExcluded.ReplaceAllString(s, " ")
 }
 
 // everydayUnits reads units said in everyday words (多少块钱, 几个亿) and
@@ -887,6 +907,11 @@ func (a *Analyzer) weigh(q *Question) {
 		}
 		if c.Aspect {
 			w *= 0.3
+		}
+		if isNumberWord(c.Word) {
+			// A figure the question quotes (只增长0.6%, 83亿元) helps find
+			// its sentence but is rarely beside the figure asked for.
+			w = math.Min(w, 2)
 		}
 		if c.Guess {
 			w *= 0.5

@@ -522,10 +522,10 @@ function route() {
     $("facts-unit").value = params.get("unit") || "";
     $("facts-period").value = params.get("period") || "";
     listFacts();
-  } else if (h.startsWith("series")) {
+  } else if (path === "series") {
     show("series");
     loadIndicators();
-    const p = new URLSearchParams(h.slice(7));
+    const p = params;
     if (p.get("q")) {
       $("series-q").value = p.get("q");
       $("series-region").value = p.get("region") || "";
