@@ -345,10 +345,13 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 				c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: alt.Factor * 0.9})
 			}
 		}
-		if mi == unitAt && !c.Aspect && q.Unit == "" {
-			a.applyHint(q, e.unit)
-			if q.EnNoun == "" {
-				q.EnNoun = m.phrase
+		if mi == unitAt && !c.Aspect {
+			c.Head = true
+			if q.Unit == "" {
+				a.applyHint(q, e.unit)
+				if q.EnNoun == "" {
+					q.EnNoun = m.phrase
+				}
 			}
 		}
 		q.Concepts = append(q.Concepts, c)

@@ -786,6 +786,9 @@ func addedFigure(text string, l *layout, pos int) bool {
 	return false
 }
 
+// reYearOf is a year that dates the old value of a change: 由2010年的21.6%.
+var reYearOf = regexp.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$`)
+
 var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|增|升|降|减)?(到|至)`)
 
 // fromValue reports whether f is the starting value of a change: 从X增加到Y,
@@ -795,7 +798,7 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	if c := clauseOf(l.breaks, f.Prefix); c > 0 {
 		start = l.breaks[c-1]
 	}
-	before := text[start:f.Prefix]
+	before := reYearOf.ReplaceAllString(text[start:f.Prefix], "")
 	if !strings.HasSuffix(before, "从") && !strings.HasSuffix(before, "由") {
 		return false
 	}
@@ -877,6 +880,11 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 	}
 	absent := absentShare(q, shs)
 	prior := unknownPenalty(q)
+	head := questionHead(q)
+	var forms []string
+	if head != nil {
+		forms = headForms(head)
+	}
 	ask := askedSector(q)
 	for _, sh := range shs {
 		h, di, occ := sh.h, sh.di, sh.occ
@@ -903,6 +911,7 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 		marks := scopeMarks(s.Text)
 		lists := respectively(s.Text, breaks, figs)
 		sectors := sectorLists(s.Text, breaks, figs)
+		contracts := contractionLists(s.Text, breaks, figs)
 		if q.Class != "rank" && strings.Contains(s.Text, "产业") {
 			// 三次产业结构为7.6:44.8:47.6: the whole ratio, and each
 			// sector's share.
@@ -942,6 +951,12 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 				focc[ask.concept] = []occurrence{{start: f.Start, end: f.Start, factor: 1, part: -1, text: q.Concepts[ask.concept].Word, pinned: pinned}}
 				listed = true
 			}
+			if ct, ok := contracts[f.Start]; ok {
+				var pinned bool
+				if focc, pinned = pinContracted(q, focc, ct, f.Start); pinned {
+					listed = true
+				}
+			}
 			m := measure(q, focc, breaks, f.Prefix, f.End, ctx)
 			if m.core < minCore*0.5 {
 				continue
@@ -968,6 +983,7 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 			ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
+			ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(s.Text, f.Prefix, f.End)))
 			p := e.model.prob(&ft)
 			a := e.answer(en, si, f.Start, f.End, f)
 			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(p), "number", year, plan, m.matched

@@ -115,7 +115,7 @@ func placeRelation(name, region string) int {
 	if region == "" || name == "" {
 		return placeOther
 	}
-	qs, rs := place.Lookup(name), place.Lookup(region)
+	qs, rs := place.Lookup(name), regionDivisions(region)
 	if len(qs) == 0 || len(rs) == 0 {
 		if report.PlaceMatches(name, region) {
 			return placeSame
@@ -137,6 +137,23 @@ func placeRelation(name, region string) int {
 		}
 	}
 	return placeOther
+}
+
+// regionDivisions returns the divisions a report's region names: by the
+// gazetteer, or, for a name it does not hold as such (湘西自治州), by the
+// name without its suffix.
+func regionDivisions(region string) []*place.Division {
+	if ds := place.Lookup(region); len(ds) > 0 {
+		return ds
+	}
+	for _, suf := range []string{"自治州", "自治县", "地区", "州", "市", "县", "区", "盟", "旗"} {
+		if base, ok := strings.CutSuffix(region, suf); ok && utf8.RuneCountInString(base) >= 2 {
+			if ds := place.Lookup(base); len(ds) > 0 {
+				return ds
+			}
+		}
+	}
+	return nil
 }
 
 // placeConcepts makes the places a question names that are not the own

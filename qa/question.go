@@ -79,6 +79,15 @@ type Concept struct {
 	// Guess is set for a word CC-CEDICT gave for an English one the
 	// glossary lacks: it may be the wrong sense, so it weighs less.
 	Guess bool
+	// Optional is set for a word of a bracketed aside: it helps, it is
+	// not required.
+	Optional bool
+	// Slip is set for a word the segmenter made across a word boundary
+	// (上花 of 教育上花了): it names nothing.
+	Slip bool
+	// Head is set on the concept an English question counts or measures:
+	// the noun after how many/how much, or the one naming the unit.
+	Head bool
 	// Parts are the dictionary words inside the word (粮食, 总产量, 产量
 	// in 粮食总产量): found apart they stand for it as far as they cover
 	// it, rarer parts counting more.
@@ -357,7 +366,27 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if q.Kind == KindDefinition {
 		rest = q.Term
 	}
+	// What the question adds in brackets (地铁（含有轨电车）, 卖地收入（国有
+	// 土地出让收入）) restates or qualifies a word: it helps, it is not required.
+	rest, aside := splitAsides(rest)
 	a.concepts(q, rest)
+	n := len(q.Concepts)
+	a.concepts(q, aside)
+	for i := n; i < len(q.Concepts); i++ {
+		q.Concepts[i].Optional = true
+	}
+}
+
+var reAside = regexp.MustCompile(`[(（]([^()（）]*)[)）]`)
+
+// splitAsides separates the bracketed parts of a question from the rest.
+func splitAsides(s string) (rest, aside string) {
+	var parts []string
+	rest = reAside.ReplaceAllStringFunc(s, func(m string) string {
+		parts = append(parts, reAside.FindStringSubmatch(m)[1])
+		return " "
+	})
+	return rest, strings.Join(parts, " ")
 }
 
 // hasMeasureWord reports whether a question subject asks for a figure
@@ -916,6 +945,9 @@ func (a *Analyzer) weigh(q *Question) {
 		if c.Guess {
 			w *= 0.5
 		}
+		if c.Optional {
+			w *= 0.4
+		}
 		if measureWords[c.Word] && len(q.Concepts) > 1 {
 			// 原油产量: the report may say 原油由……增加到…… without 产量.
 			w *= 0.4
@@ -928,6 +960,7 @@ func (a *Analyzer) weigh(q *Question) {
 			// A two-character word no report holds, made with a function
 			// character (上花 of 防疫上花了): a slip of the segmenter.
 			w *= 0.2
+			c.Slip = true
 		}
 		c.Weight = w
 	}

@@ -1,0 +1,215 @@
+package qa
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"reportkb/index/segment"
+)
+
+// A figure answers a question only if it measures the thing the question
+// asks about. Chinese noun phrases are head-final: the question's head is
+// its last subject concept (增加值 of 规上工业增加值), the figure's noun is
+// what stands before it in its clause (利润 of 规模以上工业企业实现利润155.42
+// 亿元). When the figure's noun names another thing — it holds none of the
+// head's wordings, or holds one with a further noun after it (出口交货值 is
+// not 出口) — the figure clashes with the question.
+
+// questionHead returns the concept a question's figure must measure, or
+// nil: the last subject concept that is no place, no generic head and no
+// aspect verb.
+func questionHead(q *Question) *Concept {
+	if q.Lang == "en" {
+		// English is not head-final: the noun after how many/how much
+		// (passengers of "How many passengers did the airport handle").
+		for i := range q.Concepts {
+			if q.Concepts[i].Head {
+				return &q.Concepts[i]
+			}
+		}
+		return nil
+	}
+	for i := len(q.Concepts) - 1; i >= 0; i-- {
+		c := &q.Concepts[i]
+		if c.Aspect || genericHeads[c.Word] || c.Weight == placeWeight || isNumberWord(c.Word) || c.Guess || c.Slip || c.Optional {
+			continue
+		}
+		return c
+	}
+	return nil
+}
+
+// headForms returns the folded wordings of a head concept: its
+// alternatives that count for much, and the last part of a compound
+// (进出口 of 外贸进出口总额, skipping generic heads like 总额).
+func headForms(c *Concept) []string {
+	var out []string
+	for _, a := range c.Alts {
+		if a.Factor >= 0.5 && a.folded != "" {
+			out = append(out, a.folded)
+		}
+	}
+	for k := len(c.Parts) - 1; k >= 0; k-- {
+		p := c.foldedParts[k]
+		if utf8.RuneCountInString(p) < 2 || genericHeads[c.Parts[k]] || measureWords[c.Parts[k]] {
+			continue
+		}
+		out = append(out, p)
+		break
+	}
+	return out
+}
+
+// figureNoun returns what a figure at [qs, qe) of text measures, folded:
+// the noun its clause names, or for a rate after a figure (出口297.5亿元，增长
+// 44.3%) the noun of the clause before.
+func figureNoun(text string, qs, qe int) string {
+	subject, _ := subjectOf(text, qs, qe)
+	if utf8.RuneCountInString(subject) < 2 {
+		// 增长44.3%: the rate of what the previous clause measured.
+		start := strings.LastIndexAny(text[:qs], "，,；;")
+		if start > 0 {
+			prev := text[:start]
+			if k := strings.LastIndexAny(prev, "，,；;。：:"); k >= 0 {
+				_, n := utf8.DecodeRuneInString(prev[k:])
+				prev = prev[k+n:]
+			}
+			for _, f := range ParseQuantities(prev) {
+				subject, _ = subjectOf(prev, f.Start, f.End)
+				break
+			}
+		}
+	}
+	folded, _ := segment.Fold(subject)
+	return folded
+}
+
+// headTails are what may follow the head in a figure's noun without making
+// it another thing: 教育 of 教育支出, 产量 of 新能源汽车产量.
+var headTails = []string{"支出", "收入", "产量", "总额", "总量", "数量", "人数", "总数", "余额", "规模", "金额",
+	"额", "量", "数", "率", "费", "资金", "经费", "投入", "完成", "实现", "标准", "水平", "比重", "占比", "增速",
+	"增幅", "增长", "结余", "指数", "面积", "里程", "价格", "任务", "目标", "预算", "决算", "执行", "合计", "总计"}
+
+// headClash reports whether a figure whose noun is noun measures something
+// other than the head concept: noun names none of the head's wordings, or
+// one followed by a further noun. An empty noun does not clash.
+func headClash(head *Concept, forms []string, noun string) bool {
+	if head == nil || utf8.RuneCountInString(noun) < 2 {
+		return false
+	}
+	for _, f := range forms {
+		k := strings.LastIndex(noun, f)
+		if k < 0 {
+			continue
+		}
+		tail := noun[k+len(f):]
+		if utf8.RuneCountInString(tail) <= 1 {
+			return false
+		}
+		for _, t := range headTails {
+			if strings.HasPrefix(tail, t) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// contractions are words that name two or more things at once, which a
+// 分别 list then gives figures for in order: 城乡居民人均可支配收入分别完成
+// 37820元、28104元 — the first is 城镇's, the second 农村's.
+var contractions = []struct {
+	word  string
+	parts [][]string
+}{
+	{"城乡", [][]string{{"城镇", "城市", "城里"}, {"农村", "乡村", "村里"}}},
+	{"中小学", [][]string{{"中学", "初中"}, {"小学"}}},
+	{"进出口", [][]string{{"进口"}, {"出口"}}},
+	{"男女", [][]string{{"男"}, {"女"}}},
+	{"中外", [][]string{{"中国", "国内"}, {"外国", "国外", "境外"}}},
+	{"国内外", [][]string{{"国内"}, {"国外", "境外", "入境"}}},
+}
+
+// contracted is a figure's place in a 分别 list after a contraction.
+type contracted struct {
+	parts [][]string
+	index int
+	after string // the text between the contraction and 分别 (低保标准 of 城乡低保标准分别)
+}
+
+// contractionLists finds the figures of 分别 lists whose items are the
+// parts of a contraction in the clause before: figure start → its place.
+func contractionLists(text string, l *layout, figs []Quantity) map[int]contracted {
+	var out map[int]contracted
+	for from := 0; ; {
+		k := strings.Index(text[from:], "分别")
+		if k < 0 {
+			return out
+		}
+		p := from + k
+		from = p + len("分别")
+		c := clauseOf(l.breaks, p)
+		cs, ce := 0, len(text)
+		if c > 0 {
+			cs = l.breaks[c-1]
+		}
+		if c < len(l.breaks) {
+			ce = l.breaks[c]
+		}
+		before := text[cs:p]
+		var list []Quantity
+		for _, f := range figs {
+			if f.Start > p && f.Start < ce {
+				list = append(list, f)
+			}
+		}
+		for _, ct := range contractions {
+			k := strings.LastIndex(before, ct.word)
+			if k < 0 || len(list) != len(ct.parts) {
+				continue
+			}
+			if out == nil {
+				out = map[int]contracted{}
+			}
+			for i, f := range list {
+				out[f.Start] = contracted{ct.parts, i, before[k+len(ct.word):]}
+			}
+			break
+		}
+	}
+}
+
+// pinContracted ties the concepts that name a part of the contraction to
+// the figure of that part: fully for its own, hardly for the others. It
+// reports whether any concept named a part.
+func pinContracted(q *Question, occ [][]occurrence, ct contracted, at int) ([][]occurrence, bool) {
+	var out [][]occurrence
+	for ci, c := range q.Concepts {
+		// 农村 or 农村居民 names the second part of 城乡（常住）居民; 城镇化率
+		// names no part of 城乡低保标准.
+		part := -1
+		for i, words := range ct.parts {
+			for _, w := range words {
+				rest, ok := strings.CutPrefix(c.Word, w)
+				if ok && (rest == "" || strings.Contains(ct.after, rest)) {
+					part = i
+				}
+			}
+		}
+		if part < 0 {
+			continue
+		}
+		if out == nil {
+			out = append([][]occurrence(nil), occ...)
+		}
+		pinned := 0.15
+		if part == ct.index {
+			pinned = 1
+		}
+		out[ci] = []occurrence{{start: at, end: at, factor: 1, part: -1, text: c.Word, pinned: pinned}}
+	}
+	if out == nil {
+		return occ, false
+	}
+	return out, true
+}
