@@ -81,6 +81,7 @@ func (e *Engine) Warm() {
 		e.docInfo(en)
 	}
 	cedict()
+	thesaurus()
 }
 
 // Analyzer returns the engine's question analyzer.

@@ -28,17 +28,33 @@ type occurrence struct {
 	// pinned, when positive, replaces the proximity to the figure: set
 	// when a "分别" list ties the word to the figure or to another one.
 	pinned float64
+	// clause1 is one more than the index of the clause the word stands
+	// in, when known (see withClauses); 0 otherwise.
+	clause1 int
+}
+
+// withClauses records in each occurrence the clause it stands in, so that
+// scoring many figures of a long sentence does not search for it again.
+func withClauses(occ [][]occurrence, l *layout) {
+	for ci := range occ {
+		for k := range occ[ci] {
+			occ[ci][k].clause1 = clauseOf(l.breaks, occ[ci][k].start) + 1
+		}
+	}
 }
 
 // modifierFree reports whether the match at byte s of folded text stands
 // without a modifier of its own: not right after two Han characters
 // (海洋生产总值 is not 生产总值) other than a place or an aspect word.
 func modifierFree(folded string, s int) bool {
-	before := []rune(folded[:s])
-	if len(before) < 2 {
+	b, n := utf8.DecodeLastRuneInString(folded[:s])
+	if n == 0 {
 		return true
 	}
-	a, b := before[len(before)-2], before[len(before)-1]
+	a, m := utf8.DecodeLastRuneInString(folded[:s-n])
+	if m == 0 {
+		return true
+	}
 	if !isHan(a) || !isHan(b) {
 		return true
 	}
@@ -62,7 +78,7 @@ func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 			}
 			s, e := from+k, from+k+len(w)
 			oc := o
-			oc.start, oc.end = s, e
+			oc.start, oc.end, oc.clause1 = s, e, 0
 			if o.factor < 1 && o.part < 0 && !modifierFree(folded, s) {
 				oc.factor *= 0.8
 			}
@@ -164,7 +180,10 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 	if l != nil {
 		breaks = l.breaks
 	}
-	co, cq := clauseOf(breaks, o.start), clauseOf(breaks, qs)
+	co, cq := o.clause1-1, clauseOf(breaks, qs)
+	if o.clause1 == 0 {
+		co = clauseOf(breaks, o.start)
+	}
 	if co == cq {
 		var dist int
 		after := o.start >= qe
@@ -894,6 +913,7 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 		s := &d.Sentences[si]
 		para := &d.Paragraphs[s.Para]
 		breaks := clauses(s.Text)
+		withClauses(occ, breaks)
 		ctx := e.contextMatches(q, di, s.Para, para)
 		retrieval := 0.0
 		if maxScore > 0 {
@@ -983,7 +1003,9 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 			ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
-			ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(s.Text, f.Prefix, f.End)))
+			if e.model.w[fHeadClash] != 0 {
+				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(s.Text, f.Prefix, f.End)))
+			}
 			p := e.model.prob(&ft)
 			a := e.answer(en, si, f.Start, f.End, f)
 			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(p), "number", year, plan, m.matched

@@ -170,6 +170,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	if isEnglish(norm) {
 		q.Lang = "en"
 		a.analyzeEnglish(q, norm)
+		a.expandThesaurus(q)
 		a.weigh(q)
 		if q.Class == "" && q.Unit == "" {
 			// The Chinese words of the subject may say what it is
@@ -179,6 +180,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	} else {
 		q.Lang = "zh"
 		a.analyzeChinese(q, norm)
+		a.expandThesaurus(q)
 		a.weigh(q)
 		if q.Class == "" {
 			q.Class = a.expectedClass(q, norm)

@@ -1,0 +1,219 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestQuestionScope: 全市/市本级 and their everyday wordings set the scope
+// and make no concept.
+func TestQuestionScope(t *testing.T) {
+	a := testAnalyzer()
+	for _, c := range []struct{ q, scope string }{
+		{"江门市本级政府债务余额是多少", ScopeOwn},
+		{"全市一般公共预算收入是多少", ScopeWhole},
+		{"市里自己的三公经费花了多少", ScopeOwn},
+		{"省级一般公共预算收入是多少", ScopeOwn},
+		{"省级重点项目有多少个", ""},
+		{"新增养老床位多少张", ""},
+		{"What was Langfang's citywide debt balance?", ScopeWhole},
+		{"What is Kaifeng's city-level budget revenue?", ScopeOwn},
+	} {
+		q := a.Analyze(c.q)
+		if q.Scope != c.scope {
+			t.Errorf("%s: scope %q, want %q", c.q, q.Scope, c.scope)
+		}
+		for _, cp := range q.Concepts {
+			if strings.Contains(cp.Word, "本级") || cp.Word == "全市" {
+				t.Errorf("%s: scope word %q is a concept", c.q, cp.Word)
+			}
+		}
+	}
+}
+
+func TestFigureScope(t *testing.T) {
+	text := "全市一般公共预算收入77.2亿元，增长5%，其中市本级12.8亿元，县区64.4亿元。"
+	marks := scopeMarks(text)
+	di := &docInfo{scopes: []string{""}}
+	for _, c := range []struct{ fig, want string }{{"77.2亿元", ScopeWhole}, {"12.8亿元", ScopeOwn}} {
+		if got := figureScope(di, 0, marks, strings.Index(text, c.fig)); got != c.want {
+			t.Errorf("%s: scope %q, want %q", c.fig, got, c.want)
+		}
+	}
+	if scopeFit(&Question{Scope: ScopeWhole}, ScopeOwn) >= scopeFit(&Question{Scope: ScopeWhole}, "") {
+		t.Error("a figure of the other scope fits no better than one of unknown scope")
+	}
+}
+
+// TestFillersAndEverydayWords: filler words make no concept, everyday
+// words reach the report's terms.
+func TestFillersAndEverydayWords(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("福建全省去年卖地收入到底有多少万元？")
+	var words []string
+	alts := map[string]bool{}
+	for _, c := range q.Concepts {
+		words = append(words, c.Word)
+		for _, al := range c.Alts {
+			alts[al.Text] = true
+		}
+	}
+	if strings.Contains(strings.Join(words, " "), "到底") {
+		t.Errorf("filler 到底 is a concept: %v", words)
+	}
+	if !alts["国有土地使用权出让收入"] {
+		t.Errorf("卖地收入 does not reach 国有土地使用权出让收入: %v", alts)
+	}
+	q = a.Analyze("驻马店全市去年在教育上花了多少亿元")
+	for _, c := range q.Concepts {
+		if c.Word == "花" && !c.Aspect {
+			t.Error("花 is no aspect verb")
+		}
+	}
+}
+
+func TestRelativeYearNotComparisonBase(t *testing.T) {
+	a := testAnalyzer()
+	for _, c := range []struct {
+		q   string
+		rel int
+	}{
+		{"荆州去年出口比前年涨了百分之多少", -1},
+		{"前年出口是多少", -2},
+		{"今年比去年多收多少", 0},
+	} {
+		q := a.Analyze(c.q)
+		if !q.HasRel || q.Rel != c.rel {
+			t.Errorf("%s: rel %d (%v), want %d", c.q, q.Rel, q.HasRel, c.rel)
+		}
+	}
+}
+
+func TestExcludedAndAsides(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("银川市本级去年一般公共预算支出是多少亿元？（不含补助下级、还债这些）")
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "补助") || strings.Contains(c.Word, "下级") || strings.Contains(c.Word, "还债") {
+			t.Errorf("excluded word %q is a concept", c.Word)
+		}
+	}
+	q = a.Analyze("苏州地铁（含有轨电车）去年客运量多少人次")
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "轨") && !c.Optional {
+			t.Errorf("aside word %q is required", c.Word)
+		}
+	}
+}
+
+func TestWhyQuestions(t *testing.T) {
+	a := testAnalyzer()
+	for _, c := range []struct {
+		q        string
+		why, use bool
+	}{
+		{"平顶山2019年个人所得税为啥掉了四成？", true, false},
+		{"Why did Lvliang's VAT revenue fall in 2018?", true, false},
+		{"开封今年的国有资本经营预算收入主要拿去干什么用？", false, true},
+		{"新增养老床位多少张", false, false},
+	} {
+		q := a.Analyze(c.q)
+		if q.Why != c.why || q.Use != c.use {
+			t.Errorf("%s: why %v use %v", c.q, q.Why, q.Use)
+		}
+		if (c.why || c.use) && q.Kind != KindText {
+			t.Errorf("%s: kind %s", c.q, q.Kind)
+		}
+		for _, cp := range q.Concepts {
+			if cp.Word == "四成" {
+				t.Errorf("%s: the size of the change is a concept", c.q)
+			}
+		}
+	}
+	q := &Question{Why: true}
+	if cueIn(q, "主要是实施个人所得税专项附加扣除") == 0 || cueIn(q, "个人所得税收入7189万元") != 0 {
+		t.Error("cause cues")
+	}
+}
+
+func TestContractionLists(t *testing.T) {
+	text := "城乡常住居民人均可支配收入分别完成37820元、28104元，同比分别增长6.5%、9.4%。"
+	l := clauses(text)
+	figs := ParseQuantities(text)
+	ct := contractionLists(text, l, figs)
+	second := figs[1]
+	if c, ok := ct[second.Start]; !ok || c.index != 1 {
+		t.Fatalf("28104元: %+v %v", c, ok)
+	}
+	q := &Question{Concepts: []Concept{{Word: "农村居民"}, {Word: "城镇化率"}}}
+	occ := make([][]occurrence, 2)
+	out, ok := pinContracted(q, occ, ct[second.Start], second.Start)
+	if !ok || len(out[0]) != 1 || out[0][0].pinned != 1 || len(out[1]) != 0 {
+		t.Errorf("农村居民 not tied to the second figure, or 城镇化率 tied: %+v", out)
+	}
+}
+
+func TestThesaurusExpandsRareWords(t *testing.T) {
+	a := testAnalyzer()
+	a.Freq = func(words []string) (map[string]int, int) {
+		df := map[string]int{}
+		for _, w := range words {
+			switch w {
+			case "人口", "人员", "床位":
+				df[w] = 500
+			}
+		}
+		return df, 10000
+	}
+	q := &Question{Concepts: []Concept{{Word: "铺位", Alts: []Alt{{Text: "铺位", Factor: 1}}}, {Word: "人口", Alts: []Alt{{Text: "人口", Factor: 1}}}}}
+	a.expandThesaurus(q)
+	has := func(c Concept, w string) bool {
+		for _, al := range c.Alts {
+			if al.Text == w {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(q.Concepts[0], "床位") {
+		t.Errorf("铺位 (rare) is not expanded to 床位: %+v", q.Concepts[0].Alts)
+	}
+	if has(q.Concepts[1], "人员") {
+		t.Errorf("人口 (a report word) is expanded to 人员")
+	}
+}
+
+func TestPlaceRelation(t *testing.T) {
+	for _, c := range []struct {
+		name, region string
+		want         int
+	}{
+		{"江门", "江门市", placeSame},
+		{"新会区", "江门市", placeWithin},
+		{"湘西州", "湘西自治州", placeSame},
+		{"北京", "江门市", placeOther},
+		{"呼市", "呼和浩特市", placeSame},
+	} {
+		if got := placeRelation(c.name, c.region); got != c.want {
+			t.Errorf("placeRelation(%s, %s) = %d, want %d", c.name, c.region, got, c.want)
+		}
+	}
+}
+
+func TestEmbeddedModel(t *testing.T) {
+	m, err := loadModel(weightsData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range m.Weights {
+		found := false
+		for _, n := range featureNames {
+			found = found || n == name
+		}
+		if !found {
+			t.Errorf("weights.json names an unknown feature %q", name)
+		}
+	}
+	if m.Threshold <= 0 || m.Threshold >= 1 {
+		t.Errorf("threshold %v", m.Threshold)
+	}
+}
