@@ -90,6 +90,9 @@ var headTails = []string{"支出", "收入", "产量", "总额", "总量", "数�
 	"额", "量", "数", "率", "费", "资金", "经费", "投入", "完成", "实现", "标准", "水平", "比重", "占比", "增速",
 	"增幅", "增长", "结余", "指数", "面积", "里程", "价格", "任务", "目标", "预算", "决算", "执行", "合计", "总计"}
 
+// tailStops end what follows a head in a figure's noun.
+const tailStops = "从由的为是达在于与和及至到（(、"
+
 // headClash reports whether a figure whose noun is noun measures something
 // other than the head concept: noun names none of the head's wordings, or
 // one followed by a further noun. An empty noun does not clash.
@@ -103,6 +106,11 @@ func headClash(head *Concept, forms []string, noun string) bool {
 			continue
 		}
 		tail := noun[k+len(f):]
+		// What follows a preposition or particle (国内生产总值从1997年的)
+		// is no further noun.
+		if i := strings.IndexAny(tail, tailStops); i >= 0 {
+			tail = tail[:i]
+		}
 		if utf8.RuneCountInString(tail) <= 1 {
 			return false
 		}
@@ -110,6 +118,14 @@ func headClash(head *Concept, forms []string, noun string) bool {
 			if strings.HasPrefix(tail, t) {
 				return false
 			}
+		}
+		for _, t := range aspectTerms {
+			if strings.HasPrefix(tail, t) {
+				return false // 经营主体净增: what happened to it
+			}
+		}
+		if r := []rune(tail); len(r) >= 2 && (aspectWords[string(r[:2])] || strings.ContainsRune("净累新增减降提扩", r[0])) {
+			return false
 		}
 	}
 	return true
@@ -212,4 +228,28 @@ func pinContracted(q *Question, occ [][]occurrence, ct contracted, at int) ([][]
 		return occ, false
 	}
 	return out, true
+}
+
+// definitionWords mark a sentence that defines what a statistic covers.
+var definitionWords = []string{"统计范围", "统计口径", "起点", "是指", "指年", "范围为", "标准为", "口径为", "包括"}
+
+// thresholdFigure reports whether a figure is the threshold of a
+// statistical definition (规模以上工业统计范围为年主营业务收入2000万元及以上
+// 的工业单位) and the question does not ask for one.
+func thresholdFigure(q *Question, sentence string, f Quantity) bool {
+	after := sentence[min(f.End, len(sentence)):]
+	if !strings.Contains(f.Qualifier, "以上") && !strings.Contains(f.Qualifier, "以下") &&
+		!strings.HasPrefix(after, "及以上") && !strings.HasPrefix(after, "及以下") && !strings.HasPrefix(after, "以上") {
+		return false
+	}
+	def := false
+	for _, w := range definitionWords {
+		def = def || strings.Contains(sentence, w)
+	}
+	if !def {
+		return false
+	}
+	return !strings.Contains(q.Norm, "范围") && !strings.Contains(q.Norm, "起点") && !strings.Contains(q.Norm, "标准") &&
+		!strings.Contains(q.Norm, "门槛") && !strings.Contains(q.Norm, "多大") && !strings.Contains(q.Norm, "指") &&
+		!strings.Contains(q.Norm, "以上") && !strings.Contains(q.Norm, "threshold")
 }

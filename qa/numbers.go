@@ -1003,6 +1003,7 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 			ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
+			ft[fThreshold] = boolf(thresholdFigure(q, s.Text, f))
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(s.Text, f.Prefix, f.End)))
 			}
