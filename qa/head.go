@@ -1,9 +1,11 @@
 package qa
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"reportkb/index/place"
 	"reportkb/index/segment"
 )
 
@@ -252,4 +254,79 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 	return !strings.Contains(q.Norm, "范围") && !strings.Contains(q.Norm, "起点") && !strings.Contains(q.Norm, "标准") &&
 		!strings.Contains(q.Norm, "门槛") && !strings.Contains(q.Norm, "多大") && !strings.Contains(q.Norm, "指") &&
 		!strings.Contains(q.Norm, "以上") && !strings.Contains(q.Norm, "threshold")
+}
+
+// placeMark is a place named in a sentence.
+type placeMark struct {
+	start int
+	other bool // another place than the report's and the question's
+}
+
+// otherPlaces finds the places a sentence names and marks those that are
+// neither the report's region (nor a place containing it) nor one the
+// question names: a figure next to them is theirs (城厢区政府债务余额 in
+// a provincial report).
+func otherPlaces(q *Question, region, text string) []placeMark {
+	var out []placeMark
+	regs := regionDivisions(region)
+	for _, m := range place.Find(text) {
+		other := true
+		for _, d := range m.Divisions {
+			if d == place.Nation || d.Level == place.Province && len(regs) == 0 {
+				other = false
+			}
+			for _, r := range regs {
+				if d == r || r.Within(d) {
+					other = false
+				}
+			}
+		}
+		for _, p := range q.Places {
+			if p == m.Text || placeRelation(p, m.Divisions[0].Name) == placeSame {
+				other = false
+			}
+		}
+		if !m.Full() && len(regs) > 0 {
+			// A short form (新会, 江门) inside running text is a place only
+			// when the report's own divisions hold it.
+			inside := false
+			for _, d := range m.Divisions {
+				for _, r := range regs {
+					inside = inside || d.Within(r)
+				}
+			}
+			other = other && inside
+		}
+		out = append(out, placeMark{m.Start, other})
+	}
+	return out
+}
+
+// otherPlaceBefore reports whether another place is named in the clause
+// of the figure at byte at, before it.
+func otherPlaceBefore(marks []placeMark, l *layout, at int) bool {
+	c := clauseOf(l.breaks, at)
+	for _, m := range marks {
+		if m.start < at && m.other && clauseOf(l.breaks, m.start) == c {
+			return true
+		}
+	}
+	return false
+}
+
+var reAsksChange = regexp.MustCompile(`比(?:上年|去年|前年|上一年|年初|预算|同期|\d{4}年)?.{0,12}?(?:多|少|增加|减少|增长|下降|涨|降|提高|降低|增收|减收)(?:了)?(?:多少|几)|\b(?:how much|how many) (?:more|less|fewer)\b|\bincrease(?:d)? by how much\b`)
+
+// changeVerbs end the words before a figure that is a change: 增加2.5亿元.
+var changeVerbs = []string{"增加", "增长", "减少", "下降", "增收", "减收", "提高", "降低", "上升", "回落", "多", "少", "增", "减", "降", "升"}
+
+// changeFigure reports whether the figure at [start, …) of text is the
+// size of a change: the verb of a change stands right before it.
+func changeFigure(text string, start int) bool {
+	before := strings.TrimSuffix(strings.TrimRight(text[:start], " "), "了")
+	for _, v := range changeVerbs {
+		if strings.HasSuffix(before, v) {
+			return true
+		}
+	}
+	return false
 }

@@ -117,9 +117,15 @@ type layout struct {
 // clauses returns the layout of text.
 func clauses(text string) *layout {
 	l := &layout{}
+	inside := bracketed(text)
 	for i, r := range text {
 		switch r {
 		case '，', '；', '。', '：', '！', '？', ',', ';', ':', '!', '?':
+			if inside[i] && r != '。' {
+				// 上限15.53亿元（一般债券14.41亿元，专项债券1.12亿元）:
+				// the items of the breakdown share the clause of the total.
+				continue
+			}
 			l.breaks = append(l.breaks, i)
 		case '、':
 			l.joins = append(l.joins, i)
@@ -138,6 +144,39 @@ func clauses(text string) *layout {
 	}
 	return l
 }
+
+// bracketed marks the bytes of text inside a pair of brackets that closes
+// within maxBracket bytes (an unclosed bracket marks nothing).
+func bracketed(text string) map[int]bool {
+	var out map[int]bool
+	for i := 0; i < len(text); i++ {
+		var closeB string
+		switch {
+		case strings.HasPrefix(text[i:], "（"):
+			closeB = "）"
+		case text[i] == '(':
+			closeB = ")"
+		default:
+			continue
+		}
+		end := min(len(text), i+maxBracket)
+		j := strings.Index(text[i:end], closeB)
+		if j < 0 {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for k := i; k < i+j; k++ {
+			out[k] = true
+		}
+		i += j
+	}
+	return out
+}
+
+// maxBracket is how long a bracketed breakdown may be, in bytes.
+const maxBracket = 240
 
 func clauseOf(breaks []int, pos int) int {
 	return sort.SearchInts(breaks, pos)
@@ -915,6 +954,7 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 		breaks := clauses(s.Text)
 		withClauses(occ, breaks)
 		ctx := e.contextMatches(q, di, s.Para, para)
+		inheritSubject(q, d, di, si, ctx)
 		retrieval := 0.0
 		if maxScore > 0 {
 			retrieval = h.Score / maxScore
@@ -929,6 +969,7 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 			figs = ParseRanks(s.Text)
 		}
 		marks := scopeMarks(s.Text)
+		places := otherPlaces(q, d.Meta.Region, s.Text)
 		lists := respectively(s.Text, breaks, figs)
 		sectors := sectorLists(s.Text, breaks, figs)
 		contracts := contractionLists(s.Text, breaks, figs)
@@ -1004,6 +1045,8 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, s.Text, f))
+			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
+			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(s.Text, f.Prefix))
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(s.Text, f.Prefix, f.End)))
 			}
@@ -1064,6 +1107,33 @@ func (e *Engine) contextMatches(q *Question, di *docInfo, para int, p *report.Pa
 	}
 	return ctx
 }
+
+// inheritSubject credits the concepts of the sentence before a sentence
+// that opens with 其中 (of which): 市级社保基金预算支出安排263.4亿元。其中，
+// 企业职工基本养老保险支出138.9亿元 — the second is part of the first's
+// subject.
+func inheritSubject(q *Question, d *report.Doc, di *docInfo, si int, ctx []float64) {
+	s := &d.Sentences[si]
+	if si == 0 || !strings.HasPrefix(strings.TrimLeft(s.Text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中") {
+		return
+	}
+	prev := si - 1
+	if d.Sentences[prev].Para != s.Para {
+		return
+	}
+	text := di.folded[prev]
+	for ci, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			if alt.folded != "" && strings.Contains(text, alt.folded) {
+				ctx[ci] = math.Max(ctx[ci], inheritedCredit*alt.Factor)
+			}
+		}
+	}
+}
+
+// inheritedCredit is what a concept found in the sentence a 其中 sentence
+// details counts for.
+const inheritedCredit = 0.6
 
 // tableCandidates scores the cells of a table row: the row names the
 // subject, the column the period and whether it is a target.

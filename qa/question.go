@@ -62,6 +62,9 @@ type Question struct {
 	// Level is set when the question asks what a rate rose or fell to
 	// (提高到了多少), not by how much: 63%, not 0.9个百分点.
 	Level bool
+	// AsksChange is set when the question asks by how much a thing
+	// changed (比去年多收多少): the size of the change answers it.
+	AsksChange bool
 	// Why is set when the question asks for the cause of a change
 	// (为什么下降), Use when it asks what money was used for (用来干什么).
 	Why, Use bool
@@ -192,6 +195,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		q.Class2 = "percent"
 	}
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
+	q.AsksChange = reAsksChange.MatchString(strings.ToLower(norm))
 	if q.Class == "rank" {
 		// 在全市排第几: the city is where the place is ranked, not the
 		// report asked about.
@@ -875,7 +879,7 @@ func (a *Analyzer) weigh(q *Question) {
 	for _, c := range q.Concepts {
 		words = append(words, c.Word)
 		words = append(words, c.Parts...)
-		for _, alt := range c.Alts[1:] {
+		for _, alt := range c.Alts {
 			if alt.Factor < 0.5 {
 				continue
 			}
@@ -922,6 +926,11 @@ func (a *Analyzer) weigh(q *Question) {
 		// report terms it stands for.
 		alt := 0.0
 		if total > 0 && df[c.Word] == 0 {
+			// A phrase the index holds as several words (隐性债务 as 隐性
+			// and 债务) is as rare as its words together.
+			if n := phraseDF(c.Word); n > 0 && len(altTerms[c.Word]) > 1 {
+				alt = idf(n, total)
+			}
 			for _, a := range c.Alts[1:] {
 				if n := phraseDF(a.Text); a.Factor >= 0.5 && n > 0 {
 					alt = math.Max(alt, idf(n, total))
