@@ -374,3 +374,25 @@ func (x *Index) DocFreq(words []string) (map[string]int, int) {
 	}
 	return out, int(total)
 }
+
+// CoFreq returns how many indexed sentences hold all the words (as
+// indexed) together: how rare a phrase the index holds as several words
+// is (隐性债务 as 隐性 and 债务).
+func (x *Index) CoFreq(words []string) int {
+	if len(words) == 0 {
+		return 0
+	}
+	var qs []query.Query
+	for _, w := range words {
+		folded, _ := segment.Fold(w)
+		tq := query.NewTermQuery(folded)
+		tq.SetField("stext")
+		qs = append(qs, tq)
+	}
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(qs), 0, 0, false)
+	res, err := x.bleve.Search(req)
+	if err != nil {
+		return 0
+	}
+	return int(res.Total)
+}

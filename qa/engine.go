@@ -69,7 +69,7 @@ func New(cfg Config) *Engine {
 	for _, id := range cfg.Home {
 		e.home[id] = true
 	}
-	e.an = &Analyzer{Seg: cfg.Index.Segmenter(), Lex: cfg.Lexicon, Freq: cfg.Index.DocFreq, Places: e.places}
+	e.an = &Analyzer{Seg: cfg.Index.Segmenter(), Lex: cfg.Lexicon, Freq: cfg.Index.DocFreq, CoFreq: cfg.Index.CoFreq, Places: e.places}
 	return e
 }
 

@@ -55,6 +55,7 @@ type Lexicon struct {
 	suffixes []struct{ suf, class string }
 
 	verbs   map[string]bool // everyday verbs (花了, 收上来): aspects
+	nouns   map[string]bool // everyday nouns (低保, 卖地): things, whatever the tagger says
 	scopes  []wordMap       // everyday scope words → report wording (市里自己 → 市本级), longest first
 	units   []wordMap       // everyday units → report units (块钱 → 元), longest first
 	fillers map[string]bool // words with no content (到底, 目前)
@@ -70,7 +71,7 @@ type englishEntry struct {
 // LoadLexicon parses the lexicon files embedded in the binary.
 func LoadLexicon() *Lexicon {
 	lx := &Lexicon{alts: map[string][]Alt{}, english: map[string]englishEntry{}, classes: map[string]string{},
-		verbs: map[string]bool{}, fillers: map[string]bool{}}
+		verbs: map[string]bool{}, nouns: map[string]bool{}, fillers: map[string]bool{}}
 	for _, line := range lines(synonymsData) {
 		f := strings.Fields(line)
 		if len(f) < 3 || f[0] != "=" && f[0] != "~" {
@@ -113,6 +114,8 @@ func LoadLexicon() *Lexicon {
 			}
 			if f[2] == "verb" {
 				lx.verbs[word] = true
+			} else {
+				lx.nouns[word] = true
 			}
 		case "scope":
 			lx.scopes = append(lx.scopes, wordMap{word, terms[0]})
@@ -207,6 +210,9 @@ type wordMap struct{ from, to string }
 
 // Filler reports whether a question word carries no content (到底, 目前).
 func (lx *Lexicon) Filler(word string) bool { return lx.fillers[word] }
+
+// Noun reports whether an everyday word names a thing (低保, 卖地).
+func (lx *Lexicon) Noun(word string) bool { return lx.nouns[word] }
 
 // Verb reports whether an everyday word says what happened to a thing
 // (花了, 收上来) rather than what it is.

@@ -114,6 +114,9 @@ type Analyzer struct {
 	Seg    segment.Segmenter
 	Lex    *Lexicon
 	Freq   DocFreq         // nil weighs all words alike
+	// CoFreq, when set, tells how many passages hold all the words
+	// together, for phrases the index holds as several words.
+	CoFreq func(words []string) int
 	Places func() []string // place names of the indexed reports, for recognition
 }
 
@@ -662,7 +665,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			if k := strings.LastIndexByte(wt, '/'); k > 0 {
 				w, tag := wt[:k], wt[k+1:]
 				// Short verbs say what happened to the thing: 实施, 改建.
-				if (tag == "v" || tag == "vd") && utf8.RuneCountInString(w) <= 2 && a.Lex.WordHint(w) == "" {
+				if (tag == "v" || tag == "vd") && utf8.RuneCountInString(w) <= 2 && a.Lex.WordHint(w) == "" && !a.Lex.Noun(w) {
 					verbs[w] = true
 				}
 				// Adverbs, pronouns, particles, time and direction words
@@ -905,13 +908,18 @@ func (a *Analyzer) weigh(q *Question) {
 		}
 		return idf(df[word], total)
 	}
-	// phraseDF bounds how many passages hold all the words of a phrase.
+	// phraseDF tells how many passages hold all the words of a phrase:
+	// counted by the index when it can, else bounded by the rarest word.
 	phraseDF := func(text string) int {
+		ts := altTerms[text]
 		n := -1
-		for _, t := range altTerms[text] {
+		for _, t := range ts {
 			if n < 0 || df[t] < n {
 				n = df[t]
 			}
+		}
+		if n > 0 && len(ts) > 1 && a.CoFreq != nil {
+			return a.CoFreq(ts)
 		}
 		return max(n, 0)
 	}
@@ -984,6 +992,17 @@ var measureWords = map[string]bool{"产量": true, "数量": true, "总量": tru
 
 // functionChars are characters that build grammar more than things.
 const functionChars = "上下里中给把被花做搞弄要会能想该没有是在了的得地着过从到向对为"
+
+// hasSingleRune reports whether any of the words is one character: the
+// words of 低保 (低, 保) bound nothing of how rare 低保 is.
+func hasSingleRune(ws []string) bool {
+	for _, w := range ws {
+		if utf8.RuneCountInString(w) < 2 {
+			return true
+		}
+	}
+	return false
+}
 
 func maxf(xs []float64) float64 {
 	m := 0.0

@@ -164,6 +164,16 @@ func (a *Analyzer) questionScope(s string) (string, string) {
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
+		if n := levelScopeAt(s, i); n > 0 {
+			// In a question, 市级 and 省级 name the government's own level
+			// (市级开会的经费, 海南省级), unless a rank follows (省级重点项目).
+			if scope == "" {
+				scope = ScopeOwn
+			}
+			b.WriteByte(' ')
+			i += n
+			continue
+		}
 		if sc, n := scopeAt(s, i); n > 0 {
 			if scope == "" {
 				scope = sc
@@ -177,6 +187,32 @@ func (a *Analyzer) questionScope(s string) (string, string) {
 		i += n
 	}
 	return scope, b.String()
+}
+
+// rankAfterLevel are words after 省级, 市级 that make it a rank of a
+// thing (省级重点项目, 市级示范园区), not a level of government.
+var rankAfterLevel = []string{"以上", "重点", "示范", "龙头", "文明", "非遗", "专精特新", "园区", "开发区", "高新区", "医院", "学校", "平台", "中心", "实验室"}
+
+// levelScopeAt returns the length of a level word (市级, 省级, 级 after a
+// place already read) at byte i of a question, or 0.
+func levelScopeAt(s string, i int) int {
+	rest := s[i:]
+	for _, w := range append(levelScopeWords, "级") {
+		if !strings.HasPrefix(rest, w) {
+			continue
+		}
+		if w == "级" && (i == 0 || s[i-1] != ' ') {
+			continue // 级 alone only where a place was taken out before it (海南省级)
+		}
+		after := rest[len(w):]
+		for _, r := range rankAfterLevel {
+			if strings.HasPrefix(after, r) {
+				return 0
+			}
+		}
+		return len(w)
+	}
+	return 0
 }
 
 // scopeFit tells how well a figure's scope fits the question's.
