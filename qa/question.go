@@ -111,9 +111,9 @@ type DocFreq func(words []string) (map[string]int, int)
 
 // Analyzer turns questions into Questions. It is safe for concurrent use.
 type Analyzer struct {
-	Seg    segment.Segmenter
-	Lex    *Lexicon
-	Freq   DocFreq         // nil weighs all words alike
+	Seg  segment.Segmenter
+	Lex  *Lexicon
+	Freq DocFreq // nil weighs all words alike
 	// CoFreq, when set, tells how many passages hold all the words
 	// together, for phrases the index holds as several words.
 	CoFreq func(words []string) int
