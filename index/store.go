@@ -1,0 +1,247 @@
+package index
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// store is the index's record of its documents, in a bbolt file: the
+// summary of each document (the commit record: a document is in the
+// index when its summary is), the records of its sentences and
+// paragraphs, and the index's own counters. Each commit is one bbolt
+// transaction, so that after a crash the store holds every document in
+// its old version or its new one. It is safe for concurrent use.
+//
+// Layout:
+//
+//	meta/next_gen, meta/clean      counters
+//	removed/ID                     seeds a user removed
+//	docs/ID                        encoded Summary
+//	recs/ID\x00GEN/s+N, …/p+N      encoded Sentence and Paragraph N
+type store struct {
+	db *bolt.DB
+}
+
+const storeName = "store.db"
+
+var (
+	bMeta    = []byte("meta")
+	bRemoved = []byte("removed")
+	bDocs    = []byte("docs")
+	bRecs    = []byte("recs")
+	kNextGen = []byte("next_gen")
+	kClean   = []byte("clean")
+)
+
+func openStore(path string) (*store, error) {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 2 * time.Second, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bMeta, bRemoved, bDocs, bRecs} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &store{db: db}, nil
+}
+
+func (s *store) close() error { return s.db.Close() }
+
+// recsKey names the records bucket of a version of a document.
+func recsKey(id string, gen int64) []byte {
+	k := make([]byte, len(id)+9)
+	copy(k, id)
+	binary.BigEndian.PutUint64(k[len(id)+1:], uint64(gen))
+	return k
+}
+
+func recKey(kind byte, n int) []byte {
+	k := [5]byte{kind}
+	binary.BigEndian.PutUint32(k[1:], uint32(n))
+	return k[:]
+}
+
+// state is what the store holds besides records.
+type storeState struct {
+	docs    []*Summary
+	removed []string
+	nextGen int64
+	clean   bool
+}
+
+// load reads the summaries and counters, and marks the store unclean
+// until close says otherwise.
+func (s *store) load() (*storeState, error) {
+	st := &storeState{}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		if v := meta.Get(kNextGen); len(v) == 8 {
+			st.nextGen = int64(binary.BigEndian.Uint64(v))
+		}
+		st.clean = string(meta.Get(kClean)) == "1"
+		if err := meta.Put(kClean, []byte("0")); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bRemoved).ForEach(func(k, _ []byte) error {
+			st.removed = append(st.removed, string(k))
+			return nil
+		}); err != nil {
+			return err
+		}
+		return tx.Bucket(bDocs).ForEach(func(k, v []byte) error {
+			sum, err := decodeSummary(v)
+			if err != nil {
+				return fmt.Errorf("document %s: %w", k, err)
+			}
+			st.docs = append(st.docs, sum)
+			return nil
+		})
+	})
+	return st, err
+}
+
+// markClean records that the bleve index and the store agree.
+func (s *store) markClean() error {
+	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(kClean, []byte("1")) })
+}
+
+// change is one commit: documents to put (with their records), versions
+// whose records to delete, documents to delete, seeds removed or back.
+type change struct {
+	put       []*records
+	dropRecs  []Ref // Doc and Gen of versions whose records go
+	drop      []string
+	removed   []string
+	unremoved []string
+	nextGen   int64
+}
+
+func (s *store) commit(c change) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		docs, recs, rem := tx.Bucket(bDocs), tx.Bucket(bRecs), tx.Bucket(bRemoved)
+		for _, r := range c.put {
+			b, err := recs.CreateBucketIfNotExists(recsKey(r.sum.ID, r.sum.Gen))
+			if err != nil {
+				return err
+			}
+			b.FillPercent = 1 // keys are written in order
+			for i, v := range r.paragraphs {
+				if err := b.Put(recKey('p', i), v); err != nil {
+					return err
+				}
+			}
+			for i, v := range r.sentences {
+				if err := b.Put(recKey('s', i), v); err != nil {
+					return err
+				}
+			}
+			if err := docs.Put([]byte(r.sum.ID), encodeSummary(r.sum)); err != nil {
+				return err
+			}
+		}
+		for _, ref := range c.dropRecs {
+			if err := recs.DeleteBucket(recsKey(ref.Doc, ref.Gen)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+				return err
+			}
+		}
+		for _, id := range c.drop {
+			if err := docs.Delete([]byte(id)); err != nil {
+				return err
+			}
+		}
+		for _, id := range c.removed {
+			if err := rem.Put([]byte(id), nil); err != nil {
+				return err
+			}
+		}
+		for _, id := range c.unremoved {
+			if err := rem.Delete([]byte(id)); err != nil {
+				return err
+			}
+		}
+		var g [8]byte
+		binary.BigEndian.PutUint64(g[:], uint64(c.nextGen))
+		return tx.Bucket(bMeta).Put(kNextGen, g[:])
+	})
+}
+
+// staleRecs lists the versions whose records no summary points to: left
+// by a crash between writing them and a commit that never came.
+func (s *store) staleRecs(live map[string]int64) ([]Ref, error) {
+	var out []Ref
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bRecs).ForEachBucket(func(k []byte) error {
+			if len(k) < 9 {
+				return nil
+			}
+			id, gen := string(k[:len(k)-9]), int64(binary.BigEndian.Uint64(k[len(k)-8:]))
+			if g, ok := live[id]; !ok || g != gen {
+				out = append(out, Ref{Doc: id, Gen: gen})
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// sentences reads sentence records; a missing one is an error.
+func (s *store) sentences(refs []Ref) ([]*Sentence, error) {
+	out := make([]*Sentence, len(refs))
+	err := s.db.View(func(tx *bolt.Tx) error {
+		recs := tx.Bucket(bRecs)
+		for i, r := range refs {
+			b := recs.Bucket(recsKey(r.Doc, r.Gen))
+			if b == nil {
+				return fmt.Errorf("sentence %s/%d/%d: %w", r.Doc, r.Gen, r.N, ErrNotFound)
+			}
+			v := b.Get(recKey('s', r.N))
+			if v == nil {
+				return fmt.Errorf("sentence %s/%d/%d: %w", r.Doc, r.Gen, r.N, ErrNotFound)
+			}
+			sr, err := decodeSentence(r.Doc, r.Gen, v)
+			if err != nil {
+				return err
+			}
+			out[i] = sr
+		}
+		return nil
+	})
+	return out, err
+}
+
+// paragraphs reads paragraph records; a missing one is an error.
+func (s *store) paragraphs(refs []Ref) ([]*Paragraph, error) {
+	out := make([]*Paragraph, len(refs))
+	err := s.db.View(func(tx *bolt.Tx) error {
+		recs := tx.Bucket(bRecs)
+		for i, r := range refs {
+			b := recs.Bucket(recsKey(r.Doc, r.Gen))
+			if b == nil {
+				return fmt.Errorf("paragraph %s/%d/%d: %w", r.Doc, r.Gen, r.N, ErrNotFound)
+			}
+			v := b.Get(recKey('p', r.N))
+			if v == nil {
+				return fmt.Errorf("paragraph %s/%d/%d: %w", r.Doc, r.Gen, r.N, ErrNotFound)
+			}
+			pr, err := decodeParagraph(r.Doc, r.Gen, v)
+			if err != nil {
+				return err
+			}
+			out[i] = pr
+		}
+		return nil
+	})
+	return out, err
+}
