@@ -92,7 +92,7 @@ type Sentence struct {
 	Year               int       // the year its section speaks of, 0 when unknown
 	Row                *TableRow // for table rows and headers
 
-	starts, ends runs   // text offset → file offset of a rune's start, of a rune's end
+	starts, ends runs    // text offset → file offset of a rune's start, of a rune's end
 	lineStarts   []int32 // file offsets of the lines that start inside the sentence
 	linePages    []int32 // page of each line from Line on; negative when inferred
 }
