@@ -581,6 +581,9 @@ func (x *Index) mapping() mapping.IndexMapping {
 	for _, name := range []string{"gen", "paras", "sentences", "complete"} {
 		dm.AddFieldMappingsAt(name, num)
 	}
+	// No "_all" composite field: every query names its field, and the
+	// composite would index every word a second time.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	im.StoreDynamic = false
 	im.IndexDynamic = false
