@@ -74,9 +74,13 @@ func years(m report.Meta) []string {
 	return out
 }
 
-// chunkBytes is about the text that goes into one bleve batch: several
-// small documents, or a part of a large one.
-const chunkBytes = 1 << 20
+// groupBytes is about the text of the small documents that go into one
+// bleve batch; chunkBytes that of a part of a large document. They bound
+// the memory an add takes.
+const (
+	groupBytes = 512 << 10
+	chunkBytes = 256 << 10
+)
 
 // indexDocs writes the paragraphs and sentences of the documents, and
 // removes those of their old versions, in one batch: readers see the old
@@ -88,12 +92,18 @@ func (x *Index) indexDocs(ps []*pending) error {
 	}
 	b := x.bleve.NewBatch()
 	var c chunk
+	var recs []*records
 	for _, p := range ps {
 		if p.old != nil {
 			deleteIDs(b, p.old.ID, p.old.Gen, p.old.Paragraphs, p.old.Sentences)
 		}
 		c.add(p.e, 0, len(p.e.Doc.Paragraphs))
+		recs = append(recs, buildRecords(p.e, 0, len(p.e.Doc.Paragraphs)))
 	}
+	if err := x.st.putRecords(recs); err != nil {
+		return err
+	}
+	recs = nil
 	if err := c.index(b, x.cfg.Segmenter); err != nil {
 		return err
 	}
@@ -126,6 +136,9 @@ func (x *Index) indexLarge(p *pending) error {
 		for to < len(paras) && (size < chunkBytes || to == from) {
 			size += len(paras[to].Text)
 			to++
+		}
+		if err := x.st.putRecords([]*records{buildRecords(p.e, from, to)}); err != nil {
+			return err
 		}
 		b := x.bleve.NewBatch()
 		var c chunk

@@ -678,7 +678,6 @@ func (x *Index) Add(name string, data []byte) (*Entry, error) {
 type pending struct {
 	e      *Entry
 	old    *Summary
-	rec    *records
 	stored []string
 	unlock func()
 }
@@ -744,8 +743,7 @@ func (x *Index) prepare(src Source) (*pending, error) {
 		}
 		p.stored = append(p.stored, orig)
 	}
-	p.rec = buildRecords(e, text, orig)
-	e.Summary = p.rec.sum
+	e.Summary = buildSummary(e, text, orig)
 	return p, nil
 }
 
@@ -757,7 +755,7 @@ func (x *Index) commit(ps []*pending) error {
 	c := change{nextGen: x.nextGen.Load()}
 	x.mu.RLock()
 	for _, p := range ps {
-		c.put = append(c.put, p.rec)
+		c.put = append(c.put, p.e.Summary)
 		if p.old != nil {
 			c.dropRecs = append(c.dropRecs, p.old.ref())
 		}
@@ -791,7 +789,6 @@ func (x *Index) commit(ps []*pending) error {
 			x.cache.forget(p.old.key())
 			x.removeFiles(p.old)
 		}
-		p.rec = nil // the records are on disk now
 		p.unlock()
 	}
 	return nil
@@ -1172,7 +1169,7 @@ func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)
 		prep.Wait()
 		close(ready)
 	}()
-	// Group prepared documents into batches of about chunkBytes of text.
+	// Group prepared documents into batches of about groupBytes of text.
 	groups := make(chan []prepared)
 	var index sync.WaitGroup
 	for i := 0; i < jobs; i++ {
@@ -1205,13 +1202,13 @@ func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)
 	var group []prepared
 	size := 0
 	for pr := range ready {
-		if n := len(pr.p.e.text); n >= chunkBytes {
+		if n := len(pr.p.e.text); n > chunkBytes {
 			groups <- []prepared{pr} // a large document goes in chunks of its own
 			continue
 		}
 		group = append(group, pr)
 		size += len(pr.p.e.text)
-		if size >= chunkBytes {
+		if size >= groupBytes {
 			groups <- group
 			group, size = nil, 0
 		}

@@ -73,12 +73,10 @@ type Sentence struct {
 	Ref
 	Para int    // index of its paragraph
 	Text string // the sentence text
-	// Folded is Text folded to half width and lower case (segment.Fold);
-	// FoldOffs maps each byte of Folded (and its end) to Text, nil when the
-	// offsets agree.
-	Folded   string
-	FoldOffs []int32
-	Off      int // byte offset of Text in its paragraph's text
+	// Folded is Text folded to half width and lower case (segment.Fold),
+	// when it is read; TextOffset maps its offsets back to Text.
+	Folded string
+	Off    int // byte offset of Text in its paragraph's text
 	// Start and End are byte offsets in the document's text (Entry.Text);
 	// FileStart and FileEnd in the file as given.
 	Start, End         int
@@ -92,9 +90,33 @@ type Sentence struct {
 	Year               int       // the year its section speaks of, 0 when unknown
 	Row                *TableRow // for table rows and headers
 
+	folds        runs    // Folded offset → Text offset; nil when they agree
 	starts, ends runs    // text offset → file offset of a rune's start, of a rune's end
 	lineStarts   []int32 // file offsets of the lines that start inside the sentence
 	linePages    []int32 // page of each line from Line on; negative when inferred
+}
+
+// fold sets Folded: folding the sentences a question reads costs less
+// than storing the folded text of every sentence.
+func (s *Sentence) fold() {
+	folded, offs := segment.Fold(s.Text)
+	s.Folded = folded
+	if offs != nil {
+		var fb runBuilder
+		for k, o := range offs {
+			fb.add(k, o)
+		}
+		s.folds = fb.rs
+	}
+}
+
+// TextOffset maps a byte offset of Folded (or its end) to the offset in
+// Text.
+func (s *Sentence) TextOffset(folded int) int {
+	if s.folds == nil {
+		return folded
+	}
+	return s.folds.at(folded)
 }
 
 // Span returns the byte range in the original file of Text[start:end];
@@ -226,15 +248,8 @@ func (b *runBuilder) last() int {
 	return int(r.v)
 }
 
-// records derives the summary and the per-sentence and per-paragraph
-// records of a parsed document.
-type records struct {
-	sum        *Summary
-	sentences  [][]byte // encoded, by sentence
-	paragraphs [][]byte // encoded, by paragraph
-}
-
-func buildRecords(e *Entry, text, original string) *records {
+// buildSummary derives the summary of a parsed document.
+func buildSummary(e *Entry, text, original string) *Summary {
 	d := e.Doc
 	sum := &Summary{ID: d.ID, Title: d.Title, Gen: e.Gen, SHA256: e.SHA256, Added: e.Added, File: e.File, Format: e.Format,
 		Encoding: e.Encoding, Layout: d.Layout, Meta: d.Meta, Size: d.Size, Paragraphs: len(d.Paragraphs), Sentences: len(d.Sentences),
@@ -248,68 +263,109 @@ func buildRecords(e *Entry, text, original string) *records {
 			sum.Spellings = spellings(sum.Places[len(sum.Places)-1])
 		}
 	}
-	rec := &records{sum: sum, sentences: make([][]byte, len(d.Sentences)), paragraphs: make([][]byte, len(d.Paragraphs))}
-	rows := make([]*TableRow, len(d.Paragraphs))
-	for ti, t := range d.Tables {
-		for _, row := range t.Rows {
-			if row.Para < 0 || row.Para >= len(rows) {
-				continue
-			}
-			tr := &TableRow{Table: ti, Caption: t.Caption, No: row.No, Name: row.Name, Columns: t.Columns}
-			for _, c := range row.Cells {
-				c.Start, c.End = e.FileOffset(c.Start), e.FileOffset(c.End)
-				tr.Cells = append(tr.Cells, c)
-			}
-			rows[row.Para] = tr
+	return sum
+}
+
+// records are the encoded records of paragraphs [from, to) of a version
+// of a document and of their sentences.
+type records struct {
+	doc        string
+	gen        int64
+	paragraphs []numbered
+	headings   []numbered // the topic headings of the paragraphs that have one
+	sentences  []numbered
+}
+
+type numbered struct {
+	n int
+	v []byte
+}
+
+// buildRecords derives the records of paragraphs [from, to) of a parsed
+// document and of their sentences.
+func buildRecords(e *Entry, from, to int) *records {
+	d := e.Doc
+	rec := &records{doc: d.ID, gen: e.Gen}
+	row := func(para int) *TableRow {
+		p := &d.Paragraphs[para]
+		if p.Kind != report.KindTableRow || p.Table < 0 || p.Table >= len(d.Tables) {
+			return nil
 		}
+		t := &d.Tables[p.Table]
+		if p.Row < 0 || p.Row >= len(t.Rows) || t.Rows[p.Row].Para != para {
+			return nil
+		}
+		r := &t.Rows[p.Row]
+		tr := &TableRow{Table: p.Table, Caption: t.Caption, No: r.No, Name: r.Name, Columns: t.Columns}
+		for _, c := range r.Cells {
+			c.Start, c.End = e.FileOffset(c.Start), e.FileOffset(c.End)
+			tr.Cells = append(tr.Cells, c)
+		}
+		return tr
 	}
-	for i := range d.Paragraphs {
+	lpp := pageMemo{d: d}
+	data := e.text
+	for i := from; i < to; i++ {
 		p := &d.Paragraphs[i]
+		tr := row(i)
 		pr := &Paragraph{Ref: Ref{d.ID, e.Gen, i}, Kind: p.Kind, Text: p.Text, Heading: p.Heading, Term: p.Term, Section: p.Section,
 			Start: e.FileOffset(p.Start), End: e.FileOffset(p.End), Line: p.Line, Page: p.Page, PageInferred: p.PageInferred,
-			FirstSentence: p.FirstSentence, NumSentences: p.NumSentences, Row: rows[i]}
-		rec.paragraphs[i] = encodeParagraph(pr)
-	}
-	data := e.text
-	for i := range d.Sentences {
-		s := &d.Sentences[i]
-		p := &d.Paragraphs[s.Para]
-		sr := &Sentence{Ref: Ref{d.ID, e.Gen, i}, Para: s.Para, Text: s.Text, Off: s.Off, Start: s.Start, End: s.End,
-			FileStart: e.FileOffset(s.Start), FileEnd: e.FileOffset(s.End), Line: s.Line, Page: s.Page, PageInferred: s.PageInferred,
-			Kind: p.Kind, Heading: p.Heading, Section: p.Section, Row: rows[s.Para]}
-		sr.Period, sr.Year = d.PeriodOf(p.Section)
-		folded, offs := segment.Fold(s.Text)
-		sr.Folded = folded
-		for _, o := range offs {
-			sr.FoldOffs = append(sr.FoldOffs, int32(o))
+			FirstSentence: p.FirstSentence, NumSentences: p.NumSentences, Row: tr}
+		rec.paragraphs = append(rec.paragraphs, numbered{i, encodeParagraph(pr)})
+		if p.Heading != "" {
+			rec.headings = append(rec.headings, numbered{i, []byte(p.Heading)})
 		}
-		sr.starts, sr.ends = buildRuns(s.Text, func(k, n int) int {
-			a, _ := p.OrigSpan(s.Off+k, s.Off+k+n)
-			return e.FileOffset(a)
-		}, func(k, n int) int {
-			if n == 0 {
-				return e.FileOffset(s.End)
-			}
-			_, b := p.OrigSpan(s.Off+k, s.Off+k+n)
-			return e.FileOffset(b)
-		})
-		if s.Start >= 0 && s.End <= len(data) {
-			for k := s.Start; k < s.End; k++ {
-				if data[k] == '\n' {
-					sr.lineStarts = append(sr.lineStarts, int32(e.FileOffset(k+1)))
+		per, year := d.PeriodOf(p.Section)
+		for si := p.FirstSentence; si < p.FirstSentence+p.NumSentences; si++ {
+			s := &d.Sentences[si]
+			sr := &Sentence{Ref: Ref{d.ID, e.Gen, si}, Para: s.Para, Text: s.Text, Off: s.Off, Start: s.Start, End: s.End,
+				FileStart: e.FileOffset(s.Start), FileEnd: e.FileOffset(s.End), Line: s.Line, Page: s.Page, PageInferred: s.PageInferred,
+				Kind: p.Kind, Heading: p.Heading, Section: p.Section, Period: per, Year: year, Row: tr}
+			sr.starts, sr.ends = buildRuns(s.Text, func(k, n int) int {
+				a, _ := p.OrigSpan(s.Off+k, s.Off+k+n)
+				return e.FileOffset(a)
+			}, func(k, n int) int {
+				if n == 0 {
+					return e.FileOffset(s.End)
+				}
+				_, b := p.OrigSpan(s.Off+k, s.Off+k+n)
+				return e.FileOffset(b)
+			})
+			if s.Start >= 0 && s.End <= len(data) {
+				for k := s.Start; k < s.End; k++ {
+					if data[k] == '\n' {
+						sr.lineStarts = append(sr.lineStarts, int32(e.FileOffset(k+1)))
+					}
 				}
 			}
-		}
-		for l := 0; l <= len(sr.lineStarts); l++ {
-			pg, inf := d.PageAt(s.Line + l)
-			if inf {
-				pg = -pg
+			for l := 0; l <= len(sr.lineStarts); l++ {
+				pg, inf := lpp.pageAt(s.Line + l)
+				if inf {
+					pg = -pg
+				}
+				sr.linePages = append(sr.linePages, int32(pg))
 			}
-			sr.linePages = append(sr.linePages, int32(pg))
+			rec.sentences = append(rec.sentences, numbered{si, encodeSentence(sr)})
 		}
-		rec.sentences[i] = encodeSentence(sr)
 	}
 	return rec
+}
+
+// pageMemo remembers the page of the last line asked: the lines of a
+// sentence are asked in turn, and Doc.PageAt costs a pass over the footers.
+type pageMemo struct {
+	d        *report.Doc
+	line     int
+	page     int
+	inferred bool
+}
+
+func (m *pageMemo) pageAt(line int) (int, bool) {
+	if line != m.line || m.line == 0 {
+		m.line = line
+		m.page, m.inferred = m.d.PageAt(line)
+	}
+	return m.page, m.inferred
 }
 
 // spellings returns the lower-case pinyin of a place's short name
@@ -508,19 +564,11 @@ func encodeSentence(s *Sentence) []byte {
 	e.int(int64(s.N))
 	e.int(int64(s.Para))
 	e.str(s.Text)
-	if s.Folded == s.Text {
-		e.bool(false)
-	} else {
-		e.bool(true)
-		e.str(s.Folded)
-	}
-	e.ints(s.FoldOffs)
 	for _, v := range []int{s.Off, s.Start, s.End, s.FileStart, s.FileEnd, s.Line, s.Page, s.Section, s.Year} {
 		e.int(int64(v))
 	}
 	e.bool(s.PageInferred)
 	e.str(string(s.Kind))
-	e.str(s.Heading)
 	e.str(string(s.Period))
 	encodeRow(e, s.Row)
 	encodeRuns(e, s.starts)
@@ -539,17 +587,11 @@ func decodeSentence(doc string, gen int64, b []byte) (*Sentence, error) {
 	s.N = int(d.int())
 	s.Para = int(d.int())
 	s.Text = d.str()
-	s.Folded = s.Text
-	if d.bool() {
-		s.Folded = d.str()
-	}
-	s.FoldOffs = d.ints()
 	for _, p := range []*int{&s.Off, &s.Start, &s.End, &s.FileStart, &s.FileEnd, &s.Line, &s.Page, &s.Section, &s.Year} {
 		*p = int(d.int())
 	}
 	s.PageInferred = d.bool()
 	s.Kind = report.Kind(d.str())
-	s.Heading = d.str()
 	s.Period = report.Period(d.str())
 	s.Row = decodeRow(d)
 	s.starts = decodeRuns(d)
@@ -559,6 +601,7 @@ func decodeSentence(doc string, gen int64, b []byte) (*Sentence, error) {
 	if d.err != nil {
 		return nil, fmt.Errorf("sentence %s/%d/%d: %w", doc, gen, s.N, d.err)
 	}
+	s.fold()
 	return s, nil
 }
 

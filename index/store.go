@@ -22,6 +22,7 @@ import (
 //	removed/ID                     seeds a user removed
 //	docs/ID                        encoded Summary
 //	recs/ID\x00GEN/s+N, …/p+N      encoded Sentence and Paragraph N
+//	recs/ID\x00GEN/h+N             the topic heading of paragraph N
 type store struct {
 	db *bolt.DB
 }
@@ -38,7 +39,10 @@ var (
 )
 
 func openStore(path string) (*store, error) {
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 2 * time.Second, FreelistType: bolt.FreelistMapType})
+	// A large initial map (address space, not memory) spares the
+	// remapping, and the copying of every node a transaction holds, as
+	// the file grows.
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 2 * time.Second, FreelistType: bolt.FreelistMapType, InitialMmapSize: 1 << 30})
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -117,10 +121,43 @@ func (s *store) markClean() error {
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(kClean, []byte("1")) })
 }
 
-// change is one commit: documents to put (with their records), versions
-// whose records to delete, documents to delete, seeds removed or back.
+// putRecords writes records of a version of documents. They are not
+// part of the index until a commit puts the version's summary; a crash
+// before that leaves them to staleRecs.
+func (s *store) putRecords(rs []*records) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		recs := tx.Bucket(bRecs)
+		for _, r := range rs {
+			b, err := recs.CreateBucketIfNotExists(recsKey(r.doc, r.gen))
+			if err != nil {
+				return err
+			}
+			b.FillPercent = 0.95 // records are written in order, and never again
+			for _, p := range r.paragraphs {
+				if err := b.Put(recKey('p', p.n), p.v); err != nil {
+					return err
+				}
+			}
+			for _, h := range r.headings {
+				if err := b.Put(recKey('h', h.n), h.v); err != nil {
+					return err
+				}
+			}
+			for _, sn := range r.sentences {
+				if err := b.Put(recKey('s', sn.n), sn.v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// change is one commit: summaries to put (their records are written),
+// versions whose records to delete, documents to delete, seeds removed or
+// back.
 type change struct {
-	put       []*records
+	put       []*Summary
 	dropRecs  []Ref // Doc and Gen of versions whose records go
 	drop      []string
 	removed   []string
@@ -131,23 +168,9 @@ type change struct {
 func (s *store) commit(c change) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		docs, recs, rem := tx.Bucket(bDocs), tx.Bucket(bRecs), tx.Bucket(bRemoved)
-		for _, r := range c.put {
-			b, err := recs.CreateBucketIfNotExists(recsKey(r.sum.ID, r.sum.Gen))
-			if err != nil {
-				return err
-			}
-			b.FillPercent = 1 // keys are written in order
-			for i, v := range r.paragraphs {
-				if err := b.Put(recKey('p', i), v); err != nil {
-					return err
-				}
-			}
-			for i, v := range r.sentences {
-				if err := b.Put(recKey('s', i), v); err != nil {
-					return err
-				}
-			}
-			if err := docs.Put([]byte(r.sum.ID), encodeSummary(r.sum)); err != nil {
+		recs.FillPercent = 0.9
+		for _, sum := range c.put {
+			if err := docs.Put([]byte(sum.ID), encodeSummary(sum)); err != nil {
 				return err
 			}
 		}
@@ -214,6 +237,7 @@ func (s *store) sentences(refs []Ref) ([]*Sentence, error) {
 			if err != nil {
 				return err
 			}
+			sr.Heading = string(b.Get(recKey('h', sr.Para)))
 			out[i] = sr
 		}
 		return nil

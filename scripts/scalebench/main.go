@@ -66,8 +66,9 @@ func main() {
 	yard := flag.Bool("yardstick", true, "also measure the naive bleve lookup")
 	serveArgs := flag.String("serve-args", "", "more flags for reportkb serve")
 	addArgs := flag.String("add-args", "", "more flags for reportkb add")
+	large := flag.Float64("large", 4, "first add one document of this many MB of text (the corpus's reports end to end) to an empty index; 0: skip")
 	flag.Parse()
-	cfg := config{corpus: *corpus, n: *n, yardstick: *yard, serveArgs: strings.Fields(*serveArgs), addArgs: strings.Fields(*addArgs)}
+	cfg := config{corpus: *corpus, n: *n, largeMB: *large, yardstick: *yard, serveArgs: strings.Fields(*serveArgs), addArgs: strings.Fields(*addArgs)}
 	var err error
 	if cfg.scales, err = ints(*scales); err != nil {
 		fail(err)
@@ -96,7 +97,8 @@ type config struct {
 	copiesMade         int
 	regions            []string // places the grown corpus covers, for questions
 	years              []int
-	regionsUpTo        []int         // len(regions) after each copy
+	regionsUpTo        []int // len(regions) after each copy
+	largeMB            float64
 	textBytes          map[int]int64 // by scale
 }
 
@@ -140,6 +142,11 @@ func run(cfg config, bin, work string) error {
 	cfg.sources = srcs
 	cfg.textBytes = map[int]int64{}
 	fmt.Printf("corpus %s: %d reports; machine: %d cores\n", cfg.corpus, len(srcs), numCPU())
+	if cfg.largeMB > 0 {
+		if err := cfg.measureLarge(); err != nil {
+			return fmt.Errorf("large document: %w", err)
+		}
+	}
 	var rows []row
 	for _, x := range cfg.scales {
 		if err := cfg.grow(x); err != nil {
@@ -381,6 +388,7 @@ type row struct {
 	scale        int
 	textMB       float64
 	ingest       time.Duration
+	ingestCPU    time.Duration // user and system time of the add
 	ingestPeakMB float64
 	diskMB       float64
 	healthz      time.Duration // launch to /healthz
@@ -393,13 +401,13 @@ type row struct {
 }
 
 func (r row) print() {
-	fmt.Printf("%-9s ingest %.2f MB/s (%.1f s, peak RSS %.0f MB); index %.0f MB on disk\n",
-		r.server, r.textMB/r.ingest.Seconds(), r.ingest.Seconds(), r.ingestPeakMB, r.diskMB)
+	fmt.Printf("%-9s ingest %.2f MB/s (%.1f s; %.1f s of CPU: %.2f MB per CPU-second; peak RSS %.0f MB); index %.0f MB on disk\n",
+		r.server, r.textMB/r.ingest.Seconds(), r.ingest.Seconds(), r.ingestCPU.Seconds(), r.textMB/r.ingestCPU.Seconds(), r.ingestPeakMB, r.diskMB)
 	fmt.Printf("%-9s start: /healthz in %s, first answer in %s; RSS %.0f MB after start, %.0f MB after the questions (peak %.0f MB)\n",
 		"", r.healthz.Round(time.Millisecond), r.first.Round(time.Millisecond), r.rssStartMB, r.rssAfterMB, r.peakMB)
 	for _, l := range r.loads {
-		fmt.Printf("%-9s %d clients: %d questions, %.0f q/s, p50 %.2f ms, p99 %.2f ms, %d errors\n",
-			"", l.clients, l.n, l.rps, l.pct(0.5), l.pct(0.99), l.errors)
+		fmt.Printf("%-9s %d clients: %d questions, %.0f q/s, p50 %.2f ms, p99 %.2f ms, %d errors; server CPU %.2f ms a question\n",
+			"", l.clients, l.n, l.rps, l.pct(0.5), l.pct(0.99), l.errors, l.cpuPer())
 	}
 	if r.answered >= 0 {
 		fmt.Printf("%-9s %.0f%% of the questions answered with a figure\n", "", 100*r.answered)
@@ -407,22 +415,22 @@ func (r row) print() {
 }
 
 func printTable(rows []row, clients []int) {
-	fmt.Printf("| scale | server | text MB | ingest MB/s | add peak RSS MB | index MB | to /healthz | to first answer | RSS after start MB | RSS after questions MB |")
+	fmt.Printf("| scale | server | text MB | ingest MB/s | MB per CPU-s | add peak RSS MB | index MB | to /healthz | to first answer | RSS after start MB | RSS after questions MB |")
 	for _, c := range clients {
-		fmt.Printf(" %d client p50 / p99 ms | %d client q/s |", c, c)
+		fmt.Printf(" %d client p50 / p99 ms | %d client q/s | CPU ms/q |", c, c)
 	}
 	fmt.Println()
-	fmt.Print("|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Print("|---|---|---|---|---|---|---|---|---|---|---|")
 	for range clients {
-		fmt.Print("---|---|")
+		fmt.Print("---|---|---|")
 	}
 	fmt.Println()
 	for _, r := range rows {
-		fmt.Printf("| %d× | %s | %.1f | %.2f | %.0f | %.0f | %s | %s | %.0f | %.0f |", r.scale, r.server, r.textMB,
-			r.textMB/r.ingest.Seconds(), r.ingestPeakMB, r.diskMB, r.healthz.Round(time.Millisecond), r.first.Round(time.Millisecond),
+		fmt.Printf("| %d× | %s | %.1f | %.2f | %.2f | %.0f | %.0f | %s | %s | %.0f | %.0f |", r.scale, r.server, r.textMB,
+			r.textMB/r.ingest.Seconds(), r.textMB/r.ingestCPU.Seconds(), r.ingestPeakMB, r.diskMB, r.healthz.Round(time.Millisecond), r.first.Round(time.Millisecond),
 			r.rssStartMB, r.rssAfterMB)
 		for _, l := range r.loads {
-			fmt.Printf(" %.1f / %.1f | %.0f |", l.pct(0.5), l.pct(0.99), l.rps)
+			fmt.Printf(" %.1f / %.1f | %.0f | %.1f |", l.pct(0.5), l.pct(0.99), l.rps, l.cpuPer())
 		}
 		fmt.Println()
 	}
@@ -446,6 +454,7 @@ func (cfg *config) measureReportkb(x int, qs []string) (row, error) {
 	}
 	r.ingest = time.Since(t0)
 	r.ingestPeakMB = maxRSS(add)
+	r.ingestCPU = add.ProcessState.UserTime() + add.ProcessState.SystemTime()
 	r.diskMB = du(idx)
 	srv, base, err := cfg.start(cfg.bin, append([]string{"serve", "-index", idx, "-rate", "-1"}, cfg.serveArgs...), &r,
 		"/healthz", "/api/v1/ask?q="+url.QueryEscape("2023年地区生产总值增长多少"))
@@ -457,6 +466,7 @@ func (cfg *config) measureReportkb(x int, qs []string) (row, error) {
 	var mu sync.Mutex
 	for i, c := range cfg.clients {
 		batch := qs[i*len(qs)/len(cfg.clients) : (i+1)*len(qs)/len(cfg.clients)]
+		cpu0 := procCPU(srv.Process.Pid)
 		l := drive(c, batch, func(q string) string { return base + "/api/v1/ask?q=" + url.QueryEscape(q) }, func(body []byte) {
 			var resp struct {
 				Answers []json.RawMessage `json:"answers"`
@@ -469,12 +479,48 @@ func (cfg *config) measureReportkb(x int, qs []string) (row, error) {
 			}
 			mu.Unlock()
 		})
+		l.cpu = procCPU(srv.Process.Pid) - cpu0
 		r.loads = append(r.loads, l)
 	}
 	r.answered = float64(answered) / float64(max(asked, 1))
 	r.rssAfterMB = float64(memKB(srv.Process.Pid, "VmRSS")) / 1024
 	r.peakMB = float64(memKB(srv.Process.Pid, "VmHWM")) / 1024
 	return r, nil
+}
+
+// measureLarge adds one large document to an empty index and reports its
+// time and the peak memory of the add.
+func (cfg *config) measureLarge() error {
+	var b []byte
+	for len(b) < int(cfg.largeMB*1e6) {
+		for _, s := range cfg.sources {
+			b = append(b, s.data...)
+			b = append(b, '\n')
+			if len(b) >= int(cfg.largeMB*1e6) {
+				break
+			}
+		}
+	}
+	path := filepath.Join(cfg.work, "large_report.txt")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return err
+	}
+	idx := filepath.Join(cfg.work, "index-large")
+	os.RemoveAll(idx)
+	defer os.RemoveAll(idx)
+	// The index and its seed first, so that the add measures the document.
+	if out, err := exec.Command(cfg.bin, "ls", "-index", idx).CombinedOutput(); err != nil {
+		return fmt.Errorf("ls: %w: %s", err, tail(string(out)))
+	}
+	add := exec.Command(cfg.bin, append([]string{"add", "-index", idx}, append(cfg.addArgs, path)...)...)
+	t0 := time.Now()
+	out, err := add.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("add: %w: %s", err, tail(string(out)))
+	}
+	fmt.Printf("adding one document of %.1f MB of text: %.1f s (%.1f s of CPU), peak RSS %.0f MB\n", float64(len(b))/1e6,
+		time.Since(t0).Seconds(), (add.ProcessState.UserTime() + add.ProcessState.SystemTime()).Seconds(), maxRSS(add))
+	return nil
 }
 
 func (cfg *config) measureYardstick(x int, qs []string) (row, error) {
@@ -495,6 +541,7 @@ func (cfg *config) measureYardstick(x int, qs []string) (row, error) {
 	}
 	r.ingest = time.Since(t0)
 	r.ingestPeakMB = maxRSS(b)
+	r.ingestCPU = b.ProcessState.UserTime() + b.ProcessState.SystemTime()
 	r.diskMB = du(idx)
 	srv, base, err := cfg.start(cfg.self, []string{"yardstick", "serve", idx}, &r, "/healthz", "/search?q="+url.QueryEscape("2023年地区生产总值增长多少"))
 	if err != nil {
@@ -503,7 +550,10 @@ func (cfg *config) measureYardstick(x int, qs []string) (row, error) {
 	defer stop(srv)
 	for i, c := range cfg.clients {
 		batch := qs[i*len(qs)/len(cfg.clients) : (i+1)*len(qs)/len(cfg.clients)]
-		r.loads = append(r.loads, drive(c, batch, func(q string) string { return base + "/search?q=" + url.QueryEscape(q) }, nil))
+		cpu0 := procCPU(srv.Process.Pid)
+		l := drive(c, batch, func(q string) string { return base + "/search?q=" + url.QueryEscape(q) }, nil)
+		l.cpu = procCPU(srv.Process.Pid) - cpu0
+		r.loads = append(r.loads, l)
 	}
 	r.rssAfterMB = float64(memKB(srv.Process.Pid, "VmRSS")) / 1024
 	r.peakMB = float64(memKB(srv.Process.Pid, "VmHWM")) / 1024
@@ -612,6 +662,11 @@ type loadResult struct {
 	n, errors int
 	rps       float64
 	lat       []time.Duration
+	cpu       time.Duration // the server's CPU time for the questions
+}
+
+func (l loadResult) cpuPer() float64 {
+	return float64(l.cpu) / 1e6 / float64(max(l.n, 1))
 }
 
 func (l loadResult) pct(p float64) float64 {
@@ -670,6 +725,23 @@ func drive(c int, qs []string, urlOf func(string) string, check func([]byte)) lo
 	res.rps = float64(res.n) / time.Since(t0).Seconds()
 	sort.Slice(res.lat, func(i, j int) bool { return res.lat[i] < res.lat[j] })
 	return res
+}
+
+// procCPU returns the user and system time a process has used.
+func procCPU(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name, which is in parentheses.
+	i := strings.LastIndexByte(string(data), ')')
+	fs := strings.Fields(string(data[i+1:]))
+	if len(fs) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(fs[11], 10, 64)
+	st, _ := strconv.ParseInt(fs[12], 10, 64)
+	return time.Duration(ut+st) * time.Second / 100 // USER_HZ
 }
 
 // memKB reads a memory figure of a process from /proc (VmRSS, VmHWM).
