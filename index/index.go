@@ -573,9 +573,10 @@ func (x *Index) mapping() mapping.IndexMapping {
 		dm.AddFieldMappingsAt(name, kw())
 	}
 	// Paragraphs and sentences have fields of their own, so that a search
-	// of one kind never walks the postings of the other. Only paragraphs
-	// keep the positions of their words, for highlighting.
-	dm.AddFieldMappingsAt("ptext", text(true))
+	// of one kind never walks the postings of the other. No field keeps
+	// the positions of its words: the few hits that are highlighted are
+	// segmented again (see SearchTerms).
+	dm.AddFieldMappingsAt("ptext", text(false))
 	dm.AddFieldMappingsAt("stext", text(false))
 	dm.AddFieldMappingsAt("heading", text(false))
 	for _, name := range []string{"gen", "paras", "sentences", "complete"} {

@@ -62,7 +62,7 @@ type Hit struct {
 	Para, Sentence int
 	Score          float64
 	// Matched maps each matched query word to its spans in the hit's text
-	// (paragraph hits of queries with Locations).
+	// (queries with Locations).
 	Matched map[string][]Span
 	// SentenceRec and ParagraphRec are the records of the hit, read from
 	// disk, for queries with Records.
@@ -93,8 +93,7 @@ type Query struct {
 	// HeadingBoost, when positive, also matches the words in paragraph
 	// headings with this weight (paragraph searches only).
 	HeadingBoost float64
-	// Locations asks for the spans of the matched words (Hit.Matched) of
-	// paragraph hits.
+	// Locations asks for the spans of the matched words (Hit.Matched).
 	Locations bool
 	// Records fills Hit.SentenceRec or Hit.ParagraphRec from disk instead
 	// of Hit.Entry: no document is parsed.
@@ -159,7 +158,6 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		top = query.NewConjunctionQuery(append([]query.Query{dis}, fs...))
 	}
 	req := bleve.NewSearchRequestOptions(top, q.Size, q.From, false)
-	req.IncludeLocations = q.Locations
 	res, err := x.bleve.Search(req)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
@@ -184,16 +182,6 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 			continue
 		}
 		hit.Matched = map[string][]Span{}
-		for field, terms := range h.Locations {
-			if field != "ptext" && field != "stext" {
-				continue
-			}
-			for t, locs := range terms {
-				for _, l := range locs {
-					hit.Matched[t] = append(hit.Matched[t], Span{int(l.Start), int(l.End)})
-				}
-			}
-		}
 		hits = append(hits, hit)
 	}
 	if q.Records {
@@ -205,7 +193,25 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		return nil, 0, err
 	}
 	hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Entry == nil && h.SentenceRec == nil && h.ParagraphRec == nil })
+	if q.Locations {
+		for i := range hits {
+			x.locate(&hits[i], q.Terms)
+		}
+	}
 	return hits, int(res.Total), nil
+}
+
+// locate finds the spans of the query's words in the text of a hit, as
+// the index segments it.
+func (x *Index) locate(h *Hit, terms []WeightedTerm) {
+	for _, t := range Terms(x.cfg.Segmenter, h.Text()) {
+		for _, q := range terms {
+			if t.Text == q.Text || q.Prefix && strings.HasPrefix(t.Text, q.Text) {
+				h.Matched[t.Text] = append(h.Matched[t.Text], Span{t.Start, t.End})
+				break
+			}
+		}
+	}
 }
 
 // fillRecords reads the records of the hits from disk. A hit whose
