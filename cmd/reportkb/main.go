@@ -39,6 +39,7 @@ import (
 	"reportkb/api/bot"
 	"reportkb/index"
 	"reportkb/index/jieba"
+	"reportkb/index/segment"
 	"reportkb/qa"
 	"reportkb/seeds"
 )
@@ -156,6 +157,8 @@ type common struct {
 	maxText float64 // MB
 	// docCache is the bytes of parsed documents kept; 0: the index's default.
 	docCache int64
+	// background loads the dictionaries in the background (serve).
+	background bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -171,7 +174,14 @@ func (c *common) register(fs *flag.FlagSet) {
 // open opens the knowledge base: segmenter, index (built from the
 // embedded reports on first use) and answer engine.
 func (c *common) open(log *slog.Logger) (*index.Index, *qa.Engine, error) {
-	seg, err := jieba.Open(c.dict)
+	var seg segment.Segmenter
+	var err error
+	if c.background {
+		// The server listens while the dictionaries load.
+		seg, err = jieba.OpenBackground(c.dict)
+	} else {
+		seg, err = jieba.Open(c.dict)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -350,6 +360,7 @@ func serve(args []string, stderr io.Writer) error {
 		o.docCache = max(limit/4, 64<<20)
 	}
 	start := time.Now()
+	o.background = true
 	x, eng, err := o.open(log)
 	if err != nil {
 		return err
