@@ -1,9 +1,11 @@
-// Package index keeps the reports: their original files, their parsed
-// structure in memory, and a bleve (scorch) index of their paragraphs and
-// sentences segmented into words.
+// Package index keeps the reports: their original files, a store of what
+// a question needs of each paragraph and sentence (read from disk on
+// demand), a small summary of each document in memory, and a bleve
+// (scorch) index of their paragraphs and sentences segmented into words.
 //
 // An Index is safe for concurrent use. Readers never wait for a whole
-// add: a document becomes visible, or is replaced, in one step.
+// add: a document becomes visible, or is replaced, in one step, when the
+// store commits its summary.
 package index
 
 import (
