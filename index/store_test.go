@@ -263,7 +263,7 @@ func TestLargeDocumentInChunks(t *testing.T) {
 	big := func(tag string) Source {
 		var b strings.Builder
 		b.WriteString("2024年某市统计公报\n")
-		for i := 0; b.Len() < 3*chunkBytes; i++ {
+		for i := 0; b.Len() < 3*chunkBytes; i++ { // three chunks and a bit
 			fmt.Fprintf(&b, "第%d项：新增%s床位%d张，比上年增长%d%%。\n", i, tag, i, i%30)
 		}
 		return Source{Name: "big.txt", Data: []byte(b.String())}
