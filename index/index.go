@@ -409,7 +409,7 @@ func (x *Index) rebuild(m manifest) error {
 	dir := x.cfg.Dir
 	x.log.Info("rebuilding index", "dir", dir, "schema", m.Schema, "want", Schema, "segmenter", m.Segmenter)
 	var srcs []Source
-	src := func(id, file, text, orig string, added time.Time) {
+	src := func(file, text, orig string, added time.Time) {
 		name := orig
 		if name == "" {
 			name = text
@@ -439,7 +439,7 @@ func (x *Index) rebuild(m manifest) error {
 		}
 		next, removed = st.nextGen, st.removed
 		for _, s := range st.docs {
-			src(s.ID, s.File, s.text, s.original, s.Added)
+			src(s.File, s.text, s.original, s.Added)
 			next = max(next, s.Gen+1)
 		}
 	} else {
@@ -447,11 +447,7 @@ func (x *Index) rebuild(m manifest) error {
 			if md.Text == "" {
 				md.Text = md.File // a manifest of schema 1 named the stored text File
 			}
-			orig := md.Original
-			if md.Format == "pdf" || md.Format == "docx" {
-				orig = md.Original
-			}
-			src(md.ID, md.File, md.Text, orig, md.Added)
+			src(md.File, md.Text, md.Original, md.Added)
 			next = max(next, md.Gen+1)
 		}
 	}

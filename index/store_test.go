@@ -411,3 +411,32 @@ func TestReopenFast(t *testing.T) {
 		t.Errorf("Search parsed %d documents", n)
 	}
 }
+
+// TestRebuildOnSegmenterChange rebuilds an index of this schema from the
+// list of documents in its own store, keeping removed seeds removed.
+func TestRebuildOnSegmenterChange(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, seed(t))
+	sh := corpusFile(t, "shanghai_2025_gov_work_report.txt")
+	if _, err := x.Add(sh.Name, sh.Data); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Remove("hanyang_2020_plan_report"); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	y, err := Open(Config{Dir: dir, Segmenter: segment.Bigram{}, SegmenterName: "bigram-again", Seeds: []Source{seed(t)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	if y.Len() != 1 {
+		t.Fatalf("%d documents after rebuilding, want shanghai only", y.Len())
+	}
+	if res, err := y.Search("养老床位", Filter{}, 1, 0); err != nil || res.Total == 0 || res.Hits[0].Doc != "shanghai_2025_gov_work_report" {
+		t.Fatalf("search after rebuilding: %v %+v", err, res)
+	}
+	if _, err := os.Stat(filepath.Join(dir, rebuildName)); !os.IsNotExist(err) {
+		t.Errorf("the old store is left: %v", err)
+	}
+}
