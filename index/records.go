@@ -99,19 +99,42 @@ type Sentence struct {
 // fold sets Folded: folding the sentences a question reads costs less
 // than storing the folded text of every sentence.
 func (s *Sentence) fold() {
-	folded, offs := segment.Fold(s.Text)
-	s.Folded = folded
-	if offs != nil {
-		var fb runBuilder
-		for k, o := range offs {
-			fb.add(k, o)
+	var b []byte
+	var rb runBuilder
+	resized, changed := false, false
+	for i := 0; i < len(s.Text); {
+		r, n := utf8.DecodeRuneInString(s.Text[i:])
+		f := segment.FoldRune(r)
+		if b == nil && f != r {
+			b = append(make([]byte, 0, len(s.Text)), s.Text[:i]...)
+			changed = true
 		}
-		s.folds = fb.rs
+		before := i
+		if b != nil {
+			before = len(b)
+			if f == r {
+				b = append(b, s.Text[i:i+n]...)
+			} else {
+				b = utf8.AppendRune(b, f)
+			}
+			resized = resized || len(b)-before != n
+		}
+		rb.add(before, i)
+		i += n
+	}
+	if !changed {
+		s.Folded = s.Text
+		return
+	}
+	rb.add(len(b), len(s.Text))
+	s.Folded = string(b)
+	if resized {
+		s.folds = rb.rs
 	}
 }
 
-// TextOffset maps a byte offset of Folded (or its end) to the offset in
-// Text.
+// TextOffset maps the offset of a rune of Folded (or its end) to the
+// offset of the rune of Text it was folded from.
 func (s *Sentence) TextOffset(folded int) int {
 	if s.folds == nil {
 		return folded

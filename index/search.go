@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"html"
 	"runtime"
@@ -224,24 +223,24 @@ func (x *Index) fillRecords(hits []Hit, sentences bool) error {
 			refs[i].N = h.Sentence
 		}
 	}
-	for i := range refs {
-		if sentences {
-			rs, err := x.st.sentences(refs[i : i+1])
-			if errors.Is(err, ErrNotFound) {
-				continue
-			} else if err != nil {
-				return err
-			}
-			hits[i].SentenceRec, hits[i].Para = rs[0], rs[0].Para
-		} else {
-			rs, err := x.st.paragraphs(refs[i : i+1])
-			if errors.Is(err, ErrNotFound) {
-				continue
-			} else if err != nil {
-				return err
-			}
-			hits[i].ParagraphRec = rs[0]
+	if sentences {
+		rs, err := x.st.readSentences(refs, true)
+		if err != nil {
+			return err
 		}
+		for i, r := range rs {
+			if r != nil {
+				hits[i].SentenceRec, hits[i].Para = r, r.Para
+			}
+		}
+		return nil
+	}
+	rs, err := x.st.readParagraphs(refs, true)
+	if err != nil {
+		return err
+	}
+	for i, r := range rs {
+		hits[i].ParagraphRec = r
 	}
 	return nil
 }

@@ -221,23 +221,39 @@ func (s *store) staleRecs(live map[string]int64) ([]Ref, error) {
 
 // sentences reads sentence records; a missing one is an error.
 func (s *store) sentences(refs []Ref) ([]*Sentence, error) {
+	out, err := s.readSentences(refs, false)
+	return out, err
+}
+
+// readSentences reads sentence records in one transaction; a missing one
+// is nil when lenient, else an error.
+func (s *store) readSentences(refs []Ref, lenient bool) ([]*Sentence, error) {
 	out := make([]*Sentence, len(refs))
 	err := s.db.View(func(tx *bolt.Tx) error {
 		recs := tx.Bucket(bRecs)
+		var b *bolt.Bucket
+		var last Ref
 		for i, r := range refs {
-			b := recs.Bucket(recsKey(r.Doc, r.Gen))
-			if b == nil {
-				return fmt.Errorf("sentence %s/%d/%d: %w", r.Doc, r.Gen, r.N, ErrNotFound)
+			if b == nil || r.Doc != last.Doc || r.Gen != last.Gen {
+				b, last = recs.Bucket(recsKey(r.Doc, r.Gen)), r
 			}
-			v := b.Get(recKey('s', r.N))
+			var v []byte
+			if b != nil {
+				v = b.Get(recKey('s', r.N))
+			}
 			if v == nil {
+				if lenient {
+					continue
+				}
 				return fmt.Errorf("sentence %s/%d/%d: %w", r.Doc, r.Gen, r.N, ErrNotFound)
 			}
 			sr, err := decodeSentence(r.Doc, r.Gen, v)
 			if err != nil {
 				return err
 			}
-			sr.Heading = string(b.Get(recKey('h', sr.Para)))
+			if h := b.Get(recKey('h', sr.Para)); h != nil {
+				sr.Heading = string(h)
+			}
 			out[i] = sr
 		}
 		return nil
@@ -247,16 +263,29 @@ func (s *store) sentences(refs []Ref) ([]*Sentence, error) {
 
 // paragraphs reads paragraph records; a missing one is an error.
 func (s *store) paragraphs(refs []Ref) ([]*Paragraph, error) {
+	return s.readParagraphs(refs, false)
+}
+
+// readParagraphs reads paragraph records in one transaction; a missing
+// one is nil when lenient, else an error.
+func (s *store) readParagraphs(refs []Ref, lenient bool) ([]*Paragraph, error) {
 	out := make([]*Paragraph, len(refs))
 	err := s.db.View(func(tx *bolt.Tx) error {
 		recs := tx.Bucket(bRecs)
+		var b *bolt.Bucket
+		var last Ref
 		for i, r := range refs {
-			b := recs.Bucket(recsKey(r.Doc, r.Gen))
-			if b == nil {
-				return fmt.Errorf("paragraph %s/%d/%d: %w", r.Doc, r.Gen, r.N, ErrNotFound)
+			if b == nil || r.Doc != last.Doc || r.Gen != last.Gen {
+				b, last = recs.Bucket(recsKey(r.Doc, r.Gen)), r
 			}
-			v := b.Get(recKey('p', r.N))
+			var v []byte
+			if b != nil {
+				v = b.Get(recKey('p', r.N))
+			}
 			if v == nil {
+				if lenient {
+					continue
+				}
 				return fmt.Errorf("paragraph %s/%d/%d: %w", r.Doc, r.Gen, r.N, ErrNotFound)
 			}
 			pr, err := decodeParagraph(r.Doc, r.Gen, v)

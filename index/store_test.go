@@ -56,11 +56,14 @@ func TestRecordsMatchParse(t *testing.T) {
 				t.Errorf("%s sentence %d: file span %d-%d, want %d-%d", id, i, r.FileStart, r.FileEnd, e.FileOffset(s.Start), e.FileOffset(s.End))
 			}
 			f, offs := segment.Fold(s.Text)
+			if offs != nil && r.TextOffset(len(f)) != len(s.Text) {
+				t.Errorf("%s sentence %d: TextOffset of the end = %d", id, i, r.TextOffset(len(f)))
+			}
 			if r.Folded != f {
 				t.Errorf("%s sentence %d: folded %q, want %q", id, i, r.Folded, f)
 			}
-			for k := range offs {
-				if r.TextOffset(k) != offs[k] {
+			for k := range f {
+				if offs != nil && r.TextOffset(k) != offs[k] {
 					t.Fatalf("%s sentence %d: TextOffset(%d) = %d, want %d", id, i, k, r.TextOffset(k), offs[k])
 				}
 			}
