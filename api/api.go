@@ -15,6 +15,7 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -108,6 +109,8 @@ type server struct {
 	limiter *limiter
 	cache   *answerCache
 	replays *bot.Replays
+	uploads chan struct{} // one upload read and added at a time
+	waiting atomic.Int32  // uploads waiting for their turn
 }
 
 // New returns the HTTP handler of the API.
@@ -139,7 +142,8 @@ func newRouter(cfg Config) (*server, *mux.Router) {
 	if cfg.Series == nil {
 		cfg.Series = series.New(series.Config{Index: cfg.Index, Engine: cfg.Engine})
 	}
-	s := &server{cfg: cfg, log: cfg.Logger, wecom: cfg.WeCom, started: time.Now(), replays: bot.NewReplays(cfg.BotWindow, maxReplays)}
+	s := &server{cfg: cfg, log: cfg.Logger, wecom: cfg.WeCom, started: time.Now(), replays: bot.NewReplays(cfg.BotWindow, maxReplays),
+		uploads: make(chan struct{}, 1)}
 	s.metrics = newMetrics(s)
 	switch {
 	case cfg.CacheSize == 0:
@@ -459,17 +463,12 @@ type DocumentInfo struct {
 	Added      time.Time `json:"added"`
 }
 
-// Info describes an indexed document.
-func Info(e *index.Entry) DocumentInfo {
-	d := e.Doc
-	pages := 0
-	for _, p := range d.Paragraphs {
-		pages = max(pages, p.Page)
-	}
+// Info describes an indexed document, from its summary.
+func Info(d *index.Summary) DocumentInfo {
 	return DocumentInfo{
 		ID: d.ID, Title: d.Title, Kind: d.Meta.Kind, Region: d.Meta.Region, Level: d.Meta.Level,
 		Year: d.Meta.Year, ReviewYear: d.Meta.ReviewYear, PlanYear: d.Meta.PlanYear, Layout: string(d.Layout),
-		Paragraphs: len(d.Paragraphs), Sentences: len(d.Sentences), Pages: pages, Bytes: d.Size, File: e.File, Added: e.Added,
+		Paragraphs: d.Paragraphs, Sentences: d.Sentences, Pages: d.Pages, Bytes: d.Size, File: d.File, Added: d.Added,
 	}
 }
 
@@ -477,8 +476,8 @@ func (s *server) documents(w http.ResponseWriter, r *http.Request) {
 	out := struct {
 		Documents []DocumentInfo `json:"documents"`
 	}{Documents: []DocumentInfo{}}
-	for _, e := range s.cfg.Index.Docs() {
-		out.Documents = append(out.Documents, Info(e))
+	for _, d := range s.cfg.Index.Summaries() {
+		out.Documents = append(out.Documents, Info(d))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -529,7 +528,7 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 // Detail describes a document with its sections and paragraphs.
 func Detail(e *index.Entry) DocumentDetail {
 	d := e.Doc
-	out := DocumentDetail{Document: Info(e), Sections: []SectionInfo{}, Paragraphs: []ParagraphInfo{}}
+	out := DocumentDetail{Document: Info(e.Summary), Sections: []SectionInfo{}, Paragraphs: []ParagraphInfo{}}
 	for _, sec := range d.Sections {
 		out.Sections = append(out.Sections, SectionInfo{Level: sec.Level, Number: sec.Number, Title: sec.Title,
 			Parent: sec.Parent, Paragraph: sec.Paragraph, Period: string(sec.Period), Year: sec.Year})

@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -429,5 +430,49 @@ func TestFactsLocateTables(t *testing.T) {
 	}
 	if code, _ := get(t, "/api/v1/documents/nope/tables"); code != 404 {
 		t.Errorf("tables of unknown doc: %d", code)
+	}
+}
+
+func TestUploadLimitsAndQueue(t *testing.T) {
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: segment.Bigram{}, SegmenterName: "bigram", MaxText: 4000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	s := httptest.NewServer(New(Config{Index: x, Engine: qa.New(qa.Config{Index: x}), Token: "s3cret", MaxUpload: 1 << 20}))
+	t.Cleanup(s.Close)
+	// A text over the index's limit is refused with 413 and says why.
+	code, m := do(t, "POST", s.URL+"/api/v1/documents?name=big.txt", "s3cret", "text/plain",
+		strings.NewReader(strings.Repeat("新增养老床位6341张。", 300)))
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(fmt.Sprint(m["error"]), "max-text") {
+		t.Errorf("text over the limit: %d %v", code, m)
+	}
+	// Concurrent uploads wait their turn and all succeed.
+	var wg sync.WaitGroup
+	codes := make([]int, 6)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/documents?name=r%d.txt", s.URL, i),
+				strings.NewReader(fmt.Sprintf("2025年第%d报告\n新增床位%d张。\n", i, i)))
+			req.Header.Set("Authorization", "Bearer s3cret")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			resp.Body.Close()
+			codes[i] = resp.StatusCode
+		}()
+	}
+	wg.Wait()
+	for i, c := range codes {
+		if c != http.StatusCreated {
+			t.Errorf("upload %d: %d", i, c)
+		}
+	}
+	if x.Len() != len(codes) {
+		t.Errorf("%d documents after %d uploads", x.Len(), len(codes))
 	}
 }

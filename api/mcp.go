@@ -237,11 +237,11 @@ func (s *server) mcpLocate(_ context.Context, _ *mcp.CallToolRequest, in MCPLoca
 
 func (s *server) mcpDocuments(_ context.Context, _ *mcp.CallToolRequest, in MCPDocumentsInput) (*mcp.CallToolResult, MCPDocumentsOutput, error) {
 	out := MCPDocumentsOutput{Documents: []DocumentInfo{}}
-	for _, e := range s.cfg.Index.Docs() {
-		if in.Region != "" && !strings.Contains(e.Doc.Meta.Region, in.Region) {
+	for _, d := range s.cfg.Index.Summaries() {
+		if in.Region != "" && !strings.Contains(d.Meta.Region, in.Region) {
 			continue
 		}
-		out.Documents = append(out.Documents, Info(e))
+		out.Documents = append(out.Documents, Info(d))
 	}
 	return nil, out, nil
 }

@@ -79,9 +79,29 @@ func (s *server) addDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	// An upload may take longer than the server's other requests allow:
 	// its deadlines move to UploadTimeout, which is longer than extraction
-	// may take, so that a slow PDF gets its 422 rather than a cut reply.
+	// may take, so that a slow PDF gets its 422 rather than a cut reply;
+	// they move again when its turn comes.
 	rc := http.NewResponseController(w)
 	deadline := time.Now().Add(s.cfg.UploadTimeout)
+	rc.SetReadDeadline(deadline)
+	rc.SetWriteDeadline(deadline)
+	// Uploads queue: one is read and added at a time, so that concurrent
+	// uploads cannot multiply the memory an add takes.
+	if s.waiting.Add(1) > maxWaitingUploads {
+		s.waiting.Add(-1)
+		w.Header().Set("Retry-After", "10")
+		writeError(w, http.StatusServiceUnavailable, "too many uploads waiting: retry later")
+		return
+	}
+	select {
+	case s.uploads <- struct{}{}:
+		s.waiting.Add(-1)
+		defer func() { <-s.uploads }()
+	case <-r.Context().Done():
+		s.waiting.Add(-1)
+		return
+	}
+	deadline = time.Now().Add(s.cfg.UploadTimeout)
 	rc.SetReadDeadline(deadline)
 	rc.SetWriteDeadline(deadline)
 	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload+1<<20)
@@ -102,10 +122,14 @@ func (s *server) addDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("document added", "doc", e.Doc.ID, "bytes", len(data), "replaced", e.Replaced)
-	writeJSON(w, http.StatusCreated, AddResponse{Document: Info(e), Replaced: e.Replaced})
+	writeJSON(w, http.StatusCreated, AddResponse{Document: Info(e.Summary), Replaced: e.Replaced})
 }
 
 var errTooLarge = errors.New("document too large")
+
+// maxWaitingUploads is how many uploads may wait for their turn; more
+// are refused with 503.
+const maxWaitingUploads = 16
 
 func (s *server) readUpload(r *http.Request) (string, []byte, error) {
 	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -155,6 +179,8 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 // addStatus maps an error adding a document to an HTTP status.
 func addStatus(err error) int {
 	switch {
+	case errors.Is(err, index.ErrTooLarge):
+		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, ingest.ErrUnsupported):
 		return http.StatusUnsupportedMediaType
 	case errors.Is(err, ingest.ErrNoPdftotext):

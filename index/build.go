@@ -2,8 +2,11 @@ package index
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -71,25 +74,106 @@ func years(m report.Meta) []string {
 	return out
 }
 
-// indexDoc writes the paragraphs and sentences of e, and removes those of
-// old, in one batch: readers see the old version or the new one.
-func (x *Index) indexDoc(e *Entry, old *Entry) error {
-	return x.indexBatch([]*pending{{e: e, old: old}})
-}
+// groupBytes is about the text of the small documents that go into one
+// bleve batch; chunkBytes that of a part of a large document. They bound
+// the memory an add takes.
+const (
+	groupBytes = 512 << 10
+	chunkBytes = 256 << 10
+)
 
-// indexBatch writes several documents, and removes their old versions, in
-// one batch.
-func (x *Index) indexBatch(ps []*pending) error {
+// indexDocs writes the paragraphs and sentences of the documents, and
+// removes those of their old versions, in one batch: readers see the old
+// version or the new one. A document of more than chunkBytes of text goes
+// alone and in several batches (see indexLarge).
+func (x *Index) indexDocs(ps []*pending) error {
+	if len(ps) == 1 && len(ps[0].e.text) > chunkBytes {
+		return x.indexLarge(ps[0])
+	}
 	b := x.bleve.NewBatch()
-	texts := map[string][]Term{}
+	var c chunk
+	var recs []*records
 	for _, p := range ps {
 		if p.old != nil {
-			deleteIDs(b, p.old.Doc.ID, p.old.Gen, len(p.old.Doc.Paragraphs), len(p.old.Doc.Sentences))
+			deleteIDs(b, p.old.ID, p.old.Gen, p.old.Paragraphs, p.old.Sentences)
 		}
-		if err := addDoc(b, p.e, x.cfg.Segmenter, texts); err != nil {
+		c.add(p.e, 0, len(p.e.Doc.Paragraphs))
+		recs = append(recs, buildRecords(p.e, 0, len(p.e.Doc.Paragraphs)))
+	}
+	if err := x.st.putRecords(recs); err != nil {
+		return err
+	}
+	recs = nil
+	if err := c.index(b, x.cfg.Segmenter); err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if err := addMarker(b, p.e, true); err != nil {
 			return err
 		}
 	}
+	return x.batch(b, c.texts)
+}
+
+// indexLarge writes a large document in batches of about chunkBytes of
+// text, so that the memory of an add stays bounded whatever the size of
+// the document: first its marker, marked incomplete, then its
+// paragraphs, and with the last of them the marker again, complete, and
+// the removal of the old version. Until the commit, searches skip the
+// new version's hits (its generation is not the document's); after a
+// crash, Open removes an incomplete version.
+func (x *Index) indexLarge(p *pending) error {
+	b := x.bleve.NewBatch()
+	if err := addMarker(b, p.e, false); err != nil {
+		return err
+	}
+	if err := x.bleve.Batch(b); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	paras := p.e.Doc.Paragraphs
+	for from := 0; from < len(paras); {
+		to, size := from, 0
+		for to < len(paras) && (size < chunkBytes || to == from) {
+			size += len(paras[to].Text)
+			to++
+		}
+		if err := x.st.putRecords([]*records{buildRecords(p.e, from, to)}); err != nil {
+			return err
+		}
+		b := x.bleve.NewBatch()
+		var c chunk
+		c.add(p.e, from, to)
+		if err := c.index(b, x.cfg.Segmenter); err != nil {
+			return err
+		}
+		if to == len(paras) {
+			if p.old != nil {
+				deleteIDs(b, p.old.ID, p.old.Gen, p.old.Paragraphs, p.old.Sentences)
+			}
+			if err := addMarker(b, p.e, true); err != nil {
+				return err
+			}
+		}
+		if err := x.batch(b, c.texts); err != nil {
+			return err
+		}
+		from = to
+	}
+	if len(paras) == 0 {
+		b := x.bleve.NewBatch()
+		if p.old != nil {
+			deleteIDs(b, p.old.ID, p.old.Gen, p.old.Paragraphs, p.old.Sentences)
+		}
+		if err := addMarker(b, p.e, true); err != nil {
+			return err
+		}
+		return x.batch(b, nil)
+	}
+	return nil
+}
+
+// batch runs b with the words of texts segmented ahead.
+func (x *Index) batch(b *bleve.Batch, texts map[string][]Term) error {
 	release := pretokenized.put(texts)
 	defer release()
 	if err := x.bleve.Batch(b); err != nil {
@@ -98,54 +182,115 @@ func (x *Index) indexBatch(ps []*pending) error {
 	return nil
 }
 
-// addDoc adds the bleve documents of e to b. Each paragraph is segmented
-// once, into texts; its sentences and heading take their words from it.
-func addDoc(b *bleve.Batch, e *Entry, seg segment.Segmenter, texts map[string][]Term) error {
-	d := e.Doc
-	common := func(typ string, kind report.Kind) map[string]interface{} {
-		return map[string]interface{}{
-			"type":   typ,
-			"doc":    d.ID,
-			"kind":   string(kind),
-			"region": d.Meta.Region,
-			"level":  d.Meta.Level,
-			"years":  years(d.Meta),
+// chunk is a run of paragraphs of documents on their way into a batch.
+type chunk struct {
+	parts []chunkPart
+	texts map[string][]Term
+}
+
+type chunkPart struct {
+	e        *Entry
+	from, to int
+}
+
+func (c *chunk) add(e *Entry, from, to int) { c.parts = append(c.parts, chunkPart{e, from, to}) }
+
+// index segments the searchable paragraphs of the chunk on all cores,
+// each once, derives the words of their sentences from them, and adds
+// their bleve documents to b.
+func (c *chunk) index(b *bleve.Batch, seg segment.Segmenter) error {
+	var todo []string
+	seen := map[string]bool{}
+	for _, pt := range c.parts {
+		for i := pt.from; i < pt.to; i++ {
+			p := &pt.e.Doc.Paragraphs[i]
+			if p.Kind.Searchable() && !seen[p.Text] {
+				seen[p.Text] = true
+				todo = append(todo, p.Text)
+			}
 		}
 	}
-	for i := range d.Paragraphs {
+	terms := make([][]Term, len(todo))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for w := 0; w < min(runtime.NumCPU(), len(todo)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(todo) {
+					return
+				}
+				terms[i] = Terms(seg, todo[i])
+			}
+		}()
+	}
+	wg.Wait()
+	c.texts = make(map[string][]Term, 2*len(todo))
+	for i, t := range todo {
+		c.texts[t] = terms[i]
+	}
+	for _, pt := range c.parts {
+		if err := addParagraphs(b, pt.e, pt.from, pt.to, c.texts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addParagraphs adds the bleve documents of paragraphs [from, to) of e
+// and of their sentences to b, taking the sentences' words from their
+// paragraph's, in texts.
+func addParagraphs(b *bleve.Batch, e *Entry, from, to int, texts map[string][]Term) error {
+	d := e.Doc
+	region, level, kind, ys := d.Meta.Region, d.Meta.Level, d.Meta.Kind, years(d.Meta)
+	common := func() map[string]interface{} {
+		return map[string]interface{}{"doc": d.ID, "region": region, "level": level, "dkind": kind, "years": ys}
+	}
+	for i := from; i < to; i++ {
 		p := &d.Paragraphs[i]
 		if !p.Kind.Searchable() {
 			continue
 		}
-		terms, ok := texts[p.Text]
-		if !ok {
-			terms = Terms(seg, p.Text)
-			texts[p.Text] = terms
-		}
+		terms := texts[p.Text]
 		for j := p.FirstSentence; j < p.FirstSentence+p.NumSentences; j++ {
 			s := &d.Sentences[j]
 			if _, ok := texts[s.Text]; !ok {
 				texts[s.Text] = sliceTerms(terms, s.Off, s.Off+len(s.Text))
 			}
 		}
-		f := common("p", p.Kind)
+		f := common()
 		f["ptext"] = p.Text
 		f["heading"] = p.Heading
 		if err := b.Index(paraID(d.ID, e.Gen, i), f); err != nil {
 			return err
 		}
 		for j := p.FirstSentence; j < p.FirstSentence+p.NumSentences; j++ {
-			f := common("s", p.Kind)
+			f := common()
 			f["stext"] = d.Sentences[j].Text
 			if err := b.Index(sentID(d.ID, e.Gen, j), f); err != nil {
 				return err
 			}
 		}
 	}
-	marker := common("m", "")
+	return nil
+}
+
+// addMarker adds the marker of e: the bleve document that says a version
+// of a document is in the index, and how many paragraphs and sentences
+// it has, so that they can be removed.
+func addMarker(b *bleve.Batch, e *Entry, complete bool) error {
+	d := e.Doc
+	marker := map[string]interface{}{"type": "m", "doc": d.ID}
 	marker["gen"] = float64(e.Gen)
 	marker["paras"] = float64(len(d.Paragraphs))
 	marker["sentences"] = float64(len(d.Sentences))
+	if complete {
+		marker["complete"] = float64(1)
+	} else {
+		marker["complete"] = float64(0)
+	}
 	return b.Index(markerID(d.ID, e.Gen), marker)
 }
 
@@ -156,6 +301,7 @@ type markerKey struct {
 
 type markerVal struct {
 	paras, sentences int
+	complete         bool
 }
 
 // markers lists the document generations the bleve index holds.
@@ -166,7 +312,7 @@ func (x *Index) markers() (map[markerKey]markerVal, error) {
 	const page = 1000
 	for from := 0; ; from += page {
 		req := bleve.NewSearchRequestOptions(q, page, from, false)
-		req.Fields = []string{"paras", "sentences"}
+		req.Fields = []string{"paras", "sentences", "complete"}
 		res, err := x.bleve.Search(req)
 		if err != nil {
 			return nil, fmt.Errorf("list documents: %w", err)
@@ -182,6 +328,9 @@ func (x *Index) markers() (map[markerKey]markerVal, error) {
 			}
 			if f, ok := h.Fields["sentences"].(float64); ok {
 				v.sentences = int(f)
+			}
+			if f, ok := h.Fields["complete"].(float64); ok {
+				v.complete = f == 1
 			}
 			out[markerKey{r.doc, r.gen}] = v
 		}

@@ -1,9 +1,11 @@
-// Package index keeps the reports: their original files, their parsed
-// structure in memory, and a bleve (scorch) index of their paragraphs and
-// sentences segmented into words.
+// Package index keeps the reports: their original files, a store of what
+// a question needs of each paragraph and sentence (read from disk on
+// demand), a small summary of each document in memory, and a bleve
+// (scorch) index of their paragraphs and sentences segmented into words.
 //
 // An Index is safe for concurrent use. Readers never wait for a whole
-// add: a document becomes visible, or is replaced, in one step.
+// add: a document becomes visible, or is replaced, in one step, when the
+// store commits its summary.
 package index
 
 import (
@@ -18,7 +20,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,12 +44,12 @@ import (
 // Schema is the version of the parser and of the index layout. An index
 // written with another version is rebuilt from the stored originals, so
 // a stale index is never served.
-const Schema = 6
+const Schema = 7
 
 // Config configures an Index.
 type Config struct {
 	// Dir is the index directory. It holds the original files, the
-	// manifest and the bleve index.
+	// manifest, the store of document records and the bleve index.
 	Dir string
 	// Segmenter splits text into words; it must be safe for concurrent use.
 	Segmenter segment.Segmenter
@@ -57,23 +61,53 @@ type Config struct {
 	Seeds []Source
 	// Logger receives progress messages; nil discards them.
 	Logger *slog.Logger
+	// MaxText is the largest text of a document, in bytes: a larger one is
+	// refused with ErrTooLarge. 0 means DefaultMaxText.
+	MaxText int
+	// CacheBytes bounds the parsed documents kept in memory for Entry.Doc
+	// (an estimate: about four bytes a byte of text). 0 means an eighth of
+	// the machine's memory.
+	CacheBytes int64
 }
 
+// DefaultMaxText is the largest document text accepted by default.
+const DefaultMaxText = 32 << 20
+
+// ErrTooLarge is returned for a document whose text is over Config.MaxText.
+var ErrTooLarge = errors.New("document text too large")
+
 // Source is a report file: its name (the document id is the name without
-// its extension) and its contents.
+// its extension) and its contents, or the path to read them from when
+// Data is nil.
 type Source struct {
 	Name string
 	Data []byte
+	Path string
+	// Added, when not zero, is the time the document was first added
+	// (kept when an index is rebuilt).
+	Added time.Time
 }
 
-// Entry is a document held by the index. It is immutable.
+func (s Source) read() ([]byte, error) {
+	if s.Data != nil || s.Path == "" {
+		return s.Data, nil
+	}
+	return os.ReadFile(s.Path)
+}
+
+// Entry is a document held by the index with its parsed structure: the
+// compatibility path for callers that walk a whole document. The index
+// parses documents on demand and keeps a bounded number of them (see
+// Config.CacheBytes); Summary, Sentences and Paragraph read what a
+// question needs without parsing. An Entry is immutable.
 type Entry struct {
-	Doc    *report.Doc
-	Gen    int64 // generation: a new one each time the document is added
-	SHA256 string
-	Added  time.Time
-	File   string // the file name as given: ID plus its extension
-	Format string // txt, md, pdf or docx
+	Doc     *report.Doc
+	Summary *Summary
+	Gen     int64 // generation: a new one each time the document is added
+	SHA256  string
+	Added   time.Time
+	File    string // the file name as given: ID plus its extension
+	Format  string // txt, md, pdf or docx
 	// Encoding is the encoding of a text file (utf-8, gb18030, utf-16le …).
 	Encoding string
 	// Replaced says that the add that made this entry replaced a document
@@ -106,30 +140,35 @@ type Index struct {
 	cfg    Config
 	log    *slog.Logger
 	bleve  bleve.Index
+	st     *store
 	unlock func() error
 
-	writeMu sync.Mutex // serializes commits to the manifest
+	writeMu sync.Mutex    // serializes commits
+	addSlot chan struct{} // one Add at a time: concurrent adds queue
 	idMu    sync.Mutex
 	idLocks map[string]*sync.Mutex // one writer per document id
-	mu      sync.RWMutex
-	docs    map[string]*Entry
-	removed map[string]bool // seeds removed by a user
 
-	skMu      sync.Mutex
-	skeletons map[string]*skeleton // for Locate, by document id
-	nextGen   atomic.Int64
-	version   atomic.Uint64 // bumped by every change of the documents
+	mu      sync.RWMutex
+	docs    map[string]*Summary
+	removed map[string]bool // seeds removed by a user
+	cat     *catalog
+	sorted  []*Summary // docs by id; nil when stale
+
+	cache    *entryCache
+	bleveNew bool // the bleve index was created by this Open
+	nextGen  atomic.Int64
+	version  atomic.Uint64 // bumped by every change of the documents
 }
 
-// manifest is the commit record of the index: the documents it holds.
+// manifest names the schema and segmenter of the index. Indexes of
+// schema 6 and before also listed their documents in it; they are
+// rebuilt from that list.
 type manifest struct {
 	Schema    int           `json:"schema"`
 	Segmenter string        `json:"segmenter"`
-	NextGen   int64         `json:"next_gen"`
-	Docs      []manifestDoc `json:"docs"`
-	// Removed lists the seeds a user removed, so that they do not come
-	// back at the next start.
-	Removed []string `json:"removed,omitempty"`
+	NextGen   int64         `json:"next_gen,omitempty"`
+	Docs      []manifestDoc `json:"docs,omitempty"`
+	Removed   []string      `json:"removed,omitempty"`
 }
 
 type manifestDoc struct {
@@ -148,6 +187,7 @@ const (
 	manifestName = "reportkb.json"
 	docsDir      = "docs"
 	bleveDir     = "bleve"
+	rebuildName  = "store.rebuild.db" // the store of an index being rebuilt
 )
 
 // ErrLocked is returned when another process holds the index directory.
@@ -158,7 +198,8 @@ var ErrNotFound = errors.New("document not found")
 
 // Open opens the index in cfg.Dir, creating it when absent and rebuilding
 // it when it was written by another schema or segmenter; then it adds the
-// seeds that are missing or changed.
+// seeds that are missing or changed. Opening reads the documents'
+// summaries, not the documents.
 func Open(cfg Config) (*Index, error) {
 	if cfg.Segmenter == nil {
 		return nil, errors.New("open index: no segmenter")
@@ -172,6 +213,12 @@ func Open(cfg Config) (*Index, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.MaxText <= 0 {
+		cfg.MaxText = DefaultMaxText
+	}
+	if cfg.CacheBytes <= 0 {
+		cfg.CacheBytes = max(MachineMemory()/8, 256<<20)
+	}
 	registerSegmenter(cfg.SegmenterName, cfg.Segmenter)
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, docsDir), 0o755); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
@@ -180,14 +227,20 @@ func Open(cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
 	}
-	x := &Index{cfg: cfg, log: cfg.Logger, unlock: unlock, docs: map[string]*Entry{}, idLocks: map[string]*sync.Mutex{}, removed: map[string]bool{}, skeletons: map[string]*skeleton{}}
+	x := &Index{cfg: cfg, log: cfg.Logger, unlock: unlock, docs: map[string]*Summary{}, idLocks: map[string]*sync.Mutex{},
+		removed: map[string]bool{}, cat: newCatalog(), cache: newEntryCache(cfg.CacheBytes), addSlot: make(chan struct{}, 1)}
 	if err := x.open(); err != nil {
+		x.closeFiles()
 		unlock()
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
 	}
 	for _, s := range cfg.Seeds {
 		id := DocID(s.Name)
-		if e, ok := x.Doc(id); ok && e.SHA256 == hash(s.Data) || x.removed[id] {
+		x.mu.RLock()
+		sum, ok := x.docs[id]
+		removed := x.removed[id]
+		x.mu.RUnlock()
+		if ok && sum.SHA256 == hash(s.Data) || removed {
 			continue
 		}
 		if _, err := x.Add(s.Name, s.Data); err != nil {
@@ -202,9 +255,11 @@ func (x *Index) open() error {
 	dir := x.cfg.Dir
 	var m manifest
 	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	fresh := false
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		m = manifest{Schema: Schema, Segmenter: x.cfg.SegmenterName}
+		fresh = true
 	case err != nil:
 		return err
 	default:
@@ -212,62 +267,119 @@ func (x *Index) open() error {
 			return fmt.Errorf("read %s: %w", manifestName, err)
 		}
 	}
-	rebuild := m.Schema != Schema || m.Segmenter != x.cfg.SegmenterName
-	bdir := filepath.Join(dir, bleveDir)
-	if rebuild {
-		x.log.Info("rebuilding index", "dir", dir, "schema", m.Schema, "want", Schema, "segmenter", m.Segmenter)
-		if err := os.RemoveAll(bdir); err != nil {
+	if m.Schema != Schema || m.Segmenter != x.cfg.SegmenterName {
+		return x.rebuild(m)
+	}
+	if err := x.openFiles(); err != nil {
+		return err
+	}
+	st, err := x.st.load()
+	if err != nil {
+		return err
+	}
+	x.nextGen.Store(st.nextGen)
+	for _, id := range st.removed {
+		x.removed[id] = true
+	}
+	for _, sum := range st.docs {
+		x.docs[sum.ID] = sum
+		x.cat.add(sum)
+		x.bumpGen(sum.Gen)
+	}
+	if fresh {
+		if err := x.writeManifest(); err != nil {
 			return err
 		}
 	}
-	b, err := bleve.Open(bdir)
+	if !st.clean || x.bleveNew {
+		// Not closed cleanly, or the bleve index was lost: make bleve, the
+		// store and docs/ agree.
+		return x.recover()
+	}
+	return nil
+}
+
+// openFiles opens (or creates) the store and the bleve index.
+func (x *Index) openFiles() error {
+	st, err := openStore(filepath.Join(x.cfg.Dir, storeName))
+	if err != nil {
+		return err
+	}
+	x.st = st
+	bdir := filepath.Join(x.cfg.Dir, bleveDir)
+	b, err := bleve.OpenUsing(bdir, scorchConfig())
 	if err != nil && !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		// A crash while the bleve index was being created or written
-		// leaves it unreadable; the stored originals are the record, so
-		// it is rebuilt from them.
+		// leaves it unreadable; the store and the stored originals are the
+		// record, so it is built again from them (see recover).
 		x.log.Warn("rebuilding an unreadable index", "dir", bdir, "err", err)
 		if err := os.RemoveAll(bdir); err != nil {
 			return err
 		}
-		rebuild = true
-		b, err = bleve.Open(bdir)
+		b, err = bleve.OpenUsing(bdir, scorchConfig())
 	}
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		b, err = bleve.New(bdir, x.mapping())
+		x.bleveNew = true
+		b, err = bleve.NewUsing(bdir, x.mapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, scorchConfig())
 	}
 	if err != nil {
 		return fmt.Errorf("open bleve index: %w", err)
 	}
 	x.bleve = b
-	x.nextGen.Store(m.NextGen)
-	for _, id := range m.Removed {
-		x.removed[id] = true
+	return nil
+}
+
+func (x *Index) closeFiles() error {
+	var err error
+	if x.bleve != nil {
+		err = x.bleve.Close()
+		x.bleve = nil
 	}
-	// What the bleve index holds, by its markers.
+	if x.st != nil {
+		if e := x.st.close(); err == nil {
+			err = e
+		}
+		x.st = nil
+	}
+	return err
+}
+
+// recover drops what a crash left behind: bleve documents of versions the
+// store does not hold, records no summary points to and stored files no
+// document uses; and indexes again a document whose bleve documents are
+// missing.
+func (x *Index) recover() error {
+	x.log.Info("index was not closed cleanly: checking it", "dir", x.cfg.Dir, "documents", len(x.docs))
 	markers, err := x.markers()
 	if err != nil {
 		return err
 	}
-	want := map[string]int64{}
-	for _, md := range m.Docs {
-		e, err := x.load(md)
-		if err != nil {
-			x.log.Warn("dropping document that cannot be read", "doc", md.ID, "err", err)
+	live := map[string]int64{}
+	for id, sum := range x.docs {
+		live[id] = sum.Gen
+		mk, ok := markers[markerKey{id, sum.Gen}]
+		if ok && mk.complete {
 			continue
 		}
-		if _, ok := markers[markerKey{md.ID, md.Gen}]; !ok || rebuild {
-			x.log.Info("indexing", "doc", md.ID)
-			if err := x.indexDoc(e, nil); err != nil {
+		x.log.Info("indexing again", "doc", id)
+		if ok {
+			b := x.bleve.NewBatch()
+			deleteIDs(b, id, sum.Gen, mk.paras, mk.sentences)
+			if err := x.bleve.Batch(b); err != nil {
 				return err
 			}
 		}
-		want[md.ID] = md.Gen
-		x.docs[md.ID] = e
-		x.bumpGen(md.Gen)
+		e, err := x.loadEntry(sum)
+		if err != nil {
+			x.log.Warn("document cannot be read", "doc", id, "err", err)
+			continue
+		}
+		if err := x.indexDocs([]*pending{{e: e}}); err != nil {
+			return err
+		}
 	}
-	// Drop what a crash left behind: generations the manifest does not hold.
 	for k, mk := range markers {
-		if g, ok := want[k.id]; ok && g == k.gen {
+		if g, ok := live[k.id]; ok && g == k.gen {
 			continue
 		}
 		b := x.bleve.NewBatch()
@@ -277,34 +389,133 @@ func (x *Index) open() error {
 		}
 		x.bumpGen(k.gen)
 	}
+	stale, err := x.st.staleRecs(live)
+	if err != nil {
+		return err
+	}
+	if len(stale) > 0 {
+		if err := x.st.commit(change{dropRecs: stale, nextGen: x.nextGen.Load()}); err != nil {
+			return err
+		}
+	}
 	x.removeStrayFiles()
-	return x.writeManifest()
+	return nil
 }
 
-// load reads a document of the manifest back: its stored text, and the
-// offsets of a transcoded original.
-func (x *Index) load(md manifestDoc) (*Entry, error) {
-	if md.Text == "" {
-		md.Text = md.File // a manifest of schema 1 named the stored text File
+// rebuild builds the index again from the stored originals of an index
+// written by another schema or segmenter. Until it is done, the old
+// manifest stays, so that a crash rebuilds again from the same list.
+func (x *Index) rebuild(m manifest) error {
+	dir := x.cfg.Dir
+	x.log.Info("rebuilding index", "dir", dir, "schema", m.Schema, "want", Schema, "segmenter", m.Segmenter)
+	var srcs []Source
+	src := func(file, text, orig string, added time.Time) {
+		name := orig
+		if name == "" {
+			name = text
+		}
+		srcs = append(srcs, Source{Name: file, Path: filepath.Join(dir, docsDir, name), Added: added})
 	}
-	text, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, md.Text))
+	next := m.NextGen
+	removed := m.Removed
+	rebuildPath := filepath.Join(dir, rebuildName)
+	if _, err := os.Stat(filepath.Join(dir, storeName)); err == nil {
+		if _, err := os.Stat(rebuildPath); err == nil {
+			// A rebuild was under way: its list is in the old store.
+			os.Remove(filepath.Join(dir, storeName))
+		} else if err := os.Rename(filepath.Join(dir, storeName), rebuildPath); err != nil {
+			return err
+		}
+	}
+	if _, err := os.Stat(rebuildPath); err == nil {
+		old, err := openStore(rebuildPath)
+		if err != nil {
+			return err
+		}
+		st, err := old.load()
+		old.close()
+		if err != nil {
+			return err
+		}
+		next, removed = st.nextGen, st.removed
+		for _, s := range st.docs {
+			src(s.File, s.text, s.original, s.Added)
+			next = max(next, s.Gen+1)
+		}
+	} else {
+		for _, md := range m.Docs {
+			if md.Text == "" {
+				md.Text = md.File // a manifest of schema 1 named the stored text File
+			}
+			src(md.File, md.Text, md.Original, md.Added)
+			next = max(next, md.Gen+1)
+		}
+	}
+	if err := os.RemoveAll(filepath.Join(dir, bleveDir)); err != nil {
+		return err
+	}
+	if err := x.openFiles(); err != nil {
+		return err
+	}
+	x.nextGen.Store(next)
+	for _, id := range removed {
+		x.removed[id] = true
+	}
+	if len(removed) > 0 {
+		if err := x.st.commit(change{removed: removed, nextGen: next}); err != nil {
+			return err
+		}
+	}
+	err := x.AddAll(srcs, 0, func(s Source, _ *Entry, err error) {
+		if err != nil {
+			x.log.Warn("dropping document that cannot be read", "file", s.Name, "err", err)
+		}
+	})
+	if err != nil {
+		x.log.Warn("rebuild: some documents were dropped", "err", err)
+	}
+	if err := x.writeManifest(); err != nil {
+		return err
+	}
+	os.Remove(rebuildPath)
+	x.removeStrayFiles()
+	return nil
+}
+
+// loadEntry reads a document back and parses it: its stored text, and
+// the offsets of a transcoded original.
+func (x *Index) loadEntry(s *Summary) (*Entry, error) {
+	text, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.text))
 	if err != nil {
 		return nil, err
 	}
-	e := &Entry{Gen: md.Gen, SHA256: md.SHA256, Added: md.Added, File: md.File, Format: md.Format, Encoding: md.Encoding, text: text}
-	if md.Original != "" && md.Format != "pdf" && md.Format != "docx" {
-		orig, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, md.Original))
+	e := &Entry{Summary: s, Gen: s.Gen, SHA256: s.SHA256, Added: s.Added, File: s.File, Format: s.Format, Encoding: s.Encoding, text: text}
+	if s.original != "" && s.Format != "pdf" && s.Format != "docx" {
+		orig, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.original))
 		if err != nil {
 			return nil, err
 		}
-		t, err := ingest.Extract(md.File, orig)
+		t, err := ingest.Extract(s.File, orig)
 		if err != nil {
 			return nil, err
 		}
 		e.offsets = t.Offsets
 	}
-	e.Doc = report.Parse(md.ID, text)
+	e.Doc = report.Parse(s.ID, text)
 	return e, nil
+}
+
+// entry returns the parsed document of a summary, through the cache.
+func (x *Index) entry(s *Summary) (*Entry, error) {
+	it, err := x.cacheItem(s)
+	if err != nil {
+		return nil, err
+	}
+	return it.e, nil
+}
+
+func (x *Index) cacheItem(s *Summary) (*cacheItem, error) {
+	return x.cache.get(s.ID+"/"+strconv.FormatInt(s.Gen, 10), func() (*Entry, error) { return x.loadEntry(s) })
 }
 
 // bumpGen makes the next generation greater than gen.
@@ -342,34 +553,46 @@ func (x *Index) mapping() mapping.IndexMapping {
 		f.DocValues = false
 		return f
 	}
-	text := func() *mapping.FieldMapping {
+	text := func(vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = AnalyzerName
 		f.Store = false
 		f.IncludeInAll = false
-		f.IncludeTermVectors = true
+		f.IncludeTermVectors = vectors
 		f.DocValues = false
 		return f
 	}
 	num := bleve.NewNumericFieldMapping()
 	num.Store = true
 	num.IncludeInAll = false
-	for _, name := range []string{"type", "doc", "kind", "region", "level", "years"} {
+	// type marks the markers; doc, region, level, dkind (the document's
+	// kind) and years filter paragraphs and sentences as terms.
+	for _, name := range []string{"type", "doc", "region", "level", "dkind", "years"} {
 		dm.AddFieldMappingsAt(name, kw())
 	}
 	// Paragraphs and sentences have fields of their own, so that a search
-	// of one kind never walks the postings of the other.
-	dm.AddFieldMappingsAt("ptext", text())
-	dm.AddFieldMappingsAt("stext", text())
-	dm.AddFieldMappingsAt("heading", text())
-	for _, name := range []string{"gen", "paras", "sentences"} {
+	// of one kind never walks the postings of the other. No field keeps
+	// the positions of its words: the few hits that are highlighted are
+	// segmented again (see SearchTerms).
+	dm.AddFieldMappingsAt("ptext", text(false))
+	dm.AddFieldMappingsAt("stext", text(false))
+	dm.AddFieldMappingsAt("heading", text(false))
+	for _, name := range []string{"gen", "paras", "sentences", "complete"} {
 		dm.AddFieldMappingsAt(name, num)
 	}
+	// No "_all" composite field: every query names its field, and the
+	// composite would index every word a second time.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	im.StoreDynamic = false
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 	return im
+}
+
+// scorchConfig is the runtime configuration of the bleve index.
+func scorchConfig() map[string]interface{} {
+	return map[string]interface{}{}
 }
 
 // DocID returns the document id of a file name: its base name without
@@ -429,14 +652,17 @@ func (x *Index) lockID(id string) func() {
 // Add adds the report file name holding data (text in UTF-8, GB18030 or
 // UTF-16, PDF or Word; see package ingest) under the id taken from its
 // name, replacing any document with that id. The add is atomic: after a
-// crash the index holds the old version or the new one. Adds of different
-// documents run in parallel; readers are never blocked.
+// crash the index holds the old version or the new one. Adds run one at
+// a time, the others waiting, so that concurrent adds cannot multiply
+// the memory an add takes; readers are never blocked.
 func (x *Index) Add(name string, data []byte) (*Entry, error) {
-	p, err := x.prepare(name, data)
+	x.addSlot <- struct{}{}
+	defer func() { <-x.addSlot }()
+	p, err := x.prepare(Source{Name: name, Data: data})
 	if err != nil {
 		return nil, err
 	}
-	if err := x.indexBatch([]*pending{p}); err != nil {
+	if err := x.indexDocs([]*pending{p}); err != nil {
 		p.abort(x)
 		return nil, fmt.Errorf("add %s: %w", p.e.Doc.ID, err)
 	}
@@ -446,10 +672,11 @@ func (x *Index) Add(name string, data []byte) (*Entry, error) {
 	return p.e, nil
 }
 
-// pending is a document on its way into the index: parsed, its files
-// stored, its id locked against other writers.
+// pending is a document on its way into the index: parsed, its records
+// derived, its files stored, its id locked against other writers.
 type pending struct {
-	e, old *Entry
+	e      *Entry
+	old    *Summary
 	stored []string
 	unlock func()
 }
@@ -459,22 +686,38 @@ func (p *pending) abort(x *Index) {
 	for _, f := range p.stored {
 		os.Remove(filepath.Join(x.cfg.Dir, docsDir, f))
 	}
-	p.unlock()
+	if p.unlock != nil {
+		p.unlock()
+	}
 }
 
-// prepare extracts and parses a file, locks its id and stores its files.
-func (x *Index) prepare(name string, data []byte) (*pending, error) {
+// prepare extracts and parses a file, derives its records, locks its id
+// and stores its files.
+func (x *Index) prepare(src Source) (*pending, error) {
+	name := src.Name
 	id := DocID(name)
 	if err := ValidID(id); err != nil {
 		return nil, err
+	}
+	data, err := src.read()
+	if err != nil {
+		return nil, fmt.Errorf("add %s: %w", filepath.Base(name), err)
 	}
 	t, err := ingest.Extract(name, data)
 	if err != nil {
 		return nil, fmt.Errorf("add %s: %w", filepath.Base(name), err)
 	}
+	if len(t.Text) > x.cfg.MaxText {
+		return nil, fmt.Errorf("add %s: %w: %.1f MB of text, the limit is %.1f MB (-max-text, $REPORTKB_MAX_TEXT)",
+			filepath.Base(name), ErrTooLarge, float64(len(t.Text))/(1<<20), float64(x.cfg.MaxText)/(1<<20))
+	}
 	ext := strings.ToLower(filepath.Ext(name))
+	added := src.Added
+	if added.IsZero() {
+		added = time.Now().UTC()
+	}
 	e := &Entry{
-		Doc: report.Parse(id, t.Text), SHA256: hash(data), Added: time.Now().UTC(), File: id + ext,
+		Doc: report.Parse(id, t.Text), SHA256: hash(data), Added: added, File: id + ext,
 		Format: t.Format, Encoding: t.Encoding, text: t.Text, offsets: t.Offsets,
 	}
 	p := &pending{e: e, unlock: x.lockID(id)}
@@ -499,58 +742,76 @@ func (x *Index) prepare(name string, data []byte) (*pending, error) {
 		}
 		p.stored = append(p.stored, orig)
 	}
+	e.Summary = buildSummary(e, text, orig)
 	return p, nil
 }
 
-// commit makes indexed documents visible and records them in the
-// manifest, in one step for all of them, and releases their ids.
+// commit makes indexed documents visible and records them in the store,
+// in one step for all of them, and releases their ids.
 func (x *Index) commit(ps []*pending) error {
 	x.writeMu.Lock()
 	defer x.writeMu.Unlock()
+	c := change{nextGen: x.nextGen.Load()}
+	x.mu.RLock()
+	for _, p := range ps {
+		c.put = append(c.put, p.e.Summary)
+		if p.old != nil {
+			c.dropRecs = append(c.dropRecs, p.old.ref())
+		}
+		if x.removed[p.e.Summary.ID] {
+			c.unremoved = append(c.unremoved, p.e.Summary.ID)
+		}
+	}
+	x.mu.RUnlock()
+	if err := x.st.commit(c); err != nil {
+		for _, p := range ps {
+			p.abort(x)
+		}
+		return fmt.Errorf("add: %w", err)
+	}
 	x.mu.Lock()
 	for _, p := range ps {
-		x.docs[p.e.Doc.ID] = p.e
-		delete(x.removed, p.e.Doc.ID)
+		sum := p.e.Summary
+		if old := x.docs[sum.ID]; old != nil {
+			x.cat.remove(old)
+		}
+		x.docs[sum.ID] = sum
+		x.cat.add(sum)
+		delete(x.removed, sum.ID)
 	}
+	x.sorted = nil
 	x.version.Add(1)
 	x.mu.Unlock()
-	err := x.writeManifest()
 	for _, p := range ps {
-		if err == nil && p.old != nil {
+		x.cache.put(p.e.Summary.key(), p.e)
+		if p.old != nil {
+			x.cache.forget(p.old.key())
 			x.removeFiles(p.old)
 		}
 		p.unlock()
 	}
-	if err != nil {
-		return fmt.Errorf("add: %w", err)
-	}
 	return nil
 }
 
-// storedFiles returns the names in docs/ of a document's stored files.
-func storedFiles(e *Entry) (text, original string) {
-	text = fmt.Sprintf("%s.%d.txt", e.Doc.ID, e.Gen)
-	if e.offsets != nil || e.Format == "pdf" || e.Format == "docx" {
-		original = fmt.Sprintf("%s.%d.orig%s", e.Doc.ID, e.Gen, filepath.Ext(e.File))
-	}
-	return text, original
-}
+func (s *Summary) ref() Ref        { return Ref{Doc: s.ID, Gen: s.Gen} }
+func (s *Summary) key() string     { return s.ID + "/" + strconv.FormatInt(s.Gen, 10) }
+func (s *Summary) files() []string { return []string{s.text, s.original} }
 
-func (x *Index) removeFiles(e *Entry) {
-	text, orig := storedFiles(e)
-	os.Remove(filepath.Join(x.cfg.Dir, docsDir, text))
-	if orig != "" {
-		os.Remove(filepath.Join(x.cfg.Dir, docsDir, orig))
+func (x *Index) removeFiles(s *Summary) {
+	for _, f := range s.files() {
+		if f != "" {
+			os.Remove(filepath.Join(x.cfg.Dir, docsDir, f))
+		}
 	}
 }
 
 // Original returns the file of a document as it was given.
 func (x *Index) Original(e *Entry) ([]byte, error) {
-	text, orig := storedFiles(e)
-	if orig == "" {
-		return os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, text))
+	s := e.Summary
+	if s.original == "" {
+		return os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.text))
 	}
-	return os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, orig))
+	return os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.original))
 }
 
 // Remove removes document id.
@@ -564,49 +825,176 @@ func (x *Index) Remove(id string) error {
 		return fmt.Errorf("remove %s: %w", id, ErrNotFound)
 	}
 	b := x.bleve.NewBatch()
-	deleteIDs(b, id, old.Gen, len(old.Doc.Paragraphs), len(old.Doc.Sentences))
+	deleteIDs(b, id, old.Gen, old.Paragraphs, old.Sentences)
 	if err := x.bleve.Batch(b); err != nil {
 		return fmt.Errorf("remove %s: %w", id, err)
 	}
 	x.writeMu.Lock()
 	defer x.writeMu.Unlock()
-	x.skMu.Lock()
-	delete(x.skeletons, id)
-	x.skMu.Unlock()
-	x.mu.Lock()
-	delete(x.docs, id)
-	x.version.Add(1)
+	seed := false
 	for _, s := range x.cfg.Seeds {
-		if DocID(s.Name) == id {
-			x.removed[id] = true
-		}
+		seed = seed || DocID(s.Name) == id
 	}
-	x.mu.Unlock()
-	if err := x.writeManifest(); err != nil {
+	c := change{dropRecs: []Ref{old.ref()}, drop: []string{id}, nextGen: x.nextGen.Load()}
+	if seed {
+		c.removed = []string{id}
+	}
+	if err := x.st.commit(c); err != nil {
 		return fmt.Errorf("remove %s: %w", id, err)
 	}
+	x.mu.Lock()
+	delete(x.docs, id)
+	x.cat.remove(old)
+	if seed {
+		x.removed[id] = true
+	}
+	x.sorted = nil
+	x.version.Add(1)
+	x.mu.Unlock()
+	x.cache.forget(old.key())
 	x.removeFiles(old)
 	return nil
 }
 
-// Doc returns the document with the given id.
+// Doc returns the document with the given id, parsed (see Entry).
 func (x *Index) Doc(id string) (*Entry, bool) {
-	x.mu.RLock()
-	defer x.mu.RUnlock()
-	e, ok := x.docs[id]
-	return e, ok
+	s, ok := x.Summary(id)
+	if !ok {
+		return nil, false
+	}
+	e, err := x.entry(s)
+	if err != nil {
+		x.log.Error("document cannot be read", "doc", id, "err", err)
+		return nil, false
+	}
+	return e, true
 }
 
-// Docs returns the documents, ordered by id.
+// Docs returns the documents, parsed, ordered by id: the compatibility
+// path, which parses every document not in the cache. Summaries and
+// Select list documents without parsing them.
 func (x *Index) Docs() []*Entry {
+	sums := x.Summaries()
+	out := make([]*Entry, len(sums))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for w := 0; w < min(runtime.NumCPU(), len(sums)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(sums) {
+					return
+				}
+				e, err := x.entry(sums[i])
+				if err != nil {
+					x.log.Error("document cannot be read", "doc", sums[i].ID, "err", err)
+					continue
+				}
+				out[i] = e
+			}
+		}()
+	}
+	wg.Wait()
+	return slices.DeleteFunc(out, func(e *Entry) bool { return e == nil })
+}
+
+// Summary returns the summary of document id.
+func (x *Index) Summary(id string) (*Summary, bool) {
 	x.mu.RLock()
-	out := make([]*Entry, 0, len(x.docs))
-	for _, e := range x.docs {
-		out = append(out, e)
+	defer x.mu.RUnlock()
+	s, ok := x.docs[id]
+	return s, ok
+}
+
+// Summaries returns the summaries of all documents, ordered by id. The
+// slice is shared: it must not be modified.
+func (x *Index) Summaries() []*Summary {
+	x.mu.RLock()
+	s := x.sorted
+	x.mu.RUnlock()
+	if s != nil {
+		return s
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.sorted == nil {
+		x.sorted = make([]*Summary, 0, len(x.docs))
+		for _, s := range x.docs {
+			x.sorted = append(x.sorted, s)
+		}
+		sort.Slice(x.sorted, func(i, j int) bool { return x.sorted[i].ID < x.sorted[j].ID })
+	}
+	return x.sorted
+}
+
+// Select returns the summaries of the documents that pass the
+// document-level fields of f (Doc, Docs, Region, Regions, Levels, Kinds,
+// Year, Years), ordered by id, from sets kept by region, level, kind and
+// year: its cost grows with the documents selected, not with the index.
+func (x *Index) Select(f Filter) []*Summary {
+	x.mu.RLock()
+	ids, filtered := x.cat.selectIDs(f, x.docs)
+	if !filtered {
+		x.mu.RUnlock()
+		return x.Summaries()
+	}
+	out := make([]*Summary, 0, len(ids))
+	for id := range ids {
+		out = append(out, x.docs[id])
 	}
 	x.mu.RUnlock()
-	sort.Slice(out, func(i, j int) bool { return out[i].Doc.ID < out[j].Doc.ID })
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// Regions returns the distinct regions of the documents, sorted.
+func (x *Index) Regions() []string {
+	x.mu.RLock()
+	out := make([]string, 0, len(x.cat.byRegion))
+	for r := range x.cat.byRegion {
+		if r != "" {
+			out = append(out, r)
+		}
+	}
+	x.mu.RUnlock()
+	sort.Strings(out)
+	return out
+}
+
+// Spelled returns the summaries of the documents whose region is spelled
+// so in pinyin (yichun: 宜春市), ordered by id.
+func (x *Index) Spelled(pinyin string) []*Summary {
+	x.mu.RLock()
+	var out []*Summary
+	for id := range x.cat.bySpelling[strings.ToLower(pinyin)] {
+		out = append(out, x.docs[id])
+	}
+	x.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Sentences reads the records of sentences from disk, in the order of
+// refs. A sentence of a version the index no longer holds is an error
+// wrapping ErrNotFound.
+func (x *Index) Sentences(refs []Ref) ([]*Sentence, error) {
+	return x.st.sentences(refs)
+}
+
+// Paragraph reads the record of paragraph n of version gen of document id.
+func (x *Index) Paragraph(id string, gen int64, n int) (*Paragraph, error) {
+	ps, err := x.st.paragraphs([]Ref{{Doc: id, Gen: gen, N: n}})
+	if err != nil {
+		return nil, err
+	}
+	return ps[0], nil
+}
+
+// Paragraphs reads the records of paragraphs, in the order of refs.
+func (x *Index) Paragraphs(refs []Ref) ([]*Paragraph, error) {
+	return x.st.paragraphs(refs)
 }
 
 // Len returns the number of documents.
@@ -626,7 +1014,8 @@ func (x *Index) Dir() string { return x.cfg.Dir }
 // Segmenter returns the segmenter the index analyzes text with.
 func (x *Index) Segmenter() segment.Segmenter { return x.cfg.Segmenter }
 
-// Close closes the bleve index and releases the directory.
+// Close closes the index and releases the directory. After a clean close
+// the next Open trusts that the bleve index and the store agree.
 func (x *Index) Close() error {
 	x.writeMu.Lock()
 	defer x.writeMu.Unlock()
@@ -634,6 +1023,15 @@ func (x *Index) Close() error {
 	if x.bleve != nil {
 		err = x.bleve.Close()
 		x.bleve = nil
+	}
+	if x.st != nil {
+		if err == nil {
+			err = x.st.markClean()
+		}
+		if e := x.st.close(); err == nil {
+			err = e
+		}
+		x.st = nil
 	}
 	if x.unlock != nil {
 		if e := x.unlock(); err == nil {
@@ -644,21 +1042,9 @@ func (x *Index) Close() error {
 	return err
 }
 
+// writeManifest records the schema and segmenter of the index.
 func (x *Index) writeManifest() error {
-	x.mu.RLock()
-	m := manifest{Schema: Schema, Segmenter: x.cfg.SegmenterName, NextGen: x.nextGen.Load()}
-	for _, e := range x.docs {
-		text, orig := storedFiles(e)
-		m.Docs = append(m.Docs, manifestDoc{ID: e.Doc.ID, File: e.File, Text: text, Original: orig, Format: e.Format,
-			Encoding: e.Encoding, Gen: e.Gen, SHA256: e.SHA256, Added: e.Added})
-	}
-	for id := range x.removed {
-		m.Removed = append(m.Removed, id)
-	}
-	x.mu.RUnlock()
-	sort.Strings(m.Removed)
-	sort.Slice(m.Docs, func(i, j int) bool { return m.Docs[i].ID < m.Docs[j].ID })
-	data, err := json.MarshalIndent(m, "", "  ")
+	data, err := json.MarshalIndent(manifest{Schema: Schema, Segmenter: x.cfg.SegmenterName}, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -666,13 +1052,16 @@ func (x *Index) writeManifest() error {
 }
 
 // removeStrayFiles deletes stored originals that no document refers to,
-// left by a crash between storing a file and committing the manifest.
+// left by a crash between storing a file and committing the document.
 func (x *Index) removeStrayFiles() {
 	keep := map[string]bool{}
-	for _, e := range x.docs {
-		text, orig := storedFiles(e)
-		keep[text], keep[orig] = true, true
+	x.mu.RLock()
+	for _, s := range x.docs {
+		for _, f := range s.files() {
+			keep[f] = true
+		}
 	}
+	x.mu.RUnlock()
 	ents, err := os.ReadDir(filepath.Join(x.cfg.Dir, docsDir))
 	if err != nil {
 		return
@@ -719,10 +1108,12 @@ func writeFileSync(path string, data []byte) error {
 
 // AddAll adds many files with jobs workers (jobs ≤ 0: one per CPU) and
 // calls done, if not nil, after each, from the worker's goroutine. A later
-// file with the id of an earlier one replaces it. Documents go into the
-// index several to a batch, each batch atomic, so that a crash leaves
-// every document in its old version or its new one. It returns the errors
-// of the files that failed, joined.
+// file with the id of an earlier one replaces it. Sources with a Path are
+// read when their turn comes, so that memory holds the documents in
+// flight, not all of them. Documents go into the index several to a
+// batch, each batch atomic, so that a crash leaves every document in its
+// old version or its new one. It returns the errors of the files that
+// failed, joined.
 func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)) error {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -758,7 +1149,7 @@ func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)
 		go func() {
 			defer prep.Done()
 			for s := range work {
-				p, err := x.prepare(s.Name, s.Data)
+				p, err := x.prepare(s)
 				if err != nil {
 					finish(s, nil, err)
 					continue
@@ -777,8 +1168,7 @@ func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)
 		prep.Wait()
 		close(ready)
 	}()
-	// Group prepared documents into batches of about batchBytes.
-	const batchDocs, batchBytes = 16, 1 << 20
+	// Group prepared documents into batches of about groupBytes of text.
 	groups := make(chan []prepared)
 	var index sync.WaitGroup
 	for i := 0; i < jobs; i++ {
@@ -790,7 +1180,7 @@ func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)
 				for k := range g {
 					ps[k] = g[k].p
 				}
-				err := x.indexBatch(ps)
+				err := x.indexDocs(ps)
 				if err == nil {
 					err = x.commit(ps)
 				} else {
@@ -811,9 +1201,13 @@ func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)
 	var group []prepared
 	size := 0
 	for pr := range ready {
+		if n := len(pr.p.e.text); n > chunkBytes {
+			groups <- []prepared{pr} // a large document goes in chunks of its own
+			continue
+		}
 		group = append(group, pr)
 		size += len(pr.p.e.text)
-		if len(group) >= batchDocs || size >= batchBytes {
+		if size >= groupBytes {
 			groups <- group
 			group, size = nil, 0
 		}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,8 +140,11 @@ func TestRebuildOnSchemaChange(t *testing.T) {
 	// An index written by another schema is rebuilt from the originals.
 	path := filepath.Join(dir, manifestName)
 	data, _ := os.ReadFile(path)
-	data = []byte(strings.Replace(string(data), `"schema": 3`, `"schema": 0`, 1))
-	os.WriteFile(path, data, 0o644)
+	changed := strings.Replace(string(data), fmt.Sprintf(`"schema": %d`, Schema), `"schema": 0`, 1)
+	if changed == string(data) {
+		t.Fatalf("manifest %s names no schema", data)
+	}
+	os.WriteFile(path, []byte(changed), 0o644)
 	x = open(t, dir)
 	defer x.Close()
 	if x.Len() != 1 {
@@ -172,18 +176,28 @@ func TestRebuildUnreadable(t *testing.T) {
 	}
 }
 
+// crash closes the index as a killed process leaves it: nothing flushed
+// beyond what each step made durable, and not marked clean.
+func crash(x *Index) {
+	x.bleve.Close()
+	x.st.close()
+	x.unlock()
+}
+
 func TestRecoverFromCrashBeforeCommit(t *testing.T) {
 	dir := t.TempDir()
 	x := open(t, dir, seed(t))
-	before, _ := os.ReadFile(filepath.Join(dir, manifestName))
 	sh := corpusFile(t, "shanghai_2025_gov_work_report.txt")
-	if _, err := x.Add(sh.Name, sh.Data); err != nil {
+	// Crash after the bleve batch, before the commit: the store does not
+	// know the document, but its file and its index entries exist.
+	p, err := x.prepare(Source{Name: sh.Name, Data: sh.Data})
+	if err != nil {
 		t.Fatal(err)
 	}
-	x.Close()
-	// Crash after the bleve batch, before the manifest: the manifest does
-	// not know the document, but its file and its index entries exist.
-	os.WriteFile(filepath.Join(dir, manifestName), before, 0o644)
+	if err := x.indexDocs([]*pending{p}); err != nil {
+		t.Fatal(err)
+	}
+	crash(x)
 	x = open(t, dir)
 	defer x.Close()
 	if _, ok := x.Doc("shanghai_2025_gov_work_report"); ok || x.Len() != 1 {
@@ -198,6 +212,10 @@ func TestRecoverFromCrashBeforeCommit(t *testing.T) {
 	files, _ := os.ReadDir(filepath.Join(dir, docsDir))
 	if len(files) != 1 {
 		t.Errorf("%d stored files after recovery, want 1", len(files))
+	}
+	markers, err := x.markers()
+	if err != nil || len(markers) != 1 {
+		t.Errorf("markers after recovery: %v %v, want the seed's only", markers, err)
 	}
 }
 

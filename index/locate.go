@@ -85,11 +85,24 @@ func (x *Index) Locate(text, doc string, limit int) []Place {
 		return nil
 	}
 	var out []Place
-	for _, e := range x.Docs() {
-		if doc != "" && e.Doc.ID != doc {
+	sums := x.Summaries()
+	if doc != "" {
+		sums = nil
+		if s, ok := x.Summary(doc); ok {
+			sums = []*Summary{s}
+		}
+	}
+	for _, s := range sums {
+		if len(out) >= limit {
+			break
+		}
+		it, err := x.cacheItem(s)
+		if err != nil {
 			continue
 		}
-		sk := x.skeleton(e)
+		e := it.e
+		it.skOnce.Do(func() { it.sk = skeletonOf(e) })
+		sk := it.sk
 		for from := 0; from < len(sk.text) && len(out) < limit; {
 			k := strings.Index(sk.text[from:], q)
 			if k < 0 {
@@ -117,18 +130,4 @@ func (x *Index) place(e *Entry, start, end int) Place {
 		p.Sentence, p.Paragraph = d.Sentences[i].Text, d.Sentences[i].Para
 	}
 	return p
-}
-
-func (x *Index) skeleton(e *Entry) *skeleton {
-	x.skMu.Lock()
-	sk, ok := x.skeletons[e.Doc.ID]
-	x.skMu.Unlock()
-	if ok && sk.gen == e.Gen {
-		return sk
-	}
-	sk = skeletonOf(e)
-	x.skMu.Lock()
-	x.skeletons[e.Doc.ID] = sk
-	x.skMu.Unlock()
-	return sk
 }

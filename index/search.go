@@ -4,24 +4,37 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"reportkb/index/report"
 	"reportkb/index/segment"
 )
 
-// Filter restricts a search to some documents. Zero fields do not filter.
+// Filter restricts a search to some documents. Zero fields do not
+// filter; the fields that are set must all hold. Every field is a term
+// query (or a disjunction of them) on a field of the indexed sentences
+// and paragraphs, so that a filter costs the same however many documents
+// it lets through.
 type Filter struct {
-	Doc    string   // one document id
-	Docs   []string // any of these document ids
-	Region string   // region name as detected (上海市, 汉阳区, 全国)
-	Year   int      // a year the document speaks of
+	Doc  string   // one document id
+	Docs []string // any of these document ids
+	// Region is a full or short name (上海市, 上海, 全国): it matches the
+	// regions it names by report.PlaceMatches.
+	Region  string
+	Year    int      // a year the document speaks of
+	Regions []string // any of these regions, as detected (上海市, 汉阳区, 全国)
+	Levels  []string // any of these levels: national, province, city, county, district
+	Kinds   []string // any of these kinds of report (政府工作报告, 统计公报 …)
+	Years   []int    // any of these years the document speaks of
 }
 
 // WeightedTerm is a query word with its weight.
@@ -38,18 +51,32 @@ type Span struct{ Start, End int }
 
 // Hit is a paragraph or sentence that matched a query.
 type Hit struct {
+	// Entry is the parsed document (the compatibility path), nil when the
+	// query asked for Records.
 	Entry *Entry
+	// Doc is the summary of the document.
+	Doc *Summary
 	// Para is the paragraph index; Sentence the sentence index, or -1 for
 	// a paragraph hit.
 	Para, Sentence int
 	Score          float64
-	// Matched maps each matched query word to its spans in the hit's text.
+	// Matched maps each matched query word to its spans in the hit's text
+	// (queries with Locations).
 	Matched map[string][]Span
+	// SentenceRec and ParagraphRec are the records of the hit, read from
+	// disk, for queries with Records.
+	SentenceRec  *Sentence
+	ParagraphRec *Paragraph
 }
 
 // Text returns the text of the hit: the sentence, or the paragraph.
 func (h *Hit) Text() string {
-	if h.Sentence >= 0 {
+	switch {
+	case h.SentenceRec != nil:
+		return h.SentenceRec.Text
+	case h.ParagraphRec != nil:
+		return h.ParagraphRec.Text
+	case h.Sentence >= 0:
 		return h.Entry.Doc.Sentences[h.Sentence].Text
 	}
 	return h.Entry.Doc.Paragraphs[h.Para].Text
@@ -67,6 +94,9 @@ type Query struct {
 	HeadingBoost float64
 	// Locations asks for the spans of the matched words (Hit.Matched).
 	Locations bool
+	// Records fills Hit.SentenceRec or Hit.ParagraphRec from disk instead
+	// of Hit.Entry: no document is parsed.
+	Records bool
 }
 
 // SearchTerms runs q and returns the hits, best first, and the total
@@ -76,17 +106,18 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		return nil, 0, nil
 	}
 	if q.Filter.Region != "" {
-		// Regions match by full or short name (上海市, 上海).
-		var ids []string
-		for _, e := range x.Docs() {
-			if report.PlaceMatches(q.Filter.Region, e.Doc.Meta.Region) && (len(q.Filter.Docs) == 0 || containsStr(q.Filter.Docs, e.Doc.ID)) {
-				ids = append(ids, e.Doc.ID)
-			}
+		// Regions match by full or short name (上海市, 上海): resolved to
+		// the regions of the documents, a few thousand at most.
+		x.mu.RLock()
+		regs := x.cat.regionsMatching(q.Filter.Region)
+		x.mu.RUnlock()
+		if len(q.Filter.Regions) > 0 {
+			regs = slices.DeleteFunc(regs, func(r string) bool { return !containsStr(q.Filter.Regions, r) })
 		}
-		if len(ids) == 0 {
+		if len(regs) == 0 {
 			return nil, 0, nil
 		}
-		q.Filter.Region, q.Filter.Docs = "", ids
+		q.Filter.Region, q.Filter.Regions = "", regs
 	}
 	if q.Size <= 0 {
 		q.Size = 10
@@ -126,7 +157,6 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		top = query.NewConjunctionQuery(append([]query.Query{dis}, fs...))
 	}
 	req := bleve.NewSearchRequestOptions(top, q.Size, q.From, false)
-	req.IncludeLocations = q.Locations
 	res, err := x.bleve.Search(req)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
@@ -137,37 +167,135 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		if !ok {
 			continue
 		}
-		e, ok := x.Doc(r.doc)
-		if !ok || e.Gen != r.gen {
-			continue // replaced or removed meanwhile
+		sum, ok := x.Summary(r.doc)
+		if !ok || sum.Gen != r.gen {
+			continue // not committed yet, or replaced or removed meanwhile
 		}
-		hit := Hit{Entry: e, Score: h.Score, Sentence: -1}
+		hit := Hit{Doc: sum, Score: h.Score, Sentence: -1, Para: r.n}
 		if r.kind == 's' {
-			if r.n >= len(e.Doc.Sentences) {
+			if r.n >= sum.Sentences {
 				continue
 			}
 			hit.Sentence = r.n
-			hit.Para = e.Doc.Sentences[r.n].Para
-		} else {
-			if r.n >= len(e.Doc.Paragraphs) {
-				continue
-			}
-			hit.Para = r.n
+		} else if r.n >= sum.Paragraphs {
+			continue
 		}
 		hit.Matched = map[string][]Span{}
-		for field, terms := range h.Locations {
-			if field != "ptext" && field != "stext" {
-				continue
-			}
-			for t, locs := range terms {
-				for _, l := range locs {
-					hit.Matched[t] = append(hit.Matched[t], Span{int(l.Start), int(l.End)})
-				}
-			}
-		}
 		hits = append(hits, hit)
 	}
+	if q.Records {
+		err = x.fillRecords(hits, q.Sentences)
+	} else {
+		err = x.fillEntries(hits)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Entry == nil && h.SentenceRec == nil && h.ParagraphRec == nil })
+	if q.Locations {
+		for i := range hits {
+			x.locate(&hits[i], q.Terms)
+		}
+	}
 	return hits, int(res.Total), nil
+}
+
+// locate finds the spans of the query's words in the text of a hit, as
+// the index segments it.
+func (x *Index) locate(h *Hit, terms []WeightedTerm) {
+	for _, t := range Terms(x.cfg.Segmenter, h.Text()) {
+		for _, q := range terms {
+			if t.Text == q.Text || q.Prefix && strings.HasPrefix(t.Text, q.Text) {
+				h.Matched[t.Text] = append(h.Matched[t.Text], Span{t.Start, t.End})
+				break
+			}
+		}
+	}
+}
+
+// fillRecords reads the records of the hits from disk. A hit whose
+// version was replaced between the search and the read is dropped.
+func (x *Index) fillRecords(hits []Hit, sentences bool) error {
+	refs := make([]Ref, len(hits))
+	for i, h := range hits {
+		refs[i] = Ref{Doc: h.Doc.ID, Gen: h.Doc.Gen, N: h.Para}
+		if sentences {
+			refs[i].N = h.Sentence
+		}
+	}
+	if sentences {
+		rs, err := x.st.readSentences(refs, true)
+		if err != nil {
+			return err
+		}
+		for i, r := range rs {
+			if r != nil {
+				hits[i].SentenceRec, hits[i].Para = r, r.Para
+			}
+		}
+		return nil
+	}
+	rs, err := x.st.readParagraphs(refs, true)
+	if err != nil {
+		return err
+	}
+	for i, r := range rs {
+		hits[i].ParagraphRec = r
+	}
+	return nil
+}
+
+// fillEntries sets the parsed documents of the hits, parsing those not in
+// the cache on all cores.
+func (x *Index) fillEntries(hits []Hit) error {
+	var sums []*Summary
+	seen := map[*Summary]int{}
+	for _, h := range hits {
+		if _, ok := seen[h.Doc]; !ok {
+			seen[h.Doc] = len(sums)
+			sums = append(sums, h.Doc)
+		}
+	}
+	entries := x.entries(sums)
+	for i := range hits {
+		e := entries[seen[hits[i].Doc]]
+		if e == nil {
+			continue
+		}
+		hits[i].Entry = e
+		if hits[i].Sentence >= 0 {
+			hits[i].Para = e.Doc.Sentences[hits[i].Sentence].Para
+		}
+	}
+	return nil
+}
+
+// entries returns the parsed documents of sums (nil for one that cannot
+// be read), parsing those not in the cache on all cores.
+func (x *Index) entries(sums []*Summary) []*Entry {
+	out := make([]*Entry, len(sums))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for w := 0; w < min(runtime.NumCPU(), len(sums)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(sums) {
+					return
+				}
+				e, err := x.entry(sums[i])
+				if err != nil {
+					x.log.Error("document cannot be read", "doc", sums[i].ID, "err", err)
+					continue
+				}
+				out[i] = e
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 func containsStr(list []string, s string) bool {
@@ -186,24 +314,46 @@ func term(field, value string) query.Query {
 	return q
 }
 
+// anyTerm is a disjunction of terms of a field, nil for no values.
+func anyTerm(field string, values []string) query.Query {
+	switch len(values) {
+	case 0:
+		return nil
+	case 1:
+		return term(field, values[0])
+	}
+	qs := make([]query.Query, len(values))
+	for i, v := range values {
+		qs[i] = term(field, v)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
 func filterQueries(f Filter) []query.Query {
 	var qs []query.Query
-	if f.Doc != "" {
-		qs = append(qs, term("doc", f.Doc))
-	}
-	if len(f.Docs) > 0 {
-		var ds []query.Query
-		for _, d := range f.Docs {
-			ds = append(ds, term("doc", d))
+	add := func(q query.Query) {
+		if q != nil {
+			qs = append(qs, q)
 		}
-		qs = append(qs, query.NewDisjunctionQuery(ds))
 	}
+	if f.Doc != "" {
+		add(term("doc", f.Doc))
+	}
+	add(anyTerm("doc", f.Docs))
 	if f.Region != "" {
-		qs = append(qs, term("region", f.Region))
+		add(term("region", f.Region))
 	}
+	add(anyTerm("region", f.Regions))
+	add(anyTerm("level", f.Levels))
+	add(anyTerm("dkind", f.Kinds))
 	if f.Year > 0 {
-		qs = append(qs, term("years", strconv.Itoa(f.Year)))
+		add(term("years", strconv.Itoa(f.Year)))
 	}
+	var ys []string
+	for _, y := range f.Years {
+		ys = append(ys, strconv.Itoa(y))
+	}
+	add(anyTerm("years", ys))
 	return qs
 }
 
@@ -241,28 +391,39 @@ type SearchHit struct {
 	Score     float64
 }
 
-// Search finds the paragraphs that best match text.
+// Search finds the paragraphs that best match text. It reads the
+// paragraphs it returns from disk and parses no document.
 func (x *Index) Search(text string, f Filter, size, from int) (*SearchResult, error) {
 	terms := x.QueryTerms(text)
-	hits, total, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: size, From: from, HeadingBoost: 0.5, Locations: true})
+	hits, total, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: size, From: from, HeadingBoost: 0.5, Locations: true, Records: true})
 	if err != nil {
 		return nil, err
 	}
 	res := &SearchResult{Total: total, Hits: []SearchHit{}}
 	for _, h := range hits {
-		d := h.Entry.Doc
-		p := &d.Paragraphs[h.Para]
+		p := h.ParagraphRec
 		var spans []Span
 		for _, ss := range h.Matched {
 			spans = append(spans, ss...)
 		}
 		res.Hits = append(res.Hits, SearchHit{
-			Doc: d.ID, Title: d.Title, Paragraph: h.Para, Page: p.Page, Line: p.Line,
-			Heading: p.Heading, Section: strings.Join(d.SectionPath(p.Section), " / "),
+			Doc: h.Doc.ID, Title: h.Doc.Title, Paragraph: h.Para, Page: p.Page, Line: p.Line,
+			Heading: p.Heading, Section: strings.Join(h.Doc.SectionPath(p.Section), " / "),
 			Text: p.Text, Fragments: Fragments(p.Text, spans, 80, 3), Score: h.Score,
 		})
 	}
 	return res, nil
+}
+
+// SectionPath returns the titles of section s and its ancestors,
+// outermost first.
+func (s *Summary) SectionPath(sec int) []string {
+	var path []string
+	for n := 0; sec >= 0 && sec < len(s.Sections) && n <= len(s.Sections); n++ {
+		path = append([]string{s.Sections[sec].Number + s.Sections[sec].Title}, path...)
+		sec = s.Sections[sec].Parent
+	}
+	return path
 }
 
 // Fragments returns up to n windows of about width runes of text around

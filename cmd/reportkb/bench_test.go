@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"testing"
 	"time"
@@ -126,4 +127,62 @@ func BenchmarkIndexSeed(b *testing.B) {
 
 func BenchmarkIndexCorpus(b *testing.B) {
 	benchIndex(b, corpusSources(b))
+}
+
+// BenchmarkAddLarge adds one document of 4 MB of text (the corpus's
+// reports end to end) and reports the peak of the Go heap during the add
+// (peak-heap-MB); gojieba's dictionaries, about 150 MB, are outside it.
+func BenchmarkAddLarge(b *testing.B) {
+	var data []byte
+	for _, s := range corpusSources(b) {
+		if len(data) >= 4<<20 {
+			break
+		}
+		data = append(append(data, s.Data...), '\n')
+	}
+	seg, err := jieba.Open("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	peak := uint64(0)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		x, err := index.Open(index.Config{Dir: b.TempDir(), Segmenter: seg})
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		stop := make(chan struct{})
+		done := make(chan uint64)
+		go func() {
+			var m runtime.MemStats
+			max := uint64(0)
+			t := time.NewTicker(5 * time.Millisecond)
+			defer t.Stop()
+			for {
+				runtime.ReadMemStats(&m)
+				if m.HeapInuse > max {
+					max = m.HeapInuse
+				}
+				select {
+				case <-stop:
+					done <- max
+					return
+				case <-t.C:
+				}
+			}
+		}()
+		b.StartTimer()
+		if _, err := x.Add("large.txt", data); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		close(stop)
+		peak = max(peak, <-done)
+		x.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }

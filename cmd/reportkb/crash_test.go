@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -31,6 +32,7 @@ func TestMain(m *testing.M) {
 func versions() (names []string, a, b map[string][]byte, err error) {
 	a, b = map[string][]byte{}, map[string][]byte{}
 	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	var all []byte
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -40,7 +42,13 @@ func versions() (names []string, a, b map[string][]byte, err error) {
 		names = append(names, name)
 		a[name] = append(append([]byte{}, data...), "\n版本甲：新增测试床位111张。\n"...)
 		b[name] = append(append([]byte{}, data...), "\n版本乙：新增测试床位222张。\n"...)
+		all = append(append(all, data...), '\n')
 	}
+	// A document large enough to go into the index in several chunks,
+	// added first, so that kills fall in it too.
+	names = append([]string{"combined_large.txt"}, names...)
+	a["combined_large.txt"] = append(append([]byte{}, all...), "\n版本甲：新增测试床位111张。\n"...)
+	b["combined_large.txt"] = append(append([]byte{}, all...), "\n版本乙：新增测试床位222张。\n"...)
 	return names, a, b, nil
 }
 
@@ -57,7 +65,13 @@ func crashChild(dir string) {
 		fmt.Println("error", err)
 		os.Exit(1)
 	}
-	for round := 0; ; round++ {
+	// Start with the version the index does not hold, so that the first
+	// add replaces the large document.
+	start := 0
+	if e, ok := x.Doc("combined_large"); ok && bytes.Equal(e.Text(), a["combined_large.txt"]) {
+		start = 1
+	}
+	for round := start; ; round++ {
 		for _, n := range names {
 			v := a
 			if round%2 == 1 {
@@ -84,16 +98,46 @@ func TestCrashDuringAdd(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for i, wait := range []time.Duration{150 * time.Millisecond, 400 * time.Millisecond, 900 * time.Millisecond, 1500 * time.Millisecond} {
+	// Each child is killed a while after its first add (the large
+	// document, which goes in chunks) or after a first delay, so that the
+	// kills fall at different points of the adds however fast the machine.
+	for i, wait := range []time.Duration{150 * time.Millisecond, 400 * time.Millisecond, 0, 30 * time.Millisecond, 200 * time.Millisecond, 700 * time.Millisecond} {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
 		cmd.Env = append(os.Environ(), "REPORTKB_CRASH_CHILD="+dir)
-		var out bytes.Buffer
-		cmd.Stdout = &out
+		pipe, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(wait)
+		var out bytes.Buffer
+		first := make(chan struct{})
+		copied := make(chan struct{})
+		go func() {
+			sc := bufio.NewScanner(pipe)
+			once := false
+			for sc.Scan() {
+				out.WriteString(sc.Text() + "\n")
+				if !once && strings.HasPrefix(sc.Text(), "added") {
+					once = true
+					close(first)
+				}
+			}
+			close(copied)
+		}()
+		if i < 2 {
+			time.Sleep(wait)
+		} else {
+			select {
+			case <-first:
+			case <-time.After(2 * time.Minute):
+				t.Fatalf("kill %d: no add done in two minutes", i)
+			}
+			time.Sleep(wait)
+		}
 		cmd.Process.Signal(syscall.SIGKILL)
+		<-copied
 		cmd.Wait()
 		if strings.Contains(out.String(), "error") {
 			t.Fatalf("child: %s", out.String())

@@ -91,14 +91,11 @@ func add(args []string, stdout, stderr io.Writer) error {
 		added  int
 		bytes  int64
 	)
+	// Files are read when their turn comes: memory holds the documents
+	// in flight, not all of them.
 	var srcs []index.Source
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			failed = append(failed, fmt.Sprintf("%s: %v", f, err))
-			continue
-		}
-		srcs = append(srcs, index.Source{Name: f, Data: data})
+		srcs = append(srcs, index.Source{Name: f, Path: f})
 	}
 	x.AddAll(srcs, *jobs, func(s index.Source, e *index.Entry, err error) {
 		mu.Lock()
@@ -107,7 +104,9 @@ func add(args []string, stdout, stderr io.Writer) error {
 			failed = append(failed, fmt.Sprintf("%s: %v", s.Name, err))
 		} else {
 			added++
-			bytes += int64(len(s.Data))
+			if fi, err := os.Stat(s.Path); err == nil {
+				bytes += fi.Size()
+			}
 			if !bar.tty {
 				fmt.Fprintf(stdout, "added %s (%s, %d paragraphs)\n", e.Doc.ID, e.Doc.Title, len(e.Doc.Paragraphs))
 			}
@@ -206,8 +205,8 @@ func ls(args []string, stdout, stderr io.Writer) error {
 	}
 	defer x.Close()
 	var infos []api.DocumentInfo
-	for _, e := range x.Docs() {
-		infos = append(infos, api.Info(e))
+	for _, d := range x.Summaries() {
+		infos = append(infos, api.Info(d))
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/netip"
 	"os"
@@ -29,6 +30,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -37,6 +39,7 @@ import (
 	"reportkb/api/bot"
 	"reportkb/index"
 	"reportkb/index/jieba"
+	"reportkb/index/segment"
 	"reportkb/qa"
 	"reportkb/seeds"
 )
@@ -148,20 +151,37 @@ func defaultIndexDir() string {
 
 // common holds the flags every command has.
 type common struct {
-	index string
-	dict  string
-	quiet bool
+	index   string
+	dict    string
+	quiet   bool
+	maxText float64 // MB
+	// docCache is the bytes of parsed documents kept; 0: the index's default.
+	docCache int64
+	// background loads the dictionaries in the background (serve).
+	background bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.index, "index", defaultIndexDir(), "index `directory`")
 	fs.StringVar(&c.dict, "dict", "", "gojieba dictionary `directory` (default: $"+jieba.EnvDict+", or found automatically)")
+	def := float64(index.DefaultMaxText >> 20)
+	if v, err := strconv.ParseFloat(os.Getenv("REPORTKB_MAX_TEXT"), 64); err == nil && v > 0 {
+		def = v
+	}
+	fs.Float64Var(&c.maxText, "max-text", def, "largest document text accepted, in `MB`: a larger one is refused (default $REPORTKB_MAX_TEXT or 32)")
 }
 
 // open opens the knowledge base: segmenter, index (built from the
 // embedded reports on first use) and answer engine.
 func (c *common) open(log *slog.Logger) (*index.Index, *qa.Engine, error) {
-	seg, err := jieba.Open(c.dict)
+	var seg segment.Segmenter
+	var err error
+	if c.background {
+		// The server listens while the dictionaries load.
+		seg, err = jieba.OpenBackground(c.dict)
+	} else {
+		seg, err = jieba.Open(c.dict)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -171,7 +191,11 @@ func (c *common) open(log *slog.Logger) (*index.Index, *qa.Engine, error) {
 		srcs = append(srcs, index.Source{Name: f.Name, Data: f.Data})
 		home = append(home, index.DocID(f.Name))
 	}
-	x, err := index.Open(index.Config{Dir: c.index, Segmenter: seg, Seeds: srcs, Logger: log})
+	if c.maxText < 0 {
+		return nil, nil, usageError{"-max-text must be positive"}
+	}
+	x, err := index.Open(index.Config{Dir: c.index, Segmenter: seg, Seeds: srcs, Logger: log,
+		MaxText: int(c.maxText * (1 << 20)), CacheBytes: c.docCache})
 	if errors.Is(err, index.ErrLocked) {
 		return nil, nil, fmt.Errorf("%w: a server may be using %s; stop it or pass another -index", err, c.index)
 	}
@@ -242,7 +266,7 @@ func serveFlags(stderr io.Writer) (*flag.FlagSet, *serveOptions) {
 	fs.StringVar(&o.trustedProxies, "trusted-proxies", "", "comma-separated `addresses` or CIDRs of the reverse proxies in front; implies -trust-proxy")
 	fs.StringVar(&o.allowedHosts, "allowed-hosts", "", "comma-separated host `names` the server answers to (421 for others; against DNS rebinding)")
 	fs.IntVar(&o.cache, "cache", 4096, "answers kept for questions asked again (0: none)")
-	fs.Int64Var(&o.memLimit, "mem-limit", 192, "soft limit of the Go heap in `MB` (GOMEMLIMIT overrides it)")
+	fs.Int64Var(&o.memLimit, "mem-limit", 0, "soft limit of the Go heap in `MB` (default: half the machine's memory; GOMEMLIMIT overrides it)")
 	fs.VisitAll(func(f *flag.Flag) {
 		if !strings.Contains(f.Usage, "$"+envName(f.Name)) {
 			f.Usage += " [$" + envName(f.Name) + "]"
@@ -320,13 +344,23 @@ func serve(args []string, stderr io.Writer) error {
 		wecom = w
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	// A soft limit on the Go heap makes the collector return memory
+	// rather than grow; gojieba's dictionaries (about 150 MB) and bleve's
+	// memory-mapped segments live outside it. Parsed documents are kept
+	// for a quarter of it.
+	limit := debug.SetMemoryLimit(-1)
 	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit on the Go heap makes the collector return memory
-		// rather than grow: gojieba's dictionaries (about 150 MB) live
-		// outside it.
-		debug.SetMemoryLimit(o.memLimit << 20)
+		limit = o.memLimit << 20
+		if limit <= 0 {
+			limit = index.MachineMemory() / 2
+		}
+		debug.SetMemoryLimit(limit)
+	}
+	if limit > 0 && limit < math.MaxInt64 {
+		o.docCache = max(limit/4, 64<<20)
 	}
 	start := time.Now()
+	o.background = true
 	x, eng, err := o.open(log)
 	if err != nil {
 		return err
@@ -343,11 +377,7 @@ func serve(args []string, stderr io.Writer) error {
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       120 * time.Second,
 	}
-	go func() {
-		eng.Warm()
-		// Warming allocates for a moment what it does not keep: give it back.
-		debug.FreeOSMemory()
-	}()
+	go warm(x, eng)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
@@ -362,6 +392,35 @@ func serve(args []string, stderr io.Writer) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	return srv.Shutdown(sctx)
+}
+
+// warmText is the most text for which the server derives what answers
+// need of every document at start; a larger library is read on demand.
+const warmText = 16 << 20
+
+// warm prepares the engine ahead of the first questions: for a small
+// library, everything (see qa.Engine.Warm); for a large one, only the
+// English word list, by answering an English question from the smallest
+// document, so that start-up reads no document it does not need.
+func warm(x *index.Index, eng *qa.Engine) {
+	sums := x.Summaries()
+	total := 0
+	var smallest *index.Summary
+	for _, s := range sums {
+		total += s.Size
+		if smallest == nil || s.Size < smallest.Size {
+			smallest = s
+		}
+	}
+	if total <= warmText {
+		eng.Warm()
+		// Warming allocates for a moment what it does not keep: give it back.
+		debug.FreeOSMemory()
+		return
+	}
+	if smallest != nil {
+		eng.Ask(context.Background(), qa.Request{Question: "How many hospitals were built?", Doc: smallest.ID})
+	}
 }
 
 // cacheFlag maps the -cache flag (0: none) to api.Config.CacheSize (0:

@@ -167,7 +167,7 @@ func TestServeFlagsFromEnv(t *testing.T) {
 		switch f.DefValue {
 		case "false":
 			v = "true"
-		case "0", "4096", "192", "52428800":
+		case "0", "4096", "192", "32", "52428800":
 			v = "7"
 		}
 		want[f.Name] = v

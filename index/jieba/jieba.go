@@ -208,3 +208,42 @@ func (s *Segmenter) Tag(text string) []string {
 	}
 	return s.j.Tag(text)
 }
+
+// Background is a Segmenter whose dictionaries load in the background:
+// a server can open its index and listen while they load, and the first
+// segmentation waits for them. It is safe for concurrent use.
+type Background struct {
+	ready chan struct{}
+	s     *Segmenter
+}
+
+// OpenBackground finds the dictionaries in dir as Open does, reporting a
+// missing one at once, and loads them in the background.
+func OpenBackground(dir string) (*Background, error) {
+	d, err := FindDict(dir)
+	if err != nil {
+		return nil, err
+	}
+	b := &Background{ready: make(chan struct{})}
+	go func() {
+		defer close(b.ready)
+		s, err := Open(d)
+		if err != nil {
+			panic(err) // FindDict found them: only a damaged dictionary fails here
+		}
+		b.s = s
+	}()
+	return b, nil
+}
+
+// Wait returns the loaded segmenter.
+func (b *Background) Wait() *Segmenter {
+	<-b.ready
+	return b.s
+}
+
+// Segment segments text once the dictionaries are loaded.
+func (b *Background) Segment(text string) []segment.Token { return b.Wait().Segment(text) }
+
+// Tag tags text once the dictionaries are loaded.
+func (b *Background) Tag(text string) []string { return b.Wait().Tag(text) }

@@ -1,0 +1,445 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"reportkb/index/segment"
+)
+
+// TestRecordsMatchParse checks that the records read from disk say what
+// the parsed document says: text, positions in the text and the file,
+// pages, lines, headings, sections and table rows.
+func TestRecordsMatchParse(t *testing.T) {
+	x := open(t, t.TempDir(), seed(t))
+	defer x.Close()
+	gb := transcoded(t)
+	if _, err := x.Add(gb.Name, gb.Data); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"hanyang_2020_plan_report", DocID(gb.Name)} {
+		e, ok := x.Doc(id)
+		if !ok {
+			t.Fatalf("%s missing", id)
+		}
+		d := e.Doc
+		refs := make([]Ref, len(d.Sentences))
+		for i := range refs {
+			refs[i] = Ref{Doc: id, Gen: e.Gen, N: i}
+		}
+		recs, err := x.Sentences(refs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig, err := x.Original(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range recs {
+			s := &d.Sentences[i]
+			p := &d.Paragraphs[s.Para]
+			if r.Text != s.Text || r.Para != s.Para || r.Off != s.Off || r.Start != s.Start || r.End != s.End ||
+				r.Line != s.Line || r.Page != s.Page || r.PageInferred != s.PageInferred || r.Kind != p.Kind ||
+				r.Heading != p.Heading || r.Section != p.Section || r.N != i {
+				t.Fatalf("%s sentence %d: record %+v, parsed %+v", id, i, r, s)
+			}
+			if r.FileStart != e.FileOffset(s.Start) || r.FileEnd != e.FileOffset(s.End) {
+				t.Errorf("%s sentence %d: file span %d-%d, want %d-%d", id, i, r.FileStart, r.FileEnd, e.FileOffset(s.Start), e.FileOffset(s.End))
+			}
+			f, offs := segment.Fold(s.Text)
+			if offs != nil && r.TextOffset(len(f)) != len(s.Text) {
+				t.Errorf("%s sentence %d: TextOffset of the end = %d", id, i, r.TextOffset(len(f)))
+			}
+			if r.Folded != f {
+				t.Errorf("%s sentence %d: folded %q, want %q", id, i, r.Folded, f)
+			}
+			for k := range f {
+				if offs != nil && r.TextOffset(k) != offs[k] {
+					t.Fatalf("%s sentence %d: TextOffset(%d) = %d, want %d", id, i, k, r.TextOffset(k), offs[k])
+				}
+			}
+			if per, year := d.PeriodOf(p.Section); r.Period != per || r.Year != year {
+				t.Errorf("%s sentence %d: period %s %d, want %s %d", id, i, r.Period, r.Year, per, year)
+			}
+			// Every span of runes maps to the file as the paragraph does.
+			var bounds []int
+			for k := range s.Text {
+				bounds = append(bounds, k)
+			}
+			bounds = append(bounds, len(s.Text))
+			for k := 0; k+1 < len(bounds); k++ {
+				a, b := bounds[k], bounds[min(k+2, len(bounds)-1)]
+				ws, we := p.OrigSpan(s.Off+a, s.Off+b)
+				ws, we = e.FileOffset(ws), e.FileOffset(we)
+				if gs, ge := r.Span(a, b); gs != ws || ge != we {
+					t.Fatalf("%s sentence %d: Span(%d, %d) = %d-%d, want %d-%d", id, i, a, b, gs, ge, ws, we)
+				}
+				if line := r.LineAt(ws); line != d.LineAt(e.offsetOfFile(ws)) {
+					t.Fatalf("%s sentence %d: LineAt(%d) = %d, want %d", id, i, ws, line, d.LineAt(e.offsetOfFile(ws)))
+				}
+			}
+			if r.FileEnd > len(orig) {
+				t.Fatalf("%s sentence %d ends past the file", id, i)
+			}
+			if p.Kind == "table_row" && r.Row == nil {
+				t.Errorf("%s sentence %d: table row without its row", id, i)
+			}
+		}
+		for i := range d.Paragraphs {
+			pr, err := x.Paragraph(id, e.Gen, i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := &d.Paragraphs[i]
+			if pr.Text != p.Text || pr.Kind != p.Kind || pr.Heading != p.Heading || pr.Term != p.Term || pr.Line != p.Line ||
+				pr.Page != p.Page || pr.Start != e.FileOffset(p.Start) || pr.End != e.FileOffset(p.End) ||
+				pr.FirstSentence != p.FirstSentence || pr.NumSentences != p.NumSentences {
+				t.Fatalf("%s paragraph %d: record %+v, parsed %+v", id, i, pr, p)
+			}
+		}
+		sum := e.Summary
+		if sum.Title != d.Title || sum.Meta != d.Meta || sum.Paragraphs != len(d.Paragraphs) || sum.Sentences != len(d.Sentences) ||
+			!reflect.DeepEqual(sum.Sections, d.Sections) {
+			t.Errorf("%s summary %+v disagrees with the parse", id, sum)
+		}
+	}
+	// A version the index does not hold is not found.
+	if _, err := x.Sentences([]Ref{{Doc: "hanyang_2020_plan_report", Gen: 99, N: 0}}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("sentence of an unknown version: %v", err)
+	}
+}
+
+func encodeGB18030(data []byte) ([]byte, error) {
+	return simplifiedchinese.GB18030.NewEncoder().Bytes(data)
+}
+
+// offsetOfFile maps a file offset back to the text (a test helper: a
+// linear scan).
+func (e *Entry) offsetOfFile(off int) int {
+	if e.offsets == nil {
+		return off
+	}
+	for i := range e.offsets {
+		if int(e.offsets[i]) >= off {
+			return i
+		}
+	}
+	return len(e.text)
+}
+
+// transcoded returns a test report in GB18030, so that text and file
+// offsets differ.
+func transcoded(t *testing.T) Source {
+	t.Helper()
+	src := corpusFile(t, "shanghai_2025_gov_work_report.txt")
+	enc, err := encodeGB18030(src.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Source{Name: "shanghai_gbk.txt", Data: enc}
+}
+
+func TestRecordsOfTables(t *testing.T) {
+	x := open(t, t.TempDir(), seed(t))
+	defer x.Close()
+	e, _ := x.Doc("hanyang_2020_plan_report")
+	rows := 0
+	for _, tb := range e.Doc.Tables {
+		for _, row := range tb.Rows {
+			p := &e.Doc.Paragraphs[row.Para]
+			if p.NumSentences == 0 {
+				continue
+			}
+			recs, err := x.Sentences([]Ref{{Doc: e.Summary.ID, Gen: e.Gen, N: p.FirstSentence}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := recs[0].Row
+			if r == nil || r.Name != row.Name || len(r.Cells) != len(row.Cells) || !reflect.DeepEqual(r.Columns, tb.Columns) {
+				t.Fatalf("row %q: record %+v", row.Name, r)
+			}
+			rows++
+		}
+	}
+	if rows == 0 {
+		t.Fatal("the seed has no table rows")
+	}
+}
+
+func TestFiltersAsTerms(t *testing.T) {
+	x := open(t, t.TempDir(), seed(t))
+	defer x.Close()
+	for _, name := range []string{"shanghai_2025_gov_work_report.txt", "hubei_2025_gov_work_report.txt"} {
+		s := corpusFile(t, name)
+		if _, err := x.Add(s.Name, s.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	terms := x.QueryTerms("养老床位")
+	docsOf := func(f Filter) map[string]bool {
+		hits, _, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: 100, Sentences: true, Records: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, h := range hits {
+			out[h.Doc.ID] = true
+			if h.SentenceRec == nil || h.Entry != nil || h.SentenceRec.Para != h.Para || !strings.ContainsAny(h.Text(), "养床") {
+				t.Fatalf("hit %+v", h)
+			}
+		}
+		return out
+	}
+	sh, _ := x.Summary("shanghai_2025_gov_work_report")
+	tests := []struct {
+		f    Filter
+		want []string
+	}{
+		{Filter{Region: "上海"}, []string{"shanghai_2025_gov_work_report"}},
+		{Filter{Region: "上海市"}, []string{"shanghai_2025_gov_work_report"}},
+		{Filter{Regions: []string{sh.Meta.Region, "汉阳区"}}, []string{"shanghai_2025_gov_work_report", "hanyang_2020_plan_report"}},
+		{Filter{Levels: []string{"province"}}, []string{"hubei_2025_gov_work_report"}},
+		{Filter{Kinds: []string{sh.Meta.Kind}}, []string{"shanghai_2025_gov_work_report", "hubei_2025_gov_work_report"}},
+		{Filter{Years: []int{2020}}, []string{"hanyang_2020_plan_report"}},
+		{Filter{Year: 2024, Region: "湖北"}, []string{"hubei_2025_gov_work_report"}},
+		{Filter{Region: "西藏"}, nil},
+	}
+	for _, tc := range tests {
+		got := docsOf(tc.f)
+		want := map[string]bool{}
+		for _, id := range tc.want {
+			want[id] = true
+		}
+		if tc.f.Levels != nil {
+			// Shanghai is a province-level city: level province too.
+			if sh.Meta.Level == "province" {
+				want["shanghai_2025_gov_work_report"] = true
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("filter %+v: documents %v, want %v", tc.f, got, want)
+		}
+		// Select agrees with the search.
+		sel := map[string]bool{}
+		for _, s := range x.Select(tc.f) {
+			sel[s.ID] = true
+		}
+		for id := range got {
+			if !sel[id] {
+				t.Errorf("filter %+v: Select lacks %s", tc.f, id)
+			}
+		}
+	}
+	if got := x.Spelled("Shanghai"); len(got) != 1 || got[0].ID != "shanghai_2025_gov_work_report" {
+		t.Errorf("Spelled(Shanghai) = %v", got)
+	}
+	if rs := x.Regions(); !containsStr(rs, "汉阳区") || !containsStr(rs, sh.Meta.Region) {
+		t.Errorf("Regions() = %v", rs)
+	}
+	// The catalog follows removals.
+	if err := x.Remove("shanghai_2025_gov_work_report"); err != nil {
+		t.Fatal(err)
+	}
+	if got := x.Select(Filter{Region: "上海"}); len(got) != 0 {
+		t.Errorf("Select after removal: %v", got)
+	}
+	if got := x.Spelled("shanghai"); len(got) != 0 {
+		t.Errorf("Spelled after removal: %v", got)
+	}
+}
+
+// TestLargeDocumentInChunks adds a document of several chunks, replaces
+// it, and checks that a crash in the middle of indexing its next version
+// leaves the old one.
+func TestLargeDocumentInChunks(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir)
+	big := func(tag string) Source {
+		var b strings.Builder
+		b.WriteString("2024年某市统计公报\n")
+		for i := 0; b.Len() < 3*chunkBytes; i++ { // three chunks and a bit
+			fmt.Fprintf(&b, "第%d项：新增%s床位%d张，比上年增长%d%%。\n", i, tag, i, i%30)
+		}
+		return Source{Name: "big.txt", Data: []byte(b.String())}
+	}
+	a := big("甲版")
+	if _, err := x.Add(a.Name, a.Data); err != nil {
+		t.Fatal(err)
+	}
+	count := func(x *Index, word string) int {
+		_, total, err := x.SearchTerms(Query{Terms: x.QueryTerms(word), Sentences: true, Size: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return total
+	}
+	if n := count(x, "甲版"); n < 1000 {
+		t.Fatalf("%d sentences of the first version found", n)
+	}
+	// Crash halfway through the second version: its marker and some
+	// chunks are in bleve, the store still holds the first.
+	b := big("乙版")
+	p, err := x.prepare(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := p.e.Doc.Paragraphs
+	p.e.Doc.Paragraphs = paras[:len(paras)/2] // index half of it, then stop
+	if err := x.indexLarge(p); err != nil {
+		t.Fatal(err)
+	}
+	crash(x)
+	x = open(t, dir)
+	if n := count(x, "乙版"); n != 0 {
+		t.Errorf("%d sentences of the unfinished version found", n)
+	}
+	if n := count(x, "甲版"); n < 1000 {
+		t.Errorf("after the crash, %d sentences of the first version found", n)
+	}
+	if _, err := x.Add(b.Name, b.Data); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(x, "甲版"); n != 0 {
+		t.Errorf("the replaced version is still found (%d)", n)
+	}
+	if n := count(x, "乙版"); n < 1000 {
+		t.Errorf("%d sentences of the second version found", n)
+	}
+	x.Close()
+}
+
+func TestMaxText(t *testing.T) {
+	x, err := Open(Config{Dir: t.TempDir(), Segmenter: segment.Bigram{}, SegmenterName: "bigram", MaxText: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	_, err = x.Add("big.txt", []byte(strings.Repeat("新增养老床位。", 200)))
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "-max-text") {
+		t.Errorf("Add of a text over the limit: %v", err)
+	}
+	if x.Len() != 0 {
+		t.Errorf("%d documents after a refused add", x.Len())
+	}
+}
+
+// TestOpenLegacyIndex opens an index of schema 6, whose manifest listed
+// its documents, and finds them rebuilt.
+func TestOpenLegacyIndex(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, docsDir), 0o755)
+	s := seed(t)
+	os.WriteFile(filepath.Join(dir, docsDir, "hanyang_2020_plan_report.3.txt"), s.Data, 0o644)
+	added := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	m := manifest{Schema: 6, Segmenter: "bigram", NextGen: 4, Docs: []manifestDoc{{
+		ID: "hanyang_2020_plan_report", File: "hanyang_2020_plan_report.txt", Text: "hanyang_2020_plan_report.3.txt",
+		Format: "txt", Encoding: "utf-8", Gen: 3, SHA256: hash(s.Data), Added: added}}}
+	data, _ := json.Marshal(m)
+	os.WriteFile(filepath.Join(dir, manifestName), data, 0o644)
+	os.MkdirAll(filepath.Join(dir, bleveDir), 0o755) // an old bleve index, to be dropped
+	x := open(t, dir)
+	sum, ok := x.Summary("hanyang_2020_plan_report")
+	if !ok || sum.Gen < 4 || !sum.Added.Equal(added) || sum.SHA256 != hash(s.Data) {
+		t.Fatalf("after rebuilding: %+v %v", sum, ok)
+	}
+	if res, err := x.Search("方舱医院", Filter{}, 1, 0); err != nil || res.Total == 0 {
+		t.Fatalf("search after rebuilding: %v %+v", err, res)
+	}
+	x.Close()
+	data, _ = os.ReadFile(filepath.Join(dir, manifestName))
+	if !strings.Contains(string(data), fmt.Sprintf(`"schema": %d`, Schema)) || strings.Contains(string(data), `"docs"`) {
+		t.Errorf("manifest after rebuilding: %s", data)
+	}
+	files, _ := os.ReadDir(filepath.Join(dir, docsDir))
+	if len(files) != 1 {
+		t.Errorf("%d stored files after rebuilding, want 1", len(files))
+	}
+	// And it opens again without rebuilding, cleanly.
+	x = open(t, dir)
+	defer x.Close()
+	if s2, _ := x.Summary("hanyang_2020_plan_report"); s2 == nil || s2.Gen != sum.Gen {
+		t.Errorf("reopened: %+v", s2)
+	}
+}
+
+// TestCacheBounded checks that the parsed documents kept stay within the
+// budget, and that documents evicted are parsed again on demand.
+func TestCacheBounded(t *testing.T) {
+	x, err := Open(Config{Dir: t.TempDir(), Segmenter: segment.Bigram{}, SegmenterName: "bigram", CacheBytes: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, name := range []string{"shanghai_2025_gov_work_report.txt", "hubei_2025_gov_work_report.txt"} {
+		s := corpusFile(t, name)
+		if _, err := x.Add(s.Name, s.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 3; i++ {
+		for _, e := range x.Docs() {
+			if len(e.Doc.Sentences) == 0 {
+				t.Fatalf("%s parsed empty", e.Summary.ID)
+			}
+		}
+		if _, n := x.cache.stats(); n != 1 {
+			t.Fatalf("%d documents kept with a budget of one byte", n)
+		}
+	}
+}
+
+func TestReopenFast(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, seed(t))
+	x.Close()
+	x = open(t, dir, seed(t))
+	defer x.Close()
+	// Opening parses nothing: the cache is empty until a document is read.
+	if _, n := x.cache.stats(); n != 0 {
+		t.Errorf("%d documents parsed by Open", n)
+	}
+	if _, err := x.Search("方舱医院", Filter{}, 3, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := x.cache.stats(); n != 0 {
+		t.Errorf("Search parsed %d documents", n)
+	}
+}
+
+// TestRebuildOnSegmenterChange rebuilds an index of this schema from the
+// list of documents in its own store, keeping removed seeds removed.
+func TestRebuildOnSegmenterChange(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, seed(t))
+	sh := corpusFile(t, "shanghai_2025_gov_work_report.txt")
+	if _, err := x.Add(sh.Name, sh.Data); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Remove("hanyang_2020_plan_report"); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	y, err := Open(Config{Dir: dir, Segmenter: segment.Bigram{}, SegmenterName: "bigram-again", Seeds: []Source{seed(t)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	if y.Len() != 1 {
+		t.Fatalf("%d documents after rebuilding, want shanghai only", y.Len())
+	}
+	if res, err := y.Search("养老床位", Filter{}, 1, 0); err != nil || res.Total == 0 || res.Hits[0].Doc != "shanghai_2025_gov_work_report" {
+		t.Fatalf("search after rebuilding: %v %+v", err, res)
+	}
+	if _, err := os.Stat(filepath.Join(dir, rebuildName)); !os.IsNotExist(err) {
+		t.Errorf("the old store is left: %v", err)
+	}
+}
