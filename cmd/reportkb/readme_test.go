@@ -249,7 +249,7 @@ func lastLine(s string) string {
 }
 
 // timing matches what changes from run to run: how long an add took.
-var timing = regexp.MustCompile(`in [0-9.]+m?s \([0-9.]+ MB/s\)`)
+var timing = regexp.MustCompile(`in (?:[0-9]+h)?(?:[0-9]+m)?[0-9.]+(?:m|µ|n)?s \([0-9.]+ MB/s\)`)
 
 var exampleBlock = regexp.MustCompile("(?s)<!-- example ([a-z-]+) -->\n```console\n(.*?)```\n")
 
