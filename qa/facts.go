@@ -32,6 +32,10 @@ type Fact struct {
 	// Span says the figure covers several years or compares two states
 	// (累计, 年均, 五年, 从…到): it is not the figure of its period alone.
 	Span bool `json:"span,omitempty"`
+	// Scope says whether the figure is the whole area's (全市, 全省: all
+	// levels of government) or the government's own level's (市本级, 省本级),
+	// where the report says; "" otherwise.
+	Scope string `json:"scope,omitempty"`
 	// SentenceStart and SentenceEnd are the byte offsets of the sentence
 	// in the original file.
 	SentenceStart int `json:"sentence_start"`
@@ -200,7 +204,8 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 				line := d.LineAt(c.cell.Start)
 				page, _ := d.PageAt(line)
 				out = append(out, Fact{
-					Doc: d.ID, Page: page, Line: line, Start: en.FileOffset(c.cell.Start), End: en.FileOffset(c.cell.End),
+					Scope: figureScope(di, si, nil, 0),
+					Doc:   d.ID, Page: page, Line: line, Start: en.FileOffset(c.cell.Start), End: en.FileOffset(c.cell.End),
 					Text: c.q.Text, Value: c.q.Value, Unit: c.q.Unit, Qualifier: c.q.Qualifier, Subject: row.Name,
 					Aspect: columnAspect(c.column), Period: year, Plan: strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标"),
 					Section: section, Sentence: s.Text, Paragraph: s.Para, Column: c.column,
@@ -211,6 +216,7 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 		}
 		prev := ""
 		first := len(out)
+		marks := scopeMarks(s.Text)
 		for _, q := range di.quantities[si] {
 			subject, aspect := subjectOf(s.Text, q.Prefix, q.End)
 			if subject == "" || subject == "增速" || subject == "增幅" {
@@ -232,6 +238,7 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 				Text: q.Text, Value: q.Value, Unit: q.Unit, Qualifier: q.Qualifier, Subject: subject, Aspect: aspect,
 				Period: year, Plan: plan, Section: section, Sentence: s.Text, Paragraph: s.Para,
 				Span:          spanning(s.Text[clauseStart : q.End+clauseEnd]),
+				Scope:         figureScope(di, si, marks, q.Start),
 				SentenceStart: en.FileOffset(s.Start), SentenceEnd: en.FileOffset(s.End),
 			})
 		}

@@ -3,6 +3,8 @@ package qa
 import (
 	"strings"
 	"testing"
+
+	"reportkb/index"
 )
 
 // TestQuestionScope: 全市/市本级 and their everyday wordings set the scope
@@ -215,5 +217,25 @@ func TestEmbeddedModel(t *testing.T) {
 	}
 	if m.Threshold <= 0 || m.Threshold >= 1 {
 		t.Errorf("threshold %v", m.Threshold)
+	}
+}
+
+func TestFactScope(t *testing.T) {
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if _, err := x.Add("jm_2025_budget_report.txt", []byte("关于江门市2025年预算执行情况的报告\n一、2025年预算执行情况\n全市一般公共预算收入77.2亿元，其中市本级12.8亿元。\n")); err != nil {
+		t.Fatal(err)
+	}
+	eng := New(Config{Index: x})
+	en, _ := x.Doc("jm_2025_budget_report")
+	scopes := map[string]string{}
+	for _, f := range eng.Facts(en) {
+		scopes[f.Text] = f.Scope
+	}
+	if scopes["77.2亿元"] != ScopeWhole || scopes["12.8亿元"] != ScopeOwn {
+		t.Errorf("fact scopes %v", scopes)
 	}
 }

@@ -226,7 +226,12 @@ func yearSaid(f qa.Fact) bool {
 
 // factScope returns the scope the facts give a figure (全市, 市本级), when
 // they give one; the indicator match reads it from the lead otherwise.
-func factScope(f qa.Fact) string { return "" }
+func factScope(f qa.Fact) string {
+	if f.Scope == qa.ScopeOwn {
+		return "本级" // the government's own level: a part of the region (see partScope)
+	}
+	return ""
+}
 
 // amounts returns a figure's value, and the upper end of a range, in the
 // indicator's unit with the sign of its verb.
