@@ -62,6 +62,40 @@ func modifierFree(folded string, s int) bool {
 	return aspectWords[prev] || levelPrefixes[prev] || strings.ContainsRune("的在和与及、为是将了", b)
 }
 
+// clashModifiers make the word after them another thing: a per-capita
+// figure whatever the question says, the urban part where the question
+// asks for the rural one and the reverse.
+var clashModifiers = []struct {
+	mod    string
+	unless []string // the question words that make it no clash; nil: the modifier itself
+	when   []string // the question words that make it a clash; nil: always
+}{
+	{"人均", nil, nil},
+	{"城镇", nil, []string{"农村", "乡村"}},
+	{"城市", nil, []string{"农村", "乡村"}},
+	{"农村", nil, []string{"城镇", "城市"}},
+	{"乡村", nil, []string{"城镇", "城市"}},
+}
+
+// clashes reports whether a match of word w after before, in a sentence,
+// names another thing than question asks about.
+func clashes(question, w, before string) bool {
+	for _, c := range clashModifiers {
+		if !strings.HasSuffix(before, c.mod) || strings.Contains(w, c.mod) || strings.Contains(question, c.mod) {
+			continue
+		}
+		if c.when == nil {
+			return true
+		}
+		for _, x := range c.when {
+			if strings.Contains(question, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // levelPrefixes are words that name where, not what: 全省生产总值.
 var levelPrefixes = map[string]bool{"全省": true, "全市": true, "全区": true, "全县": true, "全国": true, "地区": true,
 	"我省": true, "我市": true, "我区": true, "我县": true, "本省": true, "本市": true, "城镇": true, "农村": true, "全年": true}
@@ -81,6 +115,11 @@ func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 			oc.start, oc.end, oc.clause1 = s, e, 0
 			if o.factor < 1 && o.part < 0 && !modifierFree(folded, s) {
 				oc.factor *= 0.8
+			}
+			if clashes(q.Norm, w, folded[:s]) {
+				// 人均地区生产总值 is not 地区生产总值, 城镇居民人均可支配收入
+				// not 农村居民's: a modifier the question lacks or contradicts.
+				oc.factor *= 0.6
 			}
 			if offs != nil {
 				oc.start, oc.end = offs[s], offs[e]
