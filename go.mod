@@ -15,6 +15,7 @@ require (
 	github.com/yanyiwu/gojieba v1.4.6
 	github.com/yuin/goldmark v1.8.7
 	go.etcd.io/bbolt v1.4.0
+	golang.org/x/net v0.59.0
 	golang.org/x/text v0.44.0
 	golang.org/x/time v0.16.0
 )

@@ -17,8 +17,11 @@ import (
 // PdftotextTimeout bounds the time pdftotext may take on one file.
 var PdftotextTimeout = 60 * time.Second
 
-// extractPDF runs poppler's pdftotext. Pages come out separated by form
-// feeds, which the report parser reads as page breaks.
+// extractPDF runs poppler's pdftotext in layout mode: lines as printed,
+// table cells apart by their spacing, and pages separated by form feeds,
+// which the report parser reads as PDF pages. A PDF without a text layer
+// (scanned pages) or whose fonts map to no characters is refused with
+// ErrNeedsOCR; pages set in several columns are reported in Warnings.
 func extractPDF(data []byte) (*Text, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, fmt.Errorf("%w: not a PDF file", ErrCorrupt)
@@ -39,10 +42,26 @@ func extractPDF(data []byte) (*Text, error) {
 	if err := f.Close(); err != nil {
 		return nil, err
 	}
+	out, err := pdftotext(bin, "-layout", f.Name())
+	if err != nil {
+		return nil, err
+	}
+	t := &Text{Text: out, Format: "pdf"}
+	if err := checkTextLayer(t); err != nil {
+		return nil, err
+	}
+	t.Warnings = append(t.Warnings, columnWarnings(out)...)
+	return t, nil
+}
+
+// pdftotext runs pdftotext on a file with extra arguments and returns its
+// UTF-8 output.
+func pdftotext(bin string, args ...string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), PdftotextTimeout)
 	defer cancel()
 	var out, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-eol", "unix", f.Name(), "-")
+	argv := append([]string{"-enc", "UTF-8", "-eol", "unix"}, args...)
+	cmd := exec.CommandContext(ctx, bin, append(argv, "-")...)
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
@@ -54,7 +73,7 @@ func extractPDF(data []byte) (*Text, error) {
 		}
 		return nil, fmt.Errorf("%w: pdftotext: %v %s", ErrCorrupt, err, msg)
 	}
-	return &Text{Text: out.Bytes(), Format: "pdf"}, nil
+	return out.Bytes(), nil
 }
 
 // extractDOCX reads the paragraphs of a Word file: one line per

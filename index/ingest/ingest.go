@@ -27,17 +27,37 @@ var (
 	ErrEncoding    = errors.New("unknown text encoding")
 	ErrCorrupt     = errors.New("file is damaged or truncated")
 	ErrNoPdftotext = errors.New("pdftotext not found: install poppler-utils (apt-get install poppler-utils) to add PDF files")
+	ErrNeedsOCR    = errors.New("no text to read: the file needs OCR")
 )
 
 // Text is the text of a file.
 type Text struct {
 	Text     []byte // UTF-8
-	Format   string // txt, md, pdf or docx
+	Format   string // txt, md, pdf, docx or html
 	Encoding string // utf-8, utf-8-bom, gb18030, utf-16le, utf-16be; "" for pdf and docx
 	// Offsets maps each byte of Text (and its end) to the offset of the
 	// original byte it came from; nil when Text is the original file, and
-	// for PDF and Word files, whose positions are those of Text.
+	// for PDF, Word and HTML files, whose text is extracted: positions in
+	// them are positions in Text, which is stored beside the original.
 	Offsets []int32
+	// Warnings say what of the file could not be read well: PDF pages
+	// without text, pages set in columns.
+	Warnings []string
+}
+
+// Extracted reports whether the text was extracted from a document
+// format (PDF, Word, HTML) rather than decoded from a text file: then
+// positions point into Text, not into the original file.
+func (t *Text) Extracted() bool { return Extracted(t.Format) }
+
+// Extracted reports whether files of a format have their text extracted
+// (PDF, Word, HTML), so that positions point into the extracted text.
+func Extracted(format string) bool {
+	switch format {
+	case "pdf", "docx", "html":
+		return true
+	}
+	return false
 }
 
 // FileOffset maps an offset in Text to one in the original file.
@@ -54,7 +74,7 @@ func (t *Text) FileOffset(off int) int {
 // Supported reports whether a file name has an extension Extract reads.
 func Supported(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".text", ".markdown", ".pdf", ".docx":
+	case ".txt", ".md", ".text", ".markdown", ".pdf", ".docx", ".html", ".htm":
 		return true
 	}
 	return false
@@ -79,11 +99,13 @@ func Extract(name string, data []byte) (*Text, error) {
 		t, err = extractPDF(data)
 	case ".docx":
 		t, err = extractDOCX(data)
+	case ".html", ".htm":
+		t, err = extractHTML(data)
 	default:
 		if ext == "" {
 			ext = "(none)"
 		}
-		return nil, fmt.Errorf("%w %s: use .txt, .md, .pdf or .docx", ErrUnsupported, ext)
+		return nil, fmt.Errorf("%w %s: use .txt, .md, .pdf, .docx or .html", ErrUnsupported, ext)
 	}
 	if err != nil {
 		return nil, err
@@ -125,6 +147,13 @@ func decodeText(data []byte) (*Text, error) {
 		return nil, ErrBinary
 	}
 	if utf8.Valid(data) {
+		if looksMojibake(data) {
+			// GBK bytes that happen to be valid UTF-8 read as Latin,
+			// Cyrillic or rare characters; as GB18030 they read as Chinese.
+			if t, err := decodeGB18030(data); err == nil && readsAsChinese(t.Text) {
+				return t, nil
+			}
+		}
 		return checkText(&Text{Text: data, Encoding: "utf-8"})
 	}
 	return decodeGB18030(data)

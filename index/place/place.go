@@ -49,6 +49,7 @@ var (
 	all      []*Division
 	byCode   map[string]*Division
 	byForm   map[string][]*Division
+	prefixes map[string]bool // the first two characters of every name
 	maxRunes int
 )
 
@@ -112,6 +113,13 @@ func load() {
 			}
 		}
 		add(Nation.Name, Nation)
+		prefixes = map[string]bool{}
+		for form := range byForm {
+			if _, n := utf8.DecodeRuneInString(form); n < len(form) {
+				_, n2 := utf8.DecodeRuneInString(form[n:])
+				prefixes[form[:n+n2]] = true
+			}
+		}
 		for _, ds := range byForm {
 			sort.SliceStable(ds, func(i, j int) bool { return rank(ds[i]) < rank(ds[j]) })
 		}
@@ -271,6 +279,14 @@ func Find(text string) []Mention {
 func longestAt(text string, i int) (int, []*Division) {
 	var buf [32]int
 	ends := buf[:0]
+	_, n1 := utf8.DecodeRuneInString(text[i:])
+	if i+n1 >= len(text) {
+		return -1, nil
+	}
+	_, n2 := utf8.DecodeRuneInString(text[i+n1:])
+	if !prefixes[text[i:i+n1+n2]] {
+		return -1, nil // no name starts with these two characters
+	}
 	j := i
 	for k := 0; k < maxRunes && k < len(buf) && j < len(text); k++ {
 		r, n := utf8.DecodeRuneInString(text[j:])

@@ -34,15 +34,18 @@ const (
 	KindTableHeader Kind = "table_header" // the column headers of a table
 	KindTableRow    Kind = "table_row"    // one row of a table
 	KindGlossary    Kind = "glossary"     // one entry of the 名词解释
-	KindNoise       Kind = "noise"        // a stray OCR character
-	KindClutter     Kind = "clutter"      // web-page furniture, not part of the report
+	KindCaption     Kind = "caption"      // the caption of a chart or table (图4 …, 表1 …)
+	KindNote        Kind = "note"         // a footnote or endnote ([1] 本公报…, 注：…)
+	KindContents    Kind = "contents"     // a line of the table of contents
+	KindNoise       Kind = "noise"        // a stray OCR character, a lone note marker
+	KindClutter     Kind = "clutter"      // web-page furniture and running headers, not part of the report
 )
 
 // Searchable reports whether paragraphs of kind k carry report content
 // worth indexing.
 func (k Kind) Searchable() bool {
 	switch k {
-	case KindBody, KindHeading, KindTableRow, KindTableHeader, KindGlossary, KindTitle:
+	case KindBody, KindHeading, KindTableRow, KindTableHeader, KindGlossary, KindTitle, KindCaption, KindNote:
 		return true
 	}
 	return false
@@ -78,12 +81,27 @@ type Doc struct {
 
 // Meta describes what a report is.
 type Meta struct {
-	Kind       string // 政府工作报告, 计划执行情况报告, 统计公报, 预算执行情况报告, 报告
-	Region     string // place name as the report writes it: 汉阳区, 上海市, 全国
+	Kind       string // one of Kinds: 政府工作报告, 统计公报, 决算报告, …, 其他
+	Region     string // the division's full name (index/place): 汉阳区, 上海市, 湘西土家族苗族自治州, 全国
+	Code       string // the division's GB/T 2260 code, 000000 for the nation, "" when unknown
 	Level      string // national, province, city, county, district, or ""
-	Year       int    // the year the report was delivered (今年 in its text)
-	ReviewYear int    // the year whose work it reviews
-	PlanYear   int    // the year it plans, 0 for none
+	Year       int    // the year the report was delivered or issued (今年 in its text)
+	ReviewYear int    // the year whose work or accounts it reviews
+	PlanYear   int    // the year it plans or budgets, 0 for none
+	// Inferred lists the facts above that were inferred rather than read
+	// from the title, congress, issuer or a printed date (InferredTitle,
+	// InferredKind, InferredRegion, InferredYear).
+	Inferred []string
+}
+
+// IsInferred reports whether fact (InferredTitle, …) was inferred.
+func (m Meta) IsInferred(fact string) bool {
+	for _, f := range m.Inferred {
+		if f == fact {
+			return true
+		}
+	}
+	return false
 }
 
 // Section is a numbered part of the report (一、… or （一）…).

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -96,10 +97,13 @@ func isDash(r rune) bool {
 func footerPage(s string) int {
 	rs := []rune(s)
 	i, j := 0, len(rs)
-	if j == 0 || j > 16 {
+	if j == 0 || j > 20 {
 		return 0
 	}
 	if rs[0] == '第' && rs[j-1] == '页' {
+		if m := rePageOf.FindStringSubmatch(s); m != nil {
+			return atoiSpaced([]rune(m[1]))
+		}
 		return atoiSpaced(rs[1 : j-1])
 	}
 	for i < j && isDash(rs[i]) {
@@ -114,6 +118,9 @@ func footerPage(s string) int {
 	}
 	return atoiSpaced(rs[i:j])
 }
+
+// rePageOf reads 第 2 页，共 116 页.
+var rePageOf = regexp.MustCompile(`^第\s*([0-9０-９]+)\s*页\s*[，,/／]?\s*共\s*[0-9０-９]+\s*页$`)
 
 func atoiSpaced(rs []rune) int {
 	var digits []rune

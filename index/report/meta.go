@@ -6,7 +6,32 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"reportkb/index/place"
 	"reportkb/index/segment"
+)
+
+// The kinds of report (Meta.Kind), a fixed taxonomy.
+const (
+	WorkReport    = "政府工作报告"
+	PlanReport    = "计划执行情况与计划草案的报告"
+	BudgetReport  = "预算执行情况和预算草案的报告"
+	FinalAccounts = "决算报告"
+	StatBulletin  = "统计公报"
+	AuditReport   = "审计工作报告"
+	PlanOutline   = "规划纲要"
+	OtherReport   = "其他"
+)
+
+// Kinds lists the kinds of report.
+var Kinds = []string{WorkReport, PlanReport, BudgetReport, FinalAccounts, StatBulletin, AuditReport, PlanOutline, OtherReport}
+
+// Facts of a report's identity that can be inferred rather than read
+// (Meta.Inferred).
+const (
+	InferredTitle  = "title"  // composed: the report prints none
+	InferredKind   = "kind"   // from the text, not from a title
+	InferredRegion = "region" // from the places the text names, not from its title, congress or issuer
+	InferredYear   = "year"   // the year delivered, by the kind's rule, not from a printed date
 )
 
 // provinces maps the short name of each province-level region to its full
@@ -45,216 +70,563 @@ func Provinces() []string {
 
 var (
 	reTitleYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reCongress  = regexp.MustCompile(`在(\p{Han}{0,12}?)第[一二三四五六七八九十\d]+届(全国)?人民代表大会`)
+	reCongress  = regexp.MustCompile(`(?:在|向)(\p{Han}{0,16}?)第?[一二三四五六七八九十\d]+届(全国)?人民代表大会`)
 	reIDYear    = regexp.MustCompile(`(19|20)\d{2}`)
 	reSpeaker   = regexp.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
-	rePlaceEnd  = regexp.MustCompile(`(国民经济|政府工作|人民政府|统计公报|财政|预算|决算|计划执行|关于)`)
+	reDate      = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
+	reWebDate   = regexp.MustCompile(`(?:发布|时间|日期)\S{0,4}[:：]\s*((?:19|20)\d{2})[-/.年]`)
+	reFiveYear  = regexp.MustCompile(`十[一二三四五六]五`)
 )
 
-// detectMeta tells what a report is from its title and front matter.
-func detectMeta(d *Doc) Meta {
-	var m Meta
-	title := d.Title
-	front := title
-	for _, p := range d.Paragraphs {
-		if p.Kind == KindFront || p.Kind == KindTitle {
-			front += p.Text
-		}
-		if p.Kind == KindBody || p.Kind == KindHeading {
-			break
-		}
+// kindOf tells the kind of a report from its title (or, for a report
+// without one, from its opening words).
+func kindOf(s string) string {
+	switch {
+	case strings.Contains(s, "审计工作报告") || strings.Contains(s, "审计报告"):
+		return AuditReport
+	case strings.Contains(s, "决算"):
+		return FinalAccounts
+	case strings.Contains(s, "统计公报"):
+		return StatBulletin
+	case strings.Contains(s, "预算调整"):
+		return OtherReport
+	case strings.Contains(s, "预算执行") || strings.Contains(s, "预算草案") || strings.Contains(s, "预算（草案）") || strings.Contains(s, "预算(草案)"):
+		return BudgetReport
+	case strings.Contains(s, "计划执行") || strings.Contains(s, "计划草案") || strings.Contains(s, "计划（草案）") || strings.Contains(s, "计划(草案)") || strings.Contains(s, "发展计划"):
+		return PlanReport
+	case strings.Contains(s, "规划纲要") || reFiveYear.MatchString(s) && strings.Contains(s, "规划"):
+		return PlanOutline
+	case strings.Contains(s, "政府工作报告"):
+		return WorkReport
 	}
-	frontOnly := front
-	if title == "" {
-		// No title: the opening paragraphs say what the report is
-		// ("我代表国务院，向大会作政府工作报告").
-		n := 0
-		for _, p := range d.Paragraphs {
-			if p.Kind == KindBody && n < 8 {
-				front += p.Text
+	return ""
+}
+
+// frontText is what a report says of itself before its body: the title,
+// the front matter lines and, for a report without a title, its opening
+// paragraphs.
+type frontText struct {
+	title   string   // the title as printed, markers dropped
+	lines   []string // front matter lines, title excluded, clutter included
+	opening string   // the first body paragraphs
+	heads   []string // the top section headings
+	body    string   // the text of the report, up to a limit
+}
+
+func (p *parser) front() frontText {
+	d := p.doc
+	var f frontText
+	f.title = d.Title
+	var opening, body strings.Builder
+	n := 0
+	for _, para := range d.Paragraphs {
+		switch para.Kind {
+		case KindFront, KindClutter:
+			if body.Len() == 0 {
+				f.lines = append(f.lines, para.Text)
+			}
+		case KindBody, KindHeading, KindTableRow, KindTableHeader, KindCaption, KindNote:
+			if para.Kind == KindBody && n < 8 {
+				opening.WriteString(para.Text)
 				n++
 			}
-		}
-		front = segment.FoldT2S(front)
-		if strings.Contains(front, "报告政府工作") || strings.Contains(front, "报告过去五年") && strings.Contains(front, "政府工作") {
-			front += "政府工作报告"
-		}
-	}
-	subject := title
-	if subject == "" {
-		subject = front
-	}
-	switch {
-	case strings.Contains(subject, "政府工作报告"):
-		m.Kind = "政府工作报告"
-	case strings.Contains(subject, "统计公报"):
-		m.Kind = "统计公报"
-	case strings.Contains(title, "计划执行情况") || strings.Contains(title, "计划草案") || strings.Contains(title, "发展计划"):
-		m.Kind = "计划执行情况报告"
-	case strings.Contains(title, "预算执行情况") || strings.Contains(title, "预算草案"):
-		m.Kind = "预算执行情况报告"
-	case strings.Contains(subject, "报告"):
-		m.Kind = "报告"
-	}
-	m.Region, m.Level = detectRegion(title, front)
-	if m.Region == "" {
-		// Last resort: the file name ("national_1985…", "上海2024年…").
-		lower := strings.ToLower(d.ID)
-		switch {
-		case strings.Contains(lower, "national") || strings.Contains(d.ID, "全国") || strings.Contains(d.ID, "国务院"):
-			m.Region, m.Level = "全国", "national"
-		default:
-			for short, full := range provinces {
-				if strings.Contains(d.ID, short) {
-					m.Region, m.Level = full, "province"
-				}
+			if body.Len() < 64<<10 {
+				body.WriteString(para.Text)
+				body.WriteByte('\n')
 			}
 		}
 	}
-	var frontYear int
-	if s := reTitleYear.FindStringSubmatch(strings.TrimPrefix(frontOnly, title)); s != nil {
-		frontYear = atoi(s[1])
+	for _, s := range d.Sections {
+		if s.Level <= 1 && len(f.heads) < 12 {
+			f.heads = append(f.heads, s.Title)
+		}
+	}
+	f.opening, f.body = opening.String(), body.String()
+	return f
+}
+
+// detectMeta tells what a report is from its title, front matter and text.
+func (p *parser) detectMeta() Meta {
+	d := p.doc
+	f := p.front()
+	var m Meta
+	inferred := map[string]bool{}
+	title := f.title
+	frontAll := strings.Join(f.lines, "\n")
+
+	// Kind: from the title, else from what the opening says.
+	m.Kind = kindOf(title)
+	if m.Kind == "" {
+		opening := segment.FoldT2S(frontAll + f.opening)
+		switch {
+		case title == "" && (strings.Contains(opening, "报告政府工作") || strings.Contains(opening, "作政府工作报告") ||
+			strings.Contains(opening, "报告过去") && strings.Contains(opening, "政府工作") ||
+			reSalute.MatchString(strings.TrimSpace(f.opening)) && (strings.Contains(opening, "政府工作") || strings.Contains(frontAll, "各位代表"))):
+			m.Kind = WorkReport
+			inferred[InferredKind] = true
+		case title == "" && isBulletinText(frontAll, f):
+			m.Kind = StatBulletin
+			inferred[InferredKind] = true
+		case title == "" && strings.Contains(frontAll, "各位代表"):
+			// A speech to a people's congress without a title: the
+			// government's work report.
+			m.Kind = WorkReport
+			inferred[InferredKind] = true
+		default:
+			if k := kindOf(opening); k != "" && title == "" {
+				m.Kind = k
+				inferred[InferredKind] = true
+			} else {
+				m.Kind = OtherReport
+			}
+		}
 	}
 
+	// Region.
+	div, regionInferred := detectRegion(d.ID, title, f)
+	if div != nil {
+		m.Region, m.Level, m.Code = div.Name, div.Level, div.Code
+		if div.Level == place.Zone {
+			m.Level = place.District
+		}
+		if regionInferred {
+			inferred[InferredRegion] = true
+		}
+	}
+
+	// Years.
+	delivered := deliveredYear(f.lines, title)
 	var titleYears []int
 	for _, s := range reTitleYear.FindAllStringSubmatch(title, -1) {
 		titleYears = append(titleYears, atoi(s[1]))
 	}
-	// Years of the review and plan sections, where their headings say.
-	var secReview, secPlan int
-	for _, s := range d.Sections {
-		if s.Level > 1 || s.Year == 0 || !reYear.MatchString(s.Title) {
-			// Not 十五五时期的主要目标任务: its year is the plan's end, not the report's.
-			continue
+	secReview, secPlan := sectionYears(d)
+	first := 0
+	if len(titleYears) > 0 {
+		first = titleYears[0]
+	}
+	if first == 0 && m.Kind != WorkReport {
+		// A report without a year in its title: the year its opening
+		// speaks of (2025年是…, 2025年，全市…).
+		if s := reTitleYear.FindStringSubmatch(f.opening); s != nil {
+			first = atoi(s[1])
+			inferred[InferredYear] = true
 		}
-		if s.Period == PeriodReview && secReview == 0 {
-			secReview = s.Year
-		}
-		if s.Period == PeriodPlan && secPlan == 0 {
-			secPlan = s.Year
+	}
+	setYear := func(fallback int) {
+		m.Year = delivered
+		if m.Year == 0 && fallback > 0 {
+			m.Year = fallback
+			inferred[InferredYear] = true
 		}
 	}
 	switch m.Kind {
-	case "统计公报":
-		if len(titleYears) > 0 {
-			m.ReviewYear = titleYears[0]
-			m.Year = m.ReviewYear + 1
+	case StatBulletin, FinalAccounts, AuditReport:
+		// A bulletin, final accounts or an audit report looks back on
+		// the year its title names, in the year after.
+		m.ReviewYear = first
+		if first > 0 {
+			setYear(first + 1)
+		} else {
+			setYear(0)
 		}
-	case "计划执行情况报告", "预算执行情况报告":
-		if len(titleYears) > 0 {
-			m.ReviewYear = titleYears[0]
+		if m.ReviewYear == 0 && m.Year > 0 {
+			m.ReviewYear = m.Year - 1
+			inferred[InferredYear] = true
 		}
+	case BudgetReport, PlanReport:
+		// A budget or plan report reviews the year its title names first
+		// and plans the next.
+		m.ReviewYear = first
 		if len(titleYears) > 1 {
 			m.PlanYear = titleYears[1]
+		} else if first > 0 {
+			m.PlanYear = first + 1
 		}
-		m.Year = frontYear
-		if m.Year == 0 {
-			m.Year = m.ReviewYear
+		setYear(m.PlanYear)
+		if secReview > 0 && (m.PlanYear == 0 || secReview < m.PlanYear) {
+			m.ReviewYear = secReview
 		}
-	default:
+		if secPlan > 0 && secPlan > m.ReviewYear {
+			m.PlanYear = secPlan
+		}
+	case OtherReport:
+		if title == "" {
+			goto untitled
+		}
+		m.ReviewYear = first
 		switch {
-		case len(titleYears) > 0:
-			m.Year = titleYears[0]
-		case frontYear > 0:
-			m.Year = frontYear
+		case strings.Contains(title, "预算调整"):
+			// The adjusted budget of the year under way.
+			m.PlanYear = first
+		case strings.Contains(title, "预算") && !strings.Contains(title, "执行"):
+			// A budget for the year named, set against the year before.
+			m.PlanYear = first
+			if first > 0 {
+				m.ReviewYear = first - 1
+			}
+		}
+		setYear(first)
+	default: // work reports, plan outlines
+		goto untitled
+	}
+	goto done
+untitled:
+	{
+		switch {
+		case first > 0:
+			m.Year = first
+		case delivered > 0:
+			m.Year = delivered
 		case secPlan > 0:
 			m.Year = secPlan
+			inferred[InferredYear] = true
 		case secReview > 0:
 			m.Year = secReview + 1
+			inferred[InferredYear] = true
 		default:
 			// Last resort: a year in the file name ("2019政府工作报告.txt").
 			if y := reIDYear.FindString(d.ID); y != "" {
 				m.Year = atoi(y)
+				inferred[InferredYear] = true
 			}
 		}
 		if m.Year > 0 {
 			m.ReviewYear, m.PlanYear = m.Year-1, m.Year
 		}
+		if secReview > 0 {
+			m.ReviewYear = secReview
+		}
+		if secPlan > 0 {
+			m.PlanYear = secPlan
+		}
 	}
-	if secReview > 0 && m.Kind != "统计公报" {
-		m.ReviewYear = secReview
+done:
+	if title == "" || isGenericTitle(title) && m.Kind != WorkReport {
+		inferred[InferredTitle] = title == ""
 	}
-	if secPlan > 0 && m.Kind != "统计公报" {
-		m.PlanYear = secPlan
+	for _, k := range []string{InferredTitle, InferredKind, InferredRegion, InferredYear} {
+		if inferred[k] {
+			m.Inferred = append(m.Inferred, k)
+		}
 	}
 	return m
 }
 
-// detectRegion finds the place a report is about: the name before the
-// report's kind in its title ("2025年上海市政府工作报告", "关于汉阳区2020年…"),
-// or the congress it was delivered to ("在海南省第七届人民代表大会…").
-func detectRegion(title, front string) (name, level string) {
-	t := strings.TrimPrefix(title, "关于")
-	t = reTitleYear.ReplaceAllString(t, "")
-	if loc := rePlaceEnd.FindStringIndex(t); loc != nil {
-		t = t[:loc[0]]
-	} else {
-		t = ""
+// isGenericTitle reports whether a title names a kind of report only.
+func isGenericTitle(t string) bool {
+	return t == "政府工作报告" || t == "统计公报" || t == "报告"
+}
+
+// isBulletinText reports whether a report without a title is a
+// statistical bulletin: issued by a statistics bureau, with the parts a
+// bulletin has (一、综合).
+func isBulletinText(front string, f frontText) bool {
+	if !strings.Contains(front, "统计局") && !strings.Contains(front, "调查队") {
+		return false
 	}
-	t = strings.TrimSpace(strings.Trim(t, "（）()《》 "))
-	if t == "" {
-		if m := reCongress.FindStringSubmatch(front); m != nil {
-			if m[2] != "" {
-				return "全国", "national"
+	for _, h := range f.heads {
+		if h == "综合" || strings.HasPrefix(h, "综合") || strings.Contains(h, "农业") || strings.Contains(h, "工业") {
+			return true
+		}
+	}
+	return strings.Contains(f.opening, "统计公报")
+}
+
+// sectionYears returns the years of the review and plan sections, where
+// their headings say.
+func sectionYears(d *Doc) (review, plan int) {
+	for _, s := range d.Sections {
+		if s.Level > 1 || s.Year == 0 || !reYear.MatchString(s.Title) {
+			// Not 十五五时期的主要目标任务: its year is the plan's end, not the report's.
+			continue
+		}
+		if s.Period == PeriodReview && review == 0 {
+			review = s.Year
+		}
+		if s.Period == PeriodPlan && plan == 0 {
+			plan = s.Year
+		}
+	}
+	return review, plan
+}
+
+// deliveredYear returns the year a report was delivered or issued, from
+// a date in its front matter (——2026年2月5日在…, （2026年6月3日）, 2026年5月),
+// else from the date a web page was published; 0 when none is printed.
+func deliveredYear(lines []string, title string) int {
+	for _, l := range lines {
+		if strings.Contains(l, "目录") || strings.Contains(l, "目 录") {
+			break
+		}
+		if m := reDate.FindStringSubmatch(l); m != nil {
+			return atoi(m[1])
+		}
+	}
+	for _, l := range lines {
+		if m := reWebDate.FindStringSubmatch(l); m != nil {
+			return atoi(m[1])
+		}
+	}
+	return 0
+}
+
+// detectRegion finds the division a report is about: named in its title
+// (2025年上海市政府工作报告, 关于汉阳区2020年…), the congress it is
+// delivered to (在海南省第七届人民代表大会…), its speaker or issuer
+// (昌都市统计局, 海拉尔区人民政府代区长), its headings (一、2012年××市政府工作
+// 回顾); else, inferred, the place the text names most at the level it
+// speaks of itself (全市, 我州), or the city most of the counties and
+// districts it names lie in; else the file name.
+func detectRegion(id, title string, f frontText) (*place.Division, bool) {
+	ctx := provinceContext(title + "\n" + strings.Join(f.lines, "\n") + "\n" + f.body)
+	if d := placeIn(title, ctx); d != nil {
+		return d, false
+	}
+	front := strings.Join(f.lines, "\n") + "\n" + f.opening
+	if m := reCongress.FindStringSubmatch(front); m != nil {
+		if m[2] != "" {
+			return place.Nation, false
+		}
+		if d := placeIn(m[1], ctx); d != nil {
+			return d, false
+		}
+	}
+	for _, l := range f.lines {
+		if isIssuer(l) || reSpeaker.MatchString(l) {
+			if strings.Contains(l, "国务院") || strings.HasPrefix(l, "审计署") || strings.HasPrefix(l, "财政部") {
+				return place.Nation, false
 			}
-			t = m[1]
+			if d := placeIn(l, ctx); d != nil {
+				return d, false
+			}
 		}
 	}
-	if t == "" {
-		if m := reSpeaker.FindStringSubmatch(front); m != nil {
-			t = m[1]
+	if strings.Contains(front, "国务院") || strings.Contains(front, "全国人民代表大会") {
+		return place.Nation, false
+	}
+	for _, h := range f.heads {
+		if d := placeIn(h, ctx); d != nil && (strings.Contains(h, "政府") || strings.Contains(h, "工作") || strings.Contains(h, "回顾")) {
+			return d, false
 		}
 	}
-	if t == "" {
-		if strings.Contains(front, "国务院") || strings.Contains(front, "全国人民代表大会") {
-			return "全国", "national"
+	if d := selfNamed(f.body, ctx); d != nil {
+		return d, true
+	}
+	// Last resort: the file name ("national_1985…", "上海2024年…").
+	lower := strings.ToLower(id)
+	switch {
+	case strings.Contains(lower, "national") || strings.Contains(id, "全国") || strings.Contains(id, "国务院"):
+		return place.Nation, true
+	default:
+		for _, m := range place.Find(id) {
+			return pick(m, ctx), true
 		}
-		return "", ""
 	}
-	if utf8.RuneCountInString(t) > 12 {
-		return "", ""
+	return nil, false
+}
+
+// provinceContext returns the province a text names most, to tell apart
+// places of the same name (吉林 the city, 朝阳区 of Beijing or Changchun).
+func provinceContext(text string) *place.Division {
+	if len(text) > 64<<10 {
+		text = text[:64<<10]
 	}
-	if full, _ := Province(t); full != "" {
-		return full, "province"
-	}
-	// The last administrative unit named: 武汉市汉阳区 → 汉阳区.
-	r := []rune(t)
-	for _, suf := range []string{"自治县", "自治州", "自治旗", "县", "旗", "区", "市", "州", "盟", "地区"} {
-		if strings.HasSuffix(t, suf) && utf8.RuneCountInString(strings.TrimSuffix(t, suf)) >= 2 && !strings.HasSuffix(t, "自治区") {
-			switch suf {
-			case "县", "自治县", "旗", "自治旗":
-				return t, "county"
-			case "区":
-				if len(r) <= 6 {
-					return t, "district"
+	count := map[*place.Division]int{}
+	for _, m := range place.Find(text) {
+		if len(m.Divisions) == 1 || m.Full() {
+			for _, d := range m.Divisions {
+				if m.Full() && d.Name != m.Text {
+					continue
 				}
-			default:
-				return t, "city"
+				if p := d.Province(); p != nil {
+					count[p]++
+				}
 			}
 		}
 	}
-	return "", ""
+	var best *place.Division
+	for p, n := range count {
+		if best == nil || n > count[best] || n == count[best] && p.Code < best.Code {
+			best = p
+		}
+	}
+	return best
+}
+
+// pick chooses the division a mention means: the one of its full name,
+// else one in the province of the text, else the highest.
+func pick(m place.Mention, ctx *place.Division) *place.Division {
+	for _, d := range m.Divisions {
+		if d.Name == m.Text {
+			return d
+		}
+	}
+	if ctx != nil {
+		for _, d := range m.Divisions {
+			if d.Within(ctx) {
+				return d
+			}
+		}
+	}
+	return m.Divisions[0]
+}
+
+// placeIn returns the division a phrase names: its first place, or the
+// innermost of places named one inside the other (呼伦贝尔市海拉尔区).
+func placeIn(s string, ctx *place.Division) *place.Division {
+	ms := place.Find(s)
+	if len(ms) == 0 {
+		return nil
+	}
+	cur := pick(ms[0], ctx)
+	for _, m := range ms[1:] {
+		var inner *place.Division
+		for _, d := range m.Divisions {
+			if d != cur && d.Within(cur) {
+				inner = d
+				break
+			}
+		}
+		if inner == nil {
+			break
+		}
+		cur = inner
+	}
+	return cur
+}
+
+// selfWords are the words a report uses for its own place, by the
+// suffix of the place's name: 全市 and 我市 in a city's report.
+var selfWords = []struct {
+	suffix string
+	words  []string
+	levels []string
+}{
+	{"省", []string{"全省", "我省", "本省"}, []string{place.Province}},
+	{"区", []string{"全区", "我区", "本区"}, []string{place.Province, place.District}},
+	{"州", []string{"全州", "我州", "本州"}, []string{place.City}},
+	{"盟", []string{"全盟", "我盟"}, []string{place.City}},
+	{"市", []string{"全市", "我市", "本市"}, []string{place.City, place.County, place.Province}},
+	{"县", []string{"全县", "我县", "本县"}, []string{place.County}},
+	{"旗", []string{"全旗", "我旗"}, []string{place.County}},
+}
+
+// selfNamed infers the place a text speaks of as its own: the level from
+// the words it uses for itself (全市 more than 全省), the place the most
+// named of that level, or the city most of the counties and districts it
+// names lie in.
+func selfNamed(body string, ctx *place.Division) *place.Division {
+	best, bestN := -1, 0
+	for i, w := range selfWords {
+		n := 0
+		for _, word := range w.words {
+			n += strings.Count(body, word)
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	if best < 0 || bestN < 2 {
+		return nil
+	}
+	sw := selfWords[best]
+	count := map[*place.Division]int{}
+	parents := map[*place.Division]map[*place.Division]bool{}
+	for _, m := range place.Find(body) {
+		d := pick(m, ctx)
+		for _, lv := range sw.levels {
+			if d.Level == lv && strings.HasSuffix(d.Name, sw.suffix) {
+				count[d]++
+			}
+		}
+		if (d.Level == place.County || d.Level == place.District) && d.Parent != nil {
+			if parents[d.Parent] == nil {
+				parents[d.Parent] = map[*place.Division]bool{}
+			}
+			parents[d.Parent][d] = true
+		}
+	}
+	var top *place.Division
+	for d, n := range count {
+		if top == nil || n > count[top] || n == count[top] && d.Code < top.Code {
+			top = d
+		}
+	}
+	if top != nil && count[top] >= 2 {
+		return top
+	}
+	// 全市 with only its counties named: their city.
+	var city *place.Division
+	for c, kids := range parents {
+		if city == nil || len(kids) > len(parents[city]) || len(kids) == len(parents[city]) && c.Code < city.Code {
+			city = c
+		}
+	}
+	if city != nil && len(parents[city]) >= 3 && (city.Level == place.City || city.Level == place.Province && sw.suffix != "州") {
+		return city
+	}
+	return nil
+}
+
+var reIssuer = regexp.MustCompile(`(局|厅|署|办公室|调查队|调查总队|人民政府|秘书处|委员会|财政部)$|(局长|厅长|署长|审计长|主任|市长|省长|区长|县长|州长|盟长|旗长|主席)`)
+
+// isIssuer reports whether a front matter line names the body that issues
+// or delivers the report (海南省财政厅, 昌都市统计局, 廊坊市财政局局长 程广翔).
+func isIssuer(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	return utf8.RuneCountInString(s) <= 40 && reIssuer.MatchString(s) && !strings.ContainsAny(s, "，。")
+}
+
+// isConferenceFile reports whether a line marks the report as a file of a
+// congress session (廊坊市八届人大 / 八次会议文件（15）).
+func isConferenceFile(s string) bool {
+	return strings.Contains(s, "会议文件") || strings.Contains(s, "届人大") || strings.HasSuffix(s, "人大")
 }
 
 // syntheticTitle names a report that prints no title of its own.
 func syntheticTitle(m Meta) string {
 	kind := m.Kind
-	if kind == "" || kind == "报告" {
+	switch kind {
+	case "", OtherReport:
 		kind = "报告"
+	case StatBulletin:
+		kind = "国民经济和社会发展统计公报"
+	case BudgetReport, PlanReport, FinalAccounts, AuditReport:
+		kind = strings.TrimSuffix(kind, "的报告")
 	}
 	place := m.Region
 	if m.Level == "national" {
 		place = ""
 	}
-	if m.Year > 0 {
-		return fmt.Sprintf("%d年%s%s", m.Year, place, kind)
+	year := m.Year
+	if m.Kind == StatBulletin || m.Kind == FinalAccounts || m.Kind == AuditReport {
+		year = m.ReviewYear
+	}
+	if m.Kind == StatBulletin && year > 0 {
+		return fmt.Sprintf("%s%d年%s", place, year, kind)
+	}
+	if year > 0 {
+		return fmt.Sprintf("%d年%s%s", year, place, kind)
 	}
 	return place + kind
 }
 
 // PlaceForms returns the ways a place is named: 上海市 and 上海, 汉阳区 and
-// 汉阳, 广西壮族自治区 and 广西.
+// 汉阳, 湘西土家族苗族自治州 and 湘西州 and 湘西. Forms that are ordinary
+// words (和平 of 和平区) are left out.
 func PlaceForms(p string) []string {
+	for _, d := range place.Lookup(p) {
+		if d.Name == p {
+			forms := []string{p}
+			for _, s := range d.Short {
+				if !d.Common(s) {
+					forms = append(forms, s)
+				}
+			}
+			return forms
+		}
+	}
 	forms := []string{p}
 	for _, suf := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县"} {
 		if strings.HasSuffix(p, suf) && utf8.RuneCountInString(p)-utf8.RuneCountInString(suf) >= 2 {
@@ -265,8 +637,8 @@ func PlaceForms(p string) []string {
 	return forms
 }
 
-// PlaceMatches reports whether place (a full or short name: 上海, 上海市)
-// names region.
+// PlaceMatches reports whether place (a full or short name: 上海, 上海市,
+// 湘西州) names region.
 func PlaceMatches(place, region string) bool {
 	if region == "" || place == "" {
 		return false
@@ -276,5 +648,17 @@ func PlaceMatches(place, region string) bool {
 			return true
 		}
 	}
-	return strings.Contains(region, place)
+	if strings.Contains(region, place) {
+		return true
+	}
+	return lookupMatches(place, region)
+}
+
+func lookupMatches(name, region string) bool {
+	for _, d := range place.Lookup(name) {
+		if d.Name == region {
+			return true
+		}
+	}
+	return false
 }

@@ -26,7 +26,15 @@ func Parse(id string, data []byte) *Doc {
 			d.formFeeds = append(d.formFeeds, i)
 		}
 	}
-	for _, l := range lines {
+	edges := edgeLines(lines, starts, data)
+	running := runningHeaders(lines, edges, len(d.formFeeds)+1)
+	for i := range lines {
+		l := &lines[i]
+		if l.footer == 0 && !running[i] && (edges[i] && len(d.formFeeds) > 0 || nextTo(lines, i, running)) {
+			// A bare page number at the foot or head of a PDF page, or
+			// beside a running header.
+			l.footer = barePage(l.text)
+		}
 		if l.footer > 0 {
 			d.Footers = append(d.Footers, Footer{Page: l.footer, Line: l.no, Start: l.start, End: l.end})
 		}
@@ -36,17 +44,144 @@ func Parse(id string, data []byte) *Doc {
 	for _, f := range d.Footers {
 		footer[f.Line] = true
 	}
-	// Content lines: not blank, not a page footer.
-	var content []int
+	// Content lines: not blank, not a page footer, not a running header.
+	var content, headers []int
 	for i := range lines {
-		if !lines[i].blank() && !footer[lines[i].no] {
+		switch {
+		case lines[i].blank() || footer[lines[i].no]:
+		case running[i]:
+			headers = append(headers, i)
+		default:
 			content = append(content, i)
 		}
 	}
 	d.Layout = detectLayout(lines, content)
-	p := &parser{doc: d, data: data, lines: lines, content: content}
+	if len(d.formFeeds) > 0 {
+		// Text from a PDF: printed lines, pages apart.
+		d.Layout = LayoutPrinted
+	}
+	p := &parser{doc: d, data: data, lines: lines, content: content, running: headers}
 	p.run()
 	return d
+}
+
+// edgeLines returns the lines that open or close a PDF page (the first
+// and last two that are not blank), where running headers, footers and
+// page numbers stand; without form feeds, none.
+func edgeLines(lines []line, starts []int, data []byte) map[int]bool {
+	edges := map[int]bool{}
+	var page []int
+	closePage := func() {
+		for k, i := range page {
+			if k < 2 || k >= len(page)-2 {
+				edges[i] = true
+			}
+		}
+		page = page[:0]
+	}
+	any := false
+	for i, l := range lines {
+		raw := data[starts[i]:l.start]
+		if strings.IndexByte(string(raw), '\f') >= 0 {
+			closePage()
+			any = true
+		}
+		if !l.blank() {
+			page = append(page, i)
+		}
+	}
+	if !any {
+		return edges
+	}
+	closePage()
+	return edges
+}
+
+var reDigits = regexp.MustCompile(`[0-9０-９]+`)
+
+// runningHeaders returns the lines that repeat at the head or foot of the
+// pages: a gazette's ××市人民政府公报 (with its issue and page numbers),
+// a report's running title. Without form feeds, a short line repeated on
+// many pages is one.
+func runningHeaders(lines []line, edges map[int]bool, pages int) map[int]bool {
+	key := func(l *line) string {
+		k := reDigits.ReplaceAllString(l.text, "#")
+		return strings.Join(strings.Fields(k), "")
+	}
+	count := map[string]int{}
+	for i := range lines {
+		l := &lines[i]
+		if l.blank() || l.runes > 40 || !edges[i] && pages > 1 {
+			continue
+		}
+		count[key(l)]++
+	}
+	out := map[int]bool{}
+	for i := range lines {
+		l := &lines[i]
+		if l.blank() || l.runes > 40 || !edges[i] && pages > 1 || l.footer > 0 {
+			continue
+		}
+		k := key(l)
+		n := count[k]
+		need := max(3, pages/3)
+		if pages <= 1 {
+			need = 4
+		}
+		if n < need || hanCount(k) < 4 || strings.ContainsAny(k, "，。；：！") || isHeadingLine(l.text) || isTableLine(l.text) || reSalute.MatchString(l.text) {
+			continue
+		}
+		if pages <= 1 && !strings.Contains(k, "公报") && !strings.Contains(k, "政报") && !strings.Contains(k, "期") {
+			// Without pages, only a gazette's masthead is told from a
+			// line a speech repeats.
+			continue
+		}
+		out[i] = true
+	}
+	return out
+}
+
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if isCJK(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// nextTo reports whether the nearest line before or after line i that is
+// not blank is one of set.
+func nextTo(lines []line, i int, set map[int]bool) bool {
+	if len(set) == 0 {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if !lines[j].blank() {
+			if set[j] {
+				return true
+			}
+			break
+		}
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if !lines[j].blank() {
+			return set[j]
+		}
+	}
+	return false
+}
+
+// barePage returns the page number of a line that holds only one (32,
+// - 32, 32 -), or 0.
+func barePage(s string) int {
+	s = strings.Trim(s, " -－—–·")
+	rs := []rune(s)
+	if len(rs) == 0 || len(rs) > 4 {
+		return 0
+	}
+	return atoiSpaced(rs)
 }
 
 // monotonicFooters keeps the footers whose page numbers rise through the
@@ -71,6 +206,9 @@ func detectLayout(lines []line, content []int) Layout {
 	var chars, longChars, open int
 	for _, i := range content {
 		l := &lines[i]
+		if isTableLine(l.text) {
+			continue
+		}
 		chars += l.runes
 		if l.runes >= 60 {
 			longChars += l.runes
@@ -90,7 +228,11 @@ type parser struct {
 	data    []byte
 	lines   []line
 	content []int // indices of content lines
+	running []int // indices of running header lines
 	blocks  []block
+	full    int // display width of a full printed line, 0 when not printed
+
+	footerLines map[int]bool // line numbers of footers and running headers
 }
 
 func (p *parser) run() {
@@ -103,10 +245,16 @@ func (p *parser) run() {
 	for _, i := range tail {
 		p.blocks = append(p.blocks, block{kind: KindClutter, lines: []int{i}, table: -1})
 	}
+	for _, i := range p.running {
+		p.blocks = append(p.blocks, block{kind: KindClutter, lines: []int{i}, table: -1})
+	}
+	// Blocks taken out of the flow (running headers, footnotes) stand
+	// where they begin.
+	sort.SliceStable(p.blocks, func(a, b int) bool { return p.blocks[a].lines[0] < p.blocks[b].lines[0] })
 	p.materialize()
 	p.structure()
 	p.sentences()
-	p.doc.Meta = detectMeta(p.doc)
+	p.doc.Meta = p.detectMeta()
 	if p.doc.Title == "" {
 		p.doc.Title = syntheticTitle(p.doc.Meta)
 	}
@@ -162,6 +310,9 @@ func isPeriodHeading(s string) bool {
 	per, year := sectionPeriod(s)
 	return per != PeriodNone && (year > 0 || strings.Contains(s, "时期") || strings.Contains(s, "今年") || strings.Contains(s, "明年") || strings.Contains(s, "过去"))
 }
+
+// reNoteInside finds endnote markers inside a title broken around one.
+var reNoteInside = regexp.MustCompile(`[\[［【]\d{1,2}[\]］】]`)
 
 var reAnnex = regexp.MustCompile(`^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$`)
 
@@ -219,18 +370,39 @@ func (p *parser) frame() (body, tail []int) {
 // splitFront returns how many of the body lines are front matter: cover
 // lines, the title, date and speaker, up to and including the salutation.
 func (p *parser) splitFront(body []int) int {
-	limit := len(body)
-	if limit > 24 {
-		limit = 24
-	}
+	limit := min(len(body), 24)
 	for k := 0; k < limit; k++ {
 		t := p.lines[body[k]].text
 		if reSalute.MatchString(t) && utf8.RuneCountInString(t) <= 12 {
 			return k + 1
 		}
 	}
-	for k := 0; k < limit; k++ {
+	toc := false
+	for k := 0; k < len(body) && (k < limit || toc && k < 600); k++ {
 		l := &p.lines[body[k]]
+		if isContentsHead(l.text) {
+			toc = true
+			continue
+		}
+		if toc {
+			// A table of contents runs on, headings and all, to the first
+			// table or sentence; the table's head lines are not front.
+			if p.startsGrid(body, k) || strings.ContainsAny(l.text, "，。") && !isContentsLine(l.text) {
+				n := k
+				for n > 0 && k-n < 8 && p.headerLike(body[n-1]) && !isContentsLine(p.lines[body[n-1]].text) {
+					n--
+				}
+				// The heading the first table stands under, on its page.
+				for h := n - 1; h >= 0 && n-h <= 3; h-- {
+					if isHeadingLine(p.lines[body[h]].text) && !p.pageBreakBetween(body[h], body[n]) {
+						n = h
+						break
+					}
+				}
+				return n
+			}
+			continue
+		}
 		if isHeadingLine(l.text) {
 			return k
 		}
@@ -244,63 +416,171 @@ func (p *parser) splitFront(body []int) int {
 	return 0
 }
 
+// isContentsHead reports whether a line heads a table of contents: 目录.
+func isContentsHead(s string) bool {
+	return strings.Join(strings.Fields(s), "") == "目录"
+}
+
 // addFront turns front matter lines into blocks: the title (joined over
 // the lines it is broken into) and one block per other line, with any
-// clutter line kept apart.
+// clutter line and table of contents line kept apart.
 func (p *parser) addFront(front []int) {
-	title := -1
-	for k, i := range front {
-		t := p.lines[i].text
-		if utf8.RuneCountInString(t) > 50 || strings.ContainsAny(t, "，。") {
-			continue
-		}
-		if strings.HasPrefix(t, "关于") || strings.Contains(t, "报告") || strings.Contains(t, "公报") || strings.HasSuffix(t, "报") {
-			title = k
-			break
-		}
-	}
-	if title < 0 {
-		for k, i := range front {
-			t := p.lines[i].text
-			if !isClutter(t) && !reSalute.MatchString(t) && utf8.RuneCountInString(t) <= 50 && !strings.ContainsAny(t, "，。") {
-				title = k
-				break
-			}
-		}
-	}
+	first, last := p.titleLines(front)
+	toc := false
 	for k := 0; k < len(front); k++ {
 		i := front[k]
 		t := p.lines[i].text
+		if isContentsHead(t) {
+			toc = true
+		}
 		switch {
-		case k == title:
-			b := block{kind: KindTitle, lines: []int{i}, table: -1}
-			joined := t
-			for k+1 < len(front) && !titleComplete(joined) && len(b.lines) < 4 {
-				next := p.lines[front[k+1]].text
-				if reSalute.MatchString(next) || isClutter(next) || strings.HasPrefix(next, "——") {
-					break
-				}
-				k++
+		case toc:
+			p.blocks = append(p.blocks, block{kind: KindContents, lines: []int{i}, table: -1})
+		case k == first:
+			b := block{kind: KindTitle, table: -1}
+			for ; k <= last; k++ {
 				b.lines = append(b.lines, front[k])
-				joined += next
 			}
-			if !titleComplete(joined) && len(b.lines) > 1 {
-				// Not a broken title after all: keep the first line only.
-				k -= len(b.lines) - 1
-				b.lines = b.lines[:1]
-			}
+			k--
 			p.blocks = append(p.blocks, b)
 		case isClutter(t):
 			p.blocks = append(p.blocks, block{kind: KindClutter, lines: []int{i}, table: -1})
+		case isContentsLine(t):
+			p.blocks = append(p.blocks, block{kind: KindContents, lines: []int{i}, table: -1})
 		default:
 			p.blocks = append(p.blocks, block{kind: KindFront, lines: []int{i}, table: -1})
 		}
 	}
 }
 
+// titleWords are words a title line holds.
+var titleWords = []string{"报告", "公报", "决算", "预算", "说明", "纲要", "规划", "分析", "报表", "方案", "讲话", "计划", "情况"}
+
+// frontOnly reports whether a front matter line is something other than
+// a piece of the title: clutter, a congress file mark, the issuer or
+// speaker, a date, the salutation, the contents.
+func frontOnly(t string) bool {
+	return isClutter(t) || reSalute.MatchString(t) || isConferenceFile(t) || isIssuer(t) || isDateLine(t) ||
+		isContentsLine(t) || strings.HasPrefix(t, "——") || strings.HasPrefix(t, "—") || strings.Contains(t, "|") ||
+		strings.HasPrefix(t, "目") && strings.HasSuffix(t, "录") || strings.HasPrefix(t, "（") && reDate.MatchString(t)
+}
+
+var reDateLine = regexp.MustCompile(`^[（(]?\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*(星期.)?\s*[）)]?$`)
+
+func isDateLine(t string) bool { return reDateLine.MatchString(t) }
+
+var reNoteMark = regexp.MustCompile(`^[\[［【]\s*\d{1,2}\s*[\]］】]$|^[*＊]$`)
+
+// isNoteMark reports whether a line is only an endnote marker: [1], *.
+func isNoteMark(t string) bool { return reNoteMark.MatchString(t) }
+
+var reContents = regexp.MustCompile(`[·.…．]{4,}\s*[（(]?\s*\d+\s*[）)]?$|[·.…．]{6,}`)
+
+// isContentsLine reports whether a line belongs to a table of contents:
+// an entry with a leader to its page number.
+func isContentsLine(t string) bool { return reContents.MatchString(t) }
+
+// titleLines returns the front matter lines (indices into front) that
+// hold the title, first to last, or -1, -1. The title is the first line
+// that names a kind of report or opens with 关于, with the lines it is
+// broken over: the pieces before it (2025年哈尔滨市 / 国民经济和社会发展统计
+// 公报), and those after it until the title is complete.
+func (p *parser) titleLines(front []int) (int, int) {
+	conj := func(k int) bool {
+		r, _ := utf8.DecodeRuneInString(p.lines[front[k]].text)
+		return strings.ContainsRune("及与和暨并的", r)
+	}
+	text := func(k int) string { return p.lines[front[k]].text }
+	piece := func(k int) bool {
+		t := text(k)
+		return !frontOnly(t) && utf8.RuneCountInString(t) <= 50 && !strings.ContainsAny(t, "，。；：:")
+	}
+	anchor := -1
+	for k := range front {
+		t := text(k)
+		if !piece(k) {
+			continue
+		}
+		if strings.HasPrefix(t, "关于") || strings.HasSuffix(t, "报") {
+			anchor = k
+			break
+		}
+		for _, w := range titleWords {
+			if strings.Contains(t, w) {
+				anchor = k
+				break
+			}
+		}
+		if anchor >= 0 {
+			break
+		}
+	}
+	if anchor < 0 {
+		// No line names a kind of report: the first short line that is
+		// not front matter of another kind, when the report is not an
+		// untitled speech.
+		for k := range front {
+			if reSalute.MatchString(text(k)) {
+				break
+			}
+			if piece(k) && !isNoteMark(text(k)) {
+				return k, k
+			}
+		}
+		return -1, -1
+	}
+	first, last := anchor, anchor
+	// Pieces before: adjacent lines, not complete titles themselves.
+	for first > 0 && anchor-first < 2 && !strings.HasPrefix(text(first), "关于") && piece(first-1) && !isNoteMark(text(first-1)) &&
+		!titleComplete(text(first-1)) && p.lines[front[first]].no-p.lines[front[first-1]].no <= 2 {
+		first--
+	}
+	joined := func() string {
+		var b strings.Builder
+		for k := first; k <= last; k++ {
+			if !isNoteMark(text(k)) {
+				b.WriteString(text(k))
+			}
+		}
+		return b.String()
+	}
+	for last+1 < len(front) && (!titleComplete(joined()) || conj(last+1)) && last-first < 5 && piece(last+1) {
+		last++
+	}
+	if !titleComplete(joined()) && last > anchor {
+		// Not a broken title after all: keep the lines up to the anchor.
+		last = anchor
+	}
+	for last > first && isNoteMark(text(last)) {
+		last--
+	}
+	return first, last
+}
+
+var reTrailingMark = regexp.MustCompile(`(\s*[\[［【]\s*\d{1,2}\s*[\]］】]|\s*[*＊])+$`)
+
+// cleanTitle drops endnote markers from a title: …统计公报[1].
+func cleanTitle(s string) string {
+	s = reTrailingMark.ReplaceAllString(s, "")
+	return strings.TrimSpace(s)
+}
+
+var reTitleTail = regexp.MustCompile(`[（(](书面|草案|征求意见稿|代拟稿|摘要|全文|送审稿)[）)]$`)
+
 func titleComplete(s string) bool {
+	s = cleanTitle(s)
+	s = reTitleTail.ReplaceAllString(s, "")
 	s = strings.TrimRight(s, " )）")
-	for _, suf := range []string{"报告", "公报", "草案", "决算", "预算", "纲要", "规划", "讲话"} {
+	if strings.HasPrefix(s, "关于") {
+		// 关于…的报告: complete with what it is.
+		for _, suf := range []string{"报告", "说明", "讲话", "方案", "决议", "决定", "意见", "通知"} {
+			if strings.HasSuffix(s, suf) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, suf := range []string{"报告", "公报", "草案", "决算", "预算", "纲要", "规划", "讲话", "说明", "报表", "情况", "分析", "方案"} {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
@@ -340,6 +620,7 @@ func (p *parser) printedBlocks(body []int) {
 	p.addFront(body[:nf])
 	body = body[nf:]
 	full := fullWidth(p.lines, body)
+	p.full = full
 	var cur *block
 	inGlossary := false
 	flush := func() {
@@ -360,6 +641,44 @@ func (p *parser) printedBlocks(body []int) {
 		// A line that continues a sentence is no heading, whatever it
 		// starts with (……老旧小区 / 1. 1万个。: an OCR-split decimal).
 		midSentence := cur != nil && !inGlossary && !endsParagraph(p.lines[cur.lines[len(cur.lines)-1]].text)
+		if !inGlossary && p.startsGrid(body, k) {
+			head := p.takeHead(&cur)
+			flush()
+			k = p.gridTable(body, k, head) - 1
+			continue
+		}
+		if !inGlossary && (isNoteMark(t) || isNoteLine(t)) {
+			if end := p.noteEnd(body, k); end >= 0 {
+				// A footnote at the foot of the page, out of the flow of
+				// the text it interrupts.
+				kind := KindNote
+				if end == k && isNoteMark(t) {
+					kind = KindNoise
+				}
+				if !midSentence {
+					flush()
+				}
+				p.blocks = append(p.blocks, block{kind: kind, lines: append([]int(nil), body[k:end+1]...), table: -1})
+				k = end
+				continue
+			}
+			if isNoteMark(t) {
+				// A lone note marker ([2] under a heading).
+				p.blocks = append(p.blocks, block{kind: KindNoise, lines: []int{i}, table: -1})
+				continue
+			}
+			flush()
+			cur = &block{kind: KindNote, lines: []int{i}, table: -1}
+			continue
+		}
+		if isCaptionLine(t) && !isHeadingLine(t) {
+			// 图4 …: a chart's caption stands apart from the text.
+			if !midSentence {
+				flush()
+			}
+			p.blocks = append(p.blocks, block{kind: KindCaption, lines: []int{i}, table: -1})
+			continue
+		}
 		if (isHeadingLine(t) || isAnnexLine(t)) && !midSentence && !(l.width*100 >= full*90 && headingLevel(t) > 0 && !endsSentence(t) && k+1 < len(body)) {
 			flush()
 			inGlossary = reGlossary.MatchString(t)
@@ -410,7 +729,12 @@ func fullWidth(lines []line, idx []int) int {
 	}
 	ws := make([]int, 0, len(idx))
 	for _, i := range idx {
-		ws = append(ws, lines[i].width)
+		if !isTableLine(lines[i].text) {
+			ws = append(ws, lines[i].width)
+		}
+	}
+	if len(ws) == 0 {
+		return 0
 	}
 	sort.Ints(ws)
 	return ws[len(ws)*8/10]
@@ -437,9 +761,29 @@ func (p *parser) paragraphBlocks(body []int) {
 			cur = nil
 		}
 	}
-	for _, i := range body {
+	for k := 0; k < len(body); k++ {
+		i := body[k]
 		t := p.lines[i].text
 		lv := headingLevel(t)
+		if !inGlossary && p.startsGrid(body, k) {
+			head := p.takeHead(&cur)
+			flush()
+			k = p.gridTable(body, k, head) - 1
+			continue
+		}
+		switch {
+		case !inGlossary && isNoteMark(t):
+			p.blocks = append(p.blocks, block{kind: KindNoise, lines: []int{i}, table: -1})
+			continue
+		case !inGlossary && isNoteLine(t):
+			flush()
+			p.blocks = append(p.blocks, block{kind: KindNote, lines: []int{i}, table: -1})
+			continue
+		case isCaptionLine(t) && !isHeadingLine(t):
+			flush()
+			p.blocks = append(p.blocks, block{kind: KindCaption, lines: []int{i}, table: -1})
+			continue
+		}
 		switch {
 		case lv > 0 && reGlossary.MatchString(t):
 			flush()
@@ -497,7 +841,7 @@ func (p *parser) materialize() {
 			para.Row = len(t.Rows)
 			t.Rows = append(t.Rows, Row{Para: len(p.doc.Paragraphs)})
 		}
-		if para.Kind == KindTableHeader {
+		if para.Kind == KindTableHeader && p.doc.Tables[bl.table].Header < 0 {
 			p.doc.Tables[bl.table].Header = len(p.doc.Paragraphs)
 		}
 		para.Line = p.lines[bl.lines[0]].no
@@ -505,7 +849,11 @@ func (p *parser) materialize() {
 		p.doc.Paragraphs = append(p.doc.Paragraphs, para)
 	}
 	for ti := range p.doc.Tables {
-		p.buildTable(ti)
+		if p.doc.Tables[ti].style == styleFlattened {
+			p.buildTable(ti)
+		} else {
+			p.buildGrid(ti)
+		}
 	}
 }
 
@@ -520,10 +868,10 @@ func (p *parser) structure() {
 		switch para.Kind {
 		case KindTitle:
 			if d.Title == "" {
-				d.Title = para.Text
+				d.Title = cleanTitle(reNoteInside.ReplaceAllString(para.Text, ""))
 			}
 			continue
-		case KindFront, KindClutter:
+		case KindFront, KindClutter, KindContents:
 			continue
 		}
 		lv, title := -1, ""
@@ -537,14 +885,10 @@ func (p *parser) structure() {
 					lv = 0
 				}
 			}
-		} else if para.Kind == KindBody && headingLevel(para.Text) > 0 && headingLevel(para.Text) < 3 {
+		} else if para.Kind == KindBody && headingLevel(para.Text) > 0 && headingLevel(para.Text) < 3 && sectionLead(para.Text) != "" {
 			// "（四）推进正风肃纪，增强……。巩固拓展……": the first sentence heads the section.
 			lv = headingLevel(para.Text)
-			if k := strings.IndexAny(para.Text, "。！"); k > 0 {
-				title = para.Text[:k]
-			} else {
-				title = para.Text
-			}
+			title = sectionLead(para.Text)
 			para.Heading = strings.TrimSpace(title)
 		}
 		if lv >= 0 {
@@ -596,6 +940,21 @@ func (p *parser) structure() {
 		}
 	}
 	p.laterYearsPlan()
+}
+
+// sectionLead returns the first sentence of a numbered paragraph when it
+// heads a section: short and without figures ("（四）推进正风肃纪，增强……"),
+// not an item of a list ("一、一般公共服务支出决算数为4837947万元，…").
+func sectionLead(text string) string {
+	title := text
+	if k := strings.IndexAny(text, "。！"); k > 0 {
+		title = text[:k]
+	}
+	_, rest := splitNumber(title)
+	if utf8.RuneCountInString(rest) > 40 || strings.ContainsAny(rest, "0123456789０１２３４５６７８９%") {
+		return ""
+	}
+	return title
 }
 
 // laterYearsPlan marks as plans the top sections that name a year later
@@ -673,7 +1032,7 @@ func sectionPeriod(title string) (Period, int) {
 	if m := reYear.FindString(title); m != "" {
 		year = atoi(m[:4])
 	}
-	for _, w := range []string{"回顾", "执行情况", "过去", "工作总结", "主要成绩", "取得的成绩", "完成情况", "成就"} {
+	for _, w := range []string{"回顾", "执行情况", "过去", "工作总结", "主要成绩", "取得的成绩", "完成情况", "成就", "工作情况", "落实情况"} {
 		if strings.Contains(title, w) {
 			return PeriodReview, year
 		}
@@ -737,7 +1096,7 @@ func (p *parser) sentences() {
 			continue
 		}
 		spans := [][2]int{{0, len(para.Text)}}
-		if para.Kind == KindBody || para.Kind == KindGlossary {
+		if para.Kind == KindBody || para.Kind == KindGlossary || para.Kind == KindNote {
 			spans = splitSentences(para.Text)
 		}
 		for _, sp := range spans {

@@ -66,7 +66,7 @@ func TestSeedStructure(t *testing.T) {
 		t.Errorf("title = %q, want %q", d.Title, want)
 	}
 	m := d.Meta
-	if m.Region != "汉阳区" || m.Level != "district" || m.ReviewYear != 2020 || m.PlanYear != 2021 || m.Year != 2020 || m.Kind != "计划执行情况报告" {
+	if m.Region != "汉阳区" || m.Level != "district" || m.ReviewYear != 2020 || m.PlanYear != 2021 || m.Year != 2020 || m.Kind != PlanReport {
 		t.Errorf("meta = %+v", m)
 	}
 	tests := []struct {

@@ -7,12 +7,18 @@ import (
 	"unicode/utf8"
 )
 
-// Table is an indicator table rebuilt from its flattened lines.
+// Table is a table of figures: an indicator table rebuilt from its
+// flattened OCR lines, a table of a web page or Word file (cells apart by
+// tabs), or one of a PDF (cells aligned in columns).
 type Table struct {
-	Caption string   // the sentence that introduces it, if any
-	Columns []string // value columns, after 序号 and 指标名称; "市级绩效目标·总量"
+	Caption string   // its title (表1 2025年居民消费价格变动情况) or the sentence that introduces it
+	Columns []string // value columns, after 序号 and the row names; "市级绩效目标·总量", "决算数为调整预算数的%"
+	Unit    string   // the unit the table states for its figures (单位：万元), if any
 	Header  int      // paragraph index of the header, -1 for none
 	Rows    []Row
+
+	style tableStyle
+	units []string // per column: the unit of its figures
 }
 
 // Row is one row of a table.
@@ -27,6 +33,11 @@ type Row struct {
 type Cell struct {
 	Text       string // as printed, spaces removed; "无" and "-" are kept
 	Start, End int    // byte offsets in the original file; 0, 0 when missing
+	// Unit is the unit the table gives the figure elsewhere: in its
+	// column's header (绝对数（亿千瓦时）), a unit column (单位: 万吨) or for
+	// the whole table (单位：万元); "" when the text carries its own or none
+	// is given.
+	Unit string
 }
 
 // Empty reports whether the cell holds no figure: missing, 无 or a dash.
