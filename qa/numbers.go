@@ -753,7 +753,7 @@ func period(d *report.Doc, di *docInfo, si int, at int) (year int, plan bool) {
 			}
 		}
 	}
-	if year == 0 && d.Meta.Kind == "统计公报" {
+	if year == 0 && d.Meta.Kind == report.StatBulletin {
 		year = d.Meta.ReviewYear
 	}
 	return year, plan

@@ -222,10 +222,12 @@ func (d *Doc) LineAt(off int) int {
 	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off })
 }
 
-// PageAt returns the printed page of the original line (1-based) and
-// whether it was inferred rather than read from a footer.
+// PageAt returns the page of the original line (1-based) and whether it
+// was inferred rather than read. Text extracted from a PDF (pages apart by
+// form feeds) gives the PDF's page, as a PDF viewer numbers it; other
+// text gives the printed page, from the footers (— 9 —).
 func (d *Doc) PageAt(line int) (page int, inferred bool) {
-	if len(d.Footers) == 0 && len(d.formFeeds) > 0 && line >= 1 && line <= len(d.lineStarts) {
+	if len(d.formFeeds) > 0 && line >= 1 && line <= len(d.lineStarts) {
 		// Text from a PDF: a form feed starts each page.
 		start := d.lineStarts[line-1]
 		return 1 + sort.Search(len(d.formFeeds), func(i int) bool { return d.formFeeds[i] > start }), false

@@ -102,7 +102,51 @@ func splitCells(data []byte, rawStart, start, end int) (cells []cellSpan, tabbed
 	for i := range cells {
 		cells[i].text = string(data[cells[i].start:cells[i].end])
 	}
-	return cells, false
+	return splitFigures(data, cells), false
+}
+
+// splitFigures splits cells that hold several figures apart by single
+// spaces (243966 -2.3, where columns stand close) into one cell each.
+func splitFigures(data []byte, cells []cellSpan) []cellSpan {
+	var out []cellSpan
+	for _, c := range cells {
+		fs := strings.Fields(c.text)
+		if len(fs) < 2 {
+			out = append(out, c)
+			continue
+		}
+		all := true
+		for _, f := range fs {
+			if !isNumberCell(f) || f == "-" && len(fs) > 2 {
+				all = false
+				break
+			}
+		}
+		if !all {
+			out = append(out, c)
+			continue
+		}
+		col, o := c.col0, c.start
+		for o < c.end {
+			r, n := utf8.DecodeRune(data[o:c.end])
+			if IsSpace(r) {
+				col += colWidth(r)
+				o += n
+				continue
+			}
+			st, sc := o, col
+			for o < c.end {
+				r, n = utf8.DecodeRune(data[o:c.end])
+				if IsSpace(r) {
+					break
+				}
+				col += colWidth(r)
+				o += n
+			}
+			out = append(out, cellSpan{text: string(data[st:o]), start: st, end: o, col0: sc, col1: col})
+		}
+	}
+	return out
 }
 
 // colWidth is the width of a character in pdftotext's layout: one column
@@ -210,7 +254,7 @@ func isHeaderCells(cells []cellSpan) bool {
 }
 
 var (
-	reUnitLine   = regexp.MustCompile(`(?:^|\s)[（(]?\s*(计量)?单\s*位\s*[：:]\s*([^\s）)]{1,8})\s*[）)]?$`)
+	reUnitLine   = regexp.MustCompile(`(?:^|\s)[（(]?\s*(计量|金额|数量|货币)?单\s*位\s*[：:]\s*([^\s）)]{1,8})\s*[）)]?$`)
 	reTableTitle = regexp.MustCompile(`^(附)?表\s*[0-9０-９一二三四五六七八九十]+|[表单]$|情况表|统计表|明细表|汇总表|决算表|预算表|总表|分类表`)
 	reCaption    = regexp.MustCompile(`^(图|表|附表|附图)\s*[0-9０-９一二三四五六七八九十]{1,3}(\s|[：:．.、]|$)`)
 )
@@ -248,6 +292,9 @@ func (p *parser) headerLike(i int) bool {
 		return true
 	}
 	cells, _ := p.tableCells(i)
+	if isDataCells(cells) || len(cells) == 1 && isNumberCell(t) {
+		return false
+	}
 	if isHeaderCells(cells) {
 		return true
 	}
@@ -268,14 +315,26 @@ func (p *parser) gridTable(body []int, k int, head []int) int {
 	if tabbed {
 		t.style = styleDelimited
 	}
+	// The title runs to its last line (…情况表), before the column
+	// headers; a unit line (单位：万元) may stand anywhere.
 	var title, header []int
-	for _, i := range head {
+	lastTitle := -1
+	for k, i := range head {
+		s := p.lines[i].text
+		if cells, _ := p.tableCells(i); len(cells) >= 2 && unitOf(s) == "" && !isTableTitleLine(s) {
+			break
+		}
+		if isTableTitleLine(s) || isCaptionLine(s) {
+			lastTitle = k
+		}
+	}
+	for k, i := range head {
 		s := p.lines[i].text
 		switch {
 		case unitOf(s) != "" && t.Unit == "":
 			t.Unit = unitOf(s)
 			header = append(header, i)
-		case len(header) == 0 && (isTableTitleLine(s) || isCaptionLine(s)):
+		case k <= lastTitle:
 			title = append(title, i)
 		default:
 			header = append(header, i)
@@ -307,13 +366,18 @@ func (p *parser) gridTable(body []int, k int, head []int) int {
 				// One cell: a caption, a note or text after the table.
 				break
 			}
-			if len(rows) == 0 && !hasNumber(cells) && len(header) == 0 {
-				// Header rows of a tab table read as rows until the first figure.
-			}
+			// Header rows of a tab table read as rows until the first
+			// figure (see buildDelimited).
 			rows = append(rows, block{kind: KindTableRow, lines: []int{i}, table: ti})
 			continue
 		}
 		switch {
+		case len(rows) > 0 && rows[len(rows)-1].numbered && len(rows[len(rows)-1].lines) == 1:
+			rows[len(rows)-1].lines = append(rows[len(rows)-1].lines, i)
+		case len(cells) == 1 && isNumberCell(s) && cells[0].col0 <= 2 && utf8.RuneCountInString(s) <= 3 && j+1 < len(body) && isDataCells(mustCells(p, body[j+1])):
+			// The number of the row below, on a line of its own (1 / . 一般公共服务 …).
+			rows = append(rows, block{kind: KindTableRow, lines: []int{i}, table: ti})
+			rows[len(rows)-1].numbered = true
 		case isDataCells(cells) && !(cells[0].col0 > 8 && isNumberCell(cells[0].text) && len(rows) > 0 && fragments(cells)):
 			rows = append(rows, block{kind: KindTableRow, lines: []int{i}, table: ti})
 		case len(rows) > 0 && fragments(cells):
@@ -321,6 +385,12 @@ func (p *parser) gridTable(body []int, k int, head []int) int {
 			rows[len(rows)-1].lines = append(rows[len(rows)-1].lines, i)
 		case len(rows) > 0 && len(cells) == 1 && !isNumberCell(s) && utf8.RuneCountInString(s) <= 24 &&
 			!strings.ContainsAny(s, "，。；：:") && !isHeadingLine(s) && unitOf(s) == "" && !isTableTitleLine(s) && !isCaptionLine(s) && !isNoteLine(s):
+			if last := &rows[len(rows)-1]; last.kind == KindTableRow && p.nameOnly(last.lines[0]) && len(last.lines) > 1 && !p.nameOnly(last.lines[len(last.lines)-1]) {
+				// The rest of a name broken around its figures
+				// (具有研究生培养资质 / 536 -2.2 … / 的科研机构).
+				last.lines = append(last.lines, i)
+				continue
+			}
 			// A row that names a group, or a name broken over two lines.
 			rows = append(rows, block{kind: KindTableRow, lines: []int{i}, table: ti})
 		case len(rows) > 0 && isHeaderCells(cells) && !hasNumber(cells) && p.repeatedHeader(header, cells):
@@ -368,6 +438,17 @@ func (p *parser) rowsNamed(rows []block) bool {
 		}
 	}
 	return false
+}
+
+func mustCells(p *parser, i int) []cellSpan {
+	c, _ := p.tableCells(i)
+	return c
+}
+
+// nameOnly reports whether a table line holds one cell of words.
+func (p *parser) nameOnly(i int) bool {
+	c, _ := p.tableCells(i)
+	return len(c) == 1 && !isNumberCell(c[0].text)
 }
 
 func (p *parser) rowHasFigure(b block) bool {
@@ -439,24 +520,70 @@ func (p *parser) buildGrid(ti int) {
 	} else {
 		p.buildAligned(t)
 	}
-	// Units: from a header's brackets (绝对数（亿千瓦时）), else the table's.
+	if ti > 0 && t.Unit == "" && t.Caption != "" && p.doc.Tables[ti-1].Caption == t.Caption {
+		// The table continued on the next page, its unit line not repeated.
+		t.Unit = p.doc.Tables[ti-1].Unit
+	}
+	// Units: a header's brackets (绝对数（亿千瓦时）) first, then a row's
+	// unit column (单位: 万吨), then the table's (单位：万元).
 	t.units = make([]string, len(t.Columns))
 	for ci, c := range t.Columns {
-		if u := bracketUnit(c); u != "" {
-			t.units[ci] = u
-		} else {
-			t.units[ci] = t.Unit
-		}
+		t.units[ci] = bracketUnit(c)
 	}
 	for ri := range t.Rows {
 		row := &t.Rows[ri]
 		for ci := range row.Cells {
 			c := &row.Cells[ci]
-			if c.Unit == "" && ci < len(t.units) && c.Text != "" {
+			if c.Text == "" {
+				c.Unit = ""
+				continue
+			}
+			switch {
+			case ci < len(t.units) && t.units[ci] != "":
 				c.Unit = t.units[ci]
+			case c.Unit != "":
+			case ci < len(t.Columns):
+				c.Unit = tableUnit(t.Unit, t.Columns[ci])
+			default:
+				c.Unit = tableUnit(t.Unit, "")
 			}
 		}
 	}
+}
+
+// tableUnit returns the unit a table's unit line gives a column: 万元; of
+// 人、% the rate for a column of growth (增速, 增长, %), else the first. A
+// column of shares or rates (…的%, 增幅, 增长率) is in % whatever the table
+// says.
+func tableUnit(unit, col string) string {
+	if isRateColumn(col) {
+		return "%"
+	}
+	parts := strings.FieldsFunc(unit, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == '/' })
+	if len(parts) <= 1 {
+		return unit
+	}
+	rate := strings.Contains(col, "增") || strings.Contains(col, "%") || strings.Contains(col, "比") || strings.Contains(col, "率")
+	for _, p := range parts {
+		if (p == "%" || p == "％") == rate {
+			return p
+		}
+	}
+	return parts[0]
+}
+
+// isRateColumn reports whether a column holds percentages: its name says
+// % or names a rate (增幅, 增速, 增长率, 比重).
+func isRateColumn(col string) bool {
+	if strings.Contains(col, "%") || strings.Contains(col, "％") {
+		return true
+	}
+	for _, w := range []string{"增幅", "增速", "增长率", "比重", "比例", "完成率", "降幅"} {
+		if strings.HasSuffix(col, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(col, "增长") && !strings.HasSuffix(col, "额增长")
 }
 
 var reBracketUnit = regexp.MustCompile(`[（(]\s*([^（()）]{1,6}?)\s*[）)]\s*$`)
@@ -573,8 +700,46 @@ func (p *parser) buildDelimited(t *Table) {
 			unitCol = ci
 		}
 	}
-	t.Columns = append([]string(nil), names[min(k, width):]...)
+	// Two tables side by side (行业 | 增长 | 行业 | 增长): the right half's
+	// rows are rows of their own.
+	split := 0
+	if names[0] != "" {
+		for ci := k + 1; ci < width; ci++ {
+			if names[ci] == names[0] {
+				split = ci
+				break
+			}
+		}
+	}
+	if split > 0 {
+		width = split
+	}
+	t.Columns = append([]string(nil), names[min(k, width):width]...)
 	var out []Row
+	half := func(r row, from int) Row {
+		nr := Row{Para: r.para}
+		var name []string
+		unit := ""
+		for ci := from; ci < from+k && ci < len(r.cells); ci++ {
+			s := strings.Join(strings.Fields(r.cells[ci].text), "")
+			if ci-from == unitCol {
+				unit = s
+				continue
+			}
+			if s != "" {
+				name = append(name, s)
+			}
+		}
+		nr.Name = strings.Join(name, "·")
+		for ci := from + k; ci < len(r.cells) && ci-from-k < len(t.Columns); ci++ {
+			c := r.cells[ci]
+			nr.Cells = append(nr.Cells, Cell{Text: strings.Join(strings.Fields(c.text), ""), Start: c.start, End: c.end, Unit: unit})
+		}
+		for len(nr.Cells) < len(t.Columns) {
+			nr.Cells = append(nr.Cells, Cell{})
+		}
+		return nr
+	}
 	for ri, r := range rows {
 		if ri < first {
 			// Header rows read as rows become the header.
@@ -585,29 +750,13 @@ func (p *parser) buildDelimited(t *Table) {
 			}
 			continue
 		}
-		nr := Row{Para: r.para}
-		var name []string
-		unit := ""
-		for ci := 0; ci < k && ci < len(r.cells); ci++ {
-			s := strings.Join(strings.Fields(r.cells[ci].text), "")
-			if ci == unitCol {
-				unit = s
-				continue
-			}
-			if s != "" {
-				name = append(name, s)
-			}
-		}
-		nr.Name = strings.Join(name, "·")
-		for ci := k; ci < len(r.cells) && ci-k < len(t.Columns); ci++ {
-			c := r.cells[ci]
-			nr.Cells = append(nr.Cells, Cell{Text: strings.Join(strings.Fields(c.text), ""), Start: c.start, End: c.end, Unit: unit})
-		}
-		for len(nr.Cells) < len(t.Columns) {
-			nr.Cells = append(nr.Cells, Cell{})
-		}
 		p.doc.Paragraphs[r.para].Row = len(out)
-		out = append(out, nr)
+		out = append(out, half(r, 0))
+		if split > 0 && len(r.cells) > split {
+			if nr := half(r, split); nr.Name != "" {
+				out = append(out, nr)
+			}
+		}
 	}
 	t.Rows = out
 }
@@ -620,76 +769,275 @@ type column struct{ col0, col1 int }
 // they overlap most.
 func (p *parser) buildAligned(t *Table) {
 	rowCells := make([][][]cellSpan, len(t.Rows))
+	primary := make([][]cellSpan, len(t.Rows)) // the figures of a row's first line of them
 	var spans []column
-	nameEnd := 1 << 30
+	nameEnd := 0 // where the longest row name ends
 	for ri, r := range t.Rows {
+		numbered := p.blockOf(r.Para).numbered
 		for li, i := range p.rowLines(r.Para) {
 			cells, _ := p.tableCells(i)
 			rowCells[ri] = append(rowCells[ri], cells)
-			for ci, c := range cells {
-				if isNumberCell(c.text) && (ci > 0 || li > 0 || c.col0 > 8) {
-					spans = append(spans, column{c.col0, c.col1})
-				}
+			if numbered && li == 0 || li > 0 && fragments(cells) {
+				continue // a row's number, or pieces of figures above
 			}
-			if li == 0 && len(cells) > 1 && !isNumberCell(cells[0].text) && isNumberCell(cells[1].text) {
-				nameEnd = min(nameEnd, cells[1].col0)
+			vs := valueCells(cells)
+			for _, c := range vs {
+				spans = append(spans, column{c.col0, c.col1})
+			}
+			for _, c := range cells[:len(cells)-len(vs)] {
+				nameEnd = max(nameEnd, c.col1)
+			}
+			if primary[ri] == nil && len(vs) > 0 {
+				primary[ri] = vs
 			}
 		}
 	}
-	cols := mergeColumns(spans)
+	// Most rows hold a figure (or a dash) in every column: then the
+	// columns go by order, which holds where pdftotext's spacing wavers
+	// from row to row; else by position.
+	count := map[int]int{}
+	rowsWith := 0
+	for _, pc := range primary {
+		if len(pc) > 0 {
+			count[len(pc)]++
+			rowsWith++
+		}
+	}
+	m, best := 0, 0
+	for n, c := range count {
+		if c > best || c == best && n > m {
+			m, best = n, c
+		}
+	}
+	byIndex := m > 0 && best*10 >= rowsWith*6
+	var cols []column
+	var first []cellSpan // the first full row, nearest the header
+	if byIndex {
+		cols = make([]column, m)
+		ends := make([][]int, m)
+		for _, pc := range primary {
+			if len(pc) != m {
+				continue
+			}
+			if first == nil {
+				first = pc
+			}
+			for j, c := range pc {
+				if len(ends[j]) == 0 || c.col0 < cols[j].col0 {
+					cols[j].col0 = c.col0
+				}
+				ends[j] = append(ends[j], c.col1)
+			}
+		}
+		for j := range cols {
+			sort.Ints(ends[j])
+			cols[j].col1 = ends[j][len(ends[j])/2]
+			cols[j].col0 = min(cols[j].col0, cols[j].col1-1)
+		}
+	} else {
+		cols = mergeColumns(spans)
+	}
 	if len(cols) == 0 {
 		return
 	}
-	if nameEnd == 1<<30 {
-		nameEnd = cols[0].col0
+	headCols := cols
+	if first != nil {
+		headCols = make([]column, len(first))
+		for j, c := range first {
+			headCols[j] = column{c.col0, c.col1}
+		}
 	}
-	// Header words, each under the column it overlaps most.
+	// Header words: by order when a line has one for every column, else
+	// under the column they overlap most.
 	names := make([]string, len(cols))
+	var lines [][]cellSpan // the words of each header line, outside the names' column
 	if t.Header >= 0 {
+		titled := false
 		for _, i := range p.blockOf(t.Header).lines {
 			if unitOf(p.lines[i].text) != "" {
 				continue
 			}
-			for _, w := range p.words(i) {
-				if w.col1 <= nameEnd && w.col1 <= cols[0].col0 {
+			cells, _ := p.tableCells(i)
+			if !titled && len(cells) == 1 && hanCount(cells[0].text) >= 6 && len(strings.Fields(cells[0].text)) <= 3 && cells[0].col0 < headCols[0].col0 {
+				// The table's title, above its column headers.
+				if t.Caption == "" {
+					t.Caption = strings.Join(strings.Fields(cells[0].text), "")
+				}
+				continue
+			}
+			titled = true
+			var ws []cellSpan
+			for _, w := range joinBrackets(p.words(i)) {
+				if w.col1 <= headCols[0].col0 && w.col0 < nameEnd {
 					continue // the names' header: 项目, 科目名称
 				}
-				if ci := nearestColumn(cols, w.col0, w.col1); ci >= 0 {
-					names[ci] += strings.TrimSpace(w.text)
+				ws = append(ws, w)
+			}
+			if len(ws) == 0 {
+				continue
+			}
+			lines = append(lines, ws)
+			for k, ci := range alignWords(ws, headCols) {
+				if ci >= 0 {
+					names[ci] += strings.TrimSpace(ws[k].text)
 				}
 			}
 		}
+	}
+	if g := groupedNames(lines, len(cols)); g != nil {
+		names = g
 	}
 	t.Columns = names
 	for ri := range t.Rows {
 		row := &t.Rows[ri]
 		row.Cells = make([]Cell, len(cols))
+		put := func(k int, c cellSpan) {
+			cell := &row.Cells[k]
+			text := strings.Join(strings.Fields(c.text), "")
+			if cell.Text == "" {
+				cell.Text, cell.Start, cell.End = text, c.start, c.end
+			} else {
+				cell.Text += text
+				cell.End = c.end
+			}
+		}
+		// Where this row's own figures stand: pieces of figures broken
+		// onto the next line go under them.
+		own := cols
+		full := byIndex && len(primary[ri]) == len(cols)
+		if full {
+			own = make([]column, len(cols))
+			for j, c := range primary[ri] {
+				own[j] = column{c.col0, c.col1}
+			}
+		}
 		var name []string
+		numbered := p.blockOf(row.Para).numbered
 		for li, cells := range rowCells[ri] {
-			for ci, c := range cells {
-				num := isNumberCell(c.text)
-				if !num && (ci == 0 || c.col1 <= cols[0].col0) {
-					if li == 0 || len(name) > 0 {
-						name = append(name, c.text)
-					}
-					continue
+			if numbered && li == 0 {
+				row.No = strings.TrimSpace(cells[0].text)
+				continue
+			}
+			vs := valueCells(cells)
+			for _, c := range cells[:len(cells)-len(vs)] {
+				if li == 0 || len(name) > 0 || numbered && li == 1 {
+					name = append(name, c.text)
 				}
-				k := nearestColumn(cols, c.col0, c.col1)
-				if k < 0 {
-					continue
+			}
+			isPrimary := len(vs) > 0 && len(primary[ri]) > 0 && vs[0].start == primary[ri][0].start
+			for j, c := range vs {
+				k := j
+				if !(full && isPrimary) {
+					k = nearestColumn(own, c.col0, c.col1)
 				}
-				cell := &row.Cells[k]
-				text := strings.Join(strings.Fields(c.text), "")
-				if cell.Text == "" {
-					cell.Text, cell.Start, cell.End = text, c.start, c.end
-				} else {
-					cell.Text += text
-					cell.End = c.end
+				if k >= 0 {
+					put(k, c)
 				}
 			}
 		}
-		row.Name = strings.Join(strings.Fields(strings.Join(name, "")), "")
+		row.Name = strings.TrimLeft(strings.Join(strings.Fields(strings.Join(name, "")), ""), ".．、")
 	}
+}
+
+// alignWords places the words of a header line under columns: one word a
+// column, in order, as near their columns as can be (a word a column left
+// or right of where pdftotext put it still lands under its own). It
+// returns the column of each word; with more words than columns, each
+// goes under the column nearest it.
+func alignWords(ws []cellSpan, cols []column) []int {
+	k, m := len(ws), len(cols)
+	out := make([]int, k)
+	if k > m {
+		for i, w := range ws {
+			out[i] = nearestColumn(cols, w.col0, w.col1)
+		}
+		return out
+	}
+	center := func(a, b int) float64 { return float64(a+b) / 2 }
+	dist := func(i, j int) float64 {
+		d := center(ws[i].col0, ws[i].col1) - center(cols[j].col0, cols[j].col1)
+		if d < 0 {
+			d = -d
+		}
+		return d
+	}
+	// f[i][j]: the least distance placing words i.. under columns j..
+	const inf = 1e18
+	f := make([][]float64, k+1)
+	for i := range f {
+		f[i] = make([]float64, m+1)
+		for j := range f[i] {
+			if i < k {
+				f[i][j] = inf
+			}
+		}
+	}
+	for i := k - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			f[i][j] = min(f[i][j+1], dist(i, j)+f[i+1][j+1])
+		}
+	}
+	for i, j := 0, 0; i < k; j++ {
+		if f[i][j] == dist(i, j)+f[i+1][j+1] {
+			out[i] = j
+			i++
+		}
+	}
+	return out
+}
+
+// valueCells returns the cells of a table line from its first figure on:
+// the names before it stay out.
+func valueCells(cells []cellSpan) []cellSpan {
+	for k, c := range cells {
+		if isNumberCell(c.text) && (k > 0 || c.col0 > 8) {
+			return cells[k:]
+		}
+	}
+	return nil
+}
+
+// groupedNames names the columns of a header of groups over sub-headers
+// (招生 在校生 … over 绝对量 增速 绝对量 增速 …): the groups spread over
+// the columns of their sub-headers, 招生·绝对量, 招生·增速. It returns nil
+// for any other header.
+func groupedNames(lines [][]cellSpan, n int) []string {
+	for li := len(lines) - 1; li > 0; li-- {
+		sub := lines[li]
+		if len(sub) != n || hanCount(sub[0].text) == 0 {
+			continue
+		}
+		k := 0
+		for p := 2; p <= n/2; p++ {
+			if n%p != 0 {
+				continue
+			}
+			ok := true
+			for i := p; i < n; i++ {
+				if sub[i].text != sub[i-p].text {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				k = p
+				break
+			}
+		}
+		if k == 0 {
+			continue
+		}
+		for ui := li - 1; ui >= 0; ui-- {
+			if up := lines[ui]; len(up) == n/k {
+				out := make([]string, n)
+				for c := 0; c < n; c++ {
+					out[c] = strings.TrimSpace(up[c/k].text) + "·" + strings.TrimSpace(sub[c].text)
+				}
+				return out
+			}
+		}
+	}
+	return nil
 }
 
 // words splits a line into words at every run of spaces, with their
@@ -723,8 +1071,76 @@ func (p *parser) words(i int) []cellSpan {
 	return out
 }
 
-// mergeColumns merges overlapping spans into columns, left to right.
+// joinBrackets joins to the word before a word that only closes a
+// bracket: (% ) is one word.
+func joinBrackets(ws []cellSpan) []cellSpan {
+	var out []cellSpan
+	for _, w := range ws {
+		if n := len(out); n > 0 && strings.Trim(w.text, ")）") == "" && w.col0-out[n-1].col1 <= 2 {
+			out[n-1].text += w.text
+			out[n-1].end, out[n-1].col1 = w.end, w.col1
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// mergeColumns finds the columns of figures: figures stand right-aligned,
+// so the spans whose right edges meet (within a character) make a column;
+// spans apart from every such edge join the column they overlap.
 func mergeColumns(spans []column) []column {
+	if len(spans) == 0 {
+		return nil
+	}
+	byEdge := append([]column(nil), spans...)
+	sort.Slice(byEdge, func(i, j int) bool { return byEdge[i].col1 < byEdge[j].col1 })
+	var cols []column
+	var members []int
+	for _, sp := range byEdge {
+		if n := len(cols); n > 0 && sp.col1-cols[n-1].col1 <= 1 {
+			cols[n-1].col0 = min(cols[n-1].col0, sp.col0)
+			cols[n-1].col1 = sp.col1
+			members[n-1]++
+			continue
+		}
+		cols = append(cols, sp)
+		members = append(members, 1)
+	}
+	// An edge of one figure alone is no column when others are shared: a
+	// figure set off its column (in a row broken over lines) joins the
+	// column it overlaps.
+	shared := 0
+	for _, m := range members {
+		if m > 1 {
+			shared++
+		}
+	}
+	var out []column
+	for i, c := range cols {
+		if members[i] == 1 && shared > 0 && len(spans) > 2*len(cols) {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		out = cols
+	}
+	sortColumns(out)
+	// Columns that still overlap are one.
+	merged := []column{out[0]}
+	for _, c := range out[1:] {
+		last := &merged[len(merged)-1]
+		if c.col0 < last.col1 && c.col1 <= last.col1 {
+			continue
+		}
+		merged = append(merged, c)
+	}
+	return merged
+}
+
+// overlapColumns merges overlapping spans into columns, left to right.
+func overlapColumns(spans []column) []column {
 	if len(spans) == 0 {
 		return nil
 	}
@@ -750,6 +1166,11 @@ func sortColumns(cs []column) {
 // nearestColumn returns the column a span overlaps most, or the nearest
 // one within four characters, or -1.
 func nearestColumn(cols []column, a, b int) int {
+	for ci, c := range cols {
+		if c.col1 == b || c.col1 == b+1 {
+			return ci // right-aligned under its column
+		}
+	}
 	best, bestOv := -1, 0
 	for ci, c := range cols {
 		if ov := min(b, c.col1) - max(a, c.col0); ov > bestOv {
@@ -788,11 +1209,17 @@ func (p *parser) startsGrid(body []int, k int) bool {
 		}
 		return n >= 2
 	}
+	if k+2 < len(body) && len(cells) == 1 && isNumberCell(cells[0].text) && cells[0].col0 <= 2 && utf8.RuneCountInString(cells[0].text) <= 3 {
+		// A row's number on a line of its own, its row below.
+		next := mustCells(p, body[k+1])
+		after := mustCells(p, body[k+2])
+		return isDataCells(next) && (isDataCells(after) || fragments(after) || len(after) == 1 && isNumberCell(after[0].text))
+	}
 	if !isDataCells(cells) || k+1 >= len(body) {
 		return false
 	}
 	next, tab := p.tableCells(body[k+1])
-	return !tab && (isDataCells(next) || fragments(next))
+	return !tab && (isDataCells(next) || fragments(next) || len(next) == 1 && isNumberCell(next[0].text) && k+2 < len(body) && isDataCells(mustCells(p, body[k+2])))
 }
 
 // takeHead takes from the open block the lines at its end that head the
@@ -803,7 +1230,7 @@ func (p *parser) takeHead(cur **block) []int {
 	if *cur != nil {
 		ls := (*cur).lines
 		n := len(ls)
-		for n > 0 && len(ls)-n < 8 && p.headerLike(ls[n-1]) {
+		for n > 0 && len(ls)-n < 8 && p.headerLike(ls[n-1]) && (n == len(ls) || !p.pageBreakBetween(ls[n-1], ls[n])) {
 			n--
 		}
 		head = append(head, ls[n:]...)

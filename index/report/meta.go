@@ -195,115 +195,24 @@ func (p *parser) detectMeta() Meta {
 	}
 
 	// Years.
-	delivered := deliveredYear(f.lines, title)
-	var titleYears []int
+	c := yearClues{title: title, delivered: deliveredYear(f.lines), id: d.ID}
 	for _, s := range reTitleYear.FindAllStringSubmatch(title, -1) {
-		titleYears = append(titleYears, atoi(s[1]))
+		c.titleYears = append(c.titleYears, atoi(s[1]))
 	}
-	secReview, secPlan := sectionYears(d)
-	first := 0
-	if len(titleYears) > 0 {
-		first = titleYears[0]
-	}
-	if first == 0 && m.Kind != WorkReport {
+	c.review, c.plan = sectionYears(d)
+	if len(c.titleYears) == 0 && m.Kind != WorkReport {
 		// A report without a year in its title: the year its opening
 		// speaks of (2025年是…, 2025年，全市…).
 		if s := reTitleYear.FindStringSubmatch(f.opening); s != nil {
-			first = atoi(s[1])
+			c.titleYears = []int{atoi(s[1])}
 			inferred[InferredYear] = true
 		}
 	}
-	setYear := func(fallback int) {
-		m.Year = delivered
-		if m.Year == 0 && fallback > 0 {
-			m.Year = fallback
-			inferred[InferredYear] = true
-		}
+	if c.setYears(&m) {
+		inferred[InferredYear] = true
 	}
-	switch m.Kind {
-	case StatBulletin, FinalAccounts, AuditReport:
-		// A bulletin, final accounts or an audit report looks back on
-		// the year its title names, in the year after.
-		m.ReviewYear = first
-		if first > 0 {
-			setYear(first + 1)
-		} else {
-			setYear(0)
-		}
-		if m.ReviewYear == 0 && m.Year > 0 {
-			m.ReviewYear = m.Year - 1
-			inferred[InferredYear] = true
-		}
-	case BudgetReport, PlanReport:
-		// A budget or plan report reviews the year its title names first
-		// and plans the next.
-		m.ReviewYear = first
-		if len(titleYears) > 1 {
-			m.PlanYear = titleYears[1]
-		} else if first > 0 {
-			m.PlanYear = first + 1
-		}
-		setYear(m.PlanYear)
-		if secReview > 0 && (m.PlanYear == 0 || secReview < m.PlanYear) {
-			m.ReviewYear = secReview
-		}
-		if secPlan > 0 && secPlan > m.ReviewYear {
-			m.PlanYear = secPlan
-		}
-	case OtherReport:
-		if title == "" {
-			goto untitled
-		}
-		m.ReviewYear = first
-		switch {
-		case strings.Contains(title, "预算调整"):
-			// The adjusted budget of the year under way.
-			m.PlanYear = first
-		case strings.Contains(title, "预算") && !strings.Contains(title, "执行"):
-			// A budget for the year named, set against the year before.
-			m.PlanYear = first
-			if first > 0 {
-				m.ReviewYear = first - 1
-			}
-		}
-		setYear(first)
-	default: // work reports, plan outlines
-		goto untitled
-	}
-	goto done
-untitled:
-	{
-		switch {
-		case first > 0:
-			m.Year = first
-		case delivered > 0:
-			m.Year = delivered
-		case secPlan > 0:
-			m.Year = secPlan
-			inferred[InferredYear] = true
-		case secReview > 0:
-			m.Year = secReview + 1
-			inferred[InferredYear] = true
-		default:
-			// Last resort: a year in the file name ("2019政府工作报告.txt").
-			if y := reIDYear.FindString(d.ID); y != "" {
-				m.Year = atoi(y)
-				inferred[InferredYear] = true
-			}
-		}
-		if m.Year > 0 {
-			m.ReviewYear, m.PlanYear = m.Year-1, m.Year
-		}
-		if secReview > 0 {
-			m.ReviewYear = secReview
-		}
-		if secPlan > 0 {
-			m.PlanYear = secPlan
-		}
-	}
-done:
-	if title == "" || isGenericTitle(title) && m.Kind != WorkReport {
-		inferred[InferredTitle] = title == ""
+	if title == "" {
+		inferred[InferredTitle] = true
 	}
 	for _, k := range []string{InferredTitle, InferredKind, InferredRegion, InferredYear} {
 		if inferred[k] {
@@ -313,9 +222,99 @@ done:
 	return m
 }
 
-// isGenericTitle reports whether a title names a kind of report only.
-func isGenericTitle(t string) bool {
-	return t == "政府工作报告" || t == "统计公报" || t == "报告"
+// yearClues are what tells the years of a report.
+type yearClues struct {
+	title        string
+	titleYears   []int // the years its title names, in order
+	delivered    int   // the year of the date printed in its front matter
+	review, plan int   // the years its review and plan sections name
+	id           string
+}
+
+// setYears sets the years of m by the rule of its kind, and reports
+// whether one of them was inferred rather than read.
+func (c yearClues) setYears(m *Meta) (inferred bool) {
+	first := 0
+	if len(c.titleYears) > 0 {
+		first = c.titleYears[0]
+	}
+	delivered := func(fallback int) int {
+		if c.delivered > 0 || fallback == 0 {
+			return c.delivered
+		}
+		inferred = true
+		return fallback
+	}
+	switch {
+	case m.Kind == StatBulletin || m.Kind == FinalAccounts || m.Kind == AuditReport:
+		// A bulletin, final accounts or an audit report looks back on the
+		// year its title names, in the year after.
+		m.ReviewYear = first
+		if first > 0 {
+			m.Year = delivered(first + 1)
+		} else if m.Year = delivered(0); m.Year > 0 {
+			m.ReviewYear = m.Year - 1
+			inferred = true
+		}
+	case m.Kind == BudgetReport || m.Kind == PlanReport:
+		// A budget or plan report reviews the year its title names first
+		// and plans the next.
+		m.ReviewYear = first
+		if len(c.titleYears) > 1 {
+			m.PlanYear = c.titleYears[1]
+		} else if first > 0 {
+			m.PlanYear = first + 1
+		}
+		m.Year = delivered(m.PlanYear)
+		if c.review > 0 && (m.PlanYear == 0 || c.review < m.PlanYear) {
+			m.ReviewYear = c.review
+		}
+		if c.plan > 0 && c.plan > m.ReviewYear {
+			m.PlanYear = c.plan
+		}
+	case m.Kind == OtherReport && c.title != "":
+		m.ReviewYear = first
+		switch {
+		case strings.Contains(c.title, "预算调整"):
+			// The adjusted budget of the year under way.
+			m.PlanYear = first
+		case strings.Contains(c.title, "预算") && !strings.Contains(c.title, "执行"):
+			// A budget for the year named, set against the year before.
+			m.PlanYear = first
+			if first > 0 {
+				m.ReviewYear = first - 1
+			}
+		}
+		m.Year = delivered(first)
+	default:
+		// A work report (or one of no known kind): delivered in the year
+		// its title names, reviewing the year before and planning its own.
+		switch {
+		case first > 0:
+			m.Year = first
+		case c.delivered > 0:
+			m.Year = c.delivered
+		case c.plan > 0:
+			m.Year, inferred = c.plan, true
+		case c.review > 0:
+			m.Year, inferred = c.review+1, true
+		default:
+			// Last resort: a year in the file name ("2019政府工作报告.txt").
+			if y := reIDYear.FindString(c.id); y != "" {
+				m.Year, inferred = atoi(y), true
+			}
+		}
+		if m.Year > 0 {
+			m.ReviewYear, m.PlanYear = m.Year-1, m.Year
+		}
+		if c.review > 0 {
+			m.ReviewYear = c.review
+		}
+		if c.plan > 0 {
+			m.PlanYear = c.plan
+		}
+	}
+	return inferred
 }
 
 // isBulletinText reports whether a report without a title is a
@@ -354,7 +353,7 @@ func sectionYears(d *Doc) (review, plan int) {
 // deliveredYear returns the year a report was delivered or issued, from
 // a date in its front matter (——2026年2月5日在…, （2026年6月3日）, 2026年5月),
 // else from the date a web page was published; 0 when none is printed.
-func deliveredYear(lines []string, title string) int {
+func deliveredYear(lines []string) int {
 	for _, l := range lines {
 		if strings.Contains(l, "目录") || strings.Contains(l, "目 录") {
 			break

@@ -9,9 +9,10 @@ import (
 
 // block is a run of lines that becomes one paragraph.
 type block struct {
-	kind  Kind
-	lines []int // indices into the lines
-	table int   // table index for table rows and headers
+	kind     Kind
+	lines    []int // indices into the lines
+	table    int   // table index for table rows and headers
+	numbered bool  // a table row whose first line is its number alone
 }
 
 // Parse rebuilds the report held in data. id names the document (its file
@@ -825,14 +826,20 @@ func (p *parser) paragraphBlocks(body []int) {
 	flush()
 }
 
+// wraps reports whether printed line i runs on to the next: it fills the
+// printed width. In a layout of one paragraph per line, no line wraps.
+func (p *parser) wraps(i int) bool {
+	return p.doc.Layout == LayoutPrinted && p.lines[i].width*100 >= p.full*85
+}
+
 // materialize turns blocks into paragraphs.
 func (p *parser) materialize() {
 	b := &textBuilder{data: p.data}
 	for _, bl := range p.blocks {
 		b.reset()
 		b.keepSpaces = bl.kind == KindTableRow || bl.kind == KindTableHeader
-		for _, i := range bl.lines {
-			b.addRange(p.lines[i].start, p.lines[i].end)
+		for k, i := range bl.lines {
+			b.addRange(p.lines[i].start, p.lines[i].end, k > 0 && p.wraps(bl.lines[k-1]))
 		}
 		para := b.paragraph(bl.kind)
 		para.Table = bl.table

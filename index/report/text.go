@@ -57,11 +57,15 @@ func (b *textBuilder) emitSpace(o, n int) {
 // addRange appends the original range [start, end) of one line. A run of
 // white space survives as one space only between two ASCII letters or
 // digits ("Open WebUI"); elsewhere ("建造 3 座", "22. 1 亿元") it goes.
-func (b *textBuilder) addRange(start, end int) {
+// wrapped says whether the line before ran on to this one (a full printed
+// line): figures apart by a line break that is no wrap stay apart (17.8 /
+// 16 is not 17.816).
+func (b *textBuilder) addRange(start, end int, wrapped bool) {
 	if len(b.text) > 0 && start < end {
-		// A line break: keep words of Latin script apart.
+		// A line break: keep words of Latin script apart, and figures.
 		r, _ := utf8.DecodeRune(b.data[start:end])
-		if b.keepSpaces || isASCIILetter(b.last) && isASCIILetter(r) && b.lastEnd < start {
+		if b.keepSpaces || isASCIILetter(b.last) && isASCIILetter(r) && b.lastEnd < start ||
+			!wrapped && isFigureEnd(b.last) && isDigit(r) && b.lastEnd < start {
 			b.emitSpace(b.lastEnd, 1)
 		}
 	}
@@ -93,6 +97,11 @@ func (b *textBuilder) addRange(start, end int) {
 		}
 	}
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// isFigureEnd reports whether r may end a figure: a digit, a point, %.
+func isFigureEnd(r rune) bool { return isDigit(r) || r == '.' || r == '%' || r == '％' }
 
 func (b *textBuilder) paragraph(kind Kind) Paragraph {
 	p := Paragraph{Kind: kind, Text: string(b.text), Section: -1, Table: -1, Row: -1}
