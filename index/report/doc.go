@@ -113,6 +113,15 @@ type Section struct {
 	Paragraph int    // index of the heading paragraph
 	Period    Period // review or plan, inherited from the parent when unknown
 	Year      int    // the year the section speaks of, 0 when unknown
+	// Scope is whose figures the section gives, as its heading says or
+	// its parent's: the whole region (全市, 全省, 全州, 全区, 全县, 全国),
+	// the region's own level of government (市本级, 省本级, 州本级, 区本级,
+	// 县本级, 中央本级), both (全市及市本级), or "" when unsaid.
+	Scope string
+	// Fund is the budget the section is about (FundGeneral, FundGov,
+	// FundCapital, FundSocial, FundDebt) and Flow its revenue or spending
+	// side (FlowRevenue, FlowSpending); "" when unsaid or both.
+	Fund, Flow string
 }
 
 // Paragraph is a paragraph of the report rebuilt from its lines.
@@ -124,6 +133,9 @@ type Paragraph struct {
 	Term    string // for glossary entries: the term defined
 	Table   int    // for table rows and headers: index into Doc.Tables
 	Row     int    // for table rows: index into Table.Rows
+	// Scope, Fund and Flow are as for sections: the paragraph's own when
+	// its opening (or its table's title) names them, else its section's.
+	Scope, Fund, Flow string
 
 	Start, End   int  // byte offsets of the paragraph in the original file
 	Line         int  // 1-based line of the original file where it starts
@@ -144,6 +156,10 @@ type Sentence struct {
 	Line         int    // 1-based line of the original file where it starts
 	Page         int    // printed page where it starts, 0 when unknown
 	PageInferred bool
+	// Scope is as for sections: named at the sentence's opening (市本级收入
+	// 34.9亿元), else the sentence's before it in the paragraph, else the
+	// paragraph's.
+	Scope string
 }
 
 // Footer is a page footer such as "— 5 —". It closes printed page Page.

@@ -259,6 +259,7 @@ func (p *parser) run() {
 	if p.doc.Title == "" {
 		p.doc.Title = syntheticTitle(p.doc.Meta)
 	}
+	p.scopes()
 }
 
 var (

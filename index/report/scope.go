@@ -1,0 +1,208 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Budget and final-accounts reports give each figure for a scope: the
+// whole region (全市, 全省, 全州) or its own level of government (市本级,
+// 省本级, 州本级); and for one of the four budgets (一般公共预算, 政府性基金
+// 预算, 国有资本经营预算, 社会保险基金预算) or the government's debt, on
+// the side of revenue (收入) or spending (支出). This file marks sections,
+// paragraphs and sentences with what their headings and openings say.
+
+// The funds a figure of a budget belongs to (Section.Fund).
+const (
+	FundGeneral  = "一般公共预算"
+	FundGov      = "政府性基金预算"
+	FundCapital  = "国有资本经营预算"
+	FundSocial   = "社会保险基金预算"
+	FundDebt     = "政府债务"
+	FlowRevenue  = "收入"
+	FlowSpending = "支出"
+)
+
+var (
+	reScopeWhole = regexp.MustCompile(`全(国|省|市|州|区|县|旗|盟)`)
+	reScopeOwn   = regexp.MustCompile(`(自治区|自治州|中央|省|市|州|区|县|旗|盟)(本级|级)`)
+)
+
+// scopeLevel returns the character that names a report's own level: 市 for
+// a city, 州 for an autonomous prefecture, 区 for a district or an
+// autonomous region.
+func scopeLevel(m Meta) string {
+	switch {
+	case m.Level == "national":
+		return "国"
+	case strings.HasSuffix(m.Region, "自治区"):
+		return "区"
+	case strings.HasSuffix(m.Region, "自治州"):
+		return "州"
+	}
+	r, _ := utf8.DecodeLastRuneInString(m.Region)
+	if r == utf8.RuneError {
+		return ""
+	}
+	return string(r)
+}
+
+// scopesIn returns the scopes s names, normalized (全市, 市本级; 市级 and
+// 自治区本级 read as 市本级 and 区本级, 市级 only in a city's report), in
+// order, at most one of each.
+func scopesIn(s, level string) []string {
+	type hit struct {
+		at    int
+		scope string
+	}
+	var hits []hit
+	for _, m := range reScopeWhole.FindAllStringSubmatchIndex(s, -1) {
+		hits = append(hits, hit{m[0], "全" + s[m[2]:m[3]]})
+	}
+	for _, m := range reScopeOwn.FindAllStringSubmatchIndex(s, -1) {
+		unit, suffix := s[m[2]:m[3]], s[m[4]:m[5]]
+		switch unit {
+		case "自治区":
+			unit = "区"
+		case "自治州":
+			unit = "州"
+		}
+		if suffix == "级" {
+			// 市级 is 市本级 only where the report is the city's; 县级
+			// in a province's report means all counties.
+			if unit != level || m[0] > 0 && strings.ContainsRune("城县乡", firstRuneBefore(s, m[0])) {
+				continue
+			}
+		}
+		if unit == "中央" {
+			hits = append(hits, hit{m[0], "中央本级"})
+			continue
+		}
+		hits = append(hits, hit{m[0], unit + "本级"})
+	}
+	// In order of appearance.
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	var out []string
+	for _, h := range hits {
+		dup := false
+		for _, o := range out {
+			dup = dup || o == h.scope
+		}
+		if !dup {
+			out = append(out, h.scope)
+		}
+	}
+	return out
+}
+
+func firstRuneBefore(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// scopeOf returns the scope a heading names: 全市, 市本级, or both joined
+// (全市及市本级); "" for none.
+func scopeOf(s, level string) string {
+	return strings.Join(scopesIn(s, level), "及")
+}
+
+// fundOf returns the fund and the flow a heading names: 一般公共预算 and
+// 收入 of 1.一般公共预算收入情况; the flow is "" when it names both (收支).
+func fundOf(s string) (fund, flow string) {
+	switch {
+	case strings.Contains(s, "一般公共预算"):
+		fund = FundGeneral
+	case strings.Contains(s, "政府性基金"):
+		fund = FundGov
+	case strings.Contains(s, "国有资本经营"):
+		fund = FundCapital
+	case strings.Contains(s, "社会保险基金") || strings.Contains(s, "社保基金"):
+		fund = FundSocial
+	case strings.Contains(s, "债务") || strings.Contains(s, "债券"):
+		fund = FundDebt
+	}
+	rev := strings.Contains(s, "收入")
+	spend := strings.Contains(s, "支出")
+	switch {
+	case strings.Contains(s, "收支") || rev && spend:
+	case rev:
+		flow = FlowRevenue
+	case spend:
+		flow = FlowSpending
+	}
+	return fund, flow
+}
+
+// lead returns the opening of a text where its scope is named: the first
+// 16 characters after its number, up to the end of its first sentence.
+func lead(s string) string {
+	_, rest := splitNumber(s)
+	if k := strings.IndexAny(rest, "。！？；"); k >= 0 {
+		rest = rest[:k]
+	}
+	return truncate(rest, 16)
+}
+
+// scopes marks the sections, paragraphs and sentences of a budget report
+// with their scope, fund and flow: a section by its heading, else its
+// parent's; a paragraph by its opening, a table's rows by its title,
+// else its section's; a sentence by its opening, else the sentence
+// before in its paragraph, else its paragraph's.
+func (p *parser) scopes() {
+	d := p.doc
+	level := scopeLevel(d.Meta)
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		s.Scope = scopeOf(s.Title, level)
+		s.Fund, s.Flow = fundOf(s.Title)
+		if s.Parent >= 0 {
+			ps := &d.Sections[s.Parent]
+			if s.Scope == "" {
+				s.Scope = ps.Scope
+			}
+			if s.Fund == "" {
+				s.Fund = ps.Fund
+				if s.Flow == "" {
+					s.Flow = ps.Flow
+				}
+			}
+		}
+	}
+	for pi := range d.Paragraphs {
+		para := &d.Paragraphs[pi]
+		if para.Section >= 0 {
+			s := &d.Sections[para.Section]
+			para.Scope, para.Fund, para.Flow = s.Scope, s.Fund, s.Flow
+		}
+		if pi > 0 && para.Kind == KindBody && headingLevel(para.Text) == 0 {
+			// A paragraph that opens no item of its own goes on with the
+			// budget of the one before (1．一般公共预算… / 市本级收入…).
+			if prev := &d.Paragraphs[pi-1]; prev.Kind == KindBody && prev.Section == para.Section && prev.Fund != "" {
+				para.Fund, para.Flow = prev.Fund, prev.Flow
+			}
+		}
+		own := lead(para.Text)
+		if para.Table >= 0 && para.Table < len(d.Tables) {
+			own = d.Tables[para.Table].Caption
+		}
+		if sc := scopeOf(own, level); sc != "" {
+			para.Scope = sc
+		}
+		if f, fl := fundOf(own); f != "" {
+			para.Fund, para.Flow = f, fl
+		}
+		scope := para.Scope
+		for si := para.FirstSentence; si < para.FirstSentence+para.NumSentences; si++ {
+			st := &d.Sentences[si]
+			if sc := scopesIn(lead(st.Text), level); len(sc) > 0 {
+				scope = sc[0]
+			}
+			st.Scope = scope
+		}
+	}
+}
