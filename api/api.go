@@ -174,6 +174,8 @@ func newRouter(cfg Config) (*server, *mux.Router) {
 	r.HandleFunc("/api/v1/locate", s.locate).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}/tables", s.tables).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}/checks", s.checks).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents/{id}/text", s.documentText).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents/{id}/original", s.documentOriginal).Methods(http.MethodGet)
 	r.HandleFunc("/v1/models", s.models).Methods(http.MethodGet)
 	r.HandleFunc("/v1/chat/completions", s.chat).Methods(http.MethodPost)
 	r.Handle("/mcp", s.mcpHandler()).Methods(http.MethodPost)
@@ -461,15 +463,30 @@ type DocumentInfo struct {
 	Bytes      int       `json:"bytes"`
 	File       string    `json:"file"`
 	Added      time.Time `json:"added"`
+	// Code is the region's GB/T 2260 code; Inferred lists what of the
+	// title, kind, region and year was inferred rather than read.
+	Code     string   `json:"code,omitempty"`
+	Inferred []string `json:"inferred,omitempty"`
+	// Offsets says what start and end count bytes of: "file", the file
+	// as given (text files), or "text", the text extracted from a PDF,
+	// Word or HTML file, served at /api/v1/documents/{id}/text.
+	Offsets string `json:"offsets"`
+	// Warnings say what of the file could not be read well.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Info describes an indexed document, from its summary.
 func Info(d *index.Summary) DocumentInfo {
-	return DocumentInfo{
+	info := DocumentInfo{
 		ID: d.ID, Title: d.Title, Kind: d.Meta.Kind, Region: d.Meta.Region, Level: d.Meta.Level,
 		Year: d.Meta.Year, ReviewYear: d.Meta.ReviewYear, PlanYear: d.Meta.PlanYear, Layout: string(d.Layout),
 		Paragraphs: d.Paragraphs, Sentences: d.Sentences, Pages: d.Pages, Bytes: d.Size, File: d.File, Added: d.Added,
+		Code: d.Meta.Code, Inferred: d.Meta.Inferred, Offsets: "file", Warnings: d.Warnings,
 	}
+	if d.Extracted() {
+		info.Offsets = "text"
+	}
+	return info
 }
 
 func (s *server) documents(w http.ResponseWriter, r *http.Request) {
@@ -495,6 +512,9 @@ type ParagraphInfo struct {
 	Start        int    `json:"start"`
 	End          int    `json:"end"`
 	Sentences    int    `json:"sentences"`
+	Scope        string `json:"scope,omitempty"` // 全市, 市本级, … (budget reports)
+	Fund         string `json:"fund,omitempty"`  // 一般公共预算, 政府性基金预算, …
+	Flow         string `json:"flow,omitempty"`  // 收入 or 支出
 }
 
 // SectionInfo is a section of a document.
@@ -506,6 +526,9 @@ type SectionInfo struct {
 	Paragraph int    `json:"paragraph"`
 	Period    string `json:"period"`
 	Year      int    `json:"year"`
+	Scope     string `json:"scope,omitempty"`
+	Fund      string `json:"fund,omitempty"`
+	Flow      string `json:"flow,omitempty"`
 }
 
 // DocumentDetail is a whole document.
@@ -531,7 +554,8 @@ func Detail(e *index.Entry) DocumentDetail {
 	out := DocumentDetail{Document: Info(e.Summary), Sections: []SectionInfo{}, Paragraphs: []ParagraphInfo{}}
 	for _, sec := range d.Sections {
 		out.Sections = append(out.Sections, SectionInfo{Level: sec.Level, Number: sec.Number, Title: sec.Title,
-			Parent: sec.Parent, Paragraph: sec.Paragraph, Period: string(sec.Period), Year: sec.Year})
+			Parent: sec.Parent, Paragraph: sec.Paragraph, Period: string(sec.Period), Year: sec.Year,
+			Scope: sec.Scope, Fund: sec.Fund, Flow: sec.Flow})
 	}
 	for i, p := range d.Paragraphs {
 		if p.Kind == report.KindClutter {
@@ -541,6 +565,7 @@ func Detail(e *index.Entry) DocumentDetail {
 			Index: i, Kind: string(p.Kind), Text: p.Text, Heading: p.Heading,
 			Section: strings.Join(d.SectionPath(p.Section), " / "), Page: p.Page, PageInferred: p.PageInferred,
 			Line: p.Line, Start: e.FileOffset(p.Start), End: e.FileOffset(p.End), Sentences: p.NumSentences,
+			Scope: p.Scope, Fund: p.Fund, Flow: p.Flow,
 		})
 	}
 	return out

@@ -152,6 +152,7 @@ func FactRow(f qa.Fact) []string {
 type TableCell struct {
 	Column string `json:"column"`
 	Text   string `json:"text"`
+	Unit   string `json:"unit,omitempty"` // the unit the table gives it (单位：万元, a column's （%）)
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
 }
@@ -167,6 +168,7 @@ type TableRow struct {
 // TableInfo is a table of a document.
 type TableInfo struct {
 	Caption string     `json:"caption"`
+	Unit    string     `json:"unit,omitempty"`
 	Columns []string   `json:"columns"`
 	Rows    []TableRow `json:"rows"`
 }
@@ -176,7 +178,7 @@ type TableInfo struct {
 func Tables(e *index.Entry) []TableInfo {
 	out := []TableInfo{}
 	for _, t := range e.Doc.Tables {
-		ti := TableInfo{Caption: t.Caption, Columns: append([]string{}, t.Columns...), Rows: []TableRow{}}
+		ti := TableInfo{Caption: t.Caption, Unit: t.Unit, Columns: append([]string{}, t.Columns...), Rows: []TableRow{}}
 		for _, row := range t.Rows {
 			tr := TableRow{Paragraph: row.Para, No: row.No, Name: row.Name, Cells: []TableCell{}}
 			for i, c := range row.Cells {
@@ -184,7 +186,7 @@ func Tables(e *index.Entry) []TableInfo {
 				if i < len(t.Columns) {
 					col = t.Columns[i]
 				}
-				tc := TableCell{Column: col, Text: c.Text}
+				tc := TableCell{Column: col, Text: c.Text, Unit: c.Unit}
 				if c.Text != "" {
 					tc.Start, tc.End = e.FileOffset(c.Start), e.FileOffset(c.End)
 				}

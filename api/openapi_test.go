@@ -102,6 +102,10 @@ func TestOpenAPI(t *testing.T) {
 		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}`,
 			map[string]string{"Accept": "application/json, text/event-stream", "MCP-Protocol-Version": "2025-06-18"}},
 		{"GET", "/api/v1/ask?q=" + q("汉阳区历年地区生产总值增长目标"), "", "", nil},
+		{"GET", "/api/v1/documents/hanyang_2020_plan_report/text", "", "", nil},
+		{"GET", "/api/v1/documents/nope/text", "", "", nil},
+		{"GET", "/api/v1/documents/hanyang_2020_plan_report/original", "", "", nil},
+		{"GET", "/api/v1/documents/nope/original", "", "", nil},
 		{"GET", "/bots/wecom?msg_signature=5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3&timestamp=1409659589&nonce=263014780&echostr=" +
 			q("P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ=="), "", "", nil},
 	}

@@ -44,7 +44,7 @@ import (
 // Schema is the version of the parser and of the index layout. An index
 // written with another version is rebuilt from the stored originals, so
 // a stale index is never served.
-const Schema = 7
+const Schema = 8
 
 // Config configures an Index.
 type Config struct {
@@ -113,6 +113,9 @@ type Entry struct {
 	// Replaced says that the add that made this entry replaced a document
 	// with its id (decided under the id's lock; false for loaded entries).
 	Replaced bool
+	// Warnings say what of the file could not be read well (PDF pages
+	// without text, pages set in columns).
+	Warnings []string
 
 	text    []byte  // the UTF-8 text the document was parsed from
 	offsets []int32 // file offset of each byte of text; nil when they agree
@@ -122,6 +125,11 @@ type Entry struct {
 // text files it is the file itself; for PDF and Word files it is the
 // extracted text, and positions are positions in it.
 func (e *Entry) Text() []byte { return e.text }
+
+// Extracted reports whether the document's text was extracted from a
+// PDF, Word or HTML file: then its positions (FileOffset included) count
+// bytes of that text, Text(), which is stored beside the original.
+func (e *Entry) Extracted() bool { return ingest.Extracted(e.Format) }
 
 // FileOffset maps a byte offset in the document's text to the offset in
 // the file as given (they differ for GB18030 and UTF-16 files).
@@ -489,8 +497,9 @@ func (x *Index) loadEntry(s *Summary) (*Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Entry{Summary: s, Gen: s.Gen, SHA256: s.SHA256, Added: s.Added, File: s.File, Format: s.Format, Encoding: s.Encoding, text: text}
-	if s.original != "" && s.Format != "pdf" && s.Format != "docx" {
+	e := &Entry{Summary: s, Gen: s.Gen, SHA256: s.SHA256, Added: s.Added, File: s.File, Format: s.Format, Encoding: s.Encoding,
+		Warnings: s.Warnings, text: text}
+	if s.original != "" && !ingest.Extracted(s.Format) {
 		orig, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.original))
 		if err != nil {
 			return nil, err
@@ -718,7 +727,10 @@ func (x *Index) prepare(src Source) (*pending, error) {
 	}
 	e := &Entry{
 		Doc: report.Parse(id, t.Text), SHA256: hash(data), Added: added, File: id + ext,
-		Format: t.Format, Encoding: t.Encoding, text: t.Text, offsets: t.Offsets,
+		Format: t.Format, Encoding: t.Encoding, Warnings: t.Warnings, text: t.Text, offsets: t.Offsets,
+	}
+	for _, w := range t.Warnings {
+		x.log.Warn("document read with a warning", "doc", id, "warning", w)
 	}
 	p := &pending{e: e, unlock: x.lockID(id)}
 	x.mu.RLock()

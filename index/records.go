@@ -8,6 +8,7 @@ import (
 
 	"github.com/mozillazg/go-pinyin"
 
+	"reportkb/index/ingest"
 	"reportkb/index/report"
 	"reportkb/index/segment"
 )
@@ -33,9 +34,17 @@ type Summary struct {
 	// pinyin of its short form (shanghai), every reading of a polyphonic
 	// character counted, at most 16.
 	Places, Spellings []string
+	// Warnings say what of the file could not be read well (PDF pages
+	// without text, pages set in columns).
+	Warnings []string
 
 	text, original string // names of the stored files in docs/
 }
+
+// Extracted reports whether the document's text was extracted from a
+// PDF, Word or HTML file: then its positions count bytes of that text,
+// stored beside the original.
+func (s *Summary) Extracted() bool { return ingest.Extracted(s.Format) }
 
 // Years returns the years the document speaks of: the year it was
 // delivered, the year it reviews and the year it plans.
@@ -276,7 +285,7 @@ func buildSummary(e *Entry, text, original string) *Summary {
 	d := e.Doc
 	sum := &Summary{ID: d.ID, Title: d.Title, Gen: e.Gen, SHA256: e.SHA256, Added: e.Added, File: e.File, Format: e.Format,
 		Encoding: e.Encoding, Layout: d.Layout, Meta: d.Meta, Size: d.Size, Paragraphs: len(d.Paragraphs), Sentences: len(d.Sentences),
-		Tables: len(d.Tables), Sections: d.Sections, text: text, original: original}
+		Tables: len(d.Tables), Sections: d.Sections, Warnings: e.Warnings, text: text, original: original}
 	for _, p := range d.Paragraphs {
 		sum.Pages = max(sum.Pages, p.Page)
 	}
@@ -423,9 +432,9 @@ func spellings(short string) []string {
 
 // Record formats. A reader refuses another.
 const (
-	summaryFormat   = 1
-	sentenceFormat  = 1
-	paragraphFormat = 1
+	summaryFormat   = 2 // 2: region code, inferred facts, warnings, scopes of sections
+	sentenceFormat  = 2 // 2: units of table cells
+	paragraphFormat = 2
 )
 
 func encodeSummary(s *Summary) []byte {
@@ -447,6 +456,9 @@ func encodeSummary(s *Summary) []byte {
 	e.int(int64(m.Year))
 	e.int(int64(m.ReviewYear))
 	e.int(int64(m.PlanYear))
+	e.str(m.Code)
+	e.strs(m.Inferred)
+	e.strs(s.Warnings)
 	e.int(int64(s.Size))
 	for _, n := range []int{s.Paragraphs, s.Sentences, s.Pages, s.Tables} {
 		e.int(int64(n))
@@ -460,6 +472,9 @@ func encodeSummary(s *Summary) []byte {
 		e.int(int64(sec.Paragraph))
 		e.str(string(sec.Period))
 		e.int(int64(sec.Year))
+		e.str(sec.Scope)
+		e.str(sec.Fund)
+		e.str(sec.Flow)
 	}
 	e.strs(s.Places)
 	e.strs(s.Spellings)
@@ -489,6 +504,9 @@ func decodeSummary(b []byte) (*Summary, error) {
 	s.Meta.Year = int(d.int())
 	s.Meta.ReviewYear = int(d.int())
 	s.Meta.PlanYear = int(d.int())
+	s.Meta.Code = d.str()
+	s.Meta.Inferred = d.strs()
+	s.Warnings = d.strs()
 	s.Size = int(d.int())
 	for _, p := range []*int{&s.Paragraphs, &s.Sentences, &s.Pages, &s.Tables} {
 		*p = int(d.int())
@@ -504,6 +522,9 @@ func decodeSummary(b []byte) (*Summary, error) {
 			sec.Paragraph = int(d.int())
 			sec.Period = report.Period(d.str())
 			sec.Year = int(d.int())
+			sec.Scope = d.str()
+			sec.Fund = d.str()
+			sec.Flow = d.str()
 		}
 	}
 	s.Places = d.strs()
@@ -532,6 +553,7 @@ func encodeRow(e *enc, r *TableRow) {
 		e.str(c.Text)
 		e.int(int64(c.Start))
 		e.int(int64(c.End))
+		e.str(c.Unit)
 	}
 }
 
@@ -551,6 +573,7 @@ func decodeRow(d *dec) *TableRow {
 			r.Cells[i].Text = d.str()
 			r.Cells[i].Start = int(d.int())
 			r.Cells[i].End = int(d.int())
+			r.Cells[i].Unit = d.str()
 		}
 	}
 	return r

@@ -107,7 +107,7 @@ func TestRecordsMatchParse(t *testing.T) {
 			}
 		}
 		sum := e.Summary
-		if sum.Title != d.Title || sum.Meta != d.Meta || sum.Paragraphs != len(d.Paragraphs) || sum.Sentences != len(d.Sentences) ||
+		if sum.Title != d.Title || !reflect.DeepEqual(sum.Meta, d.Meta) || sum.Paragraphs != len(d.Paragraphs) || sum.Sentences != len(d.Sentences) ||
 			!reflect.DeepEqual(sum.Sections, d.Sections) {
 			t.Errorf("%s summary %+v disagrees with the parse", id, sum)
 		}

@@ -44,7 +44,7 @@ func collect(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if !strings.HasPrefix(d.Name(), ".") && ingest.Supported(d.Name()) {
+			if !strings.HasPrefix(d.Name(), ".") && ingest.Supported(d.Name()) && !aboutFile(d.Name()) {
 				out = append(out, path)
 			}
 			return nil
@@ -54,6 +54,18 @@ func collect(paths []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// aboutFile reports whether a file in a directory of reports is about
+// them rather than one of them (README.md, LICENSE.txt); named on the
+// command line it is added all the same.
+func aboutFile(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "COPYING":
+		return true
+	}
+	return false
 }
 
 func add(args []string, stdout, stderr io.Writer) error {
@@ -75,7 +87,7 @@ func add(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("no .txt, .md, .pdf or .docx files in %s", strings.Join(fs.Args(), " "))
+		return fmt.Errorf("no .txt, .md, .pdf, .docx or .html files in %s", strings.Join(fs.Args(), " "))
 	}
 	x, _, err := c.open(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {
@@ -88,6 +100,7 @@ func add(args []string, stdout, stderr io.Writer) error {
 	var (
 		mu     sync.Mutex
 		failed []string
+		warned []string
 		added  int
 		bytes  int64
 	)
@@ -110,6 +123,9 @@ func add(args []string, stdout, stderr io.Writer) error {
 			if !bar.tty {
 				fmt.Fprintf(stdout, "added %s (%s, %d paragraphs)\n", e.Doc.ID, e.Doc.Title, len(e.Doc.Paragraphs))
 			}
+			for _, w := range e.Warnings {
+				warned = append(warned, fmt.Sprintf("%s: %s", s.Name, w))
+			}
 		}
 		bar.step(filepath.Base(s.Name))
 	})
@@ -117,6 +133,13 @@ func add(args []string, stdout, stderr io.Writer) error {
 	took := time.Since(start)
 	fmt.Fprintf(stdout, "added %d of %d files (%.1f MB) in %s (%.2f MB/s); the index holds %d documents\n",
 		added, len(files), float64(bytes)/1e6, took.Round(time.Millisecond), float64(bytes)/1e6/took.Seconds(), x.Len())
+	if len(warned) > 0 {
+		sort.Strings(warned)
+		fmt.Fprintln(stderr, "read with warnings:")
+		for _, w := range warned {
+			fmt.Fprintln(stderr, "  "+w)
+		}
+	}
 	if len(failed) > 0 {
 		sort.Strings(failed)
 		for _, f := range failed {
@@ -215,11 +238,35 @@ func ls(args []string, stdout, stderr io.Writer) error {
 		return enc.Encode(infos)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tKIND\tREGION\tREVIEWS\tPLANS\tPARAS\tPAGES\tTITLE")
+	fmt.Fprintln(tw, "ID\tKIND\tREGION\tLEVEL\tYEAR\tREVIEWS\tPLANS\tPARAS\tPAGES\tTITLE")
+	marked := false
 	for _, d := range infos {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", d.ID, d.Kind, d.Region, yearStr(d.ReviewYear), yearStr(d.PlanYear), d.Paragraphs, d.Pages, d.Title)
+		mark := func(fact, s string) string {
+			for _, f := range d.Inferred {
+				if f == fact {
+					marked = true
+					return s + "*"
+				}
+			}
+			return s
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", d.ID, mark("kind", d.Kind), mark("region", orDash(d.Region)), orDash(d.Level),
+			mark("year", yearStr(d.Year)), yearStr(d.ReviewYear), yearStr(d.PlanYear), d.Paragraphs, d.Pages, mark("title", d.Title))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if marked {
+		fmt.Fprintln(stdout, "* inferred: not printed in the report's title, congress, issuer or date")
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 func yearStr(y int) string {

@@ -181,8 +181,14 @@ var reNumCell = regexp.MustCompile(`^[-+−－]?\d[\d,，]*(\.\d+)?\s*(%|％|‰
 // isNumberCell reports whether a cell holds a figure ("5,065,965", "95.5",
 // "-1.7", "12%") or marks one missing ("-", "—", "…").
 func isNumberCell(s string) bool {
+	if len(s) > 48 {
+		return false
+	}
 	s = strings.Join(strings.Fields(s), "")
 	if s == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); !isDigit(r) && !strings.ContainsRune("-+−－.—…/×*(", r) {
 		return false
 	}
 	switch s {
@@ -198,14 +204,36 @@ func isNumberCell(s string) bool {
 // tableLine tells what a line of a table is: cells with figures (a data
 // row), cells of words (a header), or neither.
 func (p *parser) tableCells(i int) ([]cellSpan, bool) {
-	l := &p.lines[i]
-	return splitCells(p.data, p.doc.lineStarts[l.no-1], l.start, l.end)
+	if p.cells == nil {
+		p.cells = make([]lineCells, len(p.lines))
+	}
+	c := &p.cells[i]
+	if !c.done {
+		l := &p.lines[i]
+		if !strings.Contains(l.text, "\t") && !strings.Contains(l.text, "  ") && !strings.Contains(l.text, "\u3000") && l.runes > 60 {
+			// A long line in one piece: a sentence, not cells.
+			c.cells = []cellSpan{{text: l.text, start: l.start, end: l.end, col0: 0, col1: l.runes}}
+		} else {
+			c.cells, c.tabbed = splitCells(p.data, p.doc.lineStarts[l.no-1], l.start, l.end)
+		}
+		c.done = true
+	}
+	return c.cells, c.tabbed
+}
+
+// lineCells caches the cells of a line.
+type lineCells struct {
+	cells        []cellSpan
+	tabbed, done bool
 }
 
 // isTableLine reports whether the text of a line is a row of a table of
 // figures: two cells or more, apart by a tab or a run of spaces, one of
 // them a figure after the first; or tab-separated cells of any kind.
 func isTableLine(s string) bool {
+	if !strings.Contains(s, "\t") && !strings.Contains(s, "  ") && !strings.Contains(s, "\u3000") && !strings.Contains(s, " ") {
+		return false // one piece
+	}
 	cells, tabbed := splitCells([]byte(s), 0, 0, len(s))
 	if tabbed {
 		n := 0
@@ -279,6 +307,9 @@ func isTableTitleLine(s string) bool {
 // isCaptionLine reports whether a line is the caption of a chart or table
 // (图4 2021-2025年地区生产总值及其增长速度, 表1 …).
 func isCaptionLine(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
 	s = strings.TrimSpace(s)
 	n := utf8.RuneCountInString(s)
 	return n <= 60 && reCaption.MatchString(s) && !strings.ContainsAny(s, "。；")
@@ -506,11 +537,11 @@ func (p *parser) repeatedHeader(header []int, cells []cellSpan) bool {
 	return n*2 >= len(cells)
 }
 
-var reNoteLine = regexp.MustCompile(`^(注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]|^[\[［【]\s*\d{1,2}\s*[\]］】]\s*\S|^[*＊]\s*\S|^注\d`)
+var reNoteLine = regexp.MustCompile(`^(?:(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]|[\[［【]\s*\d{1,2}\s*[\]］】]\s*\S|[*＊]\s*\S|注\d)`)
 
 // isNoteLine reports whether a line opens a footnote or endnote: 注：…,
 // [1] 本公报…, *本报告….
-func isNoteLine(s string) bool { return reNoteLine.MatchString(strings.TrimSpace(s)) }
+func isNoteLine(s string) bool { return reNoteLine.MatchString(truncate(strings.TrimSpace(s), 12)) }
 
 // buildGrid fills in the columns and cells of a table read by gridTable.
 func (p *parser) buildGrid(ti int) {

@@ -95,6 +95,9 @@ func isDash(r rune) bool {
 // footerPage returns the page number of a page footer line such as
 // "— 5 —", "- 12 -" or "第 3 页", and 0 for any other line.
 func footerPage(s string) int {
+	if len(s) == 0 || len(s) > 64 {
+		return 0
+	}
 	rs := []rune(s)
 	i, j := 0, len(rs)
 	if j == 0 || j > 20 {

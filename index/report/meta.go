@@ -378,7 +378,15 @@ func deliveredYear(lines []string) int {
 // speaks of itself (全市, 我州), or the city most of the counties and
 // districts it names lie in; else the file name.
 func detectRegion(id, title string, f frontText) (*place.Division, bool) {
-	ctx := provinceContext(title + "\n" + strings.Join(f.lines, "\n") + "\n" + f.body)
+	// The province of the text, found when a name is ambiguous.
+	var ctxDiv *place.Division
+	ctxDone := false
+	ctx := func() *place.Division {
+		if !ctxDone {
+			ctxDiv, ctxDone = provinceContext(title+"\n"+strings.Join(f.lines, "\n")+"\n"+f.body), true
+		}
+		return ctxDiv
+	}
 	if d := placeIn(title, ctx); d != nil {
 		return d, false
 	}
@@ -428,8 +436,8 @@ func detectRegion(id, title string, f frontText) (*place.Division, bool) {
 // provinceContext returns the province a text names most, to tell apart
 // places of the same name (吉林 the city, 朝阳区 of Beijing or Changchun).
 func provinceContext(text string) *place.Division {
-	if len(text) > 64<<10 {
-		text = text[:64<<10]
+	if len(text) > 16<<10 {
+		text = text[:16<<10]
 	}
 	count := map[*place.Division]int{}
 	for _, m := range place.Find(text) {
@@ -454,16 +462,20 @@ func provinceContext(text string) *place.Division {
 }
 
 // pick chooses the division a mention means: the one of its full name,
-// else one in the province of the text, else the highest.
-func pick(m place.Mention, ctx *place.Division) *place.Division {
+// else one in the province of the text (ctx, called only then), else the
+// highest.
+func pick(m place.Mention, ctx func() *place.Division) *place.Division {
 	for _, d := range m.Divisions {
 		if d.Name == m.Text {
 			return d
 		}
 	}
-	if ctx != nil {
+	if len(m.Divisions) == 1 {
+		return m.Divisions[0]
+	}
+	if c := ctx(); c != nil {
 		for _, d := range m.Divisions {
-			if d.Within(ctx) {
+			if d.Within(c) {
 				return d
 			}
 		}
@@ -473,7 +485,7 @@ func pick(m place.Mention, ctx *place.Division) *place.Division {
 
 // placeIn returns the division a phrase names: its first place, or the
 // innermost of places named one inside the other (呼伦贝尔市海拉尔区).
-func placeIn(s string, ctx *place.Division) *place.Division {
+func placeIn(s string, ctx func() *place.Division) *place.Division {
 	ms := place.Find(s)
 	if len(ms) == 0 {
 		return nil
@@ -515,7 +527,7 @@ var selfWords = []struct {
 // the words it uses for itself (全市 more than 全省), the place the most
 // named of that level, or the city most of the counties and districts it
 // names lie in.
-func selfNamed(body string, ctx *place.Division) *place.Division {
+func selfNamed(body string, ctx func() *place.Division) *place.Division {
 	best, bestN := -1, 0
 	for i, w := range selfWords {
 		n := 0

@@ -234,6 +234,7 @@ type parser struct {
 	full    int // display width of a full printed line, 0 when not printed
 
 	footerLines map[int]bool // line numbers of footers and running headers
+	cells       []lineCells  // the table cells of each line, once split
 }
 
 func (p *parser) run() {
@@ -471,16 +472,21 @@ var reDateLine = regexp.MustCompile(`^[（(]?\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*�
 
 func isDateLine(t string) bool { return reDateLine.MatchString(t) }
 
-var reNoteMark = regexp.MustCompile(`^[\[［【]\s*\d{1,2}\s*[\]］】]$|^[*＊]$`)
+var reNoteMark = regexp.MustCompile(`^(?:[\[［【]\s*\d{1,2}\s*[\]］】]|[*＊])$`)
 
 // isNoteMark reports whether a line is only an endnote marker: [1], *.
-func isNoteMark(t string) bool { return reNoteMark.MatchString(t) }
+func isNoteMark(t string) bool { return len(t) <= 12 && reNoteMark.MatchString(t) }
 
 var reContents = regexp.MustCompile(`[·.…．]{4,}\s*[（(]?\s*\d+\s*[）)]?$|[·.…．]{6,}`)
 
+// contentsLeader is what a contents line holds: dots leading to a page.
+const contentsLeader = "·.…．"
+
 // isContentsLine reports whether a line belongs to a table of contents:
 // an entry with a leader to its page number.
-func isContentsLine(t string) bool { return reContents.MatchString(t) }
+func isContentsLine(t string) bool {
+	return strings.ContainsAny(t, contentsLeader) && reContents.MatchString(t)
+}
 
 // titleLines returns the front matter lines (indices into front) that
 // hold the title, first to last, or -1, -1. The title is the first line

@@ -52,6 +52,9 @@ func scopeLevel(m Meta) string {
 // 自治区本级 read as 市本级 and 区本级, 市级 only in a city's report), in
 // order, at most one of each.
 func scopesIn(s, level string) []string {
+	if !strings.Contains(s, "全") && !strings.Contains(s, "级") {
+		return nil
+	}
 	type hit struct {
 		at    int
 		scope string
@@ -141,11 +144,15 @@ func fundOf(s string) (fund, flow string) {
 // lead returns the opening of a text where its scope is named: the first
 // 16 characters after its number, up to the end of its first sentence.
 func lead(s string) string {
-	_, rest := splitNumber(s)
+	rest := s
+	if r, _ := utf8.DecodeRuneInString(s); r < 0x80 || strings.ContainsRune("一二三四五六七八九十（(", r) {
+		_, rest = splitNumber(truncate(s, 24))
+	}
+	rest = truncate(rest, 16)
 	if k := strings.IndexAny(rest, "。！？；"); k >= 0 {
 		rest = rest[:k]
 	}
-	return truncate(rest, 16)
+	return rest
 }
 
 // scopes marks the sections, paragraphs and sentences of a budget report
