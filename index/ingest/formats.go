@@ -21,7 +21,8 @@ var PdftotextTimeout = 60 * time.Second
 // table cells apart by their spacing, and pages separated by form feeds,
 // which the report parser reads as PDF pages. A PDF without a text layer
 // (scanned pages) or whose fonts map to no characters is refused with
-// ErrNeedsOCR; pages set in several columns are reported in Warnings.
+// ErrNeedsOCR. Pages set in several columns of text are read column by
+// column (see readColumns) and reported in Warnings.
 func extractPDF(data []byte) (*Text, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, fmt.Errorf("%w: not a PDF file", ErrCorrupt)
@@ -50,7 +51,14 @@ func extractPDF(data []byte) (*Text, error) {
 	if err := checkTextLayer(t); err != nil {
 		return nil, err
 	}
-	t.Warnings = append(t.Warnings, columnWarnings(out)...)
+	text, pages, err := readColumns(bin, f.Name(), out)
+	if err != nil {
+		return nil, err
+	}
+	if len(pages) > 0 {
+		t.Text = text
+		t.Warnings = append(t.Warnings, fmt.Sprintf("PDF pages set in columns, read column by column: %s", pageList(pages)))
+	}
 	return t, nil
 }
 

@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,35 +126,6 @@ func pageList(ps []int) string {
 		parts = append(parts[:12], "…")
 	}
 	return strings.Join(parts, ", ")
-}
-
-// columnWarnings reports the pages of layout text set in several columns
-// of running text, whose lines pdftotext interleaves: most lines of such a
-// page hold two runs of Chinese text or more, far apart.
-func columnWarnings(text []byte) []string {
-	var multi []int
-	most := 0
-	for i, page := range bytes.Split(text, []byte("\f")) {
-		lines, runs := 0, []int{}
-		for _, l := range strings.Split(string(page), "\n") {
-			if hanCount(l) < 8 {
-				continue
-			}
-			lines++
-			if n := textRuns(l); n >= 2 {
-				runs = append(runs, n)
-			}
-		}
-		if lines >= 10 && len(runs)*100 >= lines*40 {
-			multi = append(multi, i+1)
-			sort.Ints(runs)
-			most = max(most, runs[len(runs)/2])
-		}
-	}
-	if len(multi) == 0 {
-		return nil
-	}
-	return []string{fmt.Sprintf("PDF pages set in columns (about %d): %s; their text is read column by column where the columns can be told apart", most, pageList(multi))}
 }
 
 func hanCount(s string) int {
