@@ -27,11 +27,11 @@ func checkTextLayer(t *Text) error {
 			empty = append(empty, i+1)
 		}
 	}
+	if total.nonSpace >= 20 && total.garbage() {
+		return fmt.Errorf("%w: the PDF's fonts map to no readable characters (pdftotext gives %q)", ErrNeedsOCR, sampleText(t.Text, 24))
+	}
 	if total.letters < 20 || total.letters < 10*len(pages) && len(empty)*2 > len(pages) {
 		return fmt.Errorf("%w: the PDF has no text layer (%d pages, %d characters of text): its pages are images, such as scans", ErrNeedsOCR, len(pages), total.letters)
-	}
-	if total.garbage() {
-		return fmt.Errorf("%w: the PDF's fonts map to no readable characters (pdftotext gives %q)", ErrNeedsOCR, sampleText(t.Text, 24))
 	}
 	if len(empty) > 0 {
 		t.Warnings = append(t.Warnings, fmt.Sprintf("PDF pages without text (blank, or images that need OCR): %s", pageList(empty)))

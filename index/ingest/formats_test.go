@@ -1,0 +1,248 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+const page = `<!DOCTYPE html>
+<html><head>
+<meta charset="utf-8">
+<meta name="ArticleTitle" content="关于某市2025年财政决算的报告">
+<title>关于某市2025年财政决算的报告_某市财政局</title>
+<style>.x { color: red }</style>
+<script>var nav = "首页 政务公开";</script>
+</head>
+<body>
+<div class="header"><a href="/">首页</a> | <a href="/a">政务公开</a> | <a href="/b">政策文件</a></div>
+<ul class="nav"><li><a href="/1">走进财政</a></li><li><a href="/2">部门领导</a></li><li><a href="/3">信息公开</a></li></ul>
+<div class="main">
+ <div class="content">
+  <p style="TEXT-INDENT: 32pt">一、<span>2025年财政决算情况</span></p>
+  <p>&nbsp;&nbsp;初步核算，<span>202</span><span>5</span>年，全市一般公共预算收入<span>53.68</span>亿元，增长<b>7.3</b><span>%</span>。R&amp;D经费
+  增长较快，新时
+代新征程。</p>
+  <p style="display:none">隐藏的文字</p>
+  <table>
+   <caption>表1 一般公共预算收支</caption>
+   <tr><th rowspan="2">项目</th><th colspan="2">2025年</th></tr>
+   <tr><th>预算数</th><th>决算数</th></tr>
+   <tr><td>税收收入</td><td>29.52</td><td>30.1</td></tr>
+   <tr><td>非税收入</td><td>24.16</td><td></td></tr>
+  </table>
+  <p>名词解释</p>
+ </div>
+</div>
+<div class="footer"><a href="/c">网站地图</a> <a href="/d">联系我们</a> 主办：某市财政局</div>
+</body></html>`
+
+func TestHTML(t *testing.T) {
+	txt, err := Extract("report.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(txt.Text)
+	if txt.Format != "html" || !txt.Extracted() || txt.Offsets != nil {
+		t.Errorf("format %q extracted %v offsets %v", txt.Format, txt.Extracted(), txt.Offsets != nil)
+	}
+	want := []string{
+		"关于某市2025年财政决算的报告\n",                   // the article's title, from its meta tag
+		"一、2025年财政决算情况\n",                      // inline elements join
+		"初步核算，2025年，全市一般公共预算收入53.68亿元，增长7.3%。", // a figure split over tags reads whole
+		"R&D经费增长较快，新时代新征程。",                    // entities; a source line break is no space
+		"表1一般公共预算收支\n",                         // the caption
+		"项目\t2025年\n",                          // a cell spanning columns, then empty cells
+		"\t预算数\t决算数\n",                         // under a cell spanning rows, an empty cell
+		"税收收入\t29.52\t30.1\n",
+		"非税收入\t24.16\n",
+		"名词解释\n",
+	}
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("text lacks %q:\n%s", w, got)
+		}
+	}
+	for _, bad := range []string{"color", "var nav", "隐藏", "走进财政", "网站地图", "首页"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("text holds %q (script, style, hidden or navigation):\n%s", bad, got)
+		}
+	}
+}
+
+func TestHTMLEncodings(t *testing.T) {
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.Replace(page, `charset="utf-8"`, `charset="gbk"`, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt, err := Extract("gbk.htm", []byte(gbk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txt.Encoding != "gbk" || !strings.Contains(string(txt.Text), "全市一般公共预算收入53.68亿元") {
+		t.Errorf("encoding %q, text %q", txt.Encoding, txt.Text)
+	}
+	// Declared UTF-8 but GBK: the content decides.
+	lying := strings.Replace(gbk, `charset="gbk"`, `charset="utf-8"`, 1)
+	if txt, err := Extract("lying.html", []byte(lying)); err != nil || !strings.Contains(string(txt.Text), "全市一般公共预算收入") {
+		t.Errorf("GBK page declared UTF-8: %v %q", err, txt)
+	}
+	if _, err := Extract("empty.html", []byte("<html><body><script>x()</script></body></html>")); !errors.Is(err, ErrEmpty) {
+		t.Errorf("a page without text: %v", err)
+	}
+}
+
+// GBK bytes can be valid UTF-8: 2-byte GBK characters whose lead byte is
+// C2–DF and trail byte 80–BF read as Latin, Greek, Cyrillic or Arabic
+// letters. Read by content they are GB18030.
+func TestMojibakeIsGB18030(t *testing.T) {
+	dec := simplifiedchinese.GBK.NewDecoder()
+	var chars []rune
+	for hi := 0xC2; hi <= 0xD7 && len(chars) < 60; hi++ {
+		for lo := 0xA1; lo <= 0xBF && len(chars) < 60; lo += 3 {
+			out, err := dec.Bytes([]byte{byte(hi), byte(lo)})
+			if err == nil {
+				r, _ := utf8.DecodeRune(out)
+				chars = append(chars, r)
+			}
+		}
+	}
+	text := "2025年" + string(chars) + "，增长7.3%。\n"
+	data, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Drop the characters whose GBK bytes are no valid UTF-8 (年，。).
+	var b []byte
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			b = append(b, data[i])
+			i++
+			continue
+		}
+		if utf8.Valid(data[i : i+2]) {
+			b = append(b, data[i:i+2]...)
+		}
+		i += 2
+	}
+	if !utf8.Valid(b) {
+		t.Fatal("test data is not valid UTF-8")
+	}
+	txt, err := Extract("a.txt", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txt.Encoding != "gb18030" || !strings.Contains(string(txt.Text), string(chars[:10])) {
+		t.Errorf("encoding %q, text %q; want gb18030 and %q", txt.Encoding, txt.Text, string(chars[:10]))
+	}
+	// Chinese in UTF-8 stays UTF-8.
+	if txt, _ := Extract("b.txt", []byte(text)); txt.Encoding != "utf-8" {
+		t.Errorf("UTF-8 Chinese read as %s", txt.Encoding)
+	}
+}
+
+func TestPDFNeedsOCR(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (apt-get install poppler-utils); skipping the PDF test")
+	}
+	// A page with nothing but a drawing: no text layer.
+	blank := pdfWith([][]string{{}, {}})
+	if _, err := Extract("scan.pdf", blank); !errors.Is(err, ErrNeedsOCR) || !strings.Contains(err.Error(), "no text layer") {
+		t.Errorf("a PDF without text: %v", err)
+	}
+	// Fonts that map glyphs to ASCII symbols.
+	garbage := pdfWith([][]string{{`!"#$%&'()*+,-./!"#$%&'`, `#$%&'()*+!"#$%&'()*+,-`, `&'()*+,-./!"#$%&'()*+`}})
+	if _, err := Extract("fonts.pdf", garbage); !errors.Is(err, ErrNeedsOCR) || !strings.Contains(err.Error(), "fonts") {
+		t.Errorf("a PDF of symbols: %v", err)
+	}
+}
+
+// Words of two columns side by side come out column by column, a title
+// across them first, a figure in a taller font in its line.
+func TestColumns(t *testing.T) {
+	var words []word
+	add := func(text string, x, y, h float64) {
+		w := float64(len([]rune(text))) * 10
+		words = append(words, word{text: text, xMin: x, xMax: x + w, yMin: y, yMax: y + h})
+	}
+	add("关于某市预算执行情况的报告标题横跨两栏", 40, 10, 12)
+	for i := 0; i < 24; i++ {
+		y := 40 + float64(i)*14
+		add(fmt.Sprintf("左栏第%02d行，全市收入增长。", i), 20, y, 10)
+		add(fmt.Sprintf("右栏第%02d行，支出增长了。", i), 220, y, 10)
+	}
+	add("2025", 20, 40+24*14-3, 16)
+	add("年收入", 60, 40+24*14, 10)
+	cols := columnsOf(words, 400)
+	if len(cols) != 2 {
+		t.Fatalf("columns = %v, want 2", cols)
+	}
+	got := string(columnText(words, cols))
+	title := strings.Index(got, "关于某市")
+	left := strings.Index(got, "左栏第23行")
+	right := strings.Index(got, "右栏第00行")
+	if title < 0 || left < 0 || right < 0 || !(title < left && left < right) {
+		t.Errorf("column text out of order:\n%s", got)
+	}
+	if !strings.Contains(got, "2025年收入") {
+		t.Errorf("a taller figure left its line:\n%s", got)
+	}
+}
+
+// The documents of testdata/practice read in every format.
+func TestPracticeFormats(t *testing.T) {
+	for _, c := range []struct {
+		file, want string
+	}{
+		{"liaoning_fuxin_2025_final_accounts_report.html", "市十七届人民代表大会第四次会议批准的全市2025年一般公共预算收入为53.03亿元"},
+		{"hainan_2021_budget_revenue_note.docx", "2021年省本级一般公共预算总收入1536.9亿元"},
+		{"hunan_xiangxi_2025_stat_bulletin.pdf", "湘西自治州2025年国民经济和社会发展统计公报"},
+		{"yunnan_chuxiong_chuxiong_2025_budget_report.txt", "关于楚雄市2025年地方财政预算执行情况"},
+	} {
+		data, err := os.ReadFile("../../testdata/practice/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt, err := Extract(c.file, data)
+		if errors.Is(err, ErrNoPdftotext) {
+			t.Logf("%s: %v", c.file, err)
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.file, err)
+			continue
+		}
+		flat := strings.Join(strings.Fields(string(txt.Text)), "")
+		if !strings.Contains(flat, c.want) {
+			t.Errorf("%s: text lacks %q", c.file, c.want)
+		}
+		if strings.HasSuffix(c.file, ".html") && (strings.Contains(flat, "政务新媒体矩阵") || strings.Contains(flat, "登录")) {
+			t.Errorf("%s: the page's navigation is in the text", c.file)
+		}
+	}
+}
+
+func FuzzExtractHTML(f *testing.F) {
+	f.Add([]byte(page))
+	f.Add([]byte(`<table><tr><td colspan="1000" rowspan="1000">x</td></tr><tr><td>1</td></tr></table>`))
+	f.Add([]byte(`<meta charset="gb2312"><p>` + "\xb0\xa1\xb0\xa2" + `</p>`))
+	f.Add([]byte(`<p>a<br>b<span>1</span><span>2</span></p><table><table><tr><td>x`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		txt, err := Extract("f.html", data)
+		if err != nil {
+			return
+		}
+		if !utf8.Valid(txt.Text) {
+			t.Fatalf("text is not UTF-8: %q", txt.Text)
+		}
+		if txt.Offsets != nil {
+			t.Fatal("extracted HTML has an offset table")
+		}
+	})
+}
