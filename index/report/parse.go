@@ -299,7 +299,7 @@ func isHeadingLine(s string) bool {
 		return false
 	}
 	body := strings.TrimRight(s, "。")
-	return !strings.ContainsAny(body, "。，；")
+	return !strings.ContainsAny(body, "。，；,;")
 }
 
 // isPeriodHeading reports whether s is an unnumbered heading that opens

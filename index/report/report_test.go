@@ -376,13 +376,13 @@ func TestWholeCorpus(t *testing.T) {
 		if f[4] == "stat_bulletin" {
 			year = m.ReviewYear
 		}
-		if !strings.HasPrefix(m.Region, pinyin[f[2]]) || fmt.Sprint(year) != f[3] {
+		if !strings.HasPrefix(m.Region, pinyin[f[2]]) || !slugMatches(m, f[2]) || fmt.Sprint(year) != f[3] || manifestKinds[f[4]] != m.Kind {
 			wrong++
-			t.Logf("%s: region %s year %d, manifest says %s %s", name, m.Region, year, f[2], f[3])
+			t.Logf("%s: region %s year %d kind %s, manifest says %s %s %s", name, m.Region, year, m.Kind, f[2], f[3], f[4])
 		}
 	}
 	if wrong > 2 {
-		t.Errorf("%d reports with a wrong region or year", wrong)
+		t.Errorf("%d reports with a wrong region, kind or year", wrong)
 	}
 }
 

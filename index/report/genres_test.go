@@ -1,0 +1,265 @@
+package report
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"reportkb/index/ingest"
+)
+
+// The practice documents copied to testdata read as a person says they
+// are, in every format, with nothing lost.
+func TestTestdataPractice(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/practice/*.*")
+	read := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, ".md") {
+			continue
+		}
+		var want identity
+		for _, id := range practiceIdentity {
+			if id.file == filepath.Base(f) {
+				want = id
+			}
+		}
+		if want.file == "" {
+			t.Fatalf("%s: no identity given", f)
+		}
+		text, err := extract(t, f)
+		if errors.Is(err, ingest.ErrNoPdftotext) {
+			t.Logf("%s: %v", f, err)
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		read++
+		d := Parse("doc", text)
+		if bad := wrongIdentity(d, want); len(bad) > 0 {
+			t.Errorf("%s: %s", want.file, strings.Join(bad, "; "))
+		}
+		checkNothingLost(t, want.file, text, d)
+		switch want.file {
+		case "hunan_xiangxi_2025_stat_bulletin.pdf":
+			if n := namedFigures(d); n < 30 {
+				t.Errorf("%s: %d table rows with names and named columns", want.file, n)
+			}
+			if d.Paragraphs[len(d.Paragraphs)-1].Page < 10 {
+				t.Errorf("%s: last paragraph on PDF page %d", want.file, d.Paragraphs[len(d.Paragraphs)-1].Page)
+			}
+		case "liaoning_fuxin_2025_final_accounts_report.html":
+			// 全市 and 市本级 figures told apart, by budget.
+			s := sentenceWith(t, d, "市本级2025年一般公共预算收入为14.63亿元")
+			if s.Scope != "市本级" || d.Paragraphs[s.Para].Fund != FundGeneral {
+				t.Errorf("%s: scope %q fund %q of %q", want.file, s.Scope, d.Paragraphs[s.Para].Fund, s.Text)
+			}
+			s = sentenceWith(t, d, "全市2025年政府性基金预算收入为22.79亿元")
+			if s.Scope != "全市" || d.Paragraphs[s.Para].Fund != FundGov {
+				t.Errorf("%s: scope %q fund %q of %q", want.file, s.Scope, d.Paragraphs[s.Para].Fund, s.Text)
+			}
+		}
+	}
+	if read < 3 {
+		t.Errorf("read %d of the practice documents in testdata", read)
+	}
+}
+
+// A gazette's running headers and page numbers fall anywhere, mid-sentence
+// too: they are kept out of the text, and the page is the PDF's.
+func TestGazette(t *testing.T) {
+	pdf := "××市人民政府公报  2023年第5期\n关于××市2022年国民经济和社会发展计划执行情况与2023年计划草案的报告\n" +
+		"各位代表：\n一、2022年计划执行情况\n全市经济持续恢复，工业生产稳中有升，全年\n规模\n32\n\f" +
+		"××市人民政府公报  2023年第5期\n以上工业增加值增长5.2%，固定资产投资增长\n6.1%。\n33\n\f" +
+		"××市人民政府公报  2023年第5期\n二、2023年计划安排\n地区生产总值增长6%左右。\n34\n\f" +
+		"××市人民政府公报  2023年第5期\n城镇新增就业3万人。\n35\n\f"
+	d := Parse("gazette", []byte(pdf))
+	checkNothingLost(t, "gazette", []byte(pdf), d)
+	s := sentenceWith(t, d, "规模以上工业增加值增长5.2%")
+	if !strings.Contains(s.Text, "全年规模以上工业增加值增长5.2%，固定资产投资增长6.1%。") {
+		t.Errorf("sentence across the page: %q", s.Text)
+	}
+	if s.Page != 1 {
+		t.Errorf("sentence on page %d, want the PDF's page 1", s.Page)
+	}
+	if p := sentenceWith(t, d, "城镇新增就业3万人"); p.Page != 4 {
+		t.Errorf("last sentence on page %d, want 4", p.Page)
+	}
+	for _, p := range d.Paragraphs {
+		if strings.Contains(p.Text, "人民政府公报") && p.Kind.Searchable() {
+			t.Errorf("running header in %s paragraph %q", p.Kind, p.Text)
+		}
+	}
+	if len(d.Footers) != 4 || d.Footers[0].Page != 32 {
+		t.Errorf("footers = %+v, want the printed pages 32–35", d.Footers)
+	}
+	// The same as text without form feeds: the masthead and the page
+	// numbers beside it.
+	text := strings.ReplaceAll(pdf, "\f", "")
+	d = Parse("gazette", []byte(text))
+	checkNothingLost(t, "gazette text", []byte(text), d)
+	s = sentenceWith(t, d, "规模以上工业增加值增长5.2%")
+	if !strings.Contains(s.Text, "全年规模以上工业") {
+		t.Errorf("sentence across the page: %q", s.Text)
+	}
+	if s.Page != 32 {
+		t.Errorf("printed page %d, want 32: the footer 32 closes the page it starts on", s.Page)
+	}
+	if p := sentenceWith(t, d, "城镇新增就业3万人"); p.Page != 35 {
+		t.Errorf("last sentence on printed page %d, want 35", p.Page)
+	}
+}
+
+// A report that prints no title (it opens with 各位代表：) is named from
+// what it says of itself, the names marked inferred.
+func TestUntitled(t *testing.T) {
+	text := "各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议，并请市政协委员和其他列席人员提出意见。\n" +
+		"一、2012年宜春市政府工作回顾\n2012年，面对复杂严峻的形势，全市上下攻坚克难，我市经济保持平稳较快增长。全市地区生产总值增长11%。\n" +
+		"二、2013年工作安排\n2013年全市经济社会发展的主要预期目标是：地区生产总值增长10%。\n"
+	d := Parse("untitled", []byte(text))
+	m := d.Meta
+	if d.Title != "2013年宜春市政府工作报告" || m.Region != "宜春市" || m.Level != "city" || m.Kind != WorkReport ||
+		m.Year != 2013 || m.ReviewYear != 2012 || m.PlanYear != 2013 {
+		t.Errorf("title %q meta %+v", d.Title, m)
+	}
+	if !m.IsInferred(InferredTitle) || !m.IsInferred(InferredKind) || m.IsInferred(InferredRegion) {
+		t.Errorf("inferred = %v, want title and kind (the region is in a heading)", m.Inferred)
+	}
+	// Only the text says where: the place it names most at the level it
+	// speaks of itself (全市, 我市).
+	text = "各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n一、过去一年的工作回顾\n" +
+		"过去一年，全市上下奋力拼搏，我市地区生产总值突破千亿元，吉安经济实力明显增强。吉安获评全国文明城市，井冈山、遂川县、万安县旅游收入增长20%。\n" +
+		"二、今年的主要任务\n全市地区生产总值增长8%，吉安要在全省争先进位。\n"
+	d = Parse("吉安", []byte(text))
+	if m := d.Meta; m.Region != "吉安市" || !m.IsInferred(InferredRegion) {
+		t.Errorf("region %q inferred %v, want 吉安市 inferred", m.Region, m.Inferred)
+	}
+}
+
+// Figures on lines of their own stay apart (a table flattened to lines,
+// 17.8 and 16), while a figure a printed line wraps reads whole.
+func TestFiguresApart(t *testing.T) {
+	text := "地区生产总值增速\n17.8\n16\n全年完成。\n"
+	d := Parse("apart", []byte(text))
+	if s := sentenceWith(t, d, "地区生产总值增速"); !strings.Contains(s.Text, "17.8 16") {
+		t.Errorf("sentence %q fuses the figures", s.Text)
+	}
+	// Printed lines of 20 characters, one breaking a figure: 202 / 5年.
+	para := "过去一年全区上下团结一心攻坚克难各项工作取得新进展地区生产总值比上年增长了202" + // 40 characters
+		"5年的目标，人民生活水平持续提高，社会大局保持稳定，各项事业全面进步，发展质量稳步提升。" +
+		strings.Repeat("这是一段足够长的印刷文字用来撑满一整行的宽度而已没有别的意思只为测试", 8)
+	lines := []string{"关于某区2025年工作的报告", "各位代表："}
+	for rs := []rune(para); len(rs) > 0; {
+		n := min(20, len(rs))
+		lines = append(lines, string(rs[:n]))
+		rs = rs[n:]
+	}
+	printed := strings.Join(lines, "\n") + "\n"
+	d = Parse("printed", []byte(printed))
+	if d.Layout != LayoutPrinted {
+		t.Fatalf("layout %s", d.Layout)
+	}
+	if s := sentenceWith(t, d, "地区生产总值比上年增长了"); !strings.Contains(s.Text, "增长了2025年") {
+		t.Errorf("wrapped figure: %q", s.Text)
+	}
+}
+
+// Statistical bulletins: chart captions stand apart, notes are notes.
+func TestCaptionsAndNotes(t *testing.T) {
+	text := "2025年某市国民经济和社会发展统计公报[1]\n一、综合[2]\n全年地区生产总值5000亿元，比上年增长5.0%。\n" +
+		"图4 2021-2025年地区生产总值及其增长速度\n年末常住人口900万人。\n注：本公报中部分数据因四舍五入的原因，存在总计与分项合计不等的情况。\n" +
+		"[1] 本公报中数据均为初步统计数。\n[2] 规模以上工业指年主营业务收入2000万元及以上的工业企业。\n"
+	d := Parse("bulletin", []byte(text))
+	if d.Title != "2025年某市国民经济和社会发展统计公报" {
+		t.Errorf("title %q: the endnote marker is no part of it", d.Title)
+	}
+	kinds := map[string]Kind{}
+	for _, p := range d.Paragraphs {
+		kinds[p.Text] = p.Kind
+	}
+	for text, want := range map[string]Kind{
+		"图4 2021-2025年地区生产总值及其增长速度":        KindCaption,
+		"年末常住人口900万人。":                     KindBody,
+		"[1]本公报中数据均为初步统计数。":                KindNote,
+		"[2]规模以上工业指年主营业务收入2000万元及以上的工业企业。": KindNote,
+	} {
+		if kinds[text] != want {
+			t.Errorf("%q is %q, want %q (%v)", text, kinds[text], want, kinds)
+		}
+	}
+	if d.Meta.Kind != StatBulletin || d.Meta.ReviewYear != 2025 || d.Meta.Year != 2026 {
+		t.Errorf("meta %+v", d.Meta)
+	}
+}
+
+// Budget reports: whose figures (全市, 市本级), which budget, which side.
+func TestScopes(t *testing.T) {
+	text := "关于宜春市2025年预算执行情况和2026年预算草案的报告\n各位代表：\n一、2025年预算执行情况\n（一）全市及市级预算执行情况\n" +
+		"1．一般公共预算完成情况。全市收入311.8亿元，增长1.8%。支出618.7亿元，增长3.2%。\n" +
+		"市本级收入34.9亿元。支出157.9亿元，下降16.4%。\n" +
+		"2．政府性基金预算完成情况。全市收入86.8亿元。\n" +
+		"（二）市本级社会保险基金预算\n收入102.8亿元，增长10.8%。\n"
+	d := Parse("budget", []byte(text))
+	for _, c := range []struct{ sentence, scope, fund string }{
+		{"全市收入311.8亿元", "全市", FundGeneral},
+		{"支出618.7亿元", "全市", FundGeneral},
+		{"市本级收入34.9亿元", "市本级", FundGeneral},
+		{"支出157.9亿元", "市本级", FundGeneral},
+		{"全市收入86.8亿元", "全市", FundGov},
+		{"收入102.8亿元", "市本级", FundSocial},
+	} {
+		s := sentenceWith(t, d, c.sentence)
+		if s.Scope != c.scope || d.Paragraphs[s.Para].Fund != c.fund {
+			t.Errorf("%q: scope %q fund %q, want %q %q", s.Text, s.Scope, d.Paragraphs[s.Para].Fund, c.scope, c.fund)
+		}
+	}
+	if sec := d.Sections[1]; sec.Scope != "全市及市本级" {
+		t.Errorf("section %q scope %q", sec.Title, sec.Scope)
+	}
+}
+
+// Tables of cells apart by spaces (a PDF's layout) and by tabs (a web
+// page): rows named, figures under named columns, units.
+func TestGridTables(t *testing.T) {
+	aligned := "2024年度某省一般公共预算支出决算表\n" +
+		"                                                       单位：万元\n" +
+		"                                            决算数为调整 决算数为上\n" +
+		"      项目         调整预算数         决算数\n" +
+		"                                             预算数的% 年决算数的%\n" +
+		"一、一般公共服务支出         5,065,965    4,837,947       95.5     101.4\n" +
+		"二、公共安全支出           3,817,802    3,715,822       97.3     106.1\n" +
+		"十四、金融支出              149,212      107,269       71.9      53.3\n"
+	d := Parse("aligned", []byte(aligned))
+	if len(d.Tables) != 1 {
+		t.Fatalf("%d tables", len(d.Tables))
+	}
+	tb := d.Tables[0]
+	wantCols := "调整预算数|决算数|决算数为调整预算数的%|决算数为上年决算数的%"
+	if strings.Join(tb.Columns, "|") != wantCols || tb.Unit != "万元" || tb.Caption != "2024年度某省一般公共预算支出决算表" {
+		t.Errorf("columns %q unit %q caption %q", tb.Columns, tb.Unit, tb.Caption)
+	}
+	row := tb.Rows[2]
+	if row.Name != "十四、金融支出" || len(row.Cells) != 4 || row.Cells[1].Text != "107,269" || row.Cells[1].Unit != "万元" || row.Cells[3].Unit != "%" {
+		t.Errorf("row %+v", row)
+	}
+	if got := aligned[row.Cells[1].Start:row.Cells[1].End]; got != "107,269" {
+		t.Errorf("cell bytes %q", got)
+	}
+	tabbed := "表2 2025年全社会用电量\n指标\t绝对数（亿千瓦时）\t比上年增长（%）\n全社会用电量\t457.73\t-6.8\n第一产业\t1.87\t3.4\n" +
+		"表3 主要产品产量\n产品名称\t单位\t产量\t比上年增长（%）\n天然原油\t万吨\t652.43\t0.7\n"
+	d = Parse("tabbed", []byte(tabbed))
+	if len(d.Tables) != 2 {
+		t.Fatalf("%d tables", len(d.Tables))
+	}
+	t1, t2 := d.Tables[0], d.Tables[1]
+	if t1.Caption != "表22025年全社会用电量" || strings.Join(t1.Columns, "|") != "绝对数（亿千瓦时）|比上年增长（%）" ||
+		t1.Rows[0].Name != "全社会用电量" || t1.Rows[0].Cells[0].Unit != "亿千瓦时" || t1.Rows[0].Cells[1].Unit != "%" {
+		t.Errorf("table 1: %+v", t1)
+	}
+	if strings.Join(t2.Columns, "|") != "产量|比上年增长（%）" || t2.Rows[0].Name != "天然原油" ||
+		t2.Rows[0].Cells[0].Unit != "万吨" || t2.Rows[0].Cells[1].Unit != "%" {
+		t.Errorf("table 2: %+v", t2)
+	}
+	checkNothingLost(t, "tabbed", []byte(tabbed), d)
+}
