@@ -666,7 +666,12 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 				if c.Empty() || ci >= len(t.Columns) {
 					continue
 				}
-				qs := ParseQuantities(strings.ReplaceAll(c.Text, " ", ""))
+				text := strings.ReplaceAll(c.Text, " ", "")
+				qs := ParseQuantities(text)
+				if len(qs) > 0 && qs[0].Unit == "" && c.Unit != "" {
+					// The unit the table gives elsewhere (单位：万元, a column's （%）).
+					qs = ParseQuantities(text + c.Unit)
+				}
 				if len(qs) == 0 {
 					continue
 				}
