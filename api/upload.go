@@ -185,7 +185,8 @@ func addStatus(err error) int {
 		return http.StatusUnsupportedMediaType
 	case errors.Is(err, ingest.ErrNoPdftotext):
 		return http.StatusNotImplemented
-	case errors.Is(err, ingest.ErrEmpty), errors.Is(err, ingest.ErrBinary), errors.Is(err, ingest.ErrEncoding), errors.Is(err, ingest.ErrCorrupt):
+	case errors.Is(err, ingest.ErrEmpty), errors.Is(err, ingest.ErrBinary), errors.Is(err, ingest.ErrEncoding), errors.Is(err, ingest.ErrCorrupt),
+		errors.Is(err, ingest.ErrNeedsOCR):
 		return http.StatusUnprocessableEntity
 	case strings.Contains(err.Error(), "invalid document id"):
 		return http.StatusBadRequest

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -231,6 +232,16 @@ var examples = []example{
 		}
 		b.WriteString(sh("reportkb rm shanghai_2025_gov_work_report", cli(t, "rm", "-index", e.corpus, "shanghai_2025_gov_work_report")))
 		return b.String()
+	}},
+	{"practice", true, func(t *testing.T, e *exampleEnv) string {
+		if _, err := os.Stat(practiceDir); err != nil {
+			testskip.Skip(t, "no ../shared/corpus/practice")
+		}
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			testskip.Skip(t, "no pdftotext (apt-get install poppler-utils)")
+		}
+		return sh("reportkb add ../shared/corpus/practice/ | tail -1", lastLine(cli(t, "add", "-index", e.corpus, practiceDir))) +
+			sh("reportkb ls", cli(t, "ls", "-index", e.corpus))
 	}},
 }
 
