@@ -11,6 +11,7 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"reportkb/index"
+	"reportkb/index/report"
 	"reportkb/qa"
 	"reportkb/qa/series"
 )
@@ -238,7 +239,7 @@ func (s *server) mcpLocate(_ context.Context, _ *mcp.CallToolRequest, in MCPLoca
 func (s *server) mcpDocuments(_ context.Context, _ *mcp.CallToolRequest, in MCPDocumentsInput) (*mcp.CallToolResult, MCPDocumentsOutput, error) {
 	out := MCPDocumentsOutput{Documents: []DocumentInfo{}}
 	for _, d := range s.cfg.Index.Summaries() {
-		if in.Region != "" && !strings.Contains(d.Meta.Region, in.Region) {
+		if in.Region != "" && !report.PlaceMatches(in.Region, d.Meta.Region) {
 			continue
 		}
 		out.Documents = append(out.Documents, Info(d))
