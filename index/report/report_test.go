@@ -443,6 +443,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("下载\n打印\n2025年某省政府工作报告\n各位代表：\n一、2024年工作回顾\n全年生产总值增长5%。\n"))
 	f.Add([]byte("序\n号\n指标名称\n1 地区生产总值 7% 775 亿\n— 5 —\n名词解释：\n1．“六稳”：稳就业。\n"))
 	f.Add([]byte("\xff\xfe\x00a\r\n\r\n— 1 —\u200b\u3000"))
+	// Tables by spaces and by tabs, pages, running headers, notes, captions.
+	f.Add([]byte("表1 收入\n  单位：万元\n  项目   预算数   决算数\n一、税收  5,065  4,837\n1\n. 国防   8728  7297   83\n      .6   -18\n\f××市人民政府公报\n32\n"))
+	f.Add([]byte("指标\t绝对数（亿千瓦时）\t比上年增长（%）\n全社会用电量\t457.73\t-6.8\n\t\t\n图4 增长\n注：数据。\n[1] 本公报。\n*\n"))
+	f.Add([]byte("关于某市2025年预算\n及全市预算草案的报告\n各位代表：\n（一）全市及市级预算\n市本级收入34.9亿元。\n目录\n一、2025年 ······（1）\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := Parse("fuzz", data)
 		checkNothingLost(t, "fuzz", data, d)
