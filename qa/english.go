@@ -113,6 +113,9 @@ func isNumberWord(w string) bool {
 
 var reEnChange = regexp.MustCompile(`\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|compressed|cut|reduced|shortened)\b(?: by)?\s*\??\s*$|\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased) (in|during|last|this) `)
 
+// reHowSize asks for a size: how large, how long … is a figure.
+var reHowSize = regexp.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)
+
 var enPlan = []string{"target", "goal", "plan", "planned", "plans", "aim", "aims", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective"}
 var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
 
@@ -203,7 +206,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Kind = KindNumber
 		q.Class = "percent"
 	default:
-		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") {
+		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") && !reHowSize.MatchString(s) {
 			q.Kind = KindText
 		}
 		for _, re := range reEnDefine {
