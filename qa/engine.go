@@ -663,8 +663,12 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 			}
 			si := p.FirstSentence
 			for ci, c := range row.Cells {
-				if c.Empty() || ci >= len(t.Columns) {
+				if c.Empty() {
 					continue
+				}
+				column := ""
+				if ci < len(t.Columns) {
+					column = t.Columns[ci] // a table whose header was not read has cells all the same
 				}
 				text := strings.ReplaceAll(c.Text, " ", "")
 				qs := ParseQuantities(text)
@@ -684,8 +688,8 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 				}
 				qv.Text = c.Text
 				fn, _ := segment.Fold(row.Name)
-				fc, _ := segment.Fold(t.Columns[ci])
-				di.table[si] = append(di.table[si], tableCell{q: qv, column: t.Columns[ci], cell: c, foldedName: fn, foldedColumn: fc})
+				fc, _ := segment.Fold(column)
+				di.table[si] = append(di.table[si], tableCell{q: qv, column: column, cell: c, foldedName: fn, foldedColumn: fc})
 			}
 		}
 	}

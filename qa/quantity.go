@@ -403,6 +403,8 @@ func readNumber(text string, i int) (float64, int, bool) {
 		j += n
 	}
 	digits := 0
+	group := 0 // digits since the last thousands separator
+	commas := 0
 	dot := false
 	for j < len(text) {
 		r, n := utf8.DecodeRuneInString(text[j:])
@@ -410,6 +412,7 @@ func readNumber(text string, i int) (float64, int, bool) {
 		case isDigit(r):
 			buf = append(buf, digitVal(r))
 			digits++
+			group++
 			j += n
 			continue
 		case (r == '.' || r == '．') && !dot && digits > 0 && j+n < len(text) && isDigit(firstRune(text[j+n:])):
@@ -417,8 +420,12 @@ func readNumber(text string, i int) (float64, int, bool) {
 			dot = true
 			j += n
 			continue
-		case r == ',' && !dot && digits > 0 && digits <= 3 && threeDigits(text[j+1:]):
+		case r == ',' && !dot && digits > 0 && (commas == 0 && group <= 3 || commas > 0 && group == 3) && threeDigits(text[j+1:]):
+			// 6,351,016: thousands separators, every group after the first
+			// of three digits.
 			j += n
+			commas++
+			group = 0
 			continue
 		}
 		break
