@@ -157,6 +157,10 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		top = query.NewConjunctionQuery(append([]query.Query{dis}, fs...))
 	}
 	req := bleve.NewSearchRequestOptions(top, q.Size, q.From, false)
+	// Equal scores are ordered by id, not by the order documents happened
+	// to be indexed in: the same question gets the same hits whichever
+	// way the index was built.
+	req.SortBy([]string{"-_score", "_id"})
 	res, err := x.bleve.Search(req)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
