@@ -44,7 +44,7 @@ import (
 // Schema is the version of the parser and of the index layout. An index
 // written with another version is rebuilt from the stored originals, so
 // a stale index is never served.
-const Schema = 8
+const Schema = 9
 
 // Config configures an Index.
 type Config struct {

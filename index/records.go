@@ -98,6 +98,9 @@ type Sentence struct {
 	Period             report.Period
 	Year               int       // the year its section speaks of, 0 when unknown
 	Row                *TableRow // for table rows and headers
+	// Scope is whose figures the sentence gives (report.Sentence.Scope:
+	// 全市, 市本级, 全市及市本级 …), "" when unsaid.
+	Scope string
 
 	folds        runs    // Folded offset → Text offset; nil when they agree
 	starts, ends runs    // text offset → file offset of a rune's start, of a rune's end
@@ -352,7 +355,7 @@ func buildRecords(e *Entry, from, to int) *records {
 			s := &d.Sentences[si]
 			sr := &Sentence{Ref: Ref{d.ID, e.Gen, si}, Para: s.Para, Text: s.Text, Off: s.Off, Start: s.Start, End: s.End,
 				FileStart: e.FileOffset(s.Start), FileEnd: e.FileOffset(s.End), Line: s.Line, Page: s.Page, PageInferred: s.PageInferred,
-				Kind: p.Kind, Heading: p.Heading, Section: p.Section, Period: per, Year: year, Row: tr}
+				Kind: p.Kind, Heading: p.Heading, Section: p.Section, Period: per, Year: year, Row: tr, Scope: s.Scope}
 			sr.starts, sr.ends = buildRuns(s.Text, func(k, n int) int {
 				a, _ := p.OrigSpan(s.Off+k, s.Off+k+n)
 				return e.FileOffset(a)
@@ -433,7 +436,7 @@ func spellings(short string) []string {
 // Record formats. A reader refuses another.
 const (
 	summaryFormat   = 2 // 2: region code, inferred facts, warnings, scopes of sections
-	sentenceFormat  = 2 // 2: units of table cells
+	sentenceFormat  = 3 // 2: units of table cells; 3: scope
 	paragraphFormat = 2
 )
 
@@ -616,6 +619,7 @@ func encodeSentence(s *Sentence) []byte {
 	e.bool(s.PageInferred)
 	e.str(string(s.Kind))
 	e.str(string(s.Period))
+	e.str(s.Scope)
 	encodeRow(e, s.Row)
 	encodeRuns(e, s.starts)
 	encodeRuns(e, s.ends)
@@ -639,6 +643,7 @@ func decodeSentence(doc string, gen int64, b []byte) (*Sentence, error) {
 	s.PageInferred = d.bool()
 	s.Kind = report.Kind(d.str())
 	s.Period = report.Period(d.str())
+	s.Scope = d.str()
 	s.Row = decodeRow(d)
 	s.starts = decodeRuns(d)
 	s.ends = decodeRuns(d)

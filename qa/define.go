@@ -13,100 +13,104 @@ import (
 var defineCues = []string{"是指", "指的是", "即", "就是", "是"}
 
 // define answers "what is X" from the glossary (名词解释) of the reports, or
-// from a sentence of the form "X是指…"/"X即…".
+// from a sentence of the form "X是指…"/"X即…". It reads the paragraphs and
+// sentences the index finds for the term, never whole documents.
 func (e *Engine) define(q *Question, f index.Filter) []Answer {
 	term, _ := segment.Fold(strings.TrimSpace(q.Term))
 	if term == "" {
 		return nil
 	}
-	var docs []*index.Entry
-	for _, en := range e.x.Docs() {
-		if f.Doc != "" && en.Doc.ID != f.Doc {
-			continue
-		}
-		if len(f.Docs) > 0 && !contains(f.Docs, en.Doc.ID) {
-			continue
-		}
-		docs = append(docs, en)
+	terms := e.x.QueryTerms(term)
+	if len(terms) == 0 {
+		return nil
 	}
+	vw := e.newViewer()
 	var out []Answer
 	// The glossary first: an entry whose term is the question's.
-	for _, en := range docs {
-		d := en.Doc
-		for pi := range d.Paragraphs {
-			p := &d.Paragraphs[pi]
-			if p.Kind != report.KindGlossary || p.Term == "" {
-				continue
-			}
-			t, _ := segment.Fold(p.Term)
-			score := 0.0
-			switch {
-			case t == term:
-				score = 1
-			case strings.Contains(t, term) || strings.Contains(term, t):
-				score = 0.8
-			default:
-				continue
-			}
-			k := strings.IndexAny(p.Text, "：:")
-			if k < 0 {
-				continue
-			}
-			def := strings.TrimSpace(p.Text[k+len("："):])
-			if strings.HasPrefix(p.Text[k:], ":") {
-				def = strings.TrimSpace(p.Text[k+1:])
-			}
-			defStart := len(p.Text) - len(def)
-			def = strings.TrimRight(def, "。")
-			if def == "" || p.NumSentences == 0 {
-				continue
-			}
-			si := p.FirstSentence
-			ds, de := p.OrigSpan(defStart, defStart+len(def))
-			a := e.answerAt(en, si, ds, de)
-			a.Text, a.Kind, a.Score, a.Matched = def, "definition", score, []string{p.Term}
-			a.Sentence = p.Text
-			out = append(out, a)
+	paras, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: 30, Records: true})
+	if err != nil {
+		return nil
+	}
+	for _, h := range paras {
+		p := h.ParagraphRec
+		if p == nil || p.Kind != report.KindGlossary || p.Term == "" || p.NumSentences == 0 {
+			continue
 		}
+		t, _ := segment.Fold(p.Term)
+		score := 0.0
+		switch {
+		case t == term:
+			score = 1
+		case strings.Contains(t, term) || strings.Contains(term, t):
+			score = 0.8
+		default:
+			continue
+		}
+		k := strings.IndexAny(p.Text, "：:")
+		if k < 0 {
+			continue
+		}
+		def := strings.TrimSpace(p.Text[k+len("："):])
+		if strings.HasPrefix(p.Text[k:], ":") {
+			def = strings.TrimSpace(p.Text[k+1:])
+		}
+		defStart := len(p.Text) - len(def)
+		def = strings.TrimRight(def, "。")
+		if def == "" {
+			continue
+		}
+		recs, err := e.x.Sentences([]index.Ref{{Doc: p.Doc, Gen: p.Gen, N: p.FirstSentence}})
+		if err != nil || len(recs) == 0 || recs[0] == nil {
+			continue
+		}
+		v := vw.viewOf(h.Doc, recs[0])
+		// The definition's bytes, as far as they stand in the entry's first
+		// sentence.
+		ds, de := defStart-v.rec.Off, defStart-v.rec.Off+len(def)
+		ds, de = max(0, min(ds, len(v.rec.Text))), max(0, min(de, len(v.rec.Text)))
+		fs, fe := v.rec.Span(ds, de)
+		a := v.answerAt(fs, fe)
+		a.Text, a.Kind, a.Score, a.Matched = def, "definition", score, []string{p.Term}
+		a.Sentence = p.Text
+		out = append(out, a)
 	}
 	if len(out) > 0 {
 		sortAnswers(out)
 		return out[:1]
 	}
 	// Then running text: the term followed by a defining word.
-	for _, en := range docs {
-		d := en.Doc
-		di := e.docInfo(en)
-		for si := range d.Sentences {
-			s := &d.Sentences[si]
-			folded := di.folded[si]
-			if di.foldOffs[si] != nil {
-				continue // offsets differ from the text's: rare full-width text
-			}
-			k := strings.Index(folded, term)
-			if k < 0 {
+	sents, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: 50, Sentences: true, Records: true})
+	if err != nil {
+		return nil
+	}
+	for _, h := range sents {
+		v := vw.view(h)
+		if v == nil || v.offs != nil {
+			continue // offsets differ from the text's: rare full-width text
+		}
+		text := v.rec.Text
+		k := strings.Index(v.folded, term)
+		if k < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(v.folded[k+len(term):], "”\"’」』")
+		for _, cue := range defineCues {
+			if !strings.HasPrefix(rest, cue) {
 				continue
 			}
-			rest := strings.TrimLeft(folded[k+len(term):], "”\"’」』")
-			for _, cue := range defineCues {
-				if !strings.HasPrefix(rest, cue) {
-					continue
-				}
-				start := len(folded) - len(rest) + len(cue)
-				if start >= len(s.Text) {
-					break
-				}
-				def := strings.TrimRight(s.Text[start:], "。")
-				if len([]rune(def)) < 4 {
-					break
-				}
-				p := &d.Paragraphs[s.Para]
-				ds, de := p.OrigSpan(s.Off+start, s.Off+start+len(def))
-				a := e.answerAt(en, si, ds, de)
-				a.Text, a.Kind, a.Score, a.Matched = def, "definition", 0.7, []string{q.Term}
-				out = append(out, a)
+			start := len(v.folded) - len(rest) + len(cue)
+			if start >= len(text) {
 				break
 			}
+			def := strings.TrimRight(text[start:], "。")
+			if len([]rune(def)) < 4 {
+				break
+			}
+			fs, fe := v.rec.Span(start, start+len(def))
+			a := v.answerAt(fs, fe)
+			a.Text, a.Kind, a.Score, a.Matched = def, "definition", 0.7, []string{q.Term}
+			out = append(out, a)
+			break
 		}
 	}
 	if len(out) > 0 {

@@ -73,13 +73,10 @@ func New(cfg Config) *Engine {
 	return e
 }
 
-// Warm derives what the engine needs of every document (figures, folded
-// text) and reads the English word list ahead of the first questions, so
-// that they do not pay for it.
+// Warm reads the English word list and the thesaurus ahead of the first
+// questions, so that they do not pay for it. Questions read the records of
+// the sentences they retrieve: nothing is derived per document ahead.
 func (e *Engine) Warm() {
-	for _, en := range e.x.Docs() {
-		e.docInfo(en)
-	}
 	cedict()
 	thesaurus()
 }
@@ -240,7 +237,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 		return nil, ErrEmptyQuestion
 	}
 	if req.Doc != "" {
-		if _, ok := e.x.Doc(req.Doc); !ok {
+		if _, ok := e.x.Summary(req.Doc); !ok {
 			return nil, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
 		}
 	}
@@ -268,6 +265,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 		}
 	}
 	var hits []index.Hit
+	vw := e.newViewer()
 	if len(answers) == 0 && len(terms) > 0 {
 		var err error
 		hits, err = e.candidates(q, terms, filter)
@@ -276,17 +274,17 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 		}
 		switch q.Kind {
 		case KindNumber:
-			answers = e.numbers(q, hits)
+			answers = e.numbers(q, vw, hits)
 			if len(answers) == 0 && q.Unit == "" && q.Class == "" && !q.AsksCount && len(q.Concepts) > 0 {
 				// "What is X" may be answered by a sentence; "how many X" not.
-				answers = e.sentences(q, hits)
+				answers = e.sentences(q, vw, hits)
 			}
 		case KindText:
 			if q.Why || q.Use {
-				answers = e.reasons(q, hits)
+				answers = e.reasons(q, vw, hits)
 			}
 			if len(answers) == 0 {
-				answers = e.sentences(q, hits)
+				answers = e.sentences(q, vw, hits)
 			}
 		}
 	}
@@ -325,7 +323,7 @@ func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) 
 		return nil, ErrEmptyQuestion
 	}
 	if req.Doc != "" {
-		if _, ok := e.x.Doc(req.Doc); !ok {
+		if _, ok := e.x.Summary(req.Doc); !ok {
 			return nil, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
 		}
 	}
@@ -345,7 +343,7 @@ func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) 
 	if err != nil {
 		return nil, err
 	}
-	cands := e.numberCandidates(q, hits)
+	cands := e.numberCandidates(q, e.newViewer(), hits)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].prob > cands[j].prob })
 	out := make([]Scored, len(cands))
 	for i, c := range cands {
@@ -356,120 +354,158 @@ func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) 
 
 // route picks the documents to search: the request's filters, narrowed
 // to the reports of the place, level and year the question names. ok is
-// false when the question names a place no report covers.
+// false when the question names a place no report covers. It reads the
+// index's catalogue of regions, levels and years, never every document.
 func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
-	f = index.Filter{Doc: req.Doc, Region: req.Region, Year: req.Year}
+	f = index.Filter{Doc: req.Doc}
 	if f.Doc != "" {
-		if en, ok := e.x.Doc(f.Doc); ok {
-			if _, _, used := namedPlaces(q.Unknown, []*index.Entry{en}); len(used) > 0 {
+		if sum, ok := e.x.Summary(f.Doc); ok {
+			if used := namedBy(q.Unknown, sum); len(used) > 0 {
 				q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return contains(used, w) })
 			}
 			// The report's own place is satisfied by the report (它说我市,
 			// 全市); a place within it or elsewhere must be found.
-			e.placeConcepts(q, []*index.Entry{en})
+			e.placeConcepts(q, []*index.Summary{sum})
 		}
 		return f, true
 	}
-	var scope []*index.Entry
-	for _, en := range e.x.Docs() {
-		m := en.Doc.Meta
-		if f.Region != "" && !report.PlaceMatches(f.Region, m.Region) || f.Year > 0 && !coversYear(m, f.Year) {
-			continue
-		}
-		scope = append(scope, en)
-	}
-	if f.Region != "" || f.Year > 0 {
-		// The request's filters, resolved to documents.
-		f.Region, f.Year = "", 0
-		if len(scope) == 0 {
+	if req.Region != "" {
+		f.Regions = e.regionsNamed(req.Region, false)
+		if len(f.Regions) == 0 {
 			return f, false
 		}
 	}
-	all := len(scope)
-	narrow := func(keep func(report.Meta) bool) {
-		var out []*index.Entry
-		for _, en := range scope {
-			if keep(en.Doc.Meta) {
-				out = append(out, en)
-			}
-		}
-		if len(out) > 0 {
-			scope = out
-		}
+	if req.Year > 0 {
+		f.Years = []int{req.Year}
 	}
-	if q.Place != "" {
+	switch {
+	case q.Place != "":
 		// The reports of the place; else those of a region it lies in
 		// (a district's figures in its city's report).
-		var same, within []*index.Entry
-		for _, en := range scope {
-			switch placeRelation(q.Place, en.Doc.Meta.Region) {
-			case placeSame:
-				same = append(same, en)
-			case placeWithin:
-				within = append(within, en)
-			}
+		regions := e.regionsNamed(q.Place, false)
+		if len(regions) == 0 {
+			regions = e.regionsNamed(q.Place, true)
 		}
-		switch {
-		case len(same) > 0:
-			scope = same
-		case len(within) > 0:
-			scope = within
-		default:
+		if len(regions) == 0 {
 			return f, false
 		}
-		e.placeConcepts(q, scope)
-	} else if region, byID, used := namedPlaces(q.Names, scope); len(used) > 0 {
-		// A place an English question names in pinyin is no unknown word.
-		if len(region) > 0 {
-			scope = region
-		} else {
-			scope = byID
+		if len(f.Regions) > 0 {
+			regions = intersect(regions, f.Regions)
+			if len(regions) == 0 {
+				return f, false
+			}
 		}
-		q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return contains(used, w) })
-		q.named = true
-	} else if len(q.Levels) > 0 {
-		narrow(func(m report.Meta) bool { return contains(q.Levels, m.Level) })
+		f.Regions = regions
+		e.placeConcepts(q, e.x.Select(index.Filter{Regions: regions}))
+	case len(q.Names) > 0 && len(e.spelled(q.Names)) > 0:
+		// A place an English question names in pinyin is no unknown word.
+		regions, used := e.spelledRegions(q.Names)
+		if len(f.Regions) > 0 {
+			regions = intersect(regions, f.Regions)
+		}
+		if len(regions) > 0 {
+			f.Regions = regions
+			q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return contains(used, w) })
+			q.named = true
+		}
+	case len(q.Levels) > 0:
+		lf := f
+		lf.Levels = q.Levels
+		if len(e.x.Select(lf)) > 0 {
+			f.Levels = q.Levels
+		}
 	}
-	if q.Year > 0 {
-		narrow(func(m report.Meta) bool { return coversYear(m, q.Year) })
-	}
-	if len(scope) < all || req.Region != "" || req.Year > 0 {
-		for _, en := range scope {
-			f.Docs = append(f.Docs, en.Doc.ID)
+	if q.Year > 0 && len(f.Years) == 0 {
+		yf := f
+		yf.Years = []int{q.Year}
+		if len(e.x.Select(yf)) > 0 {
+			f.Years = []int{q.Year}
 		}
 	}
 	return f, true
 }
 
-// candidates retrieves the sentences to score. When the home reports are
-// in scope, their best sentences are retrieved too, so that many other
-// reports cannot crowd them out.
+// regionsNamed returns the regions of indexed reports that a place name
+// names (within: that hold the place named, for a district asked of its
+// city's report).
+func (e *Engine) regionsNamed(name string, within bool) []string {
+	var out []string
+	for _, r := range e.x.Regions() {
+		rel := placeRelation(name, r)
+		if rel == placeSame && !within || rel == placeWithin && within {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// spelled returns the documents whose region a pinyin name spells.
+func (e *Engine) spelled(names []string) []*index.Summary {
+	var out []*index.Summary
+	for _, n := range names {
+		out = append(out, e.x.Spelled(n)...)
+	}
+	return out
+}
+
+// spelledRegions returns the regions the pinyin names spell and the names
+// that spelled one.
+func (e *Engine) spelledRegions(names []string) (regions, used []string) {
+	for _, n := range names {
+		sums := e.x.Spelled(n)
+		if len(sums) == 0 {
+			continue
+		}
+		used = append(used, n)
+		for _, s := range sums {
+			if !contains(regions, s.Meta.Region) {
+				regions = append(regions, s.Meta.Region)
+			}
+		}
+	}
+	return regions, used
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// candidates retrieves the sentences to score, with their records. When
+// the home reports are in scope, their best sentences are retrieved too,
+// so that many other reports cannot crowd them out.
 func (e *Engine) candidates(q *Question, terms []index.WeightedTerm, f index.Filter) ([]index.Hit, error) {
-	hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: e.cands, Sentences: true})
+	hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: e.cands, Sentences: true, Records: true})
 	if err != nil || q.Place != "" || q.named || f.Doc != "" || len(e.home) == 0 {
 		return hits, err
 	}
 	var home []string
 	for id := range e.home {
-		if _, ok := e.x.Doc(id); ok && (len(f.Docs) == 0 || contains(f.Docs, id)) {
+		if _, ok := e.x.Summary(id); ok {
 			home = append(home, id)
 		}
 	}
+	sort.Strings(home)
 	if len(home) == 0 || len(home) == e.x.Len() {
 		return hits, nil
 	}
 	hf := f
 	hf.Docs = home
-	more, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: hf, Size: e.cands / 2, Sentences: true})
+	more, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: hf, Size: e.cands / 2, Sentences: true, Records: true})
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
 	for _, h := range hits {
-		seen[fmt.Sprintf("%s/%d", h.Entry.Doc.ID, h.Sentence)] = true
+		seen[fmt.Sprintf("%s/%d", h.Doc.ID, h.Sentence)] = true
 	}
 	for _, h := range more {
-		if !seen[fmt.Sprintf("%s/%d", h.Entry.Doc.ID, h.Sentence)] {
+		if !seen[fmt.Sprintf("%s/%d", h.Doc.ID, h.Sentence)] {
 			hits = append(hits, h)
 		}
 	}
@@ -565,43 +601,64 @@ func chineseYear(y int) string {
 func (e *Engine) passages(terms []index.WeightedTerm, f index.Filter, answers []Answer, sentHits []index.Hit, n int) ([]Passage, error) {
 	out := []Passage{}
 	seen := map[string]bool{}
-	add := func(en *index.Entry, para int, score float64) {
-		key := fmt.Sprintf("%s/%d", en.Doc.ID, para)
-		if seen[key] || len(out) >= n {
+	var refs []index.Ref
+	var scores []float64
+	add := func(sum *index.Summary, para int, score float64) {
+		key := fmt.Sprintf("%s/%d", sum.ID, para)
+		if seen[key] || len(refs) >= n {
 			return
 		}
 		seen[key] = true
-		p := &en.Doc.Paragraphs[para]
-		out = append(out, Passage{Doc: en.Doc.ID, Title: en.Doc.Title, Paragraph: para, Page: p.Page, Line: p.Line, Heading: p.Heading, Text: p.Text, Score: round(score)})
+		refs = append(refs, index.Ref{Doc: sum.ID, Gen: sum.Gen, N: para})
+		scores = append(scores, score)
 	}
 	for _, a := range answers {
-		if en, ok := e.x.Doc(a.Doc); ok && a.Paragraph < len(en.Doc.Paragraphs) {
-			add(en, a.Paragraph, a.Score)
+		if sum, ok := e.x.Summary(a.Doc); ok && a.Paragraph < sum.Paragraphs {
+			add(sum, a.Paragraph, a.Score)
 		}
 	}
 	if len(sentHits) > 0 {
 		for _, h := range sentHits {
-			add(h.Entry, h.Para, h.Score)
+			if h.Doc != nil {
+				add(h.Doc, h.Para, h.Score)
+			}
 		}
+	} else if len(terms) > 0 {
+		hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: n, HeadingBoost: 0.3, Records: true})
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			if h.Doc != nil {
+				add(h.Doc, h.Para, h.Score)
+			}
+		}
+	}
+	if len(refs) == 0 {
 		return out, nil
 	}
-	if len(terms) == 0 {
-		return out, nil
-	}
-	hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: n, HeadingBoost: 0.3})
-	if err != nil {
+	ps, err := e.x.Paragraphs(refs)
+	if err != nil && !errors.Is(err, index.ErrNotFound) {
 		return nil, err
 	}
-	for _, h := range hits {
-		add(h.Entry, h.Para, h.Score)
+	for i, p := range ps {
+		if p == nil {
+			continue // replaced or removed meanwhile
+		}
+		sum, ok := e.x.Summary(p.Doc)
+		if !ok || sum.Gen != p.Gen {
+			continue
+		}
+		out = append(out, Passage{Doc: p.Doc, Title: sum.Title, Paragraph: p.N, Page: p.Page, Line: p.Line, Heading: p.Heading, Text: p.Text, Score: round(scores[i])})
 	}
 	return out, nil
 }
 
 func round(v float64) float64 { return math.Round(v*1000) / 1000 }
 
-// docInfo holds what the engine derives from a document once: the
-// figures of every sentence and the years it names.
+// docInfo holds what the engine derives from a whole document for its
+// facts (the facts API, the series, the checks): the figures of every
+// sentence, the folded text, the table cells. Questions do not use it.
 type docInfo struct {
 	gen        int64
 	quantities [][]Quantity // by sentence
@@ -611,7 +668,6 @@ type docInfo struct {
 	headings   []string // folded topic heading, by paragraph
 	sections   []string // folded section title, by section
 	scopes     []string // the scope set before each sentence (see contextScopes)
-	delivered  int      // the year the report was delivered, when its front matter dates it
 
 	factsOnce sync.Once
 	facts     []Fact
@@ -643,7 +699,6 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 		di.sections[i], _ = segment.Fold(d.Sections[i].Title)
 	}
 	di.scopes = contextScopes(d)
-	di.delivered = deliveredYear(d)
 	for i, s := range d.Sentences {
 		di.folded[i], di.foldOffs[i] = dropOptional(segment.Fold(s.Text))
 		if k := d.Paragraphs[s.Para].Kind; k != report.KindTableRow && k != report.KindTableHeader {
@@ -694,15 +749,20 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 		}
 	}
 	e.mu.Lock()
-	e.info[en.Doc.ID] = di
 	for id := range e.info {
-		if _, ok := e.x.Doc(id); !ok {
-			delete(e.info, id) // removed since
+		if len(e.info) < maxDocInfos {
+			break
 		}
+		delete(e.info, id) // the facts of a few documents are kept, not of all
 	}
+	e.info[en.Doc.ID] = di
 	e.mu.Unlock()
 	return di
 }
+
+// maxDocInfos is how many documents' derived data (for their facts) the
+// engine keeps.
+const maxDocInfos = 32
 
 // dropOptional removes the quotation marks around terms (“小巨人”企业) and
 // the brackets around one or two characters that a report marks as

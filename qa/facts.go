@@ -204,7 +204,7 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 				line := d.LineAt(c.cell.Start)
 				page, _ := d.PageAt(line)
 				out = append(out, Fact{
-					Scope: figureScope(di, si, nil, 0),
+					Scope: scopeAtFigure(di.scopes[si], nil, 0),
 					Doc:   d.ID, Page: page, Line: line, Start: en.FileOffset(c.cell.Start), End: en.FileOffset(c.cell.End),
 					Text: c.q.Text, Value: c.q.Value, Unit: c.q.Unit, Qualifier: c.q.Qualifier, Subject: row.Name,
 					Aspect: columnAspect(c.column), Period: year, Plan: strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标"),
@@ -224,7 +224,7 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 				subject = prev
 			}
 			prev = subject
-			year, plan := period(d, di, si, q.Start)
+			year, plan := period(sentencePeriod(d, si), q.Start)
 			start, end := p.OrigSpan(s.Off+q.Start, s.Off+q.End)
 			line := d.LineAt(start)
 			page, _ := d.PageAt(line)
@@ -238,7 +238,7 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 				Text: q.Text, Value: q.Value, Unit: q.Unit, Qualifier: q.Qualifier, Subject: subject, Aspect: aspect,
 				Period: year, Plan: plan, Section: section, Sentence: s.Text, Paragraph: s.Para,
 				Span:          spanning(s.Text[clauseStart : q.End+clauseEnd]),
-				Scope:         figureScope(di, si, marks, q.Start),
+				Scope:         scopeAtFigure(di.scopes[si], marks, q.Start),
 				SentenceStart: en.FileOffset(s.Start), SentenceEnd: en.FileOffset(s.End),
 			})
 		}

@@ -685,11 +685,26 @@ func yearValue(s string) int {
 // maxPeriodContext is how many bytes before a figure period reads.
 const maxPeriodContext = 600
 
-// period returns the year a figure at byte at of sentence si belongs to,
-// and whether it is a target or plan rather than a result.
-func period(d *report.Doc, di *docInfo, si int, at int) (year int, plan bool) {
+// periodCtx is what dating a figure reads: its sentence, the period and
+// year of its section, and the report's years.
+type periodCtx struct {
+	text      string
+	secPeriod report.Period
+	secYear   int
+	meta      report.Meta
+}
+
+// sentencePeriod is the periodCtx of sentence si of a parsed document.
+func sentencePeriod(d *report.Doc, si int) periodCtx {
 	s := &d.Sentences[si]
-	text := s.Text[:at]
+	per, year := d.PeriodOf(d.Paragraphs[s.Para].Section)
+	return periodCtx{text: s.Text, secPeriod: per, secYear: year, meta: d.Meta}
+}
+
+// period returns the year a figure at byte at of a sentence belongs to,
+// and whether it is a target or plan rather than a result.
+func period(pc periodCtx, at int) (year int, plan bool) {
+	text := pc.text[:at]
 	if len(text) > maxPeriodContext {
 		// A year far back in a long run-on sentence (a flattened table)
 		// dates other figures; reading it all for every figure is slow.
@@ -699,25 +714,24 @@ func period(d *report.Doc, di *docInfo, si int, at int) (year int, plan bool) {
 		}
 		text = text[k:]
 	}
-	para := &d.Paragraphs[s.Para]
-	secPeriod, secYear := d.PeriodOf(para.Section)
+	m := pc.meta
 	if ms := reSentYear.FindAllStringSubmatchIndex(text, -1); ms != nil {
 		// The last year before the figure, unless it is the base of a
 		// comparison: 一九七八年又比一九七七年增长 speaks of 1978.
-		m := ms[len(ms)-1]
+		mt := ms[len(ms)-1]
 		for k := len(ms) - 1; k > 0 && isComparisonBase(text, ms[k][0]); k-- {
-			m = ms[k-1]
+			mt = ms[k-1]
 		}
-		year = yearValue(text[m[2]:m[3]])
+		year = yearValue(text[mt[2]:mt[3]])
 		// "2020年以来" speaks of a span, not of the year.
-		if strings.HasPrefix(text[m[1]:], "以来") {
+		if strings.HasPrefix(text[mt[1]:], "以来") {
 			year = 0
 		}
 	}
 	if year == 0 {
 		for _, ry := range relativeYears {
-			if strings.Contains(text, ry.word) && docAnchor(d, di) > 0 {
-				year = docAnchor(d, di) + ry.rel
+			if strings.Contains(text, ry.word) && anchorYear(m) > 0 {
+				year = anchorYear(m) + ry.rel
 				break
 			}
 		}
@@ -731,72 +745,45 @@ func period(d *report.Doc, di *docInfo, si int, at int) (year int, plan bool) {
 		}
 	}
 	cued := plan
-	switch secPeriod {
+	switch pc.secPeriod {
 	case report.PeriodPlan:
 		// A figure dated before the year the report plans for is an
 		// outcome, wherever it stands (一九五四年……增长了百分之五十三点七),
 		// unless its own clause calls it a target.
-		if cued || year == 0 || d.Meta.PlanYear == 0 || year >= d.Meta.PlanYear {
+		if cued || year == 0 || m.PlanYear == 0 || year >= m.PlanYear {
 			plan = true
 		}
 		if year == 0 {
-			year = secYear
+			year = pc.secYear
 			if year == 0 {
-				year = d.Meta.PlanYear
+				year = m.PlanYear
 			}
 		}
 	case report.PeriodReview:
 		if year == 0 {
-			year = secYear
+			year = pc.secYear
 			if year == 0 {
-				year = d.Meta.ReviewYear
+				year = m.ReviewYear
 			}
 		}
 	}
-	if year == 0 && d.Meta.Kind == report.StatBulletin {
-		year = d.Meta.ReviewYear
+	if year == 0 && m.Kind == report.StatBulletin {
+		year = m.ReviewYear
 	}
 	return year, plan
 }
 
-// anchorYear is the year a report was delivered in, which 今年 and 去年
-// count from: the year after the one it reviews (a 2025 budget report,
-// delivered early in 2026, calls 2025 去年), else its own year.
+// anchorYear is the year 今年 and 去年 count from in a report: the year
+// it was delivered (a 2025 budget report, delivered early in 2026, calls
+// 2025 去年), else the year after the one it reviews.
 func anchorYear(m report.Meta) int {
+	if m.Year > 0 && !(m.IsInferred(report.InferredYear) && m.ReviewYear >= m.Year) {
+		return m.Year
+	}
 	if m.ReviewYear > 0 {
 		return m.ReviewYear + 1
 	}
-	return m.Year
-}
-
-var reDelivered = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?`)
-
-// deliveredYear reads the year a report was delivered from the date in
-// its front matter (2025年12月27日在岳阳市第九届人民代表大会……), or 0.
-func deliveredYear(d *report.Doc) int {
-	n := 0
-	for _, p := range d.Paragraphs {
-		if n > 2000 {
-			break
-		}
-		n += len(p.Text)
-		if !strings.Contains(p.Text, "代表大会") && !strings.Contains(p.Text, "常务委员会") {
-			continue
-		}
-		if m := reDelivered.FindStringSubmatch(p.Text); m != nil {
-			return yearValue(m[1])
-		}
-	}
 	return 0
-}
-
-// docAnchor is the year 今年 means in a report: the year it was
-// delivered, as its front matter dates it, else as anchorYear infers.
-func docAnchor(d *report.Doc, di *docInfo) int {
-	if di != nil && di.delivered > 0 {
-		return di.delivered
-	}
-	return anchorYear(d.Meta)
 }
 
 // periodFit tells how well a figure's period fits the question's: rank
@@ -804,20 +791,20 @@ func docAnchor(d *report.Doc, di *docInfo) int {
 // that does not fit (新增了 asked of a target) ranks a figure lower but
 // does not silence it when it is all the report says, unless the question
 // named its year: "What was X in 2019" is not answered by 2019's target.
-func periodFit(q *Question, d *report.Doc, di *docInfo, year int, plan bool) (rank, gate float64) {
+func periodFit(q *Question, m report.Meta, year int, plan bool) (rank, gate float64) {
 	qYear := q.Year
-	if qYear == 0 && q.HasRel && docAnchor(d, di) > 0 {
-		qYear = docAnchor(d, di) + q.Rel
-		if q.Rel == 0 && q.Plan && d.Meta.PlanYear > 0 {
+	if qYear == 0 && q.HasRel && anchorYear(m) > 0 {
+		qYear = anchorYear(m) + q.Rel
+		if q.Rel == 0 && q.Plan && m.PlanYear > 0 {
 			// 今年的目标: the year the report plans for.
-			qYear = d.Meta.PlanYear
+			qYear = m.PlanYear
 		}
 	}
 	f := 1.0
 	if qYear != 0 {
 		switch {
 		case year == qYear:
-		case year == 0 && !docSpeaksOf(d, qYear):
+		case year == 0 && !docSpeaksOf(m, qYear):
 			// The report covers other years: an undated figure is theirs.
 			f = 0.35
 		case year == 0:
@@ -904,8 +891,7 @@ func fromValue(text string, l *layout, f Quantity) bool {
 
 // docSpeaksOf reports whether a report is about year: the year it reviews
 // or plans, or the report's own year.
-func docSpeaksOf(d *report.Doc, year int) bool {
-	m := d.Meta
+func docSpeaksOf(m report.Meta, year int) bool {
 	return year == m.ReviewYear || year == m.PlanYear || year == m.Year
 }
 
@@ -924,7 +910,7 @@ type candidate struct {
 // occur in it.
 type scoredHit struct {
 	h   index.Hit
-	di  *docInfo
+	v   *sentView
 	occ [][]occurrence
 }
 
@@ -954,12 +940,26 @@ func absentShare(q *Question, hits []scoredHit) float64 {
 
 // numbers scores every figure in the hit sentences and returns the best
 // answers, or none when no figure fits well enough.
-func (e *Engine) numbers(q *Question, hits []index.Hit) []Answer {
-	return pick(e.numberCandidates(q, hits), e.homeFirst(q), e.model)
+func (e *Engine) numbers(q *Question, vw *viewer, hits []index.Hit) []Answer {
+	return pick(e.numberCandidates(q, vw, hits), e.homeFirst(q), e.model)
+}
+
+// scored returns the hits with their views and where the question's
+// concepts occur in them; hits without records are left out.
+func (e *Engine) scored(q *Question, vw *viewer, hits []index.Hit) []scoredHit {
+	out := make([]scoredHit, 0, len(hits))
+	for _, h := range hits {
+		v := vw.view(h)
+		if v == nil {
+			continue
+		}
+		out = append(out, scoredHit{h: h, v: v, occ: findConcepts(q, v.folded, v.offs)})
+	}
+	return out
 }
 
 // numberCandidates scores every figure in the hit sentences.
-func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
+func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []candidate {
 	if len(q.Concepts) == 0 {
 		return nil
 	}
@@ -970,52 +970,45 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 			maxScore = h.Score
 		}
 	}
-	shs := make([]scoredHit, len(hits))
-	for i, h := range hits {
-		di := e.docInfo(h.Entry)
-		shs[i] = scoredHit{h: h, di: di, occ: findConcepts(q, di.folded[h.Sentence], di.foldOffs[h.Sentence])}
-	}
+	shs := e.scored(q, vw, hits)
 	absent := absentShare(q, shs)
 	prior := unknownPenalty(q)
+	ask := askedSector(q)
 	head := questionHead(q)
 	var forms []string
 	if head != nil {
 		forms = headForms(head)
 	}
-	ask := askedSector(q)
 	for _, sh := range shs {
-		h, di, occ := sh.h, sh.di, sh.occ
-		en := h.Entry
-		d := en.Doc
-		si := h.Sentence
-		s := &d.Sentences[si]
-		para := &d.Paragraphs[s.Para]
-		breaks := clauses(s.Text)
+		h, v, occ := sh.h, sh.v, sh.occ
+		text := v.rec.Text
+		breaks := clauses(text)
 		withClauses(occ, breaks)
-		ctx := e.contextMatches(q, di, s.Para, para)
-		inheritSubject(q, d, di, si, ctx)
+		ctx := contextMatches(q, v)
+		vw.inheritSubject(q, v, ctx)
 		retrieval := 0.0
 		if maxScore > 0 {
 			retrieval = h.Score / maxScore
 		}
-		if cells, ok := di.table[si]; ok {
-			cands = append(cands, e.tableCandidates(q, en, si, cells, occ, ctx, retrieval, prior, absent)...)
+		home := e.home[v.sum.ID]
+		if len(v.cells) > 0 {
+			cands = append(cands, e.tableCandidates(q, v, occ, ctx, retrieval, prior, absent, home)...)
 			continue
 		}
-		figs := di.quantities[si]
+		figs := v.figures()
 		if q.Class == "rank" {
 			// 居全国第7位: only a place in a ranking answers 排名第几.
-			figs = ParseRanks(s.Text)
+			figs = ParseRanks(text)
 		}
-		marks := scopeMarks(s.Text)
-		places := otherPlaces(q, d.Meta.Region, s.Text)
-		lists := respectively(s.Text, breaks, figs)
-		sectors := sectorLists(s.Text, breaks, figs)
-		contracts := contractionLists(s.Text, breaks, figs)
-		if q.Class != "rank" && strings.Contains(s.Text, "产业") {
+		marks := scopeMarks(text)
+		places := otherPlaces(q, v.sum.Meta.Region, text)
+		lists := respectively(text, breaks, figs)
+		sectors := sectorLists(text, breaks, figs)
+		contracts := contractionLists(text, breaks, figs)
+		if q.Class != "rank" && strings.Contains(text, "产业") {
 			// 三次产业结构为7.6:44.8:47.6: the whole ratio, and each
 			// sector's share.
-			whole, parts := sectorRatios(s.Text)
+			whole, parts := sectorRatios(text)
 			figs = append(append(append([]Quantity(nil), figs...), whole...), parts...)
 			for k, f := range parts {
 				if sectors == nil {
@@ -1024,6 +1017,7 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 				sectors[f.Start] = k%3 + 1
 			}
 		}
+		pc := v.periodCtx()
 		for _, f := range figs {
 			uf := unitFit(q, f)
 			if q.Class == "rank" {
@@ -1061,8 +1055,8 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 			if m.core < minCore*0.5 {
 				continue
 			}
-			year, plan := period(d, di, si, f.Start)
-			pf, pg := periodFit(q, d, di, year, plan)
+			year, plan := period(pc, f.Start)
+			pf, pg := periodFit(q, v.sum.Meta, year, plan)
 			var ft features
 			ft[fCoverage] = logf(m.coverage)
 			ft[fCore] = logf(m.core)
@@ -1070,29 +1064,29 @@ func (e *Engine) numberCandidates(q *Question, hits []index.Hit) []candidate {
 			ft[fUnit] = logf(uf)
 			ft[fPeriod] = logf(pf)
 			ft[fGate] = logf(pg)
-			ft[fScope] = logf(scopeFit(q, figureScope(di, si, marks, f.Start)))
+			ft[fScope] = logf(scopeFit(q, figureScope(v, marks, f.Start)))
 			ft[fPrior] = logf(prior)
 			ft[fRetrieval] = retrieval
 			// 从0.94万家增加到1.55万家: the first is the old value.
-			ft[fFromValue] = boolf(fromValue(s.Text, breaks, f))
+			ft[fFromValue] = boolf(fromValue(text, breaks, f))
 			// 新建通航机场5个 does not say how many airports there are.
-			ft[fStockAdded] = boolf(q.Stock && addedFigure(s.Text, breaks, f.Prefix))
+			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix))
 			// A change, where the question asks for the level.
 			ft[fLevelChange] = boolf(q.Level && f.Unit == "百分点")
 			ft[fQualifier] = boolf(q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify))
 			ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
-			ft[fThreshold] = boolf(thresholdFigure(q, s.Text, f))
+			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
-			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(s.Text, f.Prefix))
+			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix))
 			if e.model.w[fHeadClash] != 0 {
-				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(s.Text, f.Prefix, f.End)))
+				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))
 			}
 			p := e.model.prob(&ft)
-			a := e.answer(en, si, f.Start, f.End, f)
+			a := v.answerOf(f.Start, f.End, f)
 			a.Score, a.Kind, a.Period, a.Plan, a.Matched = round(p), "number", year, plan, m.matched
-			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: e.home[d.ID], feat: ft, prob: p, gate: e.model.gate(&ft)})
+			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: home, feat: ft, prob: p, gate: e.model.gate(&ft)})
 		}
 	}
 	return cands
@@ -1120,13 +1114,9 @@ func unknownPenalty(q *Question) float64 {
 // contextMatches gives, per concept, the credit for finding it in the
 // paragraph's topic heading or its section title: context for every
 // figure of the paragraph, worth less than a word beside the figure.
-func (e *Engine) contextMatches(q *Question, di *docInfo, para int, p *report.Paragraph) []float64 {
+func contextMatches(q *Question, v *sentView) []float64 {
 	ctx := make([]float64, len(q.Concepts))
-	heading := di.headings[para]
-	section := ""
-	if p.Section >= 0 {
-		section = di.sections[p.Section]
-	}
+	heading, section := v.heading, v.section
 	if heading == "" && section == "" {
 		return ctx
 	}
@@ -1151,19 +1141,17 @@ func (e *Engine) contextMatches(q *Question, di *docInfo, para int, p *report.Pa
 // that opens with 其中 (of which): 市级社保基金预算支出安排263.4亿元。其中，
 // 企业职工基本养老保险支出138.9亿元 — the second is part of the first's
 // subject.
-func inheritSubject(q *Question, d *report.Doc, di *docInfo, si int, ctx []float64) {
-	s := &d.Sentences[si]
-	if si == 0 || !strings.HasPrefix(strings.TrimLeft(s.Text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中") {
+func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
+	if !strings.HasPrefix(strings.TrimLeft(v.rec.Text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中") {
 		return
 	}
-	prev := si - 1
-	if d.Sentences[prev].Para != s.Para {
+	prev := vw.neighbour(v, v.rec.N-1)
+	if prev == nil {
 		return
 	}
-	text := di.folded[prev]
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
-			if alt.folded != "" && strings.Contains(text, alt.folded) {
+			if alt.folded != "" && strings.Contains(prev.folded, alt.folded) {
 				ctx[ci] = math.Max(ctx[ci], inheritedCredit*alt.Factor)
 			}
 		}
@@ -1176,17 +1164,14 @@ const inheritedCredit = 0.6
 
 // tableCandidates scores the cells of a table row: the row names the
 // subject, the column the period and whether it is a target.
-func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []tableCell, occ [][]occurrence, ctx []float64, retrieval, prior, absent float64) []candidate {
-	d := en.Doc
-	di := e.docInfo(en)
-	s := &d.Sentences[si]
-	para := &d.Paragraphs[s.Para]
-	_, secYear := d.PeriodOf(para.Section)
+func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, ctx []float64, retrieval, prior, absent float64, home bool) []candidate {
+	m0 := v.sum.Meta
+	secYear := v.rec.Year
 	if secYear == 0 {
-		secYear = d.Meta.ReviewYear
+		secYear = m0.ReviewYear
 	}
 	var out []candidate
-	for _, c := range cells {
+	for _, c := range v.cells {
 		uf := unitFit(q, c.q)
 		if uf == 0 {
 			continue
@@ -1220,7 +1205,7 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 			year = yearValue(ms[1])
 		}
 		plan := strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标")
-		pf, pg := periodFit(q, d, di, year, plan)
+		pf, pg := periodFit(q, m0, year, plan)
 		var ft features
 		ft[fCoverage] = logf(m.coverage)
 		ft[fCore] = logf(m.core)
@@ -1228,7 +1213,7 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 		ft[fUnit] = logf(uf)
 		ft[fPeriod] = logf(pf)
 		ft[fGate] = logf(pg)
-		ft[fScope] = logf(scopeFit(q, figureScope(di, si, nil, 0)))
+		ft[fScope] = logf(scopeFit(q, figureScope(v, nil, 0)))
 		ft[fPrior] = logf(prior)
 		ft[fRetrieval] = retrieval
 		ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
@@ -1236,10 +1221,10 @@ func (e *Engine) tableCandidates(q *Question, en *index.Entry, si int, cells []t
 		ft[fAbsent] = absent
 		p := e.model.prob(&ft)
 		g := e.model.gate(&ft)
-		a := e.answerAt(en, si, c.cell.Start, c.cell.End)
+		a := v.answerAt(c.cell.Start, c.cell.End)
 		a.Text, a.Value, a.Unit, a.Qualifier = c.q.Text, c.q.Value, c.q.Unit, c.q.Qualifier
 		a.Score, a.Kind, a.Period, a.Plan, a.Column, a.Matched = round(p), "table", year, plan, c.column, m.matched
-		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: e.home[d.ID], feat: ft, prob: p, gate: g})
+		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: home, feat: ft, prob: p, gate: g})
 	}
 	return out
 }
@@ -1283,61 +1268,32 @@ func pick(cands []candidate, homeFirst bool, m *Model) []Answer {
 	return out
 }
 
-// answer builds an answer for figure f at [start, end) of sentence si.
-func (e *Engine) answer(en *index.Entry, si, start, end int, f Quantity) Answer {
-	s := &en.Doc.Sentences[si]
-	p := &en.Doc.Paragraphs[s.Para]
-	os, oe := p.OrigSpan(s.Off+start, s.Off+end)
-	a := e.answerAt(en, si, os, oe)
-	a.Text, a.Value, a.Unit, a.Qualifier = f.Text, f.Value, f.Unit, f.Qualifier
-	return a
-}
-
-// answerAt fills in where sentence si stands; start and end, when not
-// negative, are the original offsets of the answer.
-func (e *Engine) answerAt(en *index.Entry, si, start, end int) Answer {
-	d := en.Doc
-	s := &d.Sentences[si]
-	if start < 0 {
-		start, end = s.Start, s.End
-	}
-	return Answer{
-		Sentence: s.Text, Doc: d.ID, Title: d.Title, Paragraph: s.Para, Page: s.Page, Line: s.Line,
-		Start: en.FileOffset(start), End: en.FileOffset(end), PageInferred: s.PageInferred,
-		SentenceStart: en.FileOffset(s.Start), SentenceEnd: en.FileOffset(s.End), Matched: []string{},
-	}
-}
-
 // sentences answers a question that asks for no figure with the sentence
 // that covers it best.
-func (e *Engine) sentences(q *Question, hits []index.Hit) []Answer {
+func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 	var best *Answer
-	for _, h := range hits {
-		en := h.Entry
-		di := e.docInfo(en)
-		si := h.Sentence
-		s := &en.Doc.Sentences[si]
-		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
+	for _, sh := range e.scored(q, vw, hits) {
+		v, occ := sh.v, sh.occ
 		// Words anywhere in the sentence count fully: it is the answer itself.
 		for ci := range occ {
 			for k := range occ[ci] {
 				occ[ci][k].pinned = 1
 			}
 		}
-		m := measure(q, occ, nil, len(s.Text), len(s.Text), nil)
+		m := measure(q, occ, nil, len(v.rec.Text), len(v.rec.Text), nil)
 		score := m.coverage * unknownPenalty(q)
 		if q.Year != 0 || q.HasRel {
 			// A year the question names must be the sentence's.
-			year, plan := period(en.Doc, di, si, 0)
-			_, gate := periodFit(q, en.Doc, di, year, plan)
+			year, plan := period(v.periodCtx(), 0)
+			_, gate := periodFit(q, v.sum.Meta, year, plan)
 			score *= gate
 		}
 		if m.core < 0.6 || m.top < 0.5 || score < 0.55 {
 			continue
 		}
 		if best == nil || score > best.Score {
-			a := e.answerAt(en, si, -1, -1)
-			a.Text, a.Kind, a.Score, a.Matched = s.Text, "text", round(score), m.matched
+			a := v.answerAt(-1, -1)
+			a.Text, a.Kind, a.Score, a.Matched = v.rec.Text, "text", round(score), m.matched
 			best = &a
 		}
 	}

@@ -68,38 +68,17 @@ func idPlaces(id string) []string {
 	return out
 }
 
-// namedPlaces narrows scope to the reports an English question names by
-// pinyin: those whose region is spelled so first, else those whose id
-// holds the name. It returns the names it recognized, nil if none.
-func namedPlaces(names []string, scope []*index.Entry) (region, byID []*index.Entry, used []string) {
-	usedSet := map[string]bool{}
-	for _, en := range scope {
-		spell := placeSpellings(en.Doc.Meta.Region)
-		ids := idPlaces(en.Doc.ID)
-		inRegion, inID := false, false
-		for _, n := range names {
-			if contains(spell, n) {
-				inRegion = true
-				usedSet[n] = true
-			}
-			if contains(ids, n) {
-				inID = true
-				usedSet[n] = true
-			}
-		}
-		switch {
-		case inRegion:
-			region = append(region, en)
-		case inID:
-			byID = append(byID, en)
-		}
-	}
+// namedBy returns the names of an English question that name a report's
+// place: the pinyin of its region (yichun), or a word of its id
+// (jiangxi_yichun_2022_stat_bulletin).
+func namedBy(names []string, sum *index.Summary) (used []string) {
+	ids := idPlaces(sum.ID)
 	for _, n := range names {
-		if usedSet[n] {
+		if contains(sum.Spellings, n) || contains(ids, n) {
 			used = append(used, n)
 		}
 	}
-	return region, byID, used
+	return used
 }
 
 // Relations of a place named in a question to the region of a report.
@@ -159,13 +138,13 @@ func regionDivisions(region string) []*place.Division {
 // placeConcepts makes the places a question names that are not the own
 // region of every report in scope into concepts to find in the text: 新会区
 // in a question to 江门市's report, 乌恰县 in 克州's.
-func (e *Engine) placeConcepts(q *Question, scope []*index.Entry) {
+func (e *Engine) placeConcepts(q *Question, scope []*index.Summary) {
 	for _, p := range q.Places {
 		own := len(scope) > 0
-		for _, en := range scope {
+		for _, sum := range scope {
 			// A report whose region is not known is taken to be of the
 			// place asked about when the question names it as the report.
-			r := en.Doc.Meta.Region
+			r := sum.Meta.Region
 			own = own && (r == "" || placeRelation(p, r) == placeSame)
 		}
 		if own {

@@ -79,46 +79,41 @@ func cueIn(q *Question, text string) float64 {
 // the cause or the use of what the question names: a hit sentence that
 // names it and holds a cue, or the sentence right after it in the same
 // paragraph that holds one.
-func (e *Engine) reasons(q *Question, hits []index.Hit) []Answer {
+func (e *Engine) reasons(q *Question, vw *viewer, hits []index.Hit) []Answer {
 	var best *Answer
 	bestScore := 0.0
-	for _, h := range hits {
-		en := h.Entry
-		d := en.Doc
-		di := e.docInfo(en)
-		si := h.Sentence
-		s := &d.Sentences[si]
-		occ := findConcepts(q, di.folded[si], di.foldOffs[si])
+	for _, sh := range e.scored(q, vw, hits) {
+		v, occ := sh.v, sh.occ
+		text := v.rec.Text
 		for ci := range occ {
 			for k := range occ[ci] {
 				occ[ci][k].pinned = 1
 			}
 		}
-		m := measure(q, occ, nil, len(s.Text), len(s.Text), e.contextMatches(q, di, s.Para, &d.Paragraphs[s.Para]))
+		m := measure(q, occ, nil, len(text), len(text), contextMatches(q, v))
 		if m.core < 0.5 || m.top < 0.4 {
 			continue
 		}
 		if q.Year != 0 || q.HasRel {
-			year, plan := period(d, di, si, 0)
-			if _, gate := periodFit(q, d, di, year, plan); gate < 0.5 {
+			year, plan := period(v.periodCtx(), 0)
+			if _, gate := periodFit(q, v.sum.Meta, year, plan); gate < 0.5 {
 				continue
 			}
 		}
 		// The cause in the sentence itself, after its figure, or in the
 		// next sentence of the paragraph.
 		type option struct {
-			si     int
+			v      *sentView
 			factor float64
 		}
-		opts := []option{{si, cueIn(q, s.Text)}}
-		if n := si + 1; n < len(d.Sentences) && d.Sentences[n].Para == s.Para {
-			next := d.Sentences[n].Text
-			head := next
+		opts := []option{{v, cueIn(q, text)}}
+		if next := vw.neighbour(v, v.rec.N+1); next != nil {
+			head := next.rec.Text
 			if len(head) > 30 {
 				head = head[:30]
 			}
 			if c := cueIn(q, head); c > 0 {
-				opts = append(opts, option{n, 0.95 * c})
+				opts = append(opts, option{next, 0.95 * c})
 			}
 		}
 		for _, o := range opts {
@@ -129,8 +124,8 @@ func (e *Engine) reasons(q *Question, hits []index.Hit) []Answer {
 			if score <= bestScore {
 				continue
 			}
-			a := e.answerAt(en, o.si, -1, -1)
-			a.Text, a.Kind, a.Score, a.Matched = d.Sentences[o.si].Text, "text", round(score), m.matched
+			a := o.v.answerAt(-1, -1)
+			a.Text, a.Kind, a.Score, a.Matched = o.v.rec.Text, "text", round(score), m.matched
 			best, bestScore = &a, score
 		}
 	}

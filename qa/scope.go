@@ -103,15 +103,20 @@ func scopeBefore(marks []scopeMark, at int) string {
 	return marks[k-1].scope
 }
 
-// figureScope returns the scope of a figure at byte at of sentence si,
-// whose scope marks are marks: the nearest marker before it in its
-// sentence, else the scope its paragraph, heading or sections set before
-// the sentence (see contextScopes); "" when nothing says.
-func figureScope(di *docInfo, si int, marks []scopeMark, at int) string {
+// figureScope returns the scope of a figure at byte at of a view's
+// sentence, whose scope marks are marks: the nearest marker before it in
+// its sentence, else the scope set before the sentence (the view's).
+func figureScope(v *sentView, marks []scopeMark, at int) string {
+	return scopeAtFigure(v.scope, marks, at)
+}
+
+// scopeAtFigure is figureScope with the scope set before the sentence
+// given.
+func scopeAtFigure(before string, marks []scopeMark, at int) string {
 	if sc := scopeBefore(marks, at); sc != "" {
 		return sc
 	}
-	return di.scopes[si]
+	return before
 }
 
 // contextScopes returns, per sentence, the scope set before it: by an
@@ -191,7 +196,7 @@ func (a *Analyzer) questionScope(s string) (string, string) {
 
 // rankAfterLevel are words after 省级, 市级 that make it a rank of a
 // thing (省级重点项目, 市级示范园区), not a level of government.
-var rankAfterLevel = []string{"以上", "重点", "示范", "龙头", "文明", "非遗", "专精特新", "园区", "开发区", "高新区", "医院", "学校", "平台", "中心", "实验室"}
+var rankAfterLevel = []string{"以上", "重点", "示范", "绩效", "目标", "指标", "考核", "评价", "荣誉", "龙头", "文明", "非遗", "专精特新", "园区", "开发区", "高新区", "医院", "学校", "平台", "中心", "实验室"}
 
 // levelScopeAt returns the length of a level word (市级, 省级, 级 after a
 // place already read) at byte i of a question, or 0.

@@ -36,9 +36,8 @@ func TestQuestionScope(t *testing.T) {
 func TestFigureScope(t *testing.T) {
 	text := "全市一般公共预算收入77.2亿元，增长5%，其中市本级12.8亿元，县区64.4亿元。"
 	marks := scopeMarks(text)
-	di := &docInfo{scopes: []string{""}}
 	for _, c := range []struct{ fig, want string }{{"77.2亿元", ScopeWhole}, {"12.8亿元", ScopeOwn}} {
-		if got := figureScope(di, 0, marks, strings.Index(text, c.fig)); got != c.want {
+		if got := scopeAtFigure("", marks, strings.Index(text, c.fig)); got != c.want {
 			t.Errorf("%s: scope %q, want %q", c.fig, got, c.want)
 		}
 	}

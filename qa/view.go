@@ -1,0 +1,207 @@
+package qa
+
+import (
+	"strings"
+	"sync"
+
+	"reportkb/index"
+	"reportkb/index/report"
+	"reportkb/index/segment"
+)
+
+// A question reads the records of the sentences it retrieved, never a
+// whole document: a sentView is one candidate sentence with what scoring
+// needs of it and of its document, built from the index's records. Its
+// cost does not grow with the library. Views are built per question and
+// read by one goroutine.
+type sentView struct {
+	sum *index.Summary
+	rec *index.Sentence
+
+	folded string // the folded text, optional marks dropped (see dropOptional)
+	offs   []int  // offsets of folded in rec.Text; nil when equal
+
+	figsOnce bool
+	figs     []Quantity  // the figures of the sentence (none for table rows)
+	cells    []tableCell // the cells of a table row
+
+	heading string // folded topic heading of the paragraph
+	section string // folded title of the innermost section
+	scope   string // ScopeWhole, ScopeOwn or "": the scope set before the sentence
+}
+
+// viewer builds the views of one question's hits, reading each record
+// once.
+type viewer struct {
+	e     *Engine
+	mu    sync.Mutex
+	sents map[index.Ref]*index.Sentence // neighbours read for context
+}
+
+func (e *Engine) newViewer() *viewer {
+	return &viewer{e: e, sents: map[index.Ref]*index.Sentence{}}
+}
+
+// view returns the view of a hit with records, or nil when the hit has no
+// sentence record.
+func (vw *viewer) view(h index.Hit) *sentView {
+	if h.SentenceRec == nil || h.Doc == nil {
+		return nil
+	}
+	return vw.viewOf(h.Doc, h.SentenceRec)
+}
+
+func (vw *viewer) viewOf(sum *index.Summary, rec *index.Sentence) *sentView {
+	v := &sentView{sum: sum, rec: rec}
+	v.folded, v.offs = dropOptional(segment.Fold(rec.Text))
+	v.heading, _ = segment.Fold(rec.Heading)
+	if rec.Section >= 0 && rec.Section < len(sum.Sections) {
+		v.section, _ = segment.Fold(sum.Sections[rec.Section].Title)
+	}
+	v.scope = scopeOfLabel(rec.Scope)
+	if v.scope == "" {
+		v.scope = lastScope(rec.Heading)
+	}
+	for sec := rec.Section; v.scope == "" && sec >= 0 && sec < len(sum.Sections); sec = sum.Sections[sec].Parent {
+		v.scope = scopeOfLabel(sum.Sections[sec].Scope)
+		if v.scope == "" {
+			v.scope = lastScope(sum.Sections[sec].Title)
+		}
+	}
+	if rec.Row != nil {
+		v.cells = vw.e.rowCells(rec.Row)
+	}
+	return v
+}
+
+// scopeOfLabel reads a scope the parser gave (全市, 市本级, 全市及市本级).
+func scopeOfLabel(s string) string {
+	switch {
+	case s == "":
+		return ""
+	case strings.Contains(s, "及"):
+		return "" // both
+	case strings.Contains(s, "本级"), strings.HasSuffix(s, "级"):
+		return ScopeOwn
+	case strings.HasPrefix(s, "全"):
+		return ScopeWhole
+	}
+	return ""
+}
+
+// figures returns the figures of the sentence, parsed once.
+func (v *sentView) figures() []Quantity {
+	if v.figsOnce {
+		return v.figs
+	}
+	v.figsOnce = true
+	if v.rec.Kind == report.KindTableRow || v.rec.Kind == report.KindTableHeader {
+		return nil
+	}
+	// Traditional characters (萬, 億) read as simplified; offsets stay.
+	qs := ParseQuantities(segment.FoldT2S(v.rec.Text))
+	for k := range qs {
+		qs[k].Text = v.rec.Text[qs[k].Start:qs[k].End]
+	}
+	v.figs = qs
+	return qs
+}
+
+// periodCtx is what dating a figure of the sentence reads.
+func (v *sentView) periodCtx() periodCtx {
+	return periodCtx{text: v.rec.Text, secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta}
+}
+
+// neighbour returns sentence n of the view's document when it stands in
+// the same paragraph, or nil.
+func (vw *viewer) neighbour(v *sentView, n int) *sentView {
+	if n < 0 || n >= v.sum.Sentences {
+		return nil
+	}
+	ref := index.Ref{Doc: v.rec.Doc, Gen: v.rec.Gen, N: n}
+	vw.mu.Lock()
+	rec, ok := vw.sents[ref]
+	vw.mu.Unlock()
+	if !ok {
+		recs, err := vw.e.x.Sentences([]index.Ref{ref})
+		if err == nil && len(recs) == 1 {
+			rec = recs[0]
+		}
+		vw.mu.Lock()
+		vw.sents[ref] = rec
+		vw.mu.Unlock()
+	}
+	if rec == nil || rec.Para != v.rec.Para {
+		return nil
+	}
+	return vw.viewOf(v.sum, rec)
+}
+
+// rowCells reads the figures of a table row's cells: the row names the
+// subject, the column the period.
+func (e *Engine) rowCells(row *index.TableRow) []tableCell {
+	var out []tableCell
+	fn, _ := segment.Fold(row.Name)
+	for ci, c := range row.Cells {
+		if c.Empty() {
+			continue
+		}
+		column := ""
+		if ci < len(row.Columns) {
+			column = row.Columns[ci] // a table whose header was not read has cells all the same
+		}
+		qv, ok := e.cellQuantity(row.Name, c)
+		if !ok {
+			continue
+		}
+		fc, _ := segment.Fold(column)
+		out = append(out, tableCell{q: qv, column: column, cell: c, foldedName: fn, foldedColumn: fc})
+	}
+	return out
+}
+
+// cellQuantity reads the figure of a table cell, with the unit the table
+// gives it.
+func (e *Engine) cellQuantity(rowName string, c report.Cell) (Quantity, bool) {
+	text := strings.ReplaceAll(c.Text, " ", "")
+	qs := ParseQuantities(text)
+	if len(qs) > 0 && qs[0].Unit == "" && c.Unit != "" {
+		// The unit the table gives elsewhere (单位：万元, a column's （%）).
+		qs = ParseQuantities(text + c.Unit)
+	}
+	if len(qs) == 0 {
+		return Quantity{}, false
+	}
+	qv := qs[0]
+	if qv.Unit == "" && qv.Value != 0 && qv.Value >= 1e4 {
+		// "775亿" in a table of money: the unit is in the row name.
+		if hintClass(e.lex.Hint(rowName)) == "money" {
+			qv.Unit = "元"
+		}
+	}
+	qv.Text = c.Text
+	return qv, true
+}
+
+// answerOf builds an answer for figure f at [start, end) of the view's
+// sentence text.
+func (v *sentView) answerOf(start, end int, f Quantity) Answer {
+	fs, fe := v.rec.Span(start, end)
+	a := v.answerAt(fs, fe)
+	a.Text, a.Value, a.Unit, a.Qualifier = f.Text, f.Value, f.Unit, f.Qualifier
+	return a
+}
+
+// answerAt fills in where the sentence stands; start and end, when not
+// negative, are the file offsets of the answer.
+func (v *sentView) answerAt(start, end int) Answer {
+	r := v.rec
+	if start < 0 {
+		start, end = r.FileStart, r.FileEnd
+	}
+	return Answer{
+		Sentence: r.Text, Doc: v.sum.ID, Title: v.sum.Title, Paragraph: r.Para, Page: r.Page, Line: r.Line,
+		Start: start, End: end, PageInferred: r.PageInferred,
+		SentenceStart: r.FileStart, SentenceEnd: r.FileEnd, Matched: []string{},
+	}
+}
