@@ -113,6 +113,14 @@ func isNumberWord(w string) bool {
 
 var reEnChange = regexp.MustCompile(`\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|compressed|cut|reduced|shortened)\b(?: by)?\s*\??\s*$|\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased) (in|during|last|this) `)
 
+// reEnUnitAsked is a unit an English question names for its answer: in 100
+// million yuan, (10,000 yuan), in tonnes.
+var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one hundred|ten) (?:million|thousand) |10,?000 |10 thousand |billions? (?:of )?|millions? (?:of )?|thousands? (?:of )?)?(yuan|rmb|tonnes|tons|hectares|mu|kilometers|kilometres|km)\b\)?`)
+
+// enUnitWords are the units reEnUnitAsked reads.
+var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨", "tons": "吨", "hectares": "公顷", "mu": "亩",
+	"kilometers": "公里", "kilometres": "公里", "km": "公里"}
+
 // reHowSize asks for a size: how large, how long … is a figure.
 var reHowSize = regexp.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)
 
@@ -229,6 +237,15 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	}
 	markAsk(q, s)
 	q.Scope = scopeEnglish(s)
+	// "in 100 million yuan", "(10,000 yuan)": the unit the asker wants.
+	if m := reEnUnitAsked.FindStringSubmatch(s); m != nil {
+		if u := enUnitWords[m[1]]; u != "" {
+			q.Unit, q.UnitSoft = u, false
+			q.Class = UnitClass(u)
+		}
+		s = strings.Replace(s, m[0], " ", 1)
+		text = " " + s + " "
+	}
 	if m := reEnYear.FindStringSubmatch(s); m != nil {
 		q.Year, _ = strconv.Atoi(m[1])
 	}

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -299,8 +300,28 @@ func otherPlaces(q *Question, region, text string) []placeMark {
 		}
 		out = append(out, placeMark{m.Start, other})
 	}
+	// Zones within the region (高新区, 经开区) state their own figures
+	// beside the whole's.
+	for _, z := range zoneWords {
+		if strings.Contains(q.Norm, z) || strings.Contains(q.Raw, z) {
+			continue
+		}
+		for from := 0; ; {
+			k := strings.Index(text[from:], z)
+			if k < 0 {
+				break
+			}
+			out = append(out, placeMark{from + k, true})
+			from += k + len(z)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
+
+// zoneWords name zones within a region that budget reports give figures
+// of apart from the whole.
+var zoneWords = []string{"高新区", "经开区", "开发区", "新区", "园区", "示范区", "试验区", "自贸区", "保税区", "综试区"}
 
 // otherPlaceBefore reports whether another place is named in the clause
 // of the figure at byte at, before it.
@@ -329,4 +350,54 @@ func changeFigure(text string, start int) bool {
 		}
 	}
 	return false
+}
+
+// Flows of money: what comes in and what goes out. Budget reports state
+// revenue and spending side by side (收入45.6亿元，支出43.6亿元); a question
+// about one is not answered by the other.
+const (
+	flowIn  = "in"
+	flowOut = "out"
+)
+
+var (
+	outWords = []string{"支出", "花", "开支", "开销", "用了", "用掉", "花费", "拨付", "spend", "spent", "expenditure", "spending"}
+	inWords  = []string{"收入", "收了", "收上来", "进账", "入库", "征收", "revenue", "income", "collect"}
+)
+
+// questionFlow returns the flow a question asks about, or "".
+func questionFlow(q *Question) string {
+	text := strings.ToLower(q.Raw) + " " + q.Norm
+	out, in := false, false
+	for _, w := range outWords {
+		out = out || strings.Contains(text, w)
+	}
+	for _, w := range inWords {
+		in = in || strings.Contains(text, w)
+	}
+	switch {
+	case out && !in:
+		return flowOut
+	case in && !out:
+		return flowIn
+	}
+	return ""
+}
+
+// figureFlow returns the flow the clause of a figure at byte at names
+// last before it (收入 or 支出), or "".
+func figureFlow(text string, l *layout, at int) string {
+	start := 0
+	if c := clauseOf(l.breaks, at); c > 0 {
+		start = l.breaks[c-1]
+	}
+	clause := text[start:at]
+	i, o := strings.LastIndex(clause, "收入"), strings.LastIndex(clause, "支出")
+	switch {
+	case i < 0 && o < 0:
+		return ""
+	case i > o:
+		return flowIn
+	}
+	return flowOut
 }

@@ -38,13 +38,14 @@ const (
 	fThreshold          // 1 for the threshold of a statistical definition (统计范围为……2000万元及以上) the question does not ask for
 	fOtherPlace         // 1 when the figure's clause names a place other than the report's and the question's (城厢区 in a provincial report)
 	fChangeMiss         // 1 when the question asks by how much a thing changed (比去年多收多少) and the figure is no change
+	fFlowClash          // 1 when the question asks for spending and the figure is revenue, or the reverse
 	numFeatures
 )
 
 var featureNames = [numFeatures]string{
 	"log_coverage", "log_core", "log_top", "log_unit", "log_period", "log_gate", "log_scope", "log_prior",
 	"retrieval", "from_value", "stock_added", "level_change", "qualifier", "weak_core", "table", "absent",
-	"head_clash", "listed", "threshold", "other_place", "change_miss",
+	"head_clash", "listed", "threshold", "other_place", "change_miss", "flow_clash",
 }
 
 // FeatureNames returns the names of the features, in the order of a

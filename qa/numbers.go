@@ -873,7 +873,7 @@ func addedFigure(text string, l *layout, pos int) bool {
 // reYearOf is a year that dates the old value of a change: 由2010年的21.6%.
 var reYearOf = regexp.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$`)
 
-var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|增|升|降|减)?(到|至)`)
+var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|增|升|降|减)?(?:到|至)|(?:调整|调|变|改)为)`)
 
 // fromValue reports whether f is the starting value of a change: 从X增加到Y,
 // 由X提高至Y.
@@ -883,7 +883,14 @@ func fromValue(text string, l *layout, f Quantity) bool {
 		start = l.breaks[c-1]
 	}
 	before := reYearOf.ReplaceAllString(text[start:f.Prefix], "")
-	if !strings.HasSuffix(before, "从") && !strings.HasSuffix(before, "由") {
+	k := max(strings.LastIndex(before, "从"), strings.LastIndex(before, "由"))
+	if k < 0 {
+		return false
+	}
+	// 由年初预算111.10亿元调整为195.22亿元: a few words may name the old
+	// state between 由 and its figure, but no figure.
+	between := before[k+len("由"):]
+	if utf8.RuneCountInString(between) > 6 || strings.ContainsAny(between, "0123456789，,") {
 		return false
 	}
 	return reToValue.MatchString(text[f.End:])
@@ -979,6 +986,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 	if head != nil {
 		forms = headForms(head)
 	}
+	qflow := questionFlow(q)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
 		text := v.rec.Text
@@ -1080,6 +1088,9 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix))
+			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
+				ft[fFlowClash] = 1
+			}
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))
 			}

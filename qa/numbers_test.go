@@ -162,6 +162,17 @@ func TestFromValue(t *testing.T) {
 	if strings.Join(from, " ") != "0.94万家" {
 		t.Errorf("starting values = %q, want only 0.94万家", from)
 	}
+	// A few words may name the old state: 由年初预算X调整为Y.
+	text = "一般公共预算支出由年初预算111.10亿元调整为195.22亿元。"
+	figs, l, from = ParseQuantities(text), clauses(text), nil
+	for _, f := range figs {
+		if fromValue(text, l, f) {
+			from = append(from, f.Text)
+		}
+	}
+	if strings.Join(from, " ") != "111.10亿元" {
+		t.Errorf("starting values = %q, want only 111.10亿元", from)
+	}
 }
 
 func TestDropQuotes(t *testing.T) {

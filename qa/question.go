@@ -91,6 +91,8 @@ type Concept struct {
 	// Head is set on the concept an English question counts or measures:
 	// the noun after how many/how much, or the one naming the unit.
 	Head bool
+
+	verbish bool // the tagger reads it as a verb, an adjective or a set phrase (要花, 算进去)
 	// Parts are the dictionary words inside the word (粮食, 总产量, 产量
 	// in 粮食总产量): found apart they stand for it as far as they cover
 	// it, rarer parts counting more.
@@ -472,7 +474,14 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 	for _, wm := range a.Lex.units {
 		w, u := wm.from, wm.to
 		for _, ask := range []string{"多少", "几"} {
-			if k := strings.Index(s, ask+w); k >= 0 && q.Unit == "" && !strings.ContainsRune("元以上下", firstRune(s[k+len(ask+w):])) {
+			k := strings.Index(s, ask+w)
+			if k >= 0 {
+				// 多少平方米 names its unit in full: 平方 alone is no unit then.
+				if _, n := unitAt(s, k+len(ask)); n > len(w) {
+					continue
+				}
+			}
+			if k >= 0 && q.Unit == "" && !strings.ContainsRune("元以上下", firstRune(s[k+len(ask+w):])) {
 				_, sn := scaleAt(u, 0)
 				if unit, n := unitAt(u, sn); n > 0 {
 					q.Unit = unit
@@ -659,11 +668,15 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 	}
 	verbs := map[string]bool{}
-	empty := map[string]bool{} // words of no content by their part of speech
+	empty := map[string]bool{}   // words of no content by their part of speech
+	verbish := map[string]bool{} // words the tagger reads as verbs or adjectives
 	if tg, ok := a.Seg.(Tagger); ok {
 		for _, wt := range tg.Tag(rest) {
 			if k := strings.LastIndexByte(wt, '/'); k > 0 {
 				w, tag := wt[:k], wt[k+1:]
+				if strings.HasPrefix(tag, "v") || tag == "a" || tag == "ad" || tag == "l" {
+					verbish[w] = true
+				}
 				// Short verbs say what happened to the thing: 实施, 改建.
 				if (tag == "v" || tag == "vd") && utf8.RuneCountInString(w) <= 2 && a.Lex.WordHint(w) == "" && !a.Lex.Noun(w) {
 					verbs[w] = true
@@ -683,6 +696,13 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			continue
 		}
 		aspect := aspectWords[w.text] || verbs[w.text] || a.Lex.Verb(w.text)
+		// 要花, 将建: a modal before a verb the lexicon knows (a plan, read
+		// above) leaves the verb.
+		if r := []rune(w.text); len(r) >= 2 && strings.ContainsRune("要将会能可", r[0]) {
+			if rest := string(r[1:]); a.Lex.Verb(rest) || aspectWords[rest] {
+				w.text, aspect = rest, true
+			}
+		}
 		// 建了, 发过: a verb with its aspect particle is an aspect verb.
 		if r := []rune(w.text); len(r) == 2 && (r[1] == '了' || r[1] == '过' || r[1] == '着') {
 			w.text, aspect = string(r[:1]), true
@@ -691,7 +711,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			continue
 		}
 		seen[w.text] = true
-		c := Concept{Word: w.text, Aspect: aspect}
+		c := Concept{Word: w.text, Aspect: aspect, verbish: verbish[w.text] && !a.Lex.Noun(w.text)}
 		c.Alts = append(c.Alts, Alt{Text: w.text, Factor: 1})
 		for _, alt := range a.Lex.Alternatives(w.text) {
 			c.Alts = addAlt(c.Alts, alt)
@@ -945,9 +965,14 @@ func (a *Analyzer) weigh(q *Question) {
 				}
 			}
 		}
+		colloquial := total > 0 && df[c.Word] <= 2 && alt == 0 && c.verbish
 		switch {
 		case alt > 0:
 			w = alt
+		case colloquial:
+			// A verb no report uses, with no report word for it (要花,
+			// 算进去): the asker's own way of saying what happened.
+			w = idf(0, total) * 0.15
 		case len(c.Parts) > 0 && total > 0 && df[c.Word] == 0:
 			// A word the index does not hold as such (人均GDP merged from
 			// two): as rare as its rarest part.

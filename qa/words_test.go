@@ -238,3 +238,80 @@ func TestFactScope(t *testing.T) {
 		t.Errorf("fact scopes %v", scopes)
 	}
 }
+
+// TestFlowClash: a question about spending is not answered by the
+// revenue figure beside it, and the reverse.
+func TestFlowClash(t *testing.T) {
+	text := "全市一般公共预算收入45.6亿元，一般公共预算支出43.6亿元。"
+	l := clauses(text)
+	for _, c := range []struct{ q, fig, qflow, fflow string }{
+		{"去年一共花了多少钱", "43.6亿元", flowOut, flowOut},
+		{"去年一共花了多少钱", "45.6亿元", flowOut, flowIn},
+		{"财政收上来多少", "45.6亿元", flowIn, flowIn},
+		{"How much revenue was collected?", "43.6亿元", flowIn, flowOut},
+		{"收支差额是多少", "45.6亿元", "", flowIn},
+	} {
+		q := &Question{Raw: c.q, Norm: c.q}
+		if got := questionFlow(q); got != c.qflow {
+			t.Errorf("questionFlow(%s) = %q, want %q", c.q, got, c.qflow)
+		}
+		if got := figureFlow(text, l, strings.Index(text, c.fig)); got != c.fflow {
+			t.Errorf("figureFlow(%s) = %q, want %q", c.fig, got, c.fflow)
+		}
+	}
+}
+
+// TestZonesAreOtherPlaces: a development zone's figure beside the whole's
+// is another place's, unless the question names the zone.
+func TestZonesAreOtherPlaces(t *testing.T) {
+	text := "全市完成收入209亿元，其中高新区完成12亿元。"
+	zone := strings.Index(text, "高新区")
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{{"全市收入是多少", true}, {"高新区收入是多少", false}} {
+		found := false
+		for _, m := range otherPlaces(&Question{Raw: c.q, Norm: c.q}, "银川市", text) {
+			found = found || m.start == zone && m.other
+		}
+		if found != c.want {
+			t.Errorf("%s: zone marked other = %v, want %v", c.q, found, c.want)
+		}
+	}
+}
+
+// TestEnglishUnitAsked: "in 100 million yuan" names the unit of the
+// answer, and is no concept.
+func TestEnglishUnitAsked(t *testing.T) {
+	a := testAnalyzer()
+	for _, c := range []struct{ q, unit string }{
+		{"What was the general public budget revenue last year, in 100 million yuan?", "元"},
+		{"How much land-sale income was there (10,000 yuan)?", "元"},
+		{"How much grain was produced in tonnes?", "吨"},
+	} {
+		q := a.Analyze(c.q)
+		if q.Unit != c.unit || q.UnitSoft {
+			t.Errorf("%s: unit %q (soft %v), want %q", c.q, q.Unit, q.UnitSoft, c.unit)
+		}
+		for _, cp := range q.Concepts {
+			if cp.Word == "亿" || cp.Word == "million" || cp.Word == "yuan" {
+				t.Errorf("%s: unit word %q is a concept", c.q, cp.Word)
+			}
+		}
+	}
+}
+
+// TestEverydayUnitYieldsToFullUnit: 多少平方米 asks in square metres, not
+// in an everyday 平方.
+func TestEverydayUnitYieldsToFullUnit(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("新增城市绿地多少平方米")
+	if q.Unit != "平方米" {
+		t.Errorf("unit %q, want 平方米", q.Unit)
+	}
+	for _, cp := range q.Concepts {
+		if cp.Word == "米" || cp.Word == "平方" {
+			t.Errorf("unit word %q is a concept", cp.Word)
+		}
+	}
+}

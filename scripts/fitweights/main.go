@@ -111,7 +111,8 @@ func main() {
 		}
 	}
 	log.Printf("%d questions (%d with the right figure among their candidates), %d candidates, from %d sets", len(qs), reach, nCand, len(files))
-	log.Printf("current weights: %d of %d questions pass (threshold %.2f)", accuracy(qs, curW, cur.Threshold), len(qs), cur.Threshold)
+	log.Printf("current weights: %d of %d questions pass (threshold %.2f; at its best threshold %.2f: %d)", accuracy(qs, curW, cur.Threshold), len(qs), cur.Threshold,
+		bestThreshold(qs, curW), accuracy(qs, curW, bestThreshold(qs, curW)))
 
 	// Cross-validation, leaving out one set at a time, for each strength
 	// of the regularization.
