@@ -151,7 +151,14 @@ type layout struct {
 	// figureJoins are the joins followed by a figure: in 新建6个国家级、20个
 	// 省级临床重点专科 both figures share the noun after the last one.
 	figureJoins []int
+	// continues marks, per clause, one that states a change of what the
+	// clause before names (地区生产总值4770.9亿元，比上年增长5.6%).
+	continues []bool
 }
+
+// reContinues opens a clause that goes on about the subject of the one
+// before it: a change with no noun of its own.
+var reContinues = regexp.MustCompile(`^\s*(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平)`)
 
 // clauses returns the layout of text.
 func clauses(text string) *layout {
@@ -179,6 +186,14 @@ func clauses(text string) *layout {
 				l.joins = append(l.joins, i)
 				l.figureJoins = append(l.figureJoins, i)
 			}
+		}
+	}
+	l.continues = make([]bool, len(l.breaks)+1)
+	for k, b := range l.breaks {
+		_, n := utf8.DecodeRuneInString(text[b:])
+		rest := text[b+n:]
+		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") {
+			l.continues[k+1] = true
 		}
 	}
 	return l
@@ -285,6 +300,17 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		return p
 	}
 	d := co - cq
+	if d < 0 && l != nil && cq < len(l.continues) {
+		// 地区生产总值4770.9亿元，比上年增长5.6%: the change is the
+		// subject's, as if in its clause.
+		k := cq
+		for k > co && l.continues[k] {
+			k--
+		}
+		if k == co {
+			return 0.85
+		}
+	}
 	if d < 0 {
 		// An earlier clause sets the topic of the sentence for the
 		// figures that follow ("工程设计与建造产业……，综合收入突破590亿元").
@@ -604,6 +630,9 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 0.7
 		case q.Unit == "人" && fc == "household":
 			return 0.5
+		case fc == "" && f.Scale >= 1e4 && UnitClass(q.Unit) == "money":
+			// 年末滚存结余141.88亿: 亿 alone, the 元 left to the reader.
+			return 0.6
 		}
 		return 0
 	case q.Unit != "":
@@ -730,6 +759,11 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	}
 	if year == 0 {
 		for _, ry := range relativeYears {
+			if ry.word == "当年" || ry.word == "本年" {
+				// In a report, 当年收支结余 is the year it speaks of,
+				// which its section tells, not the year it was delivered.
+				continue
+			}
 			if strings.Contains(text, ry.word) && anchorYear(m) > 0 {
 				year = anchorYear(m) + ry.rel
 				break
@@ -767,7 +801,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 			}
 		}
 	}
-	if year == 0 && m.Kind == report.StatBulletin {
+	if year == 0 && (m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts) {
 		year = m.ReviewYear
 	}
 	return year, plan
@@ -987,6 +1021,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 		forms = headForms(head)
 	}
 	qflow := questionFlow(q)
+	oneYear := (q.Year != 0 || q.HasRel) && !reSpan.MatchString(q.Raw)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
 		text := v.rec.Text
@@ -1088,6 +1123,8 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix))
+			ft[fSpanMiss] = boolf(oneYear && spanFigure(text, f.Prefix))
+			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" && deltaFigure(text, f.Prefix))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
@@ -1144,8 +1181,42 @@ func contextMatches(q *Question, v *sentView) []float64 {
 				ctx[ci] = math.Max(ctx[ci], 0.25*alt.Factor)
 			}
 		}
+		ctx[ci] = math.Max(ctx[ci], partsInContext(c, v.folded, heading, section))
 	}
 	return ctx
+}
+
+// partsInContext credits a word whose parts are split between the
+// sentence and its heading: 收入预算安排318.1亿元 under 1．一般公共预算
+// finds 一般公共预算收入. A part in the sentence counts in full, one in the
+// heading or section title as context does; 0 unless the context holds a
+// part.
+func partsInContext(c Concept, sentence, heading, section string) float64 {
+	if len(c.foldedParts) < 2 {
+		return 0
+	}
+	var sum, wsum float64
+	fromContext := false
+	for k, p := range c.foldedParts {
+		w := 1.0
+		if k < len(c.PartWeights) {
+			w = c.PartWeights[k]
+		}
+		wsum += w
+		switch {
+		case p == "":
+		case strings.Contains(sentence, p):
+			sum += w
+		case heading != "" && strings.Contains(heading, p):
+			sum, fromContext = sum+0.6*w, true
+		case section != "" && strings.Contains(section, p):
+			sum, fromContext = sum+0.45*w, true
+		}
+	}
+	if !fromContext || wsum == 0 {
+		return 0
+	}
+	return 0.85 * sum / wsum
 }
 
 // inheritSubject credits the concepts of the sentence before a sentence
@@ -1358,4 +1429,33 @@ func trimFloat(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
+}
+
+// reSpan names a span of several years: “十四五”时期, 五年来, 过去五年.
+var reSpan = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来)|(?:[两三四五六七八九十]|\d)年(?:来|间|累计)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
+
+// spanFigure reports whether the figure at byte at sums a span of years:
+// its sentence names the span before it (“十四五”时期，全市一般公共预算收入
+// 总量达1670亿元), and no single year after the span.
+func spanFigure(text string, at int) bool {
+	before := text[:at]
+	ms := reSpan.FindAllStringIndex(before, -1)
+	if ms == nil {
+		return false
+	}
+	return !reSentYear.MatchString(before[ms[len(ms)-1][1]:])
+}
+
+// reDelta ends the words before the difference from a base: 比上年增加,
+// 比年初预算减少.
+var reDelta = regexp.MustCompile(`比(?:上年|去年|前年|上年同期|同期|\d{4}年|年初预算|年初|预算)[^，；。0-9]{0,8}?(?:增加|减少|多|少|增收|减收|增长|下降|提高|降低)(?:了)?\s*$`)
+
+// deltaFigure reports whether the figure at byte at is the difference from
+// a base (今年安排832亿元，比上年增加167亿元: 167).
+func deltaFigure(text string, at int) bool {
+	start := max(0, at-60)
+	for start < at && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	return reDelta.MatchString(text[start:at])
 }

@@ -264,3 +264,91 @@ func TestAsksCount(t *testing.T) {
 		}
 	}
 }
+
+func TestSpanFigure(t *testing.T) {
+	for _, c := range []struct {
+		text, fig string
+		want      bool
+	}{
+		{"“十四五”时期，全市一般公共预算收入总量达1670亿元，居全省第四位。", "1670亿元", true},
+		{"过去五年，累计新增城镇就业62万人。", "62万人", true},
+		{"五年来，2025年全市收入达311.8亿元。", "311.8亿元", false},
+		{"全市收入311.8亿元，增长1.8%。", "311.8亿元", false},
+	} {
+		if got := spanFigure(c.text, strings.Index(c.text, c.fig)); got != c.want {
+			t.Errorf("spanFigure(%s, %s) = %v, want %v", c.text, c.fig, got, c.want)
+		}
+	}
+}
+
+func TestAsksChange(t *testing.T) {
+	a := testAnalyzer()
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"全市政府性基金去年花的钱比前年涨了百分之多少？", true},
+		{"今年土地增值税预计比去年多收多少亿元？", true},
+		{"农村居民收入去年涨了多少？", true},
+		{"去年一般公共预算收入是多少？", false},
+	} {
+		if got := a.Analyze(c.q).AsksChange; got != c.want {
+			t.Errorf("%s: AsksChange = %v, want %v", c.q, got, c.want)
+		}
+	}
+}
+
+// TestBareScaleIsMoney: 结余141.88亿 (亿 alone) may answer a question in 元.
+func TestBareScaleIsMoney(t *testing.T) {
+	f := ParseQuantities("年末滚存结余141.88亿。")
+	if len(f) != 1 {
+		t.Fatalf("quantities %+v", f)
+	}
+	if unitFit(&Question{Unit: "元", Class: "money"}, f[0]) == 0 {
+		t.Error("141.88亿 cannot answer a question in 元")
+	}
+	if unitFit(&Question{Unit: "吨", Class: "weight"}, f[0]) != 0 {
+		t.Error("141.88亿 answers a question in 吨")
+	}
+}
+
+func TestPartsInContext(t *testing.T) {
+	c := Concept{Word: "一般公共预算收入", foldedParts: []string{"一般公共预算", "收入"}, PartWeights: []float64{2, 1}}
+	if got := partsInContext(c, "收入预算安排318.1亿元", "1.一般公共预算", ""); got < 0.5 {
+		t.Errorf("parts split between heading and sentence credit %.2f, want ≥ 0.5", got)
+	}
+	if got := partsInContext(c, "收入预算安排318.1亿元", "", ""); got != 0 {
+		t.Errorf("no part in the context credits %.2f, want 0", got)
+	}
+}
+
+// TestContinuingClause: a clause that only states a change (比上年增长5.6%)
+// is about the subject of the clause before it.
+func TestContinuingClause(t *testing.T) {
+	text := "2025年全市实现地区生产总值4770.9亿元，比上年增长5.6%。"
+	l := clauses(text)
+	subj := strings.Index(text, "地区生产总值")
+	o := occurrence{start: subj, end: subj + len("地区生产总值"), part: -1}
+	fig := strings.Index(text, "5.6%")
+	if p := proximity(o, l, fig, fig+len("5.6%")); p < 0.8 {
+		t.Errorf("proximity across a continuing clause = %.2f, want ≥ 0.8", p)
+	}
+	text = "全市生产总值4770.9亿元，财政收入增长5.6%。"
+	l = clauses(text)
+	fig = strings.Index(text, "5.6%")
+	if p := proximity(o, l, fig, fig+len("5.6%")); p > 0.6 {
+		t.Errorf("proximity across a clause with its own subject = %.2f, want ≤ 0.6", p)
+	}
+}
+
+func TestDeltaFigure(t *testing.T) {
+	text := "今年中央财政将安排832亿元，比上年增加167亿元，支持卫生事业改革和发展。"
+	for _, c := range []struct {
+		fig  string
+		want bool
+	}{{"832亿元", false}, {"167亿元", true}} {
+		if got := deltaFigure(text, strings.Index(text, c.fig)); got != c.want {
+			t.Errorf("deltaFigure(%s) = %v, want %v", c.fig, got, c.want)
+		}
+	}
+}

@@ -703,6 +703,13 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 				w.text, aspect = rest, true
 			}
 		}
+		// 教育上花了: the postposition glued to the verb (上花) that no
+		// report writes leaves the verb.
+		if r := []rune(w.text); len(r) == 2 && r[0] == '上' && a.unseen(w.text) {
+			if rest := string(r[1:]); a.Lex.Verb(rest) || aspectWords[rest] {
+				w.text, aspect = rest, true
+			}
+		}
 		// 建了, 发过: a verb with its aspect particle is an aspect verb.
 		if r := []rune(w.text); len(r) == 2 && (r[1] == '了' || r[1] == '过' || r[1] == '着') {
 			w.text, aspect = string(r[:1]), true
@@ -966,6 +973,11 @@ func (a *Analyzer) weigh(q *Question) {
 			}
 		}
 		colloquial := total > 0 && df[c.Word] <= 2 && alt == 0 && c.verbish
+		// Two characters no report holds together, and no dictionary
+		// word for them: the segmenter's cut across the asker's loose
+		// syntax (专项债占多少 cut as 专项/债占, 资金池帮 as 资金/池帮).
+		glued := total > 0 && df[c.Word] == 0 && alt == 0 && len(c.Parts) == 0 &&
+			utf8.RuneCountInString(c.Word) == 2 && isHanString(c.Word) && len(c.Alts) <= 1
 		switch {
 		case alt > 0:
 			w = alt
@@ -973,6 +985,8 @@ func (a *Analyzer) weigh(q *Question) {
 			// A verb no report uses, with no report word for it (要花,
 			// 算进去): the asker's own way of saying what happened.
 			w = idf(0, total) * 0.15
+		case glued:
+			w = idf(0, total) * 0.25
 		case len(c.Parts) > 0 && total > 0 && df[c.Word] == 0:
 			// A word the index does not hold as such (人均GDP merged from
 			// two): as rare as its rarest part.
@@ -1047,4 +1061,14 @@ func idf(n, total int) float64 {
 	}
 	v := 1 + math.Log(x)
 	return v
+}
+
+// unseen reports whether no document of the index holds the word (false
+// without an index to ask).
+func (a *Analyzer) unseen(w string) bool {
+	if a.Freq == nil {
+		return false
+	}
+	df, total := a.Freq([]string{w})
+	return total > 0 && df[w] == 0
 }

@@ -223,6 +223,10 @@ func levelScopeAt(s string, i int) int {
 // scopeFit tells how well a figure's scope fits the question's.
 func scopeFit(q *Question, fig string) float64 {
 	switch {
+	case q.Scope == "" && fig == ScopeOwn:
+		// 福建政府债务余额 with no scope named asks of the province as a
+		// whole: its own level's figure (省本级) comes second.
+		return 0.95
 	case q.Scope == "" || fig == q.Scope:
 		return 1
 	case fig == "":

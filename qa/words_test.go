@@ -41,6 +41,9 @@ func TestFigureScope(t *testing.T) {
 			t.Errorf("%s: scope %q, want %q", c.fig, got, c.want)
 		}
 	}
+	if scopeFit(&Question{}, ScopeOwn) >= scopeFit(&Question{}, ScopeWhole) {
+		t.Error("with no scope asked, the own level's figure fits as well as the whole's")
+	}
 	if scopeFit(&Question{Scope: ScopeWhole}, ScopeOwn) >= scopeFit(&Question{Scope: ScopeWhole}, "") {
 		t.Error("a figure of the other scope fits no better than one of unknown scope")
 	}
