@@ -290,6 +290,7 @@ func TestAsksChange(t *testing.T) {
 		{"全市政府性基金去年花的钱比前年涨了百分之多少？", true},
 		{"今年土地增值税预计比去年多收多少亿元？", true},
 		{"农村居民收入去年涨了多少？", true},
+		{"今年市本级政府性基金收入预计涨多少？", true},
 		{"去年一般公共预算收入是多少？", false},
 	} {
 		if got := a.Analyze(c.q).AsksChange; got != c.want {

@@ -848,6 +848,7 @@ var genericHeads = map[string]bool{
 	"数量": true, "数": true, "总数": true, "规模": true, "总量": true, "情况": true, "目标": true,
 	"水平": true, "指标": true, "数字": true, "总计": true, "合计": true, "累计": true, "全年": true,
 	"总": true, "共": true, "一共": true, "总共": true, "具体": true, "分别": true, "各": true,
+	"实际": true, "实际上": true,
 }
 
 // headHint is the class hint of word, or else of its longest suffix of two

@@ -263,3 +263,29 @@ func TestGridTables(t *testing.T) {
 	}
 	checkNothingLost(t, "tabbed", []byte(tabbed), d)
 }
+
+// TestGarbledFront: the debris of a font without a text layer at the head
+// of a text (ದնੂՑ, čĎ) is no title.
+func TestGarbledFront(t *testing.T) {
+	text := " \nದնੂՑ\nčĎ\n——ࢽ\nၿԫ൧ҍᆟऄ\n各位代表：\n受市人民政府委托，现将银川市2025年预算执行情况和2026年预算草案提请市十六届人大五次会议审议。\n" +
+		"一、2025年预算执行情况\n全市一般公共预算收入完成176.71亿元，增长3%。\n"
+	d := Parse("garbled", []byte(text))
+	for _, bad := range []string{"ದ", "č", "ࢽ", "ၿ"} {
+		if strings.Contains(d.Title, bad) {
+			t.Errorf("title %q holds the debris %q", d.Title, bad)
+		}
+	}
+	for _, p := range d.Paragraphs {
+		if p.Kind != KindClutter && strings.ContainsAny(p.Text, "ದčࢽၿ") {
+			t.Errorf("debris kept as %s: %q", p.Kind, p.Text)
+		}
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"ದնੂՑ", true}, {"čĎ", true}, {"——", false}, {"一、综合", false}, {"GDP", false}, {"Café 2025", false}} {
+		if got := garbled(c.s); got != c.want {
+			t.Errorf("garbled(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -340,7 +341,7 @@ var clutterPrefix = []string{
 }
 
 func isClutter(s string) bool {
-	if clutterExact[s] {
+	if clutterExact[s] || garbled(s) {
 		return true
 	}
 	for _, pre := range clutterPrefix {
@@ -1122,4 +1123,21 @@ func (p *parser) sentences() {
 		}
 		para.NumSentences = len(d.Sentences) - para.FirstSentence
 	}
+}
+
+// garbled reports whether a line is the debris of a font without a usable
+// text layer (ದնੂՑ, čĎ, ၿԫ൧ҍ): letters, none of them Chinese or ASCII.
+func garbled(s string) bool {
+	letters := false
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			return false
+		case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+			return false
+		case unicode.IsLetter(r):
+			letters = true
+		}
+	}
+	return letters
 }
