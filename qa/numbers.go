@@ -10,6 +10,7 @@ import (
 
 	"reportkb/index"
 	"reportkb/index/report"
+	"reportkb/index/segment"
 )
 
 // Thresholds of the scorer. A figure is answered only when its score
@@ -686,6 +687,8 @@ func unitFit(q *Question, f Quantity) float64 {
 var (
 	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})\s*年`)
 	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要"}
+	// reBudgetCue ends the words before a budgeted figure.
+	reBudgetCue = regexp.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:为|是)?\s*$`)
 )
 
 // isComparisonBase reports whether the year at byte at follows 比 or 较.
@@ -777,6 +780,10 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		if strings.Contains(clause, w) || strings.Contains(text, w) && len(w) > 3 && strings.Contains(text, "目标") {
 			plan = true
 		}
+	}
+	// 年初预算为184.2亿元，实际完成189.3亿元: the budget is the plan.
+	if reBudgetCue.MatchString(clause) {
+		plan = true
 	}
 	cued := plan
 	switch pc.secPeriod {
@@ -1021,6 +1028,14 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 		forms = headForms(head)
 	}
 	qflow := questionFlow(q)
+	headIdx := -1
+	if head != nil {
+		for i := range q.Concepts {
+			if &q.Concepts[i] == head {
+				headIdx = i
+			}
+		}
+	}
 	oneYear := (q.Year != 0 || q.HasRel) && !reSpan.MatchString(q.Raw)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
@@ -1124,6 +1139,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && spanFigure(text, f.Prefix))
+			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.Seg))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" && deltaFigure(text, f.Prefix))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
@@ -1137,7 +1153,42 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: home, feat: ft, prob: p, gate: e.model.gate(&ft)})
 		}
 	}
+	e.settleNarrowed(cands)
 	return cands
+}
+
+// settleNarrowed keeps the narrower feature only where it decides between
+// figures: a narrowed subject (城镇常住人口 1754.2万人) counts against its
+// figure when another figure of the same kind, with a different value,
+// stands beside the subject itself (常住人口2153.5万人). Where the narrowed
+// subject is all there is, or says the same (城镇新增就业 and 新增就业, both
+// 1.7万人), it is the answer.
+func (e *Engine) settleNarrowed(cands []candidate) {
+	for i := range cands {
+		c := &cands[i]
+		if c.feat[fNarrower] == 0 {
+			continue
+		}
+		rival, same := false, false
+		for j := range cands {
+			o := &cands[j]
+			if o.feat[fNarrower] != 0 || o.class != c.class || o.feat[fTop] < c.feat[fTop]-0.1 {
+				continue
+			}
+			if o.value == c.value {
+				same = true
+			} else {
+				rival = true
+			}
+		}
+		rival = rival && !same
+		if !rival {
+			c.feat[fNarrower] = 0
+			c.prob = e.model.prob(&c.feat)
+			c.Score = round(c.prob)
+			c.gate = e.model.gate(&c.feat)
+		}
+	}
 }
 
 // unknownPenalty lowers the confidence in answers to an English question
@@ -1458,4 +1509,65 @@ func deltaFigure(text string, at int) bool {
 		start++
 	}
 	return reDelta.MatchString(text[start:at])
+}
+
+// narrowers are words that make a subject a part of itself: 城镇常住人口
+// is some of the 常住人口, 民办普通高校 some of the 普通高校, 进出口 not
+// 出口.
+var narrowers = []string{"城镇", "农村", "乡村", "城市", "城区", "民办", "公办", "国有", "民营", "私营", "外资", "外商",
+	"规模以上", "规上", "限额以上", "限上", "一般", "专项"}
+
+// narrowed reports whether the occurrence of the question's head nearest
+// the figure f stands right after a narrower the question does not have,
+// or inside a longer word of the sentence (出口 in 进出口).
+func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity, seg segment.Segmenter) bool {
+	best, bestP := -1, 0.0
+	for i, o := range occ {
+		if o.part >= 0 {
+			continue
+		}
+		if p := proximity(o, l, f.Prefix, f.End); p > bestP {
+			best, bestP = i, p
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	o := occ[best]
+	before := text[:o.start]
+	// Only a short word is read into a longer one (出口 in 进出口): the
+	// segmenter's cut of a long one is less sure than the word itself.
+	if seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 {
+		from := max(0, o.start-9)
+		for from < o.start && !utf8.RuneStart(text[from]) {
+			from++
+		}
+		if insideWord(seg.Segment(text[from:o.end]), o.start-from) {
+			return true
+		}
+	}
+	for _, n := range narrowers {
+		if strings.HasSuffix(before, n) && !strings.Contains(q.Raw, n) && !strings.Contains(q.Norm, n) && !strings.HasPrefix(occ[best].text, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideWord reports whether byte at falls strictly inside a top-level word
+// of tokens (search-mode tokens: the longest of each position).
+func insideWord(tokens []segment.Token, at int) bool {
+	for i := 0; i < len(tokens); {
+		j, top := i, tokens[i]
+		for ; j < len(tokens) && tokens[j].Pos == tokens[i].Pos; j++ {
+			if tokens[j].End-tokens[j].Start > top.End-top.Start {
+				top = tokens[j]
+			}
+		}
+		if top.Start < at && at < top.End {
+			return true
+		}
+		i = j
+	}
+	return false
 }

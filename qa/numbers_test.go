@@ -353,3 +353,43 @@ func TestDeltaFigure(t *testing.T) {
 		}
 	}
 }
+
+func TestChangeAndShareAskForRates(t *testing.T) {
+	a := testAnalyzer()
+	for _, q := range []string{"西安去年财政收入掉了多少？", "南宁社零总额去年涨了多少？", "市本级民生支出占一般公共预算支出多少？"} {
+		if c := a.Analyze(q).Class; c != "percent" {
+			t.Errorf("%s: class %q, want percent", q, c)
+		}
+	}
+	for _, q := range []string{"去年教育上用掉了多少钱？", "涨了多少元？"} {
+		if c := a.Analyze(q).Class; c != "money" {
+			t.Errorf("%s: class %q, want money", q, c)
+		}
+	}
+}
+
+func TestNarrowed(t *testing.T) {
+	text := "其中,城镇常住人口1754.2万人,常住人口城镇化率81.46%。"
+	l := clauses(text)
+	k := strings.Index(text, "常住人口")
+	occ := []occurrence{{start: k, end: k + len("常住人口"), part: -1, text: "常住人口"}}
+	f := ParseQuantities(text)[0]
+	if !narrowed(&Question{Raw: "年底常住人口多少", Norm: "年底常住人口多少"}, text, occ, l, f, nil) {
+		t.Error("城镇常住人口 is not narrower than 常住人口")
+	}
+	if narrowed(&Question{Raw: "城镇常住人口多少", Norm: "城镇常住人口多少"}, text, occ, l, f, nil) {
+		t.Error("城镇常住人口 is narrower than what 城镇常住人口多少 asks")
+	}
+}
+
+func TestInsideWord(t *testing.T) {
+	seg := testSegmenter()
+	for _, c := range []struct {
+		text, word string
+		want       bool
+	}{{"全年实现进出口总额153.2亿元", "出口", true}, {"继续推进棚户区改造", "棚户区", false}} {
+		if got := insideWord(seg.Segment(c.text), strings.Index(c.text, c.word)); got != c.want {
+			t.Errorf("insideWord(%s, %s) = %v, want %v", c.text, c.word, got, c.want)
+		}
+	}
+}

@@ -776,7 +776,12 @@ var reCutEnd = regexp.MustCompile(`(压减|压缩|削减|减少|下降|降低|�
 var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
 
 // growthWords make a question without a unit ask for a rate.
-var growthWords = []string{"增长", "增速", "增幅", "提高", "上升", "下降", "降低", "回落", "比重", "占比", "率"}
+var growthWords = []string{"增长", "增速", "增幅", "提高", "上升", "下降", "降低", "回落", "比重", "占比", "率",
+	"涨", "跌", "掉了多少", "掉多少", "掉了百分之", "降了多少", "降多少", "几个点"}
+
+// reShareOf asks what share one thing is of another: 民生支出占一般公共预算
+// 支出多少.
+var reShareOf = regexp.MustCompile(`占[^，。？]{1,24}?(?:多少|几成|百分之几|比重|比例)`)
 
 // expectedClass infers the unit class from the question's words.
 func (a *Analyzer) expectedClass(q *Question, s string) string {
@@ -791,6 +796,9 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	// 千名老人床位数, 每万人口发明专利拥有量: a ratio, written as a bare number.
 	if reRatio.MatchString(s) {
 		return "ratio"
+	}
+	if reShareOf.MatchString(s) {
+		return "percent"
 	}
 	// "增长多少" asks for a rate; "增长多少亿元" named its unit above.
 	for _, w := range growthWords {

@@ -93,6 +93,12 @@ func TestHTMLEncodings(t *testing.T) {
 	if txt, err := Extract("lying.html", []byte(lying)); err != nil || !strings.Contains(string(txt.Text), "全市一般公共预算收入") {
 		t.Errorf("GBK page declared UTF-8: %v %q", err, txt)
 	}
+	// Saved from a browser: UTF-8, still declaring the charset it was
+	// served in.
+	saved := strings.Replace(page, `charset="utf-8"`, `charset="gb2312"`, 1)
+	if txt, err := Extract("saved.html", []byte(saved)); err != nil || !strings.Contains(string(txt.Text), "全市一般公共预算收入53.68亿元") {
+		t.Errorf("UTF-8 page declared gb2312: %v %q", err, txt)
+	}
 	if _, err := Extract("empty.html", []byte("<html><body><script>x()</script></body></html>")); !errors.Is(err, ErrEmpty) {
 		t.Errorf("a page without text: %v", err)
 	}

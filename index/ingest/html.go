@@ -65,7 +65,11 @@ func decodeHTML(data []byte) ([]byte, string, error) {
 	head := data[:min(len(data), 8192)]
 	if m := reMetaCharset.FindSubmatch(head); m != nil {
 		label := strings.ToLower(string(m[1]))
-		if enc, name := charset.Lookup(label); enc != nil && name != "utf-8" && name != "windows-1252" {
+		// A page saved from a browser is UTF-8 and keeps the charset it
+		// was served in (gb2312): Chinese text in GBK is almost never
+		// valid UTF-8, so valid UTF-8 beyond ASCII is read by content.
+		savedAsUTF8 := utf8.Valid(data) && !isASCII(data)
+		if enc, name := charset.Lookup(label); enc != nil && name != "utf-8" && name != "windows-1252" && !savedAsUTF8 {
 			out, err := enc.NewDecoder().Bytes(data)
 			if err == nil {
 				return out, name, nil
@@ -571,4 +575,13 @@ func attrInt(n *html.Node, key string) int {
 		}
 	}
 	return 0
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
