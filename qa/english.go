@@ -38,7 +38,7 @@ var enFrame = map[string]bool{
 	"all": true, "some": true, "so": true, "far": true, "up": true, "out": true, "about": true, "also": true,
 	"i": true, "we": true, "you": true, "our": true, "your": true, "my": true, "mean": true, "means": true,
 	"percentage": true, "percent": true, "proportion": true, "fast": true, "rate": true,
-	"after": true, "before": true, "round": true, "now": true, "currently": true,
+	"after": true, "before": true, "round": true, "now": true, "currently": true, "real": true,
 }
 
 // enFiller are words that carry no subject: verbs of the frame and

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -95,6 +96,26 @@ func TestAskedNounDecidesUnit(t *testing.T) {
 	for _, c := range q.Concepts {
 		if c.Word == "公里" {
 			t.Errorf("the unit became a subject: %+v", q.Concepts)
+		}
+	}
+}
+
+func TestEnglishRealIsFrame(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How much did real estate investment grow?")
+	found := false
+	for _, c := range q.Concepts {
+		for _, al := range c.Alts {
+			found = found || strings.Contains(al.Text, "房地产")
+		}
+	}
+	if !found {
+		t.Errorf("real estate lost: %+v", q.Concepts)
+	}
+	q = a.Analyze("What was the real GDP growth rate?")
+	for _, c := range q.Concepts {
+		if c.Word == "实际" || c.Word == "real" {
+			t.Errorf("real made a concept: %+v", q.Concepts)
 		}
 	}
 }
