@@ -1139,6 +1139,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && spanFigure(text, f.Prefix))
+			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.Seg))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" && deltaFigure(text, f.Prefix))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
@@ -1153,7 +1154,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			cands = append(cands, candidate{Answer: a, value: f.Value, class: f.Class(), home: home, feat: ft, prob: p, gate: e.model.gate(&ft)})
 		}
 	}
-	e.settleNarrowed(cands)
+	e.settleNarrowed(q, cands)
 	return cands
 }
 
@@ -1163,7 +1164,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 // stands beside the subject itself (常住人口2153.5万人). Where the narrowed
 // subject is all there is, or says the same (城镇新增就业 and 新增就业, both
 // 1.7万人), it is the answer.
-func (e *Engine) settleNarrowed(cands []candidate) {
+func (e *Engine) settleNarrowed(q *Question, cands []candidate) {
 	for i := range cands {
 		c := &cands[i]
 		if c.feat[fNarrower] == 0 {
@@ -1172,7 +1173,7 @@ func (e *Engine) settleNarrowed(cands []candidate) {
 		rival, same := false, false
 		for j := range cands {
 			o := &cands[j]
-			if o.feat[fNarrower] != 0 || o.class != c.class || o.feat[fTop] < c.feat[fTop]-0.1 {
+			if o.feat[fNarrower] != 0 || o.class != c.class || o.feat[fTop] < c.feat[fTop]-0.7 {
 				continue
 			}
 			if o.value == c.value {
@@ -1182,7 +1183,7 @@ func (e *Engine) settleNarrowed(cands []candidate) {
 			}
 		}
 		rival = rival && !same
-		if !rival {
+		if !rival && !asksWhole(q) {
 			c.feat[fNarrower] = 0
 			c.prob = e.model.prob(&c.feat)
 			c.Score = round(c.prob)
@@ -1515,7 +1516,11 @@ func deltaFigure(text string, at int) bool {
 // is some of the 常住人口, 民办普通高校 some of the 普通高校, 进出口 not
 // 出口.
 var narrowers = []string{"城镇", "农村", "乡村", "城市", "城区", "民办", "公办", "国有", "民营", "私营", "外资", "外商",
-	"规模以上", "规上", "限额以上", "限上", "一般", "专项"}
+	"规模以上", "规上", "限额以上", "限上", "一般", "专项", "入境", "出境", "境外"}
+
+// wholeWords in a question ask for the whole, never a narrowed part:
+// 全体居民人均可支配收入 is not the 城镇居民's.
+var wholeWords = []string{"全体", "全部", "所有"}
 
 // narrowed reports whether the occurrence of the question's head nearest
 // the figure f stands right after a narrower the question does not have,
@@ -1546,6 +1551,10 @@ func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity,
 			return true
 		}
 	}
+	// 进出口 is no 出口.
+	if strings.HasPrefix(o.text, "出口") && strings.HasSuffix(before, "进") {
+		return true
+	}
 	for _, n := range narrowers {
 		if strings.HasSuffix(before, n) && !strings.Contains(q.Raw, n) && !strings.Contains(q.Norm, n) && !strings.HasPrefix(occ[best].text, n) {
 			return true
@@ -1568,6 +1577,35 @@ func insideWord(tokens []segment.Token, at int) bool {
 			return true
 		}
 		i = j
+	}
+	return false
+}
+
+// asksWhole reports whether a question names the whole it asks about
+// (全体居民).
+func asksWhole(q *Question) bool {
+	for _, w := range wholeWords {
+		if strings.Contains(q.Raw, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// milestone reports whether f is a mark passed (突破35万吨, 超过) that the
+// sentence follows with the figure reached (达到36.05万吨) of the same kind.
+func milestone(text string, figs []Quantity, f Quantity) bool {
+	if !strings.Contains(f.Qualifier, "突破") && !strings.Contains(f.Qualifier, "超过") && f.Qualifier != "超" && f.Qualifier != "逾" {
+		return false
+	}
+	for _, g := range figs {
+		if g.Start <= f.End || g.Class() != f.Class() || g.Start-f.End > 45 {
+			continue
+		}
+		before := strings.TrimRight(text[f.End:g.Prefix], " ")
+		if strings.HasSuffix(before, "达到") || strings.HasSuffix(before, "达") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "至") {
+			return true
+		}
 	}
 	return false
 }

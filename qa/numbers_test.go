@@ -393,3 +393,22 @@ func TestInsideWord(t *testing.T) {
 		}
 	}
 }
+
+func TestMilestone(t *testing.T) {
+	text := "粮食总产量首次突破35万吨，达到36.05万吨，比上年增加1.83万吨。"
+	figs := ParseQuantities(text)
+	var got []string
+	for _, f := range figs {
+		if milestone(text, figs, f) {
+			got = append(got, f.Text)
+		}
+	}
+	if strings.Join(got, " ") != "35万吨" {
+		t.Errorf("milestones %q, want 35万吨", got)
+	}
+	text = "全市生产总值突破1000亿元。"
+	figs = ParseQuantities(text)
+	if milestone(text, figs, figs[0]) {
+		t.Error("a mark passed with nothing reached after it is the figure")
+	}
+}

@@ -710,6 +710,16 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 				w.text, aspect = rest, true
 			}
 		}
+		// 产量比 (产量比2024年涨了): a word no report holds, cut from the
+		// asker's syntax, whose word without its last or first character
+		// the reports do hold.
+		if r := []rune(w.text); len(r) >= 3 && isHanString(w.text) && len(a.Lex.Alternatives(w.text)) == 0 && a.unseen(w.text) {
+			if head := string(r[:len(r)-1]); !a.unseen(head) {
+				w.text = head
+			} else if tail := string(r[1:]); !a.unseen(tail) {
+				w.text = tail
+			}
+		}
 		// 建了, 发过: a verb with its aspect particle is an aspect verb.
 		if r := []rune(w.text); len(r) == 2 && (r[1] == '了' || r[1] == '过' || r[1] == '着') {
 			w.text, aspect = string(r[:1]), true
