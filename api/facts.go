@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,6 +13,7 @@ import (
 
 	"reportkb/index"
 	"reportkb/qa"
+	"reportkb/qa/series"
 )
 
 // FactsResponse is the body of GET /api/v1/facts.
@@ -118,25 +118,9 @@ func WriteFactTable(w io.Writer, facts []qa.Fact, tsv bool) error {
 	return cw.Error()
 }
 
-// plainNumber matches the numbers of the numeric columns (-5, 3.25).
-var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
-
-// SafeCell neutralises a cell that a spreadsheet would run as a formula
-// (OWASP's rule against CSV injection): a cell starting with =, +, -, @,
-// a tab or a carriage return, or their full-width forms ＝＋－＠, gets a
-// leading apostrophe, so that Excel, WPS and LibreOffice show it as text.
-// Plain numbers (-5, +3.2) are left as they are.
-func SafeCell(s string) string {
-	if s == "" || plainNumber.MatchString(s) {
-		return s
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	switch r {
-	case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
-		return "'" + s
-	}
-	return s
-}
+// SafeCell neutralises a cell that a spreadsheet would run as a formula;
+// see series.SafeCell, which every CSV the product writes goes through.
+func SafeCell(s string) string { return series.SafeCell(s) }
 
 // FactColumns are the columns of a facts export.
 var FactColumns = []string{"doc", "page", "line", "start", "end", "text", "value", "unit", "qualifier", "subject", "aspect", "period", "plan", "column", "section", "sentence"}

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -199,7 +200,7 @@ func TestSeriesEndpoint(t *testing.T) {
 }
 
 func TestSafeCSVCells(t *testing.T) {
-	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "-3.3": "'-3.3", "@x": "'@x", "\tx": "'\tx",
+	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+1": "+1", "-3.3": "-3.3", "-3.3%": "'-3.3%", "@x": "'@x", "\tx": "'\tx",
 		"\rx": "'\rx", "5.5%": "5.5%", "": "", "地区": "地区"} {
 		if got := series.SafeCell(in); got != want {
 			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
@@ -217,7 +218,8 @@ func TestSafeCSVCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, cell := range rows[1] {
-		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		// Plain numbers (-1) are numbers to a spreadsheet, not formulas.
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !plainNumberRe.MatchString(cell) {
 			t.Errorf("cell %q can run as a formula", cell)
 		}
 	}
@@ -401,3 +403,5 @@ func (b bearerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	r.Header.Set("Authorization", "Bearer "+b.token)
 	return b.next.RoundTrip(r)
 }
+
+var plainNumberRe = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)

@@ -110,7 +110,7 @@ func checkCells(t *testing.T, rows [][]string) {
 			if strings.Contains(c, "HYPERLINK") {
 				found = true
 			}
-			if c != "" && strings.ContainsRune("=+-@\t\r", []rune(c)[0]) && !plainNumber.MatchString(c) {
+			if c != "" && strings.ContainsRune("=+-@\t\r", []rune(c)[0]) && !regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`).MatchString(c) {
 				t.Errorf("cell %q starts a formula", c)
 			}
 		}

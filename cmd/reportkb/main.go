@@ -50,7 +50,7 @@ Usage:
   reportkb serve  [-addr 127.0.0.1:8080] [-index DIR] [-dict DIR]
   reportkb ask    [-json] [-doc ID] [-k N] [-index DIR] QUESTION
   reportkb search [-doc ID] [-size N] [-index DIR] QUERY
-  reportkb add    [-index DIR] [-j N] PATH...   (files or directories: .txt .md .pdf .docx)
+  reportkb add    [-index DIR] [-j N] PATH...   (files or directories: .txt .md .pdf .docx .html)
   reportkb rm     [-index DIR] ID...
   reportkb ls     [-index DIR] [-json]
   reportkb facts  [-doc ID] [-format csv|tsv|json] [-q WORDS] [-subject WORDS] [-unit U] [-period YEAR] [-check]

@@ -3,8 +3,9 @@ package series
 import (
 	"encoding/csv"
 	"io"
+	"regexp"
 	"strconv"
-	"strings"
+	"unicode/utf8"
 )
 
 // CSVColumns are the columns of a series as CSV.
@@ -47,11 +48,23 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// SafeCell neutralises a CSV cell against formula injection: a cell that
-// starts with = + - @, a tab or a carriage return is prefixed with ' so
-// that spreadsheets show it as text instead of running it.
+// plainNumber matches the numbers of numeric columns (-5, 3.25), which a
+// spreadsheet reads as numbers, not formulas.
+var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+
+// SafeCell neutralises a cell that a spreadsheet would run as a formula
+// (OWASP's rule against CSV injection): a cell starting with =, +, -, @,
+// a tab or a carriage return, or their full-width forms ＝＋－＠, gets a
+// leading apostrophe, so that Excel, WPS and LibreOffice show it as text.
+// Plain numbers (-5, +3.2) are left as they are. Every CSV the product
+// writes goes through it.
 func SafeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" || plainNumber.MatchString(s) {
+		return s
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
 		return "'" + s
 	}
 	return s

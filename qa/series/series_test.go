@@ -47,7 +47,7 @@ func TestMet(t *testing.T) {
 }
 
 func TestSafeCell(t *testing.T) {
-	for in, want := range map[string]string{"=1+1": "'=1+1", "@SUM": "'@SUM", "-2": "'-2", "+2": "'+2", "\t": "'\t", "\r": "'\r", "2": "2", "安徽": "安徽"} {
+	for in, want := range map[string]string{"=1+1": "'=1+1", "@SUM": "'@SUM", "-2": "-2", "+2": "+2", "-2x": "'-2x", "＝1": "'＝1", "\t": "'\t", "\r": "'\r", "2": "2", "安徽": "安徽"} {
 		if got := SafeCell(in); got != want {
 			t.Errorf("SafeCell(%q) = %q", in, got)
 		}
