@@ -68,7 +68,15 @@ type Config struct {
 	// (an estimate: about four bytes a byte of text). 0 means an eighth of
 	// the machine's memory.
 	CacheBytes int64
+	// RecordCache is how many sentence records are kept decoded in memory
+	// for the questions that retrieve them again (about 1 KB each). 0
+	// means DefaultRecordCache; negative, none.
+	RecordCache int
 }
+
+// DefaultRecordCache is the number of sentence records kept decoded by
+// default.
+const DefaultRecordCache = 32 << 10
 
 // DefaultMaxText is the largest document text accepted by default.
 const DefaultMaxText = 32 << 20
@@ -227,6 +235,9 @@ func Open(cfg Config) (*Index, error) {
 	if cfg.CacheBytes <= 0 {
 		cfg.CacheBytes = max(MachineMemory()/8, 256<<20)
 	}
+	if cfg.RecordCache == 0 {
+		cfg.RecordCache = DefaultRecordCache
+	}
 	registerSegmenter(cfg.SegmenterName, cfg.Segmenter)
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, docsDir), 0o755); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
@@ -309,7 +320,7 @@ func (x *Index) open() error {
 
 // openFiles opens (or creates) the store and the bleve index.
 func (x *Index) openFiles() error {
-	st, err := openStore(filepath.Join(x.cfg.Dir, storeName))
+	st, err := openStore(filepath.Join(x.cfg.Dir, storeName), x.cfg.RecordCache)
 	if err != nil {
 		return err
 	}
@@ -436,7 +447,7 @@ func (x *Index) rebuild(m manifest) error {
 		}
 	}
 	if _, err := os.Stat(rebuildPath); err == nil {
-		old, err := openStore(rebuildPath)
+		old, err := openStore(rebuildPath, 0)
 		if err != nil {
 			return err
 		}

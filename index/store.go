@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -25,6 +26,11 @@ import (
 //	recs/ID\x00GEN/h+N             the topic heading of paragraph N
 type store struct {
 	db *bolt.DB
+	// sents keeps recently read sentence records, decoded: the sentences
+	// questions retrieve repeat (the figures of a region's reports). A
+	// record is immutable, and its key names one version of a document,
+	// so an entry never goes stale; nil when Config.RecordCache < 0.
+	sents *lru.Cache[Ref, *Sentence]
 }
 
 const storeName = "store.db"
@@ -38,7 +44,7 @@ var (
 	kClean   = []byte("clean")
 )
 
-func openStore(path string) (*store, error) {
+func openStore(path string, cached int) (*store, error) {
 	// A large initial map (address space, not memory) spares the
 	// remapping, and the copying of every node a transaction holds, as
 	// the file grows.
@@ -58,7 +64,11 @@ func openStore(path string) (*store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &store{db: db}, nil
+	st := &store{db: db}
+	if cached > 0 {
+		st.sents, _ = lru.New[Ref, *Sentence](cached)
+	}
+	return st, nil
 }
 
 func (s *store) close() error { return s.db.Close() }
@@ -229,11 +239,26 @@ func (s *store) sentences(refs []Ref) ([]*Sentence, error) {
 // is nil when lenient, else an error.
 func (s *store) readSentences(refs []Ref, lenient bool) ([]*Sentence, error) {
 	out := make([]*Sentence, len(refs))
+	missing := len(refs)
+	if s.sents != nil {
+		for i, r := range refs {
+			if sr, ok := s.sents.Get(r); ok {
+				out[i] = sr
+				missing--
+			}
+		}
+		if missing == 0 {
+			return out, nil
+		}
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		recs := tx.Bucket(bRecs)
 		var b *bolt.Bucket
 		var last Ref
 		for i, r := range refs {
+			if out[i] != nil {
+				continue
+			}
 			if b == nil || r.Doc != last.Doc || r.Gen != last.Gen {
 				b, last = recs.Bucket(recsKey(r.Doc, r.Gen)), r
 			}
@@ -255,6 +280,9 @@ func (s *store) readSentences(refs []Ref, lenient bool) ([]*Sentence, error) {
 				sr.Heading = string(h)
 			}
 			out[i] = sr
+			if s.sents != nil {
+				s.sents.Add(r, sr)
+			}
 		}
 		return nil
 	})
