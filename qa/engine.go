@@ -16,6 +16,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	lru "github.com/hashicorp/golang-lru/v2"
+
 	"reportkb/index"
 	"reportkb/index/report"
 	"reportkb/index/segment"
@@ -49,6 +51,11 @@ type Engine struct {
 	mu   sync.Mutex
 	info map[string]*docInfo // by document id
 
+	// views keeps the views of the sentences questions retrieved (see
+	// sentView), by record: a record names one version of a document, so
+	// a view never goes stale.
+	views *lru.Cache[index.Ref, *sentView]
+
 	placesCache []string
 	placesVer   uint64
 	placesOK    bool
@@ -69,6 +76,7 @@ func New(cfg Config) *Engine {
 	for _, id := range cfg.Home {
 		e.home[id] = true
 	}
+	e.views, _ = lru.New[index.Ref, *sentView](defaultViews)
 	e.an = &Analyzer{Seg: cfg.Index.Segmenter(), Lex: cfg.Lexicon, Freq: cfg.Index.DocFreq, CoFreq: cfg.Index.CoFreq, Places: e.places}
 	return e
 }
@@ -105,8 +113,8 @@ func (e *Engine) places() []string {
 func (e *Engine) listPlaces() []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, en := range e.x.Docs() {
-		if r := en.Doc.Meta.Region; r != "" && r != "全国" && !seen[r] {
+	for _, sum := range e.x.Summaries() {
+		if r := sum.Meta.Region; r != "" && r != "全国" && !seen[r] {
 			seen[r] = true
 			out = append(out, r)
 		}

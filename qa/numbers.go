@@ -1040,7 +1040,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
 		text := v.rec.Text
-		breaks := clauses(text)
+		breaks := v.layout()
 		withClauses(occ, breaks)
 		ctx := contextMatches(q, v)
 		vw.inheritSubject(q, v, ctx)
@@ -1058,8 +1058,8 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			// 居全国第7位: only a place in a ranking answers 排名第几.
 			figs = ParseRanks(text)
 		}
-		marks := scopeMarks(text)
-		places := otherPlaces(q, v.sum.Meta.Region, text)
+		marks := v.scopeMarks()
+		places := otherPlaces(q, v.sum.Meta.Region, v.places())
 		lists := respectively(text, breaks, figs)
 		sectors := sectorLists(text, breaks, figs)
 		contracts := contractionLists(text, breaks, figs)

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"reportkb/index"
+	"reportkb/index/place"
 	"reportkb/index/report"
 	"reportkb/index/segment"
 )
@@ -12,8 +13,10 @@ import (
 // A question reads the records of the sentences it retrieved, never a
 // whole document: a sentView is one candidate sentence with what scoring
 // needs of it and of its document, built from the index's records. Its
-// cost does not grow with the library. Views are built per question and
-// read by one goroutine.
+// cost does not grow with the library. What a view holds depends on the
+// sentence alone, not on the question, so views are kept in the engine's
+// cache (see Engine.views) and shared: a view is immutable once built,
+// and what it derives on demand it derives once (sync.Once).
 type sentView struct {
 	sum *index.Summary
 	rec *index.Sentence
@@ -21,26 +24,49 @@ type sentView struct {
 	folded string // the folded text, optional marks dropped (see dropOptional)
 	offs   []int  // offsets of folded in rec.Text; nil when equal
 
-	figsOnce bool
+	figsOnce sync.Once
 	figs     []Quantity  // the figures of the sentence (none for table rows)
 	cells    []tableCell // the cells of a table row
 
 	heading string // folded topic heading of the paragraph
 	section string // folded title of the innermost section
 	scope   string // ScopeWhole, ScopeOwn or "": the scope set before the sentence
+
+	textOnce sync.Once
+	lay      *layout         // clauses(rec.Text)
+	marks    []scopeMark     // scopeMarks(rec.Text)
+	found    []place.Mention // place.Find(rec.Text)
 }
 
-// viewer builds the views of one question's hits, reading each record
-// once.
+// viewer builds the views of one question's hits.
 type viewer struct {
-	e     *Engine
-	mu    sync.Mutex
-	sents map[index.Ref]*index.Sentence // neighbours read for context
+	e *Engine
 }
 
 func (e *Engine) newViewer() *viewer {
-	return &viewer{e: e, sents: map[index.Ref]*index.Sentence{}}
+	return &viewer{e: e}
 }
+
+// defaultViews is how many sentence views an engine keeps.
+const defaultViews = 16 << 10
+
+// textInfo derives, once, what scoring reads of the sentence's text alone.
+func (v *sentView) textInfo() {
+	v.textOnce.Do(func() {
+		v.lay = clauses(v.rec.Text)
+		v.marks = scopeMarks(v.rec.Text)
+		v.found = place.Find(v.rec.Text)
+	})
+}
+
+// layout returns clauses(rec.Text); it must not be modified.
+func (v *sentView) layout() *layout { v.textInfo(); return v.lay }
+
+// scopeMarks returns scopeMarks(rec.Text); it must not be modified.
+func (v *sentView) scopeMarks() []scopeMark { v.textInfo(); return v.marks }
+
+// places returns place.Find(rec.Text); it must not be modified.
+func (v *sentView) places() []place.Mention { v.textInfo(); return v.found }
 
 // view returns the view of a hit with records, or nil when the hit has no
 // sentence record.
@@ -52,6 +78,21 @@ func (vw *viewer) view(h index.Hit) *sentView {
 }
 
 func (vw *viewer) viewOf(sum *index.Summary, rec *index.Sentence) *sentView {
+	views := vw.e.views
+	if views != nil {
+		if v, ok := views.Get(rec.Ref); ok && v.sum == sum {
+			return v
+		}
+	}
+	v := newView(vw.e, sum, rec)
+	if views != nil {
+		views.Add(rec.Ref, v)
+	}
+	return v
+}
+
+// newView builds the view of a sentence record of the document sum.
+func newView(e *Engine, sum *index.Summary, rec *index.Sentence) *sentView {
 	v := &sentView{sum: sum, rec: rec}
 	v.folded, v.offs = dropOptional(segment.Fold(rec.Text))
 	v.heading, _ = segment.Fold(rec.Heading)
@@ -69,7 +110,7 @@ func (vw *viewer) viewOf(sum *index.Summary, rec *index.Sentence) *sentView {
 		}
 	}
 	if rec.Row != nil {
-		v.cells = vw.e.rowCells(rec.Row)
+		v.cells = e.rowCells(rec.Row)
 	}
 	return v
 }
@@ -89,22 +130,21 @@ func scopeOfLabel(s string) string {
 	return ""
 }
 
-// figures returns the figures of the sentence, parsed once.
+// figures returns the figures of the sentence, parsed once; the slice
+// must not be modified.
 func (v *sentView) figures() []Quantity {
-	if v.figsOnce {
-		return v.figs
-	}
-	v.figsOnce = true
-	if v.rec.Kind == report.KindTableRow || v.rec.Kind == report.KindTableHeader {
-		return nil
-	}
-	// Traditional characters (萬, 億) read as simplified; offsets stay.
-	qs := ParseQuantities(segment.FoldT2S(v.rec.Text))
-	for k := range qs {
-		qs[k].Text = v.rec.Text[qs[k].Start:qs[k].End]
-	}
-	v.figs = qs
-	return qs
+	v.figsOnce.Do(func() {
+		if v.rec.Kind == report.KindTableRow || v.rec.Kind == report.KindTableHeader {
+			return
+		}
+		// Traditional characters (萬, 億) read as simplified; offsets stay.
+		qs := ParseQuantities(segment.FoldT2S(v.rec.Text))
+		for k := range qs {
+			qs[k].Text = v.rec.Text[qs[k].Start:qs[k].End]
+		}
+		v.figs = qs
+	})
+	return v.figs
 }
 
 // periodCtx is what dating a figure of the sentence reads.
@@ -119,22 +159,19 @@ func (vw *viewer) neighbour(v *sentView, n int) *sentView {
 		return nil
 	}
 	ref := index.Ref{Doc: v.rec.Doc, Gen: v.rec.Gen, N: n}
-	vw.mu.Lock()
-	rec, ok := vw.sents[ref]
-	vw.mu.Unlock()
-	if !ok {
-		recs, err := vw.e.x.Sentences([]index.Ref{ref})
-		if err == nil && len(recs) == 1 {
-			rec = recs[0]
+	if views := vw.e.views; views != nil {
+		if nv, ok := views.Get(ref); ok && nv.sum == v.sum {
+			if nv.rec.Para != v.rec.Para {
+				return nil
+			}
+			return nv
 		}
-		vw.mu.Lock()
-		vw.sents[ref] = rec
-		vw.mu.Unlock()
 	}
-	if rec == nil || rec.Para != v.rec.Para {
+	recs, err := vw.e.x.Sentences([]index.Ref{ref})
+	if err != nil || len(recs) != 1 || recs[0] == nil || recs[0].Para != v.rec.Para {
 		return nil
 	}
-	return vw.viewOf(v.sum, rec)
+	return vw.viewOf(v.sum, recs[0])
 }
 
 // rowCells reads the figures of a table row's cells: the row names the
