@@ -66,9 +66,10 @@ func main() {
 	yard := flag.Bool("yardstick", true, "also measure the naive bleve lookup")
 	serveArgs := flag.String("serve-args", "", "more flags for reportkb serve")
 	addArgs := flag.String("add-args", "", "more flags for reportkb add")
+	keep := flag.Bool("keep", false, "keep each scale's reportkb index in the working directory (index-xN), and reuse it if present")
 	large := flag.Float64("large", 4, "first add one document of this many MB of text (the corpus's reports end to end) to an empty index; 0: skip")
 	flag.Parse()
-	cfg := config{corpus: *corpus, n: *n, largeMB: *large, yardstick: *yard, serveArgs: strings.Fields(*serveArgs), addArgs: strings.Fields(*addArgs)}
+	cfg := config{keep: *keep, corpus: *corpus, n: *n, largeMB: *large, yardstick: *yard, serveArgs: strings.Fields(*serveArgs), addArgs: strings.Fields(*addArgs)}
 	var err error
 	if cfg.scales, err = ints(*scales); err != nil {
 		fail(err)
@@ -87,6 +88,7 @@ func fail(err error) {
 }
 
 type config struct {
+	keep               bool
 	corpus             string
 	scales, clients    []int
 	n                  int
@@ -141,7 +143,7 @@ func run(cfg config, bin, work string) error {
 	}
 	cfg.sources = srcs
 	cfg.textBytes = map[int]int64{}
-	fmt.Printf("corpus %s: %d reports; machine: %d cores\n", cfg.corpus, len(srcs), numCPU())
+	fmt.Printf("corpus %s: %d reports; machine: %d cores, load average %s\n", cfg.corpus, len(srcs), numCPU(), loadAvg())
 	if cfg.largeMB > 0 {
 		if err := cfg.measureLarge(); err != nil {
 			return fmt.Errorf("large document: %w", err)
@@ -389,7 +391,9 @@ type row struct {
 	textMB       float64
 	ingest       time.Duration
 	ingestCPU    time.Duration // user and system time of the add
+	ingestLoad   string        // the machine's load average after the add
 	ingestPeakMB float64
+	reused       bool // the index of an earlier run (-keep): no ingest measured
 	diskMB       float64
 	healthz      time.Duration // launch to /healthz
 	first        time.Duration // launch to the first answer
@@ -401,13 +405,17 @@ type row struct {
 }
 
 func (r row) print() {
-	fmt.Printf("%-9s ingest %.2f MB/s (%.1f s; %.1f s of CPU: %.2f MB per CPU-second; peak RSS %.0f MB); index %.0f MB on disk\n",
-		r.server, r.textMB/r.ingest.Seconds(), r.ingest.Seconds(), r.ingestCPU.Seconds(), r.textMB/r.ingestCPU.Seconds(), r.ingestPeakMB, r.diskMB)
+	if r.reused {
+		fmt.Printf("%-9s index of an earlier run (-keep), %.0f MB on disk\n", r.server, r.diskMB)
+	} else {
+		fmt.Printf("%-9s ingest %.2f MB/s (%.1f s; %.1f s of CPU: %.2f MB per CPU-second; peak RSS %.0f MB; load %s); index %.0f MB on disk\n",
+			r.server, r.textMB/r.ingest.Seconds(), r.ingest.Seconds(), r.ingestCPU.Seconds(), r.textMB/r.ingestCPU.Seconds(), r.ingestPeakMB, r.ingestLoad, r.diskMB)
+	}
 	fmt.Printf("%-9s start: /healthz in %s, first answer in %s; RSS %.0f MB after start, %.0f MB after the questions (peak %.0f MB)\n",
 		"", r.healthz.Round(time.Millisecond), r.first.Round(time.Millisecond), r.rssStartMB, r.rssAfterMB, r.peakMB)
 	for _, l := range r.loads {
-		fmt.Printf("%-9s %d clients: %d questions, %.0f q/s, p50 %.2f ms, p99 %.2f ms, %d errors; server CPU %.2f ms a question\n",
-			"", l.clients, l.n, l.rps, l.pct(0.5), l.pct(0.99), l.errors, l.cpuPer())
+		fmt.Printf("%-9s %d clients: %d questions, %.0f q/s, p50 %.2f ms, p99 %.2f ms, %d errors; server CPU %.2f ms a question; load %s\n",
+			"", l.clients, l.n, l.rps, l.pct(0.5), l.pct(0.99), l.errors, l.cpuPer(), l.load)
 	}
 	if r.answered >= 0 {
 		fmt.Printf("%-9s %.0f%% of the questions answered with a figure\n", "", 100*r.answered)
@@ -439,8 +447,16 @@ func printTable(rows []row, clients []int) {
 func (cfg *config) measureReportkb(x int, qs []string) (row, error) {
 	r := row{server: "reportkb", scale: x, textMB: float64(cfg.textBytes[x]) / 1e6, answered: -1}
 	idx := filepath.Join(cfg.work, fmt.Sprintf("index-x%d", x))
+	if _, err := os.Stat(filepath.Join(idx, "store.db")); cfg.keep && err == nil {
+		// A kept index of an earlier run: measure serving only.
+		r.reused = true
+		r.diskMB = du(idx)
+		return cfg.serveReportkb(r, idx, qs)
+	}
 	os.RemoveAll(idx)
-	defer os.RemoveAll(idx)
+	if !cfg.keep {
+		defer os.RemoveAll(idx)
+	}
 	args := append([]string{"add", "-index", idx}, cfg.addArgs...)
 	for k := 0; k < x; k++ {
 		args = append(args, cfg.copyDir(k))
@@ -453,9 +469,15 @@ func (cfg *config) measureReportkb(x int, qs []string) (row, error) {
 		return r, fmt.Errorf("add: %w: %s", err, tail(out.String()))
 	}
 	r.ingest = time.Since(t0)
+	r.ingestLoad = loadAvg()
 	r.ingestPeakMB = maxRSS(add)
 	r.ingestCPU = add.ProcessState.UserTime() + add.ProcessState.SystemTime()
 	r.diskMB = du(idx)
+	return cfg.serveReportkb(r, idx, qs)
+}
+
+// serveReportkb starts reportkb serve on idx and asks it the questions.
+func (cfg *config) serveReportkb(r row, idx string, qs []string) (row, error) {
 	srv, base, err := cfg.start(cfg.bin, append([]string{"serve", "-index", idx, "-rate", "-1"}, cfg.serveArgs...), &r,
 		"/healthz", "/api/v1/ask?q="+url.QueryEscape("2023年地区生产总值增长多少"))
 	if err != nil {
@@ -540,6 +562,7 @@ func (cfg *config) measureYardstick(x int, qs []string) (row, error) {
 		return r, fmt.Errorf("build: %w: %s", err, tail(out.String()))
 	}
 	r.ingest = time.Since(t0)
+	r.ingestLoad = loadAvg()
 	r.ingestPeakMB = maxRSS(b)
 	r.ingestCPU = b.ProcessState.UserTime() + b.ProcessState.SystemTime()
 	r.diskMB = du(idx)
@@ -663,6 +686,7 @@ type loadResult struct {
 	rps       float64
 	lat       []time.Duration
 	cpu       time.Duration // the server's CPU time for the questions
+	load      string        // the machine's load average after the questions
 }
 
 func (l loadResult) cpuPer() float64 {
@@ -723,6 +747,7 @@ func drive(c int, qs []string, urlOf func(string) string, check func([]byte)) lo
 	}
 	wg.Wait()
 	res.rps = float64(res.n) / time.Since(t0).Seconds()
+	res.load = loadAvg()
 	sort.Slice(res.lat, func(i, j int) bool { return res.lat[i] < res.lat[j] })
 	return res
 }
@@ -742,6 +767,20 @@ func procCPU(pid int) time.Duration {
 	ut, _ := strconv.ParseInt(fs[11], 10, 64)
 	st, _ := strconv.ParseInt(fs[12], 10, 64)
 	return time.Duration(ut+st) * time.Second / 100 // USER_HZ
+}
+
+// loadAvg returns the machine's load averages over 1, 5 and 15 minutes,
+// for the record: other work on the machine slows every figure.
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 // memKB reads a memory figure of a process from /proc (VmRSS, VmHWM).
