@@ -1015,6 +1015,22 @@ func (x *Index) Paragraph(id string, gen int64, n int) (*Paragraph, error) {
 	return ps[0], nil
 }
 
+// Derived returns the data named name that a reader derived from version
+// gen of document id and stored with PutDerived, if the same deriver
+// version stored it; nil otherwise. Derived data lets a reader compute
+// what it needs of a whole document once per version, not once per
+// process.
+func (x *Index) Derived(id string, gen int64, name, version string) ([]byte, error) {
+	return x.st.derived(id, gen, name, version)
+}
+
+// PutDerived stores data derived from version gen of document id, under
+// name, for the deriver version given; it goes with the document's
+// version. It does nothing when the version is no longer indexed.
+func (x *Index) PutDerived(id string, gen int64, name, version string, data []byte) error {
+	return x.st.putDerived(id, gen, name, version, data)
+}
+
 // Paragraphs reads the records of paragraphs, in the order of refs.
 func (x *Index) Paragraphs(refs []Ref) ([]*Paragraph, error) {
 	return x.st.paragraphs(refs)

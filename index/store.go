@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -24,6 +25,7 @@ import (
 //	docs/ID                        encoded Summary
 //	recs/ID\x00GEN/s+N, …/p+N      encoded Sentence and Paragraph N
 //	recs/ID\x00GEN/h+N             the topic heading of paragraph N
+//	recs/ID\x00GEN/d+NAME          data a reader derived (Index.Derived)
 type store struct {
 	db *bolt.DB
 	// sents keeps recently read sentence records, decoded: the sentences
@@ -326,3 +328,37 @@ func (s *store) readParagraphs(refs []Ref, lenient bool) ([]*Paragraph, error) {
 	})
 	return out, err
 }
+
+// derived reads the data named name derived from a version of a document
+// by the deriver version, or nil.
+func (s *store) derived(id string, gen int64, name, version string) ([]byte, error) {
+	var out []byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bRecs).Bucket(recsKey(id, gen))
+		if b == nil {
+			return nil
+		}
+		v := b.Get(derivedKey(name))
+		if rest, ok := bytes.CutPrefix(v, []byte(version+"\x00")); ok {
+			out = bytes.Clone(rest)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// putDerived stores derived data with a version of a document, replacing
+// what another deriver version stored; nothing when the version is gone.
+func (s *store) putDerived(id string, gen int64, name, version string, data []byte) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bRecs).Bucket(recsKey(id, gen))
+		if b == nil {
+			return nil
+		}
+		v := make([]byte, 0, len(version)+1+len(data))
+		v = append(append(append(v, version...), 0), data...)
+		return b.Put(derivedKey(name), v)
+	})
+}
+
+func derivedKey(name string) []byte { return append([]byte{'d'}, name...) }
