@@ -48,8 +48,8 @@ type Engine struct {
 
 	home map[string]bool
 
-	mu   sync.Mutex
-	info map[string]*docInfo // by document id
+	mu    sync.Mutex
+	facts *lru.Cache[string, *docFacts] // the facts of a few documents, by id
 
 	// views keeps the views of the sentences questions retrieved (see
 	// sentView), by record: a record names one version of a document, so
@@ -72,11 +72,12 @@ func New(cfg Config) *Engine {
 	if cfg.Model == nil {
 		cfg.Model = DefaultModel()
 	}
-	e := &Engine{x: cfg.Index, lex: cfg.Lexicon, cands: cfg.Candidates, model: cfg.Model, info: map[string]*docInfo{}, home: map[string]bool{}}
+	e := &Engine{x: cfg.Index, lex: cfg.Lexicon, cands: cfg.Candidates, model: cfg.Model, home: map[string]bool{}}
 	for _, id := range cfg.Home {
 		e.home[id] = true
 	}
 	e.views, _ = lru.New[index.Ref, *sentView](defaultViews)
+	e.facts, _ = lru.New[string, *docFacts](maxDocFacts)
 	e.an = &Analyzer{Seg: cfg.Index.Segmenter(), Lex: cfg.Lexicon, Freq: cfg.Index.DocFreq, CoFreq: cfg.Index.CoFreq, Places: e.places}
 	return e
 }
@@ -666,9 +667,9 @@ func round(v float64) float64 { return math.Round(v*1000) / 1000 }
 
 // docInfo holds what the engine derives from a whole document for its
 // facts (the facts API, the series, the checks): the figures of every
-// sentence, the folded text, the table cells. Questions do not use it.
+// sentence, the folded text, the table cells. Questions do not use it,
+// and it lives only while the facts are derived.
 type docInfo struct {
-	gen        int64
 	quantities [][]Quantity // by sentence
 	folded     []string     // folded sentence text, by sentence
 	foldOffs   [][]int      // offsets of folded text in the sentence, nil when equal
@@ -676,9 +677,6 @@ type docInfo struct {
 	headings   []string // folded topic heading, by paragraph
 	sections   []string // folded section title, by section
 	scopes     []string // the scope set before each sentence (see contextScopes)
-
-	factsOnce sync.Once
-	facts     []Fact
 }
 
 type tableCell struct {
@@ -689,15 +687,10 @@ type tableCell struct {
 	foldedName, foldedColumn string
 }
 
+// docInfo derives the docInfo of a document; it is not kept (see Facts).
 func (e *Engine) docInfo(en *index.Entry) *docInfo {
-	e.mu.Lock()
-	di, ok := e.info[en.Doc.ID]
-	e.mu.Unlock()
-	if ok && di.gen == en.Gen {
-		return di
-	}
 	d := en.Doc
-	di = &docInfo{gen: en.Gen, quantities: make([][]Quantity, len(d.Sentences)), folded: make([]string, len(d.Sentences)),
+	di := &docInfo{quantities: make([][]Quantity, len(d.Sentences)), folded: make([]string, len(d.Sentences)),
 		foldOffs: make([][]int, len(d.Sentences)), table: map[int][]tableCell{},
 		headings: make([]string, len(d.Paragraphs)), sections: make([]string, len(d.Sections))}
 	for i := range d.Paragraphs {
@@ -756,21 +749,8 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 			}
 		}
 	}
-	e.mu.Lock()
-	for id := range e.info {
-		if len(e.info) < maxDocInfos {
-			break
-		}
-		delete(e.info, id) // the facts of a few documents are kept, not of all
-	}
-	e.info[en.Doc.ID] = di
-	e.mu.Unlock()
 	return di
 }
-
-// maxDocInfos is how many documents' derived data (for their facts) the
-// engine keeps.
-const maxDocInfos = 32
 
 // dropOptional removes the quotation marks around terms (“小巨人”企业) and
 // the brackets around one or two characters that a report marks as

@@ -1,9 +1,20 @@
 package qa
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
 	"math"
+	"os"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 	"unicode/utf8"
 
 	"reportkb/index"
@@ -179,12 +190,100 @@ func lastRunes(s string, n int) string {
 }
 
 // Facts returns the facts of a document, in file order. They are derived
-// once per version of the document.
+// once per version of the document and stored with it in the index (see
+// FactsOf); the slice is shared and must not be modified.
 func (e *Engine) Facts(en *index.Entry) []Fact {
-	di := e.docInfo(en)
-	di.factsOnce.Do(func() { di.facts = e.buildFacts(en, di) })
-	return di.facts
+	fs, err := e.factsOf(en.Doc.ID, en.Gen, func() (*index.Entry, error) { return en, nil })
+	if err != nil {
+		slog.Error("facts", "doc", en.Doc.ID, "err", err)
+	}
+	return fs
 }
+
+// FactsOf returns the facts of the document version sum describes, read
+// from the index where an earlier call (of this build) stored them, or
+// derived from the parsed document and stored: a document is parsed for
+// its facts once per version, not once per query or per process. The
+// slice is shared and must not be modified.
+func (e *Engine) FactsOf(sum *index.Summary) ([]Fact, error) {
+	return e.factsOf(sum.ID, sum.Gen, func() (*index.Entry, error) {
+		en, ok := e.x.Doc(sum.ID)
+		if !ok || en.Gen != sum.Gen {
+			return nil, fmt.Errorf("%w: %s (version %d)", ErrUnknownDoc, sum.ID, sum.Gen)
+		}
+		return en, nil
+	})
+}
+
+// docFacts are the facts of a version of a document, derived once.
+type docFacts struct {
+	gen   int64
+	once  sync.Once
+	facts []Fact
+	err   error
+}
+
+// maxDocFacts is how many documents' facts the engine keeps in memory;
+// the others are read back from the index.
+const maxDocFacts = 64
+
+// factsName names the facts among a document's derived data.
+const factsName = "qa.facts"
+
+func (e *Engine) factsOf(id string, gen int64, entry func() (*index.Entry, error)) ([]Fact, error) {
+	e.mu.Lock()
+	df, ok := e.facts.Get(id)
+	if !ok || df.gen != gen {
+		df = &docFacts{gen: gen}
+		e.facts.Add(id, df)
+	}
+	e.mu.Unlock()
+	df.once.Do(func() { df.facts, df.err = e.loadFacts(id, gen, entry) })
+	return df.facts, df.err
+}
+
+// loadFacts reads the stored facts of a document version, or derives and
+// stores them.
+func (e *Engine) loadFacts(id string, gen int64, entry func() (*index.Entry, error)) ([]Fact, error) {
+	ver := DeriverVersion()
+	if data, err := e.x.Derived(id, gen, factsName, ver); err == nil && data != nil {
+		var fs []Fact
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&fs); err == nil {
+			return fs, nil
+		}
+	}
+	en, err := entry()
+	if err != nil {
+		return nil, err
+	}
+	fs := e.buildFacts(en, e.docInfo(en))
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(fs); err != nil {
+		return fs, fmt.Errorf("encode facts of %s: %w", id, err)
+	}
+	if err := e.x.PutDerived(id, gen, factsName, ver, buf.Bytes()); err != nil {
+		return fs, fmt.Errorf("store facts of %s: %w", id, err)
+	}
+	return fs, nil
+}
+
+// DeriverVersion names this build of the program, for data it derives
+// from documents and stores in the index (Index.PutDerived): a digest of
+// the running executable, so that a rebuild with other rules derives
+// afresh rather than reading what an older build stored.
+var DeriverVersion = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err == nil {
+		if f, err := os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err == nil {
+				return hex.EncodeToString(h.Sum(nil)[:12])
+			}
+		}
+	}
+	return fmt.Sprintf("pid-%d-%d", os.Getpid(), time.Now().UnixNano()) // never read back by another process
+})
 
 func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 	d := en.Doc
@@ -273,11 +372,6 @@ type FactQuery struct {
 // QueryFacts returns the facts that match fq, in document and file order,
 // and how many match in all.
 func (e *Engine) QueryFacts(fq FactQuery) ([]Fact, int, error) {
-	if fq.Doc != "" {
-		if _, ok := e.x.Doc(fq.Doc); !ok {
-			return nil, 0, ErrUnknownDoc
-		}
-	}
 	if fq.Limit <= 0 {
 		fq.Limit = 100
 	}
@@ -285,11 +379,23 @@ func (e *Engine) QueryFacts(fq FactQuery) ([]Fact, int, error) {
 	subj, _ := segment.Fold(strings.Join(strings.Fields(fq.Subject), ""))
 	out := []Fact{}
 	total := 0
-	for _, en := range e.x.Docs() {
-		if fq.Doc != "" && en.Doc.ID != fq.Doc {
-			continue
+	sums := e.x.Summaries()
+	if fq.Doc != "" {
+		sum, ok := e.x.Summary(fq.Doc)
+		if !ok {
+			return nil, 0, ErrUnknownDoc
 		}
-		for _, f := range e.Facts(en) {
+		sums = []*index.Summary{sum}
+	}
+	for _, sum := range sums {
+		fs, err := e.FactsOf(sum)
+		if errors.Is(err, ErrUnknownDoc) {
+			continue // removed or replaced since
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, f := range fs {
 			if fq.Unit != "" && f.Unit != fq.Unit || fq.Period != 0 && f.Period != fq.Period {
 				continue
 			}
