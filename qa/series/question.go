@@ -87,22 +87,7 @@ func hasAnyWord(s string, words []string) bool {
 // placesIn returns the regions of the indexed reports a question names,
 // by any of their names (上海, 上海市, Shanghai is not read).
 func (b *Builder) placesIn(q string) []string {
-	type form struct{ form, region string }
-	var forms []form
-	seen := map[string]bool{}
-	for _, en := range b.x.Docs() {
-		r := en.Doc.Meta.Region
-		if r == "" || r == "全国" || seen[r] {
-			continue
-		}
-		seen[r] = true
-		for _, f := range placeForms(r) {
-			if len([]rune(f)) >= 2 {
-				forms = append(forms, form{f, r})
-			}
-		}
-	}
-	sort.Slice(forms, func(i, j int) bool { return len(forms[i].form) > len(forms[j].form) })
+	forms := b.placeForms()
 	var out []string
 	used := map[string]bool{}
 	for _, f := range forms {
@@ -116,4 +101,36 @@ func (b *Builder) placesIn(q string) []string {
 		}
 	}
 	return out
+}
+
+// placeForm is a name of an indexed region.
+type placeForm struct{ form, region string }
+
+// placeForms returns the names of the indexed regions, longest first,
+// from the index's catalogue, cached until the documents change.
+func (b *Builder) placeForms() []placeForm {
+	v := b.x.Version()
+	b.mu.Lock()
+	if b.placesOK && b.placesVer == v {
+		forms := b.forms
+		b.mu.Unlock()
+		return forms
+	}
+	b.mu.Unlock()
+	var forms []placeForm
+	for _, r := range b.x.Regions() {
+		if r == "全国" {
+			continue
+		}
+		for _, f := range placeForms(r) {
+			if len([]rune(f)) >= 2 {
+				forms = append(forms, placeForm{f, r})
+			}
+		}
+	}
+	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].form) > len(forms[j].form) })
+	b.mu.Lock()
+	b.forms, b.placesVer, b.placesOK = forms, v, true
+	b.mu.Unlock()
+	return forms
 }

@@ -7,6 +7,8 @@
 package series
 
 import (
+	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"math"
@@ -15,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"reportkb/index"
 	"reportkb/index/report"
@@ -65,42 +69,121 @@ type Builder struct {
 	cat *indicator.Catalogue
 
 	mu   sync.Mutex
-	docs map[string]*docObs
+	docs *lru.Cache[string, *docObs] // the observations of recent documents, by id
+	// store says whether observations are stored with the index: with the
+	// embedded catalogue only, which the build names (qa.DeriverVersion).
+	store bool
+
+	placesVer uint64
+	placesOK  bool
+	forms     []placeForm // of the indexed regions, longest first
 }
 
 type docObs struct {
 	gen  int64
 	once sync.Once
 	obs  []Observation
+	err  error
 }
+
+// maxDocObs is how many documents' observations a Builder keeps in
+// memory; the others are read back from the index.
+const maxDocObs = 1024
+
+// obsName names the observations among a document's derived data.
+const obsName = "series.obs"
 
 // New returns a Builder over cfg.Index.
 func New(cfg Config) *Builder {
+	stored := cfg.Catalogue == nil
 	if cfg.Catalogue == nil {
 		cfg.Catalogue = indicator.Default()
 	}
-	return &Builder{x: cfg.Index, eng: cfg.Engine, cat: cfg.Catalogue, docs: map[string]*docObs{}}
+	b := &Builder{x: cfg.Index, eng: cfg.Engine, cat: cfg.Catalogue, store: stored}
+	b.docs, _ = lru.New[string, *docObs](maxDocObs)
+	return b
 }
 
 // Catalogue returns the builder's indicator catalogue.
 func (b *Builder) Catalogue() *indicator.Catalogue { return b.cat }
 
-// Observations returns the indicator figures of a document, in file order.
+// Observations returns the indicator figures of a document, in file
+// order; the slice is shared and must not be modified.
 func (b *Builder) Observations(en *index.Entry) []Observation {
+	obs, _ := b.observations(en.Doc.ID, en.Gen, func() (*index.Entry, error) { return en, nil })
+	return obs
+}
+
+// ObservationsOf returns the indicator figures of the document version
+// sum describes, read from the index where they were stored, or derived
+// from its facts and stored: a document is parsed for them once per
+// version, not once per series.
+func (b *Builder) ObservationsOf(sum *index.Summary) ([]Observation, error) {
+	return b.observations(sum.ID, sum.Gen, func() (*index.Entry, error) {
+		en, ok := b.x.Doc(sum.ID)
+		if !ok || en.Gen != sum.Gen {
+			return nil, fmt.Errorf("%w: %s (version %d)", qa.ErrUnknownDoc, sum.ID, sum.Gen)
+		}
+		return en, nil
+	})
+}
+
+func (b *Builder) observations(id string, gen int64, entry func() (*index.Entry, error)) ([]Observation, error) {
 	b.mu.Lock()
-	d, ok := b.docs[en.Doc.ID]
-	if !ok || d.gen != en.Gen {
-		d = &docObs{gen: en.Gen}
-		b.docs[en.Doc.ID] = d
-		for id := range b.docs {
-			if _, ok := b.x.Doc(id); !ok {
-				delete(b.docs, id) // removed since
+	d, ok := b.docs.Get(id)
+	if !ok || d.gen != gen {
+		d = &docObs{gen: gen}
+		b.docs.Add(id, d)
+	}
+	b.mu.Unlock()
+	d.once.Do(func() { d.obs, d.err = b.load(id, gen, entry) })
+	return d.obs, d.err
+}
+
+// storedObs is an Observation as stored, with its unexported fields.
+type storedObs struct {
+	Obs                  Observation
+	Via                  string
+	ReviewYear, PlanYear int
+}
+
+// load reads the stored observations of a document version, or derives
+// and stores them.
+func (b *Builder) load(id string, gen int64, entry func() (*index.Entry, error)) ([]Observation, error) {
+	ver := qa.DeriverVersion()
+	if b.store {
+		if data, err := b.x.Derived(id, gen, obsName, ver); err == nil && data != nil {
+			var st []storedObs
+			if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&st); err == nil {
+				out := make([]Observation, len(st))
+				for i, o := range st {
+					out[i] = o.Obs
+					out[i].via, out[i].reviewYear, out[i].planYear = o.Via, o.ReviewYear, o.PlanYear
+				}
+				return out, nil
 			}
 		}
 	}
-	b.mu.Unlock()
-	d.once.Do(func() { d.obs = b.observe(en) })
-	return d.obs
+	en, err := entry()
+	if err != nil {
+		return nil, err
+	}
+	obs := b.observe(en)
+	if !b.store {
+		return obs, nil
+	}
+	st := make([]storedObs, len(obs))
+	for i, o := range obs {
+		st[i] = storedObs{Obs: o, Via: o.via, ReviewYear: o.reviewYear, PlanYear: o.planYear}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(st); err != nil {
+		return obs, fmt.Errorf("encode observations of %s: %w", id, err)
+	}
+	if err := b.x.PutDerived(id, gen, obsName, ver, buf.Bytes()); err != nil {
+		return obs, fmt.Errorf("store observations of %s: %w", id, err)
+	}
+	return obs, nil
 }
 
 // placeForms are the names of a region that may stand before an
@@ -375,15 +458,25 @@ func (b *Builder) Series(q Query) (*Table, error) {
 		level, order    string
 	}
 	cells := map[key]*cell{}
-	for _, en := range b.x.Docs() {
-		m := en.Doc.Meta
+	sums := b.x.Summaries()
+	if q.Level != "" {
+		sums = b.x.Select(index.Filter{Levels: []string{q.Level}})
+	}
+	for _, sum := range sums {
+		m := sum.Meta
 		if q.Level != "" && m.Level != q.Level {
 			continue
 		}
 		if len(regions) > 0 && !matchesAny(regions, m.Region) {
 			continue
 		}
-		obs := b.Observations(en)
+		obs, err := b.ObservationsOf(sum)
+		if errors.Is(err, qa.ErrUnknownDoc) {
+			continue // removed or replaced since
+		}
+		if err != nil {
+			return nil, err
+		}
 		for i := range obs {
 			o := &obs[i]
 			if o.Indicator != ind.ID || q.Year > 0 && o.Year != q.Year || q.From > 0 && o.Year < q.From || q.To > 0 && o.Year > q.To {
@@ -392,11 +485,11 @@ func (b *Builder) Series(q Query) (*Table, error) {
 			k := key{o.Region, o.Year}
 			c := cells[k]
 			if c == nil {
-				c = &cell{level: o.Level, order: en.Doc.ID}
+				c = &cell{level: o.Level, order: sum.ID}
 				cells[k] = c
 			}
-			if en.Doc.ID < c.order {
-				c.order = en.Doc.ID
+			if sum.ID < c.order {
+				c.order = sum.ID
 			}
 			if o.Role == Target {
 				if better(o, c.target) {
