@@ -72,6 +72,11 @@ type Config struct {
 	// for the questions that retrieve them again (about 1 KB each). 0
 	// means DefaultRecordCache; negative, none.
 	RecordCache int
+	// ReadOnly opens the index to answer from, never to change: a replica
+	// serving a published snapshot (see Publish). Adds and removals fail
+	// with ErrReadOnly, seeds are not added, and the directory is not
+	// locked, so that any number of processes may open it.
+	ReadOnly bool
 }
 
 // DefaultRecordCache is the number of sentence records kept decoded by
@@ -239,6 +244,15 @@ func Open(cfg Config) (*Index, error) {
 		cfg.RecordCache = DefaultRecordCache
 	}
 	registerSegmenter(cfg.SegmenterName, cfg.Segmenter)
+	if cfg.ReadOnly {
+		x := &Index{cfg: cfg, log: cfg.Logger, docs: map[string]*Summary{}, idLocks: map[string]*sync.Mutex{},
+			removed: map[string]bool{}, cat: newCatalog(), cache: newEntryCache(cfg.CacheBytes), addSlot: make(chan struct{}, 1)}
+		if err := x.openReadOnly(); err != nil {
+			x.closeFiles()
+			return nil, fmt.Errorf("open index %s read-only: %w", cfg.Dir, err)
+		}
+		return x, nil
+	}
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, docsDir), 0o755); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", cfg.Dir, err)
 	}
@@ -676,6 +690,9 @@ func (x *Index) lockID(id string) func() {
 // a time, the others waiting, so that concurrent adds cannot multiply
 // the memory an add takes; readers are never blocked.
 func (x *Index) Add(name string, data []byte) (*Entry, error) {
+	if x.cfg.ReadOnly {
+		return nil, ErrReadOnly
+	}
 	x.addSlot <- struct{}{}
 	defer func() { <-x.addSlot }()
 	p, err := x.prepare(Source{Name: name, Data: data})
@@ -839,6 +856,9 @@ func (x *Index) Original(e *Entry) ([]byte, error) {
 
 // Remove removes document id.
 func (x *Index) Remove(id string) error {
+	if x.cfg.ReadOnly {
+		return ErrReadOnly
+	}
 	unlock := x.lockID(id)
 	defer unlock()
 	x.mu.RLock()
@@ -1026,8 +1046,12 @@ func (x *Index) Derived(id string, gen int64, name, version string) ([]byte, err
 
 // PutDerived stores data derived from version gen of document id, under
 // name, for the deriver version given; it goes with the document's
-// version. It does nothing when the version is no longer indexed.
+// version. It does nothing on a read-only index or when the version is
+// no longer indexed.
 func (x *Index) PutDerived(id string, gen int64, name, version string, data []byte) error {
+	if x.cfg.ReadOnly {
+		return nil
+	}
 	return x.st.putDerived(id, gen, name, version, data)
 }
 
@@ -1064,7 +1088,7 @@ func (x *Index) Close() error {
 		x.bleve = nil
 	}
 	if x.st != nil {
-		if err == nil {
+		if err == nil && !x.cfg.ReadOnly {
 			err = x.st.markClean()
 		}
 		if e := x.st.close(); err == nil {
@@ -1154,6 +1178,9 @@ func writeFileSync(path string, data []byte) error {
 // old version or its new one. It returns the errors of the files that
 // failed, joined.
 func (x *Index) AddAll(srcs []Source, jobs int, done func(Source, *Entry, error)) error {
+	if x.cfg.ReadOnly {
+		return ErrReadOnly
+	}
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}

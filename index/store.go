@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -73,6 +74,23 @@ func openStore(path string, cached int) (*store, error) {
 	return st, nil
 }
 
+// openStoreReadOnly opens a store to read from, shared with any number
+// of other readers.
+func openStoreReadOnly(path string, cached int) (*store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db, err := bolt.Open(path, 0o444, &bolt.Options{Timeout: 2 * time.Second, ReadOnly: true, InitialMmapSize: 1 << 30})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	st := &store{db: db}
+	if cached > 0 {
+		st.sents, _ = lru.New[Ref, *Sentence](cached)
+	}
+	return st, nil
+}
+
 func (s *store) close() error { return s.db.Close() }
 
 // recsKey names the records bucket of a version of a document.
@@ -100,16 +118,41 @@ type storeState struct {
 // load reads the summaries and counters, and marks the store unclean
 // until close says otherwise.
 func (s *store) load() (*storeState, error) {
-	st := &storeState{}
+	var st *storeState
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bMeta)
-		if v := meta.Get(kNextGen); len(v) == 8 {
-			st.nextGen = int64(binary.BigEndian.Uint64(v))
-		}
-		st.clean = string(meta.Get(kClean)) == "1"
-		if err := meta.Put(kClean, []byte("0")); err != nil {
+		var err error
+		if st, err = readState(tx); err != nil {
 			return err
 		}
+		return tx.Bucket(bMeta).Put(kClean, []byte("0"))
+	})
+	return st, err
+}
+
+// read reads the summaries and counters of a read-only store.
+func (s *store) read() (*storeState, error) {
+	var st *storeState
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		st, err = readState(tx)
+		return err
+	})
+	return st, err
+}
+
+func readState(tx *bolt.Tx) (*storeState, error) {
+	st := &storeState{}
+	for _, b := range [][]byte{bMeta, bRemoved, bDocs, bRecs} {
+		if tx.Bucket(b) == nil {
+			return nil, fmt.Errorf("not a store: no bucket %s", b)
+		}
+	}
+	meta := tx.Bucket(bMeta)
+	if v := meta.Get(kNextGen); len(v) == 8 {
+		st.nextGen = int64(binary.BigEndian.Uint64(v))
+	}
+	st.clean = string(meta.Get(kClean)) == "1"
+	err := func() error {
 		if err := tx.Bucket(bRemoved).ForEach(func(k, _ []byte) error {
 			st.removed = append(st.removed, string(k))
 			return nil
@@ -124,7 +167,7 @@ func (s *store) load() (*storeState, error) {
 			st.docs = append(st.docs, sum)
 			return nil
 		})
-	})
+	}()
 	return st, err
 }
 

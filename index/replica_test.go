@@ -1,0 +1,130 @@
+package index
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"reportkb/index/segment"
+)
+
+func openReplica(t testing.TB, dir string) *Index {
+	t.Helper()
+	x, err := Open(Config{Dir: dir, Segmenter: segment.Bigram{}, SegmenterName: "bigram", ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// TestWriterAndTwoReplicas publishes a writer's index twice and checks
+// that two read-only replicas of each snapshot, open at once, answer
+// alike from it, refuse changes, and do not see what the writer added
+// after it; and that the snapshot survives the writer's next changes.
+func TestWriterAndTwoReplicas(t *testing.T) {
+	root := t.TempDir()
+	w := open(t, filepath.Join(root, "writer"), seed(t))
+	defer w.Close()
+	snap1 := filepath.Join(root, "snap1")
+	if err := w.Publish(snap1); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Publish(snap1); err == nil {
+		t.Error("publishing over an existing snapshot succeeded")
+	}
+	sh := corpusFile(t, "shanghai_2025_gov_work_report.txt")
+	if _, err := w.Add(sh.Name, sh.Data); err != nil {
+		t.Fatal(err)
+	}
+	snap2 := filepath.Join(root, "snap2")
+	if err := w.Publish(snap2); err != nil {
+		t.Fatal(err)
+	}
+	// The writer goes on: a removal after the second snapshot.
+	if err := w.Remove("hanyang_2020_plan_report"); err != nil {
+		t.Fatal(err)
+	}
+
+	search := func(x *Index, q string, f Filter) []string {
+		t.Helper()
+		res, err := x.Search(q, f, 5, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Doc+":"+h.Text)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		snap string
+		docs int
+	}{{snap1, 1}, {snap2, 2}} {
+		r1, r2 := openReplica(t, c.snap), openReplica(t, c.snap)
+		if r1.Len() != c.docs || r2.Len() != c.docs {
+			t.Errorf("%s: replicas hold %d and %d documents, want %d", c.snap, r1.Len(), r2.Len(), c.docs)
+		}
+		var wg sync.WaitGroup
+		got := make([][]string, 2)
+		for i, r := range []*Index{r1, r2} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got[i] = search(r, "养老床位", Filter{})
+			}()
+		}
+		wg.Wait()
+		if len(got[0]) == 0 || strings.Join(got[0], "\n") != strings.Join(got[1], "\n") {
+			t.Errorf("%s: replicas answer %q and %q", c.snap, got[0], got[1])
+		}
+		sh := search(r1, "上海", Filter{Doc: "shanghai_2025_gov_work_report"})
+		if (len(sh) > 0) != (c.docs == 2) {
+			t.Errorf("%s: hits of the document added after the snapshot: %q", c.snap, sh)
+		}
+		// The seed the writer removed after the snapshot is still there.
+		if _, ok := r1.Summary("hanyang_2020_plan_report"); !ok {
+			t.Errorf("%s: the seed is gone from the snapshot", c.snap)
+		}
+		if recs, err := r2.Sentences([]Ref{{Doc: "hanyang_2020_plan_report", Gen: mustSummary(t, r2, "hanyang_2020_plan_report").Gen, N: 0}}); err != nil || recs[0].Text == "" {
+			t.Errorf("%s: sentence records: %v", c.snap, err)
+		}
+		if e, ok := r1.Doc("hanyang_2020_plan_report"); !ok || len(e.Text()) == 0 {
+			t.Errorf("%s: the stored text cannot be read", c.snap)
+		}
+		if _, err := r1.Add(sh0(t).Name, sh0(t).Data); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("add to a replica: %v, want ErrReadOnly", err)
+		}
+		if err := r2.Remove("hanyang_2020_plan_report"); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("remove from a replica: %v, want ErrReadOnly", err)
+		}
+		if err := r1.Publish(filepath.Join(root, "again")); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("publish from a replica: %v, want ErrReadOnly", err)
+		}
+		if err := r1.PutDerived("hanyang_2020_plan_report", 1, "x", "v", []byte("y")); err != nil {
+			t.Errorf("derived data on a replica: %v", err)
+		}
+		if err := r1.Close(); err != nil {
+			t.Error(err)
+		}
+		if err := r2.Close(); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := Open(Config{Dir: filepath.Join(root, "none"), Segmenter: segment.Bigram{}, SegmenterName: "bigram", ReadOnly: true}); err == nil {
+		t.Error("a replica of no snapshot opened")
+	}
+}
+
+func mustSummary(t testing.TB, x *Index, id string) *Summary {
+	t.Helper()
+	s, ok := x.Summary(id)
+	if !ok {
+		t.Fatalf("no document %s", id)
+	}
+	return s
+}
+
+func sh0(t testing.TB) Source { return corpusFile(t, "shanghai_2025_gov_work_report.txt") }
