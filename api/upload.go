@@ -181,6 +181,8 @@ func addStatus(err error) int {
 	switch {
 	case errors.Is(err, index.ErrTooLarge):
 		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, index.ErrReadOnly):
+		return http.StatusForbidden
 	case errors.Is(err, ingest.ErrUnsupported):
 		return http.StatusUnsupportedMediaType
 	case errors.Is(err, ingest.ErrNoPdftotext):
@@ -202,6 +204,10 @@ func (s *server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 	if err := s.cfg.Index.Remove(id); err != nil {
 		if errors.Is(err, index.ErrNotFound) {
 			writeError(w, http.StatusNotFound, "unknown document: "+id)
+			return
+		}
+		if errors.Is(err, index.ErrReadOnly) {
+			writeError(w, http.StatusForbidden, err.Error())
 			return
 		}
 		s.log.Error("remove", "doc", id, "err", err)

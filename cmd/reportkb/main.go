@@ -32,6 +32,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -57,6 +58,7 @@ Usage:
   reportkb locate [-doc ID] [-json] TEXT
   reportkb mcp    [-index DIR]    (the MCP tools over stdio, for AI assistants)
   reportkb series [-region R] [-level L] [-year Y] [-from Y1 -to Y2] [-format table|csv|json] [-list] INDICATOR
+  reportkb publish -to ROOT [-index DIR]   (a snapshot for read-only replicas: serve -replica ROOT)
 
 Run "reportkb COMMAND -h" for the flags of a command.
 The index lives in -index DIR (default %s, or $REPORTKB_INDEX);
@@ -97,6 +99,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = locate(rest, stdout, stderr)
 	case "series":
 		err = seriesCmd(rest, stdout, stderr)
+	case "publish":
+		err = publishCmd(rest, stdout, stderr)
 	case "mcp":
 		err = mcpCmd(rest, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -159,6 +163,8 @@ type common struct {
 	docCache int64
 	// background loads the dictionaries in the background (serve).
 	background bool
+	// replica is a publish root (or snapshot) to open read-only.
+	replica string
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -168,6 +174,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	if v, err := strconv.ParseFloat(os.Getenv("REPORTKB_MAX_TEXT"), 64); err == nil && v > 0 {
 		def = v
 	}
+	fs.StringVar(&c.replica, "replica", "", "answer read-only from the snapshot a writer published in this `directory` (see reportkb publish); -index is not used")
 	fs.Float64Var(&c.maxText, "max-text", def, "largest document text accepted, in `MB`: a larger one is refused (default $REPORTKB_MAX_TEXT or 32)")
 }
 
@@ -186,16 +193,22 @@ func (c *common) open(log *slog.Logger) (*index.Index, *qa.Engine, error) {
 		return nil, nil, err
 	}
 	var srcs []index.Source
-	var home []string
 	for _, f := range seeds.Files() {
 		srcs = append(srcs, index.Source{Name: f.Name, Data: f.Data})
-		home = append(home, index.DocID(f.Name))
 	}
+	home := homeIDs()
 	if c.maxText < 0 {
 		return nil, nil, usageError{"-max-text must be positive"}
 	}
-	x, err := index.Open(index.Config{Dir: c.index, Segmenter: seg, Seeds: srcs, Logger: log,
-		MaxText: int(c.maxText * (1 << 20)), CacheBytes: c.docCache})
+	cfg := index.Config{Dir: c.index, Segmenter: seg, Seeds: srcs, Logger: log,
+		MaxText: int(c.maxText * (1 << 20)), CacheBytes: c.docCache}
+	if c.replica != "" {
+		if cfg.Dir, err = currentSnapshot(c.replica); err != nil {
+			return nil, nil, err
+		}
+		cfg.ReadOnly, cfg.Seeds = true, nil
+	}
+	x, err := index.Open(cfg)
 	if errors.Is(err, index.ErrLocked) {
 		return nil, nil, fmt.Errorf("%w: a server may be using %s; stop it or pass another -index", err, c.index)
 	}
@@ -243,6 +256,8 @@ type serveOptions struct {
 	rate                                    float64
 	trustProxy                              bool
 	cache                                   int
+	publish                                 string
+	publishEvery, reload                    time.Duration
 }
 
 // serveFlags defines the flags of reportkb serve. Each has an environment
@@ -266,6 +281,9 @@ func serveFlags(stderr io.Writer) (*flag.FlagSet, *serveOptions) {
 	fs.StringVar(&o.trustedProxies, "trusted-proxies", "", "comma-separated `addresses` or CIDRs of the reverse proxies in front; implies -trust-proxy")
 	fs.StringVar(&o.allowedHosts, "allowed-hosts", "", "comma-separated host `names` the server answers to (421 for others; against DNS rebinding)")
 	fs.IntVar(&o.cache, "cache", 4096, "answers kept for questions asked again (0: none)")
+	fs.StringVar(&o.publish, "publish", "", "publish a snapshot of the index to this `directory` after changes, for replicas (serve -replica DIR)")
+	fs.DurationVar(&o.publishEvery, "publish-every", 30*time.Second, "with -publish, how often to look for changes to publish")
+	fs.DurationVar(&o.reload, "reload", 10*time.Second, "with -replica, how often to look for a newer snapshot")
 	fs.Int64Var(&o.memLimit, "mem-limit", 0, "soft limit of the Go heap in `MB` (default: half the machine's memory; GOMEMLIMIT overrides it)")
 	fs.VisitAll(func(f *flag.Flag) {
 		if !strings.Contains(f.Usage, "$"+envName(f.Name)) {
@@ -365,13 +383,44 @@ func serve(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer x.Close()
-	srv := &http.Server{
-		Addr: o.addr,
-		Handler: api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: o.token, MaxUpload: o.maxUpload,
+	if o.replica != "" && o.publish != "" {
+		x.Close()
+		return usageError{"-publish is for the writer, -replica for a replica: not both"}
+	}
+	handler := func(x *index.Index, eng *qa.Engine) http.Handler {
+		return api.New(api.Config{Index: x, Engine: eng, Logger: log, Token: o.token, MaxUpload: o.maxUpload,
 			ChatKey: o.chatKey, DingTalkSecret: o.dingSecret, WeCom: wecom, ReadToken: o.readToken,
 			CORSOrigins: splitList(o.cors), RateLimit: o.rate, TrustProxy: o.trustProxy, TrustedProxies: proxies,
-			AllowedHosts: splitList(o.allowedHosts), CacheSize: cacheFlag(o.cache)}),
+			AllowedHosts: splitList(o.allowedHosts), CacheSize: cacheFlag(o.cache)})
+	}
+	sw := &swapHandler{}
+	sw.set(handler(x, eng))
+	stopBg := make(chan struct{})
+	defer close(stopBg)
+	if o.replica != "" {
+		// A replica follows the snapshots its writer publishes, and closes
+		// each old one when it has moved on; it closes the last at exit.
+		var cur atomic.Pointer[index.Index]
+		cur.Store(x)
+		defer func() { cur.Load().Close() }()
+		open := func(dir string) (*index.Index, http.Handler, error) {
+			nx, err := index.Open(index.Config{Dir: dir, Segmenter: x.Segmenter(), Logger: log, CacheBytes: o.docCache, ReadOnly: true})
+			if err != nil {
+				return nil, nil, err
+			}
+			cur.Store(nx)
+			return nx, handler(nx, qa.New(qa.Config{Index: nx, Home: homeIDs()})), nil
+		}
+		go follow(o.replica, x.Dir(), o.reload, log, open, sw, x, stopBg)
+	} else {
+		defer x.Close()
+	}
+	if o.publish != "" {
+		go publishChanges(x, o.publish, o.publishEvery, log, stopBg)
+	}
+	srv := &http.Server{
+		Addr:              o.addr,
+		Handler:           sw,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
