@@ -72,6 +72,10 @@ type Config struct {
 	// for the questions that retrieve them again (about 1 KB each). 0
 	// means DefaultRecordCache; negative, none.
 	RecordCache int
+	// Shards, when set, opens these index directories (published
+	// snapshots, see Publish) read-only and searches them as one index:
+	// a library split by region across indexes. Dir is not used.
+	Shards []string
 	// ReadOnly opens the index to answer from, never to change: a replica
 	// serving a published snapshot (see Publish). Adds and removals fail
 	// with ErrReadOnly, seeds are not added, and the directory is not
@@ -164,6 +168,9 @@ type Index struct {
 	st     *store
 	unlock func() error
 
+	shards  []*Index          // of a sharded index (Config.Shards), else nil
+	shardOf map[string]*Index // the shard of each document, by id
+
 	writeMu sync.Mutex    // serializes commits
 	addSlot chan struct{} // one Add at a time: concurrent adds queue
 	idMu    sync.Mutex
@@ -228,7 +235,7 @@ func Open(cfg Config) (*Index, error) {
 	if cfg.SegmenterName == "" {
 		cfg.SegmenterName = "jieba"
 	}
-	if cfg.Dir == "" {
+	if cfg.Dir == "" && len(cfg.Shards) == 0 {
 		return nil, errors.New("open index: no directory")
 	}
 	if cfg.Logger == nil {
@@ -244,6 +251,16 @@ func Open(cfg Config) (*Index, error) {
 		cfg.RecordCache = DefaultRecordCache
 	}
 	registerSegmenter(cfg.SegmenterName, cfg.Segmenter)
+	if len(cfg.Shards) > 0 {
+		cfg.ReadOnly = true
+		x := &Index{cfg: cfg, log: cfg.Logger, docs: map[string]*Summary{}, idLocks: map[string]*sync.Mutex{},
+			removed: map[string]bool{}, cat: newCatalog(), cache: newEntryCache(cfg.CacheBytes), addSlot: make(chan struct{}, 1)}
+		if err := x.openShards(); err != nil {
+			x.closeShards()
+			return nil, fmt.Errorf("open shards: %w", err)
+		}
+		return x, nil
+	}
 	if cfg.ReadOnly {
 		x := &Index{cfg: cfg, log: cfg.Logger, docs: map[string]*Summary{}, idLocks: map[string]*sync.Mutex{},
 			removed: map[string]bool{}, cat: newCatalog(), cache: newEntryCache(cfg.CacheBytes), addSlot: make(chan struct{}, 1)}
@@ -518,14 +535,14 @@ func (x *Index) rebuild(m manifest) error {
 // loadEntry reads a document back and parses it: its stored text, and
 // the offsets of a transcoded original.
 func (x *Index) loadEntry(s *Summary) (*Entry, error) {
-	text, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.text))
+	text, err := os.ReadFile(x.docsPath(s, s.text))
 	if err != nil {
 		return nil, err
 	}
 	e := &Entry{Summary: s, Gen: s.Gen, SHA256: s.SHA256, Added: s.Added, File: s.File, Format: s.Format, Encoding: s.Encoding,
 		Warnings: s.Warnings, text: text}
 	if s.original != "" && !ingest.Extracted(s.Format) {
-		orig, err := os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.original))
+		orig, err := os.ReadFile(x.docsPath(s, s.original))
 		if err != nil {
 			return nil, err
 		}
@@ -849,9 +866,9 @@ func (x *Index) removeFiles(s *Summary) {
 func (x *Index) Original(e *Entry) ([]byte, error) {
 	s := e.Summary
 	if s.original == "" {
-		return os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.text))
+		return os.ReadFile(x.docsPath(s, s.text))
 	}
-	return os.ReadFile(filepath.Join(x.cfg.Dir, docsDir, s.original))
+	return os.ReadFile(x.docsPath(s, s.original))
 }
 
 // Remove removes document id.
@@ -1023,12 +1040,12 @@ func (x *Index) Spelled(pinyin string) []*Summary {
 // refs. A sentence of a version the index no longer holds is an error
 // wrapping ErrNotFound.
 func (x *Index) Sentences(refs []Ref) ([]*Sentence, error) {
-	return x.st.sentences(refs)
+	return x.readSentences(refs, false)
 }
 
 // Paragraph reads the record of paragraph n of version gen of document id.
 func (x *Index) Paragraph(id string, gen int64, n int) (*Paragraph, error) {
-	ps, err := x.st.paragraphs([]Ref{{Doc: id, Gen: gen, N: n}})
+	ps, err := x.readParagraphs([]Ref{{Doc: id, Gen: gen, N: n}}, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1041,7 +1058,11 @@ func (x *Index) Paragraph(id string, gen int64, n int) (*Paragraph, error) {
 // what it needs of a whole document once per version, not once per
 // process.
 func (x *Index) Derived(id string, gen int64, name, version string) ([]byte, error) {
-	return x.st.derived(id, gen, name, version)
+	st := x.storeOf(id)
+	if st == nil {
+		return nil, nil
+	}
+	return st.derived(id, gen, name, version)
 }
 
 // PutDerived stores data derived from version gen of document id, under
@@ -1057,7 +1078,7 @@ func (x *Index) PutDerived(id string, gen int64, name, version string, data []by
 
 // Paragraphs reads the records of paragraphs, in the order of refs.
 func (x *Index) Paragraphs(refs []Ref) ([]*Paragraph, error) {
-	return x.st.paragraphs(refs)
+	return x.readParagraphs(refs, false)
 }
 
 // Len returns the number of documents.
@@ -1082,6 +1103,9 @@ func (x *Index) Segmenter() segment.Segmenter { return x.cfg.Segmenter }
 func (x *Index) Close() error {
 	x.writeMu.Lock()
 	defer x.writeMu.Unlock()
+	if x.shardOf != nil {
+		return x.closeShards()
+	}
 	var err error
 	if x.bleve != nil {
 		err = x.bleve.Close()

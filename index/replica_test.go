@@ -128,3 +128,75 @@ func mustSummary(t testing.TB, x *Index, id string) *Summary {
 }
 
 func sh0(t testing.TB) Source { return corpusFile(t, "shanghai_2025_gov_work_report.txt") }
+
+// TestShards searches two published indexes, split by region, as one.
+func TestShards(t *testing.T) {
+	root := t.TempDir()
+	w1 := open(t, filepath.Join(root, "w1"), seed(t))
+	defer w1.Close()
+	w2 := open(t, filepath.Join(root, "w2"))
+	defer w2.Close()
+	for _, name := range []string{"shanghai_2025_gov_work_report.txt", "anhui_2025_gov_work_report.txt"} {
+		f := corpusFile(t, name)
+		if _, err := w2.Add(f.Name, f.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s1, s2 := filepath.Join(root, "s1"), filepath.Join(root, "s2")
+	if err := w1.Publish(s1); err != nil {
+		t.Fatal(err)
+	}
+	if err := w2.Publish(s2); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(Config{Shards: []string{s1, s2}, Segmenter: segment.Bigram{}, SegmenterName: "bigram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if x.Len() != 3 {
+		t.Fatalf("%d documents, want 3", x.Len())
+	}
+	if got := x.Select(Filter{Region: "上海"}); len(got) != 1 || got[0].ID != "shanghai_2025_gov_work_report" {
+		t.Errorf("select 上海: %v", got)
+	}
+	docs := map[string]bool{}
+	res, err := x.Search("政府工作", Filter{}, 50, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		docs[h.Doc] = true
+	}
+	if len(docs) < 2 {
+		t.Errorf("hits from %v only, want both shards", docs)
+	}
+	for _, id := range []string{"hanyang_2020_plan_report", "shanghai_2025_gov_work_report"} {
+		sum := mustSummary(t, x, id)
+		recs, err := x.Sentences([]Ref{{Doc: id, Gen: sum.Gen, N: 0}, {Doc: id, Gen: sum.Gen, N: 1}})
+		if err != nil || recs[0] == nil || recs[1] == nil || recs[0].Doc != id {
+			t.Errorf("%s: sentence records %v, %v", id, recs, err)
+		}
+		if p, err := x.Paragraph(id, sum.Gen, 0); err != nil || p.Doc != id {
+			t.Errorf("%s: paragraph: %v", id, err)
+		}
+		if e, ok := x.Doc(id); !ok || len(e.Text()) == 0 {
+			t.Errorf("%s: the stored text cannot be read", id)
+		}
+		hits, _, err := x.SearchTerms(Query{Terms: []WeightedTerm{{Text: "发展", Boost: 1}}, Sentences: true, Size: 5, Records: true, Filter: Filter{Doc: id}})
+		if err != nil || len(hits) == 0 || hits[0].SentenceRec == nil {
+			t.Errorf("%s: search with records: %d hits, %v", id, len(hits), err)
+		}
+	}
+	f1, n1 := w1.DocFreq([]string{"发展"})
+	f2, n2 := w2.DocFreq([]string{"发展"})
+	if f, n := x.DocFreq([]string{"发展"}); f["发展"] != f1["发展"]+f2["发展"] || n != n1+n2 {
+		t.Errorf("document frequency %v of %d, want the shards' sum %d of %d", f, n, f1["发展"]+f2["发展"], n1+n2)
+	}
+	if _, err := x.Add("x.txt", []byte("2020年")); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("add to shards: %v", err)
+	}
+	if _, err := Open(Config{Shards: []string{s1, s1}, Segmenter: segment.Bigram{}, SegmenterName: "bigram"}); err == nil {
+		t.Error("a document in two shards was accepted")
+	}
+}

@@ -228,7 +228,7 @@ func (x *Index) fillRecords(hits []Hit, sentences bool) error {
 		}
 	}
 	if sentences {
-		rs, err := x.st.readSentences(refs, true)
+		rs, err := x.readSentences(refs, true)
 		if err != nil {
 			return err
 		}
@@ -239,7 +239,7 @@ func (x *Index) fillRecords(hits []Hit, sentences bool) error {
 		}
 		return nil
 	}
-	rs, err := x.st.readParagraphs(refs, true)
+	rs, err := x.readParagraphs(refs, true)
 	if err != nil {
 		return err
 	}
@@ -514,6 +514,18 @@ func truncateRunes(s string, n int) string {
 // DocFreq returns how many indexed sentences contain each of the words
 // (as indexed), and how many documents the index holds in all.
 func (x *Index) DocFreq(words []string) (map[string]int, int) {
+	if x.shardOf != nil {
+		out := make(map[string]int, len(words))
+		total := 0
+		for _, s := range x.shards {
+			f, n := s.DocFreq(words)
+			for w, c := range f {
+				out[w] += c
+			}
+			total += n
+		}
+		return out, total
+	}
 	out := make(map[string]int, len(words))
 	adv, err := x.bleve.Advanced()
 	if err != nil {

@@ -274,12 +274,6 @@ func (s *store) staleRecs(live map[string]int64) ([]Ref, error) {
 	return out, err
 }
 
-// sentences reads sentence records; a missing one is an error.
-func (s *store) sentences(refs []Ref) ([]*Sentence, error) {
-	out, err := s.readSentences(refs, false)
-	return out, err
-}
-
 // readSentences reads sentence records in one transaction; a missing one
 // is nil when lenient, else an error.
 func (s *store) readSentences(refs []Ref, lenient bool) ([]*Sentence, error) {
@@ -332,11 +326,6 @@ func (s *store) readSentences(refs []Ref, lenient bool) ([]*Sentence, error) {
 		return nil
 	})
 	return out, err
-}
-
-// paragraphs reads paragraph records; a missing one is an error.
-func (s *store) paragraphs(refs []Ref) ([]*Paragraph, error) {
-	return s.readParagraphs(refs, false)
 }
 
 // readParagraphs reads paragraph records in one transaction; a missing

@@ -165,6 +165,8 @@ type common struct {
 	background bool
 	// replica is a publish root (or snapshot) to open read-only.
 	replica string
+	// shards are publish roots (or snapshots) to open read-only as one.
+	shards string
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -175,6 +177,7 @@ func (c *common) register(fs *flag.FlagSet) {
 		def = v
 	}
 	fs.StringVar(&c.replica, "replica", "", "answer read-only from the snapshot a writer published in this `directory` (see reportkb publish); -index is not used")
+	fs.StringVar(&c.shards, "shards", "", "answer read-only from several published snapshots as one index: comma-separated `directories` (shards of a library split by region)")
 	fs.Float64Var(&c.maxText, "max-text", def, "largest document text accepted, in `MB`: a larger one is refused (default $REPORTKB_MAX_TEXT or 32)")
 }
 
@@ -202,11 +205,21 @@ func (c *common) open(log *slog.Logger) (*index.Index, *qa.Engine, error) {
 	}
 	cfg := index.Config{Dir: c.index, Segmenter: seg, Seeds: srcs, Logger: log,
 		MaxText: int(c.maxText * (1 << 20)), CacheBytes: c.docCache}
+	if c.replica != "" && c.shards != "" {
+		return nil, nil, usageError{"-replica and -shards: give the replica's root as one of the shards"}
+	}
 	if c.replica != "" {
 		if cfg.Dir, err = currentSnapshot(c.replica); err != nil {
 			return nil, nil, err
 		}
 		cfg.ReadOnly, cfg.Seeds = true, nil
+	}
+	for _, root := range splitList(c.shards) {
+		snap, err := currentSnapshot(root)
+		if err != nil {
+			return nil, nil, err
+		}
+		cfg.Shards, cfg.ReadOnly, cfg.Seeds = append(cfg.Shards, snap), true, nil
 	}
 	x, err := index.Open(cfg)
 	if errors.Is(err, index.ErrLocked) {

@@ -166,6 +166,23 @@ func TestCLIPublish(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "6341张") {
 		t.Fatalf("ask a replica: exit %d: %s %s", code, out, errs)
 	}
+	// A second index, of another region, published beside it: both as shards.
+	dir2, pub2 := t.TempDir(), filepath.Join(t.TempDir(), "pub2")
+	if code, _, errs := runCLI("add", "-index", dir2, "../../testdata/reports/shanghai_2025_gov_work_report.txt"); code != 0 {
+		t.Fatalf("add: exit %d: %s", code, errs)
+	}
+	if code, _, errs := runCLI("rm", "-index", dir2, "hanyang_2020_plan_report"); code != 0 {
+		t.Fatalf("rm: exit %d: %s", code, errs)
+	}
+	if code, out, errs := runCLI("publish", "-index", dir2, "-to", pub2); code != 0 || !strings.Contains(out, "published 1 documents") {
+		t.Fatalf("publish: exit %d: %s %s", code, out, errs)
+	}
+	for q, want := range map[string]string{"新增养老床位多少张？": "6341张", "上海2025年地区生产总值增长多少": "shanghai_2025_gov_work_report"} {
+		code, out, errs := runCLI("ask", "-shards", pub+","+pub2, q)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("ask %s of two shards: exit %d: %s %s", q, code, out, errs)
+		}
+	}
 	if code, _, errs := runCLI("publish", "-index", dir); code != 2 || !strings.Contains(errs, "-to is required") {
 		t.Errorf("publish without -to: exit %d: %s", code, errs)
 	}
