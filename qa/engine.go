@@ -56,6 +56,10 @@ type Engine struct {
 	// a view never goes stale.
 	views *lru.Cache[index.Ref, *sentView]
 
+	regions    *regionIndex // of the reports' regions, at regionsVer
+	regionsVer uint64
+	regionsOK  bool
+
 	placesCache []string
 	placesVer   uint64
 	placesOK    bool
@@ -438,14 +442,24 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 // names (within: that hold the place named, for a district asked of its
 // city's report).
 func (e *Engine) regionsNamed(name string, within bool) []string {
-	var out []string
-	for _, r := range e.x.Regions() {
-		rel := placeRelation(name, r)
-		if rel == placeSame && !within || rel == placeWithin && within {
-			out = append(out, r)
-		}
+	return e.regionIndex().named(name, within)
+}
+
+// regionIndex returns the index of the regions of the reports, built
+// once per version of the documents.
+func (e *Engine) regionIndex() *regionIndex {
+	v := e.x.Version()
+	e.mu.Lock()
+	ri, ok := e.regions, e.regionsOK && e.regionsVer == v
+	e.mu.Unlock()
+	if ok {
+		return ri
 	}
-	return out
+	ri = newRegionIndex(e.x.Regions())
+	e.mu.Lock()
+	e.regions, e.regionsVer, e.regionsOK = ri, v, true
+	e.mu.Unlock()
+	return ri
 }
 
 // spelled returns the documents whose region a pinyin name spells.

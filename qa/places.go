@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -167,3 +168,88 @@ func (e *Engine) placeConcepts(q *Question, scope []*index.Summary) {
 // placeWeight is the weight of a place to be found in the text: that of a
 // rare word.
 const placeWeight = 6.0
+
+// regionIndex finds the regions of the indexed reports that a place
+// name names or lies within, by their divisions in the gazetteer, so
+// that a question does not compare its place with every region.
+type regionIndex struct {
+	byDiv map[*place.Division][]string // regions by each of their divisions
+	loose []string                     // regions the gazetteer does not hold: compared by name
+	all   []string
+}
+
+func newRegionIndex(regions []string) *regionIndex {
+	ri := &regionIndex{byDiv: map[*place.Division][]string{}, all: regions}
+	for _, r := range regions {
+		if r == "" {
+			continue
+		}
+		ds := regionDivisions(r)
+		if len(ds) == 0 {
+			ri.loose = append(ri.loose, r)
+			continue
+		}
+		for _, d := range ds {
+			ri.byDiv[d] = append(ri.byDiv[d], r)
+		}
+	}
+	return ri
+}
+
+// named returns, sorted, the regions whose relation to name is
+// placeSame, or placeWithin when within: what comparing name with each
+// region by placeRelation returns.
+func (ri *regionIndex) named(name string, within bool) []string {
+	if name == "" {
+		return nil
+	}
+	qs := place.Lookup(name)
+	if len(qs) == 0 {
+		// A name the gazetteer lacks is the same place by name, or none.
+		if within {
+			return nil
+		}
+		var out []string
+		for _, r := range ri.all {
+			if r != "" && report.PlaceMatches(name, r) {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	same := map[string]bool{}
+	for _, q := range qs {
+		for _, r := range ri.byDiv[q] {
+			same[r] = true
+		}
+	}
+	for _, r := range ri.loose {
+		if report.PlaceMatches(name, r) {
+			same[r] = true
+		}
+	}
+	set := same
+	if within {
+		// The regions holding the place: its divisions' ancestors, and the nation.
+		set = map[string]bool{}
+		for _, q := range qs {
+			for p := q; p != nil; p = p.Parent {
+				for _, r := range ri.byDiv[p] {
+					set[r] = true
+				}
+			}
+		}
+		for _, r := range ri.byDiv[place.Nation] {
+			set[r] = true
+		}
+		for r := range same {
+			delete(set, r)
+		}
+	}
+	out := make([]string, 0, len(set))
+	for r := range set {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
