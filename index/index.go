@@ -168,6 +168,8 @@ type Index struct {
 	st     *store
 	unlock func() error
 
+	freqs freqCache // of DocFreq
+
 	shards  []*Index          // of a sharded index (Config.Shards), else nil
 	shardOf map[string]*Index // the shard of each document, by id
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"reportkb/index/segment"
 )
@@ -527,6 +528,26 @@ func (x *Index) DocFreq(words []string) (map[string]int, int) {
 		return out, total
 	}
 	out := make(map[string]int, len(words))
+	ver := x.Version()
+	fc := &x.freqs
+	fc.mu.Lock()
+	if fc.words == nil || fc.ver != ver {
+		fc.words, _ = lru.New[string, int](freqCacheSize)
+		fc.ver, fc.total = ver, -1
+	}
+	var missing []string
+	for _, w := range words {
+		if n, ok := fc.words.Get(w); ok {
+			out[w] = n
+		} else {
+			missing = append(missing, w)
+		}
+	}
+	total := fc.total
+	fc.mu.Unlock()
+	if len(missing) == 0 && total >= 0 {
+		return out, total
+	}
 	adv, err := x.bleve.Advanced()
 	if err != nil {
 		return out, 0
@@ -536,21 +557,44 @@ func (x *Index) DocFreq(words []string) (map[string]int, int) {
 		return out, 0
 	}
 	defer r.Close()
-	total, err := r.DocCount()
+	n, err := r.DocCount()
 	if err != nil {
 		return out, 0
 	}
-	for _, w := range words {
+	total = int(n)
+	found := map[string]int{}
+	for _, w := range missing {
 		folded, _ := segment.Fold(w)
 		tfr, err := r.TermFieldReader(context.Background(), []byte(folded), "stext", false, false, false)
 		if err != nil {
 			continue
 		}
 		out[w] = int(tfr.Count())
+		found[w] = out[w]
 		tfr.Close()
 	}
-	return out, int(total)
+	fc.mu.Lock()
+	if fc.ver == ver {
+		fc.total = total
+		for w, c := range found {
+			fc.words.Add(w, c)
+		}
+	}
+	fc.mu.Unlock()
+	return out, total
 }
+
+// freqCache keeps the sentence frequencies of words DocFreq looked up,
+// for one version of the documents: questions share most of their words.
+type freqCache struct {
+	mu    sync.Mutex
+	ver   uint64
+	total int // sentences in all; -1 when not read
+	words *lru.Cache[string, int]
+}
+
+// freqCacheSize is how many words' frequencies are kept.
+const freqCacheSize = 64 << 10
 
 // CoFreq returns how many indexed sentences hold all the words (as
 // indexed) together: how rare a phrase the index holds as several words
