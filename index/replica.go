@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -166,6 +168,29 @@ func (x *Index) openReadOnly() error {
 		x.docs[sum.ID] = sum
 		x.cat.add(sum)
 		x.bumpGen(sum.Gen)
+	}
+	return nil
+}
+
+// Compact merges the segments of the bleve index into one, so that a
+// search reads each word's postings once rather than once per segment:
+// for after a bulk add. Searches go on meanwhile; commits wait.
+func (x *Index) Compact(ctx context.Context) error {
+	if x.cfg.ReadOnly {
+		return ErrReadOnly
+	}
+	x.writeMu.Lock()
+	defer x.writeMu.Unlock()
+	adv, err := x.bleve.Advanced()
+	if err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("compact: %w", err)
 	}
 	return nil
 }

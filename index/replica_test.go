@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -198,5 +199,36 @@ func TestShards(t *testing.T) {
 	}
 	if _, err := Open(Config{Shards: []string{s1, s1}, Segmenter: segment.Bigram{}, SegmenterName: "bigram"}); err == nil {
 		t.Error("a document in two shards was accepted")
+	}
+}
+
+// TestCompact merges the segments of an index and checks that searches
+// answer as before.
+func TestCompact(t *testing.T) {
+	x := open(t, t.TempDir(), seed(t))
+	defer x.Close()
+	for _, name := range []string{"shanghai_2025_gov_work_report.txt", "anhui_2025_gov_work_report.txt"} {
+		f := corpusFile(t, name)
+		if _, err := x.Add(f.Name, f.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hits := func() string {
+		res, err := x.Search("养老床位", Filter{}, 20, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, h := range res.Hits {
+			b.WriteString(h.Doc + "/" + h.Text + "\n")
+		}
+		return b.String()
+	}
+	before := hits()
+	if err := x.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if after := hits(); after != before || before == "" {
+		t.Errorf("hits after compacting:\n%s\nbefore:\n%s", after, before)
 	}
 }

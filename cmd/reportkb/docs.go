@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -73,6 +74,7 @@ func add(args []string, stdout, stderr io.Writer) error {
 	var c common
 	c.register(fs)
 	jobs := fs.Int("j", runtime.NumCPU(), "add `N` files at a time")
+	compact := fs.Int("compact", 64, "after adding at least `N` files, merge the search index's segments into one, for faster searches (0: never)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -133,6 +135,13 @@ func add(args []string, stdout, stderr io.Writer) error {
 	took := time.Since(start)
 	fmt.Fprintf(stdout, "added %d of %d files (%.1f MB) in %s (%.2f MB/s); the index holds %d documents\n",
 		added, len(files), float64(bytes)/1e6, took.Round(time.Millisecond), float64(bytes)/1e6/took.Seconds(), x.Len())
+	if *compact > 0 && added >= *compact {
+		t0 := time.Now()
+		if err := x.Compact(context.Background()); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "merged the search index's segments in %s\n", time.Since(t0).Round(time.Millisecond))
+	}
 	if len(warned) > 0 {
 		sort.Strings(warned)
 		fmt.Fprintln(stderr, "read with warnings:")
