@@ -263,14 +263,14 @@ type placeMark struct {
 	other bool // another place than the report's and the question's
 }
 
-// otherPlaces marks, of the places a sentence names (found: place.Find of
-// its text), those that are neither the report's region (nor a place
-// containing it) nor one the question names: a figure next to them is
-// theirs (城厢区政府债务余额 in a provincial report).
-func otherPlaces(q *Question, region string, found []place.Mention) []placeMark {
+// otherPlaces finds the places a sentence names and marks those that are
+// neither the report's region (nor a place containing it) nor one the
+// question names: a figure next to them is theirs (城厢区政府债务余额 in
+// a provincial report).
+func otherPlaces(q *Question, region, text string) []placeMark {
 	var out []placeMark
 	regs := regionDivisions(region)
-	for _, m := range found {
+	for _, m := range findPlaces(text) {
 		other := true
 		for _, d := range m.Divisions {
 			if d == place.Nation || d.Level == place.Province && len(regs) == 0 {

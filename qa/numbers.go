@@ -1059,7 +1059,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			figs = ParseRanks(text)
 		}
 		marks := v.scopeMarks()
-		places := otherPlaces(q, v.sum.Meta.Region, v.places())
+		places := otherPlaces(q, v.sum.Meta.Region, text)
 		lists := respectively(text, breaks, figs)
 		sectors := sectorLists(text, breaks, figs)
 		contracts := contractionLists(text, breaks, figs)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 
+	lru "github.com/hashicorp/golang-lru/v2"
+
 	"reportkb/index"
 	"reportkb/index/place"
 	"reportkb/index/report"
@@ -33,9 +35,8 @@ type sentView struct {
 	scope   string // ScopeWhole, ScopeOwn or "": the scope set before the sentence
 
 	textOnce sync.Once
-	lay      *layout         // clauses(rec.Text)
-	marks    []scopeMark     // scopeMarks(rec.Text)
-	found    []place.Mention // place.Find(rec.Text)
+	lay      *layout     // clauses(rec.Text)
+	marks    []scopeMark // scopeMarks(rec.Text)
 }
 
 // viewer builds the views of one question's hits.
@@ -55,8 +56,22 @@ func (v *sentView) textInfo() {
 	v.textOnce.Do(func() {
 		v.lay = clauses(v.rec.Text)
 		v.marks = scopeMarks(v.rec.Text)
-		v.found = place.Find(v.rec.Text)
 	})
+}
+
+// foundPlaces keeps place.Find of the sentences scored lately: the
+// sentences questions retrieve repeat.
+var foundPlaces, _ = lru.New[string, []place.Mention](defaultViews)
+
+// findPlaces returns place.Find(text), from foundPlaces when it is there;
+// the slice must not be modified.
+func findPlaces(text string) []place.Mention {
+	if ms, ok := foundPlaces.Get(text); ok {
+		return ms
+	}
+	ms := place.Find(text)
+	foundPlaces.Add(text, ms)
+	return ms
 }
 
 // layout returns clauses(rec.Text); it must not be modified.
@@ -64,9 +79,6 @@ func (v *sentView) layout() *layout { v.textInfo(); return v.lay }
 
 // scopeMarks returns scopeMarks(rec.Text); it must not be modified.
 func (v *sentView) scopeMarks() []scopeMark { v.textInfo(); return v.marks }
-
-// places returns place.Find(rec.Text); it must not be modified.
-func (v *sentView) places() []place.Mention { v.textInfo(); return v.found }
 
 // view returns the view of a hit with records, or nil when the hit has no
 // sentence record.
