@@ -133,8 +133,6 @@ func add(args []string, stdout, stderr io.Writer) error {
 	})
 	bar.done()
 	took := time.Since(start)
-	fmt.Fprintf(stdout, "added %d of %d files (%.1f MB) in %s (%.2f MB/s); the index holds %d documents\n",
-		added, len(files), float64(bytes)/1e6, took.Round(time.Millisecond), float64(bytes)/1e6/took.Seconds(), x.Len())
 	if *compact > 0 && added >= *compact {
 		t0 := time.Now()
 		if err := x.Compact(context.Background()); err != nil {
@@ -142,6 +140,8 @@ func add(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "merged the search index's segments in %s\n", time.Since(t0).Round(time.Millisecond))
 	}
+	fmt.Fprintf(stdout, "added %d of %d files (%.1f MB) in %s (%.2f MB/s); the index holds %d documents\n",
+		added, len(files), float64(bytes)/1e6, took.Round(time.Millisecond), float64(bytes)/1e6/took.Seconds(), x.Len())
 	if len(warned) > 0 {
 		sort.Strings(warned)
 		fmt.Fprintln(stderr, "read with warnings:")

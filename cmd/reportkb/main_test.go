@@ -169,6 +169,8 @@ func TestServeFlagsFromEnv(t *testing.T) {
 			v = "true"
 		case "0", "4096", "192", "32", "52428800":
 			v = "7"
+		case "30s", "10s":
+			v = "7s"
 		}
 		want[f.Name] = v
 		t.Setenv(envName(f.Name), v)
