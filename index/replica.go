@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -189,7 +190,11 @@ func (x *Index) Compact(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	if err := s.ForceMerge(ctx, nil); err != nil {
+	// bleve's single-segment plan merges ten segments a task; an index
+	// grown by a bulk add has more.
+	opts := mergeplan.SingleSegmentMergePlanOptions
+	opts.SegmentsPerMergeTask = 1 << 10
+	if err := s.ForceMerge(ctx, &opts); err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
 	return nil
