@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"reportkb/internal/testskip"
 	"strings"
 	"testing"
 
@@ -84,7 +85,7 @@ func addAndList(t *testing.T, dir string) (added string, docs map[string]api.Doc
 // a text file, and `reportkb ls` shows what each is.
 func TestCLIAddPractice(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (apt-get install poppler-utils); skipping")
+		testskip.Skip(t, "no pdftotext (apt-get install poppler-utils)")
 	}
 	out, docs := addAndList(t, "../../testdata/practice")
 	if !strings.Contains(out, "added 4 of 4 files") {
@@ -116,10 +117,10 @@ func TestCLIAddPractice(t *testing.T) {
 func TestCLIAddWholePractice(t *testing.T) {
 	const dir = "../../../shared/corpus/practice"
 	if _, err := os.Stat(dir); err != nil {
-		t.Skip("../shared/corpus/practice not present; skipping")
+		testskip.Skip(t, "no ../shared/corpus/practice")
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (apt-get install poppler-utils); skipping")
+		testskip.Skip(t, "no pdftotext (apt-get install poppler-utils)")
 	}
 	golden := goldenMeta(t)
 	out, docs := addAndList(t, dir)

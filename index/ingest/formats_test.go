@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"reportkb/internal/testskip"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -155,7 +156,7 @@ func TestMojibakeIsGB18030(t *testing.T) {
 
 func TestPDFNeedsOCR(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (apt-get install poppler-utils); skipping the PDF test")
+		testskip.Skip(t, "no pdftotext (apt-get install poppler-utils)")
 	}
 	// A page with nothing but a drawing: no text layer.
 	blank := pdfWith([][]string{{}, {}})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reportkb/internal/testskip"
 	"strings"
 	"testing"
 
@@ -172,7 +173,7 @@ func manifestYear(m Meta) int {
 // with names and named columns. A golden file holds the metadata of all.
 func TestPracticeIdentity(t *testing.T) {
 	if _, err := os.Stat(practiceDir); err != nil {
-		t.Skip("../shared/corpus/practice not present; skipping the practice-corpus test")
+		testskip.Skip(t, "no ../shared/corpus/practice")
 	}
 	manifest := readManifest(t, filepath.Join(practiceDir, "MANIFEST.tsv"))
 	var goldenText strings.Builder
@@ -232,7 +233,7 @@ var tableHeavy = map[string]int{
 // table rows that name what they count, with figures under named columns.
 func TestPracticeTables(t *testing.T) {
 	if _, err := os.Stat(practiceDir); err != nil {
-		t.Skip("../shared/corpus/practice not present; skipping the practice-corpus test")
+		testskip.Skip(t, "no ../shared/corpus/practice")
 	}
 	for file, least := range tableHeavy {
 		text, err := extract(t, filepath.Join(practiceDir, file))
