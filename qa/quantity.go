@@ -587,7 +587,7 @@ func parseArabic(text string, i int) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	mult, unit, qual, end := tail(text, j)
-	q := Quantity{Value: v * mult, Unit: unit, Scale: mult, Qualifier: qual, Start: i, End: end}
+	q := Quantity{Value: scaled(v, mult), Unit: unit, Scale: mult, Qualifier: qual, Start: i, End: end}
 	// A range: 4.5%—5%, 3至5年, 2—3个百分点.
 	if d := isRangeDash(text[end:]); d > 0 && end+d < len(text) && isDigit(firstRune(text[end+d:])) {
 		if v2, j2, ok := readNumber(text, end+d); ok {
@@ -595,10 +595,10 @@ func parseArabic(text string, i int) (Quantity, bool) {
 			if u2 == unit || unit == "" && u2 != "" {
 				if unit == "" {
 					mult = m2
-					q.Value = v * m2
+					q.Value = scaled(v, m2)
 					q.Scale = m2
 				}
-				q.Max = v2 * m2
+				q.Max = scaled(v2, m2)
 				q.Unit = u2
 				if q2 != "" {
 					q.Qualifier = q2
@@ -686,4 +686,17 @@ func parseChinese(text string, i int) (Quantity, bool) {
 		q.Qualifier = p + q.Qualifier
 	}
 	return q, true
+}
+
+// scaled applies a scale (万, 亿) to a figure without the binary
+// fraction's noise: 652.43万 is 6524300, not 6524299.999999999.
+func scaled(v, mult float64) float64 {
+	if mult == 1 {
+		return v
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v*mult, 'g', 12, 64), 64)
+	if err != nil {
+		return v * mult
+	}
+	return r
 }

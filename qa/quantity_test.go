@@ -205,3 +205,12 @@ func TestParseRanks(t *testing.T) {
 		}
 	}
 }
+
+func TestScaledHasNoNoise(t *testing.T) {
+	for text, want := range map[string]float64{"652.43万吨": 6524300, "108844.06亿元": 10884406000000, "0.94万家": 9400, "4.5万—5.5万人": 45000} {
+		q := ParseQuantities(text)
+		if len(q) == 0 || q[0].Value != want {
+			t.Errorf("%s: %+v, want value %v", text, q, want)
+		}
+	}
+}
