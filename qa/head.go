@@ -302,6 +302,10 @@ func otherPlaces(q *Question, region, text string) []placeMark {
 	}
 	// Zones within the region (高新区, 经开区) state their own figures
 	// beside the whole's.
+	if !strings.Contains(text, "区") { // every zone word ends in 区
+		sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+		return out
+	}
 	for _, z := range zoneWords {
 		if strings.Contains(q.Norm, z) || strings.Contains(q.Raw, z) {
 			continue

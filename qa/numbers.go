@@ -1059,6 +1059,10 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			figs = ParseRanks(text)
 		}
 		marks := v.scopeMarks()
+		var spans [][]int
+		if oneYear {
+			spans = reSpan.FindAllStringIndex(text, -1)
+		}
 		places := otherPlaces(q, v.sum.Meta.Region, text)
 		lists := respectively(text, breaks, figs)
 		sectors := sectorLists(text, breaks, figs)
@@ -1138,7 +1142,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix))
-			ft[fSpanMiss] = boolf(oneYear && spanFigure(text, f.Prefix))
+			ft[fSpanMiss] = boolf(oneYear && spanBefore(text, spans, f.Prefix))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.Seg))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" && deltaFigure(text, f.Prefix))
@@ -1490,12 +1494,22 @@ var reSpan = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:�
 // its sentence names the span before it (“十四五”时期，全市一般公共预算收入
 // 总量达1670亿元), and no single year after the span.
 func spanFigure(text string, at int) bool {
-	before := text[:at]
-	ms := reSpan.FindAllStringIndex(before, -1)
-	if ms == nil {
+	return spanBefore(text, reSpan.FindAllStringIndex(text, -1), at)
+}
+
+// spanBefore is spanFigure with the spans of the sentence found once
+// (spans: reSpan's matches in text, in order).
+func spanBefore(text string, spans [][]int, at int) bool {
+	last := -1
+	for i, m := range spans {
+		if m[1] <= at {
+			last = i
+		}
+	}
+	if last < 0 {
 		return false
 	}
-	return !reSentYear.MatchString(before[ms[len(ms)-1][1]:])
+	return !reSentYear.MatchString(text[spans[last][1]:at])
 }
 
 // reDelta ends the words before the difference from a base: 比上年增加,
