@@ -443,3 +443,68 @@ func TestRebuildOnSegmenterChange(t *testing.T) {
 		t.Errorf("the old store is left: %v", err)
 	}
 }
+
+func TestWeakWordsLeftOut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某区2025年工作报告\n\n")
+	for i := range 1500 {
+		fmt.Fprintf(&b, "第%d项工作比上年增加。", i)
+		if i%20 == 19 {
+			b.WriteString("\n\n")
+		}
+	}
+	b.WriteString("全区养老床位增加10张。新建床位30张。\n\n敬老院床位满员。\n")
+	x := open(t, t.TempDir(), Source{Name: "weak.txt", Data: []byte(b.String())})
+	defer x.Close()
+	count := func(boost float64, f Filter) (total, beds int) {
+		terms := []WeightedTerm{{Text: "床位", Boost: 10}, {Text: "增加", Boost: boost}}
+		hits, total, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: 50, Sentences: true, Records: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			if strings.Contains(h.Text(), "床位") {
+				beds++
+			}
+		}
+		return total, beds
+	}
+	// 增加, in most sentences and weighing little, finds nothing alone.
+	if total, beds := count(1, Filter{}); total != 3 || beds != 3 {
+		t.Errorf("weak 增加: %d hits, %d with 床位; want only the 3 with 床位", total, beds)
+	}
+	// Weighing as much as the question's main word, it counts.
+	if total, beds := count(6, Filter{}); total < 1500 || beds != 3 {
+		t.Errorf("weighty 增加: %d hits, %d with 床位; want all", total, beds)
+	}
+	// In one document every word counts.
+	if total, beds := count(1, Filter{Doc: "weak"}); total < 1500 || beds != 3 {
+		t.Errorf("增加 in one document: %d hits, %d with 床位; want all", total, beds)
+	}
+}
+
+func TestEqualScoresInIDOrder(t *testing.T) {
+	doc := func(name string) Source {
+		return Source{Name: name, Data: []byte(strings.Repeat("全区新增养老床位。\n\n", 30))}
+	}
+	a, b := doc("a.txt"), doc("b.txt")
+	x1 := open(t, t.TempDir(), a, b)
+	defer x1.Close()
+	x2 := open(t, t.TempDir(), b, a)
+	defer x2.Close()
+	for _, size := range []int{5, 50} { // the tie reaching past the hits fetched, and not
+		var got [2][]string
+		for i, x := range []*Index{x1, x2} {
+			hits, _, err := x.SearchTerms(Query{Terms: []WeightedTerm{{Text: "床位", Boost: 1}}, Size: size, Sentences: true, Records: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range hits {
+				got[i] = append(got[i], fmt.Sprintf("%s/%d", h.Doc.ID, h.Sentence))
+			}
+		}
+		if len(got[0]) != size || !reflect.DeepEqual(got[0], got[1]) {
+			t.Errorf("size %d: hits %v and %v, want the same %d", size, got[0], got[1], size)
+		}
+	}
+}

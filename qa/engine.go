@@ -552,7 +552,7 @@ func (e *Engine) homeFirst(q *Question) bool {
 func (e *Engine) queryTerms(q *Question) []index.WeightedTerm {
 	best := map[string]float64{}
 	var order []string
-	seg := e.x.Segmenter()
+	seg := e.an.altSeg()
 	for _, c := range q.Concepts {
 		for _, alt := range c.Alts {
 			w := c.Weight * alt.Factor

@@ -316,6 +316,8 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 		prev := ""
 		first := len(out)
 		marks := scopeMarks(s.Text)
+		pc := sentencePeriod(d, si)
+		pc.years = sentenceYears(s.Text)
 		for _, q := range di.quantities[si] {
 			subject, aspect := subjectOf(s.Text, q.Prefix, q.End)
 			if subject == "" || subject == "增速" || subject == "增幅" {
@@ -323,7 +325,7 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 				subject = prev
 			}
 			prev = subject
-			year, plan := period(sentencePeriod(d, si), q.Start)
+			year, plan := period(pc, q.Start)
 			start, end := p.OrigSpan(s.Off+q.Start, s.Off+q.End)
 			line := d.LineAt(start)
 			page, _ := d.PageAt(line)

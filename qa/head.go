@@ -267,10 +267,10 @@ type placeMark struct {
 // neither the report's region (nor a place containing it) nor one the
 // question names: a figure next to them is theirs (城厢区政府债务余额 in
 // a provincial report).
-func otherPlaces(q *Question, region, text string) []placeMark {
+func otherPlaces(q *Question, region string, sp sentPlaces) []placeMark {
 	var out []placeMark
 	regs := regionDivisions(region)
-	for _, m := range findPlaces(text) {
+	for _, m := range sp.mentions {
 		other := true
 		for _, d := range m.Divisions {
 			if d == place.Nation || d.Level == place.Province && len(regs) == 0 {
@@ -302,25 +302,42 @@ func otherPlaces(q *Question, region, text string) []placeMark {
 	}
 	// Zones within the region (高新区, 经开区) state their own figures
 	// beside the whole's.
-	if !strings.Contains(text, "区") { // every zone word ends in 区
-		sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-		return out
-	}
-	for _, z := range zoneWords {
-		if strings.Contains(q.Norm, z) || strings.Contains(q.Raw, z) {
+	for _, z := range sp.zones {
+		if w := zoneWords[z.word]; strings.Contains(q.Norm, w) || strings.Contains(q.Raw, w) {
 			continue
 		}
+		out = append(out, placeMark{z.start, true})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// sentPlaces is what otherPlaces reads of a sentence, found once for it.
+type sentPlaces struct {
+	mentions []place.Mention // place.Find(text)
+	zones    []zoneMark
+}
+
+// zoneMark is a zone word (zoneWords[word]) at byte start of a sentence.
+type zoneMark struct{ word, start int }
+
+// placesOf finds the places and zones text names.
+func placesOf(text string) sentPlaces {
+	sp := sentPlaces{mentions: place.Find(text)}
+	if !strings.Contains(text, "区") { // every zone word ends in 区
+		return sp
+	}
+	for i, z := range zoneWords {
 		for from := 0; ; {
 			k := strings.Index(text[from:], z)
 			if k < 0 {
 				break
 			}
-			out = append(out, placeMark{from + k, true})
+			sp.zones = append(sp.zones, zoneMark{i, from + k})
 			from += k + len(z)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	return out
+	return sp
 }
 
 // zoneWords name zones within a region that budget reports give figures

@@ -30,7 +30,8 @@ var fillersData string
 type Alt struct {
 	Text   string
 	Factor float64
-	folded string // Text folded as report text is; set by Analyze
+	folded string  // Text folded as report text is; set by Analyze
+	runes  runeSet // runesOf(folded)
 }
 
 // Weights of alternative wordings relative to the user's own word.

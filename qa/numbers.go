@@ -103,9 +103,13 @@ var levelPrefixes = map[string]bool{"全省": true, "全市": true, "全区": tr
 
 // findConcepts returns, for each concept, where its words occur in text.
 // Synonyms that follow a modifier of their own count less.
-func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
+// runes is the set of folded's runes.
+func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]occurrence {
 	out := make([][]occurrence, len(q.Concepts))
-	find := func(w string, o occurrence, into []occurrence) []occurrence {
+	find := func(w string, wr *runeSet, o occurrence, into []occurrence) []occurrence {
+		if !runes.mayHold(wr) {
+			return into
+		}
 		for from := 0; from < len(folded); {
 			k := strings.Index(folded[from:], w)
 			if k < 0 {
@@ -133,12 +137,12 @@ func findConcepts(q *Question, folded string, offs []int) [][]occurrence {
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
 			if alt.folded != "" {
-				out[ci] = find(alt.folded, occurrence{factor: alt.Factor, text: alt.Text, part: -1}, out[ci])
+				out[ci] = find(alt.folded, &alt.runes, occurrence{factor: alt.Factor, text: alt.Text, part: -1}, out[ci])
 			}
 		}
 		for k, p := range c.foldedParts {
 			if p != "" {
-				out[ci] = find(p, occurrence{factor: 1, text: c.Parts[k], part: k}, out[ci])
+				out[ci] = find(p, &c.partRunes[k], occurrence{factor: 1, text: c.Parts[k], part: k}, out[ci])
 			}
 		}
 	}
@@ -439,6 +443,9 @@ var reSectorRatio = regexp.MustCompile(`(三次产业|一二三产业?|产业)(�
 // sectorRatios finds 三次产业结构为7.6:44.8:47.6: the whole ratio as one
 // figure of unit ":", and each sector's share as a figure in %, in order.
 func sectorRatios(text string) (whole, parts []Quantity) {
+	if !strings.ContainsAny(text, ":：") {
+		return nil, nil // the regexp tries every byte of a sentence
+	}
 	for _, m := range reSectorRatio.FindAllStringSubmatchIndex(text, -1) {
 		w := Quantity{Text: text[m[6]:m[11]], Start: m[6], End: m[11], Prefix: m[6], Unit: ":", Scale: 1}
 		w.Value, _ = strconv.ParseFloat(text[m[6]:m[7]], 64)
@@ -724,6 +731,18 @@ type periodCtx struct {
 	secPeriod report.Period
 	secYear   int
 	meta      report.Meta
+	// years are the years text names (sentenceYears); found for each
+	// figure when nil, which is slow in a sentence of many figures.
+	years [][]int
+}
+
+// sentenceYears returns the years a sentence names, as periodCtx.years.
+func sentenceYears(text string) [][]int {
+	ms := reSentYear.FindAllStringSubmatchIndex(text, -1)
+	if ms == nil {
+		ms = [][]int{}
+	}
+	return ms
 }
 
 // sentencePeriod is the periodCtx of sentence si of a parsed document.
@@ -747,7 +766,19 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		text = text[k:]
 	}
 	m := pc.meta
-	if ms := reSentYear.FindAllStringSubmatchIndex(text, -1); ms != nil {
+	var ms [][]int
+	if pc.years == nil {
+		ms = reSentYear.FindAllStringSubmatchIndex(text, -1)
+	} else {
+		// The years wholly inside the words read, offsets made theirs.
+		k := at - len(text)
+		for _, y := range pc.years {
+			if y[0] >= k && y[1] <= at {
+				ms = append(ms, []int{y[0] - k, y[1] - k, y[2] - k, y[3] - k})
+			}
+		}
+	}
+	if ms != nil {
 		// The last year before the figure, unless it is the base of a
 		// comparison: 一九七八年又比一九七七年增长 speaks of 1978.
 		mt := ms[len(ms)-1]
@@ -1001,7 +1032,7 @@ func (e *Engine) scored(q *Question, vw *viewer, hits []index.Hit) []scoredHit {
 		if v == nil {
 			continue
 		}
-		out = append(out, scoredHit{h: h, v: v, occ: findConcepts(q, v.folded, v.offs)})
+		out = append(out, scoredHit{h: h, v: v, occ: findConcepts(q, v.folded, v.offs, &v.runes)})
 	}
 	return out
 }
@@ -1036,7 +1067,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			}
 		}
 	}
-	oneYear := (q.Year != 0 || q.HasRel) && !reSpan.MatchString(q.Raw)
+	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
 		text := v.rec.Text
@@ -1061,9 +1092,9 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 		marks := v.scopeMarks()
 		var spans [][]int
 		if oneYear {
-			spans = reSpan.FindAllStringIndex(text, -1)
+			spans = v.yearSpans()
 		}
-		places := otherPlaces(q, v.sum.Meta.Region, text)
+		places := otherPlaces(q, v.sum.Meta.Region, v.places())
 		lists := respectively(text, breaks, figs)
 		sectors := sectorLists(text, breaks, figs)
 		contracts := contractionLists(text, breaks, figs)
@@ -1225,15 +1256,16 @@ func contextMatches(q *Question, v *sentView) []float64 {
 		return ctx
 	}
 	for ci, c := range q.Concepts {
-		for _, alt := range c.Alts {
+		for k := range c.Alts {
+			alt := &c.Alts[k]
 			w := alt.folded
 			if w == "" {
 				continue
 			}
-			if heading != "" && strings.Contains(heading, w) {
+			if heading != "" && v.headRunes.mayHold(&alt.runes) && strings.Contains(heading, w) {
 				ctx[ci] = math.Max(ctx[ci], 0.35*alt.Factor)
 			}
-			if section != "" && strings.Contains(section, w) {
+			if section != "" && v.secRunes.mayHold(&alt.runes) && strings.Contains(section, w) {
 				ctx[ci] = math.Max(ctx[ci], 0.25*alt.Factor)
 			}
 		}
@@ -1487,18 +1519,116 @@ func trimFloat(v float64) string {
 	return s
 }
 
-// reSpan names a span of several years: “十四五”时期, 五年来, 过去五年.
-var reSpan = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来)|(?:[两三四五六七八九十]|\d)年(?:来|间|累计)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
+// yearSpans returns the spans of several years s names, in order:
+// “十四五”时期 (十[一二三四五六七八九十]五”?(?:时期|期间|以来)), 五年来
+// ((?:[两三四五六七八九十]|\d)年(?:来|间|累计)) and 过去五年
+// ((?:过去|近)(?:[两三四五六七八九十]|\d)年), the leftmost first, as a
+// regexp of those alternatives would find them. It is written out because
+// it runs on every candidate sentence, where the regexp engine, trying each
+// byte in turn, took a tenth of a question's time.
+func yearSpans(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r == '十' || r == '过' || r == '近' || isSpanCount(r) {
+			if end := yearSpanAt(s, i); end > 0 {
+				out = append(out, []int{i, end})
+				i = end
+				continue
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// isSpanCount reports whether r counts years in a span: one of
+// 两三四五六七八九十 or an ASCII digit.
+func isSpanCount(r rune) bool {
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+		'两', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
+// yearSpanAt returns the end of the span of years yearSpans finds at byte
+// i of s, or -1.
+func yearSpanAt(s string, i int) int {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	j := i + n
+	switch {
+	case r == '十':
+		// 十四五”时期
+		if r2, n2 := utf8.DecodeRuneInString(s[j:]); r2 != utf8.RuneError && strings.ContainsRune("一二三四五六七八九十", r2) {
+			j += n2
+			if !strings.HasPrefix(s[j:], "五") {
+				break
+			}
+			j += len("五")
+			j += len(prefixOf(s[j:], "”"))
+			if w := prefixOf(s[j:], "时期", "期间", "以来"); w != "" {
+				return j + len(w)
+			}
+		}
+	case r == '过' || r == '近':
+		// 过去五年, 近五年
+		if r == '过' {
+			if !strings.HasPrefix(s[j:], "去") {
+				return -1
+			}
+			j += len("去")
+		}
+		if k := spanCount(s, j); k > 0 && strings.HasPrefix(s[k:], "年") {
+			return k + len("年")
+		}
+		return -1
+	}
+	// 五年来, 3年间
+	if k := spanCount(s, i); k > 0 && strings.HasPrefix(s[k:], "年") {
+		k += len("年")
+		if w := prefixOf(s[k:], "来", "间", "累计"); w != "" {
+			return k + len(w)
+		}
+	}
+	return -1
+}
+
+// spanCount returns the end of the count of years at byte i of s (one of
+// 两三四五六七八九十 or an ASCII digit), or -1.
+func spanCount(s string, i int) int {
+	if i >= len(s) {
+		return -1
+	}
+	if r, n := utf8.DecodeRuneInString(s[i:]); isSpanCount(r) {
+		return i + n
+	}
+	return -1
+}
+
+// prefixOf returns the first of words s starts with, or "".
+func prefixOf(s string, words ...string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
 
 // spanFigure reports whether the figure at byte at sums a span of years:
 // its sentence names the span before it (“十四五”时期，全市一般公共预算收入
 // 总量达1670亿元), and no single year after the span.
 func spanFigure(text string, at int) bool {
-	return spanBefore(text, reSpan.FindAllStringIndex(text, -1), at)
+	return spanBefore(text, yearSpans(text), at)
 }
 
 // spanBefore is spanFigure with the spans of the sentence found once
-// (spans: reSpan's matches in text, in order).
+// (spans: yearSpans(text)).
 func spanBefore(text string, spans [][]int, at int) bool {
 	last := -1
 	for i, m := range spans {

@@ -98,7 +98,8 @@ type Concept struct {
 	// it, rarer parts counting more.
 	Parts       []string
 	PartWeights []float64
-	foldedParts []string // Parts folded as report text is (see segment.Fold)
+	foldedParts []string  // Parts folded as report text is (see segment.Fold)
+	partRunes   []runeSet // runesOf each of foldedParts
 }
 
 // Tagger is implemented by segmenters that tag parts of speech: each
@@ -120,6 +121,8 @@ type Analyzer struct {
 	// together, for phrases the index holds as several words.
 	CoFreq func(words []string) int
 	Places func() []string // place names of the indexed reports, for recognition
+
+	analyzerMemo
 }
 
 var (
@@ -210,10 +213,13 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		c := &q.Concepts[i]
 		for k := range c.Alts {
 			c.Alts[k].folded, _ = segment.Fold(c.Alts[k].Text)
+			c.Alts[k].runes = runesOf(c.Alts[k].folded)
 		}
 		c.foldedParts = make([]string, len(c.Parts))
+		c.partRunes = make([]runeSet, len(c.Parts))
 		for k, p := range c.Parts {
 			c.foldedParts[k], _ = segment.Fold(p)
+			c.partRunes[k] = runesOf(c.foldedParts[k])
 		}
 	}
 	return q
@@ -936,7 +942,7 @@ func (a *Analyzer) weigh(q *Question) {
 				continue
 			}
 			var ts []string
-			for _, t := range a.Seg.Segment(alt.Text) {
+			for _, t := range a.altSeg().Segment(alt.Text) {
 				ts = append(ts, alt.Text[t.Start:t.End])
 			}
 			altTerms[alt.Text] = ts

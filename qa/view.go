@@ -4,10 +4,7 @@ import (
 	"strings"
 	"sync"
 
-	lru "github.com/hashicorp/golang-lru/v2"
-
 	"reportkb/index"
-	"reportkb/index/place"
 	"reportkb/index/report"
 	"reportkb/index/segment"
 )
@@ -32,11 +29,18 @@ type sentView struct {
 
 	heading string // folded topic heading of the paragraph
 	section string // folded title of the innermost section
-	scope   string // ScopeWhole, ScopeOwn or "": the scope set before the sentence
+
+	// The runes of folded, heading and section: words that cannot occur
+	// there are not looked for.
+	runes, headRunes, secRunes runeSet
+	scope                      string // ScopeWhole, ScopeOwn or "": the scope set before the sentence
 
 	textOnce sync.Once
 	lay      *layout     // clauses(rec.Text)
 	marks    []scopeMark // scopeMarks(rec.Text)
+	spans    [][]int     // yearSpans(rec.Text)
+	years    [][]int     // sentenceYears(rec.Text)
+	placed   sentPlaces  // placesOf(rec.Text)
 }
 
 // viewer builds the views of one question's hits.
@@ -56,23 +60,17 @@ func (v *sentView) textInfo() {
 	v.textOnce.Do(func() {
 		v.lay = clauses(v.rec.Text)
 		v.marks = scopeMarks(v.rec.Text)
+		v.spans = yearSpans(v.rec.Text)
+		v.years = sentenceYears(v.rec.Text)
+		v.placed = placesOf(v.rec.Text)
 	})
 }
 
-// foundPlaces keeps place.Find of the sentences scored lately: the
-// sentences questions retrieve repeat.
-var foundPlaces, _ = lru.New[string, []place.Mention](defaultViews)
+// yearSpans returns yearSpans(rec.Text); it must not be modified.
+func (v *sentView) yearSpans() [][]int { v.textInfo(); return v.spans }
 
-// findPlaces returns place.Find(text), from foundPlaces when it is there;
-// the slice must not be modified.
-func findPlaces(text string) []place.Mention {
-	if ms, ok := foundPlaces.Get(text); ok {
-		return ms
-	}
-	ms := place.Find(text)
-	foundPlaces.Add(text, ms)
-	return ms
-}
+// places returns placesOf(rec.Text); it must not be modified.
+func (v *sentView) places() sentPlaces { v.textInfo(); return v.placed }
 
 // layout returns clauses(rec.Text); it must not be modified.
 func (v *sentView) layout() *layout { v.textInfo(); return v.lay }
@@ -111,6 +109,7 @@ func newView(e *Engine, sum *index.Summary, rec *index.Sentence) *sentView {
 	if rec.Section >= 0 && rec.Section < len(sum.Sections) {
 		v.section, _ = segment.Fold(sum.Sections[rec.Section].Title)
 	}
+	v.runes, v.headRunes, v.secRunes = textRunes(v.folded), textRunes(v.heading), textRunes(v.section)
 	v.scope = scopeOfLabel(rec.Scope)
 	if v.scope == "" {
 		v.scope = lastScope(rec.Heading)
@@ -161,7 +160,8 @@ func (v *sentView) figures() []Quantity {
 
 // periodCtx is what dating a figure of the sentence reads.
 func (v *sentView) periodCtx() periodCtx {
-	return periodCtx{text: v.rec.Text, secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta}
+	v.textInfo()
+	return periodCtx{text: v.rec.Text, secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta, years: v.years}
 }
 
 // neighbour returns sentence n of the view's document when it stands in

@@ -1,0 +1,69 @@
+package qa
+
+import (
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"reportkb/index/report"
+)
+
+// reYearSpans is the regexp yearSpans is written out from: its oracle.
+var reYearSpans = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来)|(?:[两三四五六七八九十]|\d)年(?:来|间|累计)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
+
+func TestYearSpans(t *testing.T) {
+	for _, s := range []string{
+		"“十四五”时期，全市一般公共预算收入总量达1670亿元",
+		"十三五期间累计完成投资", "十三五以来", "十年来", "五年来，我们", "近五年来", "过去五年", "过去5年间",
+		"3年累计", "2020年来", "十十五时期", "十四五", "十四五”", "近年来", "过去两年", "过去十年来",
+		"过去", "近", "十", "十四", "年来", "", "\xff十四五时期\xe5", "十\xff五时期", "过去\xe5年",
+		"十四五”时期十四五期间", "１０年来",
+	} {
+		got, want := yearSpans(s), reYearSpans.FindAllStringIndex(s, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("yearSpans(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzYearSpans(f *testing.F) {
+	for _, s := range []string{"“十四五”时期，全市收入达1670亿元", "近五年来", "过去5年间", "十三五以来3年累计"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := yearSpans(s), reYearSpans.FindAllStringIndex(s, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("yearSpans(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestPeriodWithYearsFoundOnce checks that dating figures from the years
+// of their sentence found once agrees with finding them for each figure.
+func TestPeriodWithYearsFoundOnce(t *testing.T) {
+	data, err := os.ReadFile("../seeds/hanyang_2020_plan_report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentences := strings.SplitAfter(string(data), "。")
+	// A flattened table: years far back date nothing past the window.
+	sentences = append(sentences, "2019年"+strings.Repeat("项目甲12.5亿元，增长3%，", 40)+"2020年预算30亿元，比2019年增长5%，一九七八年又比一九七七年增长8%")
+	n := 0
+	for _, s := range sentences {
+		for _, f := range ParseQuantities(s) {
+			pc := periodCtx{text: s, meta: report.Meta{Year: 2020, ReviewYear: 2019, PlanYear: 2020}}
+			y1, p1 := period(pc, f.Start)
+			pc.years = sentenceYears(s)
+			y2, p2 := period(pc, f.Start)
+			if y1 != y2 || p1 != p2 {
+				t.Errorf("figure %q of %q: %d %v found per figure, %d %v found once", f.Text, s, y1, p1, y2, p2)
+			}
+			n++
+		}
+	}
+	if n < 300 {
+		t.Fatalf("only %d figures compared", n)
+	}
+}
