@@ -131,8 +131,9 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 	}
 	var should []query.Query
 	var weak map[string]bool
-	if q.Sentences && q.Filter.Doc == "" && len(q.Filter.Docs) == 0 {
-		// Over a few documents every match is cheap, and each counts.
+	if q.Sentences && q.Filter.Doc == "" {
+		// Within one document every match is cheap, and each counts:
+		// a question asked of one report keeps all its words.
 		weak = x.weakWords(q.Terms)
 	}
 	for _, t := range q.Terms {
