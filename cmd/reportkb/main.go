@@ -24,6 +24,7 @@ import (
 	"log/slog"
 	"math"
 	"net/http"
+	"net/http/pprof"
 	"net/netip"
 	"os"
 	"os/signal"
@@ -269,6 +270,7 @@ type serveOptions struct {
 	rate                                    float64
 	trustProxy                              bool
 	cache                                   int
+	debugAddr                               string
 	publish                                 string
 	publishEvery, reload                    time.Duration
 }
@@ -294,6 +296,7 @@ func serveFlags(stderr io.Writer) (*flag.FlagSet, *serveOptions) {
 	fs.StringVar(&o.trustedProxies, "trusted-proxies", "", "comma-separated `addresses` or CIDRs of the reverse proxies in front; implies -trust-proxy")
 	fs.StringVar(&o.allowedHosts, "allowed-hosts", "", "comma-separated host `names` the server answers to (421 for others; against DNS rebinding)")
 	fs.IntVar(&o.cache, "cache", 4096, "answers kept for questions asked again (0: none)")
+	fs.StringVar(&o.debugAddr, "debug-addr", "", "serve Go's profiles (/debug/pprof/) on this `address` apart from the API, for operators (default none; keep it on localhost)")
 	fs.StringVar(&o.publish, "publish", "", "publish a snapshot of the index to this `directory` after changes, for replicas (serve -replica DIR)")
 	fs.DurationVar(&o.publishEvery, "publish-every", 30*time.Second, "with -publish, how often to look for changes to publish")
 	fs.DurationVar(&o.reload, "reload", 10*time.Second, "with -replica, how often to look for a newer snapshot")
@@ -440,6 +443,9 @@ func serve(args []string, stderr io.Writer) error {
 		IdleTimeout:       120 * time.Second,
 	}
 	go warm(x, eng)
+	if o.debugAddr != "" {
+		go serveDebug(o.debugAddr, log)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
@@ -454,6 +460,27 @@ func serve(args []string, stderr io.Writer) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	return srv.Shutdown(sctx)
+}
+
+// serveDebug serves the runtime's profiles (net/http/pprof) on addr, on
+// their own listener so that the API never exposes them.
+func serveDebug(addr string, log *slog.Logger) {
+	log.Info("serving profiles", "addr", addr)
+	srv := &http.Server{Addr: addr, Handler: debugHandler(), ReadHeaderTimeout: 10 * time.Second}
+	if err := srv.ListenAndServe(); err != nil {
+		log.Error("profiles", "addr", addr, "err", err)
+	}
+}
+
+// debugHandler serves net/http/pprof's pages under /debug/pprof/.
+func debugHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	return mux
 }
 
 // warmText is the most text for which the server derives what answers

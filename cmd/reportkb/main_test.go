@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,5 +206,20 @@ func TestServeFlagsFromEnv(t *testing.T) {
 	t.Setenv("REPORTKB_TOKEN", "s3cret-token")
 	if _, out, errs := runCLI("serve", "-h"); strings.Contains(out+errs, "s3cret-token") {
 		t.Error("serve -h prints the token of $REPORTKB_TOKEN")
+	}
+}
+
+// TestDebugHandler checks that -debug-addr serves the profiles' index.
+func TestDebugHandler(t *testing.T) {
+	srv := httptest.NewServer(debugHandler())
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/debug/pprof/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "heap") {
+		t.Errorf("/debug/pprof/: %d %.200s", resp.StatusCode, body)
 	}
 }
