@@ -218,8 +218,8 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 // is not among its candidates. Below weakMin, matching every entry costs
 // little, and a small index keeps all its matches.
 const (
-	weakShare = 0.01
-	weakMin   = 1000
+	weakShare = 0.003
+	weakMin   = 300
 	weakBoost = 0.5
 )
 
