@@ -56,13 +56,8 @@ type Engine struct {
 	// a view never goes stale.
 	views *lru.Cache[index.Ref, *sentView]
 
-	regions    *regionIndex // of the reports' regions, at regionsVer
-	regionsVer uint64
-	regionsOK  bool
-
-	placesCache []string
-	placesVer   uint64
-	placesOK    bool
+	regions   index.Versioned[*regionIndex] // of the reports' regions
+	placeList index.Versioned[[]string]     // see places
 }
 
 // New returns an engine over cfg.Index.
@@ -100,19 +95,7 @@ func (e *Engine) Analyzer() *Analyzer { return e.an }
 // places lists the regions of the indexed reports, cached until the
 // documents change.
 func (e *Engine) places() []string {
-	v := e.x.Version()
-	e.mu.Lock()
-	if e.placesOK && e.placesVer == v {
-		out := e.placesCache
-		e.mu.Unlock()
-		return out
-	}
-	e.mu.Unlock()
-	out := e.listPlaces()
-	e.mu.Lock()
-	e.placesCache, e.placesVer, e.placesOK = out, v, true
-	e.mu.Unlock()
-	return out
+	return e.placeList.Get(e.x.Version(), e.listPlaces)
 }
 
 func (e *Engine) listPlaces() []string {
@@ -448,18 +431,7 @@ func (e *Engine) regionsNamed(name string, within bool) []string {
 // regionIndex returns the index of the regions of the reports, built
 // once per version of the documents.
 func (e *Engine) regionIndex() *regionIndex {
-	v := e.x.Version()
-	e.mu.Lock()
-	ri, ok := e.regions, e.regionsOK && e.regionsVer == v
-	e.mu.Unlock()
-	if ok {
-		return ri
-	}
-	ri = newRegionIndex(e.x.Regions())
-	e.mu.Lock()
-	e.regions, e.regionsVer, e.regionsOK = ri, v, true
-	e.mu.Unlock()
-	return ri
+	return e.regions.Get(e.x.Version(), func() *regionIndex { return newRegionIndex(e.x.Regions()) })
 }
 
 // spelled returns the documents whose region a pinyin name spells.

@@ -109,14 +109,10 @@ type placeForm struct{ form, region string }
 // placeForms returns the names of the indexed regions, longest first,
 // from the index's catalogue, cached until the documents change.
 func (b *Builder) placeForms() []placeForm {
-	v := b.x.Version()
-	b.mu.Lock()
-	if b.placesOK && b.placesVer == v {
-		forms := b.forms
-		b.mu.Unlock()
-		return forms
-	}
-	b.mu.Unlock()
+	return b.forms.Get(b.x.Version(), b.listPlaceForms)
+}
+
+func (b *Builder) listPlaceForms() []placeForm {
 	var forms []placeForm
 	for _, r := range b.x.Regions() {
 		if r == "全国" {
@@ -129,8 +125,5 @@ func (b *Builder) placeForms() []placeForm {
 		}
 	}
 	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].form) > len(forms[j].form) })
-	b.mu.Lock()
-	b.forms, b.placesVer, b.placesOK = forms, v, true
-	b.mu.Unlock()
 	return forms
 }

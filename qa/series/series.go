@@ -74,9 +74,7 @@ type Builder struct {
 	// embedded catalogue only, which the build names (qa.DeriverVersion).
 	store bool
 
-	placesVer uint64
-	placesOK  bool
-	forms     []placeForm // of the indexed regions, longest first
+	forms index.Versioned[[]placeForm] // of the indexed regions, longest first
 }
 
 type docObs struct {
