@@ -303,10 +303,22 @@ func Open(cfg Config) (*Index, error) {
 	return x, nil
 }
 
-func (x *Index) open() error {
-	dir := x.cfg.Dir
+// readManifest reads the manifest of the index in dir; an error that
+// wraps fs.ErrNotExist when there is none.
+func readManifest(dir string) (manifest, error) {
 	var m manifest
 	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return m, fmt.Errorf("read %s: %w", manifestName, err)
+	}
+	return m, nil
+}
+
+func (x *Index) open() error {
+	m, err := readManifest(x.cfg.Dir)
 	fresh := false
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -314,10 +326,6 @@ func (x *Index) open() error {
 		fresh = true
 	case err != nil:
 		return err
-	default:
-		if err := json.Unmarshal(data, &m); err != nil {
-			return fmt.Errorf("read %s: %w", manifestName, err)
-		}
 	}
 	if m.Schema != Schema || m.Segmenter != x.cfg.SegmenterName {
 		return x.rebuild(m)
@@ -329,15 +337,7 @@ func (x *Index) open() error {
 	if err != nil {
 		return err
 	}
-	x.nextGen.Store(st.nextGen)
-	for _, id := range st.removed {
-		x.removed[id] = true
-	}
-	for _, sum := range st.docs {
-		x.docs[sum.ID] = sum
-		x.cat.add(sum)
-		x.bumpGen(sum.Gen)
-	}
+	x.loadState(st)
 	if fresh {
 		if err := x.writeManifest(); err != nil {
 			return err
@@ -349,6 +349,20 @@ func (x *Index) open() error {
 		return x.recover()
 	}
 	return nil
+}
+
+// loadState takes the documents and counters the store holds as the
+// index's own: at open, before the index is shared.
+func (x *Index) loadState(st *storeState) {
+	x.nextGen.Store(st.nextGen)
+	for _, id := range st.removed {
+		x.removed[id] = true
+	}
+	for _, sum := range st.docs {
+		x.docs[sum.ID] = sum
+		x.cat.add(sum)
+		x.bumpGen(sum.Gen)
+	}
 }
 
 // openFiles opens (or creates) the store and the bleve index.

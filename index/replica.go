@@ -2,10 +2,10 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -133,13 +133,12 @@ func copyFile(src, dst string) error {
 // created, rebuilt, recovered or locked.
 func (x *Index) openReadOnly() error {
 	dir := x.cfg.Dir
-	var m manifest
-	data, err := os.ReadFile(filepath.Join(dir, manifestName))
-	if err != nil {
+	m, err := readManifest(dir)
+	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("not an index: %w", err)
 	}
-	if err := json.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("read %s: %w", manifestName, err)
+	if err != nil {
+		return err
 	}
 	if m.Schema != Schema || m.Segmenter != x.cfg.SegmenterName {
 		return fmt.Errorf("index of schema %d and segmenter %q, this program reads schema %d with %q: publish it again from a writer of this version",
@@ -161,15 +160,7 @@ func (x *Index) openReadOnly() error {
 	if err != nil {
 		return err
 	}
-	x.nextGen.Store(state.nextGen)
-	for _, id := range state.removed {
-		x.removed[id] = true
-	}
-	for _, sum := range state.docs {
-		x.docs[sum.ID] = sum
-		x.cat.add(sum)
-		x.bumpGen(sum.Gen)
-	}
+	x.loadState(state)
 	return nil
 }
 
