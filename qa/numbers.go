@@ -63,32 +63,53 @@ func modifierFree(folded string, s int) bool {
 	return aspectWords[prev] || levelPrefixes[prev] || strings.ContainsRune("的在和与及、为是将了", b)
 }
 
-// clashModifiers make the word after them another thing: a per-capita
-// figure whatever the question says, the urban part where the question
-// asks for the rural one and the reverse.
-var clashModifiers = []struct {
-	mod    string
-	unless []string // the question words that make it no clash; nil: the modifier itself
-	when   []string // the question words that make it a clash; nil: always
-}{
-	{"人均", nil, nil},
-	{"城镇", nil, []string{"农村", "乡村"}},
-	{"城市", nil, []string{"农村", "乡村"}},
-	{"农村", nil, []string{"城镇", "城市"}},
-	{"乡村", nil, []string{"城镇", "城市"}},
+// headModifier is a word that, right before a subject, makes it another
+// thing (人均地区生产总值 is no 地区生产总值) or a part of itself (城镇常住
+// 人口 is some of the 常住人口, 民办普通高校 some of the 普通高校). A
+// question that has the word itself asks for what it modifies.
+type headModifier struct {
+	mod string
+	// other: the modified subject is another thing whatever the question
+	// asks (a per-capita figure).
+	other bool
+	// opposites are the question words that make the modified subject
+	// another thing: 农村 asked, 城镇居民 found.
+	opposites []string
+	// part: the modified subject is a part of the bare one, which a
+	// question without the word asks for (see narrowed).
+	part bool
+}
+
+var headModifiers = []headModifier{
+	{mod: "人均", other: true},
+	{mod: "城镇", opposites: []string{"农村", "乡村"}, part: true},
+	{mod: "城市", opposites: []string{"农村", "乡村"}, part: true},
+	{mod: "农村", opposites: []string{"城镇", "城市"}, part: true},
+	{mod: "乡村", opposites: []string{"城镇", "城市"}, part: true},
+	{mod: "城区", part: true}, {mod: "民办", part: true}, {mod: "公办", part: true},
+	{mod: "国有", part: true}, {mod: "民营", part: true}, {mod: "私营", part: true},
+	{mod: "外资", part: true}, {mod: "外商", part: true},
+	{mod: "规模以上", part: true}, {mod: "规上", part: true}, {mod: "限额以上", part: true}, {mod: "限上", part: true},
+	{mod: "一般", part: true}, {mod: "专项", part: true},
+	{mod: "入境", part: true}, {mod: "出境", part: true}, {mod: "境外", part: true},
 }
 
 // clashes reports whether a match of word w after before, in a sentence,
-// names another thing than question asks about.
+// names another thing than question asks about: a per-capita figure
+// whatever the question says, the urban part where the question asks for
+// the rural one and the reverse.
 func clashes(question, w, before string) bool {
-	for _, c := range clashModifiers {
+	for _, c := range headModifiers {
+		if !c.other && c.opposites == nil {
+			continue
+		}
 		if !strings.HasSuffix(before, c.mod) || strings.Contains(w, c.mod) || strings.Contains(question, c.mod) {
 			continue
 		}
-		if c.when == nil {
+		if c.other {
 			return true
 		}
-		for _, x := range c.when {
+		for _, x := range c.opposites {
 			if strings.Contains(question, x) {
 				return true
 			}
@@ -1656,19 +1677,14 @@ func deltaFigure(text string, at int) bool {
 	return reDelta.MatchString(text[start:at])
 }
 
-// narrowers are words that make a subject a part of itself: 城镇常住人口
-// is some of the 常住人口, 民办普通高校 some of the 普通高校, 进出口 not
-// 出口.
-var narrowers = []string{"城镇", "农村", "乡村", "城市", "城区", "民办", "公办", "国有", "民营", "私营", "外资", "外商",
-	"规模以上", "规上", "限额以上", "限上", "一般", "专项", "入境", "出境", "境外"}
-
 // wholeWords in a question ask for the whole, never a narrowed part:
 // 全体居民人均可支配收入 is not the 城镇居民's.
 var wholeWords = []string{"全体", "全部", "所有"}
 
 // narrowed reports whether the occurrence of the question's head nearest
-// the figure f stands right after a narrower the question does not have,
-// or inside a longer word of the sentence (出口 in 进出口).
+// the figure f stands right after a modifier that makes it a part (see
+// headModifier) and the question does not have, or inside a longer word of
+// the sentence (出口 in 进出口).
 func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity, seg segment.Segmenter) bool {
 	best, bestP := -1, 0.0
 	for i, o := range occ {
@@ -1699,8 +1715,8 @@ func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity,
 	if strings.HasPrefix(o.text, "出口") && strings.HasSuffix(before, "进") {
 		return true
 	}
-	for _, n := range narrowers {
-		if strings.HasSuffix(before, n) && !strings.Contains(q.Raw, n) && !strings.Contains(q.Norm, n) && !strings.HasPrefix(occ[best].text, n) {
+	for _, m := range headModifiers {
+		if n := m.mod; m.part && strings.HasSuffix(before, n) && !strings.Contains(q.Raw, n) && !strings.Contains(q.Norm, n) && !strings.HasPrefix(occ[best].text, n) {
 			return true
 		}
 	}
