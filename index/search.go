@@ -122,6 +122,13 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		}
 		q.Filter.Region, q.Filter.Regions = "", regs
 	}
+	scoped := q.Filter.Doc != ""
+	if f, ok := x.asDocs(q.Filter); ok {
+		if len(f.Docs) == 0 {
+			return nil, 0, nil
+		}
+		q.Filter = f
+	}
 	if q.Size <= 0 {
 		q.Size = 10
 	}
@@ -131,7 +138,7 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 	}
 	var should []query.Query
 	var weak map[string]bool
-	if q.Sentences && q.Filter.Doc == "" {
+	if q.Sentences && !scoped {
 		// Within one document every match is cheap, and each counts:
 		// a question asked of one report keeps all its words.
 		weak = x.weakWords(q.Terms)
@@ -209,6 +216,35 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		}
 	}
 	return hits, int(res.Total), nil
+}
+
+// maxFilterDocs is the most documents a filter by what documents are is
+// searched as (see asDocs); a variable for tests.
+var maxFilterDocs = 64
+
+// asDocs returns f as the documents it selects, by the catalogue, when they
+// are few: false when f selects no documents by what they are, or many. A
+// year's, a level's or a kind's term is in a large share of a big library,
+// and bleve advances through its postings entry by entry to each entry
+// the question's words match; a few documents' own terms are short. The
+// entries selected are the same: the filter fields of an entry are those
+// of its document (see addParagraphs and catalog).
+func (x *Index) asDocs(f Filter) (Filter, bool) {
+	if f.Region == "" && len(f.Regions) == 0 && len(f.Levels) == 0 && len(f.Kinds) == 0 && f.Year == 0 && len(f.Years) == 0 {
+		return f, false // by id only, or not at all
+	}
+	x.mu.RLock()
+	ids, filtered := x.cat.selectIDs(f, x.docs)
+	x.mu.RUnlock()
+	if !filtered || len(ids) > maxFilterDocs {
+		return f, false
+	}
+	docs := make([]string, 0, len(ids))
+	for id := range ids {
+		docs = append(docs, id)
+	}
+	sort.Strings(docs)
+	return Filter{Docs: docs}, true
 }
 
 // A word is weak in a question when it is in more than weakShare of the

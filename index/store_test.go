@@ -508,3 +508,50 @@ func TestEqualScoresInIDOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterAsDocsSameHits checks that a filter searched as the documents
+// it selects finds what the filter's terms find.
+func TestFilterAsDocsSameHits(t *testing.T) {
+	x := open(t, t.TempDir(), seed(t))
+	defer x.Close()
+	for _, name := range []string{"shanghai_2025_gov_work_report.txt", "hubei_2025_gov_work_report.txt"} {
+		s := corpusFile(t, name)
+		if _, err := x.Add(s.Name, s.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	terms := x.QueryTerms("养老床位增加")
+	hitsOf := func(f Filter) []string {
+		hits, _, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: 30, Sentences: true, Records: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range hits {
+			out = append(out, fmt.Sprintf("%s/%d %.6f", h.Doc.ID, h.Sentence, h.Score))
+		}
+		return out
+	}
+	for _, f := range []Filter{
+		{Region: "上海"}, {Levels: []string{"province"}}, {Years: []int{2020}}, {Year: 2024, Region: "湖北"},
+		{Kinds: []string{"政府工作报告"}, Years: []int{2024, 2025}}, {Region: "西藏"}, {Doc: "hanyang_2020_plan_report", Years: []int{2020}},
+	} {
+		if g, ok := x.asDocs(f); !ok || len(g.Docs) > 3 {
+			t.Errorf("filter %+v: asDocs %+v, %v; want the documents", f, g, ok)
+		}
+		asDocs := hitsOf(f)
+		old := maxFilterDocs
+		maxFilterDocs = 0
+		asTerms := hitsOf(f)
+		maxFilterDocs = old
+		if !reflect.DeepEqual(asDocs, asTerms) {
+			t.Errorf("filter %+v: as documents %v, as terms %v", f, asDocs, asTerms)
+		}
+	}
+	if _, ok := x.asDocs(Filter{}); ok {
+		t.Error("no filter resolved to documents")
+	}
+	if _, ok := x.asDocs(Filter{Docs: []string{"a", "b"}}); ok {
+		t.Error("a filter by id resolved again")
+	}
+}
