@@ -168,7 +168,8 @@ type Index struct {
 	st     *store
 	unlock func() error
 
-	freqs freqCache // of DocFreq
+	freqs   freqCache // of DocFreq
+	cofreqs freqCache // of CoFreq, by the words joined with NUL
 
 	shards  []*Index          // of a sharded index (Config.Shards), else nil
 	shardOf map[string]*Index // the shard of each document, by id

@@ -716,6 +716,34 @@ func (x *Index) CoFreq(words []string) int {
 	if len(words) == 0 {
 		return 0
 	}
+	// The phrases are the lexicons' alternatives, shared by most
+	// questions: each is counted once per version of the documents.
+	key := strings.Join(words, "\x00")
+	ver := x.Version()
+	fc := &x.cofreqs
+	fc.mu.Lock()
+	if fc.words == nil || fc.ver != ver {
+		fc.words, _ = lru.New[string, int](freqCacheSize)
+		fc.ver = ver
+	}
+	n, ok := fc.words.Get(key)
+	fc.mu.Unlock()
+	if ok {
+		return n
+	}
+	n, err := x.coFreq(words)
+	if err != nil {
+		return 0
+	}
+	fc.mu.Lock()
+	if fc.ver == ver {
+		fc.words.Add(key, n)
+	}
+	fc.mu.Unlock()
+	return n
+}
+
+func (x *Index) coFreq(words []string) (int, error) {
 	var qs []query.Query
 	for _, w := range words {
 		folded, _ := segment.Fold(w)
@@ -726,7 +754,7 @@ func (x *Index) CoFreq(words []string) int {
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(qs), 0, 0, false)
 	res, err := x.bleve.Search(req)
 	if err != nil {
-		return 0
+		return 0, err
 	}
-	return int(res.Total)
+	return int(res.Total), nil
 }

@@ -555,3 +555,29 @@ func TestFilterAsDocsSameHits(t *testing.T) {
 		t.Error("a filter by id resolved again")
 	}
 }
+
+// TestCoFreqFollowsTheDocuments checks that the counts CoFreq keeps are
+// counted again when the documents change.
+func TestCoFreqFollowsTheDocuments(t *testing.T) {
+	x := open(t, t.TempDir())
+	defer x.Close()
+	words := []string{"养老", "床位"}
+	if n := x.CoFreq(words); n != 0 {
+		t.Fatalf("empty index: CoFreq = %d", n)
+	}
+	if _, err := x.Add("a.txt", []byte("全区新增养老床位100张。\n\n养老服务更好。\n\n新建床位。\n")); err != nil {
+		t.Fatal(err)
+	}
+	if n := x.CoFreq(words); n != 1 { // the one sentence holding both
+		t.Errorf("after adding: CoFreq = %d, want 1", n)
+	}
+	if n := x.CoFreq(words); n != 1 {
+		t.Errorf("asked again: CoFreq = %d, want 1", n)
+	}
+	if err := x.Remove("a"); err != nil {
+		t.Fatal(err)
+	}
+	if n := x.CoFreq(words); n != 0 {
+		t.Errorf("after removing: CoFreq = %d, want 0", n)
+	}
+}
