@@ -31,7 +31,7 @@ type Config struct {
 	// Home names the documents the knowledge base is for: when a question
 	// does not say which report it means, their answers come first.
 	Home []string
-	// Candidates is how many sentences are scored per question; default 80.
+	// Candidates is how many sentences are scored per question; default 50.
 	Candidates int
 	// Model scores candidate figures; defaults to the weights embedded in
 	// the binary.
@@ -66,7 +66,7 @@ func New(cfg Config) *Engine {
 		cfg.Lexicon = LoadLexicon()
 	}
 	if cfg.Candidates <= 0 {
-		cfg.Candidates = 80
+		cfg.Candidates = 50
 	}
 	if cfg.Model == nil {
 		cfg.Model = DefaultModel()
