@@ -1196,7 +1196,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && spanBefore(text, spans, f.Prefix))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
-			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.Seg))
+			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" && deltaFigure(text, f.Prefix))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
@@ -1290,7 +1290,9 @@ func contextMatches(q *Question, v *sentView) []float64 {
 				ctx[ci] = math.Max(ctx[ci], 0.25*alt.Factor)
 			}
 		}
-		ctx[ci] = math.Max(ctx[ci], partsInContext(c, v.folded, heading, section))
+		if len(c.foldedParts) >= 2 && (heading != "" || section != "") {
+			ctx[ci] = math.Max(ctx[ci], partsInContext(c, v, heading, section))
+		}
 	}
 	return ctx
 }
@@ -1300,9 +1302,16 @@ func contextMatches(q *Question, v *sentView) []float64 {
 // finds 一般公共预算收入. A part in the sentence counts in full, one in the
 // heading or section title as context does; 0 unless the context holds a
 // part.
-func partsInContext(c Concept, sentence, heading, section string) float64 {
+func partsInContext(c Concept, v *sentView, heading, section string) float64 {
 	if len(c.foldedParts) < 2 {
 		return 0
+	}
+	// A part a text cannot hold by its runes is not looked for in it.
+	runes := func(k int) *runeSet {
+		if k < len(c.partRunes) {
+			return &c.partRunes[k]
+		}
+		return &runeSet{}
 	}
 	var sum, wsum float64
 	fromContext := false
@@ -1314,11 +1323,11 @@ func partsInContext(c Concept, sentence, heading, section string) float64 {
 		wsum += w
 		switch {
 		case p == "":
-		case strings.Contains(sentence, p):
+		case v.runes.mayHold(runes(k)) && strings.Contains(v.folded, p):
 			sum += w
-		case heading != "" && strings.Contains(heading, p):
+		case heading != "" && v.headRunes.mayHold(runes(k)) && strings.Contains(heading, p):
 			sum, fromContext = sum+0.6*w, true
-		case section != "" && strings.Contains(section, p):
+		case section != "" && v.secRunes.mayHold(runes(k)) && strings.Contains(section, p):
 			sum, fromContext = sum+0.45*w, true
 		}
 	}

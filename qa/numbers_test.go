@@ -314,12 +314,21 @@ func TestBareScaleIsMoney(t *testing.T) {
 }
 
 func TestPartsInContext(t *testing.T) {
-	c := Concept{Word: "一般公共预算收入", foldedParts: []string{"一般公共预算", "收入"}, PartWeights: []float64{2, 1}}
-	if got := partsInContext(c, "收入预算安排318.1亿元", "1.一般公共预算", ""); got < 0.5 {
-		t.Errorf("parts split between heading and sentence credit %.2f, want ≥ 0.5", got)
+	parts := []string{"一般公共预算", "收入"}
+	view := func(sentence, heading string) *sentView {
+		return &sentView{folded: sentence, heading: heading, runes: textRunes(sentence), headRunes: textRunes(heading)}
 	}
-	if got := partsInContext(c, "收入预算安排318.1亿元", "", ""); got != 0 {
-		t.Errorf("no part in the context credits %.2f, want 0", got)
+	for _, withRunes := range []bool{true, false} {
+		c := Concept{Word: "一般公共预算收入", foldedParts: parts, PartWeights: []float64{2, 1}}
+		if withRunes {
+			c.partRunes = []runeSet{runesOf(parts[0]), runesOf(parts[1])}
+		}
+		if got := partsInContext(c, view("收入预算安排318.1亿元", "1.一般公共预算"), "1.一般公共预算", ""); got < 0.5 {
+			t.Errorf("parts split between heading and sentence credit %.2f, want ≥ 0.5 (rune sets %v)", got, withRunes)
+		}
+		if got := partsInContext(c, view("收入预算安排318.1亿元", ""), "", ""); got != 0 {
+			t.Errorf("no part in the context credits %.2f, want 0 (rune sets %v)", got, withRunes)
+		}
 	}
 }
 
