@@ -25,8 +25,34 @@ import (
 // EnvDict is the environment variable that names the dictionary directory.
 const EnvDict = "REPORTKB_DICT"
 
-// dictFiles are the files gojieba needs in the dictionary directory.
-var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
+// dictFiles are the files of the dictionary directory the segmenter reads:
+// the dictionary, the HMM model for unknown words and the user dictionary.
+// gojieba also wants an IDF table and stop words, for keyword extraction,
+// which reportkb does not use; reading the 6 MB table took a third of the
+// segmenter's load, which the first answer after a start waits for, so it
+// gets stubs (see stubFiles).
+var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8"}
+
+// stubFiles writes a one-line IDF table and stop-word list into a new
+// temporary directory, for gojieba to load instead of its own (cppjieba
+// reads them while it is built, and rejects empty ones); remove the
+// directory afterwards.
+func stubFiles() (dir, idf, stop string, err error) {
+	dir, err = os.MkdirTemp("", "reportkb-jieba-")
+	if err != nil {
+		return "", "", "", fmt.Errorf("jieba: %w", err)
+	}
+	idf, stop = filepath.Join(dir, "idf.utf8"), filepath.Join(dir, "stop_words.utf8")
+	if err := os.WriteFile(idf, []byte("的 1.0\n"), 0o600); err != nil {
+		os.RemoveAll(dir)
+		return "", "", "", fmt.Errorf("jieba: %w", err)
+	}
+	if err := os.WriteFile(stop, []byte("的\n"), 0o600); err != nil {
+		os.RemoveAll(dir)
+		return "", "", "", fmt.Errorf("jieba: %w", err)
+	}
+	return dir, idf, stop, nil
+}
 
 //go:embed userdict.txt
 var userDict string
@@ -120,11 +146,16 @@ func Open(dir string) (*Segmenter, error) {
 	if s, ok := handles[d]; ok {
 		return s, nil
 	}
-	paths := make([]string, len(dictFiles))
-	for i, f := range dictFiles {
-		paths[i] = filepath.Join(d, f)
+	stubs, idf, stop, err := stubFiles()
+	if err != nil {
+		return nil, err
 	}
-	j := gojieba.NewJieba(paths...)
+	defer os.RemoveAll(stubs)
+	paths := make([]string, 0, len(dictFiles)+2)
+	for _, f := range dictFiles {
+		paths = append(paths, filepath.Join(d, f))
+	}
+	j := gojieba.NewJieba(append(paths, idf, stop)...)
 	for _, w := range Words() {
 		j.AddWord(w)
 	}
