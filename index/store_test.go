@@ -175,15 +175,24 @@ func TestRecordsOfTables(t *testing.T) {
 	}
 }
 
-func TestFiltersAsTerms(t *testing.T) {
+// openThreeLevels opens an index of the seed (a district), Shanghai (a
+// province-level city) and Hubei (a province).
+func openThreeLevels(t *testing.T) *Index {
+	t.Helper()
 	x := open(t, t.TempDir(), seed(t))
-	defer x.Close()
 	for _, name := range []string{"shanghai_2025_gov_work_report.txt", "hubei_2025_gov_work_report.txt"} {
 		s := corpusFile(t, name)
 		if _, err := x.Add(s.Name, s.Data); err != nil {
+			x.Close()
 			t.Fatal(err)
 		}
 	}
+	return x
+}
+
+func TestFiltersAsTerms(t *testing.T) {
+	x := openThreeLevels(t)
+	defer x.Close()
 	terms := x.QueryTerms("养老床位")
 	docsOf := func(f Filter) map[string]bool {
 		hits, _, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: 100, Sentences: true, Records: true})
@@ -512,14 +521,8 @@ func TestEqualScoresInIDOrder(t *testing.T) {
 // TestFilterAsDocsSameHits checks that a filter searched as the documents
 // it selects finds what the filter's terms find.
 func TestFilterAsDocsSameHits(t *testing.T) {
-	x := open(t, t.TempDir(), seed(t))
+	x := openThreeLevels(t)
 	defer x.Close()
-	for _, name := range []string{"shanghai_2025_gov_work_report.txt", "hubei_2025_gov_work_report.txt"} {
-		s := corpusFile(t, name)
-		if _, err := x.Add(s.Name, s.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
 	terms := x.QueryTerms("养老床位增加")
 	hitsOf := func(f Filter) []string {
 		hits, _, err := x.SearchTerms(Query{Terms: terms, Filter: f, Size: 30, Sentences: true, Records: true})
