@@ -276,12 +276,10 @@ func (x *Index) weakWords(terms []WeightedTerm) map[string]bool {
 	limit := max(int(weakShare*float64(total)), weakMin)
 	weak := map[string]bool{}
 	for _, t := range terms {
+		// The weightiest word is never weak: some word is always searched.
 		if !t.Prefix && df[t.Text] > limit && t.Boost < weakBoost*top {
 			weak[t.Text] = true
 		}
-	}
-	if len(weak) == len(terms) {
-		return nil
 	}
 	return weak
 }
@@ -644,10 +642,7 @@ func (x *Index) DocFreq(words []string) (map[string]int, int) {
 	ver := x.Version()
 	fc := &x.freqs
 	fc.mu.Lock()
-	if fc.words == nil || fc.ver != ver {
-		fc.words, _ = lru.New[string, int](freqCacheSize)
-		fc.ver, fc.total = ver, -1
-	}
+	fc.at(ver)
 	var missing []string
 	for _, w := range words {
 		if n, ok := fc.words.Get(w); ok {
@@ -689,10 +684,8 @@ func (x *Index) DocFreq(words []string) (map[string]int, int) {
 	fc.mu.Lock()
 	if fc.ver == ver {
 		fc.total = total
-		for w, c := range found {
-			fc.words.Add(w, c)
-		}
 	}
+	fc.put(ver, found)
 	fc.mu.Unlock()
 	return out, total
 }
@@ -709,6 +702,26 @@ type freqCache struct {
 // freqCacheSize is how many words' frequencies are kept.
 const freqCacheSize = 64 << 10
 
+// at empties the cache when it holds counts of another version of the
+// documents than ver; fc.mu is held.
+func (fc *freqCache) at(ver uint64) {
+	if fc.words == nil || fc.ver != ver {
+		fc.words, _ = lru.New[string, int](freqCacheSize)
+		fc.ver, fc.total = ver, -1
+	}
+}
+
+// put keeps counts made at version ver, unless the documents changed
+// meanwhile; fc.mu is held.
+func (fc *freqCache) put(ver uint64, counts map[string]int) {
+	if fc.ver != ver {
+		return
+	}
+	for w, c := range counts {
+		fc.words.Add(w, c)
+	}
+}
+
 // CoFreq returns how many indexed sentences hold all the words (as
 // indexed) together: how rare a phrase the index holds as several words
 // is (隐性债务 as 隐性 and 债务).
@@ -722,10 +735,7 @@ func (x *Index) CoFreq(words []string) int {
 	ver := x.Version()
 	fc := &x.cofreqs
 	fc.mu.Lock()
-	if fc.words == nil || fc.ver != ver {
-		fc.words, _ = lru.New[string, int](freqCacheSize)
-		fc.ver = ver
-	}
+	fc.at(ver)
 	n, ok := fc.words.Get(key)
 	fc.mu.Unlock()
 	if ok {
@@ -736,9 +746,7 @@ func (x *Index) CoFreq(words []string) int {
 		return 0
 	}
 	fc.mu.Lock()
-	if fc.ver == ver {
-		fc.words.Add(key, n)
-	}
+	fc.put(ver, map[string]int{key: n})
 	fc.mu.Unlock()
 	return n
 }

@@ -317,7 +317,6 @@ func (e *Engine) buildFacts(en *index.Entry, di *docInfo) []Fact {
 		first := len(out)
 		marks := scopeMarks(s.Text)
 		pc := sentencePeriod(d, si)
-		pc.years = sentenceYears(s.Text)
 		for _, q := range di.quantities[si] {
 			subject, aspect := subjectOf(s.Text, q.Prefix, q.End)
 			if subject == "" || subject == "增速" || subject == "增幅" {

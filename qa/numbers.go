@@ -770,7 +770,7 @@ func sentenceYears(text string) [][]int {
 func sentencePeriod(d *report.Doc, si int) periodCtx {
 	s := &d.Sentences[si]
 	per, year := d.PeriodOf(d.Paragraphs[s.Para].Section)
-	return periodCtx{text: s.Text, secPeriod: per, secYear: year, meta: d.Meta}
+	return periodCtx{text: s.Text, secPeriod: per, secYear: year, meta: d.Meta, years: sentenceYears(s.Text)}
 }
 
 // period returns the year a figure at byte at of a sentence belongs to,
@@ -1290,9 +1290,7 @@ func contextMatches(q *Question, v *sentView) []float64 {
 				ctx[ci] = math.Max(ctx[ci], 0.25*alt.Factor)
 			}
 		}
-		if len(c.foldedParts) >= 2 && (heading != "" || section != "") {
-			ctx[ci] = math.Max(ctx[ci], partsInContext(c, v, heading, section))
-		}
+		ctx[ci] = math.Max(ctx[ci], partsInContext(c, v, heading, section))
 	}
 	return ctx
 }
@@ -1650,15 +1648,10 @@ func prefixOf(s string, words ...string) string {
 	return ""
 }
 
-// spanFigure reports whether the figure at byte at sums a span of years:
+// spanBefore reports whether the figure at byte at sums a span of years:
 // its sentence names the span before it (“十四五”时期，全市一般公共预算收入
-// 总量达1670亿元), and no single year after the span.
-func spanFigure(text string, at int) bool {
-	return spanBefore(text, yearSpans(text), at)
-}
-
-// spanBefore is spanFigure with the spans of the sentence found once
-// (spans: yearSpans(text)).
+// 总量达1670亿元), and no single year after the span (spans:
+// yearSpans(text), found once per sentence).
 func spanBefore(text string, spans [][]int, at int) bool {
 	last := -1
 	for i, m := range spans {

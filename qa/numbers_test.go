@@ -275,8 +275,8 @@ func TestSpanFigure(t *testing.T) {
 		{"五年来，2025年全市收入达311.8亿元。", "311.8亿元", false},
 		{"全市收入311.8亿元，增长1.8%。", "311.8亿元", false},
 	} {
-		if got := spanFigure(c.text, strings.Index(c.text, c.fig)); got != c.want {
-			t.Errorf("spanFigure(%s, %s) = %v, want %v", c.text, c.fig, got, c.want)
+		if got := spanBefore(c.text, yearSpans(c.text), strings.Index(c.text, c.fig)); got != c.want {
+			t.Errorf("spanBefore(%s, %s) = %v, want %v", c.text, c.fig, got, c.want)
 		}
 	}
 }

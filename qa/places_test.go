@@ -65,13 +65,7 @@ func TestEnglishHyphensAndUnitWords(t *testing.T) {
 func TestCedictWords(t *testing.T) {
 	a := testAnalyzer()
 	q := a.Analyze("How large is the organic food base area?")
-	found := false
-	for _, c := range q.Concepts {
-		for _, alt := range c.Alts {
-			found = found || alt.Text == "有机"
-		}
-	}
-	if !found || slices.Contains(q.Unknown, "organic") {
+	if !hasAlt(q, func(t string) bool { return t == "有机" }) || slices.Contains(q.Unknown, "organic") {
 		t.Errorf("concepts %+v, unknown %q: want organic translated by CC-CEDICT", q.Concepts, q.Unknown)
 	}
 	// A dictionary verb is an aspect, not a subject.
@@ -103,13 +97,7 @@ func TestAskedNounDecidesUnit(t *testing.T) {
 func TestEnglishRealIsFrame(t *testing.T) {
 	a := testAnalyzer()
 	q := a.Analyze("How much did real estate investment grow?")
-	found := false
-	for _, c := range q.Concepts {
-		for _, al := range c.Alts {
-			found = found || strings.Contains(al.Text, "房地产")
-		}
-	}
-	if !found {
+	if !hasAlt(q, func(t string) bool { return strings.Contains(t, "房地产") }) {
 		t.Errorf("real estate lost: %+v", q.Concepts)
 	}
 	q = a.Analyze("What was the real GDP growth rate?")
@@ -118,4 +106,16 @@ func TestEnglishRealIsFrame(t *testing.T) {
 			t.Errorf("real made a concept: %+v", q.Concepts)
 		}
 	}
+}
+
+// hasAlt reports whether an alternative wording of a concept of q passes ok.
+func hasAlt(q *Question, ok func(text string) bool) bool {
+	for _, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			if ok(alt.Text) {
+				return true
+			}
+		}
+	}
+	return false
 }
