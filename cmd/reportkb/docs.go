@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -75,8 +76,16 @@ func add(args []string, stdout, stderr io.Writer) error {
 	c.register(fs)
 	jobs := fs.Int("j", runtime.NumCPU(), "add `N` files at a time")
 	compact := fs.Int("compact", 64, "after adding at least `N` files, merge the search index's segments into one, for faster searches (0: never)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the add to `file` (for go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if fs.NArg() == 0 {
 		return usageError{"missing files: reportkb add report.txt reports/"}
@@ -283,4 +292,21 @@ func yearStr(y int) string {
 		return "-"
 	}
 	return fmt.Sprint(y)
+}
+
+// startCPUProfile profiles the CPU into the named file until the
+// returned function is called.
+func startCPUProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

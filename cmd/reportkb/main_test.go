@@ -223,3 +223,28 @@ func TestDebugHandler(t *testing.T) {
 		t.Errorf("/debug/pprof/: %d %.200s", resp.StatusCode, body)
 	}
 }
+
+// `reportkb add -cpuprofile F` writes a CPU profile of the add, and a
+// profile that cannot be written stops the add before it starts.
+func TestAddCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "add.prof")
+	report := "../../testdata/reports/shanghai_2025_gov_work_report.txt"
+	if code, _, errs := runCLI("add", "-index", filepath.Join(dir, "index"), "-cpuprofile", prof, report); code != 0 {
+		t.Fatalf("add -cpuprofile: exit %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("the profile is not a gzipped pprof profile: %d bytes", len(data))
+	}
+	code, _, errs := runCLI("add", "-index", filepath.Join(dir, "index2"), "-cpuprofile", filepath.Join(dir, "no", "such", "dir", "add.prof"), report)
+	if code == 0 || !strings.Contains(errs, "cpu profile") {
+		t.Errorf("add with an unwritable profile: exit %d, %q; want a failure naming the profile", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index2")); err == nil {
+		t.Errorf("the add went on without its profile")
+	}
+}
