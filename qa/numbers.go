@@ -655,6 +655,10 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 0 // 4928架次 counts flights, not airports
 		case q.Unit == "个" && (fc == "count" || fc == "household"):
 			return 0.9
+		case f.Unit == "个" && UnitClass(q.Unit) == "count":
+			// 个 counts anything: 医院186个 answers 多少家医院, where
+			// another classifier counts another thing (床位5.46万张).
+			return 0.9
 		case fc == UnitClass(q.Unit) && fc != "":
 			return 0.7
 		case q.Unit == "人" && fc == "household":

@@ -421,3 +421,20 @@ func TestMilestone(t *testing.T) {
 		t.Error("a mark passed with nothing reached after it is the figure")
 	}
 }
+
+// TestGenericClassifierFitsCounts: 个 counts anything, so 医院186个 fits 多少家
+// better than a figure counted with another classifier (床位5.46万张).
+func TestGenericClassifierFitsCounts(t *testing.T) {
+	q := &Question{Unit: "家", Class: "count"}
+	ge := ParseQuantities("其中医院186个。")
+	beds := ParseQuantities("医院床位5.46万张。")
+	if len(ge) != 1 || len(beds) != 1 {
+		t.Fatalf("quantities %+v %+v", ge, beds)
+	}
+	if g, b := unitFit(q, ge[0]), unitFit(q, beds[0]); g <= b {
+		t.Errorf("unitFit(多少家): 186个 %.2f, 5.46万张 %.2f; want 个 first", g, b)
+	}
+	if unitFit(&Question{Unit: "元", Class: "money"}, ge[0]) != 0 {
+		t.Error("186个 answers a question in 元")
+	}
+}

@@ -136,6 +136,35 @@ var (
 	reRatio      = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
 )
 
+// reRoughAmount matches an amount said roughly: 一千多亿, 100多万元,
+// 十几亿, 二十余个, 上百亿, 近千万.
+var reRoughAmount = regexp.MustCompile(`(?:[近超逾])?(?:\d+|[一二两三四五六七八九十]+[百千]?)(?:多|余|来|几)[十百千万亿]*(?:元|块钱|块|个)?|(?:上|近)[百千万亿]+[万亿]?(?:元)?`)
+
+// dropRoughAmounts blanks the rough amounts of s; 多少 and 多大 stay, as
+// they ask.
+func dropRoughAmounts(s string) string {
+	locs := reRoughAmount.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		m := s[l[0]:l[1]]
+		if i := strings.Index(m, "多"); i >= 0 {
+			next := s[l[0]+i+len("多"):]
+			if strings.HasPrefix(next, "少") || strings.HasPrefix(next, "大") || strings.HasPrefix(next, "高") || strings.HasPrefix(next, "长") {
+				continue
+			}
+		}
+		b.WriteString(s[last:l[0]])
+		b.WriteString(" ")
+		last = l[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // questionWords are the words of the question frame, not of its subject.
 var questionWords = []string{
 	"请问", "我想知道", "想知道", "方面", "情况", "告诉我", "能否告诉", "一下", "是多少", "有多少", "为多少", "达到多少", "达多少",
@@ -313,6 +342,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	rest = reYearQ.ReplaceAllString(rest, " ")
 	// 七五期间, “十四五”时期: a period, not a subject.
 	rest = reFiveYear.ReplaceAllString(rest, " ")
+	// 那一千多亿的债务里, 上百万人: a rough size the asker has in mind
+	// describes the thing, and names no subject.
+	rest = dropRoughAmounts(rest)
 	// 增长了百分之几: a rate.
 	if reAskPercent.MatchString(rest) {
 		q.Class = "percent"

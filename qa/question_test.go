@@ -399,3 +399,28 @@ func TestAskText(t *testing.T) {
 		t.Fatalf("谁牵头实施五个一百工程: %+v", r.Answers)
 	}
 }
+
+// TestRoughAmounts: an amount said roughly (一千多亿, 十几个, 上百万) names
+// no subject; 多少 and 多大 still ask.
+func TestRoughAmounts(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"汕头全市那一千多亿政府债务里，专项债占多少", "汕头全市那 政府债务里，专项债占多少"},
+		{"全市十几个乡镇一共多少人", "全市 乡镇一共多少人"},
+		{"100多万元的项目", " 的项目"},
+		{"上百亿的投资", " 的投资"},
+		{"二十余家企业", " 家企业"},
+		{"GDP多少亿", "GDP多少亿"},
+		{"面积多大", "面积多大"},
+		{"2024年新增多少", "2024年新增多少"},
+	} {
+		if got := dropRoughAmounts(tc.in); got != tc.want {
+			t.Errorf("dropRoughAmounts(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	a := testAnalyzer()
+	for _, c := range a.Analyze("汕头那一千多亿政府债务里，专项债占多少？").Concepts {
+		if strings.ContainsAny(c.Word, "一千多亿") {
+			t.Errorf("concept %q from a rough amount", c.Word)
+		}
+	}
+}
