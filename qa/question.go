@@ -3,6 +3,7 @@ package qa
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -859,10 +860,13 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	// in 给企业减税降费多少.
 	// A verb-like concept counts only when the lexicon names it outright
 	// (支出 in 压减了多少预算项目支出).
+	// A bracketed aside restates a word (卖地收入（土地出让）): the head is
+	// the question's own.
 	order := make([]*Concept, 0, len(q.Concepts))
+	required := slices.ContainsFunc(q.Concepts, func(c Concept) bool { return !c.Optional })
 	for i := len(q.Concepts) - 1; i >= 0; i-- {
 		c := &q.Concepts[i]
-		if c.Aspect && a.Lex.WordHint(c.Word) == "" {
+		if c.Aspect && a.Lex.WordHint(c.Word) == "" || c.Optional && required {
 			continue
 		}
 		order = append(order, c)

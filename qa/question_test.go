@@ -424,3 +424,15 @@ func TestRoughAmounts(t *testing.T) {
 		}
 	}
 }
+
+// TestAsideIsNotTheHead: a bracketed aside restates a word; what the
+// question measures is said by its own head (收入), not the aside's (土地).
+func TestAsideIsNotTheHead(t *testing.T) {
+	a := testAnalyzer()
+	if got := a.Analyze("全市卖地（土地出让）收入去年只有多少？").Class; got != "money" {
+		t.Errorf("class = %q, want money", got)
+	}
+	if got := a.Analyze("全市土地出让面积有多少？").Class; got == "money" {
+		t.Errorf("class of an area question = %q", got)
+	}
+}
