@@ -186,6 +186,11 @@ type layout struct {
 // before it: a change with no noun of its own.
 var reContinues = regexp.MustCompile(`^\s*(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平)`)
 
+// reBasisClause is a clause that only says how a change is reckoned (按不变
+// 价格计算，比上年增长2.8%): it goes on about the subject before it, like
+// the change that follows it.
+var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格计算|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
+
 // clauses returns the layout of text.
 func clauses(text string) *layout {
 	l := &layout{}
@@ -218,7 +223,7 @@ func clauses(text string) *layout {
 	for k, b := range l.breaks {
 		_, n := utf8.DecodeRuneInString(text[b:])
 		rest := text[b+n:]
-		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") {
+		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) {
 			l.continues[k+1] = true
 		}
 	}
@@ -967,6 +972,52 @@ func addedFigure(text string, l *layout, pos int) bool {
 	return false
 }
 
+// asksGrowth reports whether q asks by how much a thing grew, in percent
+// (GDP增长多少, growth rate), rather than its share or level.
+func asksGrowth(q *Question) bool {
+	if q.Class != "percent" {
+		return false
+	}
+	raw := strings.ToLower(q.Raw)
+	if strings.Contains(raw, "比重") || strings.Contains(raw, "占") || strings.Contains(raw, "贡献") || strings.Contains(raw, "share") || strings.Contains(raw, "proportion") || strings.Contains(raw, "contribut") {
+		return false
+	}
+	for _, w := range []string{"增长", "增速", "增幅", "涨", "grow", "growth", "increase", "rise", "rose"} {
+		if strings.Contains(raw, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// shareFigure reports whether the figure at pos states a share (占地区生产总值
+// 的比重为70.1%) or a contribution (对经济增长的贡献率为66.0%): its clause
+// says 比重, 占比 or 贡献率 before it, and no change after that.
+func shareFigure(text string, l *layout, pos int) bool {
+	start := 0
+	if c := clauseOf(l.breaks, pos); c > 0 {
+		start = l.breaks[c-1]
+	}
+	before := strings.ReplaceAll(text[start:pos], "增加值", "") // value added, no change
+	at := -1
+	for _, w := range []string{"比重", "占比", "贡献率"} {
+		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) > at {
+			at = i + len(w)
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	// A change said after the share is a change of it (比重提高2个百分点).
+	before = before[at:]
+	for _, v := range []string{"增长", "下降", "提高", "降低", "上升", "回落", "增加", "减少"} {
+		if strings.Contains(before, v) {
+			return false
+		}
+	}
+	return true
+}
+
 // reYearOf is a year that dates the old value of a change: 由2010年的21.6%.
 var reYearOf = regexp.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$`)
 
@@ -1197,7 +1248,7 @@ func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []c
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
-			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix))
+			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || asksGrowth(q) && shareFigure(text, breaks, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && spanBefore(text, spans, f.Prefix))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()))

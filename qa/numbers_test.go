@@ -438,3 +438,36 @@ func TestGenericClassifierFitsCounts(t *testing.T) {
 		t.Error("186个 answers a question in 元")
 	}
 }
+
+// TestBasisClauseContinues: 按不变价格计算 between a subject and its change
+// does not part them.
+func TestBasisClauseContinues(t *testing.T) {
+	text := "全市地区生产总值1419.15亿元，按不变价格计算，比上年增长2.8%。"
+	l := clauses(text)
+	if len(l.continues) < 3 || !l.continues[1] || !l.continues[2] {
+		t.Errorf("continues = %v, want the basis clause and the change to go on about the subject", l.continues)
+	}
+}
+
+// TestGrowthIsNoShare: a question about growth is not answered by a share
+// or a contribution rate, unless it asks for one.
+func TestGrowthIsNoShare(t *testing.T) {
+	text := "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%，对经济增长的贡献率分别为10.9%、23.1%和66.0%，全市生产总值比上年增长4.7%。"
+	l := clauses(text)
+	want := map[string]bool{"70.1%": true, "10.9%": true, "4.7%": false}
+	for _, f := range ParseQuantities(text) {
+		if w, ok := want[f.Text]; ok && shareFigure(text, l, f.Prefix) != w {
+			t.Errorf("shareFigure(%s) = %v, want %v", f.Text, !w, w)
+		}
+	}
+	if l2 := clauses("比重提高2.1个百分点。"); shareFigure("比重提高2.1个百分点。", l2, len("比重提高")) {
+		t.Error("a change of a share is read as a share")
+	}
+	a := testAnalyzer()
+	for q, want := range map[string]bool{"南宁GDP增速多少": true, "What was the real GDP growth rate?": true,
+		"第二产业对GDP增长的贡献率是多少": false, "民生支出占比多少": false, "GDP多少亿元": false} {
+		if got := asksGrowth(a.Analyze(q)); got != want {
+			t.Errorf("asksGrowth(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
