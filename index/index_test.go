@@ -373,3 +373,28 @@ func TestPrefixTerm(t *testing.T) {
 		t.Errorf("prefix 征 did not find 征地 among %d hits", len(hits))
 	}
 }
+
+// A headings search finds paragraphs by their topic headings only.
+func TestSearchHeadings(t *testing.T) {
+	doc := "关于预算执行情况的报告\n\n1．一般公共预算完成情况。全市收入311.8亿元。\n\n2．民生。全市一般公共预算用于民生的支出占八成。\n"
+	x := open(t, t.TempDir(), Source{Name: "headings.txt", Data: []byte(doc)})
+	defer x.Close()
+	terms := x.QueryTerms("一般公共预算")
+	hits, _, err := x.SearchTerms(Query{Terms: terms, Headings: true, Size: 5, Records: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || !strings.Contains(hits[0].ParagraphRec.Heading, "一般公共预算") {
+		for _, h := range hits {
+			t.Logf("hit: heading %q, text %q", h.ParagraphRec.Heading, h.ParagraphRec.Text)
+		}
+		t.Fatalf("%d hits, want the paragraph headed 一般公共预算", len(hits))
+	}
+	all, _, err := x.SearchTerms(Query{Terms: terms, Size: 5, Records: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 2 {
+		t.Errorf("a text search found %d paragraphs, want both", len(all))
+	}
+}

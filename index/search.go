@@ -95,6 +95,9 @@ type Query struct {
 	// HeadingBoost, when positive, also matches the words in paragraph
 	// headings with this weight (paragraph searches only).
 	HeadingBoost float64
+	// Headings searches the topic headings of paragraphs only (not with
+	// Sentences).
+	Headings bool
 	// Locations asks for the spans of the matched words (Hit.Matched).
 	Locations bool
 	// Records fills Hit.SentenceRec or Hit.ParagraphRec from disk instead
@@ -133,8 +136,11 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		q.Size = 10
 	}
 	field := "ptext"
-	if q.Sentences {
+	switch {
+	case q.Sentences:
 		field = "stext"
+	case q.Headings:
+		field = "heading"
 	}
 	var should []query.Query
 	var weak map[string]bool
@@ -162,7 +168,7 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 			tq.SetBoost(t.Boost)
 		}
 		should = append(should, tq)
-		if !q.Sentences && q.HeadingBoost > 0 {
+		if !q.Sentences && !q.Headings && q.HeadingBoost > 0 {
 			hq := query.NewTermQuery(t.Text)
 			hq.SetField("heading")
 			hq.SetBoost(q.HeadingBoost * max(t.Boost, 0.01))

@@ -270,7 +270,9 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 		}
 		switch q.Kind {
 		case KindNumber:
-			answers = e.numbers(q, vw, hits)
+			var cands []candidate
+			cands, hits = e.numberCands(q, vw, terms, filter, hits)
+			answers = pick(cands, e.homeFirst(q), e.model)
 			if len(answers) == 0 && q.Unit == "" && q.Class == "" && !q.AsksCount && len(q.Concepts) > 0 {
 				// "What is X" may be answered by a sentence; "how many X" not.
 				answers = e.sentences(q, vw, hits)
@@ -339,7 +341,7 @@ func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) 
 	if err != nil {
 		return nil, err
 	}
-	cands := e.numberCandidates(q, e.newViewer(), hits)
+	cands, _ := e.numberCands(q, e.newViewer(), terms, filter, hits)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].prob > cands[j].prob })
 	out := make([]Scored, len(cands))
 	for i, c := range cands {
@@ -505,6 +507,94 @@ func (e *Engine) candidates(q *Question, terms []index.WeightedTerm, f index.Fil
 		}
 	}
 	return hits, nil
+}
+
+// numberCands scores the figures of the hits. When none of them would be
+// given as an answer, the sentences under headings that hold the
+// question's words are retrieved too (see headed) and their figures
+// scored as well; the hits are returned with them.
+func (e *Engine) numberCands(q *Question, vw *viewer, terms []index.WeightedTerm, f index.Filter, hits []index.Hit) ([]candidate, []index.Hit) {
+	cands := e.numberCandidates(q, vw, hits)
+	best := 0.0
+	for _, c := range cands {
+		best = max(best, c.gate)
+	}
+	if best >= e.model.Threshold || best < headedFloor*e.model.Threshold {
+		// Answered; or so far from an answer that the question is
+		// likely not one the reports answer, and worth no second search.
+		return cands, hits
+	}
+	more := e.headed(terms, f, hits)
+	if len(more) == 0 {
+		return cands, hits
+	}
+	top := 0.0
+	for _, h := range hits {
+		top = max(top, h.Score)
+	}
+	return append(cands, e.numberCandidatesOf(q, vw, more, top)...), append(hits, more...)
+}
+
+// headed's second retrieval reads the first headedSentences sentences of
+// headedParagraphs paragraphs, and is tried only when the best figure of
+// the first search reached headedFloor of the answer threshold.
+const (
+	headedSentences  = 6
+	headedParagraphs = 3
+	headedFloor      = 0.5
+)
+
+// headed retrieves, for a question no candidate answered, the first
+// sentences of the paragraphs whose topic headings hold its words: in
+// "1．一般公共预算完成情况。全市收入311.8亿元" the figure's sentence names
+// none of the words of 一般公共预算收入 and is never found by them. Their
+// retrieval score is the lowest of the first search's hits.
+func (e *Engine) headed(terms []index.WeightedTerm, f index.Filter, hits []index.Hit) []index.Hit {
+	paras, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: headedParagraphs, Headings: true, Records: true})
+	if err != nil || len(paras) == 0 {
+		return nil
+	}
+	score := math.Inf(1)
+	seen := map[index.Ref]bool{}
+	for _, h := range hits {
+		score = math.Min(score, h.Score)
+		if h.SentenceRec != nil {
+			seen[h.SentenceRec.Ref] = true
+		}
+	}
+	if math.IsInf(score, 1) {
+		score = 0
+	}
+	var refs []index.Ref
+	var sums []*index.Summary
+	for _, p := range paras {
+		pr := p.ParagraphRec
+		if pr == nil || p.Doc == nil {
+			continue
+		}
+		for n := pr.FirstSentence; n < pr.FirstSentence+min(pr.NumSentences, headedSentences); n++ {
+			r := index.Ref{Doc: p.Doc.ID, Gen: p.Doc.Gen, N: n}
+			if !seen[r] {
+				seen[r] = true
+				refs = append(refs, r)
+				sums = append(sums, p.Doc)
+			}
+		}
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	recs, err := e.x.Sentences(refs)
+	if err != nil {
+		return nil
+	}
+	var out []index.Hit
+	for i, rec := range recs {
+		if rec != nil {
+			out = append(out, index.Hit{Doc: sums[i], Para: rec.Para, Sentence: rec.N, Score: score, SentenceRec: rec})
+		}
+	}
+	return out
 }
 
 // coversYear reports whether a report speaks of year: the year it reviews

@@ -1115,11 +1115,16 @@ func (e *Engine) scored(q *Question, vw *viewer, hits []index.Hit) []scoredHit {
 
 // numberCandidates scores every figure in the hit sentences.
 func (e *Engine) numberCandidates(q *Question, vw *viewer, hits []index.Hit) []candidate {
+	return e.numberCandidatesOf(q, vw, hits, 0)
+}
+
+// numberCandidatesOf scores the figures of hits, whose retrieval scores are
+// taken relative to maxScore, or to the best of theirs when it is 0.
+func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, maxScore float64) []candidate {
 	if len(q.Concepts) == 0 {
 		return nil
 	}
 	var cands []candidate
-	maxScore := 0.0
 	for _, h := range hits {
 		if h.Score > maxScore {
 			maxScore = h.Score
@@ -1339,7 +1344,11 @@ func contextMatches(q *Question, v *sentView) []float64 {
 				continue
 			}
 			if heading != "" && v.headRunes.mayHold(&alt.runes) && strings.Contains(heading, w) {
-				ctx[ci] = math.Max(ctx[ci], 0.35*alt.Factor)
+				credit := 0.35
+				if v.subjectHeading() {
+					credit = 0.7
+				}
+				ctx[ci] = math.Max(ctx[ci], credit*alt.Factor)
 			}
 			if section != "" && v.secRunes.mayHold(&alt.runes) && strings.Contains(section, w) {
 				ctx[ci] = math.Max(ctx[ci], 0.25*alt.Factor)

@@ -1,8 +1,10 @@
 package qa
 
 import (
+	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"reportkb/index"
 	"reportkb/index/report"
@@ -253,4 +255,16 @@ func (v *sentView) answerAt(start, end int) Answer {
 		Start: start, End: end, PageInferred: r.PageInferred,
 		SentenceStart: r.FileStart, SentenceEnd: r.FileEnd, Matched: []string{},
 	}
+}
+
+// reSubjectHeading is a heading that names what its paragraph's figures
+// are of, as budget and accounts reports title their parts: 一般公共预算
+// 完成情况, 政府性基金预算, 社会保险基金收支. A heading that says what was
+// done (着力保障和改善民生) only sets a topic.
+var reSubjectHeading = regexp.MustCompile(`(?:预算|决算|收入|支出|收支|基金|债务|资金|经费)(?:执行|完成|收支|调整|安排)?(?:情况)?[。.：:]?$`)
+
+// subjectHeading reports whether the paragraph's heading names the subject
+// of its figures (see reSubjectHeading).
+func (v *sentView) subjectHeading() bool {
+	return v.heading != "" && utf8.RuneCountInString(v.heading) <= 24 && reSubjectHeading.MatchString(v.heading)
 }
