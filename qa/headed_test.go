@@ -35,7 +35,7 @@ func TestSubjectHeadingAnswers(t *testing.T) {
 	e := New(Config{Index: x})
 	for q, want := range map[string]string{
 		"全市一般公共预算收入是多少亿元？": "311.8亿元",
-		"政府性基金预算支出多少亿元？":    "200.1亿元",
+		"政府性基金预算支出多少亿元？":   "200.1亿元",
 	} {
 		r, err := e.Ask(context.Background(), Request{Question: q})
 		if err != nil {
