@@ -391,6 +391,17 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 			continue
 		}
 		items := splitItems(text, cs, p, false)
+		if n := len(items); n >= 2 && len(list) > n && len(list)%n == 0 {
+			// 分别由600元、1000元提高到1000元、1500元: a set of figures
+			// for the items before the change, another after it.
+			if out == nil {
+				out = map[int]listPlace{}
+			}
+			for i, f := range list {
+				out[f.Start] = listPlace{items: items, index: i % n}
+			}
+			continue
+		}
 		if len(items) != len(list) {
 			// The items stand in the clauses before, each with its figure.
 			if n := utf8.RuneCountInString(strings.TrimSpace(text[cs:p])); n > 2 || prev < 0 {
@@ -1025,6 +1036,10 @@ var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提�
 
 // fromValue reports whether f is the starting value of a change: 从X增加到Y,
 // 由X提高至Y.
+// reListedBefore is the figures of a list before the last: "600元、" in
+// 由600元、1000元.
+var reListedBefore = regexp.MustCompile(`(?:[0-9][0-9.,]*[^、，,0-9]{0,4}、)+$`)
+
 func fromValue(text string, l *layout, f Quantity) bool {
 	start := 0
 	if c := clauseOf(l.breaks, f.Prefix); c > 0 {
@@ -1038,6 +1053,8 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	// 由年初预算111.10亿元调整为195.22亿元: a few words may name the old
 	// state between 由 and its figure, but no figure.
 	between := before[k+len("由"):]
+	// 分别由每人每月600元、1000元提高到: the old values may be a list.
+	between = reListedBefore.ReplaceAllString(between, "")
 	if utf8.RuneCountInString(between) > 6 || strings.ContainsAny(between, "0123456789，,") {
 		return false
 	}

@@ -471,3 +471,28 @@ func TestGrowthIsNoShare(t *testing.T) {
 		}
 	}
 }
+
+// TestRespectivelyBeforeAndAfter: 分别由A、B提高到C、D gives two figures to
+// each item, the first pair the old values.
+func TestRespectivelyBeforeAndAfter(t *testing.T) {
+	text := "将社会散居和福利机构供养的孤儿养育标准分别由每人每月600元、1000元提高到1000元、1500元。"
+	l := clauses(text)
+	figs := ParseQuantities(text)
+	lists := respectively(text, l, figs)
+	want := []struct {
+		index int
+		from  bool
+	}{{0, true}, {1, true}, {0, false}, {1, false}}
+	if len(figs) != len(want) {
+		t.Fatalf("figures %+v", figs)
+	}
+	for i, f := range figs {
+		lp, ok := lists[f.Start]
+		if !ok || lp.index != want[i].index || len(lp.items) != 2 {
+			t.Errorf("%s (figure %d): list place %+v, %v; want item %d of 2", f.Text, i, lp, ok, want[i].index)
+		}
+		if got := fromValue(text, l, f); got != want[i].from {
+			t.Errorf("fromValue(%s, figure %d) = %v, want %v", f.Text, i, got, want[i].from)
+		}
+	}
+}
