@@ -289,3 +289,29 @@ func TestGarbledFront(t *testing.T) {
 		}
 	}
 }
+
+// A report whose first lines are glyphs a PDF's fonts mapped to no known
+// characters, and whose title is lost: the junk titles nothing, and the
+// opening sentence says what kind of report it is.
+func TestJunkTitleLines(t *testing.T) {
+	text := "ದնੂՑ\n\nꯁ ꯔ\n\n各位代表：\n受市人民政府委托，向大会报告2025年银川市及市本级预算执行情况和2026年银川市及市本级预算草案，请予审议。\n" +
+		"一、2025年预算执行情况\n全市一般公共预算收入完成176.71亿元，增长3%。\n"
+	d := Parse("ningxia_yinchuan_2025_budget_report", []byte(text))
+	if d.Meta.Kind != BudgetReport || strings.ContainsAny(d.Title, "ದնੂՑꯁ") {
+		t.Errorf("title %q, kind %q; want a budget report titled by its text", d.Title, d.Meta.Kind)
+	}
+	for s, want := range map[string]bool{"ದնੂՑ": false, "政府工作报": true, "告": true, "ꯁ ꯔ 报": false} {
+		if got := readable(s); got != want {
+			t.Errorf("readable(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for opening, want := range map[string]string{
+		"现在，我代表市人民政府，向大会报告政府工作，请予审议。": "",
+		"受市人民政府委托，向大会报告2025年预算执行情况和2026年预算草案，请予审议。": BudgetReport,
+		"受市人民政府委托，现将2024年市级决算情况报告如下。":               FinalAccounts,
+	} {
+		if got := reportedKind(opening); got != want {
+			t.Errorf("reportedKind(%q) = %q, want %q", opening, got, want)
+		}
+	}
+}

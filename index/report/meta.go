@@ -102,6 +102,33 @@ func kindOf(s string) string {
 	return ""
 }
 
+// reportedKind returns the kind of report the opening sentence that
+// reports or submits on the government's behalf names (受市人民政府委托，向
+// 大会报告…预算执行情况和…预算草案), or "" when there is none.
+func reportedKind(opening string) string {
+	opening = segment.FoldT2S(opening)
+	for _, cue := range []string{"报告", "提请"} {
+		i := strings.Index(opening, cue)
+		if i < 0 || i > 600 {
+			continue
+		}
+		sentence := opening[strings.LastIndex(opening[:i], "。")+1:]
+		if j := strings.Index(sentence, "。"); j >= 0 {
+			sentence = sentence[:j]
+		}
+		if !strings.Contains(sentence, "委托") {
+			// A department reports on the government's behalf (受市人民
+			// 政府委托); the head of government speaks for it (我代表).
+			continue
+		}
+		switch k := kindOf(sentence); k {
+		case BudgetReport, FinalAccounts, PlanReport, StatBulletin, AuditReport:
+			return k
+		}
+	}
+	return ""
+}
+
 // frontText is what a report says of itself before its body: the title,
 // the front matter lines and, for a report without a title, its opening
 // paragraphs.
@@ -159,6 +186,11 @@ func (p *parser) detectMeta() Meta {
 	if m.Kind == "" {
 		opening := segment.FoldT2S(frontAll + f.opening)
 		switch {
+		case title == "" && reportedKind(f.opening) != "":
+			// 受市人民政府委托，向大会报告2025年银川市预算执行情况和2026年
+			// 预算草案: the opening names what is reported.
+			m.Kind = reportedKind(f.opening)
+			inferred[InferredKind] = true
 		case title == "" && (strings.Contains(opening, "报告政府工作") || strings.Contains(opening, "作政府工作报告") ||
 			strings.Contains(opening, "报告过去") && strings.Contains(opening, "政府工作") ||
 			reSalute.MatchString(strings.TrimSpace(f.opening)) && (strings.Contains(opening, "政府工作") || strings.Contains(frontAll, "各位代表"))):

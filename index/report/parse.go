@@ -502,7 +502,7 @@ func (p *parser) titleLines(front []int) (int, int) {
 	text := func(k int) string { return p.lines[front[k]].text }
 	piece := func(k int) bool {
 		t := text(k)
-		return !frontOnly(t) && utf8.RuneCountInString(t) <= 50 && !strings.ContainsAny(t, "，。；：:")
+		return !frontOnly(t) && utf8.RuneCountInString(t) <= 50 && !strings.ContainsAny(t, "，。；：:") && readable(t)
 	}
 	anchor := -1
 	for k := range front {
@@ -564,6 +564,28 @@ func (p *parser) titleLines(front []int) (int, int) {
 		last--
 	}
 	return first, last
+}
+
+// readable reports whether a line can be a title: a Chinese character at
+// least, and mostly Chinese, digits, Latin letters and punctuation. A
+// PDF whose fonts map glyphs to no known characters yields lines of other
+// scripts (ದնੂՑ), which title nothing.
+func readable(t string) bool {
+	han, ok, n := 0, 0, 0
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n++
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+			ok++
+		case r < 0x80 || unicode.IsPunct(r) || unicode.IsDigit(r) || unicode.Is(unicode.Latin, r) || r >= 0xFF00 && r <= 0xFFEF:
+			ok++
+		}
+	}
+	return han >= 1 && ok*10 >= n*8
 }
 
 var reTrailingMark = regexp.MustCompile(`(\s*[\[［【]\s*\d{1,2}\s*[\]］】]|\s*[*＊])+$`)
