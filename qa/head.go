@@ -287,6 +287,9 @@ func otherPlaces(q *Question, region string, sp sentPlaces) []placeMark {
 				other = false
 			}
 		}
+		if !m.Full() && aspectWords[m.Text] {
+			other = false // 新建住宅: a verb of the reports, not 新建区
+		}
 		if !m.Full() && len(regs) > 0 {
 			// A short form (新会, 江门) inside running text is a place only
 			// when the report's own divisions hold it.

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"reportkb/index"
@@ -55,6 +56,71 @@ func TestSubjectHeading(t *testing.T) {
 		v := &sentView{heading: h}
 		if got := v.subjectHeading(); got != want {
 			t.Errorf("subjectHeading(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
+
+// A district asked of its city's report: a figure of the whole city is not
+// the district's, and the report gives none of the district's own.
+const cityReport = `关于达州市2025年预算执行情况和2026年预算草案的报告
+
+一、2025年预算执行情况
+
+全市地方一般公共预算收入完成200.3亿元，增长2%。市本级地方一般公共预算收入完成37.3亿元。
+
+宣汉县一般公共预算收入完成21.5亿元，增长3%。
+`
+
+func TestDistrictOfCityReport(t *testing.T) {
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
+		Seeds: []index.Source{{Name: "sichuan_dazhou_2025_budget_report.txt", Data: []byte(cityReport)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	e := New(Config{Index: x})
+	other := slices.Index(FeatureNames(), "other_place")
+	// Per question, whether each figure is marked as another place's.
+	for q, want := range map[string]map[string]bool{
+		"达州2025年一般公共预算收入是多少？":  {"200.3亿元": false, "21.5亿元": true},
+		"宣汉县2025年一般公共预算收入是多少？": {"200.3亿元": true, "21.5亿元": false},
+		"通川区2025年一般公共预算收入是多少？": {"200.3亿元": true, "37.3亿元": true, "21.5亿元": true},
+	} {
+		cs, err := e.Candidates(context.Background(), Request{Question: q, Doc: "sichuan_dazhou_2025_budget_report"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := 0
+		for _, c := range cs {
+			w, ok := want[c.Text]
+			if !ok {
+				continue
+			}
+			seen++
+			if got := c.Features[other] == 1; got != w {
+				t.Errorf("%s %s: other_place %v, want %v", q, c.Text, got, w)
+			}
+		}
+		if seen < len(want) {
+			t.Errorf("%s: %d of the %d figures scored", q, seen, len(want))
+		}
+	}
+}
+
+// TestVerbIsNoPlace: 新建 is 新建区's short name and a verb of the reports;
+// unwritten in full it names no place, in a question or a report.
+func TestVerbIsNoPlace(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("四川2025年新建改建农村公路多少公里")
+	if q.Place != "四川" || slices.Contains(q.Places, "新建") {
+		t.Errorf("place %q, places %q; want 四川 alone", q.Place, q.Places)
+	}
+	if q := a.Analyze("新建区2025年一般公共预算收入多少"); q.Place != "新建区" {
+		t.Errorf("place %q, want 新建区 written in full", q.Place)
+	}
+	for _, m := range otherPlaces(&Question{}, "全国", placesOf("全年城镇新建住宅2亿平方米。")) {
+		if m.other {
+			t.Errorf("新建 of 新建住宅 read as another place: %+v", m)
 		}
 	}
 }

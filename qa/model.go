@@ -36,7 +36,7 @@ const (
 	fHeadClash          // 1 when the figure's own noun differs from the question's
 	fListed             // 1 when a 分别 list or the three sectors tie the figure to its item
 	fThreshold          // 1 for the threshold of a statistical definition (统计范围为……2000万元及以上) the question does not ask for
-	fOtherPlace         // 1 when the figure's clause names a place other than the report's and the question's (城厢区 in a provincial report)
+	fOtherPlace         // 1 when the figure's clause names a place other than the report's and the question's (城厢区 in a provincial report), or the question names a place within the report's that the sentence and its headings do not
 	fChangeMiss         // 1 when the question asks by how much a thing changed (比去年多收多少) and the figure is no change
 	fFlowClash          // 1 when the question asks for spending and the figure is revenue, or the reverse
 	fSpanMiss           // 1 when the question asks of one year and the figure sums several (“十四五”时期, 五年来)

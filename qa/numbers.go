@@ -1193,6 +1193,12 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			spans = v.yearSpans()
 		}
 		places := otherPlaces(q, v.sum.Meta.Region, v.places())
+		// 通川区 asked of 达州's report: a sentence that names it nowhere,
+		// nor its heading, gives 全市's figures, another place's.
+		placeMiss := false
+		for ci, c := range q.Concepts {
+			placeMiss = placeMiss || c.Place && len(occ[ci]) == 0 && ctx[ci] == 0 && placeRelation(c.Word, v.sum.Meta.Region) != placeSame
+		}
 		lists := respectively(text, breaks, figs)
 		sectors := sectorLists(text, breaks, figs)
 		contracts := contractionLists(text, breaks, figs)
@@ -1269,7 +1275,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
-			ft[fOtherPlace] = boolf(otherPlaceBefore(places, breaks, f.Prefix))
+			ft[fOtherPlace] = boolf(placeMiss || otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || asksGrowth(q) && shareFigure(text, breaks, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && spanBefore(text, spans, f.Prefix))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))

@@ -151,7 +151,7 @@ func (e *Engine) placeConcepts(q *Question, scope []*index.Summary) {
 		if own {
 			continue
 		}
-		c := Concept{Word: p, Weight: placeWeight}
+		c := Concept{Word: p, Weight: placeWeight, Place: true}
 		c.Alts = append(c.Alts, Alt{Text: p, Factor: 1})
 		for _, d := range place.Lookup(p) {
 			for _, f := range d.Forms() {

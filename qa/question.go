@@ -92,6 +92,10 @@ type Concept struct {
 	// Head is set on the concept an English question counts or measures:
 	// the noun after how many/how much, or the one naming the unit.
 	Head bool
+	// Place is set on a place the question names that the report in
+	// scope is not of (a district asked of its city's report): a figure
+	// is that place's only where the place is named.
+	Place bool
 
 	verbish bool // the tagger reads it as a verb, an adjective or a set phrase (要花, 算进去)
 	// Parts are the dictionary words inside the word (粮食, 总产量, 产量
@@ -539,6 +543,11 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 	var toks []segment.Token
 	for _, m := range place.Find(s) {
 		full := m.Full()
+		if !full && (aspectWords[m.Text] || a.Lex.Verb(m.Text)) {
+			// 新建 of 新建改建农村公路: a short name that is a verb of the
+			// reports (新建区's) names the place only written in full.
+			continue
+		}
 		if !full && !higherLevel(m.Divisions) {
 			// 朝阳 of 朝阳产业: a short county or district name counts only
 			// as a word of its own.
