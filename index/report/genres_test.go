@@ -306,7 +306,7 @@ func TestJunkTitleLines(t *testing.T) {
 		}
 	}
 	for opening, want := range map[string]string{
-		"现在，我代表市人民政府，向大会报告政府工作，请予审议。": "",
+		"现在，我代表市人民政府，向大会报告政府工作，请予审议。":               "",
 		"受市人民政府委托，向大会报告2025年预算执行情况和2026年预算草案，请予审议。": BudgetReport,
 		"受市人民政府委托，现将2024年市级决算情况报告如下。":               FinalAccounts,
 	} {
