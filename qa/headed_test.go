@@ -53,9 +53,8 @@ func TestSubjectHeading(t *testing.T) {
 		"1．一般公共预算完成情况。": true, "政府性基金预算": true, "社会保险基金收支情况": true, "（二）全市债务": true,
 		"着力保障和改善民生": false, "二、2025年工作安排": false, "": false,
 	} {
-		v := &sentView{heading: h}
-		if got := v.subjectHeading(); got != want {
-			t.Errorf("subjectHeading(%q) = %v, want %v", h, got, want)
+		if got := isSubjectHeading(h); got != want {
+			t.Errorf("isSubjectHeading(%q) = %v, want %v", h, got, want)
 		}
 	}
 }

@@ -1368,7 +1368,7 @@ func contextMatches(q *Question, v *sentView) []float64 {
 			}
 			if heading != "" && v.headRunes.mayHold(&alt.runes) && strings.Contains(heading, w) {
 				credit := 0.35
-				if v.subjectHeading() {
+				if v.subject {
 					credit = 0.7
 				}
 				ctx[ci] = math.Max(ctx[ci], credit*alt.Factor)

@@ -31,6 +31,9 @@ type sentView struct {
 
 	heading string // folded topic heading of the paragraph
 	section string // folded title of the innermost section
+	// subject is set when the heading names what the paragraph's figures
+	// are of (see reSubjectHeading).
+	subject bool
 
 	// The runes of folded, heading and section: words that cannot occur
 	// there are not looked for.
@@ -108,6 +111,7 @@ func newView(e *Engine, sum *index.Summary, rec *index.Sentence) *sentView {
 	v := &sentView{sum: sum, rec: rec}
 	v.folded, v.offs = dropOptional(segment.Fold(rec.Text))
 	v.heading, _ = segment.Fold(rec.Heading)
+	v.subject = isSubjectHeading(v.heading)
 	if rec.Section >= 0 && rec.Section < len(sum.Sections) {
 		v.section, _ = segment.Fold(sum.Sections[rec.Section].Title)
 	}
@@ -263,8 +267,8 @@ func (v *sentView) answerAt(start, end int) Answer {
 // done (着力保障和改善民生) only sets a topic.
 var reSubjectHeading = regexp.MustCompile(`(?:预算|决算|收入|支出|收支|基金|债务|资金|经费)(?:执行|完成|收支|调整|安排)?(?:情况)?[。.：:]?$`)
 
-// subjectHeading reports whether the paragraph's heading names the subject
-// of its figures (see reSubjectHeading).
-func (v *sentView) subjectHeading() bool {
-	return v.heading != "" && utf8.RuneCountInString(v.heading) <= 24 && reSubjectHeading.MatchString(v.heading)
+// isSubjectHeading reports whether a folded heading names the subject of
+// its paragraph's figures (see reSubjectHeading).
+func isSubjectHeading(h string) bool {
+	return h != "" && utf8.RuneCountInString(h) <= 24 && reSubjectHeading.MatchString(h)
 }
