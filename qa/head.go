@@ -236,6 +236,25 @@ func pinContracted(q *Question, occ [][]occurrence, ct contracted, at int) ([][]
 // definitionWords mark a sentence that defines what a statistic covers.
 var definitionWords = []string{"统计范围", "统计口径", "起点", "是指", "指年", "范围为", "标准为", "口径为", "包括"}
 
+// containsWord reports whether s holds w other than as the start of a
+// longer word of 指: 是指 in 是指年主营业务收入, not in 是指导性的 or 是指标.
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return false
+		}
+		rest := s[from+k+len(w):]
+		if !strings.HasSuffix(w, "指") || hasPrefixAny(rest, zhiWords) == "" {
+			return true
+		}
+		from += k + len(w)
+	}
+}
+
+// zhiWords continue 指 into another word: 指导, 指标, 指出.
+var zhiWords = []string{"导", "标", "挥", "示", "出", "引"}
+
 // thresholdFigure reports whether a figure is the threshold of a
 // statistical definition (规模以上工业统计范围为年主营业务收入2000万元及以上
 // 的工业单位) and the question does not ask for one.
@@ -247,7 +266,7 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 	}
 	def := false
 	for _, w := range definitionWords {
-		def = def || strings.Contains(sentence, w)
+		def = def || containsWord(sentence, w)
 	}
 	if !def {
 		return false

@@ -496,3 +496,33 @@ func TestRespectivelyBeforeAndAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetIsNoThreshold: 目标为7%以上 in a sentence that calls the target
+// 指导性的 is a target with a floor, not the threshold of a definition.
+func TestTargetIsNoThreshold(t *testing.T) {
+	q := testAnalyzer().Analyze("2020年全市一般公共预算收入预期增长目标定的多少？")
+	for sentence, want := range map[string]bool{
+		"2020年全市一般公共预算收入预期增长目标为7%以上，这一目标是指导性的。": false,
+		"规模以上工业是指年主营业务收入2000万元以上的工业企业。":         true,
+	} {
+		fs := ParseQuantities(sentence)
+		if len(fs) == 0 {
+			t.Fatalf("no figure in %s", sentence)
+		}
+		if got := thresholdFigure(q, sentence, fs[len(fs)-1]); got != want {
+			t.Errorf("thresholdFigure(%s) = %v, want %v", sentence, got, want)
+		}
+	}
+}
+
+// TestRaisedToAsksTheLevel: 提高到多少 asks for the new level, in the
+// thing's own unit, where 提高了多少 asks for a rate.
+func TestRaisedToAsksTheLevel(t *testing.T) {
+	a := testAnalyzer()
+	if c := a.Analyze("城乡居民医保财政补助标准提高到多少？").Class; c == "percent" {
+		t.Errorf("提高到多少: class %q", c)
+	}
+	if c := a.Analyze("城乡居民医保财政补助标准提高了多少？").Class; c != "percent" {
+		t.Errorf("提高了多少: class %q, want percent", c)
+	}
+}

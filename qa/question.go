@@ -859,8 +859,9 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 		return "percent"
 	}
 	// "增长多少" asks for a rate; "增长多少亿元" named its unit above.
+	// "提高到多少" asks for the new level, in the thing's own unit.
 	for _, w := range growthWords {
-		if strings.Contains(s, w) && !strings.Contains(s, "新增") {
+		if strings.Contains(s, w) && !strings.Contains(s, "新增") && !reLevelQ.MatchString(strings.ToLower(s)) {
 			return "percent"
 		}
 	}
