@@ -88,11 +88,16 @@ var provincesEn = map[string]string{
 	"tibet": "西藏", "xizang": "西藏", "ningxia": "宁夏", "xinjiang": "新疆", "hong kong": "香港", "macao": "澳门", "macau": "澳门",
 }
 
+// rePinyinApostrophe is the apostrophe that parts two syllables of a
+// pinyin name (Xi'an, Pu'er, Tai'an): the name is one word without it.
+var rePinyinApostrophe = regexp.MustCompile(`([A-Za-z])['’]([aeoAEO])`)
+
 // properNames returns the lower-cased words written with a capital
 // letter inside the question (not at its start): names of places and
 // people, which the glossary cannot be expected to know.
 func properNames(raw string) map[string]bool {
 	out := map[string]bool{}
+	raw = rePinyinApostrophe.ReplaceAllString(raw, "$1$2")
 	for i, w := range strings.Fields(raw) {
 		w = strings.Trim(w, "?.,!;:'\"()")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
@@ -190,6 +195,7 @@ func firstZh(e englishEntry) string {
 
 func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	s = strings.ToLower(s)
+	s = rePinyinApostrophe.ReplaceAllString(s, "$1$2")
 	s = strings.ReplaceAll(s, "'s ", " ")
 	s = strings.ReplaceAll(s, "’s ", " ")
 	q.Kind = KindNumber

@@ -436,3 +436,26 @@ func TestAsideIsNotTheHead(t *testing.T) {
 		t.Errorf("class of an area question = %q", got)
 	}
 }
+
+// TestPinyinApostrophe: Xi'an and Pu'er are one name each, not the words
+// xi, an, pu and er; "pay out" is spending, not pay.
+func TestPinyinApostrophe(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"What is Pu'er's general public budget revenue?", "How much did Xi’an spend on education?"} {
+		q := a.Analyze(s)
+		for _, w := range q.Unknown {
+			if w == "pu" || w == "er" || w == "xi" || w == "an" {
+				t.Errorf("%s: unknown word %q from a pinyin name", s, w)
+			}
+		}
+	}
+	if got := properNames("What is Pu'er's revenue?"); !got["puer"] {
+		t.Errorf("properNames = %v, want puer", got)
+	}
+	q := a.Analyze("How much did the social insurance funds pay out in 2025?")
+	for _, c := range q.Concepts {
+		if c.Word == "工资" {
+			t.Errorf("pay out read as pay: %+v", q.Concepts)
+		}
+	}
+}
