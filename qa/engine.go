@@ -541,7 +541,7 @@ func (e *Engine) numberCands(q *Question, vw *viewer, terms []index.WeightedTerm
 const (
 	headedSentences  = 6
 	headedParagraphs = 3
-	headedFloor      = 0.5
+	headedFloor      = 0.8
 )
 
 // headed retrieves, for a question no candidate answered, the first
