@@ -85,8 +85,8 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 	}
 	for _, h := range sents {
 		v := vw.view(h)
-		if v == nil || v.offs != nil {
-			continue // offsets differ from the text's: rare full-width text
+		if v == nil {
+			continue
 		}
 		text := v.rec.Text
 		k := strings.Index(v.folded, term)
@@ -98,11 +98,20 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 			if !strings.HasPrefix(rest, cue) {
 				continue
 			}
+			// The definition starts after the cue, in the folded text; in
+			// the sentence where the offsets say (full-width brackets and
+			// quotes fold to fewer bytes).
 			start := len(v.folded) - len(rest) + len(cue)
+			if v.offs != nil {
+				start = v.offs[start]
+			}
 			if start >= len(text) {
 				break
 			}
 			def := strings.TrimRight(text[start:], "。")
+			if i := strings.Index(def, "；"); i > 0 {
+				def = def[:i] // 第一产业是指…；第二产业是指…: the next term's
+			}
 			if len([]rune(def)) < 4 {
 				break
 			}

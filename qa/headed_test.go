@@ -123,3 +123,31 @@ func TestVerbIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// A term defined in a sentence with full-width brackets, asked with where
+// it was read: 公报里说的第一产业指的是什么.
+func TestDefinitionWithBrackets(t *testing.T) {
+	doc := "2022年济源国民经济和社会发展统计公报\n\n全年地区生产总值806.21亿元。\n\n" +
+		"注释：三次产业分类依据国家统计局2018年修订的《三次产业划分规定》，第一产业是指农、林、牧、渔业（不含农、林、牧、渔专业及辅助性活动）；第二产业是指采矿业，制造业，建筑业。\n"
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
+		Seeds: []index.Source{{Name: "henan_jiyuan_2022_stat_bulletin.txt", Data: []byte(doc)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	e := New(Config{Index: x})
+	r, err := e.Ask(context.Background(), Request{Question: "公报里说的第一产业指的是什么？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "农、林、牧、渔业（不含农、林、牧、渔专业及辅助性活动）"
+	if len(r.Answers) == 0 || r.Answers[0].Text != want {
+		t.Errorf("answers %+v, want %s", r.Answers, want)
+	}
+	for in, want := range map[string]string{"公报里说的第一产业": "第一产业", "济源统计公报里的工业传统产业": "工业传统产业",
+		"所谓的六稳": "六稳", "报告中提到的“三保”": "三保", "规模以上工业": "规模以上工业"} {
+		if got := cleanTerm(in); got != want {
+			t.Errorf("cleanTerm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

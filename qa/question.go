@@ -456,11 +456,18 @@ func hasMeasureWord(s string) bool {
 
 func cleanTerm(s string) string {
 	s = strings.Trim(s, " “”\"'‘’「」『』《》()（）")
+	// 公报里说的第一产业, 济源统计公报里的工业传统产业, 所谓的六稳: where the
+	// term was read is no part of it.
+	s = reTermSource.ReplaceAllString(s, "")
 	for _, w := range []string{"报告中的", "报告里的", "报告中", "文件中的", "所说的", "提到的", "中的", "里的"} {
 		s = strings.TrimPrefix(s, w)
 	}
 	return strings.Trim(s, " “”\"'‘’「」『』《》")
 }
+
+// reTermSource is the frame before a term a question asks the meaning
+// of: where it was read (公报里说的, 报告中提到的) or 所谓.
+var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:公报|报告|文件|材料|文中|里面|这里)(?:中|里|上|内)?(?:所说的|说的|提到的|讲的|写的|的)|所谓的?)`)
 
 // relativeYear reads a year named relative to the report's (去年, 今年)
 // into q and returns s without it. The first such word counts, unless it
