@@ -1,5 +1,7 @@
 package qa
 
+// Tests over small reports written for them: one report, one rule.
+
 import (
 	"context"
 	"slices"
