@@ -10,7 +10,7 @@ import (
 
 // defineCues are the words after a term that introduce its definition in
 // running text: “六稳”即稳就业…, 五育并举是指….
-var defineCues = []string{"是指", "指的是", "即", "就是", "是"}
+var defineCues = []string{"是指", "指的是", "即", "就是", "是", ":即", "：即", ":", "："}
 
 // define answers "what is X" from the glossary (名词解释) of the reports, or
 // from a sentence of the form "X是指…"/"X即…". It reads the paragraphs and
@@ -104,6 +104,9 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 			start := len(v.folded) - len(rest) + len(cue)
 			if v.offs != nil {
 				start = v.offs[start]
+			}
+			if strings.HasSuffix(text[:start], "“") {
+				start -= len("“") // 即“保基本民生”: the quote opens the definition
 			}
 			if start >= len(text) {
 				break

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 var (
@@ -224,8 +225,14 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") && !reHowSize.MatchString(s) {
 			q.Kind = KindText
 		}
+		// "In Yinchuan's budget report, what does …": the frame before the
+		// question is where to look, not what is asked.
+		asked := s
+		if i := strings.Index(s, ", what "); i >= 0 {
+			asked = s[i+len(", "):]
+		}
 		for _, re := range reEnDefine {
-			m := re.FindStringSubmatch(s)
+			m := re.FindStringSubmatch(asked)
 			if m == nil {
 				continue
 			}
@@ -385,15 +392,21 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		zh = append(zh, word)
 	}
 	if q.Kind == KindDefinition {
-		// Render the term in Chinese when the glossary knows it.
-		var tw []string
-		for _, m := range a.Lex.englishPhrases(reEnWord.FindAllString(q.Term, -1)) {
-			if !(m.n == 1 && enFrame[m.phrase]) && len(m.entry.zh) > 0 {
-				tw = append(tw, m.entry.zh[0])
+		// The term written in Chinese too ('three guarantees' (三保)):
+		// the Chinese is the report's own word.
+		// Else render the term in Chinese when the glossary knows it.
+		if zhTerm := longestHan(q.Term); zhTerm != "" {
+			q.Term = zhTerm
+		} else {
+			var tw []string
+			for _, m := range a.Lex.englishPhrases(reEnWord.FindAllString(q.Term, -1)) {
+				if !(m.n == 1 && enFrame[m.phrase]) && len(m.entry.zh) > 0 {
+					tw = append(tw, m.entry.zh[0])
+				}
 			}
-		}
-		if len(tw) > 0 {
-			q.Term = strings.Join(tw, "")
+			if len(tw) > 0 {
+				q.Term = strings.Join(tw, "")
+			}
 		}
 	}
 	if has("rank") || has("ranked") || has("ranking") || has("what place") || has("which place") {
@@ -403,4 +416,22 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Class = "money"
 	}
 	q.Norm = strings.Join(zh, "")
+}
+
+// longestHan returns the longest run of Chinese characters in s, or "".
+func longestHan(s string) string {
+	best, start := "", -1
+	for i, r := range s + " " {
+		han := unicode.Is(unicode.Han, r)
+		switch {
+		case han && start < 0:
+			start = i
+		case !han && start >= 0:
+			if i-start > len(best) {
+				best = s[start:i]
+			}
+			start = -1
+		}
+	}
+	return best
 }

@@ -153,3 +153,25 @@ func TestDefinitionWithBrackets(t *testing.T) {
 		}
 	}
 }
+
+// A term defined after a colon (三保：保基本民生、保工资、保运转), asked in
+// Chinese or in English with the Chinese term and a frame before it.
+func TestDefinitionAfterColon(t *testing.T) {
+	doc := "关于银川市2025年预算执行情况的报告\n\n全市一般公共预算收入176.71亿元。\n\n名词解释\n\n三保：保基本民生、保工资、保运转。\n"
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
+		Seeds: []index.Source{{Name: "ningxia_yinchuan_2025_budget_report.txt", Data: []byte(doc)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	e := New(Config{Index: x})
+	for _, q := range []string{"三保是什么意思？", `In Yinchuan's budget report, what does "san bao" (三保) stand for?`} {
+		r, err := e.Ask(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) == 0 || r.Answers[0].Text != "保基本民生、保工资、保运转" {
+			t.Errorf("%s: %+v", q, r.Answers)
+		}
+	}
+}
