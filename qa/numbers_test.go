@@ -526,3 +526,15 @@ func TestRaisedToAsksTheLevel(t *testing.T) {
 		t.Errorf("提高了多少: class %q, want percent", c)
 	}
 }
+
+// TestCauseBeforeSo: 明确将5家企业税收调整划入高新区，故市级收入增幅为0.6%
+// gives the cause before 故.
+func TestCauseBeforeSo(t *testing.T) {
+	q := &Question{Why: true}
+	if cueIn(q, "明确将原入市级国库的5家企业税收3,700万元调整划入高新区，故市级一般公共预算收入增幅为0.6%。") == 0 {
+		t.Error("故 not read as giving a cause")
+	}
+	if cueIn(q, "市级一般公共预算收入增长0.6%。") != 0 {
+		t.Error("a sentence with no cause read as one")
+	}
+}
