@@ -29,13 +29,7 @@ const headedReport = `关于2024年预算执行情况的报告
 `
 
 func TestSubjectHeadingAnswers(t *testing.T) {
-	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
-		Seeds: []index.Source{{Name: "headed_2024_budget_report.txt", Data: []byte(headedReport)}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	e := New(Config{Index: x})
+	e := smallEngine(t, "headed_2024_budget_report.txt", headedReport)
 	for q, want := range map[string]string{
 		"全市一般公共预算收入是多少亿元？": "311.8亿元",
 		"政府性基金预算支出多少亿元？":   "200.1亿元",
@@ -73,13 +67,7 @@ const cityReport = `关于达州市2025年预算执行情况和2026年预算草�
 `
 
 func TestDistrictOfCityReport(t *testing.T) {
-	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
-		Seeds: []index.Source{{Name: "sichuan_dazhou_2025_budget_report.txt", Data: []byte(cityReport)}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	e := New(Config{Index: x})
+	e := smallEngine(t, "sichuan_dazhou_2025_budget_report.txt", cityReport)
 	other := slices.Index(FeatureNames(), "other_place")
 	// Per question, whether each figure is marked as another place's.
 	for q, want := range map[string]map[string]bool{
@@ -131,13 +119,7 @@ func TestVerbIsNoPlace(t *testing.T) {
 func TestDefinitionWithBrackets(t *testing.T) {
 	doc := "2022年济源国民经济和社会发展统计公报\n\n全年地区生产总值806.21亿元。\n\n" +
 		"注释：三次产业分类依据国家统计局2018年修订的《三次产业划分规定》，第一产业是指农、林、牧、渔业（不含农、林、牧、渔专业及辅助性活动）；第二产业是指采矿业，制造业，建筑业。\n"
-	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
-		Seeds: []index.Source{{Name: "henan_jiyuan_2022_stat_bulletin.txt", Data: []byte(doc)}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	e := New(Config{Index: x})
+	e := smallEngine(t, "henan_jiyuan_2022_stat_bulletin.txt", doc)
 	r, err := e.Ask(context.Background(), Request{Question: "公报里说的第一产业指的是什么？"})
 	if err != nil {
 		t.Fatal(err)
@@ -158,13 +140,7 @@ func TestDefinitionWithBrackets(t *testing.T) {
 // Chinese or in English with the Chinese term and a frame before it.
 func TestDefinitionAfterColon(t *testing.T) {
 	doc := "关于银川市2025年预算执行情况的报告\n\n全市一般公共预算收入176.71亿元。\n\n名词解释\n\n三保：保基本民生、保工资、保运转。\n"
-	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
-		Seeds: []index.Source{{Name: "ningxia_yinchuan_2025_budget_report.txt", Data: []byte(doc)}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	e := New(Config{Index: x})
+	e := smallEngine(t, "ningxia_yinchuan_2025_budget_report.txt", doc)
 	for _, q := range []string{"三保是什么意思？", `In Yinchuan's budget report, what does "san bao" (三保) stand for?`} {
 		r, err := e.Ask(context.Background(), Request{Question: q})
 		if err != nil {
@@ -174,4 +150,17 @@ func TestDefinitionAfterColon(t *testing.T) {
 			t.Errorf("%s: %+v", q, r.Answers)
 		}
 	}
+}
+
+// smallEngine answers from one report, the text given as the file name,
+// segmented with the test segmenter; the index goes with the test.
+func smallEngine(t *testing.T, name, text string) *Engine {
+	t.Helper()
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
+		Seeds: []index.Source{{Name: name, Data: []byte(text)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return New(Config{Index: x})
 }
