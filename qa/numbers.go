@@ -1110,12 +1110,6 @@ func absentShare(q *Question, hits []scoredHit) float64 {
 	return absent / sum
 }
 
-// numbers scores every figure in the hit sentences and returns the best
-// answers, or none when no figure fits well enough.
-func (e *Engine) numbers(q *Question, vw *viewer, hits []index.Hit) []Answer {
-	return pick(e.numberCandidates(q, vw, hits), e.homeFirst(q), e.model)
-}
-
 // scored returns the hits with their views and where the question's
 // concepts occur in them; hits without records are left out.
 func (e *Engine) scored(q *Question, vw *viewer, hits []index.Hit) []scoredHit {
@@ -1166,6 +1160,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 	}
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
+	growth := asksGrowth(q)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
 		text := v.rec.Text
@@ -1276,7 +1271,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(placeMiss || otherPlaceBefore(places, breaks, f.Prefix))
-			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || asksGrowth(q) && shareFigure(text, breaks, f.Prefix))
+			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && spanBefore(text, spans, f.Prefix))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()))
