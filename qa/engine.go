@@ -540,7 +540,7 @@ func (e *Engine) numberCands(q *Question, vw *viewer, terms []index.WeightedTerm
 // the first search reached headedFloor of the answer threshold.
 const (
 	headedSentences  = 6
-	headedParagraphs = 3
+	headedParagraphs = 6
 	headedFloor      = 0.8
 )
 

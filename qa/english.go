@@ -251,6 +251,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	}
 	markAsk(q, s)
 	q.Scope = scopeEnglish(s)
+	// citywide, the whole province: said by the scope, no subject.
+	s = reScopeWholeEn.ReplaceAllString(s, " ")
+	text = " " + s + " "
 	// "in 100 million yuan", "(10,000 yuan)": the unit the asker wants.
 	if m := reEnUnitAsked.FindStringSubmatch(s); m != nil {
 		if u := enUnitWords[m[1]]; u != "" {

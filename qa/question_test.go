@@ -459,3 +459,12 @@ func TestPinyinApostrophe(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeWordsAreNoSubject: citywide says the scope; it is neither a
+// subject nor an unknown word.
+func TestScopeWordsAreNoSubject(t *testing.T) {
+	q := testAnalyzer().Analyze("What was the citywide general public budget revenue in 2025?")
+	if len(q.Unknown) != 0 || q.Scope != ScopeWhole {
+		t.Errorf("unknown %q, scope %q", q.Unknown, q.Scope)
+	}
+}
