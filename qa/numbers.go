@@ -184,7 +184,7 @@ type layout struct {
 
 // reContinues opens a clause that goes on about the subject of the one
 // before it: a change with no noun of its own.
-var reContinues = regexp.MustCompile(`^\s*(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平)`)
+var reContinues = regexp.MustCompile(`^\s*(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到)`)
 
 // reBasisClause is a clause that only says how a change is reckoned (按不变
 // 价格计算，比上年增长2.8%): it goes on about the subject before it, like

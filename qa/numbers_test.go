@@ -538,3 +538,12 @@ func TestCauseBeforeSo(t *testing.T) {
 		t.Error("a sentence with no cause read as one")
 	}
 }
+
+// TestReachedContinues: 首次突破35万吨，达到36.05万吨 — the clause that says
+// what was reached is the subject's, like a change.
+func TestReachedContinues(t *testing.T) {
+	l := clauses("粮食总产量首次突破35万吨，达到36.05万吨，比上年增加1.83万吨。")
+	if len(l.continues) < 3 || !l.continues[1] || !l.continues[2] {
+		t.Errorf("continues = %v", l.continues)
+	}
+}
