@@ -180,11 +180,18 @@ type layout struct {
 	// continues marks, per clause, one that states a change of what the
 	// clause before names (地区生产总值4770.9亿元，比上年增长5.6%).
 	continues []bool
+	// purpose marks, per clause, one that says what the figure before it
+	// is for (拨付37亿元，支持优化教育资源配置).
+	purpose []bool
 }
 
 // reContinues opens a clause that goes on about the subject of the one
 // before it: a change with no noun of its own.
 var reContinues = regexp.MustCompile(`^\s*(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到)`)
+
+// rePurposeClause opens a clause that says what the money before it is
+// for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
+var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集中)?(?:用于|支持|保障|推动|助力|促进|推进|落实|实施|巩固|加快|加强|确保)`)
 
 // reBasisClause is a clause that only says how a change is reckoned (按不变
 // 价格计算，比上年增长2.8%): it goes on about the subject before it, like
@@ -205,6 +212,11 @@ func clauses(text string) *layout {
 			}
 			l.breaks = append(l.breaks, i)
 		case '、':
+			if reReachedAfter.MatchString(text[i:]) {
+				// 提高62元、达到2988元: the level the change reached, not
+				// another item.
+				continue
+			}
 			l.joins = append(l.joins, i)
 			if next := i + len("、"); next < len(text) && text[next] >= '0' && text[next] <= '9' {
 				l.figureJoins = append(l.figureJoins, i)
@@ -220,9 +232,11 @@ func clauses(text string) *layout {
 		}
 	}
 	l.continues = make([]bool, len(l.breaks)+1)
+	l.purpose = make([]bool, len(l.breaks)+1)
 	for k, b := range l.breaks {
 		_, n := utf8.DecodeRuneInString(text[b:])
 		rest := text[b+n:]
+		l.purpose[k+1] = rePurposeClause.MatchString(rest)
 		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) {
 			l.continues[k+1] = true
 		}
@@ -350,6 +364,10 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 			return 0.5
 		}
 		return math.Max(0.3, 0.5-0.05*float64(d-1))
+	}
+	if d == 1 && l != nil && co < len(l.purpose) && l.purpose[co] {
+		// 拨付37亿元，支持优化教育资源配置: what the money is for.
+		return 0.75
 	}
 	// Words in a later clause seldom describe an earlier figure.
 	return 0.3 / float64(d)
@@ -1029,6 +1047,26 @@ func shareFigure(text string, l *layout, pos int) bool {
 	return true
 }
 
+// reReachedAfter opens what a change reached: 提高62元、达到2988元.
+var reReachedAfter = regexp.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增加到|提高到|提高至|升至|调整为|为)\s*[0-9]`)
+
+// reachedAfter reports whether the text after a figure gives the level a
+// change reached, so that the figure is the change.
+func reachedAfter(after string) bool { return reReachedAfter.MatchString(after) }
+
+// changeUnasked reports whether the figure at start follows a change verb
+// the question does not use: 提高62元 for 养老金现在多少钱, but not 净增48万户
+// for 净增多少户.
+func changeUnasked(q *Question, text string, start int) bool {
+	before := strings.TrimSuffix(strings.TrimRight(text[:start], " "), "了")
+	for _, v := range changeVerbs {
+		if strings.HasSuffix(before, v) {
+			return !strings.Contains(q.Raw, v)
+		}
+	}
+	return false
+}
+
 // reYearOf is a year that dates the old value of a change: 由2010年的21.6%.
 var reYearOf = regexp.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$`)
 
@@ -1275,7 +1313,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fSpanMiss] = boolf(oneYear && spanBefore(text, spans, f.Prefix))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()))
-			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" && deltaFigure(text, f.Prefix))
+			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
+				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix)))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}

@@ -547,3 +547,33 @@ func TestReachedContinues(t *testing.T) {
 		t.Errorf("continues = %v", l.continues)
 	}
 }
+
+// TestPurposeAndReached: 拨付37亿元，支持优化教育资源配置 — the clause after
+// the money says what it is for; 提高62元、达到2988元 — the first figure is
+// the change, the second the level, and 、达到 joins no list.
+func TestPurposeAndReached(t *testing.T) {
+	text := "拨付37亿元，支持优化教育资源配置。"
+	l := clauses(text)
+	k := strings.Index(text, "教育")
+	f := ParseQuantities(text)[0]
+	if p := proximity(occurrence{start: k, end: k + len("教育")}, l, f.Start, f.End); p < 0.7 {
+		t.Errorf("a purpose clause's word weighs %.2f for the money before it", p)
+	}
+	text = "企业退休人员养老金月人均提高62元、达到2988元。"
+	l = clauses(text)
+	if len(l.joins) != 0 {
+		t.Errorf("、达到 read as a list join: %v", l.joins)
+	}
+	fs := ParseQuantities(text)
+	a := testAnalyzer()
+	level, change := a.Analyze("养老金现在月人均多少钱？"), a.Analyze("养老金月人均提高了多少钱？")
+	if !reachedAfter(text[fs[0].End:]) || reachedAfter(text[fs[1].End:]) {
+		t.Error("the level after the change not found")
+	}
+	if !changeUnasked(level, text, fs[0].Prefix) || changeUnasked(change, text, fs[0].Prefix) {
+		t.Error("提高62元 is the change only a question about the level does not ask")
+	}
+	if c := a.Analyze("泰州去年GDP多少？").Class; c != "money" {
+		t.Errorf("GDP多少: class %q, want money", c)
+	}
+}
