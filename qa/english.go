@@ -328,6 +328,10 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			q.Place = zh
 		}
 	}
+	// A place written in Chinese too: Jingjiang (靖江).
+	if han := longestHan(q.Raw); han != "" && q.Kind != KindDefinition {
+		a.findPlaces(q, han)
+	}
 	// Words the glossary does not know: CC-CEDICT may.
 	dict := a.dictPhrases(kept, func(k int) bool {
 		w := kept[k]

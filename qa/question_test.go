@@ -468,3 +468,12 @@ func TestScopeWordsAreNoSubject(t *testing.T) {
 		t.Errorf("unknown %q, scope %q", q.Unknown, q.Scope)
 	}
 }
+
+// TestEnglishWithChinesePlace: Xiao County (萧县) names the place in
+// Chinese; it counts as the question's place.
+func TestEnglishWithChinesePlace(t *testing.T) {
+	q := testAnalyzer().Analyze("What was the general public budget revenue of Xiao County (萧县) in 2025?")
+	if q.Place != "萧县" {
+		t.Errorf("place %q, want 萧县", q.Place)
+	}
+}
