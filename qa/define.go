@@ -10,7 +10,7 @@ import (
 
 // defineCues are the words after a term that introduce its definition in
 // running text: “六稳”即稳就业…, 五育并举是指….
-var defineCues = []string{"是指", "指的是", "即", "就是", "是", ":即", "：即", ":", "："}
+var defineCues = []string{"是指", "指的是", "即", "就是", "是", ":即", ":"} // in folded text: ：is :
 
 // define answers "what is X" from the glossary (名词解释) of the reports, or
 // from a sentence of the form "X是指…"/"X即…". It reads the paragraphs and

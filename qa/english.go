@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 var (
@@ -399,9 +398,8 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		zh = append(zh, word)
 	}
 	if q.Kind == KindDefinition {
-		// The term written in Chinese too ('three guarantees' (三保)):
-		// the Chinese is the report's own word.
-		// Else render the term in Chinese when the glossary knows it.
+		// The term written in Chinese too ('three guarantees' (三保)) is
+		// the report's own word; else the glossary may render it.
 		if zhTerm := longestHan(q.Term); zhTerm != "" {
 			q.Term = zhTerm
 		} else {
@@ -429,7 +427,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 func longestHan(s string) string {
 	best, start := "", -1
 	for i, r := range s + " " {
-		han := unicode.Is(unicode.Han, r)
+		han := isHan(r)
 		switch {
 		case han && start < 0:
 			start = i

@@ -385,14 +385,27 @@ var changeVerbs = []string{"增加", "增长", "减少", "下降", "增收", "�
 
 // changeFigure reports whether the figure at [start, …) of text is the
 // size of a change: the verb of a change stands right before it.
-func changeFigure(text string, start int) bool {
+func changeFigure(text string, start int) bool { return changeVerbBefore(text, start) != "" }
+
+// changeVerbBefore returns the change verb that stands right before the
+// figure at [start, …) of text (增加 of 增加2.5亿元), or "".
+func changeVerbBefore(text string, start int) string {
 	before := strings.TrimSuffix(strings.TrimRight(text[:start], " "), "了")
 	for _, v := range changeVerbs {
 		if strings.HasSuffix(before, v) {
-			return true
+			return v
 		}
 	}
-	return false
+	return ""
+}
+
+// clauseStart returns the byte offset of the break before the clause that
+// holds byte pos of a sentence (0 for its first clause).
+func clauseStart(l *layout, pos int) int {
+	if c := clauseOf(l.breaks, pos); c > 0 {
+		return l.breaks[c-1]
+	}
+	return 0
 }
 
 // Flows of money: what comes in and what goes out. Budget reports state
@@ -430,10 +443,7 @@ func questionFlow(q *Question) string {
 // figureFlow returns the flow the clause of a figure at byte at names
 // last before it (收入 or 支出), or "".
 func figureFlow(text string, l *layout, at int) string {
-	start := 0
-	if c := clauseOf(l.breaks, at); c > 0 {
-		start = l.breaks[c-1]
-	}
+	start := clauseStart(l, at)
 	clause := text[start:at]
 	i, o := strings.LastIndex(clause, "收入"), strings.LastIndex(clause, "支出")
 	switch {

@@ -212,7 +212,7 @@ func clauses(text string) *layout {
 			}
 			l.breaks = append(l.breaks, i)
 		case '、':
-			if reReachedAfter.MatchString(text[i:]) {
+			if reachedAfter(text[i:]) {
 				// 提高62元、达到2988元: the level the change reached, not
 				// another item.
 				continue
@@ -980,10 +980,7 @@ var stockWords = []string{"共有", "拥有", "现有", "总数", "达到", "累
 // addedFigure reports whether the clause before the figure at pos names
 // an action and no total.
 func addedFigure(text string, l *layout, pos int) bool {
-	start := 0
-	if c := clauseOf(l.breaks, pos); c > 0 {
-		start = l.breaks[c-1]
-	}
+	start := clauseStart(l, pos)
 	before := text[start:pos]
 	if strings.HasSuffix(before, "到") || strings.HasSuffix(before, "至") {
 		return false // 增加到1.55万家: the new total
@@ -1023,10 +1020,7 @@ func asksGrowth(q *Question) bool {
 // 的比重为70.1%) or a contribution (对经济增长的贡献率为66.0%): its clause
 // says 比重, 占比 or 贡献率 before it, and no change after that.
 func shareFigure(text string, l *layout, pos int) bool {
-	start := 0
-	if c := clauseOf(l.breaks, pos); c > 0 {
-		start = l.breaks[c-1]
-	}
+	start := clauseStart(l, pos)
 	before := strings.ReplaceAll(text[start:pos], "增加值", "") // value added, no change
 	at := -1
 	for _, w := range []string{"比重", "占比", "贡献率"} {
@@ -1058,13 +1052,8 @@ func reachedAfter(after string) bool { return reReachedAfter.MatchString(after) 
 // the question does not use: 提高62元 for 养老金现在多少钱, but not 净增48万户
 // for 净增多少户.
 func changeUnasked(q *Question, text string, start int) bool {
-	before := strings.TrimSuffix(strings.TrimRight(text[:start], " "), "了")
-	for _, v := range changeVerbs {
-		if strings.HasSuffix(before, v) {
-			return !strings.Contains(q.Raw, v)
-		}
-	}
-	return false
+	v := changeVerbBefore(text, start)
+	return v != "" && !strings.Contains(q.Raw, v)
 }
 
 // reYearOf is a year that dates the old value of a change: 由2010年的21.6%.
@@ -1079,10 +1068,7 @@ var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提�
 var reListedBefore = regexp.MustCompile(`(?:[0-9][0-9.,]*[^、，,0-9]{0,4}、)+$`)
 
 func fromValue(text string, l *layout, f Quantity) bool {
-	start := 0
-	if c := clauseOf(l.breaks, f.Prefix); c > 0 {
-		start = l.breaks[c-1]
-	}
+	start := clauseStart(l, f.Prefix)
 	before := reYearOf.ReplaceAllString(text[start:f.Prefix], "")
 	k := max(strings.LastIndex(before, "从"), strings.LastIndex(before, "由"))
 	if k < 0 {

@@ -185,11 +185,15 @@ func (p *parser) detectMeta() Meta {
 	m.Kind = kindOf(title)
 	if m.Kind == "" {
 		opening := segment.FoldT2S(frontAll + f.opening)
+		reported := ""
+		if title == "" {
+			reported = reportedKind(f.opening)
+		}
 		switch {
-		case title == "" && reportedKind(f.opening) != "":
+		case reported != "":
 			// 受市人民政府委托，向大会报告2025年银川市预算执行情况和2026年
 			// 预算草案: the opening names what is reported.
-			m.Kind = reportedKind(f.opening)
+			m.Kind = reported
 			inferred[InferredKind] = true
 		case title == "" && (strings.Contains(opening, "报告政府工作") || strings.Contains(opening, "作政府工作报告") ||
 			strings.Contains(opening, "报告过去") && strings.Contains(opening, "政府工作") ||
