@@ -305,10 +305,11 @@ func longestAt(text string, i int) (int, []*Division) {
 }
 
 // AreaLevel is the level of a division below a city from its code and
-// name: codes ending in 70–99 are development zones, names in 区 districts
-// (but 林区 and 特区 are counties), all else counties.
+// name: codes ending in 70–79 are development zones, names in 区 districts
+// (but 林区 and 特区 are counties), all else counties, county-level cities
+// (codes ending in 81–99: 江阴市, 仙桃市) among them.
 func AreaLevel(code, name string) string {
-	if len(code) == 6 && code[4] >= '7' {
+	if len(code) == 6 && code[4] == '7' {
 		return Zone
 	}
 	if strings.HasSuffix(name, "区") && !strings.HasSuffix(name, "林区") && !strings.HasSuffix(name, "特区") {

@@ -47,6 +47,11 @@ func TestLookup(t *testing.T) {
 		{"中国", "全国/national"},
 		{"海淀", "海淀区/district"},
 		{"火星", ""},
+		// County-level cities (codes ending 81–99) are counties; codes
+		// ending 71–79 are development zones.
+		{"靖江", "靖江市/county"},
+		{"江阴市", "江阴市/county"},
+		{"石家庄高新技术产业开发区", "石家庄高新技术产业开发区/zone"},
 	} {
 		var got []string
 		for _, d := range Lookup(c.name) {

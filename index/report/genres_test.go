@@ -135,6 +135,19 @@ func TestUntitled(t *testing.T) {
 	if m := d.Meta; m.Region != "吉安市" || !m.IsInferred(InferredRegion) {
 		t.Errorf("region %q inferred %v, want 吉安市 inferred", m.Region, m.Inferred)
 	}
+	// A county-level city's own report (全市, 江阴市 named) is the
+	// county-level city's; a city's report that names one of its
+	// county-level cities beside three of its other counties and districts
+	// is the city's.
+	for _, c := range []struct{ text, want, level string }{
+		{"过去一年，全市上下奋力拼搏，江阴市地区生产总值增长6%。\n全市一般公共预算收入增长5%，江阴市综合实力继续位居全国百强县前列。\n", "江阴市", "county"},
+		{"全市一般公共预算收入增长5%。\n汝州市、舞钢市、叶县、郏县、鲁山县收入均有增长，汝州市增长8%。\n全市支出增长3%。\n", "平顶山市", "city"},
+	} {
+		d = Parse("doc", []byte(c.text))
+		if m := d.Meta; m.Region != c.want || m.Level != c.level {
+			t.Errorf("%s: region %q (%s), want %s (%s)", c.text, m.Region, m.Level, c.want, c.level)
+		}
+	}
 }
 
 // Figures on lines of their own stay apart (a table flattened to lines,

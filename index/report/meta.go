@@ -601,6 +601,12 @@ func selfNamed(body string, ctx func() *place.Division) *place.Division {
 		}
 	}
 	if top != nil && count[top] >= 2 {
+		if up := top.Parent; top.Level == place.County && up != nil && len(parents[up]) >= 4 && parents[up][top] {
+			// A county-level city named beside three or more of its
+			// city's other counties and districts (汝州市 and 舞钢市,
+			// 叶县, 郏县… in a 全市 report): the report is its city's.
+			return up
+		}
 		return top
 	}
 	// 全市 with only its counties named: their city.
