@@ -87,6 +87,12 @@ func figureNoun(text string, qs, qe int) string {
 	return folded
 }
 
+// totalNoun reports whether a figure's noun names a total: 进出口总额,
+// 粮食总产量, 合计.
+func totalNoun(noun string) bool {
+	return strings.Contains(noun, "总") || strings.Contains(noun, "合计") || strings.Contains(noun, "共计")
+}
+
 // headTails are what may follow the head in a figure's noun without making
 // it another thing: 教育 of 教育支出, 产量 of 新能源汽车产量.
 var headTails = []string{"支出", "收入", "产量", "总额", "总量", "数量", "人数", "总数", "余额", "规模", "金额",

@@ -66,6 +66,10 @@ type Question struct {
 	// AsksChange is set when the question asks by how much a thing
 	// changed (比去年多收多少): the size of the change answers it.
 	AsksChange bool
+	// Total is set when the question asks for a whole (一共, 总共,
+	// altogether): a figure named a total (总额, 合计) answers it before
+	// its parts.
+	Total bool
 	// Why is set when the question asks for the cause of a change
 	// (为什么下降), Use when it asks what money was used for (用来干什么).
 	Why, Use bool
@@ -238,6 +242,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	}
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
 	q.AsksChange = reAsksChange.MatchString(strings.ToLower(norm))
+	q.Total = reAsksTotal.MatchString(strings.ToLower(norm))
 	if q.Class == "rank" {
 		// 在全市排第几: the city is where the place is ranked, not the
 		// report asked about.
@@ -827,6 +832,9 @@ func isPunct(s string) bool {
 	}
 	return true
 }
+
+// reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
+var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\bin total\b|\bin all\b`)
 
 var reAsksCount = regexp.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
 

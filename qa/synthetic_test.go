@@ -152,6 +152,26 @@ func TestDefinitionAfterColon(t *testing.T) {
 	}
 }
 
+// A question that asks for a whole (一共) is answered by the figure named
+// a total (粮食总产量, 进出口总额) before its parts (亩产, 一般贸易).
+func TestAsksTotal(t *testing.T) {
+	doc := "2025年某市国民经济和社会发展统计公报\n\n粮食亩产498.68公斤，下降0.13%。粮食种植面积568.07万亩，增长0.1%。全年粮食总产量283.28万吨，增长0.01%。\n\n" +
+		"一般贸易进出口11764.5亿元，增长7.0%。全年货物进出口总额28119.3亿元，增长7.4%。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	for q, want := range map[string]string{
+		"去年粮食一共打了多少？":    "283.28万吨",
+		"去年外贸进出口一共做了多少？": "28119.3亿元",
+	} {
+		r, err := e.Ask(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) == 0 || r.Answers[0].Text != want {
+			t.Errorf("%s: %+v, want %s", q, r.Answers, want)
+		}
+	}
+}
+
 // smallEngine answers from one report, the text given as the file name,
 // segmented with the test segmenter; the index goes with the test.
 func smallEngine(t *testing.T, name, text string) *Engine {
