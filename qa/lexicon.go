@@ -272,6 +272,12 @@ func (lx *Lexicon) englishPhrases(words []string) []englishMatch {
 			}
 			phrase := strings.Join(words[i:i+n], " ")
 			e, ok := lx.english[phrase]
+			if !ok && strings.Contains(phrase, "-") {
+				// cross border e-commerce: a word kept whole because the
+				// glossary knows it (e-commerce) inside a phrase written
+				// with the hyphen (cross-border e-commerce).
+				e, ok = lx.english[strings.ReplaceAll(phrase, "-", " ")]
+			}
 			if !ok {
 				e, ok = lx.english[singularAll(words[i:i+n])]
 			}

@@ -119,3 +119,41 @@ func hasAlt(q *Question, ok func(text string) bool) bool {
 	}
 	return false
 }
+
+// A phrase of the glossary is found whether its hyphenated words were kept
+// whole (e-commerce, which the glossary knows) or not, and words CC-CEDICT
+// would render by a sense reports do not use are the glossary's.
+func TestEnglishGlossaryPhrases(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{
+		"By how much did Suzhou's cross-border e-commerce trade grow in 2025?":       "跨境电商",
+		"How many tourists, domestic and foreign combined, did Harbin receive?":      "国内外",
+		"How much general-debt principal did Jiangsu repay in 2018?":                 "本金",
+		"How much does the central government give each year for the heating pilot?": "试点",
+	} {
+		got := a.Analyze(q)
+		var words []string
+		for _, c := range got.Concepts {
+			words = append(words, c.Word)
+		}
+		if !slices.Contains(words, want) {
+			t.Errorf("%s: concepts %q, want %s among them", q, words, want)
+		}
+	}
+}
+
+// Each English phrase has one line in the glossary: a later line would
+// silently replace an earlier one's words and unit.
+func TestGlossaryKeysUnique(t *testing.T) {
+	seen := map[string]int{}
+	for i, line := range strings.Split(englishData, "\n") {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		key := strings.TrimSpace(strings.Split(line, "\t")[0])
+		if j, ok := seen[key]; ok {
+			t.Errorf("en.txt lines %d and %d both gloss %q", j+1, i+1, key)
+		}
+		seen[key] = i
+	}
+}
