@@ -751,7 +751,7 @@ func unitFit(q *Question, f Quantity) float64 {
 }
 
 var (
-	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})\s*年`)
+	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零][〇零一二三四五六七八九]{2})\s*年`)
 	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要"}
 	// reBudgetCue ends the words before a budgeted figure.
 	reBudgetCue = regexp.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:为|是)?\s*$`)
@@ -763,9 +763,16 @@ func isComparisonBase(text string, at int) bool {
 	return strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比上年和")
 }
 
-// yearValue reads a year written in digits (2020) or in Chinese numerals
-// digit by digit (一九五二); 0 when it is neither.
+// yearValue reads a year written in digits (2020, ２００１) or in Chinese
+// numerals digit by digit (一九五二); 0 when it is neither.
 func yearValue(s string) int {
+	// Full-width digits (２００１) are digits.
+	s = strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
 	}
@@ -811,6 +818,9 @@ func sentencePeriod(d *report.Doc, si int) periodCtx {
 	return periodCtx{text: s.Text, secPeriod: per, secYear: year, meta: d.Meta, years: sentenceYears(s.Text)}
 }
 
+// noRel marks a relative year word that leaves the year to the section.
+const noRel = 1 << 20
+
 // period returns the year a figure at byte at of a sentence belongs to,
 // and whether it is a target or plan rather than a result.
 func period(pc periodCtx, at int) (year int, plan bool) {
@@ -850,17 +860,33 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 			year = 0
 		}
 	}
-	if year == 0 {
+	if year == 0 && anchorYear(m) > 0 {
+		// The last word before the figure that dates it: 上年结余90.65亿元，
+		// 本年收入80.06亿元 dates the first figure to the year before and
+		// leaves the second to its section. A base of comparison (比上年)
+		// dates nothing.
+		last, rel := -1, 0
 		for _, ry := range relativeYears {
-			if ry.word == "当年" || ry.word == "本年" {
-				// In a report, 当年收支结余 is the year it speaks of,
-				// which its section tells, not the year it was delivered.
-				continue
+			for from := 0; ; {
+				k := strings.Index(text[from:], ry.word)
+				if k < 0 {
+					break
+				}
+				k += from
+				if k > last && !isComparisonBase(text, k) {
+					last, rel = k, ry.rel
+					if ry.word == "当年" || ry.word == "本年" {
+						// In a report, 当年收支结余 is the year it speaks
+						// of, which its section tells, not the year it was
+						// delivered.
+						rel = noRel
+					}
+				}
+				from = k + len(ry.word)
 			}
-			if strings.Contains(text, ry.word) && anchorYear(m) > 0 {
-				year = anchorYear(m) + ry.rel
-				break
-			}
+		}
+		if last >= 0 && rel != noRel {
+			year = anchorYear(m) + rel
 		}
 	}
 	// The clause of the figure: a plan cue there makes it a target.

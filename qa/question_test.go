@@ -477,3 +477,36 @@ func TestEnglishWithChinesePlace(t *testing.T) {
 		t.Errorf("place %q, want 萧县", q.Place)
 	}
 }
+
+// Readings of a question that this stop's blind set (x5) found wanting,
+// each a class: a plan said in English phrasal verbs, "how much" asks for
+// a sum whatever noun follows, a classifier after 多少 is the unit, a share
+// is also said with 占, and 农民 are the reports' 农村居民.
+func TestQuestionReadings(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How many key projects did the district line up for 2015?")
+	if !q.Plan || q.Done {
+		t.Errorf("line up for 2015: plan %v done %v, want a plan", q.Plan, q.Done)
+	}
+	q = a.Analyze("How much is the district investing in school expansion projects in 2015?")
+	if q.Unit != "" || q.Class != "money" {
+		t.Errorf("how much … projects: unit %q class %q, want no unit and money", q.Unit, q.Class)
+	}
+	q = a.Analyze("昆明2025年鲜切花产了多少枝？")
+	if q.Unit != "枝" {
+		t.Errorf("多少枝: unit %q", q.Unit)
+	}
+	for _, c := range q.Concepts {
+		if c.Word == "枝" {
+			t.Errorf("the unit 枝 became a concept: %+v", q.Concepts)
+		}
+	}
+	q = a.Analyze("What share of the city's general budget spending went to livelihood items?")
+	if !hasAlt(q, func(s string) bool { return s == "占" }) || !hasAlt(q, func(s string) bool { return s == "一般预算支出" }) {
+		t.Errorf("share of general budget spending: concepts %+v", q.Concepts)
+	}
+	q = a.Analyze("济源农民2021年人均可支配收入有多少？")
+	if !hasAlt(q, func(s string) bool { return s == "农村居民" }) {
+		t.Errorf("农民: concepts %+v, want 农村居民 among the alternatives", q.Concepts)
+	}
+}

@@ -67,3 +67,42 @@ func TestPeriodWithYearsFoundOnce(t *testing.T) {
 		t.Fatalf("only %d figures compared", n)
 	}
 }
+
+// A relative year word dates the figures after it up to the next such
+// word: 上年 dates the balance brought forward, 本年 leaves the year's
+// figures to their section, and a base of comparison (比上年) dates nothing.
+func TestPeriodRelativeWords(t *testing.T) {
+	meta := report.Meta{Year: 2025, ReviewYear: 2024, PlanYear: 2025}
+	for _, c := range []struct {
+		text, figure string
+		year         int
+		plan         bool
+	}{
+		{"全州社会保险基金上年结余90.65亿元，本年收入80.06亿元，年终滚存结余100.42亿元。", "90.65亿元", 2024, false},
+		{"全州社会保险基金上年结余90.65亿元，本年收入80.06亿元，年终滚存结余100.42亿元。", "100.42亿元", 2025, true},
+		{"全市一般公共预算收入安排83亿元，比上年增长3%，其中税收收入60亿元。", "60亿元", 2025, true},
+	} {
+		pc := periodCtx{text: c.text, secPeriod: report.PeriodPlan, meta: meta}
+		found := false
+		for _, f := range ParseQuantities(c.text) {
+			if f.Text != c.figure {
+				continue
+			}
+			found = true
+			if y, p := period(pc, f.Start); y != c.year || p != c.plan {
+				t.Errorf("%s in %s: %d plan %v, want %d plan %v", c.figure, c.text, y, p, c.year, c.plan)
+			}
+		}
+		if !found {
+			t.Errorf("no figure %s in %s", c.figure, c.text)
+		}
+	}
+	// A year in full-width digits dates its figures too.
+	text := "２００１年国内生产总值达到９５９３３亿元，比上年增长７．３％。"
+	pc := periodCtx{text: text, secPeriod: report.PeriodReview, meta: report.Meta{Year: 2002, ReviewYear: 2001, PlanYear: 2002}}
+	for _, f := range ParseQuantities(text) {
+		if y, _ := period(pc, f.Start); y != 2001 {
+			t.Errorf("%s in %s: year %d, want 2001", f.Text, text, y)
+		}
+	}
+}
