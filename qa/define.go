@@ -10,7 +10,11 @@ import (
 
 // defineCues are the words after a term that introduce its definition in
 // running text: “六稳”即稳就业…, 五育并举是指….
-var defineCues = []string{"是指", "指的是", "即", "就是", "是", ":即", ":"} // in folded text: ：is :
+// A statistical note defines by its scope: 规模以上工业统计范围包括年主营
+// 业务收入2000万元及以上的工业法人单位; a list by what it includes: 市级
+// 包括市本级和经济技术开发区, 中心城区(含淮阳区、川汇区).
+var defineCues = []string{"是指", "指的是", "即", "就是", "统计范围包括", "统计范围为", "统计范围是", "统计口径为",
+	"统计口径是", "包括", "(包括", "(含", "是", ":即", ":"} // in folded text: ：is :
 
 // define answers "what is X" from the glossary (名词解释) of the reports, or
 // from a sentence of the form "X是指…"/"X即…". It reads the paragraphs and
@@ -112,6 +116,12 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 				break
 			}
 			def := strings.TrimRight(text[start:], "。")
+			if strings.HasPrefix(cue, "(") {
+				// 市级（包括市本级和经济技术开发区，下同）: the aside.
+				if i := strings.IndexAny(def, "）)"); i > 0 {
+					def = strings.TrimSuffix(strings.TrimSuffix(def[:i], "下同"), "，")
+				}
+			}
 			if i := strings.Index(def, "；"); i > 0 {
 				def = def[:i] // 第一产业是指…；第二产业是指…: the next term's
 			}

@@ -139,7 +139,7 @@ var (
 	reFiveYear   = regexp.MustCompile(`[“"]?十?[一二三四五六七八九]五[”"]?(期间|时期|计划期间|计划)?`)
 	reAskPercent = regexp.MustCompile(`[百千]分之(几|多少)`)
 	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
-	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|包括哪些|包括什么|有哪些内容)$`)
+	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的\p{Han}{1,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?怎么(?:算|界定|定义|统计)的?)$`)
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
 	reRaisedTo   = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
 	reRatio      = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
@@ -451,6 +451,8 @@ func splitAsides(s string) (rest, aside string) {
 // hasMeasureWord reports whether a question subject asks for a figure
 // (目标, 增速, 总量) rather than a meaning.
 func hasMeasureWord(s string) bool {
+	// 规模以上工业 names a class of firms, not a size.
+	s = strings.ReplaceAll(s, "规模以上", "")
 	for _, w := range []string{"目标", "增速", "增长", "总量", "总额", "数量", "规模", "比重", "占比", "率", "多少", "金额", "收入", "产值", "人数"} {
 		if strings.Contains(s, w) {
 			return true
@@ -471,8 +473,8 @@ func cleanTerm(s string) string {
 }
 
 // reTermSource is the frame before a term a question asks the meaning
-// of: where it was read (公报里说的, 报告中提到的) or 所谓.
-var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:公报|报告|文件|材料|文中|里面|这里)(?:中|里|上|内)?(?:所说的|说的|提到的|讲的|写的|的)|所谓的?)`)
+// of: where it was read (公报里说的, 报告中提到的, 周口说的) or 所谓.
+var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:中|里|上|内)?(?:所说的|说的|提到的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?)`)
 
 // relativeYear reads a year named relative to the report's (去年, 今年)
 // into q and returns s without it. The first such word counts, unless it

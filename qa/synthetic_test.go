@@ -172,6 +172,30 @@ func TestAsksTotal(t *testing.T) {
 	}
 }
 
+// A term is defined by a statistical note's scope (规模以上工业统计范围包括…)
+// or by the aside that lists what it includes (市级（包括…，下同）), asked
+// in the ways people ask it.
+func TestDefinitionByScopeAndAside(t *testing.T) {
+	doc := "2025年某市国民经济和社会发展统计公报\n\n规模以上工业增加值增长5.1%。\n\n" +
+		"市级（包括市本级和经济技术开发区、高新技术开发区，下同）一般公共预算收入47.61亿元。\n\n" +
+		"中心城区（含淮阳区、川汇区）收入完成70.9亿元。\n\n注释\n\n[6]规模以上工业统计范围包括年主营业务收入2000万元及以上的工业法人单位。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	for q, want := range map[string]string{
+		"统计公报里说的规模以上工业是按什么标准算的？": "年主营业务收入2000万元及以上的工业法人单位",
+		"规模以上工业是指多大的企业？":         "年主营业务收入2000万元及以上的工业法人单位",
+		"报告里说的“市级”具体包括哪些？":       "市本级和经济技术开发区、高新技术开发区",
+		"某市说的“中心城区”包括哪几块？":       "淮阳区、川汇区",
+	} {
+		r, err := e.Ask(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) == 0 || r.Answers[0].Text != want {
+			t.Errorf("%s: %+v, want %s", q, r.Answers, want)
+		}
+	}
+}
+
 // smallEngine answers from one report, the text given as the file name,
 // segmented with the test segmenter; the index goes with the test.
 func smallEngine(t *testing.T, name, text string) *Engine {
