@@ -1473,12 +1473,16 @@ func partsInContext(c Concept, v *sentView, heading, section string) float64 {
 // that opens with 其中 (of which): 市级社保基金预算支出安排263.4亿元。其中，
 // 企业职工基本养老保险支出138.9亿元 — the second is part of the first's
 // subject.
+//
+// So does a short heading run into a paragraph before a sentence with no
+// subject of its own: 支持美好教育。拨付174.9亿元。
 func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
-	if !strings.HasPrefix(strings.TrimLeft(v.rec.Text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中") {
+	detail := strings.HasPrefix(strings.TrimLeft(v.rec.Text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中")
+	if !detail && !subjectless(v.rec.Text) {
 		return
 	}
 	prev := vw.neighbour(v, v.rec.N-1)
-	if prev == nil {
+	if prev == nil || !detail && !runInHeading(prev.rec.Text) {
 		return
 	}
 	for ci, c := range q.Concepts {
@@ -1488,6 +1492,30 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 			}
 		}
 	}
+}
+
+// subjectless reports whether a sentence opens with at most a verb before
+// its first figure: 拨付174.9亿元.
+func subjectless(text string) bool {
+	n := 0
+	for _, r := range text {
+		switch {
+		case r >= '0' && r <= '9':
+			return n >= 1
+		case isHan(r) && n < 4:
+			n++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// runInHeading reports whether a sentence is a short heading run into its
+// paragraph: no figure, a few words (支持美好教育。).
+func runInHeading(text string) bool {
+	t := strings.TrimRight(text, "。 ")
+	return utf8.RuneCountInString(t) <= 16 && !strings.ContainsAny(t, "0123456789，,；;")
 }
 
 // inheritedCredit is what a concept found in the sentence a 其中 sentence

@@ -196,6 +196,26 @@ func TestDefinitionByScopeAndAside(t *testing.T) {
 	}
 }
 
+// A short heading run into a paragraph (支持美好教育。) names the subject of
+// the sentence after it that has none (拨付174.9亿元。).
+func TestRunInHeading(t *testing.T) {
+	doc := "某市财政局2025年工作总结\n\n（三）聚焦民生福祉。支持就业和社会保障。拨付153.5亿元。支持新增城镇就业14.2万人。" +
+		"支持美好教育。拨付174.9亿元。新增学位3030个。支持健康城市。拨付125.6亿元。\n"
+	e := smallEngine(t, "mou_2025_work_summary.txt", doc)
+	for q, want := range map[string]string{
+		"2025年给教育拨了多少钱？": "174.9亿元",
+		"2025年给健康拨了多少钱？": "125.6亿元",
+	} {
+		r, err := e.Ask(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) == 0 || r.Answers[0].Text != want {
+			t.Errorf("%s: %+v, want %s", q, r.Answers, want)
+		}
+	}
+}
+
 // smallEngine answers from one report, the text given as the file name,
 // segmented with the test segmenter; the index goes with the test.
 func smallEngine(t *testing.T, name, text string) *Engine {
