@@ -371,7 +371,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		if stopWords[word] {
 			continue
 		}
-		c := Concept{Word: word, Aspect: aspectWords[word] || e.verb, Guess: e.dict}
+		c := Concept{Word: word, Aspect: aspectWords[word] || e.verb || moneyAfterNoun(matches, mi), Guess: e.dict}
 		c.Alts = append(c.Alts, Alt{Text: word, Factor: 1})
 		other := glossFactor
 		if e.dict {
@@ -423,6 +423,21 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Class = "money"
 	}
 	q.Norm = strings.Join(zh, "")
+}
+
+// moneyWords are English words for money in general: after the noun of
+// what the money is (bond funding, subsidy funds) they add nothing to it.
+var moneyWords = map[string]bool{"funding": true, "funds": true, "fund": true, "money": true, "financing": true}
+
+// moneyAfterNoun reports whether match mi is a word for money right after
+// a glossary noun: "bond funding" asks about bonds.
+func moneyAfterNoun(matches []englishMatch, mi int) bool {
+	m := matches[mi]
+	if !moneyWords[m.phrase] || mi == 0 {
+		return false
+	}
+	prev := matches[mi-1]
+	return prev.at+prev.n == m.at && !prev.entry.verb && len(prev.entry.zh) > 0 && prev.entry.zh[0] != ""
 }
 
 // longestHan returns the longest run of Chinese characters in s, or "".

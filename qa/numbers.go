@@ -757,6 +757,37 @@ var (
 	reBudgetCue = regexp.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:为|是)?\s*$`)
 )
 
+// planCueIn reports whether the plan cue w stands in s as a cue: 要 in 主要
+// or 需要, 将 in 将近, and 争取 of money secured (累计争取地方政府债券127.46
+// 亿元) are none; 争取 is a target's only before what is to be reached
+// (争取实现增长6%).
+func planCueIn(s, w string) bool {
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return false
+		}
+		k += from
+		before, after := s[:k], s[k+len(w):]
+		from = k + len(w)
+		switch w {
+		case "要":
+			if hasSuffixAny(before, []string{"主", "重", "需", "必", "只", "纲", "摘", "概", "提", "首"}) != "" || hasPrefixAny(after, []string{"素", "点", "件", "闻"}) != "" {
+				continue
+			}
+		case "将":
+			if strings.HasPrefix(after, "近") {
+				continue
+			}
+		case "争取":
+			if hasPrefixAny(after, []string{"实现", "达到", "增长", "完成", "突破", "超过", "提高", "控制", "在", "全年"}) == "" {
+				continue
+			}
+		}
+		return true
+	}
+}
+
 // isComparisonBase reports whether the year at byte at follows 比 or 较.
 func isComparisonBase(text string, at int) bool {
 	before := strings.TrimRight(text[:at], " ")
@@ -893,7 +924,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	clauseStart := strings.LastIndexAny(text, "，；。：,;:")
 	clause := text[clauseStart+1:]
 	for _, w := range planCues {
-		if strings.Contains(clause, w) || strings.Contains(text, w) && len(w) > 3 && strings.Contains(text, "目标") {
+		if planCueIn(clause, w) || len(w) > 3 && planCueIn(text, w) && strings.Contains(text, "目标") {
 			plan = true
 		}
 	}

@@ -157,3 +157,21 @@ func TestGlossaryKeysUnique(t *testing.T) {
 		seen[key] = i
 	}
 }
+
+// A word for money after the noun of what the money is (bond funding)
+// adds nothing to it: an aspect, not a subject.
+func TestEnglishMoneyAfterNoun(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How much local government bond funding did Nanyang secure in 2019?")
+	for _, c := range q.Concepts {
+		if c.Word == "资金" && !c.Aspect {
+			t.Errorf("funding after bond should be an aspect: %+v", q.Concepts)
+		}
+	}
+	q = a.Analyze("How much funding was arranged for epidemic prevention in 2020?")
+	for _, c := range q.Concepts {
+		if c.Word == "资金" && c.Aspect {
+			t.Errorf("funding alone is the subject: %+v", q.Concepts)
+		}
+	}
+}

@@ -106,3 +106,30 @@ func TestPeriodRelativeWords(t *testing.T) {
 		}
 	}
 }
+
+// Plan cues are words, not characters: 主要 and 需要 hold no 要, 将近 no
+// 将, and money secured (累计争取地方政府债券127.46亿元) is no target,
+// while 争取实现增长6% is.
+func TestPlanCues(t *testing.T) {
+	meta := report.Meta{Year: 2020, ReviewYear: 2019, PlanYear: 2020}
+	for _, c := range []struct {
+		text string
+		plan bool
+	}{
+		{"全市累计争取地方政府债券127.46亿元。", false},
+		{"全市主要畜禽存栏235.86万头。", false},
+		{"将近1.2万人受益。", false},
+		{"争取实现地区生产总值增长6%。", true},
+		{"全年要新增就业1.2万人。", true},
+		{"将新建学校12所。", true},
+	} {
+		pc := periodCtx{text: c.text, secPeriod: report.PeriodReview, meta: meta}
+		f := ParseQuantities(c.text)
+		if len(f) == 0 {
+			t.Fatalf("no figure in %s", c.text)
+		}
+		if _, p := period(pc, f[0].Start); p != c.plan {
+			t.Errorf("%s: plan %v, want %v", c.text, p, c.plan)
+		}
+	}
+}
