@@ -2,9 +2,11 @@ package qa
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -327,9 +329,20 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			q.Place = zh
 		}
 	}
-	// A place written in Chinese too: Jingjiang (靖江).
-	if han := longestHan(q.Raw); han != "" && q.Kind != KindDefinition {
-		a.findPlaces(q, han)
+	// Chinese written in the question: a place (Jingjiang (靖江)), or the
+	// report's own word for the subject (total fiscal revenue (财政总收入)),
+	// which the question's concepts then include.
+	var hanConcepts []Concept
+	if q.Kind != KindDefinition {
+		for _, han := range reHanRun.FindAllString(q.Raw, -1) {
+			rest := strings.TrimSpace(a.findPlaces(q, han))
+			if utf8.RuneCountInString(rest) < 2 {
+				continue
+			}
+			tmp := &Question{}
+			a.concepts(tmp, rest)
+			hanConcepts = append(hanConcepts, tmp.Concepts...)
+		}
 	}
 	// Words the glossary does not know: CC-CEDICT may.
 	dict := a.dictPhrases(kept, func(k int) bool {
@@ -399,6 +412,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Concepts = append(q.Concepts, c)
 		zh = append(zh, word)
 	}
+	for _, c := range hanConcepts {
+		if !slices.ContainsFunc(q.Concepts, func(o Concept) bool { return o.Word == c.Word }) {
+			q.Concepts = append(q.Concepts, c)
+			zh = append(zh, c.Word)
+		}
+	}
 	if q.Kind == KindDefinition {
 		// The term written in Chinese too ('three guarantees' (三保)) is
 		// the report's own word; else the glossary may render it.
@@ -439,6 +458,9 @@ func moneyAfterNoun(matches []englishMatch, mi int) bool {
 	prev := matches[mi-1]
 	return prev.at+prev.n == m.at && !prev.entry.verb && len(prev.entry.zh) > 0 && prev.entry.zh[0] != ""
 }
+
+// reHanRun is a run of Chinese characters.
+var reHanRun = regexp.MustCompile(`\p{Han}+`)
 
 // longestHan returns the longest run of Chinese characters in s, or "".
 func longestHan(s string) string {

@@ -712,7 +712,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 	}
 	// Words the lexicon knows as one term stay one concept: 人均 + GDP.
 	for i := 0; i+1 < len(words); i++ {
-		for n := min(3, len(words)-i); n >= 2; n-- {
+		for n := min(4, len(words)-i); n >= 2; n-- {
 			merged := ""
 			for _, w := range words[i : i+n] {
 				merged += w.text
@@ -840,13 +840,13 @@ var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起�
 
 var reAsksCount = regexp.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
 
-var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|降|升|增)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
+var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|上涨|上调|调高|降|升|增|涨)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
 
 // rankWords ask for a place in a ranking; they name no subject.
 var rankWords = map[string]bool{"排第": true, "排名": true, "第几": true, "位次": true, "名列": true,
 	"排在": true, "排位": true, "位居": true, "排": true, "居": true, "第": true, "几位": true, "几名": true}
 
-var reCutEnd = regexp.MustCompile(`(压减|压缩|削减|减少|下降|降低|节约|节省|缩减|增加|提高)了?(多少|几)[?？。]*$`)
+var reCutEnd = regexp.MustCompile(`(压减|压缩|削减|减少|下降|降低|节约|节省|缩减|增加|提高|压|砍|减|降)了?(多少|几)[?？。]*$`)
 
 var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
 

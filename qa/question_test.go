@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"reportkb/index"
 	"reportkb/index/segment"
@@ -508,5 +510,35 @@ func TestQuestionReadings(t *testing.T) {
 	q = a.Analyze("济源农民2021年人均可支配收入有多少？")
 	if !hasAlt(q, func(s string) bool { return s == "农村居民" }) {
 		t.Errorf("农民: concepts %+v, want 农村居民 among the alternatives", q.Concepts)
+	}
+}
+
+// More readings from the blind set x6: Chinese written in an English
+// question is the report's word for the subject; 涨到 asks for the level
+// reached; 压了多少 may be answered by a rate; an everyday phrase of four
+// words (空气好的天数) stays one concept.
+func TestQuestionReadingsX6(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How much did Sanming spend on people's livelihood in 2019?")
+	if q.Class == "people" {
+		t.Errorf("people's livelihood: class %q, want no count of people", q.Class)
+	}
+	q = a.Analyze("What was the output (示范区生产总值) in 2019?")
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool {
+		return utf8.RuneCountInString(c.Word) >= 2 && strings.Contains("示范区生产总值", c.Word)
+	}) {
+		t.Errorf("(示范区生产总值): concepts %+v", q.Concepts)
+	}
+	q = a.Analyze("三明居民基础养老金每月涨到了多少？")
+	if !q.Level {
+		t.Errorf("涨到了多少: level %v, want the level asked", q.Level)
+	}
+	q = a.Analyze("黄冈的“三公”经费预算比上年压了多少？")
+	if q.Class != "percent" && q.Class2 != "percent" {
+		t.Errorf("压了多少: class %q class2 %q, want a rate allowed", q.Class, q.Class2)
+	}
+	q = a.Analyze("海口空气好的天数占比多少？")
+	if !hasAlt(q, func(s string) bool { return s == "优良天数" }) {
+		t.Errorf("空气好的天数: concepts %+v", q.Concepts)
 	}
 }
