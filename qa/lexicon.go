@@ -107,16 +107,24 @@ func LoadLexicon() *Lexicon {
 			if len(f) > 3 && f[3] == "ambiguous" {
 				factor = ambiguousFactor
 			}
-			for _, t := range terms {
-				t, _ = segment.Fold(strings.TrimSpace(t))
-				if t != "" && t != word {
-					lx.alts[word] = addAlt(lx.alts[word], Alt{Text: t, Factor: factor})
-				}
+			// The question frame drops 的 (空气好的天数 is read as 空气好
+			// 天数): the word is known without it too.
+			forms := []string{word}
+			if bare := strings.ReplaceAll(word, "的", ""); bare != word && utf8.RuneCountInString(bare) >= 2 {
+				forms = append(forms, bare)
 			}
-			if f[2] == "verb" {
-				lx.verbs[word] = true
-			} else {
-				lx.nouns[word] = true
+			for _, w := range forms {
+				for _, t := range terms {
+					t, _ = segment.Fold(strings.TrimSpace(t))
+					if t != "" && t != w {
+						lx.alts[w] = addAlt(lx.alts[w], Alt{Text: t, Factor: factor})
+					}
+				}
+				if f[2] == "verb" {
+					lx.verbs[w] = true
+				} else {
+					lx.nouns[w] = true
+				}
 			}
 		case "scope":
 			lx.scopes = append(lx.scopes, wordMap{word, terms[0]})

@@ -1894,6 +1894,13 @@ func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity,
 		return false
 	}
 	o := occ[best]
+	for _, w := range occ {
+		if w.part < 0 && w.start <= o.start && w.end >= o.end && w.end-w.start > o.end-o.start {
+			// 接待游客总数 for 游客: the longer word is one of the
+			// concept's own wordings (接待游客), no narrower thing.
+			return false
+		}
+	}
 	before := text[:o.start]
 	// Only a short word is read into a longer one (出口 in 进出口): the
 	// segmenter's cut of a long one is less sure than the word itself.

@@ -216,6 +216,21 @@ func TestRunInHeading(t *testing.T) {
 	}
 }
 
+// A concept found inside a longer word that is one of its own wordings
+// (游客 in 接待游客总数) is not narrowed by it, and 一年 is a period, not a
+// subject.
+func TestOwnWordingIsNotNarrower(t *testing.T) {
+	doc := "2025年某市国民经济和社会发展统计公报\n\n旅游全年全市接待游客总数2853.51万人次，比上年增长9.3%；其中过夜游客1963.26万人次，增长7.4%。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "一年来了多少游客？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || r.Answers[0].Text != "2853.51万人次" {
+		t.Errorf("一年来了多少游客: %+v, want 2853.51万人次", r.Answers)
+	}
+}
+
 // smallEngine answers from one report, the text given as the file name,
 // segmented with the test segmenter; the index goes with the test.
 func smallEngine(t *testing.T, name, text string) *Engine {
