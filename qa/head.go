@@ -291,8 +291,9 @@ type placeMark struct {
 // otherPlaces finds the places a sentence names and marks those that are
 // neither the report's region (nor a place containing it) nor one the
 // question names: a figure next to them is theirs (城厢区政府债务余额 in
-// a provincial report).
-func otherPlaces(q *Question, region string, sp sentPlaces) []placeMark {
+// a provincial report). A zone word the report's title names its own
+// region by (济源示范区) is no other place.
+func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 	var out []placeMark
 	regs := regionDivisions(region)
 	for _, m := range sp.mentions {
@@ -331,7 +332,9 @@ func otherPlaces(q *Question, region string, sp sentPlaces) []placeMark {
 	// Zones within the region (高新区, 经开区) state their own figures
 	// beside the whole's.
 	for _, z := range sp.zones {
-		if w := zoneWords[z.word]; strings.Contains(q.Norm, w) || strings.Contains(q.Raw, w) {
+		if w := zoneWords[z.word]; strings.Contains(q.Norm, w) || strings.Contains(q.Raw, w) || strings.Contains(title, w) {
+			// Asked about, or the report's own name for its region
+			// (2019年济源示范区国民经济和社会发展统计公报).
 			continue
 		}
 		out = append(out, placeMark{z.start, true})

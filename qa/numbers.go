@@ -849,6 +849,13 @@ func sentencePeriod(d *report.Doc, si int) periodCtx {
 	return periodCtx{text: s.Text, secPeriod: per, secYear: year, meta: d.Meta, years: sentenceYears(s.Text)}
 }
 
+// reCompareYear is the base year of a comparison after a figure: 比2024年.
+var reCompareYear = regexp.MustCompile(`(?:比|较)((?:19|20)\d{2})年`)
+
+// maxCompareAhead is how many bytes after a figure period reads for the
+// base year of a comparison.
+const maxCompareAhead = 150
+
 // noRel marks a relative year word that leaves the year to the section.
 const noRel = 1 << 20
 
@@ -918,6 +925,20 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		}
 		if last >= 0 && rel != noRel {
 			year = anchorYear(m) + rel
+		}
+	}
+	if year == 0 {
+		// 安排119.05亿元，比2024年执行数增加4.6%: compared with a year,
+		// the figure is of the year after it.
+		after := pc.text[at:]
+		if k := strings.IndexAny(after, "。；;"); k >= 0 {
+			after = after[:k]
+		}
+		if len(after) > maxCompareAhead {
+			after = after[:maxCompareAhead]
+		}
+		if m := reCompareYear.FindStringSubmatch(after); m != nil {
+			year = yearValue(m[1]) + 1
 		}
 	}
 	// The clause of the figure: a plan cue there makes it a target.
@@ -1268,7 +1289,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		if oneYear {
 			spans = v.yearSpans()
 		}
-		places := otherPlaces(q, v.sum.Meta.Region, v.places())
+		places := otherPlaces(q, v.sum.Meta.Region, v.sum.Title, v.places())
 		// 通川区 asked of 达州's report: a sentence that names it nowhere,
 		// nor its heading, gives 全市's figures, another place's.
 		placeMiss := false

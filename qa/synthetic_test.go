@@ -107,7 +107,7 @@ func TestVerbIsNoPlace(t *testing.T) {
 	if q := a.Analyze("新建区2025年一般公共预算收入多少"); q.Place != "新建区" {
 		t.Errorf("place %q, want 新建区 written in full", q.Place)
 	}
-	for _, m := range otherPlaces(&Question{}, "全国", placesOf("全年城镇新建住宅2亿平方米。")) {
+	for _, m := range otherPlaces(&Question{}, "全国", "", placesOf("全年城镇新建住宅2亿平方米。")) {
 		if m.other {
 			t.Errorf("新建 of 新建住宅 read as another place: %+v", m)
 		}

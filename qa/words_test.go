@@ -274,7 +274,7 @@ func TestZonesAreOtherPlaces(t *testing.T) {
 		want bool
 	}{{"全市收入是多少", true}, {"高新区收入是多少", false}} {
 		found := false
-		for _, m := range otherPlaces(&Question{Raw: c.q, Norm: c.q}, "银川市", placesOf(text)) {
+		for _, m := range otherPlaces(&Question{Raw: c.q, Norm: c.q}, "银川市", "", placesOf(text)) {
 			found = found || m.start == zone && m.other
 		}
 		if found != c.want {

@@ -133,3 +133,14 @@ func TestPlanCues(t *testing.T) {
 		}
 	}
 }
+
+// A figure compared with a year (比2024年执行数增加4.6%) is of the year
+// after it, wherever its section stands.
+func TestPeriodFromComparison(t *testing.T) {
+	text := "全市安排119.05亿元用于教育领域支出，比2024年执行数113.84亿元增加4.6%。"
+	pc := periodCtx{text: text, meta: report.Meta{Year: 2026, ReviewYear: 2025, PlanYear: 2026}}
+	f := ParseQuantities(text)
+	if y, _ := period(pc, f[0].Start); y != 2025 {
+		t.Errorf("%s in %s: year %d, want 2025", f[0].Text, text, y)
+	}
+}
