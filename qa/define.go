@@ -2,6 +2,7 @@ package qa
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"reportkb/index"
 	"reportkb/index/report"
@@ -82,8 +83,11 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 		sortAnswers(out)
 		return out[:1]
 	}
-	// Then running text: the term followed by a defining word.
-	sents, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: 50, Sentences: true, Records: true})
+	// Then running text: the term followed by a defining word. The cue
+	// words weigh a little, so that among many sentences naming the term
+	// (三公经费) those defining it come first.
+	cued := append(terms[:len(terms):len(terms)], index.WeightedTerm{Text: "是指", Boost: 0.3}, index.WeightedTerm{Text: "包括", Boost: 0.2})
+	sents, _, err := e.x.SearchTerms(index.Query{Terms: cued, Filter: f, Size: 50, Sentences: true, Records: true})
 	if err != nil {
 		return nil
 	}
@@ -93,46 +97,49 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 			continue
 		}
 		text := v.rec.Text
-		k := strings.Index(v.folded, term)
-		if k < 0 {
-			continue
-		}
-		rest := strings.TrimLeft(v.folded[k+len(term):], "”\"’」』")
-		for _, cue := range defineCues {
-			if !strings.HasPrefix(rest, cue) {
-				continue
-			}
-			// The definition starts after the cue, in the folded text; in
-			// the sentence where the offsets say (full-width brackets and
-			// quotes fold to fewer bytes).
-			start := len(v.folded) - len(rest) + len(cue)
-			if v.offs != nil {
-				start = v.offs[start]
-			}
-			if strings.HasSuffix(text[:start], "“") {
-				start -= len("“") // 即“保基本民生”: the quote opens the definition
-			}
-			if start >= len(text) {
+		found := false
+		for _, end := range termEnds(v.folded, term) {
+			if found {
 				break
 			}
-			def := strings.TrimRight(text[start:], "。")
-			if strings.HasPrefix(cue, "(") {
-				// 市级（包括市本级和经济技术开发区，下同）: the aside.
-				if i := strings.IndexAny(def, "）)"); i > 0 {
-					def = strings.TrimSuffix(strings.TrimSuffix(def[:i], "下同"), "，")
+			rest := strings.TrimLeft(v.folded[end:], "”\"’」』")
+			for _, cue := range defineCues {
+				if !strings.HasPrefix(rest, cue) {
+					continue
 				}
-			}
-			if i := strings.Index(def, "；"); i > 0 {
-				def = def[:i] // 第一产业是指…；第二产业是指…: the next term's
-			}
-			if len([]rune(def)) < 4 {
+				// The definition starts after the cue, in the folded text; in
+				// the sentence where the offsets say (full-width brackets and
+				// quotes fold to fewer bytes).
+				start := len(v.folded) - len(rest) + len(cue)
+				if v.offs != nil {
+					start = v.offs[start]
+				}
+				if strings.HasSuffix(text[:start], "“") {
+					start -= len("“") // 即“保基本民生”: the quote opens the definition
+				}
+				if start >= len(text) {
+					break
+				}
+				def := strings.TrimRight(text[start:], "。")
+				if strings.HasPrefix(cue, "(") {
+					// 市级（包括市本级和经济技术开发区，下同）: the aside.
+					if i := strings.IndexAny(def, "）)"); i > 0 {
+						def = strings.TrimSuffix(strings.TrimSuffix(def[:i], "下同"), "，")
+					}
+				}
+				if i := strings.Index(def, "；"); i > 0 {
+					def = def[:i] // 第一产业是指…；第二产业是指…: the next term's
+				}
+				if len([]rune(def)) < 4 {
+					break
+				}
+				fs, fe := v.rec.Span(start, start+len(def))
+				a := v.answerAt(fs, fe)
+				a.Text, a.Kind, a.Score, a.Matched = def, "definition", 0.7, []string{q.Term}
+				out = append(out, a)
+				found = true
 				break
 			}
-			fs, fe := v.rec.Span(start, start+len(def))
-			a := v.answerAt(fs, fe)
-			a.Text, a.Kind, a.Score, a.Matched = def, "definition", 0.7, []string{q.Term}
-			out = append(out, a)
-			break
 		}
 	}
 	if len(out) > 0 {
@@ -140,6 +147,33 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 		return out[:1]
 	}
 	return nil
+}
+
+// termEnds finds term in s, quotes inside s not counting (“三公”经费 for
+// 三公经费), and returns the byte of s after each occurrence.
+func termEnds(s, term string) []int {
+	var bare strings.Builder
+	var at []int // at[i]: the byte of s of byte i of bare
+	for i, r := range s {
+		if strings.ContainsRune("“”\"‘’'「」『』", r) {
+			continue
+		}
+		for j := 0; j < utf8.RuneLen(r); j++ {
+			at = append(at, i+j)
+		}
+		bare.WriteRune(r)
+	}
+	b := bare.String()
+	var out []int
+	for from := 0; ; {
+		k := strings.Index(b[from:], term)
+		if k < 0 {
+			return out
+		}
+		k += from
+		out = append(out, at[k+len(term)-1]+1)
+		from = k + len(term)
+	}
 }
 
 func contains(list []string, s string) bool {

@@ -340,6 +340,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && !hasMeasureWord(m[1]) {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
 	}
+	if q.Kind == KindDefinition {
+		q.Term = termWithoutPlace(q.Term)
+	}
 	// 标准提到了多少: raised to, not "mentioned".
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
 	rest := s
@@ -470,6 +473,29 @@ func cleanTerm(s string) string {
 		s = strings.TrimPrefix(s, w)
 	}
 	return strings.Trim(s, " “”\"'‘’「」『』《》")
+}
+
+// termWithoutPlace strips the place and level a term is asked of
+// (江苏省级的三公经费): the reports define the term itself.
+func termWithoutPlace(term string) string {
+	for _, m := range place.Find(term) {
+		if m.Start == 0 {
+			term = term[len(m.Text):]
+			// 江苏省级: the place's own 省 read into it.
+			term = strings.TrimPrefix(strings.TrimPrefix(term, "本级"), "级")
+		}
+		break
+	}
+	for _, w := range []string{"省级", "市级", "县级", "区级", "省本级", "市本级", "县本级", "全省", "全市", "全县", "全区"} {
+		if rest, ok := strings.CutPrefix(term, w); ok && utf8.RuneCountInString(strings.TrimPrefix(rest, "的")) >= 2 {
+			term = rest
+			break
+		}
+	}
+	if rest := strings.TrimPrefix(term, "的"); utf8.RuneCountInString(rest) >= 2 {
+		return rest
+	}
+	return term
 }
 
 // reTermSource is the frame before a term a question asks the meaning

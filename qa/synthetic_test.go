@@ -231,6 +231,22 @@ func TestOwnWordingIsNotNarrower(t *testing.T) {
 	}
 }
 
+// A term is found through the quotes the report puts around part of it
+// (“三公”经费 for 三公经费), at whichever of its occurrences a defining word
+// follows, and asked of with the place and level before it (江苏省级的).
+func TestDefinitionQuotedTerm(t *testing.T) {
+	doc := "关于江苏省2018年预算执行情况的报告\n\n三、“三公”经费、机关运行经费情况说明（一）“三公”经费是指省级部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。\n\n“三公”经费支出合计40135万元。\n"
+	e := smallEngine(t, "jiangsu_2018_budget_report.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "江苏省级的三公经费具体包括哪几块？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "省级部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费"
+	if len(r.Answers) == 0 || r.Answers[0].Text != want {
+		t.Errorf("三公经费: %+v, want %s", r.Answers, want)
+	}
+}
+
 // smallEngine answers from one report, the text given as the file name,
 // segmented with the test segmenter; the index goes with the test.
 func smallEngine(t *testing.T, name, text string) *Engine {
