@@ -183,6 +183,8 @@ type layout struct {
 	// purpose marks, per clause, one that says what the figure before it
 	// is for (拨付37亿元，支持优化教育资源配置).
 	purpose []bool
+	// uses are the bytes where a purpose word (用于) stands.
+	uses []int
 }
 
 // reContinues opens a clause that goes on about the subject of the one
@@ -241,7 +243,31 @@ func clauses(text string) *layout {
 			l.continues[k+1] = true
 		}
 	}
+	for _, w := range purposeWords {
+		for from := 0; ; {
+			k := strings.Index(text[from:], w)
+			if k < 0 {
+				break
+			}
+			l.uses = append(l.uses, from+k)
+			from += k + len(w)
+		}
+	}
 	return l
+}
+
+// purposeWords say what money is for, right after it: 安排119.05亿元用于教育.
+var purposeWords = []string{"用于", "用在", "投向"}
+
+// usedFor reports whether a purpose word stands right after a figure ending
+// at byte qe and before byte at: what follows it is what the money is for.
+func (l *layout) usedFor(qe, at int) bool {
+	for _, u := range l.uses {
+		if u >= qe && u <= qe+3 && u < at {
+			return true
+		}
+	}
+	return false
 }
 
 // bracketed marks the bytes of text inside a pair of brackets that closes
@@ -334,7 +360,8 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		if dist > 4 {
 			p = math.Max(0.55, 1-float64(dist-4)*0.025)
 		}
-		if after {
+		if after && !(l != nil && l.usedFor(qe, o.start)) {
+			// What the money is for (119.05亿元用于教育) is no afterthought.
 			p *= 0.85
 			if l.joinedApart(qe, o.start) {
 				p *= 0.7

@@ -247,6 +247,20 @@ func TestDefinitionQuotedTerm(t *testing.T) {
 	}
 }
 
+// What money is for, right after it (安排77.74亿元用于卫生健康领域支出),
+// counts as much as a subject before it.
+func TestUsedForAfterFigure(t *testing.T) {
+	doc := "关于某市2025年预算执行情况和2026年预算草案的报告\n\n一般公共服务支出73829万元，卫生健康支出378919万元，教育支出64726万元。\n\n全市安排77.74亿元用于卫生健康领域支出，比2024年执行数增加10.4%。\n"
+	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "卫生健康安排了多少钱？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || r.Answers[0].Text != "77.74亿元" {
+		t.Errorf("卫生健康安排: %+v, want 77.74亿元", r.Answers)
+	}
+}
+
 // smallEngine answers from one report, the text given as the file name,
 // segmented with the test segmenter; the index goes with the test.
 func smallEngine(t *testing.T, name, text string) *Engine {
