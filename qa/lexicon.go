@@ -295,6 +295,14 @@ func (lx *Lexicon) englishPhrases(words []string) []englishMatch {
 				}
 				e, ok = lx.english[strings.Join(append(words[i:i+n-1:i+n-1], b), " ")]
 			}
+			if !ok && n == 2 {
+				// A phrasal verb bends its first word: phased out, lined up.
+				for _, b := range verbBases(words[i]) {
+					if e, ok = lx.english[b+" "+words[i+1]]; ok {
+						break
+					}
+				}
+			}
 			if !ok {
 				continue
 			}

@@ -175,3 +175,17 @@ func TestEnglishMoneyAfterNoun(t *testing.T) {
 		}
 	}
 }
+
+// A phrasal verb is found with its first word bent (phased out → phase
+// out), and abbreviations of report modifiers (规上) stand for them.
+func TestPhrasalVerbsAndAbbreviations(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How many boilers are to be phased out in 2017?")
+	if !hasAlt(q, func(s string) bool { return s == "淘汰" }) {
+		t.Errorf("phased out: concepts %+v, want 淘汰", q.Concepts)
+	}
+	q = a.Analyze("规上工业总产值去年增长了多少？")
+	if !hasAlt(q, func(s string) bool { return s == "规模以上" }) {
+		t.Errorf("规上: concepts %+v, want 规模以上 among the alternatives", q.Concepts)
+	}
+}
