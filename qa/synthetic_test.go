@@ -30,18 +30,10 @@ const headedReport = `关于2024年预算执行情况的报告
 
 func TestSubjectHeadingAnswers(t *testing.T) {
 	e := smallEngine(t, "headed_2024_budget_report.txt", headedReport)
-	for q, want := range map[string]string{
+	askAll(t, e, map[string]string{
 		"全市一般公共预算收入是多少亿元？": "311.8亿元",
 		"政府性基金预算支出多少亿元？":   "200.1亿元",
-	} {
-		r, err := e.Ask(context.Background(), Request{Question: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(r.Answers) == 0 || r.Answers[0].Text != want {
-			t.Errorf("%s: %+v, want %s", q, r.Answers, want)
-		}
-	}
+	})
 }
 
 func TestSubjectHeading(t *testing.T) {
@@ -120,14 +112,7 @@ func TestDefinitionWithBrackets(t *testing.T) {
 	doc := "2022年济源国民经济和社会发展统计公报\n\n全年地区生产总值806.21亿元。\n\n" +
 		"注释：三次产业分类依据国家统计局2018年修订的《三次产业划分规定》，第一产业是指农、林、牧、渔业（不含农、林、牧、渔专业及辅助性活动）；第二产业是指采矿业，制造业，建筑业。\n"
 	e := smallEngine(t, "henan_jiyuan_2022_stat_bulletin.txt", doc)
-	r, err := e.Ask(context.Background(), Request{Question: "公报里说的第一产业指的是什么？"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "农、林、牧、渔业（不含农、林、牧、渔专业及辅助性活动）"
-	if len(r.Answers) == 0 || r.Answers[0].Text != want {
-		t.Errorf("answers %+v, want %s", r.Answers, want)
-	}
+	askAll(t, e, map[string]string{"公报里说的第一产业指的是什么？": "农、林、牧、渔业（不含农、林、牧、渔专业及辅助性活动）"})
 	for in, want := range map[string]string{"公报里说的第一产业": "第一产业", "济源统计公报里的工业传统产业": "工业传统产业",
 		"所谓的六稳": "六稳", "报告中提到的“三保”": "三保", "规模以上工业": "规模以上工业"} {
 		if got := cleanTerm(in); got != want {
@@ -158,18 +143,10 @@ func TestAsksTotal(t *testing.T) {
 	doc := "2025年某市国民经济和社会发展统计公报\n\n粮食亩产498.68公斤，下降0.13%。粮食种植面积568.07万亩，增长0.1%。全年粮食总产量283.28万吨，增长0.01%。\n\n" +
 		"一般贸易进出口11764.5亿元，增长7.0%。全年货物进出口总额28119.3亿元，增长7.4%。\n"
 	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
-	for q, want := range map[string]string{
+	askAll(t, e, map[string]string{
 		"去年粮食一共打了多少？":    "283.28万吨",
 		"去年外贸进出口一共做了多少？": "28119.3亿元",
-	} {
-		r, err := e.Ask(context.Background(), Request{Question: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(r.Answers) == 0 || r.Answers[0].Text != want {
-			t.Errorf("%s: %+v, want %s", q, r.Answers, want)
-		}
-	}
+	})
 }
 
 // A term is defined by a statistical note's scope (规模以上工业统计范围包括…)
@@ -180,20 +157,12 @@ func TestDefinitionByScopeAndAside(t *testing.T) {
 		"市级（包括市本级和经济技术开发区、高新技术开发区，下同）一般公共预算收入47.61亿元。\n\n" +
 		"中心城区（含淮阳区、川汇区）收入完成70.9亿元。\n\n注释\n\n[6]规模以上工业统计范围包括年主营业务收入2000万元及以上的工业法人单位。\n"
 	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
-	for q, want := range map[string]string{
+	askAll(t, e, map[string]string{
 		"统计公报里说的规模以上工业是按什么标准算的？": "年主营业务收入2000万元及以上的工业法人单位",
 		"规模以上工业是指多大的企业？":         "年主营业务收入2000万元及以上的工业法人单位",
 		"报告里说的“市级”具体包括哪些？":       "市本级和经济技术开发区、高新技术开发区",
 		"某市说的“中心城区”包括哪几块？":       "淮阳区、川汇区",
-	} {
-		r, err := e.Ask(context.Background(), Request{Question: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(r.Answers) == 0 || r.Answers[0].Text != want {
-			t.Errorf("%s: %+v, want %s", q, r.Answers, want)
-		}
-	}
+	})
 }
 
 // A short heading run into a paragraph (支持美好教育。) names the subject of
@@ -202,18 +171,10 @@ func TestRunInHeading(t *testing.T) {
 	doc := "某市财政局2025年工作总结\n\n（三）聚焦民生福祉。支持就业和社会保障。拨付153.5亿元。支持新增城镇就业14.2万人。" +
 		"支持美好教育。拨付174.9亿元。新增学位3030个。支持健康城市。拨付125.6亿元。\n"
 	e := smallEngine(t, "mou_2025_work_summary.txt", doc)
-	for q, want := range map[string]string{
+	askAll(t, e, map[string]string{
 		"2025年给教育拨了多少钱？": "174.9亿元",
 		"2025年给健康拨了多少钱？": "125.6亿元",
-	} {
-		r, err := e.Ask(context.Background(), Request{Question: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(r.Answers) == 0 || r.Answers[0].Text != want {
-			t.Errorf("%s: %+v, want %s", q, r.Answers, want)
-		}
-	}
+	})
 }
 
 // A concept found inside a longer word that is one of its own wordings
@@ -222,13 +183,7 @@ func TestRunInHeading(t *testing.T) {
 func TestOwnWordingIsNotNarrower(t *testing.T) {
 	doc := "2025年某市国民经济和社会发展统计公报\n\n旅游全年全市接待游客总数2853.51万人次，比上年增长9.3%；其中过夜游客1963.26万人次，增长7.4%。\n"
 	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
-	r, err := e.Ask(context.Background(), Request{Question: "一年来了多少游客？"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Answers) == 0 || r.Answers[0].Text != "2853.51万人次" {
-		t.Errorf("一年来了多少游客: %+v, want 2853.51万人次", r.Answers)
-	}
+	askAll(t, e, map[string]string{"一年来了多少游客？": "2853.51万人次"})
 }
 
 // A term is found through the quotes the report puts around part of it
@@ -237,14 +192,7 @@ func TestOwnWordingIsNotNarrower(t *testing.T) {
 func TestDefinitionQuotedTerm(t *testing.T) {
 	doc := "关于江苏省2018年预算执行情况的报告\n\n三、“三公”经费、机关运行经费情况说明（一）“三公”经费是指省级部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。\n\n“三公”经费支出合计40135万元。\n"
 	e := smallEngine(t, "jiangsu_2018_budget_report.txt", doc)
-	r, err := e.Ask(context.Background(), Request{Question: "江苏省级的三公经费具体包括哪几块？"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "省级部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费"
-	if len(r.Answers) == 0 || r.Answers[0].Text != want {
-		t.Errorf("三公经费: %+v, want %s", r.Answers, want)
-	}
+	askAll(t, e, map[string]string{"江苏省级的三公经费具体包括哪几块？": "省级部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费"})
 }
 
 // What money is for, right after it (安排77.74亿元用于卫生健康领域支出),
@@ -252,12 +200,20 @@ func TestDefinitionQuotedTerm(t *testing.T) {
 func TestUsedForAfterFigure(t *testing.T) {
 	doc := "关于某市2025年预算执行情况和2026年预算草案的报告\n\n一般公共服务支出73829万元，卫生健康支出378919万元，教育支出64726万元。\n\n全市安排77.74亿元用于卫生健康领域支出，比2024年执行数增加10.4%。\n"
 	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
-	r, err := e.Ask(context.Background(), Request{Question: "卫生健康安排了多少钱？"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Answers) == 0 || r.Answers[0].Text != "77.74亿元" {
-		t.Errorf("卫生健康安排: %+v, want 77.74亿元", r.Answers)
+	askAll(t, e, map[string]string{"卫生健康安排了多少钱？": "77.74亿元"})
+}
+
+// askAll asks e each question and checks the first answer's text.
+func askAll(t *testing.T, e *Engine, want map[string]string) {
+	t.Helper()
+	for q, w := range want {
+		r, err := e.Ask(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) == 0 || r.Answers[0].Text != w {
+			t.Errorf("%s: %+v, want %s", q, r.Answers, w)
+		}
 	}
 }
 
