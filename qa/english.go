@@ -223,7 +223,8 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Kind = KindNumber
 		q.Class = "percent"
 	default:
-		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") && !reHowSize.MatchString(s) {
+		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") && !reHowSize.MatchString(s) ||
+			reEnMeasures.MatchString(s) {
 			q.Kind = KindText
 		}
 		// "In Yinchuan's budget report, what does …": the frame before the
@@ -458,6 +459,10 @@ func moneyAfterNoun(matches []englishMatch, mi int) bool {
 	prev := matches[mi-1]
 	return prev.at+prev.n == m.at && !prev.entry.verb && len(prev.entry.zh) > 0 && prev.entry.zh[0] != ""
 }
+
+// reEnMeasures asks what was done: What did Benxi do to implement
+// zero-based budgeting? What measures were taken?
+var reEnMeasures = regexp.MustCompile(`^what (?:(?:did|does|do|has|have|will|is|are)\b.*\b(?:do|done|doing)\b|(?:measures|steps|actions|efforts)\b)`)
 
 // reHanRun is a run of Chinese characters.
 var reHanRun = regexp.MustCompile(`\p{Han}+`)

@@ -189,3 +189,16 @@ func TestPhrasalVerbsAndAbbreviations(t *testing.T) {
 		t.Errorf("规上: concepts %+v, want 规模以上 among the alternatives", q.Concepts)
 	}
 }
+
+// "What did X do to …" asks for what was done: a sentence, not a figure.
+func TestEnglishWhatWasDone(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"What did Benxi do in 2024 to implement zero-based budgeting?", "What measures were taken to stabilise employment?"} {
+		if q := a.Analyze(s); q.Kind != KindText {
+			t.Errorf("%s: kind %q, want text", s, q.Kind)
+		}
+	}
+	if q := a.Analyze("What was the GDP in 2024?"); q.Kind != KindNumber {
+		t.Errorf("What was the GDP: kind %q, want number", q.Kind)
+	}
+}
