@@ -216,6 +216,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		// How much did tourism revenue grow: a rate.
 		q.Kind = KindNumber
 		q.Class = "percent"
+	case has("how much") && reEnProduce.MatchString(text):
+		// How much raw coal did Baiyin produce: an amount of the thing.
+		q.Kind = KindNumber
 	case has("how much"):
 		q.Kind = KindNumber
 		muchMoney = true
@@ -459,6 +462,9 @@ func moneyAfterNoun(matches []englishMatch, mi int) bool {
 	prev := matches[mi-1]
 	return prev.at+prev.n == m.at && !prev.entry.verb && len(prev.entry.zh) > 0 && prev.entry.zh[0] != ""
 }
+
+// reEnProduce is a question of an amount produced, not of money.
+var reEnProduce = regexp.MustCompile(`\b(?:produce|produced|harvest|harvested|generate|generated)\b`)
 
 // reEnMeasures asks what was done: What did Benxi do to implement
 // zero-based budgeting? What measures were taken?

@@ -543,3 +543,22 @@ func TestQuestionReadingsX6(t *testing.T) {
 		t.Errorf("空气好的天数: concepts %+v", q.Concepts)
 	}
 }
+
+// Readings from the blind set x7: the reports write 城镇常住居民 and
+// 农村常住居民, which everyday words for residents find; how much of a
+// thing produced is no sum of money; 指的是哪些企业 asks for a definition.
+func TestQuestionReadingsX7(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("那曲农牧民一年人均可支配收入多少钱？")
+	if !hasAlt(q, func(s string) bool { return s == "农村常住居民" }) {
+		t.Errorf("农牧民: concepts %+v, want 农村常住居民 among the alternatives", q.Concepts)
+	}
+	q = a.Analyze("How much raw coal did Baiyin produce in 2024?")
+	if q.Class == "money" {
+		t.Errorf("how much raw coal … produce: class %q", q.Class)
+	}
+	q = a.Analyze("公报里说的“规模以上工业”指的是哪些企业？")
+	if q.Kind != KindDefinition || q.Term != "规模以上工业" {
+		t.Errorf("指的是哪些企业: kind %q term %q", q.Kind, q.Term)
+	}
+}
