@@ -55,8 +55,11 @@ type Lexicon struct {
 	classes  map[string]string
 	suffixes []struct{ suf, class string }
 
-	verbs   map[string]bool // everyday verbs (花了, 收上来): aspects
-	nouns   map[string]bool // everyday nouns (低保, 卖地): things, whatever the tagger says
+	verbs map[string]bool // everyday verbs (花了, 收上来): aspects
+	nouns map[string]bool // everyday nouns (低保, 卖地): things, whatever the tagger says
+	// terms are the report terms of each everyday word, as everyday.txt
+	// lists them (经济增长 → 地区生产总值, 生产总值).
+	terms   map[string][]string
 	scopes  []wordMap       // everyday scope words → report wording (市里自己 → 市本级), longest first
 	units   []wordMap       // everyday units → report units (块钱 → 元), longest first
 	fillers map[string]bool // words with no content (到底, 目前)
@@ -72,7 +75,7 @@ type englishEntry struct {
 // LoadLexicon parses the lexicon files embedded in the binary.
 func LoadLexicon() *Lexicon {
 	lx := &Lexicon{alts: map[string][]Alt{}, english: map[string]englishEntry{}, classes: map[string]string{},
-		verbs: map[string]bool{}, nouns: map[string]bool{}, fillers: map[string]bool{}}
+		verbs: map[string]bool{}, nouns: map[string]bool{}, fillers: map[string]bool{}, terms: map[string][]string{}}
 	for _, line := range lines(synonymsData) {
 		f := strings.Fields(line)
 		if len(f) < 3 || f[0] != "=" && f[0] != "~" {
@@ -118,6 +121,7 @@ func LoadLexicon() *Lexicon {
 					t, _ = segment.Fold(strings.TrimSpace(t))
 					if t != "" && t != w {
 						lx.alts[w] = addAlt(lx.alts[w], Alt{Text: t, Factor: factor})
+						lx.terms[w] = append(lx.terms[w], t)
 					}
 				}
 				if f[2] == "verb" {
@@ -219,6 +223,9 @@ type wordMap struct{ from, to string }
 
 // Filler reports whether a question word carries no content (到底, 目前).
 func (lx *Lexicon) Filler(word string) bool { return lx.fillers[word] }
+
+// Terms returns the report terms everyday.txt gives an everyday word.
+func (lx *Lexicon) Terms(word string) []string { return lx.terms[word] }
 
 // Noun reports whether an everyday word names a thing (低保, 卖地).
 func (lx *Lexicon) Noun(word string) bool { return lx.nouns[word] }

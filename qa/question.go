@@ -827,11 +827,26 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if k := strings.Index(w.text, "总"); k > 0 && n >= 4 {
 			c.Alts = addAlt(c.Alts, Alt{Text: w.text[:k] + w.text[k+len("总"):], Factor: 0.85})
 		}
+		// A word the lexicon knows as a thing and a change of it (经济增长:
+		// the GDP's growth) is not found by its parts apart (经济…增长 of
+		// 经济类型企业增长).
+		known := false
+		if terms := a.Lex.Terms(w.text); a.Lex.Noun(w.text) && len(terms) > 0 {
+			for _, sub := range w.subs {
+				if aspectWords[sub] && sub != "了" && !slices.ContainsFunc(terms, func(t string) bool { return strings.Contains(t, sub) }) {
+					// 经济增长 is 地区生产总值's growth, worded without 增长;
+					// 开工项目 is still worded with 开工 (新开工项目).
+					known = true
+				}
+			}
+		}
 		for _, sub := range w.subs {
 			if stopWords[sub] {
 				continue
 			}
-			c.Parts = append(c.Parts, sub)
+			if !known {
+				c.Parts = append(c.Parts, sub)
+			}
 			f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
 			for _, alt := range a.Lex.Alternatives(sub) {
 				c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: f * alt.Factor})

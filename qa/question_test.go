@@ -562,3 +562,53 @@ func TestQuestionReadingsX7(t *testing.T) {
 		t.Errorf("指的是哪些企业: kind %q term %q", q.Kind, q.Term)
 	}
 }
+
+// subSegmenter segments like gojieba's search mode: the words of a
+// compound (经济增长) also as tokens of its position (经济, 增长).
+type subSegmenter map[string][]string
+
+func (d subSegmenter) Segment(text string) []segment.Token {
+	var out []segment.Token
+	pos := 0
+	for i := 0; i < len(text); pos++ {
+		n := 0
+		for w := range d {
+			if strings.HasPrefix(text[i:], w) && len(w) > n {
+				n = len(w)
+			}
+		}
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(text[i:])
+		}
+		word := text[i : i+n]
+		at := i
+		for _, sub := range d[word] {
+			k := strings.Index(text[at:i+n], sub)
+			out = append(out, segment.Token{Start: at + k, End: at + k + len(sub), Pos: pos})
+			at += k + len(sub)
+		}
+		out = append(out, segment.Token{Start: i, End: i + n, Pos: pos})
+		i += n
+	}
+	return out
+}
+
+// A lexicon word that is a thing and a change of it, worded by the reports
+// without the change (经济增长: 地区生产总值), is not found by its parts; one
+// still worded with its parts (开工项目: 新开工项目) is.
+func TestKnownCompoundParts(t *testing.T) {
+	seg := subSegmenter{"经济增长": {"经济", "增长"}, "开工项目": {"开工", "项目"}, "经济": nil, "增长": nil, "开工": nil, "项目": nil}
+	a := &Analyzer{Seg: seg, Lex: LoadLexicon(), Places: func() []string { return nil }}
+	for q, wantParts := range map[string]bool{"去年经济增长了多少？": false, "2021年要开工项目多少个": true} {
+		got := a.Analyze(q)
+		parts := false
+		for _, c := range got.Concepts {
+			if c.Word == "经济增长" || c.Word == "开工项目" {
+				parts = len(c.Parts) > 0
+			}
+		}
+		if parts != wantParts {
+			t.Errorf("%s: parts %v, want %v (concepts %+v)", q, parts, wantParts, got.Concepts)
+		}
+	}
+}

@@ -203,6 +203,14 @@ func TestUsedForAfterFigure(t *testing.T) {
 	askAll(t, e, map[string]string{"卫生健康安排了多少钱？": "77.74亿元"})
 }
 
+// 经济增长 is the growth of the GDP: its parts apart (经济…增长 of
+// 其他经济类型企业增长) do not answer it.
+func TestEconomicGrowthIsGDP(t *testing.T) {
+	doc := "2025年某市国民经济和社会发展统计公报\n\n分经济类型看，集体企业增加值增长7.6%，其他经济类型企业增长4.3%。\n\n初步核算，全年实现地区生产总值7255.27亿元，同比增长5.3%。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"去年经济增长了多少？": "5.3%"})
+}
+
 // askAll asks e each question and checks the first answer's text.
 func askAll(t *testing.T, e *Engine, want map[string]string) {
 	t.Helper()
