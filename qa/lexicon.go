@@ -76,6 +76,7 @@ type englishEntry struct {
 func LoadLexicon() *Lexicon {
 	lx := &Lexicon{alts: map[string][]Alt{}, english: map[string]englishEntry{}, classes: map[string]string{},
 		verbs: map[string]bool{}, nouns: map[string]bool{}, fillers: map[string]bool{}, terms: map[string][]string{}}
+	syn := map[string][]string{} // the synonyms of each word, of "=" groups
 	for _, line := range lines(synonymsData) {
 		f := strings.Fields(line)
 		if len(f) < 3 || f[0] != "=" && f[0] != "~" {
@@ -93,6 +94,9 @@ func LoadLexicon() *Lexicon {
 			for _, o := range words {
 				if o != w {
 					lx.alts[w] = addAlt(lx.alts[w], Alt{Text: o, Factor: factor})
+					if f[0] == "=" {
+						syn[w] = append(syn[w], o)
+					}
 				}
 			}
 		}
@@ -122,6 +126,13 @@ func LoadLexicon() *Lexicon {
 					if t != "" && t != w {
 						lx.alts[w] = addAlt(lx.alts[w], Alt{Text: t, Factor: factor})
 						lx.terms[w] = append(lx.terms[w], t)
+						// A thing's report term's synonyms too (旅游接待人数
+						// → 旅游接待总人数).
+						for _, o := range syn[t] {
+							if o != w && f[2] == "noun" && !aspectWords[t] {
+								lx.alts[w] = addAlt(lx.alts[w], Alt{Text: o, Factor: factor * synonymFactor})
+							}
+						}
 					}
 				}
 				if f[2] == "verb" {

@@ -612,3 +612,19 @@ func TestKnownCompoundParts(t *testing.T) {
 		}
 	}
 }
+
+// An everyday word for a thing stands for its report terms' synonyms too
+// (游客 → 旅游接待人数 → 旅游接待总人数), but not through a verb (实际 →
+// 完成 does not lead to 合计).
+func TestLexiconSynonymsOfTerms(t *testing.T) {
+	lx := LoadLexicon()
+	has := func(word, alt string) bool {
+		return slices.ContainsFunc(lx.Alternatives(word), func(a Alt) bool { return a.Text == alt })
+	}
+	if !has("游客", "旅游接待总人数") {
+		t.Errorf("游客: alternatives %v, want 旅游接待总人数", lx.Alternatives("游客"))
+	}
+	if has("实际", "合计") {
+		t.Errorf("实际 reaches 合计 through 完成")
+	}
+}
