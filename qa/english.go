@@ -64,7 +64,7 @@ var enFiller = map[string]bool{
 }
 
 var (
-	reScopeWholeEn = regexp.MustCompile(`\b(?:city|province|prefecture|county|district|region)[- ]?wide\b|\b(?:the )?(?:whole|entire) (?:city|province|prefecture|county|district|region)\b|\bas a whole\b|\bnationwide\b|\ball levels\b`)
+	reScopeWholeEn = regexp.MustCompile(`\b(?:city|province|prefecture|county|district|region)[- ]?wide\b|\b(?:the )?(?:whole|entire) (?:city|province|prefecture|county|district|region)\b|\bas a whole\b|\bnationwide\b|\ball levels\b|\bacross (?:the )?(?:\w+ )?(?:city|province|prefecture|county|district|region)\b`)
 	reScopeOwnEn   = regexp.MustCompile(`\b(?:city|municipal|provincial|province|prefecture|prefectural|county|district|regional|autonomous region)[- ]level\b|\b(?:shi|sheng|zhou|qu|xian) ?benji\b|\bown level\b|\bat the (?:city|provincial|province|county) level\b|\bprovincial government(?:'s)? own\b|\bcity government(?:'s)? own\b`)
 )
 

@@ -202,3 +202,16 @@ func TestEnglishWhatWasDone(t *testing.T) {
 		t.Errorf("What was the GDP: kind %q, want number", q.Kind)
 	}
 }
+
+// "Across the prefecture" is the whole region, and an average per
+// resident is the reports' 人均.
+func TestEnglishAcrossAndPerResident(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("What was the average disposable income per resident across Changji prefecture in 2025?")
+	if q.Scope != ScopeWhole {
+		t.Errorf("across … prefecture: scope %q, want the whole", q.Scope)
+	}
+	if !hasAlt(q, func(s string) bool { return s == "人均可支配收入" }) {
+		t.Errorf("average disposable income: concepts %+v", q.Concepts)
+	}
+}
