@@ -87,6 +87,19 @@ func figureNoun(text string, qs, qe int) string {
 	return folded
 }
 
+// perUnitFigure reports whether a figure is an amount per person or thing:
+// its clause says 每, 人均, 户均 or 标准 (每孩每年3600元, 低保标准每人每月
+// 800元), or its unit is per something (元/人).
+func perUnitFigure(text string, l *layout, f Quantity) bool {
+	start := clauseStart(l, f.Start)
+	for c := clauseOf(l.breaks, f.Start); c > 0 && c < len(l.continues) && l.continues[c]; c-- {
+		// 城镇居民人均可支配收入增长8%，达到27140元: the clause it goes on from.
+		start = clauseStart(l, l.breaks[c-1])
+	}
+	clause := text[start:f.End]
+	return strings.Contains(f.Unit, "/") || strings.ContainsAny(clause, "每均") || strings.Contains(clause, "标准")
+}
+
 // totalNoun reports whether a figure's noun names a total: 进出口总额,
 // 粮食总产量, 合计.
 func totalNoun(noun string) bool {

@@ -44,6 +44,7 @@ const (
 	fNarrower           // 1 when the subject beside the figure is narrowed by a word the question lacks (城镇常住人口 for 常住人口)
 	fMilestone          // 1 for a mark passed (首次突破35万吨) where the sentence goes on to the figure reached (达到36.05万吨)
 	fTotal              // 1 when the question asks for a whole (一共) and the figure's noun names a total (进出口总额, 粮食总产量)
+	fPerUnitMiss        // 1 when the question asks for an amount per person or thing (每个孩子) and the figure's clause says no 每, 人均 or 标准
 	numFeatures
 )
 
@@ -51,7 +52,7 @@ var featureNames = [numFeatures]string{
 	"log_coverage", "log_core", "log_top", "log_unit", "log_period", "log_gate", "log_scope", "log_prior",
 	"retrieval", "from_value", "stock_added", "level_change", "qualifier", "weak_core", "table", "absent",
 	"head_clash", "listed", "threshold", "other_place", "change_miss", "flow_clash",
-	"span_miss", "delta_miss", "narrower", "milestone", "total",
+	"span_miss", "delta_miss", "narrower", "milestone", "total", "per_unit_miss",
 }
 
 // FeatureNames returns the names of the features, in the order of a

@@ -1410,6 +1410,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				ft[fFlowClash] = 1
 			}
 			ft[fTotal] = boolf(q.Total && totalNoun(figureNoun(text, f.Prefix, f.End)))
+			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f))
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))
 			}

@@ -66,6 +66,10 @@ type Question struct {
 	// AsksChange is set when the question asks by how much a thing
 	// changed (比去年多收多少): the size of the change answers it.
 	AsksChange bool
+	// PerUnit is set when the question asks for an amount per person or
+	// per thing (每个孩子一年发多少钱, per resident): a sum for all does not
+	// answer it.
+	PerUnit bool
 	// Total is set when the question asks for a whole (一共, 总共,
 	// altogether): a figure named a total (总额, 合计) answers it before
 	// its parts.
@@ -243,6 +247,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
 	q.AsksChange = reAsksChange.MatchString(strings.ToLower(norm))
 	q.Total = reAsksTotal.MatchString(strings.ToLower(norm))
+	q.PerUnit = reAsksPerUnit.MatchString(strings.ToLower(norm))
 	if q.Class == "rank" {
 		// 在全市排第几: the city is where the place is ranked, not the
 		// report asked about.
@@ -875,6 +880,9 @@ func isPunct(s string) bool {
 	}
 	return true
 }
+
+// reAsksPerUnit is a question of an amount per person or thing.
+var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|位)|人均|户均|一个人|\bper (?:person|capita|child|resident|household|head|student)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\bin total\b|\bin all\b`)
