@@ -475,17 +475,10 @@ var reHanRun = regexp.MustCompile(`\p{Han}+`)
 
 // longestHan returns the longest run of Chinese characters in s, or "".
 func longestHan(s string) string {
-	best, start := "", -1
-	for i, r := range s + " " {
-		han := isHan(r)
-		switch {
-		case han && start < 0:
-			start = i
-		case !han && start >= 0:
-			if i-start > len(best) {
-				best = s[start:i]
-			}
-			start = -1
+	best := ""
+	for _, h := range reHanRun.FindAllString(s, -1) {
+		if len(h) > len(best) {
+			best = h
 		}
 	}
 	return best

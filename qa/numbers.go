@@ -876,12 +876,35 @@ func sentencePeriod(d *report.Doc, si int) periodCtx {
 	return periodCtx{text: s.Text, secPeriod: per, secYear: year, meta: d.Meta, years: sentenceYears(s.Text)}
 }
 
-// reCompareYear is the base year of a comparison after a figure: 比2024年.
-var reCompareYear = regexp.MustCompile(`(?:比|较)((?:19|20)\d{2})年`)
-
 // maxCompareAhead is how many bytes after a figure period reads for the
 // base year of a comparison.
 const maxCompareAhead = 150
+
+// comparedYear returns the year after the base of a comparison that
+// follows the figure at byte at in its sentence (比2024年执行数增加4.6%:
+// 2025), or 0. It reads the sentence's years found once (pc.years).
+func comparedYear(pc periodCtx, at int) int {
+	end := len(pc.text)
+	if k := strings.IndexAny(pc.text[at:], "。；;"); k >= 0 {
+		end = at + k
+	}
+	end = min(end, at+maxCompareAhead)
+	years := pc.years
+	if years == nil {
+		years = sentenceYears(pc.text)
+	}
+	for _, y := range years {
+		if y[0] < at || y[1] > end {
+			continue
+		}
+		digits := pc.text[y[2]:y[3]]
+		if pc.text[y[3]:y[1]] == "年" && digits[0] >= '0' && digits[0] <= '9' &&
+			(strings.HasSuffix(pc.text[:y[0]], "比") || strings.HasSuffix(pc.text[:y[0]], "较")) {
+			return yearValue(digits) + 1
+		}
+	}
+	return 0
+}
 
 // noRel marks a relative year word that leaves the year to the section.
 const noRel = 1 << 20
@@ -957,16 +980,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	if year == 0 {
 		// 安排119.05亿元，比2024年执行数增加4.6%: compared with a year,
 		// the figure is of the year after it.
-		after := pc.text[at:]
-		if k := strings.IndexAny(after, "。；;"); k >= 0 {
-			after = after[:k]
-		}
-		if len(after) > maxCompareAhead {
-			after = after[:maxCompareAhead]
-		}
-		if m := reCompareYear.FindStringSubmatch(after); m != nil {
-			year = yearValue(m[1]) + 1
-		}
+		year = comparedYear(pc, at)
 	}
 	// The clause of the figure: a plan cue there makes it a target.
 	clauseStart := strings.LastIndexAny(text, "，；。：,;:")

@@ -211,7 +211,7 @@ func TestEnglishAcrossAndPerResident(t *testing.T) {
 	if q.Scope != ScopeWhole {
 		t.Errorf("across … prefecture: scope %q, want the whole", q.Scope)
 	}
-	if !hasAlt(q, func(s string) bool { return s == "人均可支配收入" }) {
-		t.Errorf("average disposable income: concepts %+v", q.Concepts)
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "人均可支配收入" }) {
+		t.Errorf("average disposable income: concepts %+v, want 人均可支配收入 as one concept", q.Concepts)
 	}
 }

@@ -838,6 +838,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		known := false
 		if terms := a.Lex.Terms(w.text); a.Lex.Noun(w.text) && len(terms) > 0 {
 			for _, sub := range w.subs {
+				// 了 is a particle, no change.
 				if aspectWords[sub] && sub != "了" && !slices.ContainsFunc(terms, func(t string) bool { return strings.Contains(t, sub) }) {
 					// 经济增长 is 地区生产总值's growth, worded without 增长;
 					// 开工项目 is still worded with 开工 (新开工项目).
@@ -882,7 +883,7 @@ func isPunct(s string) bool {
 }
 
 // reAsksPerUnit is a question of an amount per person or thing.
-var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|位)|人均|户均|一个人|\bper (?:person|capita|child|resident|household|head|student)\b`)
+var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家)|人均|户均|一个人|\bper (?:person|capita|child|resident|household|head|student)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\bin total\b|\bin all\b`)
