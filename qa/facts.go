@@ -184,11 +184,6 @@ func stripFrame(s string) string {
 	return s
 }
 
-func lastRunes(s string, n int) string {
-	r := []rune(s)
-	return string(r[len(r)-n:])
-}
-
 // Facts returns the facts of a document, in file order. They are derived
 // once per version of the document and stored with it in the index (see
 // FactsOf); the slice is shared and must not be modified.

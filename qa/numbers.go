@@ -44,6 +44,26 @@ func withClauses(occ [][]occurrence, l *layout) {
 	}
 }
 
+// inAny reports whether s is inside one of words.
+func inAny(words []string, s string) bool {
+	for _, w := range words {
+		if strings.Contains(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
 // modifierFree reports whether the match at byte s of folded text stands
 // without a modifier of its own: not right after two Han characters
 // (海洋生产总值 is not 生产总值) other than a place or an aspect word.
@@ -127,7 +147,9 @@ var levelPrefixes = map[string]bool{"全省": true, "全市": true, "全区": tr
 // runes is the set of folded's runes.
 func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]occurrence {
 	out := make([][]occurrence, len(q.Concepts))
-	find := func(w string, wr *runeSet, o occurrence, into []occurrence) []occurrence {
+	// before is, for a later part of a word whose earlier parts the
+	// sentence lacks, those parts.
+	find := func(w string, wr *runeSet, o occurrence, before []string, into []occurrence) []occurrence {
 		if !runes.mayHold(wr) {
 			return into
 		}
@@ -140,6 +162,12 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 			oc := o
 			oc.start, oc.end, oc.clause1 = s, e, 0
 			if o.factor < 1 && o.part < 0 && !modifierFree(folded, s) {
+				oc.factor *= 0.8
+			}
+			if len(before) > 0 && !modifierFree(folded, s) && !inAny(before, lastRunes(folded[:s], 2)) {
+				// 覆盖率 of 人口覆盖率 for 森林覆盖率: the later part of a
+				// word under a modifier other than the word's own is
+				// another measure's.
 				oc.factor *= 0.8
 			}
 			if clashes(q.Norm, w, folded[:s]) {
@@ -158,12 +186,18 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
 			if alt.folded != "" {
-				out[ci] = find(alt.folded, &alt.runes, occurrence{factor: alt.Factor, text: alt.Text, part: -1}, out[ci])
+				out[ci] = find(alt.folded, &alt.runes, occurrence{factor: alt.Factor, text: alt.Text, part: -1}, nil, out[ci])
 			}
 		}
 		for k, p := range c.foldedParts {
 			if p != "" {
-				out[ci] = find(p, &c.partRunes[k], occurrence{factor: 1, text: c.Parts[k], part: k}, out[ci])
+				before := c.partsBefore[k]
+				if hasAny(folded, before) {
+					// After a part of the word before it (亿元以上重大
+					// 项目) a part is still of the word.
+					before = nil
+				}
+				out[ci] = find(p, &c.partRunes[k], occurrence{factor: 1, text: c.Parts[k], part: k}, before, out[ci])
 			}
 		}
 	}

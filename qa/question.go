@@ -113,6 +113,9 @@ type Concept struct {
 	PartWeights []float64
 	foldedParts []string  // Parts folded as report text is (see segment.Fold)
 	partRunes   []runeSet // runesOf each of foldedParts
+	// partsBefore are, for each part, the folded parts that end in the
+	// word before it starts (森林 for 覆盖率 in 森林覆盖率).
+	partsBefore [][]string
 }
 
 // Tagger is implemented by segmenters that tag parts of speech: each
@@ -264,6 +267,15 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		for k, p := range c.Parts {
 			c.foldedParts[k], _ = segment.Fold(p)
 			c.partRunes[k] = runesOf(c.foldedParts[k])
+		}
+		c.partsBefore = make([][]string, len(c.Parts))
+		for k, p := range c.Parts {
+			at := strings.Index(c.Word, p)
+			for j, o := range c.Parts {
+				if i := strings.Index(c.Word, o); at > 0 && i >= 0 && i+len(o) <= at {
+					c.partsBefore[k] = append(c.partsBefore[k], c.foldedParts[j])
+				}
+			}
 		}
 	}
 	return q

@@ -632,3 +632,36 @@ func TestLexiconSynonymsOfTerms(t *testing.T) {
 		t.Errorf("实际 reaches 合计 through 完成")
 	}
 }
+
+// A later part of a question's word, found under a modifier other than
+// the word's own earlier part (人口覆盖率 for 森林覆盖率), is another
+// measure's and counts less; found after the earlier part, with a word
+// between (亿元以上重大项目), it is still of the word.
+func TestPartUnderOtherModifier(t *testing.T) {
+	seg := subSegmenter{"森林覆盖率": {"森林", "覆盖率"}, "森林": nil, "覆盖率": nil,
+		"亿元以上项目": {"亿元以上", "项目"}, "亿元以上": nil, "项目": nil}
+	a := &Analyzer{Seg: seg, Lex: LoadLexicon(), Places: func() []string { return nil }}
+	for _, c := range []struct {
+		q, word, sentence string
+		want              float64
+	}{
+		{"森林覆盖率是多少", "覆盖率", "广播电视综合人口覆盖率均达到99%以上。", 0.8},
+		{"森林覆盖率是多少", "覆盖率", "覆盖率达到45%。", 1},
+		{"亿元以上项目总投资多少", "项目", "新开工亿元以上重大项目31个。", 1},
+	} {
+		q := a.Analyze(c.q)
+		folded, _ := segment.Fold(c.sentence)
+		rs := runesOf(folded)
+		got := -1.0
+		for _, occ := range findConcepts(q, folded, nil, &rs) {
+			for _, o := range occ {
+				if o.part >= 0 && o.text == c.word {
+					got = o.factor
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s in %s: factor %v, want %v (concepts %+v)", c.word, c.sentence, got, c.want, q.Concepts)
+		}
+	}
+}
