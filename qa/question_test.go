@@ -628,6 +628,9 @@ func TestLexiconSynonymsOfTerms(t *testing.T) {
 	if !has("游客", "旅游接待总人数") {
 		t.Errorf("游客: alternatives %v, want 旅游接待总人数", lx.Alternatives("游客"))
 	}
+	if !has("银行", "金融机构") {
+		t.Errorf("银行: alternatives %v, want 金融机构 (银行存款 of the bulletins' 金融机构存款)", lx.Alternatives("银行"))
+	}
 	if has("实际", "合计") {
 		t.Errorf("实际 reaches 合计 through 完成")
 	}
