@@ -1212,6 +1212,9 @@ func changeUnasked(q *Question, text string, start int) bool {
 // reYearOf is a year that dates the old value of a change: 由2010年的21.6%.
 var reYearOf = regexp.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$`)
 
+// reYearIn is a year anywhere: 2024年的.
+var reYearIn = regexp.MustCompile(`(?:19|20)\d{2}\s*年(?:底|末|初)?的?`)
+
 var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|增|升|降|减)?(?:到|至)|(?:调整|调|变|改)为)`)
 
 // fromValue reports whether f is the starting value of a change: 从X增加到Y,
@@ -1230,6 +1233,8 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	// 由年初预算111.10亿元调整为195.22亿元: a few words may name the old
 	// state between 由 and its figure, but no figure.
 	between := before[k+len("由"):]
+	// 从2024年的人均每年94元: the old state's year is no figure.
+	between = reYearIn.ReplaceAllString(between, "")
 	// 分别由每人每月600元、1000元提高到: the old values may be a list.
 	between = reListedBefore.ReplaceAllString(between, "")
 	if utf8.RuneCountInString(between) > 6 || strings.ContainsAny(between, "0123456789，,") {

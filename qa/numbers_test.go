@@ -173,6 +173,17 @@ func TestFromValue(t *testing.T) {
 	if strings.Join(from, " ") != "111.10亿元" {
 		t.Errorf("starting values = %q, want only 111.10亿元", from)
 	}
+	// The old state's year is no figure: 从2024年的人均每年94元提高到99元.
+	text = "投入6.47亿元推动基本公共卫生服务财政补助标准从2024年的人均每年94元提高到99元。"
+	figs, l, from = ParseQuantities(text), clauses(text), nil
+	for _, f := range figs {
+		if fromValue(text, l, f) {
+			from = append(from, f.Text)
+		}
+	}
+	if strings.Join(from, " ") != "94元" {
+		t.Errorf("starting values = %q, want only 94元", from)
+	}
 }
 
 func TestDropQuotes(t *testing.T) {

@@ -236,6 +236,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	} else {
 		q.Lang = "zh"
 		a.analyzeChinese(q, norm)
+		perUnitConcepts(q, norm)
 		a.expandThesaurus(q)
 		a.weigh(q)
 		if q.Class == "" {
@@ -892,6 +893,52 @@ func isPunct(s string) bool {
 		}
 	}
 	return true
+}
+
+// perUnitConcepts makes the words that say what a question's amount is
+// per (每个孩子, 每人每年) aspects of it, found also as reports shorten
+// them (每孩, 人均每年): what the amount is of is the subject, and
+// whether a figure is per anything is judged apart (see perUnitFigure).
+func perUnitConcepts(q *Question, norm string) {
+	for i := range q.Concepts {
+		c := &q.Concepts[i]
+		at := strings.Index(norm, c.Word)
+		if at < 0 {
+			continue
+		}
+		before := strings.TrimRight(norm[:at], "个名位")
+		switch {
+		case perUnitRest(c.Word) != "-":
+			// 每人每年, 人均每年; not 人均可支配收入, a measure of its own.
+			rest := perUnitRest(c.Word)
+			c.Aspect = true
+			for _, w := range []string{"人均" + rest, "每人" + rest, rest + "人均", rest + "每人", "人均"} {
+				if w != c.Word && w != "" {
+					c.Alts = addAlt(c.Alts, Alt{Text: w, Factor: 0.9})
+				}
+			}
+		case strings.HasSuffix(before, "每") && isHanString(c.Word):
+			first, _ := utf8.DecodeRuneInString(c.Word)
+			c.Aspect = true
+			c.Alts = addAlt(c.Alts, Alt{Text: "每" + string(first), Factor: 0.9})
+		}
+	}
+}
+
+// perUnitRest returns the period after 每人 or 人均 in w (每年 of 每人每年),
+// "" for 每人 alone, and "-" for any other word.
+func perUnitRest(w string) string {
+	rest, ok := strings.CutPrefix(w, "每人")
+	if !ok {
+		rest, ok = strings.CutPrefix(w, "人均")
+	}
+	switch {
+	case !ok:
+		return "-"
+	case rest == "" || rest == "每年" || rest == "每月" || rest == "一年" || rest == "每天":
+		return rest
+	}
+	return "-"
 }
 
 // reAsksPerUnit is a question of an amount per person or thing.

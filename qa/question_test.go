@@ -668,3 +668,33 @@ func TestPartUnderOtherModifier(t *testing.T) {
 		}
 	}
 }
+
+// The words that say what an amount is per (每个孩子, 每人每年) are aspects
+// found as reports shorten them (每孩, 人均每年); 人均可支配收入 stays a
+// measure of its own.
+func TestPerUnitConcepts(t *testing.T) {
+	seg := subSegmenter{"育儿": nil, "补贴": nil, "孩子": nil, "每人每年": nil, "补助": nil, "标准": nil, "人均可支配收入": nil}
+	a := &Analyzer{Seg: seg, Lex: LoadLexicon(), Places: func() []string { return nil }}
+	for _, c := range []struct {
+		q, word, alt string
+		aspect       bool
+	}{
+		{"育儿补贴每个孩子一年给多少钱", "孩子", "每孩", true},
+		{"补助标准提高到每人每年多少", "每人每年", "人均每年", true},
+		{"人均可支配收入是多少", "人均可支配收入", "", false},
+	} {
+		q := a.Analyze(c.q)
+		i := slices.IndexFunc(q.Concepts, func(x Concept) bool { return x.Word == c.word })
+		if i < 0 {
+			t.Errorf("%s: no concept %s in %+v", c.q, c.word, q.Concepts)
+			continue
+		}
+		got := q.Concepts[i]
+		if got.Aspect != c.aspect {
+			t.Errorf("%s: %s aspect %v, want %v", c.q, c.word, got.Aspect, c.aspect)
+		}
+		if c.alt != "" && !slices.ContainsFunc(got.Alts, func(a Alt) bool { return a.Text == c.alt }) {
+			t.Errorf("%s: %s alternatives %+v, want %s", c.q, c.word, got.Alts, c.alt)
+		}
+	}
+}
