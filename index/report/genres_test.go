@@ -328,3 +328,28 @@ func TestJunkTitleLines(t *testing.T) {
 		}
 	}
 }
+
+// A saved page's header of fields (标题, 发文单位, 发文时间, 来源URL, 正文)
+// gives the title; the other fields are clutter, and the title's span is
+// that of the title alone.
+func TestFieldHeader(t *testing.T) {
+	text := "标题：2025年保定市政府工作报告\n发文单位：保定市人民政府\n发文时间：未知\n" +
+		"来源URL：http://district.ce.cn/newarea/roll/202502/17/t20250217_39294147.shtml\n\n正文：\n\n" +
+		"——2025年1月21日在保定市第十六届人民代表大会第六次会议上\n闫继红\n各位代表：\n" +
+		"现在，我代表保定市人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n全市生产总值增长5.5%。\n" +
+		"二、2025年主要目标\n生产总值增长5.5%左右。\n"
+	d := Parse("doc", []byte(text))
+	m := d.Meta
+	if d.Title != "2025年保定市政府工作报告" || m.Kind != WorkReport || m.Region != "保定市" ||
+		m.Year != 2025 || m.ReviewYear != 2024 || m.PlanYear != 2025 {
+		t.Errorf("title %q meta %+v", d.Title, m)
+	}
+	for _, p := range d.Paragraphs {
+		if p.Kind == KindTitle && text[p.Start:p.End] != "2025年保定市政府工作报告" {
+			t.Errorf("title span %q", text[p.Start:p.End])
+		}
+		if p.Kind != KindClutter && (strings.HasPrefix(p.Text, "发文") || strings.HasPrefix(p.Text, "来源URL") || strings.HasPrefix(p.Text, "正文")) {
+			t.Errorf("field line %q read as %v", p.Text, p.Kind)
+		}
+	}
+}

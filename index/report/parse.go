@@ -338,6 +338,9 @@ var clutterPrefix = []string{
 	"您的位置", "您现在的位置", "当前位置", "来源：", "来源:", "时间：", "时间:", "发布时间", "日期：",
 	"作者：", "责任编辑", "编辑：", "【字号", "字号：", "浏览次数", "点击数", "阅读次数", "扫一扫",
 	"【打印", "【关闭", "分享到", "相关报道", "相关阅读", "稿源：", "文章来源", "信息来源：", "首页>", "首页 >",
+	// The fields of a saved page's header (see fieldTitle).
+	"发文单位", "发布单位", "发文机关", "发文时间", "发文日期", "发布日期", "成文日期", "来源URL", "来源网址", "原文链接",
+	"原文地址", "网址：", "链接：", "URL：", "报告人：", "索引号", "发文字号", "文号：", "正文：", "正文:",
 }
 
 func isClutter(s string) bool {
@@ -352,11 +355,39 @@ func isClutter(s string) bool {
 	return false
 }
 
+// titleFields are the names a saved page's header gives its title field:
+// 标题：2025年保定市政府工作报告.
+var titleFields = []string{"标题：", "标题:", "题目：", "题目:", "文章标题：", "文件名称："}
+
+// fieldTitle makes a title field at the head of the text (the header of
+// fields a saved web page opens with: 标题, 发文单位, 发文时间, 来源, 正文)
+// a line of the title alone, without its field name, so that the title
+// is found as any other; the other fields are clutter (see clutterPrefix).
+func (p *parser) fieldTitle() {
+	for _, k := range p.content[:min(len(p.content), 8)] {
+		l := &p.lines[k]
+		for _, f := range titleFields {
+			if rest, ok := strings.CutPrefix(l.text, f); ok && strings.TrimSpace(rest) != "" {
+				trimmed := strings.TrimLeftFunc(rest, IsSpace)
+				l.start += len(l.text) - len(trimmed)
+				l.text = trimmed
+				l.runes, l.width = 0, 0
+				for _, r := range trimmed {
+					l.runes++
+					l.width += runeWidth(r)
+				}
+				return
+			}
+		}
+	}
+}
+
 // frame sets apart the web-page clutter at the head of the content lines
 // as blocks of its own and returns the report lines and the clutter lines
 // at the tail.
 func (p *parser) frame() (body, tail []int) {
 	c := p.content
+	p.fieldTitle()
 	i := 0
 	for i < len(c) && isClutter(p.lines[c[i]].text) {
 		i++
