@@ -881,7 +881,8 @@ func (p *parser) buildAligned(t *Table) {
 	// Header words: by order when a line has one for every column, else
 	// under the column they overlap most.
 	names := make([]string, len(cols))
-	var lines [][]cellSpan // the words of each header line, outside the names' column
+	var lines [][]cellSpan      // the words of each header line, outside the names' column
+	var groupCells [][]cellSpan // the cells of each of those lines, apart by two spaces or more
 	if t.Header >= 0 {
 		titled := false
 		for _, i := range p.blockOf(t.Header).lines {
@@ -898,9 +899,13 @@ func (p *parser) buildAligned(t *Table) {
 			}
 			titled = true
 			var ws []cellSpan
+			nc := namesCell(cells, headCols[0].col0)
 			for _, w := range joinBrackets(p.words(i)) {
-				if w.col1 <= headCols[0].col0 && w.col0 < nameEnd {
+				if namesHeader(w, headCols[0].col0, nameEnd) || w.col0 >= nc.col0 && w.col1 <= nc.col1 && nc.col1 > nc.col0 {
 					continue // the names' header: 项目, 科目名称
+				}
+				if reFormula.MatchString(strings.TrimSpace(w.text)) {
+					continue // A=B+C, B, C: how the columns add up
 				}
 				ws = append(ws, w)
 			}
@@ -908,10 +913,33 @@ func (p *parser) buildAligned(t *Table) {
 				continue
 			}
 			lines = append(lines, ws)
-			for k, ci := range alignWords(ws, headCols) {
-				if ci >= 0 {
-					names[ci] += strings.TrimSpace(ws[k].text)
+			groupCells = append(groupCells, headerGroups(cells, headCols[0].col0, nameEnd, nc))
+		}
+	}
+	grouped := make([]bool, len(cols)) // a group heading ends the column's name so far
+	for li, ws := range lines {
+		if groups := groupCells[li]; spanning(groups, lines[li+1:], len(cols)) {
+			// 2024年债务限额 over A=B+C, 一般债务, 专项债务: groups of as
+			// many columns each head them in order; else each group heads
+			// the columns nearer its center than any other's.
+			for j, c := range headCols {
+				g := nearestCenter(groups, c)
+				if len(headCols)%len(groups) == 0 {
+					g = j / (len(headCols) / len(groups))
 				}
+				names[j] += strings.Join(strings.Fields(groups[g].text), "")
+				grouped[j] = true
+			}
+			continue
+		}
+		for k, ci := range alignWords(ws, headCols) {
+			if ci >= 0 {
+				if grouped[ci] {
+					// Below a group heading, apart from it: 2024年债务限额·一般债务.
+					names[ci] += "·"
+					grouped[ci] = false
+				}
+				names[ci] += strings.TrimSpace(ws[k].text)
 			}
 		}
 	}
@@ -968,6 +996,78 @@ func (p *parser) buildAligned(t *Table) {
 		}
 		row.Name = strings.TrimLeft(strings.Join(strings.Fields(strings.Join(name, "")), ""), ".．、")
 	}
+}
+
+// reFormula is a header cell that says how columns add up (A=B+C) or
+// letters a column (B).
+var reFormula = regexp.MustCompile(`^[A-Z](?:=[A-Z](?:[+\-][A-Z])+)?$`)
+
+// namesHeader reports whether a header word heads the rows' names (项目,
+// 科目名称): it ends before the first column of figures and starts before
+// the longest name ends.
+func namesHeader(w cellSpan, firstCol, nameEnd int) bool {
+	return w.col1 <= firstCol && w.col0 < nameEnd
+}
+
+// namesHeaderWords are the words that head the rows' names, wherever
+// they stand left of the figures.
+var namesHeaderWords = map[string]bool{"地区": true, "项目": true, "科目": true, "科目名称": true, "项目名称": true,
+	"指标": true, "指标名称": true, "单位名称": true, "公式": true, "栏次": true, "序号": true, "名称": true}
+
+// namesCell returns the column span of the cell of a header line that
+// heads the rows' names by its words (地 区, 公 式), or an empty span.
+func namesCell(cells []cellSpan, firstCol int) column {
+	for _, c := range cells {
+		if c.col1 <= firstCol && namesHeaderWords[strings.Join(strings.Fields(c.text), "")] {
+			return column{c.col0, c.col1}
+		}
+	}
+	return column{}
+}
+
+// headerGroups returns the cells of a header line outside the names'
+// column (and the names cell), formulas left out.
+func headerGroups(cells []cellSpan, firstCol, nameEnd int, names column) []cellSpan {
+	var out []cellSpan
+	for _, c := range cells {
+		if namesHeader(c, firstCol, nameEnd) || c.col0 == names.col0 && c.col1 == names.col1 || reFormula.MatchString(strings.TrimSpace(c.text)) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// spanning reports whether a header line of the cells groups spans the
+// columns: two groups or more, each over two columns or more, with a line
+// below it of at least two sub-headers a group (2024年债务限额 and 2024年
+// 债务余额 over 一般债务 专项债务 一般债务 专项债务).
+func spanning(groups []cellSpan, below [][]cellSpan, ncols int) bool {
+	g := len(groups)
+	if g < 2 || ncols < 2*g {
+		return false
+	}
+	for _, ws := range below {
+		if len(ws) >= 2*g {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestCenter returns the group whose center is nearest the column's.
+func nearestCenter(groups []cellSpan, c column) int {
+	best, bestD := 0, -1.0
+	for g, w := range groups {
+		d := float64(w.col0+w.col1)/2 - float64(c.col0+c.col1)/2
+		if d < 0 {
+			d = -d
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = g, d
+		}
+	}
+	return best
 }
 
 // alignWords places the words of a header line under columns: one word a

@@ -925,10 +925,39 @@ func (p *parser) materialize() {
 	}
 }
 
+// reTableNo is a table's number and the page number a printed caption
+// leads with: 表1-1 63 (青海省2024年地方政府债务限额及余额预算情况表).
+var reTableNo = regexp.MustCompile(`^(?:表\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?[：:.．、]?\s*)?(?:[0-9]{1,4}\s*)?`)
+
+// tableTitle returns the caption of the table a report without a title
+// opens with, its table and page numbers dropped: a file of tables is
+// named by its first (青海省2024年地方政府债务限额及余额预算情况表). It
+// returns "" when the report opens otherwise.
+func tableTitle(d *Doc) string {
+	for _, para := range d.Paragraphs {
+		switch para.Kind {
+		case KindFront, KindClutter, KindContents:
+			continue
+		case KindCaption:
+			t := strings.TrimSpace(reTableNo.ReplaceAllString(para.Text, ""))
+			if hanCount(t) >= 6 {
+				return cleanTitle(t)
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
 // structure finds the title, the section tree, topic headings and glossary
 // terms.
 func (p *parser) structure() {
 	d := p.doc
+	defer func() {
+		if d.Title == "" {
+			d.Title = tableTitle(d)
+		}
+	}()
 	cur := [4]int{-1, -1, -1, -1} // innermost open section per level
 	lastL1Period := PeriodNone
 	for i := range d.Paragraphs {
