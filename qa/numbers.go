@@ -119,6 +119,22 @@ var headModifiers = []headModifier{
 // whatever the question says, the urban part where the question asks for
 // the rural one and the reverse.
 func clashes(question, w, before string) bool {
+	if modifierClash(question, w, before) {
+		return true
+	}
+	// 人均地区生产总值 for 生产总值: the modifier may stand before a word
+	// of place (地区, 全市).
+	for p := range levelPrefixes {
+		if b, ok := strings.CutSuffix(before, p); ok {
+			return modifierClash(question, w, b)
+		}
+	}
+	return false
+}
+
+// modifierClash reports whether the head modifier that before ends in
+// makes w another thing than the question asks.
+func modifierClash(question, w, before string) bool {
 	for _, c := range headModifiers {
 		if !c.other && c.opposites == nil {
 			continue

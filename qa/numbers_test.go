@@ -588,3 +588,22 @@ func TestPurposeAndReached(t *testing.T) {
 		t.Errorf("GDP多少: class %q, want money", c)
 	}
 }
+
+// A head modifier makes a word another thing even before a word of place
+// (人均地区生产总值 is no 生产总值), unless the question has it.
+func TestClashesThroughPlaceWord(t *testing.T) {
+	for _, c := range []struct {
+		question, w, before string
+		want                bool
+	}{
+		{"朔州gdp总共多少", "生产总值", "人均地区", true},
+		{"朔州gdp总共多少", "地区生产总值", "人均", true},
+		{"人均生产总值是多少", "生产总值", "人均地区", false},
+		{"朔州gdp总共多少", "生产总值", "全市完成地区", false},
+		{"农村居民人均可支配收入", "居民人均可支配收入", "城镇", true},
+	} {
+		if got := clashes(c.question, c.w, c.before); got != c.want {
+			t.Errorf("clashes(%q, %q, %q) = %v, want %v", c.question, c.w, c.before, got, c.want)
+		}
+	}
+}
