@@ -235,6 +235,12 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	} else {
 		q.Lang = "zh"
+		if m := reTwoAsks.FindStringSubmatch(norm); m != nil {
+			// 收入完成了多少，比上年少了百分之几: two questions in one; the
+			// first is answered.
+			norm = m[1]
+			q.Norm = norm
+		}
 		a.analyzeChinese(q, norm)
 		perUnitConcepts(q, norm)
 		a.expandThesaurus(q)
@@ -894,6 +900,10 @@ func isPunct(s string) bool {
 	}
 	return true
 }
+
+// reTwoAsks is a question that asks two things, clause after clause:
+// 有多少，增长了几个点.
+var reTwoAsks = regexp.MustCompile(`^([^，,；;]*(?:多少|几)[^，,；;]*)[，,；;][^，,；;]*(?:多少|几)`)
 
 // perUnitConcepts makes the words that say what a question's amount is
 // per (每个孩子, 每人每年) aspects of it, found also as reports shorten

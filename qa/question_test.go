@@ -698,3 +698,19 @@ func TestPerUnitConcepts(t *testing.T) {
 		}
 	}
 }
+
+// A question of two asks, clause after clause (有多少，增长了几个点), is
+// analysed for the first.
+func TestTwoAsks(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{
+		"随州地方一般公共预算收入有多少，增长了几个点？":  "",
+		"一般公共预算收入完成了多少，比上年少了百分之几？": "",
+		"比上年增长了百分之几？":              "percent",
+	} {
+		got := a.Analyze(q)
+		if got.Class == "percent" && want == "" || got.Unit == "百分点" || want == "percent" && got.Class != "percent" {
+			t.Errorf("%s: class %q unit %q, want class %q", q, got.Class, got.Unit, want)
+		}
+	}
+}
