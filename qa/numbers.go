@@ -865,10 +865,19 @@ func planCueIn(s, w string) bool {
 	}
 }
 
-// isComparisonBase reports whether the year at byte at follows 比 or 较.
+// isComparisonBase reports whether the year at byte at follows 比 or 较,
+// or is what a figure is a multiple or share of (是2011年的1.76倍).
 func isComparisonBase(text string, at int) bool {
 	before := strings.TrimRight(text[:at], " ")
-	return strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比上年和")
+	if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比上年和") {
+		return true
+	}
+	if strings.HasSuffix(before, "是") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "相当于") {
+		rest := text[at:]
+		i := strings.Index(rest, "年")
+		return i > 0 && i <= 12 && strings.HasPrefix(rest[i+len("年"):], "的")
+	}
+	return false
 }
 
 // yearValue reads a year written in digits (2020, ２００１) or in Chinese

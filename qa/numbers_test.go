@@ -81,6 +81,8 @@ func TestStockQuestions(t *testing.T) {
 		{"去年新增多少家医院", false},
 		{"How many airports were built?", false},
 		{"GDP是多少", false},
+		// The question's own term names what was added.
+		{"2017年高阳城镇新增就业有多少人", false},
 	}
 	for _, tc := range tests {
 		if got := a.Analyze(tc.q).Stock; got != tc.stock {
@@ -217,6 +219,16 @@ func TestComparisonBase(t *testing.T) {
 	}
 	if len(bases) != 2 || bases[0] != 1976 || bases[1] != 1977 {
 		t.Errorf("comparison bases = %v, want [1976 1977]", bases)
+	}
+}
+
+// A year a figure is a multiple of (是2011年的1.76倍) does not date the
+// figures after it.
+func TestMultipleOfYearDatesNothing(t *testing.T) {
+	text := "2016年，全县生产总值完成96.3亿元，是2011年的1.1倍；全部财政收入完成10.3亿元，是2011年的1.76倍。"
+	pc := periodCtx{text: text, years: sentenceYears(text)}
+	if y, _ := period(pc, strings.Index(text, "10.3")); y != 2016 {
+		t.Errorf("period of 10.3亿元 = %d, want 2016", y)
 	}
 }
 

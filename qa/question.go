@@ -307,6 +307,13 @@ func isStockQuestion(q *Question, norm string) bool {
 	if q.Lang == "en" {
 		return reStockEn.MatchString(strings.ToLower(norm))
 	}
+	for _, w := range actionWords {
+		if strings.Contains(norm, w) {
+			// 城镇新增就业有多少人: the question's own term is of what
+			// was added.
+			return false
+		}
+	}
 	return reStockZh.MatchString(norm)
 }
 
