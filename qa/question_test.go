@@ -631,6 +631,9 @@ func TestLexiconSynonymsOfTerms(t *testing.T) {
 	if !has("银行", "金融机构") {
 		t.Errorf("银行: alternatives %v, want 金融机构 (银行存款 of the bulletins' 金融机构存款)", lx.Alternatives("银行"))
 	}
+	if !slices.ContainsFunc(lx.Alternatives("经济总量"), func(a Alt) bool { return a.Text == "地区生产总值" && a.Factor >= synonymFactor }) {
+		t.Errorf("经济总量: alternatives %v, want 地区生产总值 as a synonym (the size of the economy is its GDP)", lx.Alternatives("经济总量"))
+	}
 	if has("实际", "合计") {
 		t.Errorf("实际 reaches 合计 through 完成")
 	}
