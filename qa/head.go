@@ -181,7 +181,7 @@ type contracted struct {
 // contractionLists finds the figures of 分别 lists whose items are the
 // parts of a contraction in the clause before: figure start → its place.
 func contractionLists(text string, l *layout, figs []Quantity) map[int]contracted {
-	var out map[int]contracted
+	out := joinedContractions(text, l, figs)
 	for from := 0; ; {
 		k := strings.Index(text[from:], "分别")
 		if k < 0 {
@@ -218,6 +218,56 @@ func contractionLists(text string, l *layout, figs []Quantity) map[int]contracte
 			break
 		}
 	}
+}
+
+// joinedContractions finds the figures of a contraction's parts given
+// in order without 分别, joined by 和, 与 or 、 in its clause: 城乡居民人均
+// 可支配收入完成2.57万元和1.68万元.
+func joinedContractions(text string, l *layout, figs []Quantity) map[int]contracted {
+	var out map[int]contracted
+	for i := 0; i+1 < len(figs); i++ {
+		c := clauseOf(l.breaks, figs[i].Start)
+		j := i
+		for j+1 < len(figs) && clauseOf(l.breaks, figs[j+1].Start) == c && isJoin(text[figs[j].End:figs[j+1].Start]) {
+			j++
+		}
+		if j == i {
+			continue
+		}
+		cs := 0
+		if c > 0 {
+			cs = l.breaks[c-1]
+		}
+		before := text[cs:figs[i].Start]
+		if strings.Contains(before, "分别") {
+			i = j
+			continue
+		}
+		for _, ct := range contractions {
+			k := strings.LastIndex(before, ct.word)
+			if k < 0 || j-i+1 != len(ct.parts) {
+				continue
+			}
+			if out == nil {
+				out = map[int]contracted{}
+			}
+			for n := i; n <= j; n++ {
+				out[figs[n].Start] = contracted{ct.parts, n - i, before[k+len(ct.word):]}
+			}
+			break
+		}
+		i = j
+	}
+	return out
+}
+
+// isJoin reports whether the text between two figures only joins them.
+func isJoin(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "和", "与", "、", "及":
+		return true
+	}
+	return false
 }
 
 // pinContracted ties the concepts that name a part of the contraction to

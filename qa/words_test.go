@@ -156,6 +156,21 @@ func TestContractionLists(t *testing.T) {
 	}
 }
 
+// The parts' figures may be joined by 和 without 分别; a pair of figures
+// after no contraction is no such list.
+func TestJoinedContractions(t *testing.T) {
+	for text, want := range map[string]int{
+		"城乡居民人均可支配收入完成2.57万元和1.68万元，增长8.5%和9.1%。": 1,
+		"一般公共预算收入完成7亿元和8亿元。":                      -1,
+	} {
+		l, figs := clauses(text), ParseQuantities(text)
+		c, ok := contractionLists(text, l, figs)[figs[1].Start]
+		if got := map[bool]int{true: c.index, false: -1}[ok]; got != want {
+			t.Errorf("%s: second figure's place %d, want %d", text, got, want)
+		}
+	}
+}
+
 func TestThesaurusExpandsRareWords(t *testing.T) {
 	a := testAnalyzer()
 	a.Freq = func(words []string) (map[string]int, int) {
