@@ -148,8 +148,10 @@ var (
 	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
 	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?怎么(?:算|界定|定义|统计)的?)$`)
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
-	reRaisedTo   = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
-	reRatio      = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
+	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
+	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么)几年(?:来|里|中|间)?`)
+	reRaisedTo = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
+	reRatio    = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
 )
 
 // reRoughAmount matches an amount said roughly: 一千多亿, 100多万元,
@@ -389,6 +391,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 那一千多亿的债务里, 上百万人: a rough size the asker has in mind
 	// describes the thing, and names no subject.
 	rest = dropRoughAmounts(rest)
+	// 这几年一共拆了多少台: a span of time, not what is asked.
+	rest = reFewYears.ReplaceAllString(rest, " ")
 	// 增长了百分之几: a rate.
 	if reAskPercent.MatchString(rest) {
 		q.Class = "percent"

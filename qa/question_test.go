@@ -720,3 +720,23 @@ func TestTwoAsks(t *testing.T) {
 		}
 	}
 }
+
+// A span of a few years (这几年) is no unit asked for; electricity asked
+// of in English is the reports' 用电量 or 发电量, in kilowatt-hours.
+func TestFewYearsAndElectricity(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("这几年一共拆了多少台燃煤小锅炉？"); q.Unit != "台" {
+		t.Errorf("这几年…多少台: unit %q, want 台", q.Unit)
+	}
+	q := a.Analyze("How much electricity did the county consume in 2016?")
+	found := false
+	for _, c := range q.Concepts {
+		found = found || slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "用电量" })
+	}
+	if !found || q.Class != "energy" {
+		t.Errorf("electricity: class %q, concepts %+v; want 用电量 in energy", q.Class, q.Concepts)
+	}
+	if !slices.ContainsFunc(a.Lex.Alternatives("挨着"), func(a Alt) bool { return a.Text == "接壤" }) {
+		t.Errorf("挨着: alternatives %v, want 接壤", a.Lex.Alternatives("挨着"))
+	}
+}
