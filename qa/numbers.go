@@ -3,6 +3,7 @@ package qa
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1718,8 +1719,18 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		if m.core < minCore*0.5 {
 			continue
 		}
+		// 格尔木市 asked of a province's table: a row that names it
+		// nowhere, nor its column, is another place's.
+		placeMiss := false
+		for ci, cpt := range q.Concepts {
+			placeMiss = placeMiss || cpt.Place && len(nameOcc[ci]) == 0 && colCtx[ci] == 0 && placeRelation(cpt.Word, m0.Region) != placeSame
+		}
+		// The year of the column (2024年债务限额), else of the row
+		// (二、2024年末地方政府债务余额), else of the section.
 		year := secYear
 		if ms := reSentYear.FindStringSubmatch(c.column); ms != nil {
+			year = yearValue(ms[1])
+		} else if ms := reSentYear.FindStringSubmatch(c.foldedName); ms != nil {
 			year = yearValue(ms[1])
 		}
 		plan := strings.Contains(c.column, "计划") || strings.Contains(c.column, "目标")
@@ -1737,6 +1748,8 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
 		ft[fTable] = 1
 		ft[fAbsent] = absent
+		ft[fOtherPlace] = boolf(placeMiss)
+		ft[fNarrower] = boolf(narrowColumn(q, c.column, v.cells))
 		p := e.model.prob(&ft)
 		g := e.model.gate(&ft)
 		a := v.answerAt(c.cell.Start, c.cell.End)
@@ -1745,6 +1758,33 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: home, feat: ft, prob: p, gate: g})
 	}
 	return out
+}
+
+// narrowColumn reports whether a column under a group heading names a
+// part of it the question does not ask for: 2024年债务限额·一般债务 when
+// the question asks 债务限额, 一般 left over (see settleNarrowed).
+func narrowColumn(q *Question, col string, row []tableCell) bool {
+	group, sub, ok := strings.Cut(col, "·")
+	if !ok || sub == "" || !slices.ContainsFunc(row, func(c tableCell) bool { return c.column == group }) {
+		// Only where the group has a column of its own, its whole: not
+		// 招生·绝对量 beside 招生·增速.
+		return false
+	}
+	sub, _ = segment.Fold(sub)
+	for _, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			if alt.folded != "" {
+				sub = strings.ReplaceAll(sub, alt.folded, " ")
+			}
+		}
+	}
+	han := 0
+	for _, r := range sub {
+		if isHan(r) {
+			han++
+		}
+	}
+	return han >= 2
 }
 
 // pick orders the candidates, keeps one answer per distinct figure of a
