@@ -386,4 +386,10 @@ func TestTableFile(t *testing.T) {
 	if got := d.Tables[0].Columns; !slices.Equal(got, want) {
 		t.Errorf("columns %q, want %q", got, want)
 	}
+	// The names' header spread over cells (地   区) names no column either.
+	spread := strings.NewReplacer("地 区", "地   区", "公 式", "公   式").Replace(text)
+	d = Parse("doc", []byte(spread))
+	if got := d.Tables[0].Columns; !slices.Equal(got, want) {
+		t.Errorf("地   区: columns %q, want %q", got, want)
+	}
 }

@@ -1022,7 +1022,23 @@ func namesCell(cells []cellSpan, firstCol int) column {
 			return column{c.col0, c.col1}
 		}
 	}
-	return column{}
+	// The word may be spread over cells: 地   区.
+	var b strings.Builder
+	span := column{-1, -1}
+	for _, c := range cells {
+		if c.col1 > firstCol || reFormula.MatchString(strings.TrimSpace(c.text)) {
+			break
+		}
+		if span.col0 < 0 {
+			span.col0 = c.col0
+		}
+		span.col1 = c.col1
+		b.WriteString(strings.Join(strings.Fields(c.text), ""))
+	}
+	if span.col0 < 0 || !namesHeaderWords[b.String()] {
+		return column{}
+	}
+	return span
 }
 
 // headerGroups returns the cells of a header line outside the names'
@@ -1030,7 +1046,7 @@ func namesCell(cells []cellSpan, firstCol int) column {
 func headerGroups(cells []cellSpan, firstCol, nameEnd int, names column) []cellSpan {
 	var out []cellSpan
 	for _, c := range cells {
-		if namesHeader(c, firstCol, nameEnd) || c.col0 == names.col0 && c.col1 == names.col1 || reFormula.MatchString(strings.TrimSpace(c.text)) {
+		if namesHeader(c, firstCol, nameEnd) || c.col0 >= names.col0 && c.col1 <= names.col1 && names.col1 > names.col0 || reFormula.MatchString(strings.TrimSpace(c.text)) {
 			continue
 		}
 		out = append(out, c)
