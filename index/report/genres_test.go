@@ -393,3 +393,19 @@ func TestTableFile(t *testing.T) {
 		t.Errorf("地   区: columns %q, want %q", got, want)
 	}
 }
+
+// A column's brackets give its unit (绝对数（亿千瓦时）) but not which
+// figure it is (2018年债务余额（决算数）) nor its period or scope.
+func TestBracketUnit(t *testing.T) {
+	for col, want := range map[string]string{
+		"绝对数（亿千瓦时）":      "亿千瓦时",
+		"比上年增长(%)":       "%",
+		"2018年债务余额（决算数）": "",
+		"支出（调整后）":        "",
+		"收入（含开发区）":       "",
+	} {
+		if got := bracketUnit(col); got != want {
+			t.Errorf("bracketUnit(%q) = %q, want %q", col, got, want)
+		}
+	}
+}

@@ -630,7 +630,9 @@ func bracketUnit(col string) string {
 	if strings.ContainsAny(u, "0123456789") && u != "%" {
 		return ""
 	}
-	for _, w := range []string{"年", "月", "含", "不含", "以上", "草案"} {
+	// Not a unit: a period, a scope, or which figure the column gives
+	// (2018年债务余额（决算数）, （调整后）).
+	for _, w := range []string{"年", "月", "含", "不含", "以上", "草案", "数", "算", "执行", "预计", "调整", "合计", "口径"} {
 		if strings.Contains(u, w) {
 			return ""
 		}
