@@ -2,13 +2,17 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 
 	"reportkb/index/ingest"
+	"reportkb/index/place"
 	"reportkb/index/report"
 	"reportkb/index/segment"
 )
@@ -692,4 +696,29 @@ func decodeParagraph(doc string, gen int64, b []byte) (*Paragraph, error) {
 		return nil, fmt.Errorf("paragraph %s/%d/%d: %w", doc, gen, p.N, d.err)
 	}
 	return p, nil
+}
+
+var (
+	divSpellOnce sync.Once
+	divBySpell   map[string][]*place.Division
+)
+
+// DivisionsSpelled returns the divisions of the gazetteer whose full name
+// or short form a lower-case pinyin spells (yanbian → 延边朝鲜族自治州 and
+// 盐边县; suixian → 随县), higher levels first. The map is built on first
+// use and shared; it is safe for concurrent use.
+func DivisionsSpelled(pinyin string) []*place.Division {
+	divSpellOnce.Do(func() {
+		divBySpell = map[string][]*place.Division{}
+		for _, d := range place.All() {
+			for _, form := range d.Forms() {
+				for _, sp := range spellings(form) {
+					if !slices.Contains(divBySpell[sp], d) {
+						divBySpell[sp] = append(divBySpell[sp], d)
+					}
+				}
+			}
+		}
+	})
+	return divBySpell[strings.ToLower(pinyin)]
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -582,5 +583,29 @@ func TestCoFreqFollowsTheDocuments(t *testing.T) {
 	}
 	if n := x.CoFreq(words); n != 0 {
 		t.Errorf("after removing: CoFreq = %d, want 0", n)
+	}
+}
+
+// A division is found by the pinyin of its names, every division a
+// spelling may mean.
+func TestDivisionsSpelled(t *testing.T) {
+	names := func(sp string) []string {
+		var out []string
+		for _, d := range DivisionsSpelled(sp) {
+			out = append(out, d.Name)
+		}
+		return out
+	}
+	for sp, want := range map[string][]string{
+		"yanbian": {"延边朝鲜族自治州", "盐边县"},
+		"Suixian": {"随县"},
+		"geermu":  {"格尔木市"},
+	} {
+		got := names(sp)
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("DivisionsSpelled(%q) = %v, want %s among them", sp, got, w)
+			}
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -19,6 +20,7 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 
 	"reportkb/index"
+	"reportkb/index/place"
 	"reportkb/index/report"
 	"reportkb/index/segment"
 )
@@ -361,6 +363,10 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 			if used := namedBy(q.Unknown, sum); len(used) > 0 {
 				q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return contains(used, w) })
 			}
+			if q.Place == "" && len(q.Names) > 0 && len(e.spelled(q.Names)) == 0 {
+				// Yanbian asked of Jilin's report: a division in it.
+				e.gazetteerPlace(q, sum.Meta.Region)
+			}
 			// The report's own place is satisfied by the report (它说我市,
 			// 全市); a place within it or elsewhere must be found.
 			e.placeConcepts(q, []*index.Summary{sum})
@@ -406,6 +412,19 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 			q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return contains(used, w) })
 			q.named = true
 		}
+	case len(q.Names) > 0 && e.gazetteerPlace(q, "") != "":
+		// A division an English question spells that no report is of
+		// (Yanbian, Suixian county): as a place named in Chinese, found
+		// in the reports of the regions it lies in.
+		regions := e.regionsNamed(q.Place, true)
+		if len(f.Regions) > 0 {
+			regions = intersect(regions, f.Regions)
+		}
+		if len(regions) == 0 {
+			return f, false
+		}
+		f.Regions = regions
+		e.placeConcepts(q, e.x.Select(index.Filter{Regions: regions}))
 	case len(q.Levels) > 0:
 		lf := f
 		lf.Levels = q.Levels
@@ -461,6 +480,79 @@ func (e *Engine) spelledRegions(names []string) (regions, used []string) {
 		}
 	}
 	return regions, used
+}
+
+// gazetteerPlace finds a division of the gazetteer that a name of an
+// English question spells and that lies in the region of an indexed
+// report (in region, when given: the report asked), the level the
+// question names (county, prefecture) breaking a tie; it sets q.Place and q.Places to it, drops the name from the
+// unknown words and returns it, or returns "" when no one division fits.
+func (e *Engine) gazetteerPlace(q *Question, region string) string {
+	raw := strings.ToLower(q.Raw)
+	var in []*place.Division // the divisions of the report asked, if one is
+	if region != "" {
+		in = place.Lookup(region)
+	}
+	for _, n := range q.Names {
+		var fit []*place.Division
+		for _, d := range index.DivisionsSpelled(n) {
+			if region != "" && !slices.ContainsFunc(in, func(r *place.Division) bool { return d.Within(r) && d != r }) {
+				continue
+			}
+			if len(e.regionsNamed(d.Name, true)) > 0 && !slices.Contains(fit, d) {
+				fit = append(fit, d)
+			}
+		}
+		if len(fit) > 1 {
+			// Yanbian Korean Autonomous Prefecture; Suixian county.
+			word := levelAfter(raw, n)
+			fit = slices.DeleteFunc(fit, func(d *place.Division) bool { return !levelNamed(d, word) })
+		}
+		if len(fit) != 1 {
+			continue
+		}
+		q.Place = fit[0].Name
+		q.Places = append(q.Places, q.Place)
+		q.Unknown = slices.DeleteFunc(q.Unknown, func(w string) bool { return w == n })
+		return q.Place
+	}
+	return ""
+}
+
+// reLevelAfter is a word naming a level of division, a few words after a
+// name: Yanbian Korean Autonomous Prefecture.
+var reLevelAfter = regexp.MustCompile(`^(?:\s+[a-z]+){0,3}?\s+(province|prefecture|city|county|district)\b`)
+
+// levelAfter returns the level word that follows name in an English
+// question, or "".
+func levelAfter(raw, name string) string {
+	for from := 0; ; {
+		k := strings.Index(raw[from:], name)
+		if k < 0 {
+			return ""
+		}
+		from += k + len(name)
+		if m := reLevelAfter.FindStringSubmatch(raw[from:]); m != nil {
+			return m[1]
+		}
+	}
+}
+
+// levelNamed reports whether an English level word names d's level.
+func levelNamed(d *place.Division, word string) bool {
+	switch word {
+	case "province":
+		return d.Level == place.Province
+	case "prefecture":
+		return d.Level == place.City
+	case "city":
+		return d.Level == place.City || strings.HasSuffix(d.Name, "市")
+	case "county":
+		return d.Level == place.County && !strings.HasSuffix(d.Name, "市")
+	case "district":
+		return d.Level == place.District
+	}
+	return false
 }
 
 func intersect(a, b []string) []string {

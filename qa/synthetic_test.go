@@ -262,6 +262,14 @@ func TestDivisionTable(t *testing.T) {
 		"格尔木市的政府债务限额是多少亿？": "92.06",
 		"2025年末债务余额是多少？":   "3,800.00",
 	})
+	// A division an English question spells, asked of its province's
+	// report.
+	for _, doc := range []string{"", "qinghai_2024_debt_tables"} {
+		r, err := e.Ask(context.Background(), Request{Question: "What is the government debt limit of Geermu city?", Doc: doc})
+		if err != nil || len(r.Answers) == 0 || r.Answers[0].Text != "92.06" {
+			t.Errorf("Geermu city (doc %q): %+v %v, want 92.06", doc, r, err)
+		}
+	}
 	cs, err := e.Candidates(context.Background(), Request{Question: "格尔木市的政府债务限额是多少亿？"})
 	if err != nil {
 		t.Fatal(err)
