@@ -83,12 +83,14 @@ func New(cfg Config) *Engine {
 	return e
 }
 
-// Warm reads the English word list and the thesaurus ahead of the first
-// questions, so that they do not pay for it. Questions read the records of
-// the sentences they retrieve: nothing is derived per document ahead.
+// Warm reads the English word list, the thesaurus and the gazetteer's
+// spellings ahead of the first questions, so that they do not pay for it.
+// Questions read the records of the sentences they retrieve: nothing is
+// derived per document ahead.
 func (e *Engine) Warm() {
 	cedict()
 	thesaurus()
+	index.DivisionsSpelled("")
 }
 
 // Analyzer returns the engine's question analyzer.
