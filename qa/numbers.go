@@ -263,6 +263,9 @@ func clauses(text string) *layout {
 				// the items of the breakdown share the clause of the total.
 				continue
 			}
+			if (r == '，' || r == ',') && ThousandsComma(text, i) {
+				continue // 878，631万元: one figure
+			}
 			l.breaks = append(l.breaks, i)
 		case '、':
 			if reachedAfter(text[i:]) {
@@ -668,7 +671,7 @@ func splitItems(text string, start, end int, clausesToo bool) []span {
 		i += start
 		sep := r == '、' || r == '和' || r == '及' || r == '与'
 		if clausesToo {
-			sep = sep || r == '，' || r == '；' || r == ','
+			sep = sep || (r == '，' || r == ',') && !ThousandsComma(text, i) || r == '；'
 		}
 		if sep {
 			add(i)

@@ -422,9 +422,9 @@ func readNumber(text string, i int) (float64, int, bool) {
 			dot = true
 			j += n
 			continue
-		case r == ',' && !dot && digits > 0 && (commas == 0 && group <= 3 || commas > 0 && group == 3) && threeDigits(text[j+1:]):
+		case (r == ',' || r == '，') && !dot && digits > 0 && (commas == 0 && group <= 3 || commas > 0 && group == 3) && threeDigits(text[j+n:]):
 			// 6,351,016: thousands separators, every group after the first
-			// of three digits.
+			// of three digits; full width in some PDFs (878，631万元).
 			j += n
 			commas++
 			group = 0
@@ -440,6 +440,31 @@ func readNumber(text string, i int) (float64, int, bool) {
 		return 0, i, false
 	}
 	return v, j, true
+}
+
+// ThousandsComma reports whether the comma at byte i of text separates
+// thousands (878，631万元, 6,351,016) rather than clauses: a digit before
+// it, in a run of at most three since the last separator or the number's
+// start, and three digits after it, then no digit.
+func ThousandsComma(text string, i int) bool {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if r != ',' && r != '，' || !threeDigits(text[i+n:]) {
+		return false
+	}
+	group := 0
+	for k := i; k > 0; {
+		p, m := utf8.DecodeLastRuneInString(text[:k])
+		switch {
+		case p >= '0' && p <= '9':
+			group++
+		case (p == ',' || p == '，') && group == 3:
+			return ThousandsComma(text, k-m)
+		default:
+			return group >= 1 && group <= 3
+		}
+		k -= m
+	}
+	return group >= 1 && group <= 3
 }
 
 func threeDigits(s string) bool {

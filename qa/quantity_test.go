@@ -214,3 +214,27 @@ func TestScaledHasNoNoise(t *testing.T) {
 		}
 	}
 }
+
+// Full-width thousands separators (878，631万元) make one figure and no
+// clause break; a comma after a figure of more than three digits, or
+// before fewer than three, is a clause break.
+func TestFullWidthThousands(t *testing.T) {
+	for text, want := range map[string][]float64{
+		"全市债务余额5，176，067万元，较2024年增加768，805万元": {5176067e4, 768805e4},
+		"收入59．34亿元，增长10．31%":                  {59.34e8, 10.31},
+		"新建学校1200，新增学位2，500个":                 {1200, 2500},
+		"分别为12，34，56个":                        {12, 34, 56},
+	} {
+		var got []float64
+		for _, q := range ParseQuantities(text) {
+			got = append(got, q.Value)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: values %v, want %v", text, got, want)
+		}
+	}
+	text := "全市债务余额5，176，067万元，较2024年增加768，805万元"
+	if l := clauses(text); len(l.breaks) != 1 {
+		t.Errorf("%s: clause breaks at %v, want one", text, l.breaks)
+	}
+}
