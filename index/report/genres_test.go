@@ -409,3 +409,18 @@ func TestBracketUnit(t *testing.T) {
 		}
 	}
 }
+
+// Unnumbered headings that open the plan part: 2026年主要工作, 今年工作重点;
+// a review stays a review.
+func TestPlanHeadings(t *testing.T) {
+	for title, want := range map[string]Period{
+		"2026年主要工作":     PeriodPlan,
+		"今年工作重点":        PeriodPlan,
+		"2025年主要工作回顾":   PeriodReview,
+		"“十五五”时期主要目标任务": PeriodPlan,
+	} {
+		if got, _ := sectionPeriod(title); got != want || !isPeriodHeading(title) {
+			t.Errorf("sectionPeriod(%q) = %v (heading %v), want %v", title, got, isPeriodHeading(title), want)
+		}
+	}
+}

@@ -1134,7 +1134,7 @@ func sectionPeriod(title string) (Period, int) {
 			return PeriodReview, year
 		}
 	}
-	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求"} {
+	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求", "主要工作", "工作重点"} {
 		if strings.Contains(title, w) {
 			if year == 0 {
 				// “十五五”时期的主要目标任务 looks to the plan's last year.
