@@ -109,6 +109,17 @@ func totalNoun(noun string) bool {
 	return strings.Contains(noun, "总") || strings.Contains(noun, "合计") || strings.Contains(noun, "共计")
 }
 
+// totalClause reports whether the words before a figure in its clause
+// count everything: 全市共有各级各类学校1597所.
+func totalClause(before string) bool {
+	for _, w := range []string{"共有", "共计", "合计", "总计", "各级各类", "全部"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // headTails are what may follow the head in a figure's noun without making
 // it another thing: 教育 of 教育支出, 产量 of 新能源汽车产量.
 var headTails = []string{"支出", "收入", "产量", "总额", "总量", "数量", "人数", "总数", "余额", "规模", "金额",

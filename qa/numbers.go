@@ -1491,7 +1491,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
-			ft[fTotal] = boolf(q.Total && totalNoun(figureNoun(text, f.Prefix, f.End)))
+			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(text[clauseStart(breaks, f.Prefix):f.Prefix])))
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f))
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))

@@ -288,3 +288,11 @@ func TestDivisionTable(t *testing.T) {
 		t.Errorf("the province's row is not another place's, or a part column not narrower: %+v", cs)
 	}
 }
+
+// A question of a whole (一共) prefers the figure whose clause counts
+// everything (全市共有各级各类学校) to a part's (中等职业学校27所).
+func TestTotalClause(t *testing.T) {
+	doc := "某市2025年国民经济和社会发展统计公报\n\n十、教育\n\n全市共有各级各类学校1597所，在校学生88.40万人，专任教师5.2万人，教育经费投入120亿元，生均经费增长3%，毕业生26.1万人。\n\n中等职业学校27所，技工学校8所。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"学校一共有多少所？": "1597所"})
+}
