@@ -429,6 +429,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		_, n := scaleAt(rest, j)
 		if u, un := unitAt(rest, j+n); un > 0 {
 			q.Unit = u
+			if strings.HasPrefix(rest[j+n:j+n+un], u) {
+				// 多少所学校: the unit is 所, and 学校 the subject.
+				un = len(u)
+			}
 			rest = rest[:loc[0]] + " " + rest[j+n+un:]
 		} else if strings.HasPrefix(rest[j:], "钱") {
 			q.Class = "money"

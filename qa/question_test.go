@@ -740,3 +740,14 @@ func TestFewYearsAndElectricity(t *testing.T) {
 		t.Errorf("挨着: alternatives %v, want 接壤", a.Lex.Alternatives("挨着"))
 	}
 }
+
+// A unit that names its thing (所学校, 个村) leaves the thing the subject.
+func TestUnitLeavesSubject(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{"全市有多少所学校": "学校", "有多少个村": "村"} {
+		got := a.Analyze(q)
+		if !slices.ContainsFunc(got.Concepts, func(c Concept) bool { return c.Word == want }) {
+			t.Errorf("%s: concepts %+v, want %s", q, got.Concepts, want)
+		}
+	}
+}
