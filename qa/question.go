@@ -970,7 +970,7 @@ func perUnitRest(w string) string {
 var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家)|人均|户均|一个人|\bper (?:person|capita|child|resident|household|head|student)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
-var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\bin total\b|\bin all\b`)
+var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)
 
 var reAsksCount = regexp.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
 

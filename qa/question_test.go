@@ -751,3 +751,20 @@ func TestUnitLeavesSubject(t *testing.T) {
 		}
 	}
 }
+
+// "Total" asks for a whole; a highway is the reports' 公路 first (高速公路
+// is an expressway), and length their 里程.
+func TestTotalLengthOfHighways(t *testing.T) {
+	q := testAnalyzer().Analyze("What was the total length of highways at the end of 2025?")
+	if !q.Total {
+		t.Error("total: not a question of a whole")
+	}
+	var highway, length bool
+	for _, c := range q.Concepts {
+		highway = highway || len(c.Alts) > 0 && c.Alts[0].Text == "公路"
+		length = length || slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "里程" })
+	}
+	if !highway || !length {
+		t.Errorf("concepts %+v: want 公路 first and 里程", q.Concepts)
+	}
+}
