@@ -109,7 +109,7 @@ var headModifiers = []headModifier{
 	{mod: "乡村", opposites: []string{"城镇", "城市"}, part: true},
 	{mod: "城区", part: true}, {mod: "民办", part: true}, {mod: "公办", part: true},
 	{mod: "国有", part: true}, {mod: "民营", part: true}, {mod: "私营", part: true},
-	{mod: "外资", part: true}, {mod: "外商", part: true},
+	{mod: "外资", part: true}, {mod: "外商", part: true}, {mod: "私人", part: true},
 	{mod: "规模以上", part: true}, {mod: "规上", part: true}, {mod: "限额以上", part: true}, {mod: "限上", part: true},
 	{mod: "一般", part: true}, {mod: "专项", part: true},
 	{mod: "入境", part: true}, {mod: "出境", part: true}, {mod: "境外", part: true},
@@ -2064,17 +2064,19 @@ func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity,
 		return false
 	}
 	o := occ[best]
+	own := false
 	for _, w := range occ {
 		if w.part < 0 && w.start <= o.start && w.end >= o.end && w.end-w.start > o.end-o.start {
 			// 接待游客总数 for 游客: the longer word is one of the
-			// concept's own wordings (接待游客), no narrower thing.
-			return false
+			// concept's own wordings (接待游客), no narrower thing; but
+			// what stands before it may be (城镇 of 城镇居民人均可支配收入).
+			o, own = w, true
 		}
 	}
 	before := text[:o.start]
 	// Only a short word is read into a longer one (出口 in 进出口): the
 	// segmenter's cut of a long one is less sure than the word itself.
-	if seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 {
+	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 {
 		from := max(0, o.start-9)
 		for from < o.start && !utf8.RuneStart(text[from]) {
 			from++
@@ -2084,12 +2086,40 @@ func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity,
 		}
 	}
 	// 进出口 is no 出口.
-	if strings.HasPrefix(o.text, "出口") && strings.HasSuffix(before, "进") {
+	if !own && strings.HasPrefix(o.text, "出口") && strings.HasSuffix(before, "进") {
 		return true
 	}
+	// 城镇居民人均可支配收入: the modifier may stand before the people the
+	// figure is of.
+	for _, w := range []string{"常住居民", "居民"} {
+		if b, ok := strings.CutSuffix(before, w); ok {
+			before = b
+			break
+		}
+	}
 	for _, m := range headModifiers {
-		if n := m.mod; m.part && strings.HasSuffix(before, n) && !strings.Contains(q.Raw, n) && !strings.Contains(q.Norm, n) && !strings.HasPrefix(occ[best].text, n) {
+		if n := m.mod; m.part && strings.HasSuffix(before, n) && !asksModifier(q, n) && !strings.HasPrefix(o.text, n) {
 			return true
+		}
+	}
+	return false
+}
+
+// asksModifier reports whether the question asks for what a modifier
+// narrows to: it has the word (农村), or one of its words stands for a
+// report term that does (农民 → 农村居民).
+func asksModifier(q *Question, mod string) bool {
+	if strings.Contains(q.Raw, mod) || strings.Contains(q.Norm, mod) {
+		return true
+	}
+	for _, c := range q.Concepts {
+		if c.Word == "" || strings.Contains(c.Word, mod) {
+			continue
+		}
+		for _, a := range c.Alts {
+			if a.Factor >= synonymFactor && strings.Contains(a.Text, mod) {
+				return true
+			}
 		}
 	}
 	return false

@@ -296,3 +296,16 @@ func TestTotalClause(t *testing.T) {
 	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
 	askAll(t, e, map[string]string{"学校一共有多少所？": "1597所"})
 }
+
+// A figure of a part (城镇居民, 私人汽车) does not answer for the whole
+// when the whole has its own figure, unless the question names the part,
+// in its own words or everyday ones (农民 for 农村居民).
+func TestPartBesideWhole(t *testing.T) {
+	doc := "某市2025年国民经济和社会发展统计公报\n\n八、人民生活\n\n按常住地分，城镇居民人均可支配收入50412元，增长4.6%；农村居民人均可支配收入27078元，增长5.8%。全市全体居民人均可支配收入41785元，比上年增长5.1%。\n\n年末全市汽车保有量59.61万辆，比上年增长3.5%。其中，私人汽车保有量55.78万辆，增长3.3%。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{
+		"老百姓人均可支配收入有多少？": "41785元",
+		"农民人均可支配收入有多少？":  "27078元",
+		"年末汽车保有量有多少？":    "59.61万辆",
+	})
+}
