@@ -998,6 +998,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 			}
 		}
 	}
+	yearEnd := -1 // where the year that dates the figure ends
 	if ms != nil {
 		// The last year before the figure, unless it is the base of a
 		// comparison: 一九七八年又比一九七七年增长 speaks of 1978.
@@ -1005,18 +1006,19 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		for k := len(ms) - 1; k > 0 && isComparisonBase(text, ms[k][0]); k-- {
 			mt = ms[k-1]
 		}
-		year = yearValue(text[mt[2]:mt[3]])
-		// "2020年以来" speaks of a span, not of the year.
-		if strings.HasPrefix(text[mt[1]:], "以来") {
-			year = 0
+		year, yearEnd = yearValue(text[mt[2]:mt[3]]), mt[1]
+		// "2020年以来" speaks of a span, not of the year; a base of
+		// comparison alone (是2011年的1.75倍) of none.
+		if strings.HasPrefix(text[mt[1]:], "以来") || isComparisonBase(text, mt[0]) {
+			year, yearEnd = 0, -1
 		}
 	}
-	if year == 0 && anchorYear(m) > 0 {
+	if anchorYear(m) > 0 {
 		// The last word before the figure that dates it: 上年结余90.65亿元，
 		// 本年收入80.06亿元 dates the first figure to the year before and
 		// leaves the second to its section. A base of comparison (比上年)
 		// dates nothing.
-		last, rel := -1, 0
+		last, rel, adverb := -1, 0, false
 		for _, ry := range relativeYears {
 			for from := 0; ; {
 				k := strings.Index(text[from:], ry.word)
@@ -1026,6 +1028,14 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 				k += from
 				if k > last && !isComparisonBase(text, k) {
 					last, rel = k, ry.rel
+					// 去年全县存款余额: a word of time; 上年结转收入 names
+					// an item of the year the sentence speaks of.
+					switch ry.word {
+					case "前年", "去年", "今年", "明年", "来年":
+						adverb = true
+					default:
+						adverb = false
+					}
 					if ry.word == "当年" || ry.word == "本年" {
 						// In a report, 当年收支结余 is the year it speaks
 						// of, which its section tells, not the year it was
@@ -1036,7 +1046,9 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 				from = k + len(ry.word)
 			}
 		}
-		if last >= 0 && rel != noRel {
+		// A word after the year read (是2011年的1.3倍；去年全县存款余额)
+		// dates the figure in its stead.
+		if last > yearEnd && rel != noRel && (year == 0 || adverb) {
 			year = anchorYear(m) + rel
 		}
 	}

@@ -81,6 +81,10 @@ func TestPeriodRelativeWords(t *testing.T) {
 		{"全州社会保险基金上年结余90.65亿元，本年收入80.06亿元，年终滚存结余100.42亿元。", "90.65亿元", 2024, false},
 		{"全州社会保险基金上年结余90.65亿元，本年收入80.06亿元，年终滚存结余100.42亿元。", "100.42亿元", 2025, true},
 		{"全市一般公共预算收入安排83亿元，比上年增长3%，其中税收收入60亿元。", "60亿元", 2025, true},
+		// A word of time after a base of comparison dates the figure; a
+		// budget item of the year before (上年结转) does not undo a year.
+		{"两大市场年交易额是2011年的1.3倍；去年全县存款余额152.2亿元。", "152.2亿元", 2024, false},
+		{"2025年全市政府性基金预算收入207.9亿元，加上上年结转收入2.1亿元。", "2.1亿元", 2025, true},
 	} {
 		pc := periodCtx{text: c.text, secPeriod: report.PeriodPlan, meta: meta}
 		found := false
