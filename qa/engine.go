@@ -392,17 +392,9 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 		if len(regions) == 0 {
 			regions = e.regionsNamed(q.Place, true)
 		}
-		if len(regions) == 0 {
+		if !e.placeFilter(q, &f, regions) {
 			return f, false
 		}
-		if len(f.Regions) > 0 {
-			regions = intersect(regions, f.Regions)
-			if len(regions) == 0 {
-				return f, false
-			}
-		}
-		f.Regions = regions
-		e.placeConcepts(q, e.x.Select(index.Filter{Regions: regions}))
 	case len(q.Names) > 0 && len(e.spelled(q.Names)) > 0:
 		// A place an English question names in pinyin is no unknown word.
 		regions, used := e.spelledRegions(q.Names)
@@ -418,15 +410,9 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 		// A division an English question spells that no report is of
 		// (Yanbian, Suixian county): as a place named in Chinese, found
 		// in the reports of the regions it lies in.
-		regions := e.regionsNamed(q.Place, true)
-		if len(f.Regions) > 0 {
-			regions = intersect(regions, f.Regions)
-		}
-		if len(regions) == 0 {
+		if !e.placeFilter(q, &f, e.regionsNamed(q.Place, true)) {
 			return f, false
 		}
-		f.Regions = regions
-		e.placeConcepts(q, e.x.Select(index.Filter{Regions: regions}))
 	case len(q.Levels) > 0:
 		lf := f
 		lf.Levels = q.Levels
@@ -482,6 +468,21 @@ func (e *Engine) spelledRegions(names []string) (regions, used []string) {
 		}
 	}
 	return regions, used
+}
+
+// placeFilter narrows f to the regions of the question's place (within
+// those f already has) and adds the place's concepts for their reports;
+// it reports false when no region is left.
+func (e *Engine) placeFilter(q *Question, f *index.Filter, regions []string) bool {
+	if len(f.Regions) > 0 {
+		regions = intersect(regions, f.Regions)
+	}
+	if len(regions) == 0 {
+		return false
+	}
+	f.Regions = regions
+	e.placeConcepts(q, e.x.Select(index.Filter{Regions: regions}))
+	return true
 }
 
 // gazetteerPlace finds a division of the gazetteer that a name of an

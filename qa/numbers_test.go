@@ -152,39 +152,23 @@ func TestDropOptional(t *testing.T) {
 }
 
 func TestFromValue(t *testing.T) {
-	text := "国家级高新技术企业从0.94万家增加到1.55万家、科技型中小企业达到2.8万家。"
-	figs := ParseQuantities(text)
-	l := clauses(text)
-	var from []string
-	for _, f := range figs {
-		if fromValue(text, l, f) {
-			from = append(from, f.Text)
+	for text, want := range map[string]string{
+		"国家级高新技术企业从0.94万家增加到1.55万家、科技型中小企业达到2.8万家。": "0.94万家",
+		// A few words may name the old state: 由年初预算X调整为Y.
+		"一般公共预算支出由年初预算111.10亿元调整为195.22亿元。": "111.10亿元",
+		// The old state's year is no figure: 从2024年的人均每年94元提高到99元.
+		"投入6.47亿元推动基本公共卫生服务财政补助标准从2024年的人均每年94元提高到99元。": "94元",
+	} {
+		l := clauses(text)
+		var from []string
+		for _, f := range ParseQuantities(text) {
+			if fromValue(text, l, f) {
+				from = append(from, f.Text)
+			}
 		}
-	}
-	if strings.Join(from, " ") != "0.94万家" {
-		t.Errorf("starting values = %q, want only 0.94万家", from)
-	}
-	// A few words may name the old state: 由年初预算X调整为Y.
-	text = "一般公共预算支出由年初预算111.10亿元调整为195.22亿元。"
-	figs, l, from = ParseQuantities(text), clauses(text), nil
-	for _, f := range figs {
-		if fromValue(text, l, f) {
-			from = append(from, f.Text)
+		if strings.Join(from, " ") != want {
+			t.Errorf("%s: starting values %q, want only %s", text, from, want)
 		}
-	}
-	if strings.Join(from, " ") != "111.10亿元" {
-		t.Errorf("starting values = %q, want only 111.10亿元", from)
-	}
-	// The old state's year is no figure: 从2024年的人均每年94元提高到99元.
-	text = "投入6.47亿元推动基本公共卫生服务财政补助标准从2024年的人均每年94元提高到99元。"
-	figs, l, from = ParseQuantities(text), clauses(text), nil
-	for _, f := range figs {
-		if fromValue(text, l, f) {
-			from = append(from, f.Text)
-		}
-	}
-	if strings.Join(from, " ") != "94元" {
-		t.Errorf("starting values = %q, want only 94元", from)
 	}
 }
 

@@ -4,6 +4,7 @@ package qa
 
 import (
 	"context"
+	"os"
 	"slices"
 	"testing"
 
@@ -235,29 +236,11 @@ func smallEngine(t *testing.T, name, text string) *Engine {
 // it (2024年债务限额, not its 一般债务); rows of no division are the
 // province's. A row dated in its name (二、2025年末…) is of that year.
 func TestDivisionTable(t *testing.T) {
-	doc := "" +
-		"表1-1\n" +
-		"\n" +
-		"                                         63 青海省 2024年地方政府债务限额及余额预算情况表\n" +
-		"                                                                                                                               单位：亿元\n" +
-		"                                         2024年债务限额                                                2024 年债务余额预计执行数\n" +
-		"        地 区\n" +
-		"                                            一般债务             专项债务                                        一般债务           专项债务\n" +
-		"        公 式           A=B+C                  B                C                D=E+F                     E               F\n" +
-		"青海省                           3,795.90           2,716.50           1,079.40           3,573.44              2,670.13           903.31\n" +
-		" 青海省本级                        2,160.02           1,804.88            355.13            1,983.39              1,787.38           196.00\n" +
-		"  格尔木市                          92.06                46.04            46.02              90.44                 45.59             44.86\n" +
-		"\n" +
-		"表1-4\n" +
-		"\n" +
-		"                    63 青海省地方政府债券发行及还本付息情况表\n" +
-		"                                                                       单位：亿元\n" +
-		"            项   目              公式             本地区                 本级\n" +
-		"一、2024年末地方政府债务余额                 A                  3,573.44            1,983.39\n" +
-		"二、2025年末地方政府债务余额                 B                  3,800.00            2,100.00\n" +
-		"三、2025年地方政府专项债务新增限额           C                     26.00               5.00\n" +
-		"\n"
-	e := smallEngine(t, "qinghai_2024_debt_tables.txt", doc)
+	doc, err := os.ReadFile("../testdata/debt_tables.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := smallEngine(t, "qinghai_2024_debt_tables.txt", string(doc))
 	askAll(t, e, map[string]string{
 		"格尔木市的政府债务限额是多少亿？": "92.06",
 		"2025年末债务余额是多少？":   "3,800.00",
