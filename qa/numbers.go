@@ -1019,8 +1019,13 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		// leaves the second to its section. A base of comparison (比上年)
 		// dates nothing.
 		last, rel, adverb := -1, 0, false
+		// Only a word after the year read can date the figure instead.
+		start := max(yearEnd, 0)
 		for _, ry := range relativeYears {
-			for from := 0; ; {
+			if start > 0 && !strings.Contains(text[start:], "年") {
+				break
+			}
+			for from := start; ; {
 				k := strings.Index(text[from:], ry.word)
 				if k < 0 {
 					break
