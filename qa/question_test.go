@@ -771,3 +771,15 @@ func TestTotalLengthOfHighways(t *testing.T) {
 		t.Errorf("concepts %+v: want 公路 first and 里程", q.Concepts)
 	}
 }
+
+// R&D intensity is the reports' 研究与试验发展经费投入强度, a rate.
+func TestRDIntensity(t *testing.T) {
+	q := testAnalyzer().Analyze("What is Baoding's R&D spending intensity?")
+	found := false
+	for _, c := range q.Concepts {
+		found = found || slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "研究与试验发展经费投入强度" })
+	}
+	if !found || q.Class != "percent" {
+		t.Errorf("class %q concepts %+v: want 研究与试验发展经费投入强度, a rate", q.Class, q.Concepts)
+	}
+}
