@@ -151,7 +151,10 @@ var (
 	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
 	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么)几年(?:来|里|中|间)?`)
 	reRaisedTo = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
-	reRatio    = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
+	// reSpentOn is money spent on a thing, as people say it: 花在民生上的钱,
+	// 用在教育方面的资金 — the reports' 民生支出, 教育支出.
+	reSpentOn = regexp.MustCompile(`(?:花|用|投)在(\p{Han}{1,8}?)(?:上|方面)(?:的)?(?:钱|资金|经费)`)
+	reRatio   = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
 )
 
 // reRoughAmount matches an amount said roughly: 一千多亿, 100多万元,
@@ -378,6 +381,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	}
 	// 标准提到了多少: raised to, not "mentioned".
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
+	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	rest := s
 	// Years.
 	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {

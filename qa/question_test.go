@@ -783,3 +783,17 @@ func TestRDIntensity(t *testing.T) {
 		t.Errorf("class %q concepts %+v: want 研究与试验发展经费投入强度, a rate", q.Class, q.Concepts)
 	}
 }
+
+// Money spent on a thing as people say it (花在民生上的钱) is the reports'
+// spending on it (民生支出).
+func TestSpentOn(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{"财政花在民生上的钱有多少？": "民生支出", "用在教育方面的资金是多少": "教育支出"} {
+		got := a.Analyze(q)
+		if !slices.ContainsFunc(got.Concepts, func(c Concept) bool {
+			return c.Word == want || slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == want })
+		}) {
+			t.Errorf("%s: concepts %+v, want %s", q, got.Concepts, want)
+		}
+	}
+}
