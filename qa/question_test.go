@@ -634,6 +634,9 @@ func TestLexiconSynonymsOfTerms(t *testing.T) {
 	if !slices.ContainsFunc(lx.Alternatives("经济总量"), func(a Alt) bool { return a.Text == "地区生产总值" && a.Factor >= synonymFactor }) {
 		t.Errorf("经济总量: alternatives %v, want 地区生产总值 as a synonym (the size of the economy is its GDP)", lx.Alternatives("经济总量"))
 	}
+	if !has("市级", "市以上") || !has("省级", "省级以上") {
+		t.Errorf("市级, 省级: alternatives %v, %v; want the level and above (市以上重点项目)", lx.Alternatives("市级"), lx.Alternatives("省级"))
+	}
 	if !has("中小学老师", "中小学教师") {
 		t.Errorf("中小学老师: alternatives %v, want 中小学教师", lx.Alternatives("中小学老师"))
 	}
