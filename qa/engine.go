@@ -488,8 +488,9 @@ func (e *Engine) placeFilter(q *Question, f *index.Filter, regions []string) boo
 // gazetteerPlace finds a division of the gazetteer that a name of an
 // English question spells and that lies in the region of an indexed
 // report (in region, when given: the report asked), the level the
-// question names (county, prefecture) breaking a tie; it sets q.Place and q.Places to it, drops the name from the
-// unknown words and returns it, or returns "" when no one division fits.
+// question names (county, prefecture) breaking a tie. It sets q.Place and
+// q.Places to it, drops the name from the unknown words and returns it,
+// or returns "" when no one division fits.
 func (e *Engine) gazetteerPlace(q *Question, region string) string {
 	raw := strings.ToLower(q.Raw)
 	var in []*place.Division // the divisions of the report asked, if one is

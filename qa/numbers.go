@@ -263,7 +263,7 @@ func clauses(text string) *layout {
 				// the items of the breakdown share the clause of the total.
 				continue
 			}
-			if (r == '，' || r == ',') && ThousandsComma(text, i) {
+			if (r == '，' || r == ',') && thousandsComma(text, i) {
 				continue // 878，631万元: one figure
 			}
 			l.breaks = append(l.breaks, i)
@@ -671,7 +671,7 @@ func splitItems(text string, start, end int, clausesToo bool) []span {
 		i += start
 		sep := r == '、' || r == '和' || r == '及' || r == '与'
 		if clausesToo {
-			sep = sep || (r == '，' || r == ',') && !ThousandsComma(text, i) || r == '；'
+			sep = sep || (r == '，' || r == ',') && !thousandsComma(text, i) || r == '；'
 		}
 		if sep {
 			add(i)
@@ -1019,12 +1019,14 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		// leaves the second to its section. A base of comparison (比上年)
 		// dates nothing.
 		last, rel, adverb := -1, 0, false
-		// Only a word after the year read can date the figure instead.
+		// Only a word after the year read can date the figure instead;
+		// every such word holds 年.
 		start := max(yearEnd, 0)
-		for _, ry := range relativeYears {
-			if start > 0 && !strings.Contains(text[start:], "年") {
-				break
-			}
+		words := relativeYears
+		if !strings.Contains(text[start:], "年") {
+			words = nil
+		}
+		for _, ry := range words {
 			for from := start; ; {
 				k := strings.Index(text[from:], ry.word)
 				if k < 0 {
@@ -1418,10 +1420,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		places := otherPlaces(q, v.sum.Meta.Region, v.sum.Title, v.places())
 		// 通川区 asked of 达州's report: a sentence that names it nowhere,
 		// nor its heading, gives 全市's figures, another place's.
-		placeMiss := false
-		for ci, c := range q.Concepts {
-			placeMiss = placeMiss || c.Place && len(occ[ci]) == 0 && ctx[ci] == 0 && placeRelation(c.Word, v.sum.Meta.Region) != placeSame
-		}
+		placeMiss := placeMissed(q, occ, ctx, v.sum.Meta.Region)
 		lists := respectively(text, breaks, figs)
 		sectors := sectorLists(text, breaks, figs)
 		contracts := contractionLists(text, breaks, figs)
@@ -1741,10 +1740,7 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		}
 		// 格尔木市 asked of a province's table: a row that names it
 		// nowhere, nor its column, is another place's.
-		placeMiss := false
-		for ci, cpt := range q.Concepts {
-			placeMiss = placeMiss || cpt.Place && len(nameOcc[ci]) == 0 && colCtx[ci] == 0 && placeRelation(cpt.Word, m0.Region) != placeSame
-		}
+		placeMiss := placeMissed(q, nameOcc, colCtx, m0.Region)
 		// The year of the column (2024年债务限额), else of the row
 		// (二、2024年末地方政府债务余额), else of the section.
 		year := secYear
@@ -1778,6 +1774,18 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		out = append(out, candidate{Answer: a, value: c.q.Value, class: c.q.Class(), home: home, feat: ft, prob: p, gate: g})
 	}
 	return out
+}
+
+// placeMissed reports whether a place the question names, not the
+// report's own region, is found neither among the occurrences nor in the
+// context (the heading, a table's column): the figure is another place's.
+func placeMissed(q *Question, occ [][]occurrence, ctx []float64, region string) bool {
+	for ci, c := range q.Concepts {
+		if c.Place && len(occ[ci]) == 0 && ctx[ci] == 0 && placeRelation(c.Word, region) != placeSame {
+			return true
+		}
+	}
+	return false
 }
 
 // narrowColumn reports whether a column under a group heading names a

@@ -442,11 +442,11 @@ func readNumber(text string, i int) (float64, int, bool) {
 	return v, j, true
 }
 
-// ThousandsComma reports whether the comma at byte i of text separates
+// thousandsComma reports whether the comma at byte i of text separates
 // thousands (878，631万元, 6,351,016) rather than clauses: a digit before
 // it, in a run of at most three since the last separator or the number's
 // start, and three digits after it, then no digit.
-func ThousandsComma(text string, i int) bool {
+func thousandsComma(text string, i int) bool {
 	r, n := utf8.DecodeRuneInString(text[i:])
 	if r != ',' && r != '，' || !threeDigits(text[i+n:]) {
 		return false
@@ -458,7 +458,7 @@ func ThousandsComma(text string, i int) bool {
 		case p >= '0' && p <= '9':
 			group++
 		case (p == ',' || p == '，') && group == 3:
-			return ThousandsComma(text, k-m)
+			return thousandsComma(text, k-m)
 		default:
 			return group >= 1 && group <= 3
 		}

@@ -283,8 +283,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		c.partsBefore = make([][]string, len(c.Parts))
 		for k, p := range c.Parts {
 			at := strings.Index(c.Word, p)
+			if at <= 0 {
+				continue
+			}
 			for j, o := range c.Parts {
-				if i := strings.Index(c.Word, o); at > 0 && i >= 0 && i+len(o) <= at {
+				if i := strings.Index(c.Word, o); i >= 0 && i+len(o) <= at {
 					c.partsBefore[k] = append(c.partsBefore[k], c.foldedParts[j])
 				}
 			}
@@ -936,10 +939,10 @@ func perUnitConcepts(q *Question, norm string) {
 			continue
 		}
 		before := strings.TrimRight(norm[:at], "个名位")
+		rest, perPerson := perUnitRest(c.Word)
 		switch {
-		case perUnitRest(c.Word) != "-":
+		case perPerson:
 			// 每人每年, 人均每年; not 人均可支配收入, a measure of its own.
-			rest := perUnitRest(c.Word)
 			c.Aspect = true
 			for _, w := range []string{"人均" + rest, "每人" + rest, rest + "人均", rest + "每人", "人均"} {
 				if w != c.Word && w != "" {
@@ -954,20 +957,18 @@ func perUnitConcepts(q *Question, norm string) {
 	}
 }
 
-// perUnitRest returns the period after 每人 or 人均 in w (每年 of 每人每年),
-// "" for 每人 alone, and "-" for any other word.
-func perUnitRest(w string) string {
+// perUnitRest returns the period after 每人 or 人均 in w (每年 of 每人每年,
+// "" of 每人 alone), and false for any other word.
+func perUnitRest(w string) (string, bool) {
 	rest, ok := strings.CutPrefix(w, "每人")
 	if !ok {
 		rest, ok = strings.CutPrefix(w, "人均")
 	}
-	switch {
-	case !ok:
-		return "-"
-	case rest == "" || rest == "每年" || rest == "每月" || rest == "一年" || rest == "每天":
-		return rest
+	switch rest {
+	case "", "每年", "每月", "一年", "每天":
+		return rest, ok
 	}
-	return "-"
+	return "", false
 }
 
 // reAsksPerUnit is a question of an amount per person or thing.

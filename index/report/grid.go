@@ -903,19 +903,21 @@ func (p *parser) buildAligned(t *Table) {
 			var ws []cellSpan
 			nc := namesCell(cells, headCols[0].col0)
 			for _, w := range joinBrackets(p.words(i)) {
-				if namesHeader(w, headCols[0].col0, nameEnd) || w.col0 >= nc.col0 && w.col1 <= nc.col1 && nc.col1 > nc.col0 {
-					continue // the names' header: 项目, 科目名称
+				if !nameless(w, headCols[0].col0, nameEnd, nc) {
+					ws = append(ws, w)
 				}
-				if reFormula.MatchString(strings.TrimSpace(w.text)) {
-					continue // A=B+C, B, C: how the columns add up
-				}
-				ws = append(ws, w)
 			}
 			if len(ws) == 0 {
 				continue
 			}
 			lines = append(lines, ws)
-			groupCells = append(groupCells, headerGroups(cells, headCols[0].col0, nameEnd, nc))
+			var groups []cellSpan
+			for _, c := range cells {
+				if !nameless(c, headCols[0].col0, nameEnd, nc) {
+					groups = append(groups, c)
+				}
+			}
+			groupCells = append(groupCells, groups)
 		}
 	}
 	grouped := make([]bool, len(cols)) // a group heading ends the column's name so far
@@ -925,9 +927,11 @@ func (p *parser) buildAligned(t *Table) {
 			// many columns each head them in order; else each group heads
 			// the columns nearer its center than any other's.
 			for j, c := range headCols {
-				g := nearestCenter(groups, c)
+				var g int
 				if len(headCols)%len(groups) == 0 {
 					g = j / (len(headCols) / len(groups))
+				} else {
+					g = nearestCenter(groups, c)
 				}
 				names[j] += strings.Join(strings.Fields(groups[g].text), "")
 				grouped[j] = true
@@ -1004,11 +1008,15 @@ func (p *parser) buildAligned(t *Table) {
 // letters a column (B).
 var reFormula = regexp.MustCompile(`^[A-Z](?:=[A-Z](?:[+\-][A-Z])+)?$`)
 
-// namesHeader reports whether a header word heads the rows' names (项目,
-// 科目名称): it ends before the first column of figures and starts before
-// the longest name ends.
-func namesHeader(w cellSpan, firstCol, nameEnd int) bool {
-	return w.col1 <= firstCol && w.col0 < nameEnd
+// nameless reports whether a header word or cell names no column of
+// figures: it heads the rows' names, by where it stands (ending before
+// the first column of figures and starting before the longest name ends)
+// or as part of the names cell (项目, 地 区), or it says how the columns
+// add up (A=B+C, B).
+func nameless(w cellSpan, firstCol, nameEnd int, names column) bool {
+	return w.col1 <= firstCol && w.col0 < nameEnd ||
+		names.col1 > names.col0 && w.col0 >= names.col0 && w.col1 <= names.col1 ||
+		reFormula.MatchString(strings.TrimSpace(w.text))
 }
 
 // namesHeaderWords are the words that head the rows' names, wherever
@@ -1041,19 +1049,6 @@ func namesCell(cells []cellSpan, firstCol int) column {
 		return column{}
 	}
 	return span
-}
-
-// headerGroups returns the cells of a header line outside the names'
-// column (and the names cell), formulas left out.
-func headerGroups(cells []cellSpan, firstCol, nameEnd int, names column) []cellSpan {
-	var out []cellSpan
-	for _, c := range cells {
-		if namesHeader(c, firstCol, nameEnd) || c.col0 >= names.col0 && c.col1 <= names.col1 && names.col1 > names.col0 || reFormula.MatchString(strings.TrimSpace(c.text)) {
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
 }
 
 // spanning reports whether a header line of the cells groups spans the

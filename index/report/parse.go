@@ -368,14 +368,7 @@ func (p *parser) fieldTitle() {
 		l := &p.lines[k]
 		for _, f := range titleFields {
 			if rest, ok := strings.CutPrefix(l.text, f); ok && strings.TrimSpace(rest) != "" {
-				trimmed := strings.TrimLeftFunc(rest, IsSpace)
-				l.start += len(l.text) - len(trimmed)
-				l.text = trimmed
-				l.runes, l.width = 0, 0
-				for _, r := range trimmed {
-					l.runes++
-					l.width += runeWidth(r)
-				}
+				*l = makeLine(p.data, l.no, l.start+len(f), l.end)
 				return
 			}
 		}
@@ -953,11 +946,6 @@ func tableTitle(d *Doc) string {
 // terms.
 func (p *parser) structure() {
 	d := p.doc
-	defer func() {
-		if d.Title == "" {
-			d.Title = tableTitle(d)
-		}
-	}()
 	cur := [4]int{-1, -1, -1, -1} // innermost open section per level
 	lastL1Period := PeriodNone
 	for i := range d.Paragraphs {
@@ -1035,6 +1023,9 @@ func (p *parser) structure() {
 		case KindGlossary:
 			para.Term = glossaryTerm(para.Text)
 		}
+	}
+	if d.Title == "" {
+		d.Title = tableTitle(d)
 	}
 	p.laterYearsPlan()
 }
