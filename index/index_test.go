@@ -398,3 +398,21 @@ func TestSearchHeadings(t *testing.T) {
 		t.Errorf("a text search found %d paragraphs, want both", len(all))
 	}
 }
+
+// A term with words beside it (With) matches only where all of them occur.
+func TestTermWith(t *testing.T) {
+	doc := "关于某市预算执行情况的报告\n\n全市一般公共预算支出600.9亿元。教育事业发展良好。其中：教育支出95.5亿元，科学技术支出4.5亿元。\n"
+	x := open(t, t.TempDir(), Source{Name: "mou_2025_budget_report.txt", Data: []byte(doc)})
+	defer x.Close()
+	hits, total, err := x.SearchTerms(Query{Terms: []WeightedTerm{{Text: "教育", With: []string{"支出"}, Boost: 2}}, Sentences: true, Size: 10, Records: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 1 || len(hits) != 1 || !strings.Contains(hits[0].Text(), "教育支出95.5亿元") {
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Text())
+		}
+		t.Errorf("教育 with 支出: %d hits %q, want only the sentence holding both", total, got)
+	}
+}

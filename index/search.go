@@ -47,6 +47,10 @@ type WeightedTerm struct {
 	// Prefix matches every indexed word that starts with Text: a single
 	// character of a question (征) finds the words holding it (征地, 征收).
 	Prefix bool
+	// With are words that must all occur beside Text for the term to
+	// match: the parts of a compound the index keeps apart (教育支出 as
+	// 教育, 支出), scored as one when found together.
+	With []string
 }
 
 // Span is a byte range.
@@ -150,6 +154,19 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		weak = x.weakWords(q.Terms)
 	}
 	for _, t := range q.Terms {
+		if len(t.With) > 0 {
+			parts := make([]query.Query, 0, len(t.With)+1)
+			for _, w := range append([]string{t.Text}, t.With...) {
+				tq := query.NewTermQuery(w)
+				tq.SetField(field)
+				if t.Boost > 0 {
+					tq.SetBoost(t.Boost) // a conjunction's own boost is not applied
+				}
+				parts = append(parts, tq)
+			}
+			should = append(should, query.NewConjunctionQuery(parts))
+			continue
+		}
 		if weak[t.Text] && !t.Prefix {
 			continue
 		}
@@ -271,7 +288,7 @@ func (x *Index) weakWords(terms []WeightedTerm) map[string]bool {
 	top := 0.0
 	for _, t := range terms {
 		top = max(top, t.Boost)
-		if !t.Prefix {
+		if !t.Prefix && len(t.With) == 0 {
 			words = append(words, t.Text)
 		}
 	}
@@ -283,7 +300,7 @@ func (x *Index) weakWords(terms []WeightedTerm) map[string]bool {
 	weak := map[string]bool{}
 	for _, t := range terms {
 		// The weightiest word is never weak: some word is always searched.
-		if !t.Prefix && df[t.Text] > limit && t.Boost < weakBoost*top {
+		if !t.Prefix && len(t.With) == 0 && df[t.Text] > limit && t.Boost < weakBoost*top {
 			weak[t.Text] = true
 		}
 	}

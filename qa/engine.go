@@ -573,6 +573,10 @@ func intersect(a, b []string) []string {
 // the home reports are in scope, their best sentences are retrieved too,
 // so that many other reports cannot crowd them out.
 func (e *Engine) candidates(q *Question, terms []index.WeightedTerm, f index.Filter) ([]index.Hit, error) {
+	if q.Kind == KindNumber && (q.Class != "" || q.Unit != "") {
+		// A figure asked for: its sentence may be a long list.
+		terms = append(terms[:len(terms):len(terms)], e.compounds(q)...)
+	}
 	hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: e.cands, Sentences: true, Records: true})
 	if err != nil || q.Place != "" || q.named || f.Doc != "" || len(e.home) == 0 {
 		return hits, err
@@ -760,6 +764,34 @@ func (e *Engine) queryTerms(q *Question) []index.WeightedTerm {
 		out = append(out, index.WeightedTerm{Text: t, Boost: best[t]})
 	}
 	return out
+}
+
+// compounds returns the concepts the index keeps in parts (教育支出 as 教育,
+// 支出) as terms that match them whole, so that a long sentence that holds
+// one (教育支出95.5亿元，…；科学技术支出…) outranks the short ones that hold
+// only its commonest part.
+func (e *Engine) compounds(q *Question) []index.WeightedTerm {
+	seg := e.an.altSeg()
+	var groups []index.WeightedTerm
+	for _, c := range q.Concepts {
+		if c.Optional || len(c.Alts) == 0 {
+			continue
+		}
+		ts := index.Terms(seg, c.Alts[0].Text)
+		if len(ts) < 2 || len(ts) > 4 {
+			continue
+		}
+		g := index.WeightedTerm{Text: ts[0].Text, Boost: c.Weight * c.Alts[0].Factor}
+		for _, t := range ts[1:] {
+			if t.Text != g.Text && !slices.Contains(g.With, t.Text) {
+				g.With = append(g.With, t.Text)
+			}
+		}
+		if len(g.With) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
 }
 
 // yearBoost is the weight of the question's year among its search words:
