@@ -41,7 +41,7 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 		if p == nil || p.Kind != report.KindGlossary || p.Term == "" || p.NumSentences == 0 {
 			continue
 		}
-		t, _ := segment.Fold(p.Term)
+		t, _ := segment.Fold(stripQuotes(p.Term))
 		score := 0.0
 		switch {
 		case t == term:

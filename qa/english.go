@@ -16,6 +16,15 @@ var (
 		regexp.MustCompile(`^(?:define|explain|describe) (.+)$`),
 		regexp.MustCompile(`^what (?:is|are) (?:meant by )?(.+)$`),
 	}
+	// reEnDefinedBy are questions that say in their verb that they ask what
+	// a term means, whatever the term.
+	reEnDefinedBy = []*regexp.Regexp{
+		regexp.MustCompile(`^(?:what|which) (?:is|are|was|were) (?:the )?(?:definition|meaning) of (.+?)(?: (?:in|according to) (?:the|this|that) .+)?$`),
+		regexp.MustCompile(`^what (?:does|do|did) (.+?) (?:mean|stand for|refer to)(?: (?:in|according to) (?:the|this|that) .+)?$`),
+		regexp.MustCompile(`^how (?:does|do|did) (?:the |this |that )?\S+(?: \S+){0,4}? define (.+)$`),
+		regexp.MustCompile(`^how (?:is|are|was|were) (.+?) defined(?: (?:in|by) .+)?$`),
+		regexp.MustCompile(`^(?:(?:according to|in) (?:the|this|that) [^,]+, )?what (?:counts|is counted|is classed|is classified) as (.+)$`),
+	}
 	reEnYear = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
 	reEnWord = regexp.MustCompile(`[a-z0-9][a-z0-9.&+-]*`)
 )
@@ -195,6 +204,22 @@ func firstZh(e englishEntry) string {
 	return e.zh[0]
 }
 
+// enDefinedTerm returns the term a question asks the meaning of in so many
+// words (what does X mean, how does the bulletin define X), lower case and
+// without its article; "" for other questions.
+func enDefinedTerm(s string) string {
+	s = strings.TrimRight(s, "?？.! ")
+	if i := strings.Index(s, ", what "); i >= 0 {
+		s = s[i+len(", "):]
+	}
+	for _, re := range reEnDefinedBy {
+		if m := re.FindStringSubmatch(s); m != nil {
+			return strings.Trim(strings.TrimPrefix(strings.TrimPrefix(m[1], "the "), "a "), " \"'“”")
+		}
+	}
+	return ""
+}
+
 func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	s = strings.ToLower(s)
 	s = rePinyinApostrophe.ReplaceAllString(s, "$1$2")
@@ -205,7 +230,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	text := " " + s + " "
 	has := func(w string) bool { return strings.Contains(text, " "+w+" ") }
 	// What is asked.
+	defined := enDefinedTerm(s)
 	switch {
+	case defined != "":
+		// How does the bulletin define the natural population growth rate:
+		// the meaning, however much the term sounds like a figure.
+		q.Kind, q.Term = KindDefinition, defined
 	case has("how many"), has("number of"):
 		q.Kind = KindNumber
 		q.Countable = true

@@ -146,7 +146,7 @@ var (
 	reFiveYear   = regexp.MustCompile(`[“"]?十?[一二三四五六七八九]五[”"]?(期间|时期|计划期间|计划)?`)
 	reAskPercent = regexp.MustCompile(`[百千]分之(几|多少)`)
 	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
-	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?怎么(?:算|界定|定义|统计)的?)$`)
+	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?怎么(?:算|界定|定义|统计)的?)$`)
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
 	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
 	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么)几年(?:来|里|中|间)?`)
@@ -154,7 +154,17 @@ var (
 	// reSpentOn is money spent on a thing, as people say it: 花在民生上的钱,
 	// 用在教育方面的资金 — the reports' 民生支出, 教育支出.
 	reSpentOn = regexp.MustCompile(`(?:花|用|投)在(\p{Han}{1,8}?)(?:上|方面)(?:的)?(?:钱|资金|经费)`)
-	reRatio   = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
+	// reSpentOnVerb is the same said with the verb: 教育上花了多少钱,
+	// 在教育方面准备花多少.
+	reSpentOnVerb = regexp.MustCompile(`(\p{Han})(?:上|方面)((?:准备|打算|计划|要|一共|总共|共)?(?:花|用)了?(?:多少|几))`)
+	// reDataSource asks where a figure comes from: 数据是哪个部门提供的,
+	// 数据来源是哪里, 数据从哪来 — the reports say 数据来自….
+	reDataSource = regexp.MustCompile(`(?:数据|资料|数字)(?:是|由)?(?:哪个|哪家|哪些|什么)(?:部门|单位|机构)(?:提供|发布|统计|调查|给)的?|(?:数据|资料|数字)的?(?:来源|出处)(?:是|在)?(?:哪里|哪儿|哪|什么)?|(?:数据|资料|数字)(?:是)?从哪(?:里|儿)?来的?`)
+	// reAskShare asks for a share: 占了多大比例, 比重是多少, 占比多少.
+	reAskShare = regexp.MustCompile(`(?:多大|多少)的?(?:比例|比重)|(?:比例|比重|占比)(?:是|为|有|达到|达|大概|大约)?(?:多少|多大|几)`)
+	// reUsedUp is money used up (用掉, 花掉): no decline.
+	reUsedUp = regexp.MustCompile(`(用|花|吃|省|扣|刷)掉`)
+	reRatio  = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
 )
 
 // reRoughAmount matches an amount said roughly: 一千多亿, 100多万元,
@@ -258,6 +268,10 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	q.AsksCount = reAsksCount.MatchString(strings.ToLower(norm))
 	if q.Lang == "zh" && q.Class != "percent" && q.Class != "rank" && reCutEnd.MatchString(norm) {
 		q.Class2 = "percent"
+	}
+	if q.Class == "weight" && q.Class2 == "" && slices.ContainsFunc(q.Concepts, func(c Concept) bool { return strings.HasSuffix(c.Word, "产量") }) {
+		// 冰箱产量: what is made may be counted (639.8万台), not weighed.
+		q.Class2 = "count"
 	}
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
 	q.AsksChange = reAsksChange.MatchString(strings.ToLower(norm))
@@ -374,7 +388,9 @@ var qualifierWords = []string{"以内", "以上", "以下", "左右", "突破", 
 
 func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	q.Kind = KindNumber
-	if m := reDefZh.FindStringSubmatch(s); m != nil && m[1] != "" {
+	if term := whichOfSet(s); term != "" {
+		q.Kind, q.Term = KindDefinition, term
+	} else if m := reDefZh.FindStringSubmatch(s); m != nil && m[1] != "" {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
 	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && !hasMeasureWord(m[1]) {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
@@ -385,6 +401,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 标准提到了多少: raised to, not "mentioned".
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
+	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	rest := s
 	// Years.
 	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {
@@ -404,6 +421,15 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if reAskPercent.MatchString(rest) {
 		q.Class = "percent"
 		rest = reAskPercent.ReplaceAllString(rest, " 多少")
+	}
+	if reDataSource.MatchString(rest) {
+		q.Kind = KindText
+		rest = reDataSource.ReplaceAllString(rest, " 来自 ")
+	}
+	// 占了多大比例: a share, however the share is named.
+	if reAskShare.MatchString(rest) {
+		q.Class = "percent"
+		rest = reAskShare.ReplaceAllString(rest, " 多少")
 	}
 	rest = a.relativeYear(q, rest)
 	for _, w := range planWords {
@@ -472,7 +498,14 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		rest = strings.ReplaceAll(rest, w, " ")
 	}
 	if q.Kind == KindDefinition {
-		rest = q.Term
+		frame := ""
+		// What the question says before the term (总体思路里的“五个做”)
+		// finds the sentence that says it when the reports define nothing;
+		// after it comes the ask (具体指什么).
+		if i := strings.Index(rest, q.Term); i > 0 {
+			frame = rest[:i]
+		}
+		rest = q.Term + " " + frame
 	}
 	// What the question adds in brackets (地铁（含有轨电车）, 卖地收入（国有
 	// 土地出让收入）) restates or qualifies a word: it helps, it is not required.
@@ -511,6 +544,15 @@ func hasMeasureWord(s string) bool {
 }
 
 func cleanTerm(s string) string {
+	// 公报注释里的“民间投资”: a term quoted at the end is the term, whatever
+	// frame comes before it.
+	if i := strings.LastIndex(s, "“"); i > 0 {
+		in := strings.TrimSpace(strings.TrimRight(s[i+len("“"):], " ”"))
+		if !strings.ContainsAny(in, "“”") && utf8.RuneCountInString(in) >= 2 && strings.Count(s[i:], "”") <= 1 &&
+			(strings.HasSuffix(strings.TrimSpace(s), "”") || !strings.Contains(s[i:], "”")) {
+			s = in
+		}
+	}
 	s = strings.Trim(s, " “”\"'‘’「」『』《》()（）")
 	// 公报里说的第一产业, 济源统计公报里的工业传统产业, 所谓的六稳: where the
 	// term was read is no part of it.
@@ -518,8 +560,14 @@ func cleanTerm(s string) string {
 	for _, w := range []string{"报告中的", "报告里的", "报告中", "文件中的", "所说的", "提到的", "中的", "里的"} {
 		s = strings.TrimPrefix(s, w)
 	}
-	return strings.Trim(s, " “”\"'‘’「」『』《》")
+	// “5个1000”行动: the quotes around a part are no part of the term.
+	return stripQuotes(strings.Trim(s, " “”\"'‘’「」『』《》"))
 }
+
+var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "『", "", "』", "")
+
+// stripQuotes removes the quotes in s.
+func stripQuotes(s string) string { return quoteStripper.Replace(s) }
 
 // termWithoutPlace strips the place and level a term is asked of
 // (江苏省级的三公经费): the reports define the term itself.
@@ -544,9 +592,48 @@ func termWithoutPlace(term string) string {
 	return term
 }
 
+// reWhichOfSet asks which members a numbered set has: 指的是哪三保,
+// 到底是哪四闲, 具体是哪三个, 指哪两个.
+var reWhichOfSet = regexp.MustCompile(`(?:是|指|指的是|包括|说的是)哪([两二三四五六七八九十])(\p{Han}{0,3})[？?]?$`)
+
+// reQuoted is a quoted word.
+var reQuoted = regexp.MustCompile(`[“"「『]([^“”"「」『』]{2,12})[”"」』]`)
+
+// whichOfSet returns the numbered set a question asks the members of (三保
+// for 报告里的“三保”指的是哪三保): the quoted word that starts with the
+// set's number, or the number and the word after it; "" when the question
+// asks no such thing.
+func whichOfSet(s string) string {
+	at := reWhichOfSet.FindStringSubmatchIndex(s)
+	if at == nil {
+		return ""
+	}
+	m := []string{s[at[0]:at[1]], s[at[2]:at[3]], s[at[4]:at[5]]}
+	for _, qm := range reQuoted.FindAllStringSubmatch(s, -1) {
+		if strings.HasPrefix(qm[1], m[1]) {
+			return qm[1]
+		}
+	}
+	// 三大攻坚战具体是哪三个: the set named before the ask.
+	before := strings.TrimRight(s[:at[0]], "，, ")
+	for _, w := range []string{"到底", "具体", "究竟", "分别"} {
+		before = strings.TrimSuffix(before, w)
+	}
+	if k := strings.LastIndex(before, m[1]); k >= 0 {
+		if n := utf8.RuneCountInString(before[k:]); n >= 2 && n <= 8 {
+			return before[k:]
+		}
+	}
+	rest := strings.TrimSuffix(strings.TrimSuffix(m[2], "个"), "项")
+	if rest == "" || strings.HasPrefix(m[2], "个") && utf8.RuneCountInString(m[2]) > 1 {
+		return "" // 哪两个国家: which ones of a kind, not a named set
+	}
+	return m[1] + rest
+}
+
 // reTermSource is the frame before a term a question asks the meaning
 // of: where it was read (公报里说的, 报告中提到的, 周口说的) or 所谓.
-var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:中|里|上|内)?(?:所说的|说的|提到的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?)`)
+var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:注释|附注|注解|名词解释)?(?:中|里|上|内)?(?:所说的|说的|提到的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?)`)
 
 // relativeYear reads a year named relative to the report's (去年, 今年)
 // into q and returns s without it. The first such word counts, unless it
@@ -627,7 +714,8 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 // most specific) and q.Places, and returns s without them.
 func (a *Analyzer) findPlaces(q *Question, s string) string {
 	var toks []segment.Token
-	for _, m := range place.Find(s) {
+	ms := strayCounties(place.Find(s))
+	for _, m := range ms {
 		full := m.Full()
 		if !full && (aspectWords[m.Text] || a.Lex.Verb(m.Text)) {
 			// 新建 of 新建改建农村公路: a short name that is a verb of the
@@ -661,6 +749,40 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 		s = strings.Replace(s, p, " ", 1)
 	}
 	return s
+}
+
+// strayCounties drops the short county names (惠民 of 惠民补贴) that lie
+// in none of the provinces and cities the same text names (信阳): a
+// question names a county inside the region it asks of.
+func strayCounties(ms []place.Mention) []place.Mention {
+	var higher []place.Mention
+	for _, m := range ms {
+		if higherLevel(m.Divisions) {
+			higher = append(higher, m)
+		}
+	}
+	if len(higher) == 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.Full() || higherLevel(m.Divisions) || slices.ContainsFunc(higher, func(h place.Mention) bool { return within(m.Divisions, h.Divisions) }) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// within reports whether one of the divisions a lies in one of b.
+func within(a, b []*place.Division) bool {
+	for _, d := range a {
+		for _, o := range b {
+			if d.Within(o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // higherLevel reports whether a name may mean a province or a city.
@@ -1016,6 +1138,7 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	}
 	// "增长多少" asks for a rate; "增长多少亿元" named its unit above.
 	// "提高到多少" asks for the new level, in the thing's own unit.
+	s = reUsedUp.ReplaceAllString(s, "$1")
 	for _, w := range growthWords {
 		if strings.Contains(s, w) && !strings.Contains(s, "新增") && !reLevelQ.MatchString(strings.ToLower(s)) {
 			return "percent"

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"reportkb/index"
+	"reportkb/index/place"
 	"reportkb/index/segment"
 )
 
@@ -797,6 +798,96 @@ func TestSpentOn(t *testing.T) {
 			return c.Word == want || slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == want })
 		}) {
 			t.Errorf("%s: concepts %+v, want %s", q, got.Concepts, want)
+		}
+	}
+}
+
+// The ways people ask what a term means: a numbered set's members (哪三保),
+// a term quoted after where it was read (公报注释里的“民间投资”), its
+// statistical scope (是什么口径), and in English how a report defines it.
+func TestDefinitionForms(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{
+		"报告里的“三保”指的是哪三保？":                                                        "三保",
+		"报告里说的“四闲”整治，到底是哪四闲？":                                                    "四闲",
+		"海拉尔要打造的“三城”具体是哪三个？":                                                     "三城",
+		"三大攻坚战具体是哪三个？":                                                           "三大攻坚战",
+		"公报注释里的“民间投资”指的是什么？":                                                     "民间投资",
+		"阜阳说的规模以上工业是什么口径？":                                                       "规模以上工业",
+		"How does the Benxi bulletin define the natural population growth rate?": "人口自然增长率",
+		`What does "three guarantees" (三保) mean in the Yaan budget report?`:      "三保",
+		"今年出国经费涨了，是要去哪两个国家？":                                                     "",
+		"全市有哪三个区？":                                                               "",
+	} {
+		got := a.Analyze(q)
+		if want == "" {
+			if got.Kind == KindDefinition {
+				t.Errorf("%s: read as asking the meaning of %q", q, got.Term)
+			}
+			continue
+		}
+		if got.Kind != KindDefinition || got.Term != want {
+			t.Errorf("%s: kind %s term %q, want the meaning of %q", q, got.Kind, got.Term, want)
+		}
+	}
+}
+
+// How questions said in everyday ways are read: a share asked as 多大比例
+// (no subject 比例), money used up (用掉, no decline), money spent on a
+// thing said with the verb (教育上花了; 投了 is put in, 投入),
+// and where a figure comes from (a sentence).
+func TestEverydayReadings(t *testing.T) {
+	a := testAnalyzer()
+	words := func(q *Question) string {
+		var ws []string
+		for _, c := range q.Concepts {
+			ws = append(ws, c.Word)
+		}
+		return strings.Join(ws, ",")
+	}
+	tests := []struct {
+		q     string
+		check func(q *Question) bool
+		want  string
+	}{
+		{"2023年北京市级预备费占市本级支出的比例是多少？", func(q *Question) bool {
+			return q.Class == "percent" && !strings.Contains(words(q), "比例")
+		}, "a percent, 比例 no subject"},
+		{"滁州空气质量优良天数占了多大比例？", func(q *Question) bool { return q.Class == "percent" && !strings.Contains(words(q), "比例") }, "a percent, 比例 no subject"},
+		{"湛江市直2022年的预备费实际用掉了多少？", func(q *Question) bool { return q.Class != "percent" }, "no rate"},
+		{"湛江2022年全市教育上花了多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") && q.Class == "money" }, "教育支出, money"},
+		{"2023年北京市级在教育上准备花多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") }, "教育支出"},
+		{"贵州2022年在教育上投了多少钱？", func(q *Question) bool { return !strings.Contains(words(q), "教育支出") }, "教育 and 投 (投入), not 教育支出"},
+		{"伊春公报里居民消费价格指数的数据是哪个部门提供的？", func(q *Question) bool {
+			return q.Kind == KindText && strings.Contains(words(q), "来") && !strings.Contains(words(q), "部门")
+		}, "a sentence saying 来自, 部门 no subject"},
+	}
+	for _, tc := range tests {
+		q := a.Analyze(tc.q)
+		if !tc.check(q) {
+			t.Errorf("%s: kind %s class %s plan %v place %q concepts %s; want %s", tc.q, q.Kind, q.Class, q.Plan, q.Place, words(q), tc.want)
+		}
+	}
+}
+
+// A short county name that lies in none of the cities and provinces the
+// text names (惠民 of 惠民补贴, a county of Shandong, asked of 信阳) is no
+// place of the question; one that lies in them (罗山 of 信阳) is.
+func TestStrayCounties(t *testing.T) {
+	names := func(text string) string {
+		var out []string
+		for _, m := range strayCounties(place.Find(text)) {
+			out = append(out, m.Text)
+		}
+		return strings.Join(out, ",")
+	}
+	for text, want := range map[string]string{
+		"通过惠民补贴“一卡通”，信阳2024年一共发了多少项补贴": "信阳",
+		"信阳罗山2024年一般公共预算收入":            "信阳,罗山",
+		"惠民补贴发了多少":                     "惠民",
+	} {
+		if got := names(text); got != want {
+			t.Errorf("%s: places %q, want %q", text, got, want)
 		}
 	}
 }

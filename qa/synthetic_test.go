@@ -292,3 +292,15 @@ func TestPartBesideWhole(t *testing.T) {
 		"年末汽车保有量有多少？":    "59.61万辆",
 	})
 }
+
+// A term quoted in part (“5个1000”行动) is defined by a note that quotes it
+// the same way, and a thing made is counted as well as weighed (冰箱产量:
+// 639.8万台).
+func TestQuotedPartAndCountedOutput(t *testing.T) {
+	doc := "2024年某市国民经济和社会发展统计公报\n\n“5个1000”行动累计入库项目1290个。全年冰箱639.8万台，增长15.3%。粮食产量98.2万吨。\n\n注释\n\n[4]“5个1000”行动：即全市每年招商入库1000个项目，完成投资1000亿元以上。\n"
+	e := smallEngine(t, "mou_2024_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{
+		"“5个1000”行动具体指什么？": "全市每年招商入库1000个项目，完成投资1000亿元以上",
+		"2024年冰箱产量是多少？":    "639.8万台",
+	})
+}
