@@ -73,6 +73,9 @@ var enFiller = map[string]bool{
 }
 
 var (
+	// reEnOverTime is "over" a stretch of time (over the five years, over
+	// the whole of 2020): when, not "more than".
+	reEnOverTime   = regexp.MustCompile(`\bover( (?:the )?(?:whole |entire |full )?(?:course )?(?:of )?(?:(?:the )?(?:past|last|previous|next|coming) )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)? ?(?:years?|months?|period|decade|(?:19|20)\d{2})\b)`)
 	reScopeWholeEn = regexp.MustCompile(`\b(?:city|province|prefecture|county|district|region)[- ]?wide\b|\b(?:the )?(?:whole|entire) (?:city|province|prefecture|county|district|region)\b|\bas a whole\b|\bnationwide\b|\ball levels\b|\bacross (?:the )?(?:\w+ )?(?:city|province|prefecture|county|district|region)\b`)
 	reScopeOwnEn   = regexp.MustCompile(`\b(?:city|municipal|provincial|province|prefecture|prefectural|county|district|regional|autonomous region)[- ]level\b|\b(?:shi|sheng|zhou|qu|xian) ?benji\b|\bown level\b|\bat the (?:city|provincial|province|county) level\b|\bprovincial government(?:'s)? own\b|\bcity government(?:'s)? own\b`)
 )
@@ -225,6 +228,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	s = rePinyinApostrophe.ReplaceAllString(s, "$1$2")
 	s = strings.ReplaceAll(s, "'s ", " ")
 	s = strings.ReplaceAll(s, "’s ", " ")
+	s = reEnOverTime.ReplaceAllString(s, "during$1")
 	q.Kind = KindNumber
 	muchMoney := false // "how much" asks for money unless the subject says otherwise
 	text := " " + s + " "

@@ -2004,7 +2004,10 @@ func yearSpanAt(s string, i int) int {
 		}
 		return -1
 	}
-	// 五年来, 3年间
+	// 五年来, 3年间; not the 4 of 2024年累计, a year.
+	if i > 0 && s[i] < utf8.RuneSelf && isWordByte(s[i-1]) {
+		return -1
+	}
 	if k := spanCount(s, i); k > 0 && strings.HasPrefix(s[k:], "年") {
 		k += len("年")
 		if w := prefixOf(s[k:], "来", "间", "累计"); w != "" {
@@ -2012,6 +2015,11 @@ func yearSpanAt(s string, i int) int {
 		}
 	}
 	return -1
+}
+
+// isWordByte reports whether b is an ASCII letter, digit or underscore.
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
 }
 
 // spanCount returns the end of the count of years at byte i of s (one of

@@ -891,3 +891,24 @@ func TestStrayCounties(t *testing.T) {
 		}
 	}
 }
+
+// "Over" a stretch of time says when, not "more than".
+func TestOverTime(t *testing.T) {
+	a := testAnalyzer()
+	for q, qual := range map[string]string{
+		"How many kilometres of new expressway did Hebei add over the five years before 2023?": "",
+		"How much did tax and fee cuts save Guangdong businesses over the whole of 2020?":      "",
+		"How many kilometres of new expressway did Hebei add over the past five years?":        "",
+		"Did Hebei add over 1000 kilometres of expressway?":                                    "超过",
+	} {
+		got := a.Analyze(q)
+		for _, c := range got.Concepts {
+			if qual == "" && c.Word == "超过" {
+				t.Errorf("%s: concept 超过", q)
+			}
+		}
+		if got.Qualify != qual {
+			t.Errorf("%s: qualifier %q, want %q", q, got.Qualify, qual)
+		}
+	}
+}
