@@ -10,9 +10,9 @@ import (
 )
 
 var (
+	// reEnDefine are questions that ask a meaning unless their term is a
+	// measure (what is the growth rate asks a figure).
 	reEnDefine = []*regexp.Regexp{
-		regexp.MustCompile(`^(?:what|which) (?:is|are|was|were) (?:the )?(?:definition|meaning) of (.+)$`),
-		regexp.MustCompile(`^what (?:does|do|did) (.+?) (?:mean|stand for|refer to)$`),
 		regexp.MustCompile(`^(?:define|explain|describe) (.+)$`),
 		regexp.MustCompile(`^what (?:is|are) (?:meant by )?(.+)$`),
 	}

@@ -547,9 +547,8 @@ func cleanTerm(s string) string {
 	// 公报注释里的“民间投资”: a term quoted at the end is the term, whatever
 	// frame comes before it.
 	if i := strings.LastIndex(s, "“"); i > 0 {
-		in := strings.TrimSpace(strings.TrimRight(s[i+len("“"):], " ”"))
-		if !strings.ContainsAny(in, "“”") && utf8.RuneCountInString(in) >= 2 && strings.Count(s[i:], "”") <= 1 &&
-			(strings.HasSuffix(strings.TrimSpace(s), "”") || !strings.Contains(s[i:], "”")) {
+		in, after, _ := strings.Cut(s[i+len("“"):], "”")
+		if in = strings.TrimSpace(in); strings.TrimSpace(after) == "" && utf8.RuneCountInString(in) >= 2 {
 			s = in
 		}
 	}
@@ -608,9 +607,9 @@ func whichOfSet(s string) string {
 	if at == nil {
 		return ""
 	}
-	m := []string{s[at[0]:at[1]], s[at[2]:at[3]], s[at[4]:at[5]]}
+	num, after := s[at[2]:at[3]], s[at[4]:at[5]] // 三, 保 of 哪三保
 	for _, qm := range reQuoted.FindAllStringSubmatch(s, -1) {
-		if strings.HasPrefix(qm[1], m[1]) {
+		if strings.HasPrefix(qm[1], num) {
 			return qm[1]
 		}
 	}
@@ -619,16 +618,16 @@ func whichOfSet(s string) string {
 	for _, w := range []string{"到底", "具体", "究竟", "分别"} {
 		before = strings.TrimSuffix(before, w)
 	}
-	if k := strings.LastIndex(before, m[1]); k >= 0 {
+	if k := strings.LastIndex(before, num); k >= 0 {
 		if n := utf8.RuneCountInString(before[k:]); n >= 2 && n <= 8 {
 			return before[k:]
 		}
 	}
-	rest := strings.TrimSuffix(strings.TrimSuffix(m[2], "个"), "项")
-	if rest == "" || strings.HasPrefix(m[2], "个") && utf8.RuneCountInString(m[2]) > 1 {
+	word := strings.TrimSuffix(strings.TrimSuffix(after, "个"), "项")
+	if word == "" || strings.HasPrefix(after, "个") && utf8.RuneCountInString(after) > 1 {
 		return "" // 哪两个国家: which ones of a kind, not a named set
 	}
-	return m[1] + rest
+	return num + word
 }
 
 // reTermSource is the frame before a term a question asks the meaning
@@ -714,8 +713,7 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 // most specific) and q.Places, and returns s without them.
 func (a *Analyzer) findPlaces(q *Question, s string) string {
 	var toks []segment.Token
-	ms := strayCounties(place.Find(s))
-	for _, m := range ms {
+	for _, m := range strayCounties(place.Find(s)) {
 		full := m.Full()
 		if !full && (aspectWords[m.Text] || a.Lex.Verb(m.Text)) {
 			// 新建 of 新建改建农村公路: a short name that is a verb of the
