@@ -1673,10 +1673,11 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 }
 
 // subjectless reports whether a sentence opens with at most a verb before
-// its first figure: 拨付174.9亿元.
+// its first figure (拨付174.9亿元), scope, level and money words apart
+// (市级共安排资金6000万元).
 func subjectless(text string) bool {
 	n := 0
-	for _, r := range text {
+	for _, r := range genericLead.Replace(text) {
 		switch {
 		case r >= '0' && r <= '9':
 			return n >= 1
@@ -1688,6 +1689,12 @@ func subjectless(text string) bool {
 	}
 	return false
 }
+
+// genericLead are words before a figure that name no subject: a scope or
+// level, a total, spending verbs and money itself.
+var genericLead = strings.NewReplacer("市本级", "", "市级", "", "全市", "", "省本级", "", "省级", "", "全省", "",
+	"县本级", "", "县级", "", "全县", "", "区级", "", "全区", "", "共", "", "累计", "", "全年", "",
+	"资金", "", "经费", "")
 
 // runInHeading reports whether a sentence is a short heading run into its
 // paragraph: no figure, a few words (支持美好教育。).

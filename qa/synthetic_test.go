@@ -304,3 +304,15 @@ func TestQuotedPartAndCountedOutput(t *testing.T) {
 		"2024年冰箱产量是多少？":    "639.8万台",
 	})
 }
+
+// A sentence whose words before its figure are only a level, a total and
+// money (市级共安排资金6000万元) takes its subject from the run-in heading
+// before it, as one that opens with a verb does.
+func TestRunInHeadingGenericLead(t *testing.T) {
+	doc := "关于某市2025年预算执行情况的报告\n\n1.助力打赢攻坚战。一是支持全面打赢疫情防控阻击战。市级共安排资金6000万元，统筹用于医疗救治、医务人员补助。二是支持脱贫攻坚。市级安排资金18875万元，确保如期实现脱贫目标。\n"
+	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"市级为疫情防控安排了多少钱？": "6000万元",
+		"市级为脱贫攻坚安排了多少钱？": "18875万元",
+	})
+}
