@@ -17,6 +17,14 @@ import (
 var defineCues = []string{"是指", "指的是", "即", "就是", "统计范围包括", "统计范围为", "统计范围是", "统计口径为",
 	"统计口径是", "包括", "(包括", "(含", "是", ":即", ":"} // in folded text: ：is :
 
+// strongCue are the defining words that define across a few words after
+// the term (see maxDefineGap).
+var strongCue = map[string]bool{"是指": true, "指的是": true}
+
+// maxDefineGap is how many bytes of folded text may stand between a term
+// and a strong defining word: a short aside or the word's head (人数).
+const maxDefineGap = 36
+
 // define answers "what is X" from the glossary (名词解释) of the reports, or
 // from a sentence of the form "X是指…"/"X即…". It reads the paragraphs and
 // sentences the index finds for the term, never whole documents.
@@ -105,7 +113,13 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 			rest := strings.TrimLeft(v.folded[end:], "”\"’」』")
 			for _, cue := range defineCues {
 				if !strings.HasPrefix(rest, cue) {
-					continue
+					// A few words may come between the term and a strong cue:
+					// 城镇新增就业人数是指, 国民总收入,原称国民生产总值,是指.
+					k := strings.Index(rest, cue)
+					if k <= 0 || k > maxDefineGap || !strongCue[cue] || strings.ContainsAny(rest[:k], "。;；:：") {
+						continue
+					}
+					rest = rest[k:]
 				}
 				// The definition starts after the cue, in the folded text; in
 				// the sentence where the offsets say (full-width brackets and

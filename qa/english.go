@@ -362,10 +362,21 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		}
 	}
 	proper := properNames(q.Raw)
+	// The province named first is the one asked of (Hebei absorbed from
+	// Beijing and Tianjin); one named alone is a place to find in the
+	// text too (see placeConcepts).
+	first, named := -1, map[string]bool{}
 	for name, zh := range provincesEn {
-		if has(name) {
-			q.Place = zh
+		if !has(name) {
+			continue
 		}
+		named[zh] = true
+		if at := strings.Index(text, " "+name+" "); first < 0 || at < first || at == first && zh < q.Place {
+			first, q.Place = at, zh
+		}
+	}
+	if len(named) == 1 {
+		q.Places = []string{q.Place}
 	}
 	// Chinese written in the question: a place (Jingjiang (靖江)), or the
 	// report's own word for the subject (total fiscal revenue (财政总收入)),
@@ -468,6 +479,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 					tw = append(tw, m.entry.zh[0])
 				}
 			}
+			// newly added urban employment: 新增 twice and 城镇新增就业,
+			// which holds it; the term is 城镇新增就业.
+			tw = slices.DeleteFunc(tw, func(w string) bool {
+				return slices.ContainsFunc(tw, func(o string) bool { return o != w && strings.Contains(o, w) })
+			})
+			tw = slices.Compact(tw)
 			if len(tw) > 0 {
 				q.Term = strings.Join(tw, "")
 			}

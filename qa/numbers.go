@@ -770,10 +770,15 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 0 // 4928架次 counts flights, not airports
 		case q.Unit == "个" && (fc == "count" || fc == "household"):
 			return 0.9
+		case q.Unit == "个" && fc == "people":
+			// 多少个就业岗位: 2915人 — 个 counts people too, in speech.
+			return 0.5
 		case f.Unit == "个" && UnitClass(q.Unit) == "count":
 			// 个 counts anything: 医院186个 answers 多少家医院, where
 			// another classifier counts another thing (床位5.46万张).
 			return 0.9
+		case fc == "time" && f.Unit != q.Unit:
+			return 0 // 多少天 is not answered by 五年
 		case fc == UnitClass(q.Unit) && fc != "":
 			return 0.7
 		case q.Unit == "人" && fc == "household":
@@ -787,6 +792,8 @@ func unitFit(q *Question, f Quantity) float64 {
 		switch {
 		case f.Unit == q.Unit:
 			return 1
+		case fc == "time" && UnitClass(q.Unit) == "time":
+			return 0.1 // days are not years
 		case fc == q.Class:
 			return 0.85
 		case fc == q.Class2 && fc != "":
@@ -963,10 +970,25 @@ func comparedYear(pc periodCtx, at int) int {
 		digits := pc.text[y[2]:y[3]]
 		if pc.text[y[3]:y[1]] == "年" && digits[0] >= '0' && digits[0] <= '9' &&
 			(strings.HasSuffix(pc.text[:y[0]], "比") || strings.HasSuffix(pc.text[:y[0]], "较")) {
-			return yearValue(digits) + 1
+			// Only the report's own years: 全年优良天数159天，比2013年增加85天
+			// in a review of 2017 compares with a base years back.
+			if after := yearValue(digits) + 1; ownYear(pc, after) {
+				return after
+			}
+			return 0
 		}
 	}
 	return 0
+}
+
+// ownYear reports whether y is a year the report or the figure's section
+// speaks of, or the report's years are not known (or only guessed).
+func ownYear(pc periodCtx, y int) bool {
+	m := pc.meta
+	if m.Year == 0 && m.ReviewYear == 0 && m.PlanYear == 0 && pc.secYear == 0 || slices.Contains(m.Inferred, "year") {
+		return true
+	}
+	return y == m.Year || y == m.ReviewYear || y == m.PlanYear || y == pc.secYear
 }
 
 // noRel marks a relative year word that leaves the year to the section.

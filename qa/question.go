@@ -392,7 +392,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		q.Kind, q.Term = KindDefinition, term
 	} else if m := reDefZh.FindStringSubmatch(s); m != nil && m[1] != "" {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
-	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && !hasMeasureWord(m[1]) {
+	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && (asksMeaning(s[len(m[1]):]) || !hasMeasureWord(m[1])) {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
 	}
 	if q.Kind == KindDefinition {
@@ -528,6 +528,18 @@ func splitAsides(s string) (rest, aside string) {
 		return " "
 	})
 	return rest, strings.Join(parts, " ")
+}
+
+// asksMeaning reports whether the ask after a term asks its meaning in so
+// many words (是什么意思, 的含义, 指的是什么, 怎么定义, 什么口径), not
+// only "what is it" (是什么), which a figure may answer (总量是什么).
+func asksMeaning(ask string) bool {
+	for _, w := range []string{"意思", "含义", "指", "定义", "界定", "口径"} {
+		if strings.Contains(ask, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMeasureWord reports whether a question subject asks for a figure

@@ -316,3 +316,53 @@ func TestRunInHeadingGenericLead(t *testing.T) {
 		"市级为脱贫攻坚安排了多少钱？": "18875万元",
 	})
 }
+
+// A number of days is not answered by years (近五年), and 个 counts jobs
+// given in people (多少个就业岗位: 2915人).
+func TestTimeUnitAndJobs(t *testing.T) {
+	doc := "2018年某市政府工作报告\n\n一、2017年工作回顾\n\nPM2.5浓度较2013年下降37.8%，全年优良天数159天，比2013年增加85天，空气质量达到近五年最好。全年城镇新增就业2915人，农村劳动力转移就业1.2万人。\n"
+	e := smallEngine(t, "mou_2018_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"How many good-air-quality days did the city have in 2017?": "159天",
+		"2017年城镇新增了多少个就业岗位？":                                        "2915人",
+	})
+}
+
+// A definition may stand a few words after its term (国民总收入，原称国民
+// 生产总值，是指…; 城镇新增就业人数是指…), asked in Chinese with a term that
+// sounds like a figure (收入) or in English with words the glossary renders
+// in parts; a province an English question names is no report's region
+// here, so a national bulletin's regional figure does not answer it.
+func TestDefinitionAfterAside(t *testing.T) {
+	doc := "中华人民共和国2024年国民经济和社会发展统计公报\n\n全年国内生产总值1349084亿元。全年京津冀地区生产总值115394亿元，比上年增长5.2%。全年城镇新增就业1256万人。\n\n注释\n\n" +
+		"[3]国民总收入，原称国民生产总值，是指一个国家或地区所有常住单位在一定时期内所获得的初次分配收入总额。\n\n[7]城镇新增就业人数是指报告期内城镇累计新就业人员数与自然减员人数之差。\n"
+	e := smallEngine(t, "national_2024_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{
+		"公报里的“国民总收入”是什么意思？":                                            "一个国家或地区所有常住单位在一定时期内所获得的初次分配收入总额",
+		"How does the bulletin define 'newly added urban employment'?": "报告期内城镇累计新就业人员数与自然减员人数之差",
+	})
+	r, err := e.Ask(context.Background(), Request{Question: "What was Guangdong province's GDP in 2024?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) > 0 {
+		t.Errorf("Guangdong's GDP answered from a national bulletin: %s (%s)", r.Answers[0].Text, r.Answers[0].Sentence)
+	}
+}
+
+// An English question that names several provinces is asked of the first
+// (Hebei absorbed from Beijing and Tianjin): the others are no places the
+// figure must name.
+func TestEnglishSeveralProvinces(t *testing.T) {
+	doc := "2024年河北省政府工作报告\n\n一、2023年工作回顾\n\n积极打造创新应用场景，全省技术合同成交额增长22.1%。与京津共同组织开展基础研究，全省吸纳京津技术合同成交额增长101.1%。\n"
+	e := smallEngine(t, "hebei_province_2024_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"By what percentage did the value of technology contracts Hebei absorbed from Beijing and Tianjin grow in 2023?": "101.1%",
+	})
+	a := testAnalyzer()
+	for i := 0; i < 20; i++ {
+		if q := a.Analyze("How much did Hebei absorb from Beijing and Tianjin?"); q.Place != "河北" || len(q.Places) != 0 {
+			t.Fatalf("place %q places %v, want 河北 and no places to find", q.Place, q.Places)
+		}
+	}
+}

@@ -356,6 +356,45 @@ func TestFieldHeader(t *testing.T) {
 	}
 }
 
+// The header of fields may be written in Markdown under a heading of the
+// wrapper's own (# 源材料, - **标题**：…): the title field still gives the
+// title, the heading and the other fields, long ones too, are clutter.
+func TestMarkdownFieldHeader(t *testing.T) {
+	text := "# 源材料（真实世界材料 · 未经改写）\n\n- **标题**：中华人民共和国2024年国民经济和社会发展统计公报\n" +
+		"- **发布机构**：国家统计局\n- **发布日期**：2025年2月28日\n" +
+		"- **转换说明**：curl 原样抓取；仅去除 HTML 标签与站点导航噪音；**表格按行还原**（单元格以「 | 」分隔），正文未改写。\n\n---\n\n" +
+		"初步核算，全年国内生产总值1349084亿元，比上年增长5.0%。其中，第一产业增加值91414亿元，比上年增长3.5%。\n"
+	d := Parse("doc", []byte(text))
+	m := d.Meta
+	if d.Title != "中华人民共和国2024年国民经济和社会发展统计公报" || m.Kind != StatBulletin || m.ReviewYear != 2024 {
+		t.Errorf("title %q meta %+v", d.Title, m)
+	}
+	for _, p := range d.Paragraphs {
+		if p.Kind != KindClutter && p.Kind != KindTitle && !strings.Contains(p.Text, "国内生产总值") {
+			t.Errorf("%q read as %v", p.Text, p.Kind)
+		}
+	}
+}
+
+// A scraper's header in English (SOURCE:, FETCHED:, SHA256(raw):) and the
+// rule under it are clutter.
+func TestScraperHeader(t *testing.T) {
+	text := "SOURCE: https://szb.example.cn/pc/cont/202301/31/content_85005.html\nFETCHED: 2026-06-13\n" +
+		"SHA256(raw): 405136d6105285d7b7ad340dc7b789cb48ec3eb609c827b4ec8dc88bbd3a4419\nPROVINCES: 贵州\n" +
+		"============================================================\n\n贵州省2022年预算执行情况和2023年预算草案的报告\n\n" +
+		"各位代表：\n\n受省人民政府委托，现将2022年预算执行情况和2023年预算草案提请审查。全省一般公共预算收入1886.4亿元。\n"
+	d := Parse("doc", []byte(text))
+	for _, p := range d.Paragraphs {
+		if p.Kind != KindClutter && (strings.HasPrefix(p.Text, "SOURCE") || strings.HasPrefix(p.Text, "FETCHED") ||
+			strings.HasPrefix(p.Text, "SHA256") || strings.HasPrefix(p.Text, "PROVINCES") || strings.HasPrefix(p.Text, "===")) {
+			t.Errorf("header line %q read as %v", p.Text, p.Kind)
+		}
+	}
+	if d.Title != "贵州省2022年预算执行情况和2023年预算草案的报告" || d.Meta.PlanYear != 2023 {
+		t.Errorf("title %q meta %+v", d.Title, d.Meta)
+	}
+}
+
 // A file of tables is named by its first table's caption, its table and
 // page numbers dropped; group headings over sub-headings (2024年债务限额
 // over 一般债务, 专项债务) head all the columns under them, and formula

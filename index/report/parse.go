@@ -341,10 +341,40 @@ var clutterPrefix = []string{
 	// The fields of a saved page's header (see fieldTitle).
 	"发文单位", "发布单位", "发文机关", "发文时间", "发文日期", "发布日期", "成文日期", "来源URL", "来源网址", "原文链接",
 	"原文地址", "网址：", "链接：", "URL：", "报告人：", "索引号", "发文字号", "文号：", "正文：", "正文:",
+	"正文（", "正文(", "发布机构", "抓取时间", "采集时间", "转换说明", "字符数", "来源 URL", "用途：",
+	// A scraper's header in English: SOURCE: …, FETCHED: …, SHA256(raw): ….
+	"SOURCE:", "Source:", "FETCHED:", "Fetched:", "SHA256", "PROVINCES:", "URL:", "Url:", "RETRIEVED:", "DATE:",
+}
+
+// isRule reports whether s is a rule drawn under a header: ---, ***, =====.
+func isRule(s string) bool {
+	return len(s) >= 3 && strings.Trim(s, "-=*_") == ""
+}
+
+// reFieldDecor is the Markdown a header of fields may be written in: a
+// list item or heading mark before the field and bold around its name
+// (- **标题**：…).
+var reFieldDecor = regexp.MustCompile(`^(?:[-*+>]\s+|#{1,6}\s*)?(?:\*\*|__)?`)
+
+// bareField returns s without the Markdown decoration of a header field:
+// - **发布机构**：国家统计局 → 发布机构：国家统计局.
+func bareField(s string) string {
+	m := reFieldDecor.FindStringIndex(s)
+	if m == nil || m[1] == 0 {
+		return s
+	}
+	rest := s[m[1]:]
+	for _, d := range []string{"**", "__"} {
+		if i := strings.Index(rest, d); i > 0 && i <= 18 {
+			rest = rest[:i] + rest[i+len(d):]
+		}
+	}
+	return rest
 }
 
 func isClutter(s string) bool {
-	if clutterExact[s] || garbled(s) {
+	s = bareField(s)
+	if clutterExact[s] || garbled(s) || isRule(s) {
 		return true
 	}
 	for _, pre := range clutterPrefix {
@@ -363,16 +393,36 @@ var titleFields = []string{"标题：", "标题:", "题目：", "题目:", "文�
 // fields a saved web page opens with: 标题, 发文单位, 发文时间, 来源, 正文)
 // a line of the title alone, without its field name, so that the title
 // is found as any other; the other fields are clutter (see clutterPrefix).
-func (p *parser) fieldTitle() {
-	for _, k := range p.content[:min(len(p.content), 8)] {
+//
+// The fields may be written in Markdown (- **标题**：…), and what comes
+// before the title field is the wrapper's own heading: fieldTitle returns
+// how many content lines come before the title field, 0 when there is none.
+func (p *parser) fieldTitle() int {
+	for n, k := range p.content[:min(len(p.content), 8)] {
 		l := &p.lines[k]
+		text, decor := l.text, 0
+		if m := reFieldDecor.FindStringIndex(text); m != nil {
+			decor = m[1]
+		}
 		for _, f := range titleFields {
-			if rest, ok := strings.CutPrefix(l.text, f); ok && strings.TrimSpace(rest) != "" {
-				*l = makeLine(p.data, l.no, l.start+len(f), l.end)
-				return
+			name := strings.TrimRight(f, "：:")
+			rest, ok := strings.CutPrefix(text[decor:], name)
+			if !ok {
+				continue
+			}
+			skip := decor + len(name)
+			for _, d := range []string{"**", "__"} {
+				if strings.HasPrefix(rest, d) {
+					rest, skip = rest[len(d):], skip+len(d)
+				}
+			}
+			if sep := f[len(name):]; strings.HasPrefix(rest, sep) && strings.Trim(rest[len(sep):], " *_") != "" {
+				*l = makeLine(p.data, l.no, l.start+skip+len(sep), l.end)
+				return n
 			}
 		}
 	}
+	return 0
 }
 
 // frame sets apart the web-page clutter at the head of the content lines
@@ -380,8 +430,7 @@ func (p *parser) fieldTitle() {
 // at the tail.
 func (p *parser) frame() (body, tail []int) {
 	c := p.content
-	p.fieldTitle()
-	i := 0
+	i := p.fieldTitle()
 	for i < len(c) && isClutter(p.lines[c[i]].text) {
 		i++
 	}
@@ -433,6 +482,9 @@ func (p *parser) splitFront(body []int) int {
 		}
 		if isHeadingLine(l.text) {
 			return k
+		}
+		if isClutter(l.text) {
+			continue // a field of a saved page's header (转换说明：…，…)
 		}
 		if p.doc.Layout == LayoutParagraphs && l.runes >= 40 && strings.ContainsAny(l.text, "，。") {
 			return k
