@@ -15,7 +15,7 @@ import (
 // 业务收入2000万元及以上的工业法人单位; a list by what it includes: 市级
 // 包括市本级和经济技术开发区, 中心城区(含淮阳区、川汇区).
 var defineCues = []string{"是指", "指的是", "即", "就是", "统计范围包括", "统计范围为", "统计范围是", "统计口径为",
-	"统计口径是", "包括", "(包括", "(含", "是", ":即", ":"} // in folded text: ：is :
+	"统计口径是", "统计范围:", "统计口径:", "包括", "(包括", "(含", "是", ":即", ":"} // in folded text: ：is :
 
 // strongCue are the defining words that define across a few words after
 // the term (see maxDefineGap).

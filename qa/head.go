@@ -374,6 +374,11 @@ func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 	var out []placeMark
 	regs := regionDivisions(region)
 	for _, m := range sp.mentions {
+		if inAside(sp.asides, m.Start) {
+			// 6个工业园区（萍乡经济技术开发区、安源工业园区、…）: what the
+			// subject comprises, not a place the figure is of.
+			continue
+		}
 		other := true
 		for _, d := range m.Divisions {
 			if d == place.Nation || d.Level == place.Province && len(regs) == 0 {
@@ -409,6 +414,9 @@ func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 	// Zones within the region (高新区, 经开区) state their own figures
 	// beside the whole's.
 	for _, z := range sp.zones {
+		if inAside(sp.asides, z.start) {
+			continue
+		}
 		if w := zoneWords[z.word]; strings.Contains(q.Norm, w) || strings.Contains(q.Raw, w) || strings.Contains(title, w) {
 			// Asked about, or the report's own name for its region
 			// (2019年济源示范区国民经济和社会发展统计公报).
@@ -424,6 +432,37 @@ func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 type sentPlaces struct {
 	mentions []place.Mention // place.Find(text)
 	zones    []zoneMark
+	asides   [][2]int // the bracketed asides: byte spans of （…） and (…)
+}
+
+// inAside reports whether byte at lies in one of the asides.
+func inAside(asides [][2]int, at int) bool {
+	for _, a := range asides {
+		if at > a[0] && at < a[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// asidesOf returns the byte spans of the bracketed asides of text.
+func asidesOf(text string) [][2]int {
+	var out [][2]int
+	open := -1
+	for i, r := range text {
+		switch r {
+		case '（', '(':
+			if open < 0 {
+				open = i
+			}
+		case '）', ')':
+			if open >= 0 {
+				out = append(out, [2]int{open, i})
+				open = -1
+			}
+		}
+	}
+	return out
 }
 
 // zoneMark is a zone word (zoneWords[word]) at byte start of a sentence.
@@ -432,6 +471,9 @@ type zoneMark struct{ word, start int }
 // placesOf finds the places and zones text names.
 func placesOf(text string) sentPlaces {
 	sp := sentPlaces{mentions: place.Find(text)}
+	if strings.ContainsAny(text, "（(") {
+		sp.asides = asidesOf(text)
+	}
 	if !strings.Contains(text, "区") { // every zone word ends in 区
 		return sp
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"reportkb/index"
@@ -757,6 +758,21 @@ func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []f
 	return m
 }
 
+// givenIn reports whether the question itself states the figure, with its
+// unit (6个 of 萍乡6个工业园区里投产的工业企业有多少家): what it gives is
+// not what it asks.
+func givenIn(q *Question, f Quantity) bool {
+	if f.Unit == "" || q.Lang != "zh" {
+		return false
+	}
+	k := strings.Index(q.Norm, f.Text)
+	if k < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(q.Norm[:k])
+	return k == 0 || !unicode.IsDigit(r) && r != '.'
+}
+
 // unitFit tells how well a figure's unit fits what the question asks for;
 // 0 rules the figure out.
 func unitFit(q *Question, f Quantity) float64 {
@@ -1463,6 +1479,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			uf := unitFit(q, f)
 			if q.Class == "rank" {
 				uf = 1
+			}
+			if givenIn(q, f) {
+				uf = 0 // 6个工业园区里…有多少家: the question gives 6个
 			}
 			if f.Unit == ":" && asksStructure(q) {
 				uf = 1 // 三次产业结构是多少: the ratio itself

@@ -603,3 +603,21 @@ func TestClashesThroughPlaceWord(t *testing.T) {
 		}
 	}
 }
+
+// A figure the question states with its unit is given, not asked.
+func TestGivenIn(t *testing.T) {
+	for _, tc := range []struct {
+		q, fig, unit string
+		want         bool
+	}{
+		{"萍乡6个工业园区里投产的工业企业有多少家？", "6个", "个", true},
+		{"萍乡16个工业园区里投产的工业企业有多少家？", "6个", "个", false},
+		{"萍乡工业园区里投产的工业企业有多少家？", "6个", "个", false},
+		{"2025年GDP是多少？", "2025", "", false},
+	} {
+		q := &Question{Norm: tc.q, Lang: "zh"}
+		if got := givenIn(q, Quantity{Text: tc.fig, Unit: tc.unit}); got != tc.want {
+			t.Errorf("givenIn(%q, %s) = %v, want %v", tc.q, tc.fig, got, tc.want)
+		}
+	}
+}

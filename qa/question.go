@@ -556,6 +556,10 @@ func hasMeasureWord(s string) bool {
 }
 
 func cleanTerm(s string) string {
+	// 报告里常说的“三保”到底: the adverb before the ask is no part of it.
+	for _, w := range []string{"到底", "究竟", "具体", "确切"} {
+		s = strings.TrimSuffix(strings.TrimSpace(s), w)
+	}
 	// 公报注释里的“民间投资”: a term quoted at the end is the term, whatever
 	// frame comes before it.
 	if i := strings.LastIndex(s, "“"); i > 0 {
@@ -644,7 +648,7 @@ func whichOfSet(s string) string {
 
 // reTermSource is the frame before a term a question asks the meaning
 // of: where it was read (公报里说的, 报告中提到的, 周口说的) or 所谓.
-var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:注释|附注|注解|名词解释)?(?:中|里|上|内)?(?:所说的|说的|提到的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?)`)
+var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:注释|附注|注解|名词解释)?(?:中|里|上|内)?(?:常|经常|老|总|多次|反复)?(?:所说的|说的|提到的|提的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?)`)
 
 // relativeYear reads a year named relative to the report's (去年, 今年)
 // into q and returns s without it. The first such word counts, unless it
@@ -712,7 +716,13 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 				_, sn := scaleAt(u, 0)
 				if unit, n := unitAt(u, sn); n > 0 {
 					q.Unit = unit
-					s = s[:k] + " " + s[k+len(ask+w):]
+					end := k + len(ask+w)
+					if r := firstRune(s[end:]); isHan(r) && strings.HasPrefix(w, unit) {
+						// 多少张床位: the alias 张床 runs into the word 床位,
+						// which stays the subject.
+						end = k + len(ask+unit)
+					}
+					s = s[:k] + " " + s[end:]
 				}
 			}
 		}

@@ -813,6 +813,7 @@ func TestDefinitionForms(t *testing.T) {
 		"海拉尔要打造的“三城”具体是哪三个？":                                                     "三城",
 		"三大攻坚战具体是哪三个？":                                                           "三大攻坚战",
 		"公报注释里的“民间投资”指的是什么？":                                                     "民间投资",
+		"预算报告里常说的“三保”到底指什么？":                                                     "三保",
 		"阜阳说的规模以上工业是什么口径？":                                                       "规模以上工业",
 		"How does the Benxi bulletin define the natural population growth rate?": "人口自然增长率",
 		`What does "three guarantees" (三保) mean in the Yaan budget report?`:      "三保",
@@ -910,5 +911,18 @@ func TestOverTime(t *testing.T) {
 		if got.Qualify != qual {
 			t.Errorf("%s: qualifier %q, want %q", q, got.Qualify, qual)
 		}
+	}
+}
+
+// A unit said with its noun's first character (多少张床位: the alias 张床)
+// leaves the noun the subject.
+func TestUnitAliasKeepsNoun(t *testing.T) {
+	q := testAnalyzer().Analyze("德阳医疗卫生机构一共有多少张床位？")
+	found := false
+	for _, c := range q.Concepts {
+		found = found || strings.Contains(c.Word, "床")
+	}
+	if q.Unit != "张" || !found {
+		t.Errorf("unit %q concepts %+v, want 张 and 床位", q.Unit, q.Concepts)
 	}
 }

@@ -366,3 +366,25 @@ func TestEnglishSeveralProvinces(t *testing.T) {
 		}
 	}
 }
+
+// A figure the question itself states is given, not asked (6个工业园区里
+// …有多少家); a statistical scope after a colon defines its term (规模以上
+// 工业统计范围：…); a compound classifier (头只) is one unit.
+func TestGivenFigureScopeColonAndUnits(t *testing.T) {
+	doc := "2025年某市国民经济和社会发展统计公报\n\n全市有工业园区6个。园区投产工业企业达791家。年末全市各类牲畜存栏168.82万头只。\n\n注释\n\n[2]规模以上工业统计范围：年主营业务收入2000万元及以上的工业法人单位和工业个体经营户。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{
+		"6个工业园区里投产的工业企业有多少家？":     "791家",
+		"公报里说的“规模以上工业”是按什么标准统计的？": "年主营业务收入2000万元及以上的工业法人单位和工业个体经营户",
+		"各类牲畜存栏一共有多少？":            "168.82万头只",
+	})
+}
+
+// Places in a bracketed aside say what the subject comprises (6个工业园区
+// （…安源工业园区、湘东工业园区…）), not whose the figure is; the question
+// gives 6个, it does not ask it.
+func TestPlacesInAside(t *testing.T) {
+	doc := "2025年萍乡市国民经济和社会发展统计公报\n\n年末6个工业园区（萍乡经济技术开发区、安源工业园区、湘东工业园区、莲花工业园区、上栗工业园区、芦溪工业园区）投产工业企业达791家，安置从业人员12.5万人。\n"
+	e := smallEngine(t, "jiangxi_pingxiang_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"萍乡6个工业园区里投产的工业企业有多少家？": "791家"})
+}
