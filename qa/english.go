@@ -481,8 +481,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			}
 			// newly added urban employment: 新增 twice and 城镇新增就业,
 			// which holds it; the term is 城镇新增就业.
+			all := slices.Clone(tw) // DeleteFunc moves tw's elements as it goes
 			tw = slices.DeleteFunc(tw, func(w string) bool {
-				return slices.ContainsFunc(tw, func(o string) bool { return o != w && strings.Contains(o, w) })
+				return slices.ContainsFunc(all, func(o string) bool { return o != w && strings.Contains(o, w) })
 			})
 			tw = slices.Compact(tw)
 			if len(tw) > 0 {

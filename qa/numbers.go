@@ -1732,7 +1732,8 @@ func subjectless(text string) bool {
 }
 
 // genericLead are words before a figure that name no subject: a scope or
-// level, a total, spending verbs and money itself.
+// level, a total and money itself (what is left of 市级共安排资金 is the
+// verb).
 var genericLead = strings.NewReplacer("市本级", "", "市级", "", "全市", "", "省本级", "", "省级", "", "全省", "",
 	"县本级", "", "县级", "", "全县", "", "区级", "", "全区", "", "共", "", "累计", "", "全年", "",
 	"资金", "", "经费", "")
