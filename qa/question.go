@@ -321,10 +321,16 @@ func isStockQuestion(q *Question, norm string) bool {
 	if q.Kind != KindNumber || q.Done || q.Plan || q.HasRel {
 		return false
 	}
-	for _, c := range q.Concepts {
-		if c.Aspect {
-			return false
+	for i, c := range q.Concepts {
+		if !c.Aspect {
+			continue
 		}
+		// 挂牌上市企业: a verb right before a noun modifies it, it does
+		// not ask what happened.
+		if i+1 < len(q.Concepts) && !q.Concepts[i+1].Aspect && strings.Contains(norm, c.Word+q.Concepts[i+1].Word) {
+			continue
+		}
+		return false
 	}
 	if q.Lang == "en" {
 		return reStockEn.MatchString(strings.ToLower(norm))

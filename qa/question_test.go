@@ -926,3 +926,23 @@ func TestUnitAliasKeepsNoun(t *testing.T) {
 		t.Errorf("unit %q concepts %+v, want 张 and 床位", q.Unit, q.Concepts)
 	}
 }
+
+// A verb right before a noun modifies it (挂牌上市企业) and leaves a
+// question of how many there are a stock question; one that stands alone,
+// or names an addition, does not.
+func TestStockWithModifyingVerb(t *testing.T) {
+	for _, tc := range []struct {
+		norm     string
+		concepts []Concept
+		want     bool
+	}{
+		{"保定挂牌上市企业现在一共有多少家", []Concept{{Word: "挂牌", Aspect: true}, {Word: "上市企业"}}, true},
+		{"上市企业挂牌有多少家", []Concept{{Word: "上市企业"}, {Word: "挂牌", Aspect: true}}, false},
+		{"城镇新增就业有多少人", []Concept{{Word: "城镇"}, {Word: "新增", Aspect: true}, {Word: "就业"}}, false},
+	} {
+		q := &Question{Kind: KindNumber, Lang: "zh", Concepts: tc.concepts}
+		if got := isStockQuestion(q, tc.norm); got != tc.want {
+			t.Errorf("isStockQuestion(%s) = %v, want %v", tc.norm, got, tc.want)
+		}
+	}
+}
