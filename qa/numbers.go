@@ -1713,10 +1713,17 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 	}
 }
 
-// subjectless reports whether a sentence opens with at most a verb before
-// its first figure (拨付174.9亿元), scope, level and money words apart
-// (市级共安排资金6000万元).
+// subjectless reports whether the clause of a sentence's first figure
+// opens with at most a verb before it (拨付174.9亿元; 建设热火朝天，完成投资
+// 1104亿元), scope, level and money words apart (市级共安排资金6000万元).
 func subjectless(text string) bool {
+	// The clause of the first figure: 重点片区建设热火朝天，完成投资1104亿元.
+	if k := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' }); k > 0 {
+		if c := strings.LastIndexAny(text[:k], "，；：,;:"); c >= 0 {
+			_, n := utf8.DecodeRuneInString(text[c:])
+			text = text[c+n:]
+		}
+	}
 	n := 0
 	for _, r := range genericLead.Replace(text) {
 		switch {

@@ -621,3 +621,19 @@ func TestGivenIn(t *testing.T) {
 		}
 	}
 }
+
+// A sentence is subjectless when the clause of its first figure names no
+// subject of its own before it.
+func TestSubjectless(t *testing.T) {
+	for text, want := range map[string]bool{
+		"拨付174.9亿元。": true,
+		"市级共安排资金6000万元，统筹用于医疗救治。":                true,
+		"重点片区和工程建设热火朝天、日新月异，完成投资1104亿元，安置房相继交付。": true,
+		"全市一般公共预算收入200.3亿元。":                     false,
+		"重点片区建设加快，容东片区安置房939栋相继交付。":              false,
+	} {
+		if got := subjectless(text); got != want {
+			t.Errorf("subjectless(%s) = %v, want %v", text, got, want)
+		}
+	}
+}
