@@ -2000,7 +2000,11 @@ func trimFloat(v float64) string {
 // byte in turn, took a tenth of a question's time.
 func yearSpans(s string) [][]int {
 	var out [][]int
-	for i := 0; i < len(s); {
+	i := 0
+	if end := leadSpan(s); end > 0 {
+		out, i = append(out, []int{0, end}), end
+	}
+	for i < len(s) {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -2016,6 +2020,27 @@ func yearSpans(s string) [][]int {
 	}
 	return out
 }
+
+// leadSpan returns the end of a span of years that opens a sentence as
+// its subject's time (五年城镇新增就业445万人: over five years), or 0. A
+// plan's span (五年规划, 五年内, 三年行动) or a point in time (五年前) is
+// none.
+func leadSpan(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("两三四五六七八九十", r) || !strings.HasPrefix(s[n:], "年") {
+		return 0
+	}
+	end := n + len("年")
+	next, _ := utf8.DecodeRuneInString(s[end:])
+	if !isHan(next) || strings.ContainsRune(leadSpanStops, next) {
+		return 0
+	}
+	return end
+}
+
+// leadSpanStops follow 五年 where it is no span the sentence's figures
+// sum: a plan, a point in time, or a span yearSpanAt reads (来, 间, 累计).
+const leadSpanStops = "规计行攻内后以前期来间累度份底末初中"
 
 // isSpanCount reports whether r counts years in a span: one of
 // 两三四五六七八九十 or an ASCII digit.
