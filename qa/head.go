@@ -432,37 +432,17 @@ func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 type sentPlaces struct {
 	mentions []place.Mention // place.Find(text)
 	zones    []zoneMark
-	asides   [][2]int // the bracketed asides: byte spans of （…） and (…)
+	asides   [][]int // the bracketed asides (reAside): byte spans of （…） and (…)
 }
 
 // inAside reports whether byte at lies in one of the asides.
-func inAside(asides [][2]int, at int) bool {
+func inAside(asides [][]int, at int) bool {
 	for _, a := range asides {
 		if at > a[0] && at < a[1] {
 			return true
 		}
 	}
 	return false
-}
-
-// asidesOf returns the byte spans of the bracketed asides of text.
-func asidesOf(text string) [][2]int {
-	var out [][2]int
-	open := -1
-	for i, r := range text {
-		switch r {
-		case '（', '(':
-			if open < 0 {
-				open = i
-			}
-		case '）', ')':
-			if open >= 0 {
-				out = append(out, [2]int{open, i})
-				open = -1
-			}
-		}
-	}
-	return out
 }
 
 // zoneMark is a zone word (zoneWords[word]) at byte start of a sentence.
@@ -472,7 +452,7 @@ type zoneMark struct{ word, start int }
 func placesOf(text string) sentPlaces {
 	sp := sentPlaces{mentions: place.Find(text)}
 	if strings.ContainsAny(text, "（(") {
-		sp.asides = asidesOf(text)
+		sp.asides = reAside.FindAllStringIndex(text, -1)
 	}
 	if !strings.Contains(text, "区") { // every zone word ends in 区
 		return sp

@@ -1717,25 +1717,24 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 // opens with at most a verb before it (拨付174.9亿元; 建设热火朝天，完成投资
 // 1104亿元), scope, level and money words apart (市级共安排资金6000万元).
 func subjectless(text string) bool {
-	// The clause of the first figure: 重点片区建设热火朝天，完成投资1104亿元.
-	if k := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' }); k > 0 {
-		if c := strings.LastIndexAny(text[:k], "，；：,;:"); c >= 0 {
-			_, n := utf8.DecodeRuneInString(text[c:])
-			text = text[c+n:]
-		}
+	k := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
+	if k <= 0 {
+		return false
+	}
+	// The words before it in its clause: 重点片区建设热火朝天，完成投资1104亿元.
+	lead := text[:k]
+	if c := strings.LastIndexAny(lead, "，；：,;:"); c >= 0 {
+		_, n := utf8.DecodeRuneInString(lead[c:])
+		lead = lead[c+n:]
 	}
 	n := 0
-	for _, r := range genericLead.Replace(text) {
-		switch {
-		case r >= '0' && r <= '9':
-			return n >= 1
-		case isHan(r) && n < 4:
-			n++
-		default:
+	for _, r := range genericLead.Replace(lead) {
+		if !isHan(r) || n == 4 {
 			return false
 		}
+		n++
 	}
-	return false
+	return n >= 1
 }
 
 // genericLead are words before a figure that name no subject: a scope or
