@@ -447,6 +447,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 				c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: alt.Factor * 0.9})
 			}
 		}
+		// The parts of the report's word, as for a question in Chinese:
+		// 一般公共预算收入 is found as 收入 under the heading 一般公共预算.
+		a.addParts(&c, a.subwords(word))
 		if mi == unitAt && !c.Aspect {
 			c.Head = true
 			// How much is spent on school projects: a sum, not a count of

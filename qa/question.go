@@ -1021,34 +1021,68 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if k := strings.Index(w.text, "总"); k > 0 && n >= 4 {
 			c.Alts = addAlt(c.Alts, Alt{Text: w.text[:k] + w.text[k+len("总"):], Factor: 0.85})
 		}
-		// A word the lexicon knows as a thing and a change of it (经济增长:
-		// the GDP's growth) is not found by its parts apart (经济…增长 of
-		// 经济类型企业增长).
-		known := false
-		if terms := a.Lex.Terms(w.text); a.Lex.Noun(w.text) && len(terms) > 0 {
-			for _, sub := range w.subs {
-				// 了 is a particle, no change.
-				if aspectWords[sub] && sub != "了" && !slices.ContainsFunc(terms, func(t string) bool { return strings.Contains(t, sub) }) {
-					// 经济增长 is 地区生产总值's growth, worded without 增长;
-					// 开工项目 is still worded with 开工 (新开工项目).
-					known = true
-				}
-			}
-		}
-		for _, sub := range w.subs {
-			if stopWords[sub] {
-				continue
-			}
-			if !known {
-				c.Parts = append(c.Parts, sub)
-			}
-			f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
-			for _, alt := range a.Lex.Alternatives(sub) {
-				c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: f * alt.Factor})
-			}
-		}
+		a.addParts(&c, w.subs)
 		q.Concepts = append(q.Concepts, c)
 	}
+}
+
+// addParts gives c the dictionary words inside its word (粮食, 总产量 of
+// 粮食总产量) as parts, and their alternatives, each weighted by the share
+// of the word it covers.
+func (a *Analyzer) addParts(c *Concept, subs []string) {
+	n := utf8.RuneCountInString(c.Word)
+	// A word the lexicon knows as a thing and a change of it (经济增长:
+	// the GDP's growth) is not found by its parts apart (经济…增长 of
+	// 经济类型企业增长).
+	known := false
+	if terms := a.Lex.Terms(c.Word); a.Lex.Noun(c.Word) && len(terms) > 0 {
+		for _, sub := range subs {
+			// 了 is a particle, no change.
+			if aspectWords[sub] && sub != "了" && !slices.ContainsFunc(terms, func(t string) bool { return strings.Contains(t, sub) }) {
+				// 经济增长 is 地区生产总值's growth, worded without 增长;
+				// 开工项目 is still worded with 开工 (新开工项目).
+				known = true
+			}
+		}
+	}
+	for _, sub := range subs {
+		if stopWords[sub] {
+			continue
+		}
+		if !known {
+			c.Parts = append(c.Parts, sub)
+		}
+		f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
+		for _, alt := range a.Lex.Alternatives(sub) {
+			c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: f * alt.Factor})
+		}
+	}
+}
+
+// subwords returns the dictionary words inside word as the segmenter
+// cuts it, as the parts of a concept: the words it is made of, or, when
+// it is one dictionary word, the shorter words found inside it.
+func (a *Analyzer) subwords(word string) []string {
+	var tops, inner []string
+	top := map[int]int{} // index in tops by position
+	for _, t := range a.Seg.Segment(word) {
+		w := word[t.Start:t.End]
+		k, ok := top[t.Pos]
+		switch {
+		case !ok:
+			top[t.Pos] = len(tops)
+			tops = append(tops, w)
+		case len(w) > len(tops[k]):
+			inner = append(inner, tops[k])
+			tops[k] = w
+		default:
+			inner = append(inner, w)
+		}
+	}
+	if len(tops) > 1 {
+		return tops
+	}
+	return inner
 }
 
 // emptyTag reports whether a part-of-speech tag of gojieba marks words of

@@ -618,6 +618,28 @@ func TestKnownCompoundParts(t *testing.T) {
 	}
 }
 
+// A report term an English question names has the parts a Chinese
+// question's word has: general public budget revenue is found as 收入
+// under the heading 一般公共预算, as 一般公共预算收入 is.
+func TestEnglishConceptParts(t *testing.T) {
+	seg := subSegmenter{"一般公共预算收入": {"一般", "公共", "预算", "收入"}, "一般": nil, "公共": nil, "预算": nil, "收入": nil}
+	a := &Analyzer{Seg: seg, Lex: LoadLexicon(), Places: func() []string { return nil }}
+	parts := map[string][]string{}
+	for _, q := range []string{"2025年一般公共预算收入是多少", "What was the general public budget revenue in 2025?"} {
+		for _, c := range a.Analyze(q).Concepts {
+			if c.Word == "一般公共预算收入" {
+				parts[q] = c.Parts
+			}
+		}
+		if len(parts[q]) == 0 {
+			t.Errorf("%s: no parts of 一般公共预算收入", q)
+		}
+	}
+	if zh, en := parts["2025年一般公共预算收入是多少"], parts["What was the general public budget revenue in 2025?"]; !slices.Equal(zh, en) {
+		t.Errorf("parts in Chinese %q, in English %q", zh, en)
+	}
+}
+
 // An everyday word for a thing stands for its report terms' synonyms too
 // (游客 → 旅游接待人数 → 旅游接待总人数), but not through a verb (实际 →
 // 完成 does not lead to 合计).
