@@ -240,8 +240,9 @@ type layout struct {
 }
 
 // reContinues opens a clause that goes on about the subject of the one
-// before it: a change with no noun of its own.
-var reContinues = regexp.MustCompile(`^\s*(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到)`)
+// before it: a change or a share with no noun of its own (民生支出4888.3亿
+// 元，占比74%).
+var reContinues = regexp.MustCompile(`^\s*(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|占)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -691,7 +692,7 @@ type match struct {
 	matched  []string // words found
 }
 
-func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []float64) match {
+func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []float64, partCtx [][]float64) match {
 	var m match
 	var sum, got, coreSum, coreGot, topW float64
 	// A question of verbs only (集中安置了多少人) has them for its subject.
@@ -717,14 +718,22 @@ func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []f
 		}
 		// The parts of the word found apart (粮食…总产 for 粮食总产) stand
 		// for it as far as they go, the rarer parts counting more: 项目
-		// alone says little of 技改项目.
+		// alone says little of 技改项目. A part the heading holds counts
+		// as context does (收入318.1亿元 under 一般公共预算).
+		if partCtx != nil && partCtx[ci] != nil {
+			if parts == nil {
+				parts = make([]float64, len(c.Parts))
+			}
+			for k, v := range partCtx[ci] {
+				if k < len(parts) {
+					parts[k] = math.Max(parts[k], v)
+				}
+			}
+		}
 		if parts != nil {
 			var sum, wsum float64
 			for k, v := range parts {
-				w := 1.0
-				if k < len(c.PartWeights) {
-					w = c.PartWeights[k]
-				}
+				w := partWeight(c, k)
 				sum += w * v
 				wsum += w
 			}
@@ -1434,7 +1443,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		text := v.rec.Text
 		breaks := v.layout()
 		withClauses(occ, breaks)
-		ctx := contextMatches(q, v)
+		// A figure's concepts are found in the heading as a whole word; their
+		// parts beside the figure or in the heading (partContexts).
+		ctx, pctx := wholeContext(q, v), partContexts(q, v)
 		vw.inheritSubject(q, v, ctx)
 		retrieval := 0.0
 		if maxScore > 0 {
@@ -1442,7 +1453,13 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 		home := e.home[v.sum.ID]
 		if len(v.cells) > 0 {
-			cands = append(cands, e.tableCandidates(q, v, occ, ctx, retrieval, prior, absent, home)...)
+			// A row's name has no figure to measure parts from: its parts
+			// count where the row holds them.
+			tctx := slices.Clone(ctx)
+			for ci, c := range q.Concepts {
+				tctx[ci] = math.Max(tctx[ci], partsInContext(c, v, v.heading, v.section))
+			}
+			cands = append(cands, e.tableCandidates(q, v, occ, tctx, retrieval, prior, absent, home)...)
 			continue
 		}
 		figs := v.figures()
@@ -1511,7 +1528,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 					listed = true
 				}
 			}
-			m := measure(q, focc, breaks, f.Prefix, f.End, ctx)
+			m := measure(q, focc, breaks, f.Prefix, f.End, ctx, pctx)
 			if m.core < minCore*0.5 {
 				continue
 			}
@@ -1617,9 +1634,23 @@ func unknownPenalty(q *Question) float64 {
 }
 
 // contextMatches gives, per concept, the credit for finding it in the
-// paragraph's topic heading or its section title: context for every
-// figure of the paragraph, worth less than a word beside the figure.
+// paragraph's topic heading or its section title, or its parts split
+// between them and the sentence: context for every figure of the
+// paragraph, worth less than a word beside the figure.
 func contextMatches(q *Question, v *sentView) []float64 {
+	ctx := wholeContext(q, v)
+	if v.heading == "" && v.section == "" {
+		return ctx
+	}
+	for ci, c := range q.Concepts {
+		ctx[ci] = math.Max(ctx[ci], partsInContext(c, v, v.heading, v.section))
+	}
+	return ctx
+}
+
+// wholeContext is contextMatches without the parts of words: the credit
+// for a concept's word or an alternative in the heading or section title.
+func wholeContext(q *Question, v *sentView) []float64 {
 	ctx := make([]float64, len(q.Concepts))
 	heading, section := v.heading, v.section
 	if heading == "" && section == "" {
@@ -1643,9 +1674,29 @@ func contextMatches(q *Question, v *sentView) []float64 {
 				ctx[ci] = math.Max(ctx[ci], 0.25*alt.Factor)
 			}
 		}
-		ctx[ci] = math.Max(ctx[ci], partsInContext(c, v, heading, section))
 	}
 	return ctx
+}
+
+// partContexts gives, per concept and part of its word, the credit for
+// finding the part in the heading or the section title (see
+// headingParts), for measure to join with the parts found beside a
+// figure: 赤字33400亿元 under 一、中央财政管理审计情况 is 财政赤字's figure,
+// not the 收入 before it. It is nil when no concept has a part there.
+func partContexts(q *Question, v *sentView) [][]float64 {
+	if v.heading == "" && v.section == "" {
+		return nil
+	}
+	var out [][]float64
+	for ci, c := range q.Concepts {
+		if hp := headingParts(c, v, v.heading, v.section); hp != nil {
+			if out == nil {
+				out = make([][]float64, len(q.Concepts))
+			}
+			out[ci] = hp
+		}
+	}
+	return out
 }
 
 // partsInContext credits a word whose parts are split between the
@@ -1654,38 +1705,71 @@ func contextMatches(q *Question, v *sentView) []float64 {
 // heading or section title as context does; 0 unless the context holds a
 // part.
 func partsInContext(c Concept, v *sentView, heading, section string) float64 {
-	if len(c.foldedParts) < 2 {
+	hp := headingParts(c, v, heading, section)
+	if hp == nil {
 		return 0
-	}
-	// A part a text cannot hold by its runes is not looked for in it.
-	runes := func(k int) *runeSet {
-		if k < len(c.partRunes) {
-			return &c.partRunes[k]
-		}
-		return &runeSet{}
 	}
 	var sum, wsum float64
 	fromContext := false
 	for k, p := range c.foldedParts {
-		w := 1.0
-		if k < len(c.PartWeights) {
-			w = c.PartWeights[k]
-		}
+		w := partWeight(c, k)
 		wsum += w
-		switch {
-		case p == "":
-		case v.runes.mayHold(runes(k)) && strings.Contains(v.folded, p):
+		if p != "" && v.runes.mayHold(partRunes(c, k)) && strings.Contains(v.folded, p) {
 			sum += w
-		case heading != "" && v.headRunes.mayHold(runes(k)) && strings.Contains(heading, p):
-			sum, fromContext = sum+0.6*w, true
-		case section != "" && v.secRunes.mayHold(runes(k)) && strings.Contains(section, p):
-			sum, fromContext = sum+0.45*w, true
+		} else if hp[k] > 0 {
+			sum, fromContext = sum+w*hp[k], true
 		}
 	}
-	if !fromContext || wsum == 0 {
+	if !fromContext {
 		return 0
 	}
 	return 0.85 * sum / wsum
+}
+
+// headingParts gives, per part of a concept's word of two parts or more,
+// 0.6 for a part the heading holds, 0.45 for one the section title holds
+// and 0 for the others; nil when neither holds any.
+func headingParts(c Concept, v *sentView, heading, section string) []float64 {
+	if len(c.foldedParts) < 2 {
+		return nil
+	}
+	var out []float64
+	for k, p := range c.foldedParts {
+		credit := 0.0
+		switch {
+		case p == "":
+		case heading != "" && v.headRunes.mayHold(partRunes(c, k)) && strings.Contains(heading, p):
+			credit = 0.6
+		case section != "" && v.secRunes.mayHold(partRunes(c, k)) && strings.Contains(section, p):
+			credit = 0.45
+		}
+		if credit > 0 && out == nil {
+			out = make([]float64, len(c.foldedParts))
+		}
+		if out != nil {
+			out[k] = credit
+		}
+	}
+	return out
+}
+
+// partWeight is the weight of part k of a concept's word: its rarity, or
+// 1 when not known.
+func partWeight(c Concept, k int) float64 {
+	if k < len(c.PartWeights) {
+		return c.PartWeights[k]
+	}
+	return 1
+}
+
+// partRunes is the rune set of part k of a concept's word; a part a text
+// cannot hold by its runes is not looked for in it. A concept built
+// without rune sets (in tests) has an empty one, which any text may hold.
+func partRunes(c Concept, k int) *runeSet {
+	if k < len(c.partRunes) {
+		return &c.partRunes[k]
+	}
+	return &runeSet{}
 }
 
 // inheritSubject credits the concepts of the sentence before a sentence
@@ -1789,7 +1873,7 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 			}
 			colCtx[ci] = math.Max(colCtx[ci], ctx[ci])
 		}
-		m := measure(q, nameOcc, nil, 1, 1, colCtx)
+		m := measure(q, nameOcc, nil, 1, 1, colCtx, nil)
 		if m.core < minCore*0.5 {
 			continue
 		}
@@ -1921,7 +2005,7 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 				occ[ci][k].pinned = 1
 			}
 		}
-		m := measure(q, occ, nil, len(v.rec.Text), len(v.rec.Text), nil)
+		m := measure(q, occ, nil, len(v.rec.Text), len(v.rec.Text), nil, nil)
 		score := m.coverage * unknownPenalty(q)
 		if q.Year != 0 || q.HasRel {
 			// A year the question names must be the sentence's.

@@ -637,3 +637,30 @@ func TestSubjectless(t *testing.T) {
 		}
 	}
 }
+
+// A word's parts count where they stand: 赤字 beside 334亿元, with 财政 in
+// the heading, makes it 财政赤字's figure, not that of the revenue before
+// it, which only 中央 stands beside.
+func TestPartsBesideFigure(t *testing.T) {
+	text := "中央一般公共预算收入总量1088.06亿元、支出总量1422.06亿元，赤字334亿元，与预算持平。"
+	q := &Question{Concepts: []Concept{
+		{Word: "中央", Weight: 3},
+		{Word: "财政赤字", Weight: 6, Parts: []string{"财政", "赤字"}, foldedParts: []string{"财政", "赤字"}, PartWeights: []float64{1, 1}},
+	}}
+	at := func(s string) int { return strings.Index(text, s) }
+	occ := [][]occurrence{
+		{{start: 0, end: len("中央"), factor: 1, text: "中央", part: -1}},
+		{{start: at("赤字"), end: at("赤字") + len("赤字"), factor: 1, text: "赤字", part: 1}},
+	}
+	l := clauses(text)
+	withClauses(occ, l)
+	heading := [][]float64{nil, {0.6, 0}} // 财政 in 一、中央财政管理审计情况
+	ctx := make([]float64, 2)
+	figure := func(f string) match {
+		return measure(q, occ, l, at(f), at(f)+len(f), ctx, heading)
+	}
+	deficit, revenue := figure("334亿元"), figure("1088.06亿元")
+	if deficit.coverage <= revenue.coverage {
+		t.Errorf("coverage of the deficit %.2f, of the revenue %.2f: want the deficit's higher", deficit.coverage, revenue.coverage)
+	}
+}

@@ -90,7 +90,7 @@ func (e *Engine) reasons(q *Question, vw *viewer, hits []index.Hit) []Answer {
 				occ[ci][k].pinned = 1
 			}
 		}
-		m := measure(q, occ, nil, len(text), len(text), contextMatches(q, v))
+		m := measure(q, occ, nil, len(text), len(text), contextMatches(q, v), nil)
 		if m.core < 0.5 || m.top < 0.4 {
 			continue
 		}

@@ -388,3 +388,12 @@ func TestPlacesInAside(t *testing.T) {
 	e := smallEngine(t, "jiangxi_pingxiang_2025_stat_bulletin.txt", doc)
 	askAll(t, e, map[string]string{"萍乡6个工业园区里投产的工业企业有多少家？": "791家"})
 }
+
+// A share in a clause of its own (占比74%) is of the subject before it, as
+// a change is.
+func TestShareClauseContinues(t *testing.T) {
+	l := clauses("全市民生支出488.3亿元，占比74%，重点民生政策得到有力保障。")
+	if len(l.continues) < 2 || !l.continues[1] || l.continues[2] {
+		t.Errorf("continues = %v, want only the share's clause to go on about the subject", l.continues)
+	}
+}
