@@ -288,6 +288,28 @@ func headingLevel(s string) int {
 	return 0
 }
 
+// l1Ordinal returns the number of a top-level heading (二、… is 2, 十一、…
+// is 11), or 0.
+func l1Ordinal(s string) int {
+	n := 0
+	for _, r := range s {
+		d := strings.IndexRune("一二三四五六七八九十", r)
+		if d < 0 {
+			break
+		}
+		d = d/len("一") + 1
+		switch {
+		case d == 10 && n == 0:
+			n = 10
+		case d == 10:
+			n *= 10
+		default:
+			n += d
+		}
+	}
+	return n
+}
+
 // isHeadingLine reports whether a whole line is a section heading: a
 // numbered line short enough to be a title, without a full stop inside.
 func isHeadingLine(s string) bool {
@@ -730,6 +752,7 @@ func (p *parser) printedBlocks(body []int) {
 	p.full = full
 	var cur *block
 	inGlossary := false
+	lastL1 := 0 // the number of the last top-level heading (一、 is 1)
 	flush := func() {
 		if cur != nil {
 			p.blocks = append(p.blocks, *cur)
@@ -748,6 +771,12 @@ func (p *parser) printedBlocks(body []int) {
 		// A line that continues a sentence is no heading, whatever it
 		// starts with (……老旧小区 / 1. 1万个。: an OCR-split decimal).
 		midSentence := cur != nil && !inGlossary && !endsParagraph(p.lines[cur.lines[len(cur.lines)-1]].text)
+		if midSentence && lastL1 > 0 && headingLevel(t) == 1 && isHeadingLine(t) && l1Ordinal(t) == lastL1+1 {
+			// 二、2019年财政预算草案 after 一、…, under a broken table's
+			// stray figures: the next part of the report, not a sentence
+			// going on.
+			midSentence = false
+		}
 		if !inGlossary && p.startsGrid(body, k) {
 			head := p.takeHead(&cur)
 			flush()
@@ -789,6 +818,9 @@ func (p *parser) printedBlocks(body []int) {
 		if (isHeadingLine(t) || isAnnexLine(t)) && !midSentence && !(l.width*100 >= full*90 && headingLevel(t) > 0 && !endsSentence(t) && k+1 < len(body)) {
 			flush()
 			inGlossary = reGlossary.MatchString(t)
+			if n := l1Ordinal(t); n > 0 && headingLevel(t) == 1 {
+				lastL1 = n
+			}
 			p.blocks = append(p.blocks, block{kind: KindHeading, lines: []int{i}, table: -1})
 			continue
 		}

@@ -658,3 +658,23 @@ func TestPrintedLayoutOfOtherReports(t *testing.T) {
 		}
 	}
 }
+
+// A top-level heading that numbers the next part of a printed report (二、
+// after 一、) opens it even after stray figures of a broken table that end
+// no sentence.
+func TestNextPartAfterStrayFigures(t *testing.T) {
+	part1 := printed("关于某市2018年预算执行情况和2019年预算草案的报告\n一、2018年预算执行情况\n全市一般公共预算收入完成360亿元，增长16%，完成预算的101.8%。全市一般公共预算支出完成530亿元，增长12%，完成预算的99.1%。\n收支相抵，当年结余12亿元，增长4", 27, 38)
+	part2 := printed("二、2019年预算草案\n安排到期政府债务本息50.4亿元，防范化解地方债务风险。\n全市一般公共预算收入预期增长7%。", 27, 38)
+	src := part1 + "\n165\n\n" + part2
+	d := Parse("mou_2018_budget_report", []byte(src))
+	for _, p := range d.Paragraphs {
+		if !strings.Contains(p.Text, "50.4亿元") {
+			continue
+		}
+		if path := d.SectionPath(p.Section); len(path) == 0 || !strings.HasPrefix(path[0], "二、") {
+			t.Errorf("section of %q = %q, want under 二、2019年预算草案", p.Text, path)
+		}
+		return
+	}
+	t.Fatalf("no paragraph holds 50.4亿元: %+v", d.Paragraphs)
+}
