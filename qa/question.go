@@ -386,6 +386,10 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
+// reBudgeted asks what a budget sets aside (预算里安排, 预算草案): the plan,
+// not what was spent.
+var reBudgeted = regexp.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)`)
+
 var reWillZh = regexp.MustCompile(`(要|将)(新|建|引进|完成|实现|达到|开工|增加|培育|打造|实施|推进|改造|发放|投入|安排|举办|创建|培训)`)
 
 var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争取", "拟", "规划", "将要", "要求"}
@@ -443,8 +447,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			q.Plan = true
 		}
 	}
-	if reWillZh.MatchString(rest) {
-		q.Plan = true // 今年要引进多少
+	if reWillZh.MatchString(rest) || reBudgeted.MatchString(rest) {
+		q.Plan = true // 今年要引进多少; 预算里安排了多少
 	}
 	for _, w := range doneWords {
 		if strings.Contains(rest, w) {
