@@ -145,8 +145,8 @@ var (
 	reYearQ      = regexp.MustCompile(`((?:19|20)\d{2})\s*年?`)
 	reFiveYear   = regexp.MustCompile(`[“"]?十?[一二三四五六七八九]五[”"]?(期间|时期|计划期间|计划)?`)
 	reAskPercent = regexp.MustCompile(`[百千]分之(几|多少)`)
-	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
-	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是什么|是啥|具体指什么|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?怎么(?:算|界定|定义|统计)的?)$`)
+	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|什么叫做|什么叫|啥叫|何为|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
+	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是指\p{Han}什么|是什么|是啥|具体指什么|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?怎么(?:算|界定|定义|统计)的?)$`)
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
 	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
 	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么)几年(?:来|里|中|间)?`)
@@ -544,7 +544,7 @@ func splitAsides(s string) (rest, aside string) {
 // many words (是什么意思, 的含义, 指的是什么, 怎么定义, 什么口径), not
 // only "what is it" (是什么), which a figure may answer (总量是什么).
 func asksMeaning(ask string) bool {
-	for _, w := range []string{"意思", "含义", "指", "定义", "界定", "口径"} {
+	for _, w := range []string{"意思", "含义", "指", "定义", "界定", "口径", "怎么算", "怎么计算", "如何计算", "怎么统计", "如何统计"} {
 		if strings.Contains(ask, w) {
 			return true
 		}
@@ -618,8 +618,8 @@ func termWithoutPlace(term string) string {
 }
 
 // reWhichOfSet asks which members a numbered set has: 指的是哪三保,
-// 到底是哪四闲, 具体是哪三个, 指哪两个.
-var reWhichOfSet = regexp.MustCompile(`(?:是|指|指的是|包括|说的是)哪([两二三四五六七八九十])(\p{Han}{0,3})[？?]?$`)
+// 到底是哪四闲, 具体是哪三个, 指哪两个, 是保哪六样.
+var reWhichOfSet = regexp.MustCompile(`(?:是|指|指的是|包括|说的是)\p{Han}?哪([两二三四五六七八九十])(\p{Han}{0,3})[？?]?$`)
 
 // reQuoted is a quoted word.
 var reQuoted = regexp.MustCompile(`[“"「『]([^“”"「」『』]{2,12})[”"」』]`)

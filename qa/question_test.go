@@ -93,6 +93,10 @@ func TestAnalyze(t *testing.T) {
 		{q: "How much money was allocated for epidemic prevention?", lang: "en", kind: KindNumber, class: "money", done: true},
 		{q: "What was the unemployment rate last year?", lang: "en", kind: KindNumber, class: "percent", rel: -1, hasRel: true, done: true},
 		{q: "What are the six stabilities?", lang: "en", kind: KindDefinition, term: "六稳"},
+		{q: "公报里“城镇新增就业人数”是怎么算的？", lang: "zh", kind: KindDefinition, term: "城镇新增就业人数"},
+		{q: "报告里说的“六保”具体是保哪六样？", lang: "zh", kind: KindDefinition, term: "六保"},
+		{q: "基层“三保”是指保什么？", lang: "zh", kind: KindDefinition, term: "三保"},
+		{q: "什么叫“净地”出让？", lang: "zh", kind: KindDefinition, term: "净地出让"},
 		{q: "How many elderly care beds did Shanghai add in 2024?", lang: "en", kind: KindNumber, unit: "张", class: "count", year: 2024, place: "上海", done: true},
 		{q: "What percentage of the district's budget went to education?", lang: "en", kind: KindNumber, class: "percent", levels: "district"},
 	}

@@ -397,3 +397,14 @@ func TestShareClauseContinues(t *testing.T) {
 		t.Errorf("continues = %v, want only the share's clause to go on about the subject", l.continues)
 	}
 }
+
+// A note that opens with its term defines it with 为 in words; the
+// figure after 为 in the text states the term's value, no definition.
+func TestDefinitionByWei(t *testing.T) {
+	doc := "2025年某省国民经济和社会发展统计公报\n\n全年全员劳动生产率[3]为24.1万元/人，比上年增长5.5%。\n\n注释\n\n[3]全员劳动生产率为地区生产总值（现价）与全部就业人员年平均人数的比率，增长速度按不变价格计算。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{
+		"公报里的“全员劳动生产率”是怎么定义的？": "地区生产总值（现价）与全部就业人员年平均人数的比率，增长速度按不变价格计算",
+		"全员劳动生产率是怎么算的？":        "地区生产总值（现价）与全部就业人员年平均人数的比率，增长速度按不变价格计算",
+	})
+}
