@@ -68,6 +68,7 @@ func makeLine(data []byte, no, start, end int) line {
 		}
 		end -= n
 	}
+	start = afterHeadingMarks(data, start, end)
 	l := line{no: no, start: start, end: end, text: string(data[start:end])}
 	for _, r := range l.text {
 		l.runes++
@@ -75,6 +76,30 @@ func makeLine(data []byte, no, start, end int) line {
 	}
 	l.footer = footerPage(l.text)
 	return l
+}
+
+// afterHeadingMarks returns where a line's text starts after the marks of
+// a Markdown heading (## 一、综合): one to six # and a space. A # before
+// text (#食品 in a price table: an item of the one above) is the text's.
+func afterHeadingMarks(data []byte, start, end int) int {
+	k := start
+	for k < end && k-start < 6 && data[k] == '#' {
+		k++
+	}
+	if k == start || k == end {
+		return start
+	}
+	if r, _ := utf8.DecodeRune(data[k:end]); !IsSpace(r) {
+		return start
+	}
+	for k < end {
+		r, n := utf8.DecodeRune(data[k:end])
+		if !IsSpace(r) {
+			break
+		}
+		k += n
+	}
+	return k
 }
 
 func runeWidth(r rune) int {

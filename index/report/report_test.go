@@ -223,6 +223,23 @@ func checkNothingLost(t testing.TB, name string, data []byte, d *Doc) {
 			owner[i] = -1
 		}
 	}
+	// The marks of a Markdown heading (## 一、综合) are markup, not text.
+	for start := 0; start < len(data); {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += start
+		}
+		s := start
+		for s < end && IsSpace(rune(data[s])) {
+			s++
+		}
+		for i := s; i < afterHeadingMarks(data, s, end); i++ {
+			owner[i] = -1
+		}
+		start = end + 1
+	}
 	for pi, p := range d.Paragraphs {
 		var rebuilt []byte
 		for k, r := range p.OrigRanges() {
@@ -677,4 +694,26 @@ func TestNextPartAfterStrayFigures(t *testing.T) {
 		return
 	}
 	t.Fatalf("no paragraph holds 50.4亿元: %+v", d.Paragraphs)
+}
+
+// A report saved as Markdown titles itself and its parts with heading
+// marks (# …, ## 一、…): the marks are no part of the title or the
+// headings; a # before text (#食品, an item of the row above) is text.
+func TestMarkdownHeadings(t *testing.T) {
+	src := "# 2021年某市国民经济和社会发展统计公报\n\n某市统计局\n\n## 一、综合\n\n全年全市实现地区生产总值1991.7亿元，比上年增长8.6%。\n\n## 二、农业\n\n全年粮食产量228.6万吨，增长1.2%。\n\n#食品\t-2.4\n"
+	d := Parse("mou_2021_stat_bulletin", []byte(src))
+	if d.Title != "2021年某市国民经济和社会发展统计公报" {
+		t.Errorf("title = %q", d.Title)
+	}
+	checkNothingLost(t, "markdown", []byte(src), d)
+	for _, p := range d.Paragraphs {
+		if strings.Contains(p.Text, "228.6万吨") {
+			if path := d.SectionPath(p.Section); len(path) == 0 || path[0] != "二、农业" {
+				t.Errorf("section of %q = %q, want 二、农业", p.Text, path)
+			}
+		}
+		if strings.Contains(p.Text, "食品") && !strings.Contains(p.Text, "#食品") {
+			t.Errorf("paragraph %q lost the # of #食品", p.Text)
+		}
+	}
 }
