@@ -111,7 +111,7 @@ var rePinyinApostrophe = regexp.MustCompile(`([A-Za-z])['’]([aeoAEO])`)
 // people, which the glossary cannot be expected to know.
 func properNames(raw string) map[string]bool {
 	out := map[string]bool{}
-	raw = rePinyinApostrophe.ReplaceAllString(raw, "$1$2")
+	raw = rePinyinApostrophe.ReplaceAllString(enSpelling.Replace(raw), "$1$2")
 	for i, w := range strings.Fields(raw) {
 		w = strings.Trim(w, "?.,!;:'\"()")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
@@ -223,8 +223,15 @@ func enDefinedTerm(s string) string {
 	return ""
 }
 
+// enSpelling folds the spellings of a question to the glossary's: pinyin
+// ü as v (Lüliang is Lvliang), British English as American
+// (urbanisation, labour, centre, programme).
+var enSpelling = strings.NewReplacer("ü", "v", "ǖ", "v", "ǘ", "v", "ǚ", "v", "ǜ", "v", "Ü", "V",
+	"isation", "ization", "labour", "labor", "centre", "center", "programme", "program",
+	"favour", "favor", "neighbour", "neighbor", "harbour", "harbor", "defence", "defense", "fibre", "fiber")
+
 func (a *Analyzer) analyzeEnglish(q *Question, s string) {
-	s = strings.ToLower(s)
+	s = enSpelling.Replace(strings.ToLower(s))
 	s = rePinyinApostrophe.ReplaceAllString(s, "$1$2")
 	s = strings.ReplaceAll(s, "'s ", " ")
 	s = strings.ReplaceAll(s, "’s ", " ")

@@ -977,3 +977,19 @@ func TestStockWithModifyingVerb(t *testing.T) {
 		}
 	}
 }
+
+// British spellings read as the glossary's American ones, and pinyin ü as
+// v: Lüliang is the Lvliang the reports' region spells.
+func TestEnglishSpellings(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("What was Lüliang's urbanisation rate at the end of 2025?")
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "城镇化率" }) {
+		t.Errorf("urbanisation rate: concepts %+v, want 城镇化率", q.Concepts)
+	}
+	if !slices.Contains(q.Names, "lvliang") {
+		t.Errorf("Lüliang: names %q, want lvliang", q.Names)
+	}
+	if slices.Contains(q.Unknown, "lvliang") {
+		t.Errorf("Lüliang is a proper name, not an unknown word: %q", q.Unknown)
+	}
+}
