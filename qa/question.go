@@ -394,6 +394,7 @@ var reWillZh = regexp.MustCompile(`(要|将)(新|建|引进|完成|实现|达到
 
 var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争取", "拟", "规划", "将要", "要求"}
 var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "取得", "建成了", "新增了", "达到了", "了"}
+
 // notDone drops the 了 that marks no outcome: of a conjunction (为了, 除了)
 // or of a verb of planning (安排了 asks what the plan sets).
 var notDone = strings.NewReplacer("为了", "", "除了", "", "安排了", "安排", "计划了", "计划")
