@@ -231,6 +231,8 @@ var stopWords = map[string]bool{
 	"给": true, "向": true, "由": true, "据": true, "按": true, "比": true, "做": true, "做了": true,
 	"一": true, "该": true, "此": true, "各": true, "每": true, "哪": true, "啥": true, "怎么": true,
 	"怎样": true, "如何": true, "为什么": true, "多少": true, "几": true, "什么": true,
+	// Complements of direction after a verb (挣回来, 省下来): no thing.
+	"回来": true, "下来": true, "出来": true, "起来": true,
 }
 
 // Analyze analyzes a question.
@@ -254,6 +256,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			// 收入完成了多少，比上年少了百分之几: two questions in one; the
 			// first is answered.
 			norm = m[1]
+			q.Norm = norm
+		}
+		if loc := reWhichWay.FindStringIndex(norm); loc != nil && strings.Contains(norm[:loc[0]], "多少") {
+			// 多少？涨了还是跌了: the figure, not the way it went.
+			norm = norm[:loc[0]]
 			q.Norm = norm
 		}
 		a.analyzeChinese(q, norm)
@@ -386,6 +393,14 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
+// reEachPerson is "per person" as people say it: 平均每个人摊到的GDP is 人均
+// GDP.
+var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|每个?人平均(?:摊到|分到|摊)?的?`)
+
+// reWhichWay asks only which way a figure went, after asking the figure
+// (零售总额多少？涨了还是跌了): the figure is what is asked.
+var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
+
 // reBudgeted asks what a budget sets aside (预算里安排, 预算草案): the plan,
 // not what was spent.
 var reBudgeted = regexp.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)`)
@@ -415,6 +430,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	}
 	// 标准提到了多少: raised to, not "mentioned".
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
+	s = reEachPerson.ReplaceAllString(s, "人均")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	rest := s

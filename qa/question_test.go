@@ -993,3 +993,25 @@ func TestEnglishSpellings(t *testing.T) {
 		t.Errorf("Lüliang is a proper name, not an unknown word: %q", q.Unknown)
 	}
 }
+
+// Everyday ways of asking: 平均每个人摊到的 is 人均; 多少？涨了还是跌了 asks
+// the figure, not a rate; 挣回来 has no thing in its 回来.
+func TestEverydayAsks(t *testing.T) {
+	a := testAnalyzer()
+	words := func(q *Question) string {
+		var ws []string
+		for _, c := range q.Concepts {
+			ws = append(ws, c.Word)
+		}
+		return strings.Join(ws, " ")
+	}
+	if q := a.Analyze("平均每个人摊到的GDP有多少钱？"); !strings.Contains(words(q), "人均") {
+		t.Errorf("平均每个人摊到的GDP: concepts %q, want 人均", words(q))
+	}
+	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
+		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
+	}
+	if q := a.Analyze("外出打工的人一年挣回来多少劳务收入？"); strings.Contains(words(q), "回来") {
+		t.Errorf("挣回来: concepts %q, want no 回来", words(q))
+	}
+}
