@@ -424,6 +424,13 @@ func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 		}
 		out = append(out, placeMark{z.start, true})
 	}
+	// 分区域看，长株潭地区…: the parts of the region, each with its own
+	// figure, unless the question names the part.
+	for _, a := range sp.areas {
+		if !strings.Contains(q.Norm, a.name) && !strings.Contains(q.Raw, a.name) {
+			out = append(out, placeMark{a.start, true})
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
@@ -432,8 +439,24 @@ func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 type sentPlaces struct {
 	mentions []place.Mention // place.Find(text)
 	zones    []zoneMark
+	areas    []areaMark
 	asides   [][]int // the bracketed asides (reAside): byte spans of （…） and (…)
 }
+
+// areaMark is a part of a region a sentence gives by area (长株潭地区 after
+// 分区域看), at byte start, named name without its area word (长株潭).
+type areaMark struct {
+	start int
+	name  string
+}
+
+// reByArea opens a sentence that gives a figure per part of the region:
+// 分区域看, 分地区看, 按区域分.
+var reByArea = regexp.MustCompile(`^\s*(?:分区域|分地区|分片区|分板块|按区域|按地区|从区域|从地区)(?:来看|看|分)?[，,：:]`)
+
+// reAreaName is a part of a region named at the head of a clause: 长株潭
+// 地区, 湘南地区, 洞庭湖地区, 大湘西地区, 珠三角核心区.
+var reAreaName = regexp.MustCompile(`(?:^|[，,；;：:、])\s*(\p{Han}{2,6}?)(?:地区|片区|区域|板块|经济区|核心区|城市群)`)
 
 // inAside reports whether byte at lies in one of the asides.
 func inAside(asides [][]int, at int) bool {
@@ -453,6 +476,11 @@ func placesOf(text string) sentPlaces {
 	sp := sentPlaces{mentions: place.Find(text)}
 	if strings.ContainsAny(text, "（(") {
 		sp.asides = reAside.FindAllStringIndex(text, -1)
+	}
+	if m := reByArea.FindStringIndex(text); m != nil {
+		for _, a := range reAreaName.FindAllStringSubmatchIndex(text[m[1]:], -1) {
+			sp.areas = append(sp.areas, areaMark{start: m[1] + a[2], name: text[m[1]+a[2] : m[1]+a[3]]})
+		}
 	}
 	if !strings.Contains(text, "区") { // every zone word ends in 区
 		return sp

@@ -215,3 +215,35 @@ func TestEnglishAcrossAndPerResident(t *testing.T) {
 		t.Errorf("average disposable income: concepts %+v, want 人均可支配收入 as one concept", q.Concepts)
 	}
 }
+
+// A sentence that gives figures by area (分区域看，长株潭地区…) gives those of
+// parts of the region: each is another place than the region asked, unless
+// the question names it.
+func TestByAreaParts(t *testing.T) {
+	text := "分区域看，长株潭地区全体居民人均可支配收入58851元，增长4.4%；湘南地区全体居民人均可支配收入36869元，增长5.3%。"
+	sp := placesOf(text)
+	var names []string
+	for _, a := range sp.areas {
+		names = append(names, a.name)
+	}
+	if !slices.Equal(names, []string{"长株潭", "湘南"}) {
+		t.Fatalf("areas %q, want 长株潭 and 湘南", names)
+	}
+	others := func(q string) (n int) {
+		for _, m := range otherPlaces(&Question{Raw: q, Norm: q}, "湖南省", "", sp) {
+			if m.other {
+				n++
+			}
+		}
+		return n
+	}
+	if n := others("居民人均可支配收入是多少"); n != 2 {
+		t.Errorf("the province asked: %d parts of it are other places, want 2", n)
+	}
+	if n := others("湘南地区居民人均可支配收入是多少"); n != 1 {
+		t.Errorf("湘南 asked: %d other places, want 1 (长株潭)", n)
+	}
+	if sp := placesOf("长株潭地区全体居民人均可支配收入58851元。"); len(sp.areas) != 0 {
+		t.Errorf("no 分区域看: areas %+v, want none", sp.areas)
+	}
+}

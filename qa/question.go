@@ -1464,7 +1464,7 @@ func (a *Analyzer) weigh(q *Question) {
 // measureWords name what kind of figure the subject has, and reports
 // often leave them out.
 var measureWords = map[string]bool{"产量": true, "数量": true, "总量": true, "规模": true, "水平": true,
-	"人数": true, "个数": true, "总数": true, "金额": true, "数额": true}
+	"人数": true, "个数": true, "总数": true, "金额": true, "数额": true, "额度": true}
 
 // functionChars are characters that build grammar more than things.
 const functionChars = "上下里中给把被花做搞弄要会能想该没有是在了的得地着过从到向对为"

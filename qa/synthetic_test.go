@@ -408,3 +408,11 @@ func TestDefinitionByWei(t *testing.T) {
 		"全员劳动生产率是怎么算的？":        "地区生产总值（现价）与全部就业人员年平均人数的比率，增长速度按不变价格计算",
 	})
 }
+
+// A quota (额度) is a kind of figure reports leave unsaid: 安排地方政府专项
+// 债券3.75万亿元 answers 专项债券额度.
+func TestQuotaLeftUnsaid(t *testing.T) {
+	doc := "政府工作报告\n\n今年拟安排地方政府专项债券3.75万亿元，比去年增加1.6万亿元。\n"
+	e := smallEngine(t, "national_2020_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{"今年给地方政府安排的专项债券额度是多少？": "3.75万亿元"})
+}
