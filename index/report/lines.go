@@ -95,11 +95,11 @@ func afterHeadingMarks(data []byte, start, end int) int {
 	for k < end {
 		r, n := utf8.DecodeRune(data[k:end])
 		if !IsSpace(r) {
-			break
+			return k
 		}
 		k += n
 	}
-	return k
+	return start // marks and nothing after them: text, not a heading
 }
 
 func runeWidth(r rune) int {

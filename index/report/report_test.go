@@ -232,8 +232,12 @@ func checkNothingLost(t testing.TB, name string, data []byte, d *Doc) {
 			end += start
 		}
 		s := start
-		for s < end && IsSpace(rune(data[s])) {
-			s++
+		for s < end {
+			r, n := utf8.DecodeRune(data[s:end])
+			if !IsSpace(r) {
+				break
+			}
+			s += n
 		}
 		for i := s; i < afterHeadingMarks(data, s, end); i++ {
 			owner[i] = -1
@@ -464,6 +468,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("表1 收入\n  单位：万元\n  项目   预算数   决算数\n一、税收  5,065  4,837\n1\n. 国防   8728  7297   83\n      .6   -18\n\f××市人民政府公报\n32\n"))
 	f.Add([]byte("指标\t绝对数（亿千瓦时）\t比上年增长（%）\n全社会用电量\t457.73\t-6.8\n\t\t\n图4 增长\n注：数据。\n[1] 本公报。\n*\n"))
 	f.Add([]byte("关于某市2025年预算\n及全市预算草案的报告\n各位代表：\n（一）全市及市级预算\n市本级收入34.9亿元。\n目录\n一、2025年 ······（1）\n"))
+	f.Add([]byte("# 2021年某市统计公报\n\n　## 一、综合\n\n#食品\t-2.4\n#\n##   \n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := Parse("fuzz", data)
 		checkNothingLost(t, "fuzz", data, d)
