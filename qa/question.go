@@ -233,6 +233,8 @@ var stopWords = map[string]bool{
 	"怎样": true, "如何": true, "为什么": true, "多少": true, "几": true, "什么": true,
 	// Complements of direction after a verb (挣回来, 省下来): no thing.
 	"回来": true, "下来": true, "出来": true, "起来": true,
+	// Where, said of a household (每百户家里有几辆车): no thing.
+	"家里": true,
 }
 
 // Analyze analyzes a question.

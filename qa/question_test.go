@@ -1014,4 +1014,10 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("外出打工的人一年挣回来多少劳务收入？"); strings.Contains(words(q), "回来") {
 		t.Errorf("挣回来: concepts %q, want no 回来", words(q))
 	}
+	if q := a.Analyze("每一百户居民家里平均有几辆家用汽车？"); strings.Contains(words(q), "家里") {
+		t.Errorf("家里: concepts %q, want no 家里", words(q))
+	}
+	if q := a.Analyze("2024年全国研发经费投入了多少钱？"); !hasAlt(q, func(s string) bool { return s == "研究与试验发展" }) {
+		t.Errorf("研发经费: concepts %+v, want 研究与试验发展 among the alternatives", q.Concepts)
+	}
 }
