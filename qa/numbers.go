@@ -124,6 +124,10 @@ func clashes(question, w, before string) bool {
 	if modifierClash(question, w, before) {
 		return true
 	}
+	// 出口 inside 进出口: the total of trade, not exports.
+	if (strings.HasPrefix(w, "出口") && strings.HasSuffix(before, "进") || strings.HasPrefix(w, "进口") && strings.HasSuffix(before, "出")) && !strings.Contains(question, "进出口") {
+		return true
+	}
 	// 人均地区生产总值 for 生产总值: the modifier may stand before a word
 	// of place (地区, 全市).
 	for p := range levelPrefixes {

@@ -586,7 +586,8 @@ func TestPurposeAndReached(t *testing.T) {
 }
 
 // A head modifier makes a word another thing even before a word of place
-// (人均地区生产总值 is no 生产总值), unless the question has it.
+// (人均地区生产总值 is no 生产总值), unless the question has it; so does
+// 进 before 出口 (进出口: all trade).
 func TestClashesThroughPlaceWord(t *testing.T) {
 	for _, c := range []struct {
 		question, w, before string
@@ -597,6 +598,11 @@ func TestClashesThroughPlaceWord(t *testing.T) {
 		{"人均生产总值是多少", "生产总值", "人均地区", false},
 		{"朔州gdp总共多少", "生产总值", "全市完成地区", false},
 		{"农村居民人均可支配收入", "居民人均可支配收入", "城镇", true},
+		// 出口 inside 进出口 is the total of trade, unless that is asked.
+		{"出口", "出口", "全年进", true},
+		{"进口多少", "进口总额", "货物进出口总额中，", false},
+		{"进出口总额多少", "出口", "全年进", false},
+		{"出口", "出口", "其中，", false},
 	} {
 		if got := clashes(c.question, c.w, c.before); got != c.want {
 			t.Errorf("clashes(%q, %q, %q) = %v, want %v", c.question, c.w, c.before, got, c.want)
