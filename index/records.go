@@ -354,7 +354,7 @@ func buildRecords(e *Entry, from, to int) *records {
 		if p.Heading != "" {
 			rec.headings = append(rec.headings, numbered{i, []byte(p.Heading)})
 		}
-		per, year := d.PeriodOf(p.Section)
+		per, year := d.ParagraphPeriod(i)
 		for si := p.FirstSentence; si < p.FirstSentence+p.NumSentences; si++ {
 			s := &d.Sentences[si]
 			sr := &Sentence{Ref: Ref{d.ID, e.Gen, si}, Para: s.Para, Text: s.Text, Off: s.Off, Start: s.Start, End: s.End,

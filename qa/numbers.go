@@ -971,7 +971,7 @@ func sentenceYears(text string) [][]int {
 // sentencePeriod is the periodCtx of sentence si of a parsed document.
 func sentencePeriod(d *report.Doc, si int) periodCtx {
 	s := &d.Sentences[si]
-	per, year := d.PeriodOf(d.Paragraphs[s.Para].Section)
+	per, year := d.ParagraphPeriod(s.Para)
 	return periodCtx{text: s.Text, secPeriod: per, secYear: year, meta: d.Meta, years: sentenceYears(s.Text)}
 }
 
@@ -1128,6 +1128,14 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		plan = true
 	}
 	cued := plan
+	if pc.secPeriod == report.PeriodSpan && year == 0 && levelReached(clause) {
+		// 一般公共预算收入达到280.7亿元 in a review of five years: the level
+		// the span ends at, in its last year.
+		year = pc.secYear
+		if year == 0 {
+			year = m.ReviewYear
+		}
+	}
 	switch pc.secPeriod {
 	case report.PeriodPlan:
 		// A figure dated before the year the report plans for is an
@@ -1150,10 +1158,25 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 			}
 		}
 	}
-	if year == 0 && (m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts) {
+	if year == 0 && pc.secPeriod != report.PeriodSpan && (m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts) {
 		year = m.ReviewYear
 	}
 	return year, plan
+}
+
+// levelCues say that a figure is a level reached (达到, 突破, 增加到), not
+// an amount over a time.
+var levelCues = []string{"达到", "达", "突破", "超过", "增加到", "提高到", "增长到", "上升到", "扩大到", "总里程", "总量", "余额", "年末", "人均"}
+
+// levelReached reports whether the clause before a figure states a level
+// reached: in a review of several years, the level the span ends at.
+func levelReached(clause string) bool {
+	for _, w := range levelCues {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // anchorYear is the year 今年 and 去年 count from in a report: the year
@@ -1561,7 +1584,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(placeMiss || otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix))
-			ft[fSpanMiss] = boolf(oneYear && spanBefore(text, spans, f.Prefix))
+			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&

@@ -416,3 +416,15 @@ func TestQuotaLeftUnsaid(t *testing.T) {
 	e := smallEngine(t, "national_2020_gov_work_report.txt", doc)
 	askAll(t, e, map[string]string{"今年给地方政府安排的专项债券额度是多少？": "3.75万亿元"})
 }
+
+// The paragraphs of a five-year review give the span's figures: a
+// question of one year is answered by the year's own, a level the span
+// ends at (达到280.7亿元) being its last year's.
+func TestSpanParagraphFigures(t *testing.T) {
+	doc := "2021年某省政府工作报告\n\n各位代表：\n\n一、“十三五”时期发展成就和2020年主要工作\n\n“十三五”时期是我省发展史上具有重大意义的五年。\n\n社会民生事业全面发展，人民生活水平持续提升。坚持就业优先，实施三项工程，城镇新增就业700万人、占全国1/10，城镇登记失业率控制在3.5%以内。经济总量跃上新台阶，一般公共预算收入达到280.7亿元。\n\n2020年是“十三五”规划收官之年，我们走过一段极不平凡的历程。\n\n全力稳住经济基本盘。出台“2.0版促进就业9条”，加大援企稳岗力度，发放失业保险稳岗返还资金130亿元，开展补贴性职业技能培训308万人次，承办首届全国职业技能大赛，高校毕业生就业率超过97%，全省城镇新增就业134万人。\n"
+	e := smallEngine(t, "mou_2021_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"2020年城镇一共新增了多少人就业？": "134万人",
+		"2020年一般公共预算收入有多少？":  "280.7亿元",
+	})
+}

@@ -59,6 +59,9 @@ const (
 	PeriodNone   Period = ""
 	PeriodReview Period = "review" // 回顾, 执行情况, 过去一年
 	PeriodPlan   Period = "plan"   // 计划, 安排, 目标, 草案
+	// PeriodSpan is a run of paragraphs about several years: the review of
+	// a five-year plan (“十三五”时期是…的五年) before the year's own.
+	PeriodSpan Period = "span"
 )
 
 // Doc is a parsed report. It is immutable after Parse returns and safe for
@@ -143,6 +146,10 @@ type Paragraph struct {
 	PageInferred bool // Page was inferred between footers, not printed
 
 	FirstSentence, NumSentences int // its sentences in Doc.Sentences
+
+	// Span is set on the paragraphs of a review of several years (“十三五”
+	// 时期是…的五年 up to 2020年是…): their figures are the span's.
+	Span bool
 
 	pieces []piece
 }
@@ -269,6 +276,17 @@ func (d *Doc) SentencesOf(i int) []Sentence {
 }
 
 // PeriodOf returns the period and year of section s (review or plan).
+// ParagraphPeriod returns the period and year of paragraph pi: those of
+// its section, or PeriodSpan for a paragraph of a review of several years.
+func (d *Doc) ParagraphPeriod(pi int) (Period, int) {
+	p := &d.Paragraphs[pi]
+	per, year := d.PeriodOf(p.Section)
+	if p.Span {
+		return PeriodSpan, year
+	}
+	return per, year
+}
+
 func (d *Doc) PeriodOf(s int) (Period, int) {
 	if s < 0 || s >= len(d.Sections) {
 		return PeriodNone, 0

@@ -262,6 +262,7 @@ func (p *parser) run() {
 		p.doc.Title = syntheticTitle(p.doc.Meta)
 	}
 	p.scopes()
+	p.spans()
 }
 
 var (

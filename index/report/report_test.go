@@ -722,3 +722,26 @@ func TestMarkdownHeadings(t *testing.T) {
 		}
 	}
 }
+
+// The review of a five-year plan in a work report runs over several
+// paragraphs, from one that opens with the span to one that opens with the
+// year: those between speak of the five years. A span in a plan's section
+// is the plan's own.
+func TestSpanParagraphs(t *testing.T) {
+	src := "2021年某省政府工作报告\n\n各位代表：\n\n一、“十三五”时期发展成就和2020年主要工作\n\n“十三五”时期是我省发展史上具有重大意义的五年。\n\n社会民生事业全面发展。城镇新增就业700万人。\n\n五年来，我们深入学习贯彻新思想。\n\n2020年是“十三五”规划收官之年。全省城镇新增就业134万人。\n\n二、“十四五”时期主要目标任务\n\n“十四五”时期我省经济社会发展的主要目标是：城镇新增就业600万人。\n"
+	d := Parse("mou_2021_gov_work_report", []byte(src))
+	want := map[string]bool{"“十三五”时期是": true, "社会民生事业": true, "五年来": true, "2020年是": false, "“十四五”时期我省": false}
+	for _, p := range d.Paragraphs {
+		for prefix, span := range want {
+			if strings.HasPrefix(p.Text, prefix) {
+				if p.Span != span {
+					t.Errorf("%q: span %v, want %v", p.Text, p.Span, span)
+				}
+				delete(want, prefix)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("paragraphs not found: %v", want)
+	}
+}

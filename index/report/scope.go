@@ -213,3 +213,41 @@ func (p *parser) scopes() {
 		}
 	}
 }
+
+// reSpanOpens opens a paragraph that reviews several years: “十三五”时期是
+// 广东发展史上具有重大意义的五年, 过去五年, 五年来.
+var reSpanOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:“?十[一二三四五六]五”?(?:时期|期间|以来)|(?:过去|这|近)(?:五|[两三四六七八九十])年|[两三四五六七八九十]年来)`)
+
+// reYearOpens opens a paragraph about one year, which ends a review of
+// several: 2020年是“十三五”规划收官之年, 刚刚过去的2022年, 过去一年, 一年来.
+var reYearOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:刚刚过去的|刚过去的|过去的)?(?:(?:19|20)\d\d年|过去一年|一年来|一年|今年|去年)`)
+
+// spans marks the paragraphs of a review of several years (Paragraph.Span):
+// from one that opens with the span, through those after it in the same
+// section, until one opens with a year of its own; a span in a plan's
+// section is the plan's.
+func (p *parser) spans() {
+	d := p.doc
+	on, sec := false, -1
+	for pi := range d.Paragraphs {
+		para := &d.Paragraphs[pi]
+		if para.Kind != KindBody {
+			if para.Kind == KindHeading || para.Kind == KindTitle {
+				on = false
+			}
+			continue
+		}
+		if on && para.Section != sec {
+			on = false
+		}
+		switch {
+		case reSpanOpens.MatchString(para.Text):
+			// “十四五”时期的主要目标 under a plan: the plan's years.
+			per, _ := d.PeriodOf(para.Section)
+			on, sec = per != PeriodPlan, para.Section
+		case reYearOpens.MatchString(para.Text):
+			on = false
+		}
+		para.Span = on
+	}
+}
