@@ -1204,6 +1204,27 @@ var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排�
 var growthWords = []string{"增长", "增速", "增幅", "提高", "上升", "下降", "降低", "回落", "比重", "占比", "率",
 	"涨", "跌", "掉了多少", "掉多少", "掉了百分之", "降了多少", "降多少", "几个点"}
 
+// asksAmountOf reports whether a thing is named after the ask (砍掉多少炼钢
+// 产能, 减少多少就业岗位): the amount of that thing, not a rate.
+func asksAmountOf(s string) bool {
+	k := strings.LastIndex(s, "多少")
+	if k < 0 {
+		return false
+	}
+	rest := strings.TrimRight(s[k+len("多少"):], "？?。！!呢啊吧呀")
+	for _, w := range qualifierWords {
+		rest = strings.TrimPrefix(rest, w) // 控制在多少以内: no thing
+	}
+	n := 0
+	for _, r := range rest {
+		if !isHan(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // reShareOf asks what share one thing is of another: 民生支出占一般公共预算
 // 支出多少.
 var reShareOf = regexp.MustCompile(`占[^，。？]{1,24}?(?:多少|几成|百分之几|比重|比例)`)
@@ -1229,7 +1250,7 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	// "提高到多少" asks for the new level, in the thing's own unit.
 	s = reUsedUp.ReplaceAllString(s, "$1")
 	for _, w := range growthWords {
-		if strings.Contains(s, w) && !strings.Contains(s, "新增") && !reLevelQ.MatchString(strings.ToLower(s)) {
+		if strings.Contains(s, w) && !strings.Contains(s, "新增") && !reLevelQ.MatchString(strings.ToLower(s)) && !asksAmountOf(s) {
 			return "percent"
 		}
 	}

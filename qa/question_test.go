@@ -94,6 +94,8 @@ func TestAnalyze(t *testing.T) {
 		{q: "What was the unemployment rate last year?", lang: "en", kind: KindNumber, class: "percent", rel: -1, hasRel: true, done: true},
 		{q: "What are the six stabilities?", lang: "en", kind: KindDefinition, term: "六稳"},
 		{q: "为了抗疫，2020年专门发行的特别国债有多少钱？", lang: "zh", kind: KindNumber, class: "money", year: 2020},
+		{q: "2017年还要再砍掉多少炼钢产能？", lang: "zh", kind: KindNumber, year: 2017},
+		{q: "2017年粗钢产量掉了多少？", lang: "zh", kind: KindNumber, class: "percent", year: 2017, done: true},
 		{q: "2023年安排了多少个省重点建设项目？", lang: "zh", kind: KindNumber, unit: "个", class: "count", year: 2023},
 		{q: "2023年建成了多少个重点项目？", lang: "zh", kind: KindNumber, unit: "个", class: "count", year: 2023, done: true},
 		{q: "How much new farmland was the government planning to build in 2020?", lang: "en", kind: KindNumber, unit: "亩", class: "area", year: 2020, plan: true},
@@ -1013,6 +1015,12 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("外出打工的人一年挣回来多少劳务收入？"); strings.Contains(words(q), "回来") {
 		t.Errorf("挣回来: concepts %q, want no 回来", words(q))
+	}
+	if q := a.Analyze("2016年全省植树造林完成了多少亩？"); !hasAlt(q, func(s string) bool { return s == "造林" }) {
+		t.Errorf("植树造林: concepts %+v, want 造林 among the alternatives", q.Concepts)
+	}
+	if q := a.Analyze("How long do people in Guangdong live on average now?"); !strings.Contains(words(q), "人均预期寿命") {
+		t.Errorf("live on average: concepts %q, want 人均预期寿命", words(q))
 	}
 	if q := a.Analyze("每一百户居民家里平均有几辆家用汽车？"); strings.Contains(words(q), "家里") {
 		t.Errorf("家里: concepts %q, want no 家里", words(q))
