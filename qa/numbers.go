@@ -696,6 +696,10 @@ type match struct {
 	matched  []string // words found
 }
 
+// measure finds how well the concepts stand around the figure at [qs, qe):
+// their occurrences weighed by proximity (see layout), context the credit
+// per concept from headings (contextMatches), partCtx the credit per part
+// of a concept's word from headings (partContexts; nil for none).
 func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []float64, partCtx [][]float64) match {
 	var m match
 	var sum, got, coreSum, coreGot, topW float64
@@ -1166,7 +1170,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 
 // levelCues say that a figure is a level reached (达到, 突破, 增加到), not
 // an amount over a time.
-var levelCues = []string{"达到", "达", "突破", "超过", "增加到", "提高到", "增长到", "上升到", "扩大到", "总里程", "总量", "余额", "年末", "人均"}
+var levelCues = []string{"达", "突破", "超过", "增加到", "提高到", "增长到", "上升到", "扩大到", "总里程", "总量", "余额", "年末", "人均"}
 
 // levelReached reports whether the clause before a figure states a level
 // reached: in a review of several years, the level the span ends at.
