@@ -184,6 +184,33 @@ func headUnit(matches []englishMatch, asked int) int {
 	return best
 }
 
+// measuredNoun returns the index in matches of the head of the noun
+// phrase after how much/how many (word asked): the last glossary noun of
+// the run of matches from it (accidents of "production safety
+// accidents"), or the first word when only a dictionary knows it (gold);
+// -1 when none.
+func measuredNoun(matches []englishMatch, asked int) int {
+	if asked < 0 {
+		return -1
+	}
+	at, next := -1, asked
+	for i, m := range matches {
+		if m.at < next {
+			continue
+		}
+		if m.at > next {
+			break
+		}
+		next = m.at + m.n
+		e := m.entry
+		if e.verb || len(e.zh) == 0 || e.zh[0] == "" || aspectWords[e.zh[0]] || e.dict && at >= 0 {
+			continue
+		}
+		at = i
+	}
+	return at
+}
+
 // askedNoun returns the index of the first word after "how many" or "how
 // much" that is not a level or frame word, or -1.
 func askedNoun(words []string) int {
@@ -423,7 +450,15 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			q.Unknown = append(q.Unknown, w)
 		}
 	}
-	unitAt := headUnit(matches, askedNoun(kept))
+	asked := askedNoun(kept)
+	unitAt := headUnit(matches, asked)
+	measuredAt := -1
+	if asked > 0 && (kept[asked-1] == "much" || kept[asked-1] == "many") {
+		// How much gold…: the noun right after the ask is measured; after
+		// other words (by how much did the number of…) the ask is of a
+		// change, and the question's own nouns say what.
+		measuredAt = measuredNoun(matches, asked)
+	}
 	for mi, m := range matches {
 		if m.n == 1 && (enFrame[m.phrase] || enFiller[m.phrase]) {
 			continue // the frame, or a level word read above
@@ -467,6 +502,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 					q.EnNoun = m.phrase
 				}
 			}
+		}
+		if mi == measuredAt {
+			q.measured = len(q.Concepts)
 		}
 		q.Concepts = append(q.Concepts, c)
 		zh = append(zh, word)

@@ -79,6 +79,10 @@ type Question struct {
 	Why, Use bool
 
 	named bool // the question names, in pinyin, the place of the reports in scope
+	// measured is, for an English question, the index in Concepts of the
+	// noun after how much/how many (gold of "How much gold did large
+	// industrial firms produce"), or -1.
+	measured int
 }
 
 // Concept is one thing a question is about, with the words that express
@@ -239,7 +243,7 @@ var stopWords = map[string]bool{
 
 // Analyze analyzes a question.
 func (a *Analyzer) Analyze(raw string) *Question {
-	q := &Question{Raw: raw}
+	q := &Question{Raw: raw, measured: -1}
 	norm := normalizeQuestion(raw)
 	q.Norm = norm
 	if isEnglish(norm) {
@@ -1263,7 +1267,18 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	// the question's own.
 	order := make([]*Concept, 0, len(q.Concepts))
 	required := slices.ContainsFunc(q.Concepts, func(c Concept) bool { return !c.Optional })
-	for i := len(q.Concepts) - 1; i >= 0; i-- {
+	english := q.Lang == "en" && q.measured >= 0
+	if english {
+		// English is not head-final: what follows how much is measured,
+		// whatever nouns come after it (firms of "How much gold did large
+		// industrial firms produce").
+		c := &q.Concepts[q.measured]
+		if c.Aspect && a.Lex.WordHint(c.Word) == "" {
+			return ""
+		}
+		order = append(order, c)
+	}
+	for i := len(q.Concepts) - 1; i >= 0 && !english; i-- {
 		c := &q.Concepts[i]
 		if c.Aspect && a.Lex.WordHint(c.Word) == "" || c.Optional && required {
 			continue

@@ -99,6 +99,7 @@ func TestAnalyze(t *testing.T) {
 		{q: "2023年安排了多少个省重点建设项目？", lang: "zh", kind: KindNumber, unit: "个", class: "count", year: 2023},
 		{q: "2023年建成了多少个重点项目？", lang: "zh", kind: KindNumber, unit: "个", class: "count", year: 2023, done: true},
 		{q: "How much new farmland was the government planning to build in 2020?", lang: "en", kind: KindNumber, unit: "亩", class: "area", year: 2020, plan: true},
+		{q: "How much gold did large industrial firms produce in 2025?", lang: "en", kind: KindNumber, year: 2025, done: true},
 		{q: "公报里“城镇新增就业人数”是怎么算的？", lang: "zh", kind: KindDefinition, term: "城镇新增就业人数"},
 		{q: "报告里说的“六保”具体是保哪六样？", lang: "zh", kind: KindDefinition, term: "六保"},
 		{q: "基层“三保”是指保什么？", lang: "zh", kind: KindDefinition, term: "三保"},
