@@ -225,11 +225,9 @@ func checkNothingLost(t testing.TB, name string, data []byte, d *Doc) {
 	}
 	// The marks of a Markdown heading (## 一、综合) are markup, not text.
 	for start := 0; start < len(data); {
-		end := bytes.IndexByte(data[start:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += start
+		end := start // lines end at \n, \r or \r\n, as splitLines reads them
+		for end < len(data) && data[end] != '\n' && data[end] != '\r' {
+			end++
 		}
 		s := start
 		for s < end {
