@@ -247,3 +247,20 @@ func TestByAreaParts(t *testing.T) {
 		t.Errorf("no 分区域看: areas %+v, want none", sp.areas)
 	}
 }
+
+// 中央 before a budget of the central government's own level is the
+// nation's 本级, beside 全国; 中央 before money sent down (中央转移支付) in
+// a city's report sets no scope.
+func TestCentralScope(t *testing.T) {
+	for text, want := range map[string]string{
+		"中央一般公共预算收入总量108844.06亿元": ScopeOwn,
+		"中央财政赤字33400亿元":           ScopeOwn,
+		"全国一般公共预算收入219702亿元":      ScopeWhole,
+		"中央转移支付到位36.4亿元":          "",
+		"中央预算内投资安排7000亿元":         "",
+	} {
+		if got, _ := scopeAt(text, 0); got != want {
+			t.Errorf("scopeAt(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -34,6 +34,9 @@ var levelScopeWords = []string{"省级", "市级", "州级", "区级", "县级",
 var budgetItems = []string{"一般公共预算", "政府性基金", "国有资本", "社会保险", "社保", "财政", "预算", "收入", "支出",
 	"债务", "政府债务", "地方政府", "部门", "（含", "(含", "三公", "“三公”", "一般公共", "公共预算", "决算", "税收", "非税"}
 
+// centralBudgets are the budgets of the central government's own level.
+var centralBudgets = []string{"一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "财政收入", "财政支出", "财政赤字"}
+
 // scopeAt returns the scope a marker at byte i of text sets, the marker's
 // length, or "", 0.
 func scopeAt(text string, i int) (string, int) {
@@ -45,6 +48,15 @@ func scopeAt(text string, i int) (string, int) {
 				return ScopeWhole, len(m.word)
 			}
 			return m.scope, len(m.word)
+		}
+	}
+	if after, ok := strings.CutPrefix(rest, "中央"); ok {
+		// 中央一般公共预算收入 beside 全国…: the nation's own level, in a
+		// national budget; 中央转移支付 in a city's is money from above.
+		for _, it := range centralBudgets {
+			if strings.HasPrefix(after, it) {
+				return ScopeOwn, len("中央")
+			}
 		}
 	}
 	for _, w := range levelScopeWords {
