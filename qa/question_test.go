@@ -1020,6 +1020,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("2016年全省植树造林完成了多少亩？"); !hasAlt(q, func(s string) bool { return s == "造林" }) {
 		t.Errorf("植树造林: concepts %+v, want 造林 among the alternatives", q.Concepts)
 	}
+	if q := a.Analyze("How much central government subsidy does the budget count on for winter clean heating?"); !hasAlt(q, func(s string) bool { return s == "中央财政" }) || !strings.Contains(words(q), "清洁取暖") {
+		t.Errorf("central government, clean heating: concepts %+v", q.Concepts)
+	}
 	if q := a.Analyze("How long do people in Guangdong live on average now?"); !strings.Contains(words(q), "人均预期寿命") {
 		t.Errorf("live on average: concepts %q, want 人均预期寿命", words(q))
 	}
