@@ -152,25 +152,17 @@ var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has
 // compounds are head-final, so "expressway service area charging
 // stations" counts charging stations, not kilometres of expressway.
 func headUnit(matches []englishMatch, asked int) int {
-	if asked >= 0 {
+	if run := runFrom(matches, asked); len(run) > 0 {
 		// "How much investment did the key projects complete": the noun
-		// after how much/how many is what is measured, whatever follows.
-		best, next := -1, asked
-		for i, m := range matches {
-			if m.at < next {
-				continue
-			}
-			if m.at > next {
-				break
-			}
-			if m.entry.unit != "" && !m.entry.verb && !aspectWords[firstZh(m.entry)] {
+		// after how much/how many is what is measured, whatever follows;
+		// the compound after it decides, with or without a unit.
+		best := -1
+		for _, i := range run {
+			if m := matches[i]; m.entry.unit != "" && !m.entry.verb && !aspectWords[firstZh(m.entry)] {
 				best = i
 			}
-			next = m.at + m.n
 		}
-		if next > asked {
-			return best // the compound after how much/many, with or without a unit
-		}
+		return best
 	}
 	best := -1
 	for i, m := range matches {
@@ -190,10 +182,26 @@ func headUnit(matches []englishMatch, asked int) int {
 // accidents"), or the first word when only a dictionary knows it (gold);
 // -1 when none.
 func measuredNoun(matches []englishMatch, asked int) int {
-	if asked < 0 {
-		return -1
+	at := -1
+	for _, i := range runFrom(matches, asked) {
+		e := matches[i].entry
+		if e.verb || len(e.zh) == 0 || e.zh[0] == "" || aspectWords[e.zh[0]] || e.dict && at >= 0 {
+			continue
+		}
+		at = i
 	}
-	at, next := -1, asked
+	return at
+}
+
+// runFrom returns the indexes in matches (sorted by word) of the run of
+// matches that follow one another from word at on: the compound there.
+// It is empty when at is negative or no match starts there.
+func runFrom(matches []englishMatch, at int) []int {
+	if at < 0 {
+		return nil
+	}
+	var run []int
+	next := at
 	for i, m := range matches {
 		if m.at < next {
 			continue
@@ -201,14 +209,10 @@ func measuredNoun(matches []englishMatch, asked int) int {
 		if m.at > next {
 			break
 		}
+		run = append(run, i)
 		next = m.at + m.n
-		e := m.entry
-		if e.verb || len(e.zh) == 0 || e.zh[0] == "" || aspectWords[e.zh[0]] || e.dict && at >= 0 {
-			continue
-		}
-		at = i
 	}
-	return at
+	return run
 }
 
 // askedNoun returns the index of the first word after "how many" or "how

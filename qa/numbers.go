@@ -1474,9 +1474,17 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		text := v.rec.Text
 		breaks := v.layout()
 		withClauses(occ, breaks)
-		// A figure's concepts are found in the heading as a whole word; their
-		// parts beside the figure or in the heading (partContexts).
-		ctx, pctx := wholeContext(q, v), partContexts(q, v)
+		// A figure's concepts are found in the heading as a whole word, their
+		// parts beside the figure or in the heading (partContexts); a table
+		// row's name has no figure to measure parts from, so its parts count
+		// where the row holds them (contextMatches).
+		var ctx []float64
+		var pctx [][]float64
+		if len(v.cells) > 0 {
+			ctx = contextMatches(q, v)
+		} else {
+			ctx, pctx = wholeContext(q, v), partContexts(q, v)
+		}
 		vw.inheritSubject(q, v, ctx)
 		retrieval := 0.0
 		if maxScore > 0 {
@@ -1484,13 +1492,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 		home := e.home[v.sum.ID]
 		if len(v.cells) > 0 {
-			// A row's name has no figure to measure parts from: its parts
-			// count where the row holds them.
-			tctx := slices.Clone(ctx)
-			for ci, c := range q.Concepts {
-				tctx[ci] = math.Max(tctx[ci], partsInContext(c, v, v.heading, v.section))
-			}
-			cands = append(cands, e.tableCandidates(q, v, occ, tctx, retrieval, prior, absent, home)...)
+			cands = append(cands, e.tableCandidates(q, v, occ, ctx, retrieval, prior, absent, home)...)
 			continue
 		}
 		figs := v.figures()

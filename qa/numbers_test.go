@@ -670,3 +670,12 @@ func TestPartsBesideFigure(t *testing.T) {
 		t.Errorf("coverage of the deficit %.2f, of the revenue %.2f: want the deficit's higher", deficit.coverage, revenue.coverage)
 	}
 }
+
+// A share in a clause of its own (占比74%) is of the subject before it, as
+// a change is.
+func TestShareClauseContinues(t *testing.T) {
+	l := clauses("全市民生支出488.3亿元，占比74%，重点民生政策得到有力保障。")
+	if len(l.continues) < 2 || !l.continues[1] || l.continues[2] {
+		t.Errorf("continues = %v, want only the share's clause to go on about the subject", l.continues)
+	}
+}

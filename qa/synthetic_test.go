@@ -389,15 +389,6 @@ func TestPlacesInAside(t *testing.T) {
 	askAll(t, e, map[string]string{"萍乡6个工业园区里投产的工业企业有多少家？": "791家"})
 }
 
-// A share in a clause of its own (占比74%) is of the subject before it, as
-// a change is.
-func TestShareClauseContinues(t *testing.T) {
-	l := clauses("全市民生支出488.3亿元，占比74%，重点民生政策得到有力保障。")
-	if len(l.continues) < 2 || !l.continues[1] || l.continues[2] {
-		t.Errorf("continues = %v, want only the share's clause to go on about the subject", l.continues)
-	}
-}
-
 // A note that opens with its term defines it with 为 in words; the
 // figure after 为 in the text states the term's value, no definition.
 func TestDefinitionByWei(t *testing.T) {
