@@ -523,10 +523,16 @@ var changeVerbs = []string{"增加", "增长", "减少", "下降", "增收", "�
 // size of a change: the verb of a change stands right before it.
 func changeFigure(text string, start int) bool { return changeVerbBefore(text, start) != "" }
 
+// reJoinedBefore is the figures listed before a figure that share its
+// verb: "75元和" in 提高75元和55元, "4.4%、" in 分别增长4.4%、5.9%.
+var reJoinedBefore = regexp.MustCompile(`(?:[0-9][0-9.,]*[^、，,；。0-9\s]{0,4}(?:和|与|及|、))+$`)
+
 // changeVerbBefore returns the change verb that stands right before the
-// figure at [start, …) of text (增加 of 增加2.5亿元), or "".
+// figure at [start, …) of text (增加 of 增加2.5亿元), or before the figures
+// listed ahead of it (提高 of 55元 in 提高75元和55元), or "".
 func changeVerbBefore(text string, start int) string {
 	before := strings.TrimSuffix(strings.TrimRight(text[:start], " "), "了")
+	before = reJoinedBefore.ReplaceAllString(before, "")
 	for _, v := range changeVerbs {
 		if strings.HasSuffix(before, v) {
 			return v

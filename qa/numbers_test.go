@@ -370,6 +370,24 @@ func TestDeltaFigure(t *testing.T) {
 	}
 }
 
+// TestJoinedFiguresShareTheVerb: the figures of a list share the change
+// verb before the first (提高75元和55元: 55元 is a change too).
+func TestJoinedFiguresShareTheVerb(t *testing.T) {
+	for _, c := range []struct {
+		text, fig string
+		want      bool
+	}{
+		{"城乡低保人均每月提高75元和55元，跃居西北省会前列。", "55元", true},
+		{"城镇、农村居民收入分别增长4.4%、5.9%。", "5.9%", true},
+		{"全年收入达到75元和55元。", "55元", false},
+		{"收入增长5%，支出55元。", "55元", false},
+	} {
+		if got := changeFigure(c.text, strings.Index(c.text, c.fig)); got != c.want {
+			t.Errorf("changeFigure(%s, %s) = %v, want %v", c.text, c.fig, got, c.want)
+		}
+	}
+}
+
 func TestChangeAndShareAskForRates(t *testing.T) {
 	a := testAnalyzer()
 	for _, q := range []string{"西安去年财政收入掉了多少？", "南宁社零总额去年涨了多少？", "市本级民生支出占一般公共预算支出多少？"} {
