@@ -107,6 +107,9 @@ type Query struct {
 	// Records fills Hit.SentenceRec or Hit.ParagraphRec from disk instead
 	// of Hit.Entry: no document is parsed.
 	Records bool
+	// AllWords keeps the words common in the library that a sentence
+	// search across documents otherwise drops (see weakWords).
+	AllWords bool
 }
 
 // SearchTerms runs q and returns the hits, best first, and the total
@@ -148,7 +151,7 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 	}
 	var should []query.Query
 	var weak map[string]bool
-	if q.Sentences && !scoped {
+	if q.Sentences && !scoped && !q.AllWords {
 		// Within one document every match is cheap, and each counts:
 		// a question asked of one report keeps all its words.
 		weak = x.weakWords(q.Terms)

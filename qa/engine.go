@@ -269,8 +269,14 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	if len(answers) == 0 && len(terms) > 0 {
 		var err error
 		hits, err = e.candidates(q, terms, filter)
+		if err == nil {
+			terms, hits, err = e.respell(q, terms, filter, hits)
+		}
 		if err != nil {
 			return nil, err
+		}
+		if req.Explain {
+			resp.Analysis = explain(q, filter)
 		}
 		switch q.Kind {
 		case KindNumber:
@@ -342,6 +348,9 @@ func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) 
 		return nil, nil
 	}
 	hits, err := e.candidates(q, terms, filter)
+	if err == nil {
+		terms, hits, err = e.respell(q, terms, filter, hits)
+	}
 	if err != nil {
 		return nil, err
 	}

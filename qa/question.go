@@ -296,31 +296,35 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		q.Levels = nil
 	}
 	for i := range q.Concepts {
-		c := &q.Concepts[i]
-		for k := range c.Alts {
-			c.Alts[k].folded, _ = segment.Fold(c.Alts[k].Text)
-			c.Alts[k].runes = runesOf(c.Alts[k].folded)
+		q.Concepts[i].prepare()
+	}
+	return q
+}
+
+// prepare folds the words of a concept for matching in reports' text.
+func (c *Concept) prepare() {
+	for k := range c.Alts {
+		c.Alts[k].folded, _ = segment.Fold(c.Alts[k].Text)
+		c.Alts[k].runes = runesOf(c.Alts[k].folded)
+	}
+	c.foldedParts = make([]string, len(c.Parts))
+	c.partRunes = make([]runeSet, len(c.Parts))
+	for k, p := range c.Parts {
+		c.foldedParts[k], _ = segment.Fold(p)
+		c.partRunes[k] = runesOf(c.foldedParts[k])
+	}
+	c.partsBefore = make([][]string, len(c.Parts))
+	for k, p := range c.Parts {
+		at := strings.Index(c.Word, p)
+		if at <= 0 {
+			continue
 		}
-		c.foldedParts = make([]string, len(c.Parts))
-		c.partRunes = make([]runeSet, len(c.Parts))
-		for k, p := range c.Parts {
-			c.foldedParts[k], _ = segment.Fold(p)
-			c.partRunes[k] = runesOf(c.foldedParts[k])
-		}
-		c.partsBefore = make([][]string, len(c.Parts))
-		for k, p := range c.Parts {
-			at := strings.Index(c.Word, p)
-			if at <= 0 {
-				continue
-			}
-			for j, o := range c.Parts {
-				if i := strings.Index(c.Word, o); i >= 0 && i+len(o) <= at {
-					c.partsBefore[k] = append(c.partsBefore[k], c.foldedParts[j])
-				}
+		for j, o := range c.Parts {
+			if i := strings.Index(c.Word, o); i >= 0 && i+len(o) <= at {
+				c.partsBefore[k] = append(c.partsBefore[k], c.foldedParts[j])
 			}
 		}
 	}
-	return q
 }
 
 var (
