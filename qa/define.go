@@ -47,6 +47,16 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 	if len(terms) == 0 {
 		return nil
 	}
+	if rs := []rune(term); len(terms) == 1 && len(rs) >= 2 && len(rs) <= 4 && isHanString(term) {
+		// A short term, and above all a numbered one (“两区”, “六稳”), is
+		// cut into its characters in some sentences (两/区是指): those
+		// sentences are found by all its characters together.
+		with := make([]string, 0, len(rs)-1)
+		for _, r := range rs[1:] {
+			with = append(with, string(r))
+		}
+		terms = append(terms, index.WeightedTerm{Text: string(rs[0]), Boost: 0.5, With: with})
+	}
 	vw := e.newViewer()
 	var out []Answer
 	// The glossary first: an entry whose term is the question's.

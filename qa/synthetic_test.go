@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"reportkb/index"
+	"reportkb/index/segment"
 )
 
 // A budget report titles a paragraph with what its figures are of
@@ -418,4 +419,29 @@ func TestSpanParagraphFigures(t *testing.T) {
 		"2020年城镇一共新增了多少人就业？": "134万人",
 		"2020年一般公共预算收入有多少？":  "280.7亿元",
 	})
+}
+
+// aloneSeg segments like jieba does a numbered term: whole when it stands
+// alone (两区), cut into its characters inside a sentence (两/区是指).
+type aloneSeg struct{ words map[string]bool }
+
+func (s aloneSeg) Segment(text string) []segment.Token {
+	if s.words[text] {
+		return []segment.Token{{Start: 0, End: len(text)}}
+	}
+	return testSegmenter().Segment(text)
+}
+
+// TestDefinitionOfCutTerm: a short term the segmenter cuts apart in the
+// note that defines it is found by its characters.
+func TestDefinitionOfCutTerm(t *testing.T) {
+	doc := "北京市2025年国民经济和社会发展统计公报\n\n继续深化“两区”[15]建设。\n\n注释：\n\n[15]“两区”是指国家服务业扩大开放综合示范区、中国（北京）自由贸易试验区。\n"
+	seg := aloneSeg{map[string]bool{"两区": true}}
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: seg, SegmenterName: "alone",
+		Seeds: []index.Source{{Name: "beijing_2025_stat_bulletin.txt", Data: []byte(doc)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	askAll(t, New(Config{Index: x}), map[string]string{"“两区”是指什么？": "国家服务业扩大开放综合示范区、中国（北京）自由贸易试验区"})
 }
