@@ -102,6 +102,9 @@ var provincesEn = map[string]string{
 	"tibet": "西藏", "xizang": "西藏", "ningxia": "宁夏", "xinjiang": "新疆", "hong kong": "香港", "macao": "澳门", "macau": "澳门",
 }
 
+// reEnFiveYearPlan names a Five-Year Plan (the 13th Five-Year Plan period).
+var reEnFiveYearPlan = regexp.MustCompile(`five[- ]year plans?\b`)
+
 // rePinyinApostrophe is the apostrophe that parts two syllables of a
 // pinyin name (Xi'an, Pu'er, Tai'an): the name is one word without it.
 var rePinyinApostrophe = regexp.MustCompile(`([A-Za-z])['’]([aeoAEO])`)
@@ -351,8 +354,10 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	case has("next year"), has("coming year"):
 		q.Rel, q.HasRel = 1, true
 	}
+	// The Five-Year Plan names a period, and asks for no target.
+	planText := reEnFiveYearPlan.ReplaceAllString(text, " ")
 	for _, w := range enPlan {
-		if has(w) {
+		if strings.Contains(planText, " "+w+" ") {
 			q.Plan = true
 		}
 	}

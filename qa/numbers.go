@@ -1685,6 +1685,17 @@ func contextMatches(q *Question, v *sentView) []float64 {
 // for a concept's word or an alternative in the heading or section title.
 func wholeContext(q *Question, v *sentView) []float64 {
 	ctx := make([]float64, len(q.Concepts))
+	if v.rec.Period == report.PeriodSpan {
+		// A review of five years (五年来, “十三五”时期) is about the plan
+		// that ended in the year it reviews: 十三五 of the question names
+		// the span, not a word to find beside the figure.
+		plan := fiveYearPlan(v.sum.Meta.ReviewYear)
+		for ci, c := range q.Concepts {
+			if c.Word == "五年" || plan != "" && c.Word == plan {
+				ctx[ci] = 0.7
+			}
+		}
+	}
 	heading, section := v.heading, v.section
 	if heading == "" && section == "" {
 		return ctx
@@ -1709,6 +1720,19 @@ func wholeContext(q *Question, v *sentView) []float64 {
 		}
 	}
 	return ctx
+}
+
+// fiveYearPlan returns the name of the Five-Year Plan that ends in year
+// (十三五 for 2020), or "".
+func fiveYearPlan(year int) string {
+	names := []string{"十一五", "十二五", "十三五", "十四五", "十五五", "十六五"}
+	if year < 2006 || year%5 != 0 {
+		return ""
+	}
+	if k := (year - 2010) / 5; k >= 0 && k < len(names) {
+		return names[k]
+	}
+	return ""
 }
 
 // partContexts gives, per concept and part of its word, the credit for

@@ -445,3 +445,28 @@ func TestDefinitionOfCutTerm(t *testing.T) {
 	t.Cleanup(func() { x.Close() })
 	askAll(t, New(Config{Index: x}), map[string]string{"“两区”是指什么？": "国家服务业扩大开放综合示范区、中国（北京）自由贸易试验区"})
 }
+
+// TestFiveYearReviewNamesItsPlan: a review of five years is about the plan
+// that ended in the year it reviews; "the 13th Five-Year Plan period" names
+// that span, and asks for no target.
+func TestFiveYearReviewNamesItsPlan(t *testing.T) {
+	doc := "河北省2021年政府工作报告\n\n一、“十三五”时期和2020年工作回顾\n\n五年来，基础设施水平全面跃升，高速公路从6333公里增加到7809公里，港口货物年吞吐量突破12亿吨。\n\n2020年是极不平凡的一年。全省新增高速公路通车里程200公里。\n\n二、2021年工作安排\n\n今年新增高速公路通车里程300公里。\n"
+	e := smallEngine(t, "hebei_2021_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"How long was Hebei's expressway network at the end of the 13th Five-Year Plan period?": "7809公里",
+	})
+	if q := testAnalyzer().Analyze("How long was the expressway network at the end of the 13th Five-Year Plan period?"); q.Plan {
+		t.Error("the Five-Year Plan read as a plan cue")
+	}
+	if q := testAnalyzer().Analyze("What is the GDP growth target of the 14th Five-Year Plan?"); !q.Plan {
+		t.Error("a target of the plan not read as a plan")
+	}
+}
+
+func TestFiveYearPlanName(t *testing.T) {
+	for year, want := range map[int]string{2010: "十一五", 2015: "十二五", 2020: "十三五", 2025: "十四五", 2021: "", 2000: ""} {
+		if got := fiveYearPlan(year); got != want {
+			t.Errorf("fiveYearPlan(%d) = %q, want %q", year, got, want)
+		}
+	}
+}
