@@ -401,11 +401,11 @@ func isEnglish(s string) bool {
 var relativeYears = []struct {
 	word string
 	rel  int
-}{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
+}{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"前一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
-// reEachPerson is "per person" as people say it: 平均每个人摊到的GDP is 人均
-// GDP.
-var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|每个?人平均(?:摊到|分到|摊)?的?`)
+// reEachPerson is "per person" as people say it: 平均每个人摊到的GDP and
+// 按人头算的GDP are 人均GDP.
+var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|每个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
 
 // reWhichWay asks only which way a figure went, after asking the figure
 // (零售总额多少？涨了还是跌了): the figure is what is asked.
@@ -718,12 +718,11 @@ func (a *Analyzer) relativeYear(q *Question, s string) string {
 			break
 		}
 	}
-	if best < 0 {
-		return s
+	if best >= 0 {
+		ry := relativeYears[best]
+		q.Rel, q.HasRel = ry.rel, true
+		s = s[:bestAt] + " " + s[bestAt+len(ry.word):]
 	}
-	ry := relativeYears[best]
-	q.Rel, q.HasRel = ry.rel, true
-	s = s[:bestAt] + " " + s[bestAt+len(ry.word):]
 	// The base of a comparison (比前年, 比上年) is no subject either.
 	for _, r := range relativeYears {
 		for _, pre := range []string{"比", "较", "跟", "和", "与", "同"} {

@@ -1032,4 +1032,15 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("2024年全国研发经费投入了多少钱？"); !hasAlt(q, func(s string) bool { return s == "研究与试验发展" }) {
 		t.Errorf("研发经费: concepts %+v, want 研究与试验发展 among the alternatives", q.Concepts)
 	}
+	if q := a.Analyze("株洲去年按人头算的GDP有多少钱？"); !strings.Contains(words(q), "人均") || strings.Contains(words(q), "人头") {
+		t.Errorf("按人头算的GDP: concepts %q, want 人均 and no 人头", words(q))
+	}
+	for _, s := range []string{"长沙全市财政收入比前一年增长了百分之几？", "“三公”经费比上年降了多少？"} {
+		if q := a.Analyze(s); strings.Contains(words(q), "前") || strings.Contains(words(q), "一年") || strings.Contains(words(q), "上年") || q.HasRel {
+			t.Errorf("%s: concepts %q rel %v, want the base of the comparison dropped", s, words(q), q.HasRel)
+		}
+	}
+	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
+		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
+	}
 }
