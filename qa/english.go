@@ -284,6 +284,11 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	case has("how many"), has("number of"):
 		q.Kind = KindNumber
 		q.Countable = true
+	case has("by how much") && reEnPerPeriod.MatchString(text):
+		// By how much per person per month was the pension raised: an
+		// amount of money, not a rate.
+		q.Kind = KindNumber
+		q.PerUnit = true
 	case has("by how much"):
 		q.Kind = KindNumber
 		q.Class = "percent"
@@ -505,7 +510,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			c.Head = true
 			// How much is spent on school projects: a sum, not a count of
 			// the things it is spent on.
-			if q.Unit == "" && !(muchMoney && hintClass(e.unit) == "count") {
+			if q.Unit == "" && !(muchMoney && (hintClass(e.unit) == "count" || reEnSpend.MatchString(text))) {
 				a.applyHint(q, e.unit)
 				if q.EnNoun == "" {
 					q.EnNoun = m.phrase
@@ -573,6 +578,14 @@ func moneyAfterNoun(matches []englishMatch, mi int) bool {
 }
 
 // reEnProduce is a question of an amount produced, not of money.
+// reEnSpend says that "how much" asks for money, whatever the noun it is
+// about is counted in: How much did tourists spend.
+var reEnSpend = regexp.MustCompile(`\b(?:spend|spent|spending|cost|costs|invest|invested|allocate|allocated|pay|paid|earn|earned|budgeted)\b`)
+
+// reEnPerPeriod is an amount per person or per month: after "by how much"
+// it asks for a sum, not a rate.
+var reEnPerPeriod = regexp.MustCompile(`\bper (?:person|head|month|capita per month)\b|\ba month\b|\bmonthly\b`)
+
 var reEnProduce = regexp.MustCompile(`\b(?:produce|produced|harvest|harvested|generate|generated)\b`)
 
 // reEnMeasures asks what was done: What did Benxi do to implement

@@ -1040,6 +1040,12 @@ func TestEverydayAsks(t *testing.T) {
 			t.Errorf("%s: concepts %q rel %v, want the base of the comparison dropped", s, words(q), q.HasRel)
 		}
 	}
+	if q := a.Analyze("How much did tourists spend in Yangzhou in 2025?"); q.Class != "money" {
+		t.Errorf("how much did tourists spend: class %q, want money", q.Class)
+	}
+	if q := a.Analyze("By how much per person per month did Hebei raise the basic pension for urban and rural residents in 2018?"); q.Class == "percent" || !strings.Contains(words(q), "城乡居民") {
+		t.Errorf("by how much per person per month: class %q concepts %q, want an amount for 城乡居民", q.Class, words(q))
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}
