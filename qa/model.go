@@ -28,7 +28,7 @@ const (
 	fRetrieval          // the sentence's retrieval score, relative to the best
 	fFromValue          // 1 for the old value of a change (从X增加到Y: X)
 	fStockAdded         // 1 for an added count where the question asks what there is
-	fLevelChange        // 1 for a change in points where the question asks for the level
+	fLevelChange        // 1 for a change (in points, or after a verb of change) where the question asks for the level
 	fQualifier          // 1 when the figure has the qualifier the question names (以上, 以内)
 	fWeakCore           // 1 when the subject is barely found (core < minCore or top < 0.3)
 	fTable              // 1 for a cell of a table

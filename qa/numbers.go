@@ -1581,8 +1581,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fFromValue] = boolf(fromValue(text, breaks, f))
 			// 新建通航机场5个 does not say how many airports there are.
 			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix))
-			// A change, where the question asks for the level.
-			ft[fLevelChange] = boolf(q.Level && f.Unit == "百分点")
+			// A change, where the question asks for the level: 0.9个百分点,
+			// or 下降14% for 浓度降到了多少.
+			ft[fLevelChange] = boolf(q.Level && (f.Unit == "百分点" || changeFigure(text, f.Prefix)))
 			ft[fQualifier] = boolf(q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify))
 			ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
 			ft[fAbsent] = absent

@@ -470,3 +470,11 @@ func TestFiveYearPlanName(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelIsNoChange: a question of the level a thing fell to (降到了多少)
+// is not answered by the size of a fall (下降14%).
+func TestLevelIsNoChange(t *testing.T) {
+	doc := "某省2021年政府工作报告\n\n一、2020年工作回顾\n\n全省PM2.5平均浓度下降14%，蓝天白云越来越多。\n\n全省PM2.5平均浓度从2015年的74微克/立方米降至44.8微克/立方米。\n"
+	e := smallEngine(t, "mou_2021_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{"PM2.5平均浓度降到了多少？": "44.8微克/立方米"})
+}
