@@ -74,6 +74,7 @@ var (
 	reIDYear    = regexp.MustCompile(`(19|20)\d{2}`)
 	reSpeaker   = regexp.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
 	reDate      = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
+	reDateHan   = regexp.MustCompile(`([一二][〇○零Ｏ一二三四五六七八九]{3})\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
 	reWebDate   = regexp.MustCompile(`(?:发布|时间|日期)\S{0,4}[:：]\s*((?:19|20)\d{2})[-/.年]`)
 	reFiveYear  = regexp.MustCompile(`十[一二三四五六]五`)
 )
@@ -325,7 +326,12 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 	default:
 		// A work report (or one of no known kind): delivered in the year
 		// its title names, reviewing the year before and planning its own.
+		// The date it was delivered on, where printed, wins over a title
+		// that names the year reviewed (2018年河北省政府工作报告, delivered
+		// on 二〇一九年一月十四日).
 		switch {
+		case c.delivered > 0 && first > 0 && c.delivered == first+1 && c.review == first:
+			m.Year = c.delivered
 		case first > 0:
 			m.Year = first
 		case c.delivered > 0:
@@ -397,6 +403,9 @@ func deliveredYear(lines []string) int {
 		if m := reDate.FindStringSubmatch(l); m != nil {
 			return atoi(m[1])
 		}
+		if m := reDateHan.FindStringSubmatch(l); m != nil {
+			return hanYear(m[1])
+		}
 	}
 	for _, l := range lines {
 		if m := reWebDate.FindStringSubmatch(l); m != nil {
@@ -404,6 +413,28 @@ func deliveredYear(lines []string) int {
 		}
 	}
 	return 0
+}
+
+// hanYear reads a year written in Chinese digits (二〇一九 → 2019), or 0.
+func hanYear(s string) int {
+	const digits = "〇一二三四五六七八九"
+	y := 0
+	for _, r := range s {
+		d := strings.IndexRune(digits, r)
+		switch {
+		case r == '○' || r == '零' || r == 'Ｏ':
+			d = 0
+		case d < 0:
+			return 0
+		default:
+			d /= len("一") // each digit is 3 bytes in UTF-8
+		}
+		y = y*10 + d
+	}
+	if y < 1900 || y > 2100 {
+		return 0
+	}
+	return y
 }
 
 // detectRegion finds the division a report is about: named in its title

@@ -743,3 +743,33 @@ func TestSpanParagraphs(t *testing.T) {
 		t.Errorf("paragraphs not found: %v", want)
 	}
 }
+
+// A work report whose title names the year it reviews (a site's label:
+// 2018年河北省政府工作报告) is of the year it was delivered in, printed in
+// its front matter: its 今年 is 2019.
+func TestWorkReportYearDelivered(t *testing.T) {
+	src := "2018年河北省政府工作报告\n\n二〇一九年一月十四日在河北省第十三届人民代表大会第二次会议上\n河北省人民政府省长\n各位代表：\n" +
+		"现在，我代表河北省人民政府向大会作政府工作报告，请予审议。\n" +
+		"一、2018年工作回顾\n" +
+		"过去的一年，全省生产总值增长6.6%左右。\n" +
+		"二、2019年工作安排\n" +
+		"今年经济社会发展的主要预期目标是：全省生产总值增长6.5%左右。\n"
+	m := Parse("hebei_province_2019_gov_work_report", []byte(src)).Meta
+	if m.Year != 2019 || m.ReviewYear != 2018 || m.PlanYear != 2019 {
+		t.Errorf("years %d (review %d, plan %d), want 2019 (2018, 2019)", m.Year, m.ReviewYear, m.PlanYear)
+	}
+	src = strings.Replace(src, "二〇一九年一月十四日", "二〇一八年一月二十五日", 1)
+	src = strings.Replace(src, "一、2018年工作回顾", "一、2017年工作回顾", 1)
+	src = strings.Replace(src, "二、2019年工作安排", "二、2018年工作安排", 1)
+	if m := Parse("hebei_2018_gov_work_report", []byte(src)).Meta; m.Year != 2018 {
+		t.Errorf("a report delivered in the year its title names: year %d, want 2018", m.Year)
+	}
+}
+
+func TestHanYear(t *testing.T) {
+	for s, want := range map[string]int{"二〇一九": 2019, "二○二一": 2021, "一九九八": 1998, "二零二五": 2025, "三〇一九": 0, "二〇": 0} {
+		if got := hanYear(s); got != want {
+			t.Errorf("hanYear(%s) = %d, want %d", s, got, want)
+		}
+	}
+}
