@@ -874,8 +874,9 @@ func unitFit(q *Question, f Quantity) float64 {
 var (
 	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零][〇零一二三四五六七八九]{2})\s*年`)
 	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要"}
-	// reBudgetCue ends the words before a budgeted figure.
-	reBudgetCue = regexp.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:为|是)?\s*$`)
+	// reBudgetCue ends the words before a budgeted figure (年初预算合计
+	// 1164078万元).
+	reBudgetCue = regexp.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:合计|总计|总额|共)?(?:为|是)?\s*$`)
 )
 
 // planCueIn reports whether the plan cue w stands in s as a cue: 要 in 主要
@@ -2315,10 +2316,25 @@ func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity,
 			best, bestP = i, p
 		}
 	}
-	if best < 0 {
+	if best < 0 || !narrowedAt(q, text, occ, best, seg) {
 		return false
 	}
-	o := occ[best]
+	if occ[best].start >= f.End {
+		// The subject of a figure stands before it: 教育方面，投入413764万元
+		// 落实学前、义务教育…经费保障 is 教育's, not 义务教育's after it.
+		for i, o := range occ {
+			if o.part < 0 && o.end <= f.Prefix && !narrowedAt(q, text, occ, i, seg) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// narrowedAt reports whether occurrence i of occ stands right after a
+// modifier that makes it a part, or inside a longer word (see narrowed).
+func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.Segmenter) bool {
+	o := occ[i]
 	own := false
 	for _, w := range occ {
 		if w.part < 0 && w.start <= o.start && w.end >= o.end && w.end-w.start > o.end-o.start {

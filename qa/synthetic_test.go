@@ -478,3 +478,18 @@ func TestLevelIsNoChange(t *testing.T) {
 	e := smallEngine(t, "mou_2021_gov_work_report.txt", doc)
 	askAll(t, e, map[string]string{"PM2.5平均浓度降到了多少？": "44.8微克/立方米"})
 }
+
+// TestBudgetTotalIsPlan: 年初预算合计 gives the budget, not what came in.
+func TestBudgetTotalIsPlan(t *testing.T) {
+	doc := "关于某市2018年预算执行情况和2019年预算草案的报告\n\n一、2018年预算执行情况\n\n各级人代会批准的2018年全市一般公共预算收入年初预算合计1164078万元，实际完成1202017万元，为预算的103.3%。\n"
+	e := smallEngine(t, "mou_2018_budget_report.txt", doc)
+	askAll(t, e, map[string]string{"2018年全市一般公共预算收入一共收了多少？": "1202017万元"})
+}
+
+// TestSubjectBeforeFigure: the subject named before a figure (教育方面，投入…)
+// is its own, though a narrower word of it (义务教育) follows the figure.
+func TestSubjectBeforeFigure(t *testing.T) {
+	doc := "关于某市2018年预算执行情况和2019年预算草案的报告\n\n一、2018年预算执行情况\n\n教育方面，投入413764万元落实学前、义务教育、高中、职业教育经费保障，改善中小学办学条件；投入27835万元支持文化传媒事业发展。\n"
+	e := smallEngine(t, "mou_2018_budget_report.txt", doc)
+	askAll(t, e, map[string]string{"2018年在教育上投了多少钱？": "413764万元"})
+}
