@@ -643,14 +643,42 @@ type listPlace struct {
 
 // pin ties the occurrences inside the list's items to the figure: fully
 // for its own item, hardly for the others.
+//
+// The words after the last item's own may be the head of all of them:
+// 城乡居民基本养老保险、城乡居民基本医疗保险补助水平分别提高至331元/人/月、
+// 700元/人/年 gives both 补助水平. A concept found in the last item alone
+// is read so when another of the question's concepts names the figure's
+// own item and not the last.
 func (lp listPlace) pin(occ [][]occurrence) [][]occurrence {
+	in := func(o occurrence, i int) bool { return o.start >= lp.items[i].start && o.end <= lp.items[i].end }
+	last := len(lp.items) - 1
+	ownNamed := false // a concept found in the figure's own item, not in the last
+	for _, os := range occ {
+		own, inLast := false, false
+		for _, o := range os {
+			if o.part >= 0 {
+				continue // a part of the word (城乡居民 of 城乡居民基本养老保险) tells no item
+			}
+			own = own || lp.index != last && in(o, lp.index)
+			inLast = inLast || in(o, last)
+		}
+		ownNamed = ownNamed || own && !inLast
+	}
 	out := make([][]occurrence, len(occ))
 	for ci, os := range occ {
+		shared := ownNamed
+		for _, o := range os {
+			for i := range lp.items {
+				if i != last && in(o, i) {
+					shared = false // named by an item of its own
+				}
+			}
+		}
 		out[ci] = make([]occurrence, len(os))
 		for k, o := range os {
-			for i, it := range lp.items {
-				if o.start >= it.start && o.end <= it.end {
-					if i == lp.index {
+			for i := range lp.items {
+				if in(o, i) {
+					if i == lp.index || shared && i == last {
 						o.pinned = 1
 					} else {
 						o.pinned = 0.15

@@ -60,8 +60,9 @@ var units = map[string]string{
 const maxUnitRunes = 6
 
 // UnitClass groups units by what they measure: money, people, percent,
-// ratio, count, area, length, weight, energy, volume, time, age, or ""
-// for none.
+// ratio, count, area, length, weight, energy, volume, time, age, rate
+// (吨/公顷), or "" for none. A sum of money for each thing (元/人/月) is
+// money.
 func UnitClass(u string) string {
 	switch u {
 	case "元", "美元", "欧元", "港元", "日元":
@@ -91,7 +92,10 @@ func UnitClass(u string) string {
 	case "":
 		return ""
 	}
-	if strings.Contains(u, "/") {
+	if head, _, ok := strings.Cut(u, "/"); ok {
+		if UnitClass(head) == "money" {
+			return "money" // 331元/人/月: a sum of money for each
+		}
 		return "rate"
 	}
 	return "count"
@@ -561,12 +565,18 @@ func tail(text string, j int) (mult float64, unit, qual string, end int) {
 	if u, n := unitAt(text, j); n > 0 {
 		unit = u
 		j += n
-		// A compound unit: 元/平方米, 微克/立方米.
-		if strings.HasPrefix(text[j:], "/") {
-			if u2, n2 := unitAt(text, j+1); n2 > 0 {
-				unit += "/" + u2
-				j += 1 + n2
+		// A compound unit: 元/平方米, 微克/立方米, 元/人/月.
+		for k := 0; k < 2 && strings.HasPrefix(text[j:], "/"); k++ {
+			u2, n2 := unitAt(text, j+1)
+			if n2 == 0 {
+				u2 = hasPrefixAny(text[j+1:], []string{"月", "年", "日", "天", "周"}) // per month: no unit alone
+				n2 = len(u2)
 			}
+			if n2 == 0 {
+				break
+			}
+			unit += "/" + u2
+			j += 1 + n2
 		}
 	}
 	if q := hasPrefixAny(text[j:], []string{"以上", "以下", "以内", "左右", "上下"}); q != "" {

@@ -493,3 +493,23 @@ func TestSubjectBeforeFigure(t *testing.T) {
 	e := smallEngine(t, "mou_2018_budget_report.txt", doc)
 	askAll(t, e, map[string]string{"2018年在教育上投了多少钱？": "413764万元"})
 }
+
+// TestSharedHeadOfListItems: the words after the last item of a 分别 list
+// may be the head of every item (补助水平 of both 城乡居民基本养老保险 and
+// 城乡居民基本医疗保险), but not when the question's words name no item of
+// the figure's own (游客 stands in both 接待游客人次 and 游客总花费).
+func TestSharedHeadOfListItems(t *testing.T) {
+	doc := "关于某市2025年预算执行情况和2026年预算草案的报告\n\n一、2025年预算执行情况\n\n" +
+		"城乡居民基本养老保险、城乡居民基本医疗保险补助水平分别提高至331元/人/月、700元/人/年。\n\n" +
+		"接待游客人次、游客总花费分别增长10.4%、10.2%。\n\n" +
+		"细颗粒物（PM2.5）、可吸入颗粒物（PM10）年均浓度分别为27.0微克/立方米、48微克/立方米，分别比上年下降11.5%、11.1%。\n"
+	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"城乡居民基本养老保险的补助提高到每人每月多少钱？": "331元/人/月",
+		"游客总花费增长了多少？":              "10.2%",
+		"PM2.5年均浓度是多少？":            "27.0微克/立方米",
+	})
+	if c := UnitClass("元/人/月"); c != "money" {
+		t.Errorf("UnitClass(元/人/月) = %q, want money", c)
+	}
+}
