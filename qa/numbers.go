@@ -1868,10 +1868,20 @@ func partRunes(c Concept, k int) *runeSet {
 // subject of its own: 支持美好教育。拨付174.9亿元。
 func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 	detail := strings.HasPrefix(strings.TrimLeft(v.rec.Text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中")
+	var prev *sentView
+	if !detail && v.rec.N > 0 {
+		// A list of 其中 cut at a semicolon goes on in the next sentence:
+		// 支出717.88亿元，其中一般公共服务支出82.56亿元；…|教育支出111.10亿元.
+		if prev = vw.neighbour(v, v.rec.N-1); prev != nil && continuesDetail(prev.rec.Text) {
+			detail = true
+		}
+	}
 	if !detail && !subjectless(v.rec.Text) {
 		return
 	}
-	prev := vw.neighbour(v, v.rec.N-1)
+	if prev == nil {
+		prev = vw.neighbour(v, v.rec.N-1)
+	}
 	if prev == nil || !detail && !runInHeading(prev.rec.Text) {
 		return
 	}
@@ -1882,6 +1892,13 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 			}
 		}
 	}
+}
+
+// continuesDetail reports whether a sentence ends in the middle of a list
+// of the parts of its subject (其中…；), for the next to go on with.
+func continuesDetail(text string) bool {
+	t := strings.TrimRight(text, " 　")
+	return (strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";")) && strings.Contains(t, "其中")
 }
 
 // subjectless reports whether the clause of a sentence's first figure

@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"reportkb/index"
@@ -511,5 +512,31 @@ func TestSharedHeadOfListItems(t *testing.T) {
 	})
 	if c := UnitClass("元/人/月"); c != "money" {
 		t.Errorf("UnitClass(元/人/月) = %q, want money", c)
+	}
+}
+
+// TestDetailCutAtSemicolon: a long list of 其中 parts cut into sentences at
+// a semicolon goes on with its subject (一般公共预算支出) in the next.
+func TestDetailCutAtSemicolon(t *testing.T) {
+	items := []string{"一般公共服务支出82.56亿元，同比下降1.0%", "公共安全支出44.51亿元，同比增长2.8%",
+		"节能环保支出9.12亿元，同比增长1.1%", "城乡社区支出60.02亿元，同比下降3.4%", "农林水支出55.37亿元，同比增长2.2%",
+		"交通运输支出14.80亿元，同比下降7.5%", "住房保障支出12.31亿元，同比增长0.9%", "卫生健康支出52.48亿元，同比增长4.1%",
+		"资源勘探工业信息等支出7.75亿元，同比增长5.0%", "商业服务业等支出3.02亿元，同比下降2.0%", "自然资源海洋气象等支出4.44亿元，同比增长1.7%",
+		"粮油物资储备支出1.23亿元，同比增长0.4%", "灾害防治及应急管理支出2.61亿元，同比下降6.2%", "社会保障和就业支出98.40亿元，同比增长3.3%",
+		"教育支出111.10亿元，同比增长6.6%", "科学技术支出20.58亿元，同比增长23.1%"}
+	text := "全市一般公共预算收入376.33亿元，增长4.2%。全市一般公共预算支出717.88亿元，同比下降1.5%，其中" + strings.Join(items, "；") + "。"
+	doc := "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n十、财政\n\n" + text + "\n\n全市教育系统共有专任教师4.1万人。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "How much did the city spend on education from its general public budget?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || r.Answers[0].Text != "111.10亿元" || !slices.ContainsFunc(r.Answers[0].Matched, func(w string) bool { return strings.Contains(w, "一般公共预算") }) {
+		t.Errorf("answers %+v, want 111.10亿元 with 一般公共预算 matched from the sentence before", r.Answers)
+	}
+	for text, want := range map[string]bool{"支出717.88亿元，其中一般公共服务支出82.56亿元；": true, "其中一般公共服务支出82.56亿元。": false, "支出717.88亿元；": false} {
+		if got := continuesDetail(text); got != want {
+			t.Errorf("continuesDetail(%s) = %v, want %v", text, got, want)
+		}
 	}
 }
