@@ -847,6 +847,9 @@ func unitFit(q *Question, f Quantity) float64 {
 		case fc == "" && f.Scale >= 1e4 && UnitClass(q.Unit) == "money":
 			// 年末滚存结余141.88亿: 亿 alone, the 元 left to the reader.
 			return 0.6
+		case fc == "" && f.Scale >= 1e4 && (UnitClass(q.Unit) == "people" || UnitClass(q.Unit) == "household"):
+			// 33万贫困人口脱贫: the people counted are named after the figure.
+			return 0.6
 		}
 		return 0
 	case q.Unit != "":
@@ -1565,6 +1568,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if f.Unit == ":" && asksStructure(q) {
 				uf = 1 // 三次产业结构是多少: the ratio itself
 			}
+			if f.Unit == "" && uf > 0 && (q.Class == "people" || UnitClass(q.Unit) == "people") && peopleAfter(text[f.End:]) {
+				uf = max(uf, 0.9) // 33万贫困人口脱贫: people, named after the figure
+			}
 			if uf == 0 {
 				continue
 			}
@@ -1893,6 +1899,14 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 		}
 	}
 }
+
+// rePeopleAfter is a noun of people right after a figure with no unit
+// (33万贫困人口, 12万农民工).
+var rePeopleAfter = regexp.MustCompile(`^[\p{Han}]{0,4}?(?:人口|人员|群众|居民|农民工|农民|职工|学生|儿童|老人|劳动力|毕业生)`)
+
+// peopleAfter reports whether the words after a figure name the people it
+// counts.
+func peopleAfter(after string) bool { return rePeopleAfter.MatchString(after) }
 
 // continuesDetail reports whether a sentence ends in the middle of a list
 // of the parts of its subject (其中…；), for the next to go on with.

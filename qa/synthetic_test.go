@@ -540,3 +540,16 @@ func TestDetailCutAtSemicolon(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleNamedAfterFigure: a figure without a unit counts the people
+// named right after it (33万贫困人口脱贫).
+func TestPeopleNamedAfterFigure(t *testing.T) {
+	doc := "某省2019年政府工作报告\n\n一、2018年工作回顾\n\n全省经济平稳增长。\n\n二、2019年工作安排\n\n确保所有贫困县摘帽出列、33万贫困人口脱贫。关心关爱特困人员、残疾人等群体，为5万名贫困残疾人提供基本康复服务，为4万名贫困残疾人适配基本型辅助器具。\n"
+	e := smallEngine(t, "mou_2019_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{"How many people did the province aim to lift out of poverty in 2019?": "33万", "2019年要让多少人脱贫？": "33万"})
+	for after, want := range map[string]bool{"贫困人口脱贫": true, "农民工返乡": true, "亩高标准农田": false} {
+		if got := peopleAfter(after); got != want {
+			t.Errorf("peopleAfter(%s) = %v, want %v", after, got, want)
+		}
+	}
+}
