@@ -1046,6 +1046,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("By how much per person per month did Hebei raise the basic pension for urban and rural residents in 2018?"); q.Class == "percent" || !strings.Contains(words(q), "城乡居民") {
 		t.Errorf("by how much per person per month: class %q concepts %q, want an amount for 城乡居民", q.Class, words(q))
 	}
+	if q := a.Analyze("How many poverty-stricken counties in Hebei shed the poor county label during the 13th Five-Year Plan?"); !strings.Contains(words(q), "贫困县") || !strings.Contains(words(q), "摘帽") {
+		t.Errorf("poverty-stricken counties shed the label: concepts %q, want 贫困县 and 摘帽", words(q))
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}
