@@ -609,7 +609,7 @@ func (p *parser) titleLines(front []int) (int, int) {
 		if !piece(k) {
 			continue
 		}
-		if strings.HasPrefix(t, "关于") || strings.HasSuffix(t, "报") {
+		if strings.HasPrefix(t, "关于") || strings.HasSuffix(t, "报") && !reNewspaper.MatchString(t) {
 			anchor = k
 			break
 		}
@@ -664,6 +664,10 @@ func (p *parser) titleLines(front []int) (int, int) {
 	}
 	return first, last
 }
+
+// reNewspaper is the name of a newspaper (贵州日报) in the masthead of a
+// page that reprints a report: no title of a report, though it ends in 报.
+var reNewspaper = regexp.MustCompile(`(?:日|晚|早|时|商|周|都市|青年|法治|法制|经济|科技|农民|工人|财经)报$`)
 
 // readable reports whether a line can be a title: a Chinese character at
 // least, and mostly Chinese, digits, Latin letters and punctuation. A

@@ -773,3 +773,13 @@ func TestHanYear(t *testing.T) {
 		}
 	}
 }
+
+// A newspaper's masthead (贵州日报) above a reprinted report is not its
+// title, though it ends in 报.
+func TestNewspaperMastheadIsNoTitle(t *testing.T) {
+	src := " 贵州日报 \n 当代先锋网 \n 2023年01月31日 \n 贵州省2022年预算执行情况和2023年预算草案的报告 \n （2023年1月13日在贵州省第十四届人民代表大会第一次会议上） \n 贵州省财政厅 各位代表： 受省人民政府委托，现将2022年预算执行情况和2023年预算草案提请省十四届人大一次会议审查。 一、2022年全省和省本级预算执行情况 全省一般公共预算收入完成1886.36亿元。\n"
+	d := Parse("guizhou_province_2022_budget_report", []byte(src))
+	if d.Title != "贵州省2022年预算执行情况和2023年预算草案的报告" || d.Meta.ReviewYear != 2022 || d.Meta.PlanYear != 2023 {
+		t.Errorf("title %q, review %d, plan %d; want the report's title, 2022 and 2023", d.Title, d.Meta.ReviewYear, d.Meta.PlanYear)
+	}
+}
