@@ -418,6 +418,13 @@ var reBudgeted = regexp.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)
 var reWillZh = regexp.MustCompile(`(要|将)(新|建|引进|完成|实现|达到|开工|增加|培育|打造|实施|推进|改造|发放|投入|安排|举办|创建|培训)`)
 
 var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争取", "拟", "规划", "将要", "要求"}
+// reFromAbove is where money was won from, in speech (从上面争取到): the
+// higher government, which reports leave unsaid (争取政府债券2785亿元).
+var reFromAbove = regexp.MustCompile(`从(?:上面|上头)(争取|要|拿|申请|获得|跑)`)
+
+// wonWords are what was won (争取到了多少), which 争取 alone does not mean.
+var wonWords = strings.NewReplacer("争取到了", "了", "争取到", "了", "争取了", "了")
+
 var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "取得", "建成了", "新增了", "达到了", "了"}
 
 // notDone drops the 了 that marks no outcome: of a conjunction (为了, 除了)
@@ -443,6 +450,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reEachPerson.ReplaceAllString(s, "人均")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
+	s = reFromAbove.ReplaceAllString(s, "${1}")
 	rest := s
 	// Years.
 	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {
@@ -473,8 +481,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		rest = reAskShare.ReplaceAllString(rest, " 多少")
 	}
 	rest = a.relativeYear(q, rest)
+	// 争取到了 is what was won, no aim.
+	aims := wonWords.Replace(rest)
 	for _, w := range planWords {
-		if strings.Contains(rest, w) {
+		if strings.Contains(aims, w) {
 			q.Plan = true
 		}
 	}
@@ -482,7 +492,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		q.Plan = true // 今年要引进多少; 预算里安排了多少
 	}
 	// 为了抗疫: "in order to", no aspect; 安排了多少: the plan made.
-	tensed := notDone.Replace(rest)
+	tensed := notDone.Replace(aims)
 	for _, w := range doneWords {
 		if strings.Contains(tensed, w) {
 			q.Done = true

@@ -1051,6 +1051,12 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("How many poverty-stricken counties in Hebei shed the poor county label during the 13th Five-Year Plan?"); !strings.Contains(words(q), "贫困县") || !strings.Contains(words(q), "摘帽") {
 		t.Errorf("poverty-stricken counties shed the label: concepts %q, want 贫困县 and 摘帽", words(q))
 	}
+	if q := a.Analyze("2022年河北从上面争取到了多少政府债券？"); q.Plan || !q.Done || strings.Contains(words(q), "上面") {
+		t.Errorf("从上面争取到了: plan %v done %v concepts %q, want an outcome and no 上面", q.Plan, q.Done, words(q))
+	}
+	if q := a.Analyze("2022年要争取多少政府债券？"); !q.Plan {
+		t.Error("要争取多少: want a plan")
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}
