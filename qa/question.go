@@ -418,6 +418,7 @@ var reBudgeted = regexp.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)
 var reWillZh = regexp.MustCompile(`(要|将)(新|建|引进|完成|实现|达到|开工|增加|培育|打造|实施|推进|改造|发放|投入|安排|举办|创建|培训)`)
 
 var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争取", "拟", "规划", "将要", "要求"}
+
 // reFromAbove is where money was won from, in speech (从上面争取到): the
 // higher government, which reports leave unsaid (争取政府债券2785亿元).
 var reFromAbove = regexp.MustCompile(`从(?:上面|上头)(争取|要|拿|申请|获得|跑)`)
