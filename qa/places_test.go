@@ -264,3 +264,30 @@ func TestCentralScope(t *testing.T) {
 		}
 	}
 }
+
+// TestAllItemsIsNoPlace: 全口径 (all items counted) after another scope
+// mark says what is counted, not where.
+func TestAllItemsIsNoPlace(t *testing.T) {
+	for text, want := range map[string]string{
+		"市本级全口径债务率为273％":   ScopeOwn,
+		"全市全口径债务率为143％":    ScopeWhole,
+		"全口径一般公共预算收入100亿元": ScopeWhole,
+	} {
+		if got := lastScope(text); got != want {
+			t.Errorf("lastScope(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestPlaceBeforeYearIsNoComparison: the last character of a place (大同)
+// before a year word is not the 同 of a comparison (同去年).
+func TestPlaceBeforeYearIsNoComparison(t *testing.T) {
+	for before, want := range map[string]bool{"大同": false, "收入同": true, "比": true, "共和": false, "收入": false} {
+		if got := comparedTo(before); got != want {
+			t.Errorf("comparedTo(%q) = %v, want %v", before, got, want)
+		}
+	}
+	if q := testAnalyzer().Analyze("大同去年一般公共预算收入完成了多少？"); !q.HasRel || q.Rel != -1 {
+		t.Errorf("大同去年: rel %d (%v), want -1", q.Rel, q.HasRel)
+	}
+}

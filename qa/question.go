@@ -718,9 +718,7 @@ func (a *Analyzer) relativeYear(q *Question, s string) string {
 			}
 			at := from + k
 			from = at + len(ry.word)
-			before := strings.TrimRight(s[:at], " ")
-			if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "跟") ||
-				strings.HasSuffix(before, "和") || strings.HasSuffix(before, "同") || strings.HasSuffix(before, "与") {
+			if comparedTo(strings.TrimRight(s[:at], " ")) {
 				continue
 			}
 			if at < bestAt {
@@ -736,11 +734,46 @@ func (a *Analyzer) relativeYear(q *Question, s string) string {
 	}
 	// The base of a comparison (比前年, 比上年) is no subject either.
 	for _, r := range relativeYears {
-		for _, pre := range []string{"比", "较", "跟", "和", "与", "同"} {
-			s = strings.ReplaceAll(s, pre+r.word, " ")
+		for from := 0; ; {
+			k := strings.Index(s[from:], r.word)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			before := s[:at]
+			if comparedTo(before) {
+				_, n := utf8.DecodeLastRuneInString(before)
+				s = before[:len(before)-n] + " " + s[at+len(r.word):]
+				from = len(before) - n + 1
+				continue
+			}
+			from = at + len(r.word)
 		}
 	}
 	return s
+}
+
+// comparedTo reports whether the text before a year word ends with the
+// word of a comparison (比, 较, 跟, 和, 与, 同): 比上年, 同去年. The last
+// character of a place (大同去年, 共和去年) is none.
+func comparedTo(before string) bool {
+	r, n := utf8.DecodeLastRuneInString(before)
+	if n == 0 || !strings.ContainsRune("比较跟和与同", r) {
+		return false
+	}
+	rest := before[:len(before)-n]
+	for k := 1; k <= 3 && len(rest) > 0; k++ {
+		// The one to three characters before it and it: a place's name.
+		start := len(rest)
+		for i := 0; i < k && start > 0; i++ {
+			_, m := utf8.DecodeLastRuneInString(rest[:start])
+			start -= m
+		}
+		if len(place.Lookup(before[start:])) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // reExcluded matches what a question leaves out: 不含县区, （不算补助下级、

@@ -1057,6 +1057,15 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("2022年要争取多少政府债券？"); !q.Plan {
 		t.Error("要争取多少: want a plan")
 	}
+	if q := a.Analyze("乌海去年下了多少雨？"); !hasAlt(q, func(s string) bool { return s == "降水量" }) {
+		t.Errorf("下了多少雨: concepts %+v, want 降水量 among the alternatives", q.Concepts)
+	}
+	if q := a.Analyze("衡水城乡收入比是多少？"); q.Class != "ratio" {
+		t.Errorf("城乡收入比: class %q, want ratio", q.Class)
+	}
+	if q := a.Analyze("邵阳城里人一年人均能拿到手多少钱？"); !hasAlt(q, func(s string) bool { return s == "可支配收入" }) {
+		t.Errorf("拿到手: concepts %+v, want 可支配收入 among the alternatives", q.Concepts)
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}

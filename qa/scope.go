@@ -74,8 +74,8 @@ func scopeAt(text string, i int) (string, int) {
 
 // scopeMark is a scope marker in a text.
 type scopeMark struct {
-	at    int
-	scope string
+	at, end int
+	scope   string
 }
 
 // scopeMarks returns the scope markers of text in order.
@@ -85,7 +85,11 @@ func scopeMarks(text string) []scopeMark {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if strings.ContainsRune(scopeFirstRunes, r) {
 			if s, m := scopeAt(text, i); m > 0 {
-				out = append(out, scopeMark{i, s})
+				// 全口径 (all items counted) right after another mark says
+				// what is counted, not where: 市本级全口径债务率 is 市本级's.
+				if !(len(out) > 0 && out[len(out)-1].end == i && strings.HasPrefix(text[i:], "全口径")) {
+					out = append(out, scopeMark{i, i + m, s})
+				}
 				i += m
 				continue
 			}
