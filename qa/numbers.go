@@ -241,6 +241,23 @@ type layout struct {
 	purpose []bool
 	// uses are the bytes where a purpose word (用于) stands.
 	uses []int
+	// asides are the bracketed spans [start, end) of the text: 存款余额
+	// （本外币合计，下同）33245.80亿元 keeps the figure beside its subject.
+	asides [][2]int
+}
+
+// asideBytes returns how many bytes of asides stand within [from, to).
+func (l *layout) asideBytes(from, to int) int {
+	n := 0
+	if l == nil {
+		return 0
+	}
+	for _, a := range l.asides {
+		if a[0] >= from && a[1] <= to {
+			n += a[1] - a[0]
+		}
+	}
+	return n
 }
 
 // reContinues opens a clause that goes on about the subject of the one
@@ -261,6 +278,9 @@ var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格计算|
 func clauses(text string) *layout {
 	l := &layout{}
 	inside := bracketed(text)
+	if len(inside) > 0 {
+		l.asides = asideSpans(text)
+	}
 	for i, r := range text {
 		switch r {
 		case '，', '；', '。', '：', '！', '？', ',', ';', ':', '!', '?':
@@ -332,6 +352,30 @@ func (l *layout) usedFor(qe, at int) bool {
 
 // bracketed marks the bytes of text inside a pair of brackets that closes
 // within maxBracket bytes (an unclosed bracket marks nothing).
+// asideSpans returns the bracketed spans of text, brackets included.
+func asideSpans(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); i++ {
+		open, closeB := "（", "）"
+		switch {
+		case strings.HasPrefix(text[i:], "（"):
+		case text[i] == '(':
+			open, closeB = "(", ")"
+		default:
+			continue
+		}
+		end := min(len(text), i+maxBracket)
+		j := strings.Index(text[i+len(open):end], closeB)
+		if j < 0 {
+			continue
+		}
+		stop := i + len(open) + j + len(closeB)
+		out = append(out, [2]int{i, stop})
+		i = stop - 1
+	}
+	return out
+}
+
 func bracketed(text string) map[int]bool {
 	var out map[int]bool
 	for i := 0; i < len(text); i++ {
@@ -412,9 +456,9 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		var dist int
 		after := o.start >= qe
 		if after {
-			dist = (o.start - qe) / 3
+			dist = (o.start - qe - l.asideBytes(qe, o.start)) / 3
 		} else {
-			dist = (qs - o.end) / 3
+			dist = (qs - o.end - l.asideBytes(o.end, qs)) / 3
 		}
 		p := 1.0
 		if dist > 4 {

@@ -1066,6 +1066,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("邵阳城里人一年人均能拿到手多少钱？"); !hasAlt(q, func(s string) bool { return s == "可支配收入" }) {
 		t.Errorf("拿到手: concepts %+v, want 可支配收入 among the alternatives", q.Concepts)
 	}
+	if q := a.Analyze("What was the average selling price per square metre of commercial housing in Shaoyang?"); !strings.Contains(words(q), "商品房") || !strings.Contains(words(q), "销售均价") {
+		t.Errorf("average selling price of commercial housing: concepts %q, want 商品房 and 销售均价", words(q))
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}

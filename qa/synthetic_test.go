@@ -553,3 +553,14 @@ func TestPeopleNamedAfterFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestAsideKeepsFigureBesideSubject: a bracketed aside between a subject
+// and its figure (存款余额（本外币合计，下同）33245.80亿元) is no distance.
+func TestAsideKeepsFigureBesideSubject(t *testing.T) {
+	doc := "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n八、金融\n\n年末金融机构各项存款余额（本外币合计，下同）33245.80亿元，比年初增加1988.68亿元；其中住户存款余额13765.59亿元，比年初增加1341.72亿元。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{
+		"年末存款余额是多少？": "33245.80亿元",
+		"What was the year-end balance of deposits in the city's financial institutions?": "33245.80亿元",
+	})
+}
