@@ -556,6 +556,11 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	if has("rank") || has("ranked") || has("ranking") || has("what place") || has("which place") {
 		q.Class, q.Unit, q.UnitSoft = "rank", "", false
 	}
+	if reEnHowManyPeople.MatchString(text) {
+		// How many people received subsidies: people, whatever the noun
+		// after them is measured in.
+		q.Class, q.Unit, q.UnitSoft = "people", "", false
+	}
 	if q.Class == "" && muchMoney {
 		q.Class = "money"
 	}
@@ -578,6 +583,9 @@ func moneyAfterNoun(matches []englishMatch, mi int) bool {
 }
 
 // reEnProduce is a question of an amount produced, not of money.
+// reEnHowManyPeople asks for a number of people.
+var reEnHowManyPeople = regexp.MustCompile(`\bhow many (?:people|persons|residents|individuals)\b`)
+
 // reEnSpend says that "how much" asks for money, whatever the noun it is
 // about is counted in: How much did tourists spend.
 var reEnSpend = regexp.MustCompile(`\b(?:spend|spent|spending|cost|costs|invest|invested|allocate|allocated|pay|paid|earn|earned|budgeted)\b`)

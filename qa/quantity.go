@@ -271,6 +271,14 @@ func ParseQuantities(text string) []Quantity {
 		q, ok := parseAt(text, i)
 		if !ok {
 			r, n := utf8.DecodeRuneInString(text[i:])
+			if isDigit(r) {
+				if q, ok := listedBefore(text, i); ok {
+					// 分别投入48.47、51.50、39.07亿元: the unit of the last.
+					out = append(out, q)
+					i = q.End
+					continue
+				}
+			}
 			i += n
 			if !isDigit(r) {
 				continue
@@ -289,6 +297,50 @@ func ParseQuantities(text string) []Quantity {
 		i = q.End
 	}
 	return out
+}
+
+// numberEnd returns the end of the digits, points and thousands commas
+// of a number at byte i of text.
+func numberEnd(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isDigit(r) && r != '.' && r != '．' {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// listedBefore reads a bare number at byte i that heads a list of figures
+// joined by 、 whose last has a unit (48.47 of 48.47、51.50、39.07亿元): the
+// number takes that unit and scale.
+func listedBefore(text string, i int) (Quantity, bool) {
+	j := numberEnd(text, i)
+	if j == i {
+		return Quantity{}, false
+	}
+	for k := j; strings.HasPrefix(text[k:], "、"); {
+		k += len("、")
+		r, _ := utf8.DecodeRuneInString(text[k:])
+		if !isDigit(r) {
+			return Quantity{}, false
+		}
+		if last, ok := parseAt(text, k); ok {
+			if last.Unit == "" || last.Unit == "年" || last.Unit == "月" || last.Unit == "日" || last.Start != k {
+				return Quantity{}, false
+			}
+			suffix := text[numberEnd(text, last.Start):last.End]
+			q, ok := parseAt(text[i:j]+suffix, 0)
+			if !ok || q.Unit != last.Unit {
+				return Quantity{}, false
+			}
+			q.Text, q.Start, q.End, q.Prefix = text[i:j], i, j, i
+			return q, true
+		}
+		k = numberEnd(text, k)
+	}
+	return Quantity{}, false
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

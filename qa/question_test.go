@@ -1069,6 +1069,12 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("What was the average selling price per square metre of commercial housing in Shaoyang?"); !strings.Contains(words(q), "商品房") || !strings.Contains(words(q), "销售均价") {
 		t.Errorf("average selling price of commercial housing: concepts %q, want 商品房 and 销售均价", words(q))
 	}
+	if q := a.Analyze("How many people received hardship relief subsidies in Yuxi in 2025?"); q.Class != "people" || !strings.Contains(words(q), "困难群众救助") {
+		t.Errorf("how many people received hardship relief subsidies: class %q concepts %q, want people and 困难群众救助", q.Class, words(q))
+	}
+	if q := a.Analyze("2025年安康从中央和省里争取到多少转移支付？"); !hasAlt(q, func(s string) bool { return s == "中省" }) {
+		t.Errorf("中央和省里: concepts %+v, want 中省 among the alternatives", q.Concepts)
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}
