@@ -423,6 +423,10 @@ var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争�
 // higher government, which reports leave unsaid (争取政府债券2785亿元).
 var reFromAbove = regexp.MustCompile(`从(?:上面|上头)(争取|要|拿|申请|获得|跑)`)
 
+// reAccumulated is what is left over all the years (累计还结余, 累计剩下):
+// the rolled-over balance, 滚存结余.
+var reAccumulated = regexp.MustCompile(`累计(?:还|共|总共|一共)?(?:结余|剩下|剩余|剩)`)
+
 // wonWords are what was won (争取到了多少), which 争取 alone does not mean.
 var wonWords = strings.NewReplacer("争取到了", "了", "争取到", "了", "争取了", "了")
 
@@ -452,6 +456,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = reFromAbove.ReplaceAllString(s, "${1}")
+	s = reAccumulated.ReplaceAllString(s, "累计结余")
 	rest := s
 	// Years.
 	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {
@@ -1201,6 +1206,15 @@ func perUnitConcepts(q *Question, norm string) {
 			continue
 		}
 		before := strings.TrimRight(norm[:at], "个名位")
+		// 生了孩子，每个孩子一年能领多少: any mention after 每 counts.
+		for from := at + len(c.Word); !strings.HasSuffix(before, "每"); {
+			k := strings.Index(norm[from:], c.Word)
+			if k < 0 {
+				break
+			}
+			before = strings.TrimRight(norm[:from+k], "个名位")
+			from += k + len(c.Word)
+		}
 		rest, perPerson := perUnitRest(c.Word)
 		switch {
 		case perPerson:

@@ -729,6 +729,7 @@ func TestPerUnitConcepts(t *testing.T) {
 		aspect       bool
 	}{
 		{"育儿补贴每个孩子一年给多少钱", "孩子", "每孩", true},
+		{"生了孩子，每个孩子一年能领多少育儿补贴", "孩子", "每孩", true},
 		{"补助标准提高到每人每年多少", "每人每年", "人均每年", true},
 		{"人均可支配收入是多少", "人均可支配收入", "", false},
 	} {
@@ -1074,6 +1075,9 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("2025年安康从中央和省里争取到多少转移支付？"); !hasAlt(q, func(s string) bool { return s == "中省" }) {
 		t.Errorf("中央和省里: concepts %+v, want 中省 among the alternatives", q.Concepts)
+	}
+	if q := a.Analyze("到2024年底全市社保基金累计还结余多少钱？"); !hasAlt(q, func(s string) bool { return s == "滚存结余" }) {
+		t.Errorf("累计还结余: concepts %+v, want 滚存结余 among the alternatives", q.Concepts)
 	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
