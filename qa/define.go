@@ -27,6 +27,17 @@ const (
 	figureDigits = "0123456789"
 )
 
+// cueScore is the confidence in a definition by its defining word: 是指
+// and 即 define; 是 and 为 may only say what the thing is like (第三产业是我
+// 国经济的薄弱环节).
+func cueScore(cue string) float64 {
+	switch cue {
+	case "是", "为", ":":
+		return 0.6
+	}
+	return 0.7
+}
+
 // strongCue are the defining words that define across a few words after
 // the term (see maxDefineGap).
 var strongCue = map[string]bool{"是指": true, "指的是": true}
@@ -172,7 +183,7 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 				}
 				fs, fe := v.rec.Span(start, start+len(def))
 				a := v.answerAt(fs, fe)
-				a.Text, a.Kind, a.Score, a.Matched = def, "definition", 0.7, []string{q.Term}
+				a.Text, a.Kind, a.Score, a.Matched = def, "definition", cueScore(cue), []string{q.Term}
 				out = append(out, a)
 				found = true
 				break

@@ -707,7 +707,7 @@ func whichOfSet(s string) string {
 
 // reTermSource is the frame before a term a question asks the meaning
 // of: where it was read (公报里说的, 报告中提到的, 周口说的) or 所谓.
-var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:注释|附注|注解|名词解释)?(?:中|里|上|内)?(?:常|经常|老|总|多次|反复)?(?:所说的|说的|提到的|提的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?)`)
+var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:注释|附注|注解|名词解释)?(?:中|里|上|内)?(?:常|经常|老|总|多次|反复)?(?:所说的|说的|提到的|提的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?|(?:这份|该|本)?(?:公报|报告)(?:注释|附注)?(?:里面|里|中|上|内))`)
 
 // relativeYear reads a year named relative to the report's (去年, 今年)
 // into q and returns s without it. The first such word counts, unless it

@@ -102,6 +102,7 @@ func TestAnalyze(t *testing.T) {
 		{q: "How much gold did large industrial firms produce in 2025?", lang: "en", kind: KindNumber, year: 2025, done: true},
 		{q: "公报里“城镇新增就业人数”是怎么算的？", lang: "zh", kind: KindDefinition, term: "城镇新增就业人数"},
 		{q: "城镇新增就业人数是怎么算出来的？", lang: "zh", kind: KindDefinition, class: "people", term: "城镇新增就业人数"},
+		{q: "公报里第三产业是怎么界定的？", lang: "zh", kind: KindDefinition, term: "第三产业"},
 		{q: "全员劳动生产率如何计算？", lang: "zh", kind: KindDefinition, class: "percent", term: "全员劳动生产率"},
 		{q: "报告里说的“六保”具体是保哪六样？", lang: "zh", kind: KindDefinition, term: "六保"},
 		{q: "基层“三保”是指保什么？", lang: "zh", kind: KindDefinition, term: "三保"},
