@@ -568,7 +568,7 @@ func TestAsideKeepsFigureBesideSubject(t *testing.T) {
 // TestDefiningWordOutranksIs: a note that defines a term (即, 是指) comes
 // before a sentence that only says what the thing is like (是).
 func TestDefiningWordOutranksIs(t *testing.T) {
-	doc := "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n第三产业是我国经济的薄弱环节，潜力很大。\n\n注释：\n\n3.第三产业即服务业，是指除第一产业、第二产业以外的其他行业。\n"
+	doc := "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n第三产业是发展重点。\n\n注释：\n\n3.三次产业分类依据国家统计局2018年修订的《三次产业划分规定》，第三产业即服务业，是指除第一产业、第二产业以外的其他行业（剔除国际组织）。\n"
 	e := smallEngine(t, "mou_2023_stat_bulletin.txt", doc)
-	askAll(t, e, map[string]string{"公报里第三产业是怎么界定的？": "除第一产业、第二产业以外的其他行业"})
+	askAll(t, e, map[string]string{"公报里第三产业是怎么界定的？": "除第一产业、第二产业以外的其他行业（剔除国际组织）"})
 }
