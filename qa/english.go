@@ -147,7 +147,7 @@ var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨"
 // reHowSize asks for a size: how large, how long … is a figure.
 var reHowSize = regexp.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)
 
-var enPlan = []string{"target", "goal", "plan", "planned", "plans", "planning", "aim", "aims", "aiming", "going to", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective", "line up", "lined up", "earmark", "earmarked", "set aside", "scheduled", "slated", "budget for"}
+var enPlan = []string{"target", "goal", "plan", "planned", "plans", "planning", "aim", "aims", "aiming", "going to", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective", "line up", "lined up", "earmark", "earmarked", "set aside", "scheduled", "slated", "budget for", "propose", "proposes", "proposed"}
 var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
 
 // headUnit returns the index of the match whose unit the question asks

@@ -1080,6 +1080,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("到2024年底全市社保基金累计还结余多少钱？"); !hasAlt(q, func(s string) bool { return s == "滚存结余" }) {
 		t.Errorf("累计还结余: concepts %+v, want 滚存结余 among the alternatives", q.Concepts)
 	}
+	if q := a.Analyze("By how much does Qingyang propose its general public budget revenue should grow in 2025 on a like-for-like basis?"); !q.Plan || !strings.Contains(words(q), "同口径") {
+		t.Errorf("propose … on a like-for-like basis: plan %v concepts %q, want a plan and 同口径", q.Plan, words(q))
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}
