@@ -472,29 +472,6 @@ func TestFiveYearPlanName(t *testing.T) {
 	}
 }
 
-// TestLevelIsNoChange: a question of the level a thing fell to (降到了多少)
-// is not answered by the size of a fall (下降14%).
-func TestLevelIsNoChange(t *testing.T) {
-	doc := "某省2021年政府工作报告\n\n一、2020年工作回顾\n\n全省PM2.5平均浓度下降14%，蓝天白云越来越多。\n\n全省PM2.5平均浓度从2015年的74微克/立方米降至44.8微克/立方米。\n"
-	e := smallEngine(t, "mou_2021_gov_work_report.txt", doc)
-	askAll(t, e, map[string]string{"PM2.5平均浓度降到了多少？": "44.8微克/立方米"})
-}
-
-// TestBudgetTotalIsPlan: 年初预算合计 gives the budget, not what came in.
-func TestBudgetTotalIsPlan(t *testing.T) {
-	doc := "关于某市2018年预算执行情况和2019年预算草案的报告\n\n一、2018年预算执行情况\n\n各级人代会批准的2018年全市一般公共预算收入年初预算合计1164078万元，实际完成1202017万元，为预算的103.3%。\n"
-	e := smallEngine(t, "mou_2018_budget_report.txt", doc)
-	askAll(t, e, map[string]string{"2018年全市一般公共预算收入一共收了多少？": "1202017万元"})
-}
-
-// TestSubjectBeforeFigure: the subject named before a figure (教育方面，投入…)
-// is its own, though a narrower word of it (义务教育) follows the figure.
-func TestSubjectBeforeFigure(t *testing.T) {
-	doc := "关于某市2018年预算执行情况和2019年预算草案的报告\n\n一、2018年预算执行情况\n\n教育方面，投入413764万元落实学前、义务教育、高中、职业教育经费保障，改善中小学办学条件；投入27835万元支持文化传媒事业发展。\n"
-	e := smallEngine(t, "mou_2018_budget_report.txt", doc)
-	askAll(t, e, map[string]string{"2018年在教育上投了多少钱？": "413764万元"})
-}
-
 // TestSharedHeadOfListItems: the words after the last item of a 分别 list
 // may be the head of every item (补助水平 of both 城乡居民基本养老保险 and
 // 城乡居民基本医疗保险), but not when the question's words name no item of
@@ -554,21 +531,29 @@ func TestPeopleNamedAfterFigure(t *testing.T) {
 	}
 }
 
-// TestAsideKeepsFigureBesideSubject: a bracketed aside between a subject
-// and its figure (存款余额（本外币合计，下同）33245.80亿元) is no distance.
-func TestAsideKeepsFigureBesideSubject(t *testing.T) {
-	doc := "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n八、金融\n\n年末金融机构各项存款余额（本外币合计，下同）33245.80亿元，比年初增加1988.68亿元；其中住户存款余额13765.59亿元，比年初增加1341.72亿元。\n"
-	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
-	askAll(t, e, map[string]string{
-		"年末存款余额是多少？": "33245.80亿元",
-		"What was the year-end balance of deposits in the city's financial institutions?": "33245.80亿元",
-	})
-}
-
-// TestDefiningWordOutranksIs: a note that defines a term (即, 是指) comes
-// before a sentence that only says what the thing is like (是).
-func TestDefiningWordOutranksIs(t *testing.T) {
-	doc := "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n第三产业是发展重点。\n\n注释：\n\n3.三次产业分类依据国家统计局2018年修订的《三次产业划分规定》，第三产业即服务业，是指除第一产业、第二产业以外的其他行业（剔除国际组织）。\n"
-	e := smallEngine(t, "mou_2023_stat_bulletin.txt", doc)
-	askAll(t, e, map[string]string{"公报里第三产业是怎么界定的？": "除第一产业、第二产业以外的其他行业（剔除国际组织）"})
+// TestOneReportRules asks a small report per rule, each answered only when
+// the rule holds.
+func TestOneReportRules(t *testing.T) {
+	for _, c := range []struct {
+		name, file, doc string
+		want            map[string]string
+	}{
+		// A question of the level a thing fell to (降到了多少) is not
+		// answered by the size of a fall (下降14%).
+		{"level", "mou_2021_gov_work_report.txt", "某省2021年政府工作报告\n\n一、2020年工作回顾\n\n全省PM2.5平均浓度下降14%，蓝天白云越来越多。\n\n全省PM2.5平均浓度从2015年的74微克/立方米降至44.8微克/立方米。\n", map[string]string{"PM2.5平均浓度降到了多少？": "44.8微克/立方米"}},
+		// 年初预算合计 gives the budget, not what came in.
+		{"budget total", "mou_2018_budget_report.txt", "关于某市2018年预算执行情况和2019年预算草案的报告\n\n一、2018年预算执行情况\n\n各级人代会批准的2018年全市一般公共预算收入年初预算合计1164078万元，实际完成1202017万元，为预算的103.3%。\n", map[string]string{"2018年全市一般公共预算收入一共收了多少？": "1202017万元"}},
+		// The subject named before a figure (教育方面，投入…) is its own,
+		// though a narrower word of it (义务教育) follows the figure.
+		{"subject before", "mou_2018_budget_report.txt", "关于某市2018年预算执行情况和2019年预算草案的报告\n\n一、2018年预算执行情况\n\n教育方面，投入413764万元落实学前、义务教育、高中、职业教育经费保障，改善中小学办学条件；投入27835万元支持文化传媒事业发展。\n", map[string]string{"2018年在教育上投了多少钱？": "413764万元"}},
+		// A bracketed aside between a subject and its figure
+		// (存款余额（本外币合计，下同）33245.80亿元) is no distance.
+		{"aside", "mou_2025_stat_bulletin.txt", "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n八、金融\n\n年末金融机构各项存款余额（本外币合计，下同）33245.80亿元，比年初增加1988.68亿元；其中住户存款余额13765.59亿元，比年初增加1341.72亿元。\n", map[string]string{"年末存款余额是多少？": "33245.80亿元",
+			"What was the year-end balance of deposits in the city's financial institutions?": "33245.80亿元"}},
+		// A note that defines a term (即, 是指) comes before a sentence
+		// that only says what the thing is like (是).
+		{"defining word", "mou_2023_stat_bulletin.txt", "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n第三产业是发展重点。\n\n注释：\n\n3.三次产业分类依据国家统计局2018年修订的《三次产业划分规定》，第三产业即服务业，是指除第一产业、第二产业以外的其他行业（剔除国际组织）。\n", map[string]string{"公报里第三产业是怎么界定的？": "除第一产业、第二产业以外的其他行业（剔除国际组织）"}},
+	} {
+		t.Run(c.name, func(t *testing.T) { askAll(t, smallEngine(t, c.file, c.doc), c.want) })
+	}
 }
