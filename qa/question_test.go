@@ -1083,6 +1083,11 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("By how much does Qingyang propose its general public budget revenue should grow in 2025 on a like-for-like basis?"); !q.Plan || !strings.Contains(words(q), "同口径") {
 		t.Errorf("propose … on a like-for-like basis: plan %v concepts %q, want a plan and 同口径", q.Plan, words(q))
 	}
+	for q, want := range map[string]string{"科技支出比上年增长了多少？": "科学技术支出", "农业支出多少？": "农林水支出", "城建支出多少？": "城乡社区支出"} {
+		if an := a.Analyze(q); !hasAlt(an, func(s string) bool { return s == want }) {
+			t.Errorf("%s: concepts %+v, want %s among the alternatives", q, an.Concepts, want)
+		}
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}
