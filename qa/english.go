@@ -70,6 +70,7 @@ var enFiller = map[string]bool{
 	"know": true, "show": true, "shows": true, "number": true, "amount": true, "not": true, "no": true,
 	"area": true, "areas": true, "end": true, "wide": true, "outstanding": true, "beginning": true, "start": true,
 	"across": true, "combined": true, "benji": true, "altogether": true, "roughly": true, "approximately": true, "about": true,
+	"still": true, "program": true, "programme": true, "scheme": true,
 }
 
 var (

@@ -1088,6 +1088,12 @@ func TestEverydayAsks(t *testing.T) {
 			t.Errorf("%s: concepts %+v, want %s among the alternatives", q, an.Concepts, want)
 		}
 	}
+	if q := a.Analyze("How many financing platforms on the managed list does Ankang still have to clear out?"); q.Unit != "家" || strings.Contains(words(q), "仍然") || !strings.Contains(words(q), "出清") {
+		t.Errorf("financing platforms still to clear out: unit %q concepts %q, want 家, 出清 and no 仍然", q.Unit, words(q))
+	}
+	if q := a.Analyze("How many consumers benefited from the trade-in program for cars, appliances and digital products?"); !strings.Contains(words(q), "家电") || !strings.Contains(words(q), "数码产品") || strings.Contains(words(q), "计划") {
+		t.Errorf("trade-in program for appliances and digital products: concepts %q, want 家电, 数码产品 and no 计划", words(q))
+	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
 	}
