@@ -282,12 +282,15 @@ func TestAllItemsIsNoPlace(t *testing.T) {
 // TestPlaceBeforeYearIsNoComparison: the last character of a place (大同)
 // before a year word is not the 同 of a comparison (同去年).
 func TestPlaceBeforeYearIsNoComparison(t *testing.T) {
-	for before, want := range map[string]bool{"大同": false, "收入同": true, "比": true, "共和": false, "收入": false} {
+	for before, want := range map[string]bool{"大同": false, "收入同": true, "比": true, "共和": false, "收入": false, "民生投入占": true} {
 		if got := comparedTo(before); got != want {
 			t.Errorf("comparedTo(%q) = %v, want %v", before, got, want)
 		}
 	}
 	if q := testAnalyzer().Analyze("大同去年一般公共预算收入完成了多少？"); !q.HasRel || q.Rel != -1 {
 		t.Errorf("大同去年: rel %d (%v), want -1", q.Rel, q.HasRel)
+	}
+	if q := testAnalyzer().Analyze("民生投入占当年财政支出的比例有多大？"); q.HasRel {
+		t.Errorf("占当年: rel %d, want none (the base of the share)", q.Rel)
 	}
 }

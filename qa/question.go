@@ -759,11 +759,12 @@ func (a *Analyzer) relativeYear(q *Question, s string) string {
 }
 
 // comparedTo reports whether the text before a year word ends with the
-// word of a comparison (比, 较, 跟, 和, 与, 同): 比上年, 同去年. The last
-// character of a place (大同去年, 共和去年) is none.
+// word of a comparison (比, 较, 跟, 和, 与, 同) or of a share (占当年支出的
+// 比例): 比上年, 同去年. The last character of a place (大同去年, 共和去年)
+// is none.
 func comparedTo(before string) bool {
 	r, n := utf8.DecodeLastRuneInString(before)
-	if n == 0 || !strings.ContainsRune("比较跟和与同", r) {
+	if n == 0 || !strings.ContainsRune("比较跟和与同占", r) {
 		return false
 	}
 	rest := before[:len(before)-n]
