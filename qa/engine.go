@@ -269,14 +269,15 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	if len(answers) == 0 && len(terms) > 0 {
 		var err error
 		hits, err = e.candidates(q, terms, filter)
+		n := len(q.Concepts)
 		if err == nil {
 			terms, hits, err = e.respell(q, terms, filter, hits)
 		}
 		if err != nil {
 			return nil, err
 		}
-		if req.Explain {
-			resp.Analysis = explain(q, filter)
+		if req.Explain && len(q.Concepts) != n {
+			resp.Analysis = explain(q, filter) // with the words of spelled names
 		}
 		switch q.Kind {
 		case KindNumber:

@@ -583,7 +583,6 @@ func moneyAfterNoun(matches []englishMatch, mi int) bool {
 	return prev.at+prev.n == m.at && !prev.entry.verb && len(prev.entry.zh) > 0 && prev.entry.zh[0] != ""
 }
 
-// reEnProduce is a question of an amount produced, not of money.
 // reEnHowManyPeople asks for a number of people.
 var reEnHowManyPeople = regexp.MustCompile(`\bhow many (?:people|persons|residents|individuals)\b`)
 
@@ -595,6 +594,7 @@ var reEnSpend = regexp.MustCompile(`\b(?:spend|spent|spending|cost|costs|invest|
 // it asks for a sum, not a rate.
 var reEnPerPeriod = regexp.MustCompile(`\bper (?:person|head|month|capita per month)\b|\ba month\b|\bmonthly\b`)
 
+// reEnProduce is a question of an amount produced, not of money.
 var reEnProduce = regexp.MustCompile(`\b(?:produce|produced|harvest|harvested|generate|generated)\b`)
 
 // reEnMeasures asks what was done: What did Benxi do to implement

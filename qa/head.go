@@ -532,7 +532,9 @@ var reJoinedBefore = regexp.MustCompile(`(?:[0-9][0-9.,]*[^、，,；。0-9\s]{0
 // listed ahead of it (提高 of 55元 in 提高75元和55元), or "".
 func changeVerbBefore(text string, start int) string {
 	before := strings.TrimSuffix(strings.TrimRight(text[:start], " "), "了")
-	before = reJoinedBefore.ReplaceAllString(before, "")
+	if strings.HasSuffix(before, "、") || strings.HasSuffix(before, "和") || strings.HasSuffix(before, "与") || strings.HasSuffix(before, "及") {
+		before = reJoinedBefore.ReplaceAllString(before, "")
+	}
 	for _, v := range changeVerbs {
 		if strings.HasSuffix(before, v) {
 			return v

@@ -276,11 +276,8 @@ var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格计算|
 
 // clauses returns the layout of text.
 func clauses(text string) *layout {
-	l := &layout{}
-	inside := bracketed(text)
-	if len(inside) > 0 {
-		l.asides = asideSpans(text)
-	}
+	l := &layout{asides: asideSpans(text)}
+	inside := bracketed(text, l.asides)
 	for i, r := range text {
 		switch r {
 		case '，', '；', '。', '：', '！', '？', ',', ';', ':', '!', '?':
@@ -350,9 +347,9 @@ func (l *layout) usedFor(qe, at int) bool {
 	return false
 }
 
-// bracketed marks the bytes of text inside a pair of brackets that closes
-// within maxBracket bytes (an unclosed bracket marks nothing).
-// asideSpans returns the bracketed spans of text, brackets included.
+// asideSpans returns the bracketed spans of text, brackets included: a
+// pair of brackets that closes within maxBracket bytes (an unclosed
+// bracket makes no span).
 func asideSpans(text string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(text); i++ {
@@ -376,30 +373,21 @@ func asideSpans(text string) [][2]int {
 	return out
 }
 
-func bracketed(text string) map[int]bool {
-	var out map[int]bool
-	for i := 0; i < len(text); i++ {
-		var closeB string
-		switch {
-		case strings.HasPrefix(text[i:], "（"):
-			closeB = "）"
-		case text[i] == '(':
-			closeB = ")"
-		default:
-			continue
+// bracketed marks the bytes of the spans (asideSpans) from the opening
+// bracket up to the closing one.
+func bracketed(text string, spans [][2]int) map[int]bool {
+	if len(spans) == 0 {
+		return nil
+	}
+	out := map[int]bool{}
+	for _, a := range spans {
+		closeAt := a[1] - len("）")
+		if text[a[1]-1] == ')' {
+			closeAt = a[1] - 1
 		}
-		end := min(len(text), i+maxBracket)
-		j := strings.Index(text[i:end], closeB)
-		if j < 0 {
-			continue
-		}
-		if out == nil {
-			out = map[int]bool{}
-		}
-		for k := i; k < i+j; k++ {
+		for k := a[0]; k < closeAt; k++ {
 			out[k] = true
 		}
-		i += j
 	}
 	return out
 }
@@ -1002,27 +990,7 @@ func isComparisonBase(text string, at int) bool {
 
 // yearValue reads a year written in digits (2020, ２００１) or in Chinese
 // numerals digit by digit (一九五二); 0 when it is neither.
-func yearValue(s string) int {
-	// Full-width digits (２００１) are digits.
-	s = strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
-		}
-		return r
-	}, s)
-	if n, err := strconv.Atoi(s); err == nil {
-		return n
-	}
-	n := 0
-	for _, r := range s {
-		d, ok := chineseDigit(r)
-		if !ok {
-			return 0
-		}
-		n = n*10 + d
-	}
-	return n
-}
+func yearValue(s string) int { return report.YearDigits(s) }
 
 // maxPeriodContext is how many bytes before a figure period reads.
 const maxPeriodContext = 600
@@ -1769,9 +1737,8 @@ func wholeContext(q *Question, v *sentView) []float64 {
 		// A review of five years (五年来, “十三五”时期) is about the plan
 		// that ended in the year it reviews: 十三五 of the question names
 		// the span, not a word to find beside the figure.
-		plan := fiveYearPlan(v.sum.Meta.ReviewYear)
 		for ci, c := range q.Concepts {
-			if c.Word == "五年" || plan != "" && c.Word == plan {
+			if c.Word == "五年" || utf8.RuneCountInString(c.Word) == 3 && report.FiveYearPlanEnd(c.Word) == v.sum.Meta.ReviewYear {
 				ctx[ci] = 0.7
 			}
 		}
@@ -1800,19 +1767,6 @@ func wholeContext(q *Question, v *sentView) []float64 {
 		}
 	}
 	return ctx
-}
-
-// fiveYearPlan returns the name of the Five-Year Plan that ends in year
-// (十三五 for 2020), or "".
-func fiveYearPlan(year int) string {
-	names := []string{"十一五", "十二五", "十三五", "十四五", "十五五", "十六五"}
-	if year < 2006 || year%5 != 0 {
-		return ""
-	}
-	if k := (year - 2010) / 5; k >= 0 && k < len(names) {
-		return names[k]
-	}
-	return ""
 }
 
 // partContexts gives, per concept and part of its word, the credit for

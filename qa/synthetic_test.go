@@ -464,14 +464,6 @@ func TestFiveYearReviewNamesItsPlan(t *testing.T) {
 	}
 }
 
-func TestFiveYearPlanName(t *testing.T) {
-	for year, want := range map[int]string{2010: "十一五", 2015: "十二五", 2020: "十三五", 2025: "十四五", 2021: "", 2000: ""} {
-		if got := fiveYearPlan(year); got != want {
-			t.Errorf("fiveYearPlan(%d) = %q, want %q", year, got, want)
-		}
-	}
-}
-
 // TestSharedHeadOfListItems: the words after the last item of a 分别 list
 // may be the head of every item (补助水平 of both 城乡居民基本养老保险 and
 // 城乡居民基本医疗保险), but not when the question's words name no item of

@@ -275,7 +275,6 @@ func (d *Doc) SentencesOf(i int) []Sentence {
 	return d.Sentences[p.FirstSentence : p.FirstSentence+p.NumSentences]
 }
 
-// PeriodOf returns the period and year of section s (review or plan).
 // ParagraphPeriod returns the period and year of paragraph pi: those of
 // its section, or PeriodSpan for a paragraph of a review of several years.
 func (d *Doc) ParagraphPeriod(pi int) (Period, int) {
@@ -287,6 +286,7 @@ func (d *Doc) ParagraphPeriod(pi int) (Period, int) {
 	return per, year
 }
 
+// PeriodOf returns the period and year of section s (review or plan).
 func (d *Doc) PeriodOf(s int) (Period, int) {
 	if s < 0 || s >= len(d.Sections) {
 		return PeriodNone, 0

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -417,24 +418,41 @@ func deliveredYear(lines []string) int {
 
 // hanYear reads a year written in Chinese digits (二〇一九 → 2019), or 0.
 func hanYear(s string) int {
+	if y := YearDigits(s); y >= 1900 && y <= 2100 {
+		return y
+	}
+	return 0
+}
+
+// YearDigits reads a number written in ASCII, full-width or Chinese
+// digits, as years are (2019, ２０１９, 二〇一九, 二○二一), or returns 0.
+func YearDigits(s string) int {
+	s = strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
 	const digits = "〇一二三四五六七八九"
-	y := 0
+	n := 0
 	for _, r := range s {
 		d := strings.IndexRune(digits, r)
 		switch {
 		case r == '○' || r == '零' || r == 'Ｏ':
 			d = 0
+		case r == '两':
+			d = 2
 		case d < 0:
 			return 0
 		default:
 			d /= len("一") // each digit is 3 bytes in UTF-8
 		}
-		y = y*10 + d
+		n = n*10 + d
 	}
-	if y < 1900 || y > 2100 {
-		return 0
-	}
-	return y
+	return n
 }
 
 // detectRegion finds the division a report is about: named in its title

@@ -1218,7 +1218,7 @@ func sectionPeriod(title string) (Period, int) {
 		if strings.Contains(title, w) {
 			if year == 0 {
 				// “十五五”时期的主要目标任务 looks to the plan's last year.
-				year = fiveYearPlanEnd(title)
+				year = FiveYearPlanEnd(title)
 			}
 			return PeriodPlan, year
 		}
@@ -1226,9 +1226,9 @@ func sectionPeriod(title string) (Period, int) {
 	return PeriodNone, year
 }
 
-// fiveYearPlanEnd returns the last year of the five-year plan a title
+// FiveYearPlanEnd returns the last year of the five-year plan a title
 // names (十四五 → 2025), or 0.
-func fiveYearPlanEnd(title string) int {
+func FiveYearPlanEnd(title string) int {
 	for n, w := range []string{"十一五", "十二五", "十三五", "十四五", "十五五", "十六五"} {
 		if strings.Contains(title, w) {
 			return 2010 + 5*n

@@ -783,3 +783,11 @@ func TestNewspaperMastheadIsNoTitle(t *testing.T) {
 		t.Errorf("title %q, review %d, plan %d; want the report's title, 2022 and 2023", d.Title, d.Meta.ReviewYear, d.Meta.PlanYear)
 	}
 }
+
+func TestFiveYearPlanEnd(t *testing.T) {
+	for name, want := range map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "五年": 0, "二〇二一": 0} {
+		if got := FiveYearPlanEnd(name); got != want {
+			t.Errorf("FiveYearPlanEnd(%s) = %d, want %d", name, got, want)
+		}
+	}
+}
