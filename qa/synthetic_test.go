@@ -224,7 +224,14 @@ func askAll(t *testing.T, e *Engine, want map[string]string) {
 // segmented with the test segmenter; the index goes with the test.
 func smallEngine(t *testing.T, name, text string) *Engine {
 	t.Helper()
-	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: testSegmenter(), SegmenterName: "maxmatch",
+	return smallEngineSeg(t, testSegmenter(), "maxmatch", name, text)
+}
+
+// smallEngineSeg is smallEngine with the segmenter seg, registered as
+// segName.
+func smallEngineSeg(t *testing.T, seg segment.Segmenter, segName, name, text string) *Engine {
+	t.Helper()
+	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: seg, SegmenterName: segName,
 		Seeds: []index.Source{{Name: name, Data: []byte(text)}}})
 	if err != nil {
 		t.Fatal(err)
@@ -402,26 +409,6 @@ func TestDefinitionByWei(t *testing.T) {
 	})
 }
 
-// A quota (额度) is a kind of figure reports leave unsaid: 安排地方政府专项
-// 债券3.75万亿元 answers 专项债券额度.
-func TestQuotaLeftUnsaid(t *testing.T) {
-	doc := "政府工作报告\n\n今年拟安排地方政府专项债券3.75万亿元，比去年增加1.6万亿元。\n"
-	e := smallEngine(t, "national_2020_gov_work_report.txt", doc)
-	askAll(t, e, map[string]string{"今年给地方政府安排的专项债券额度是多少？": "3.75万亿元"})
-}
-
-// The paragraphs of a five-year review give the span's figures: a
-// question of one year is answered by the year's own, a level the span
-// ends at (达到280.7亿元) being its last year's.
-func TestSpanParagraphFigures(t *testing.T) {
-	doc := "2021年某省政府工作报告\n\n各位代表：\n\n一、“十三五”时期发展成就和2020年主要工作\n\n“十三五”时期是我省发展史上具有重大意义的五年。\n\n社会民生事业全面发展，人民生活水平持续提升。坚持就业优先，实施三项工程，城镇新增就业700万人、占全国1/10，城镇登记失业率控制在3.5%以内。经济总量跃上新台阶，一般公共预算收入达到280.7亿元。\n\n2020年是“十三五”规划收官之年，我们走过一段极不平凡的历程。\n\n全力稳住经济基本盘。出台“2.0版促进就业9条”，加大援企稳岗力度，发放失业保险稳岗返还资金130亿元，开展补贴性职业技能培训308万人次，承办首届全国职业技能大赛，高校毕业生就业率超过97%，全省城镇新增就业134万人。\n"
-	e := smallEngine(t, "mou_2021_gov_work_report.txt", doc)
-	askAll(t, e, map[string]string{
-		"2020年城镇一共新增了多少人就业？": "134万人",
-		"2020年一般公共预算收入有多少？":  "280.7亿元",
-	})
-}
-
 // aloneSeg segments like jieba does a numbered term: whole when it stands
 // alone (两区), cut into its characters inside a sentence (两/区是指).
 type aloneSeg struct{ words map[string]bool }
@@ -437,14 +424,8 @@ func (s aloneSeg) Segment(text string) []segment.Token {
 // note that defines it is found by its characters.
 func TestDefinitionOfCutTerm(t *testing.T) {
 	doc := "北京市2025年国民经济和社会发展统计公报\n\n继续深化“两区”[15]建设。\n\n注释：\n\n[15]“两区”是指国家服务业扩大开放综合示范区、中国（北京）自由贸易试验区。\n"
-	seg := aloneSeg{map[string]bool{"两区": true}}
-	x, err := index.Open(index.Config{Dir: t.TempDir(), Segmenter: seg, SegmenterName: "alone",
-		Seeds: []index.Source{{Name: "beijing_2025_stat_bulletin.txt", Data: []byte(doc)}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { x.Close() })
-	askAll(t, New(Config{Index: x}), map[string]string{"“两区”是指什么？": "国家服务业扩大开放综合示范区、中国（北京）自由贸易试验区"})
+	e := smallEngineSeg(t, aloneSeg{map[string]bool{"两区": true}}, "alone", "beijing_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"“两区”是指什么？": "国家服务业扩大开放综合示范区、中国（北京）自由贸易试验区"})
 }
 
 // TestFiveYearReviewNamesItsPlan: a review of five years is about the plan
@@ -545,6 +526,14 @@ func TestOneReportRules(t *testing.T) {
 		// A note that defines a term (即, 是指) comes before a sentence
 		// that only says what the thing is like (是).
 		{"defining word", "mou_2023_stat_bulletin.txt", "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n第三产业是发展重点。\n\n注释：\n\n3.三次产业分类依据国家统计局2018年修订的《三次产业划分规定》，第三产业即服务业，是指除第一产业、第二产业以外的其他行业（剔除国际组织）。\n", map[string]string{"公报里第三产业是怎么界定的？": "除第一产业、第二产业以外的其他行业（剔除国际组织）"}},
+		// A quota (额度) is a kind of figure reports leave unsaid: 安排地方政府专项
+		// 债券3.75万亿元 answers 专项债券额度.
+		{"quota", "national_2020_gov_work_report.txt", "政府工作报告\n\n今年拟安排地方政府专项债券3.75万亿元，比去年增加1.6万亿元。\n", map[string]string{"今年给地方政府安排的专项债券额度是多少？": "3.75万亿元"}},
+		// The paragraphs of a five-year review give the span's figures: a
+		// question of one year is answered by the year's own, a level the span
+		// ends at (达到280.7亿元) being its last year's.
+		{"five-year review", "mou_2021_gov_work_report.txt", "2021年某省政府工作报告\n\n各位代表：\n\n一、“十三五”时期发展成就和2020年主要工作\n\n“十三五”时期是我省发展史上具有重大意义的五年。\n\n社会民生事业全面发展，人民生活水平持续提升。坚持就业优先，实施三项工程，城镇新增就业700万人、占全国1/10，城镇登记失业率控制在3.5%以内。经济总量跃上新台阶，一般公共预算收入达到280.7亿元。\n\n2020年是“十三五”规划收官之年，我们走过一段极不平凡的历程。\n\n全力稳住经济基本盘。出台“2.0版促进就业9条”，加大援企稳岗力度，发放失业保险稳岗返还资金130亿元，开展补贴性职业技能培训308万人次，承办首届全国职业技能大赛，高校毕业生就业率超过97%，全省城镇新增就业134万人。\n", map[string]string{"2020年城镇一共新增了多少人就业？": "134万人",
+			"2020年一般公共预算收入有多少？": "280.7亿元"}},
 	} {
 		t.Run(c.name, func(t *testing.T) { askAll(t, smallEngine(t, c.file, c.doc), c.want) })
 	}
