@@ -143,7 +143,7 @@ func contextScopes(d *report.Doc) []string {
 	secScope := make([]string, len(d.Sections))
 	for i := range d.Sections {
 		for sec := i; sec >= 0 && sec < len(d.Sections); sec = d.Sections[sec].Parent {
-			if sc := lastScope(d.Sections[sec].Title); sc != "" {
+			if sc := titleScope(d.Sections[sec].Title, d.Meta.Region); sc != "" {
 				secScope[i] = sc
 				break
 			}
@@ -155,7 +155,7 @@ func contextScopes(d *report.Doc) []string {
 		if s.Para != para {
 			para = s.Para
 			p := &d.Paragraphs[para]
-			cur = lastScope(p.Heading)
+			cur = titleScope(p.Heading, d.Meta.Region)
 			if cur == "" && p.Section >= 0 && p.Section < len(secScope) {
 				cur = secScope[p.Section]
 			}
@@ -166,6 +166,16 @@ func contextScopes(d *report.Doc) []string {
 		}
 	}
 	return out
+}
+
+// titleScope returns the scope a heading or section title sets: that of
+// its last marker, else the whole area when it opens with the report's
+// own region before a budget (report.RegionOpens).
+func titleScope(title, region string) string {
+	if sc := lastScope(title); sc != "" || !report.RegionOpens(title, region) {
+		return sc
+	}
+	return ScopeWhole
 }
 
 // questionScope finds the scope a question asks about — 全市, 市本级, or

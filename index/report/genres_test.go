@@ -234,6 +234,44 @@ func TestScopes(t *testing.T) {
 	}
 }
 
+// A title that opens with the report's own region before a budget is the
+// whole region's, beside one of its own level (州本级), and no other
+// level's scope carries into it.
+func TestRegionTitleScope(t *testing.T) {
+	text := "关于红河州2025年预算执行情况和2026年预算草案的报告\n各位代表：\n" +
+		"一、州本级“三公”经费和政府债务情况\n州本级“三公”经费预算安排0.2亿元。\n" +
+		"（一）红河州地方政府一般债务限额和余额情况\n2024年末地方政府一般债务余额271.74亿元。\n" +
+		"（二）红河州州本级政府一般债务限额和余额情况\n2024年末地方政府一般债务余额127.92亿元。\n" +
+		"（三）昆明市地方政府一般债务情况\n余额8.8亿元。\n"
+	d := Parse("budget", []byte(text))
+	if d.Meta.Region != "红河哈尼族彝族自治州" {
+		t.Fatalf("region %q", d.Meta.Region)
+	}
+	for _, c := range []struct{ sentence, scope string }{
+		{"余额271.74亿元", "全州"},
+		{"余额127.92亿元", "州本级"},
+		{"余额8.8亿元", "州本级"}, // another region's: the section's scope holds
+	} {
+		if s := sentenceWith(t, d, c.sentence); s.Scope != c.scope {
+			t.Errorf("%q: scope %q, want %q", s.Text, s.Scope, c.scope)
+		}
+	}
+	for _, c := range []struct {
+		title string
+		want  bool
+	}{
+		{"一、红河州地方政府一般债务限额和余额情况", true},
+		{"（二）红河州一般公共预算收支情况", true},
+		{"红河州州本级政府一般债务", false},
+		{"红河州经济社会发展情况", false},
+		{"昆明市地方政府一般债务", false},
+	} {
+		if got := RegionOpens(c.title, "红河哈尼族彝族自治州"); got != c.want {
+			t.Errorf("RegionOpens(%q) = %v, want %v", c.title, got, c.want)
+		}
+	}
+}
+
 // Tables of cells apart by spaces (a PDF's layout) and by tabs (a web
 // page): rows named, figures under named columns, units.
 func TestGridTables(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"reportkb/index/place"
 )
 
 // Budget and final-accounts reports give each figure for a scope: the
@@ -114,6 +116,44 @@ func scopeOf(s, level string) string {
 	return strings.Join(scopesIn(s, level), "及")
 }
 
+// regionBudgets are the words after a report's own region that make a
+// title about all of the region's budgets (红河州地方政府一般债务, 平顶山市
+// 一般公共预算).
+var regionBudgets = []string{"地方政府", "政府债务", "政府性基金", "政府一般债务", "政府专项债务", "一般公共预算",
+	"国有资本经营", "社会保险基金", "社保基金", "财政预算", "财政收入", "财政收支", "财政总收入"}
+
+// RegionOpens reports whether a title opens, after its number, with the
+// report's own region and then a budget: 一、红河州地方政府一般债务限额和余额
+// 情况 is the whole prefecture's, beside 二、红河州州本级政府一般债务…, as
+// 全州 would say.
+func RegionOpens(title, region string) bool {
+	if region == "" {
+		return false
+	}
+	t := strings.TrimLeft(title, " 　0123456789一二三四五六七八九十、.．（()）")
+	if !strings.ContainsAny(t, "省市州区县旗盟") {
+		return false
+	}
+	ms := place.Find(t)
+	if len(ms) == 0 || ms[0].Start != 0 {
+		return false
+	}
+	own := false
+	for _, d := range ms[0].Divisions {
+		own = own || d.Name == region
+	}
+	if !own {
+		return false
+	}
+	after := t[ms[0].End:]
+	for _, b := range regionBudgets {
+		if strings.HasPrefix(after, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // fundOf returns the fund and the flow a heading names: 一般公共预算 and
 // 收入 of 1.一般公共预算收入情况; the flow is "" when it names both (收支).
 func fundOf(s string) (fund, flow string) {
@@ -166,6 +206,9 @@ func (p *parser) scopes() {
 	for i := range d.Sections {
 		s := &d.Sections[i]
 		s.Scope = scopeOf(s.Title, level)
+		if s.Scope == "" && level != "" && level != "国" && RegionOpens(s.Title, d.Meta.Region) {
+			s.Scope = "全" + level
+		}
 		s.Fund, s.Flow = fundOf(s.Title)
 		if s.Parent >= 0 {
 			ps := &d.Sections[s.Parent]
@@ -199,6 +242,8 @@ func (p *parser) scopes() {
 		}
 		if sc := scopeOf(own, level); sc != "" {
 			para.Scope = sc
+		} else if level != "" && level != "国" && RegionOpens(own, d.Meta.Region) {
+			para.Scope = "全" + level
 		}
 		if f, fl := fundOf(own); f != "" {
 			para.Fund, para.Flow = f, fl
