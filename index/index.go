@@ -43,8 +43,9 @@ import (
 
 // Schema is the version of the parser and of the index layout. An index
 // written with another version is rebuilt from the stored originals, so
-// a stale index is never served.
-const Schema = 9
+// a stale index is never served: bump it when parsing changes what is
+// stored (a sentence's scope, a document's metadata).
+const Schema = 10
 
 // Config configures an Index.
 type Config struct {
