@@ -272,6 +272,35 @@ func TestRegionTitleScope(t *testing.T) {
 	}
 }
 
+// An unnumbered part title (关于2020年市级一般公共支出预算的说明) in a
+// page of one paragraph per line heads the numbered sections after it and
+// dates them; it is not run into the paragraph that follows.
+func TestPartTitle(t *testing.T) {
+	text := "全市和市级2019年预算执行情况及2020年预算编制说明\n一、2019年预算执行情况\n2019年市级一般公共预算支出完成61.5亿元，增长5.2%。\n" +
+		"关于2020年市级一般公共支出预算的说明\n2020年市级一般公共支出预算总计82.5亿元。\n一、市级主要项目支出情况\n2、预备费1.5亿元。\n"
+	d := Parse("budget", []byte(text))
+	s := sentenceWith(t, d, "预备费1.5亿元")
+	if per, year := d.ParagraphPeriod(s.Para); per != PeriodPlan || year != 2020 {
+		t.Errorf("%q: period %q %d, want plan 2020", s.Text, per, year)
+	}
+	if s := sentenceWith(t, d, "预算总计82.5亿元"); strings.Contains(s.Text, "说明") {
+		t.Errorf("the part title ran into its paragraph: %q", s.Text)
+	}
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"关于2020年市级一般公共支出预算的说明", true},
+		{"关于2019年政府债务举借情况的说明", true},
+		{"关于加快推进新型工业化的意见，现提出如下", false},
+		{"一、关于2020年预算的说明", false},
+	} {
+		if got := isPartTitle(c.line); got != c.want {
+			t.Errorf("isPartTitle(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
 // Tables of cells apart by spaces (a PDF's layout) and by tabs (a web
 // page): rows named, figures under named columns, units.
 func TestGridTables(t *testing.T) {

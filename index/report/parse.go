@@ -338,6 +338,23 @@ func isPeriodHeading(s string) bool {
 	return per != PeriodNone && (year > 0 || strings.Contains(s, "时期") || strings.Contains(s, "今年") || strings.Contains(s, "明年") || strings.Contains(s, "过去"))
 }
 
+// isPartTitle reports whether s is the unnumbered title of a part of a
+// report that joins several (关于2020年市级一般公共支出预算的说明 in a
+// budget's explanations): it heads what follows, above its numbered
+// sections, and says its year.
+func isPartTitle(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 8 || n > 40 || headingLevel(s) > 0 || strings.ContainsAny(s, "。，；：:,;！？") || !strings.HasPrefix(s, "关于") {
+		return false
+	}
+	for _, end := range []string{"说明", "报告", "情况", "草案", "安排"} {
+		if strings.HasSuffix(s, end) {
+			return true
+		}
+	}
+	return false
+}
+
 // reNoteInside finds endnote markers inside a title broken around one.
 var reNoteInside = regexp.MustCompile(`[\[［【]\d{1,2}[\]］】]`)
 
@@ -954,7 +971,7 @@ func (p *parser) paragraphBlocks(body []int) {
 			}
 			cur.lines = append(cur.lines, i)
 			continue
-		case isHeadingLine(t) || isPeriodHeading(t):
+		case isHeadingLine(t) || isPeriodHeading(t) || isPartTitle(t):
 			flush()
 			p.blocks = append(p.blocks, block{kind: KindHeading, lines: []int{i}, table: -1})
 			continue
@@ -1054,7 +1071,7 @@ func (p *parser) structure() {
 			title = para.Text
 			if lv == 0 {
 				lv = -1
-				if isPeriodHeading(para.Text) {
+				if isPeriodHeading(para.Text) || isPartTitle(para.Text) {
 					// Above the numbered sections: 2026年重点工作 holds 一、… or （一）….
 					lv = 0
 				}
