@@ -1279,6 +1279,11 @@ func periodFit(q *Question, m report.Meta, year int, plan bool) (rank, gate floa
 	switch {
 	case q.Plan && !plan:
 		tense = 0.6
+	case q.Done && plan && q.Year != 0 && m.PlanYear > 0 && year == q.Year && q.Year >= m.PlanYear:
+		// 2020年预算里预备费留了多少 of a report that plans 2020: its
+		// plan is all it can say of the year; another report's outcome
+		// still comes first.
+		tense = 0.8
 	case q.Done && plan && q.Year != 0:
 		tense = 0.35
 	case q.Done && plan:

@@ -538,6 +538,10 @@ func TestOneReportRules(t *testing.T) {
 		// (红河州地方政府一般债务…) is the whole region's, as 全州 is.
 		{"region title", "yunnan_honghe_2025_budget_report.txt", "关于红河州2025年预算执行情况和2026年预算草案的报告\n\n各位代表：\n\n一、州本级“三公”经费和政府债务情况\n\n州本级“三公”经费预算安排0.2亿元。\n\n（一）红河州地方政府一般债务限额和余额情况\n\n2024年末地方政府一般债务余额271.74亿元。\n\n（二）红河州州本级政府一般债务限额和余额情况\n\n2024年末地方政府一般债务余额127.92亿元。\n", map[string]string{"红河全州的政府一般债务余额是多少？": "271.74亿元",
 			"红河州本级的政府一般债务余额是多少？": "127.92亿元"}},
+		// A part titled 关于2020年…预算的说明 is the plan of 2020, the year
+		// the 2019 report plans for: asked in the past tense (留了多少),
+		// that plan is what the report can say.
+		{"part title", "henan_zhoukou_2019_budget_report.txt", "周口市全市和市级2019年预算执行情况及2020年预算编制说明\n一、2019年预算执行情况\n2019年市级一般公共预算支出完成61.5亿元，增长5.2%。\n关于2020年市级一般公共支出预算的说明\n2020年市级一般公共支出预算总计82.5亿元。\n一、市级主要项目支出情况\n1、一般公共服务支出8.8亿元，比上年预算数增加3018万元，增长3.5%。\n2、预备费1.5亿元。根据《预算法》规定，按照一般公共预算支出的1-3%安排。\n", map[string]string{"周口2020年预备费留了多少？": "1.5亿元"}},
 	} {
 		t.Run(c.name, func(t *testing.T) { askAll(t, smallEngine(t, c.file, c.doc), c.want) })
 	}
