@@ -409,7 +409,8 @@ func (m *pageMemo) pageAt(line int) (int, bool) {
 
 // spellings returns the lower-case pinyin of a place's short name
 // (宜春 → yichun), every reading of a polyphonic character counted
-// (重庆 → chongqing and zhongqing), at most 16 of them.
+// (重庆 → chongqing and zhongqing), at most 16 of them, and its English
+// names that are no pinyin (呼和浩特 → hohhot; place.Exonyms).
 func spellings(short string) []string {
 	if utf8.RuneCountInString(short) > 6 {
 		return nil
@@ -432,9 +433,9 @@ func spellings(short string) []string {
 		out = next
 	}
 	if len(out) == 1 && out[0] == "" {
-		return nil
+		out = nil
 	}
-	return out
+	return append(out, place.Exonyms(short)...)
 }
 
 // Record formats. A reader refuses another.

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
-
 	"reportkb/index"
 	"reportkb/index/place"
 	"reportkb/index/report"
@@ -24,38 +22,6 @@ var idWords = map[string]bool{
 	"gov": true, "work": true, "report": true, "reports": true, "stat": true, "bulletin": true,
 	"plan": true, "budget": true, "final": true, "draft": true, "city": true, "county": true,
 	"district": true, "province": true, "national": true, "china": true, "annual": true,
-}
-
-// placeSpellings returns the lower-case pinyin of the short name of a
-// region (宜春市 → yichun), every reading of a polyphonic character
-// counted (重庆 → chongqing and zhongqing), at most 16 of them.
-func placeSpellings(region string) []string {
-	forms := report.PlaceForms(region)
-	short := forms[len(forms)-1]
-	if utf8.RuneCountInString(short) > 6 {
-		return nil
-	}
-	args := pinyin.NewArgs()
-	args.Heteronym = true
-	out := []string{""}
-	for _, readings := range pinyin.Pinyin(short, args) {
-		if len(readings) == 0 {
-			return nil // not all Han characters
-		}
-		var next []string
-		for _, o := range out {
-			for _, r := range readings {
-				if len(next) < 16 {
-					next = append(next, o+r)
-				}
-			}
-		}
-		out = next
-	}
-	if len(out) == 1 && out[0] == "" {
-		return nil
-	}
-	return out
 }
 
 // idPlaces returns the words of a document id that may name a place.
