@@ -585,11 +585,16 @@ func questionFlow(q *Question) string {
 }
 
 // figureFlow returns the flow the clause of a figure at byte at names
-// last before it (收入 or 支出), or "".
+// last before it (收入 or 支出), else the flow the sentence named last
+// before that clause (一般公共预算收入年初预算合计2536214万元，执行中调整为
+// 2483767万元: revenue still), or "".
 func figureFlow(text string, l *layout, at int) string {
 	start := clauseStart(l, at)
 	clause := text[start:at]
 	i, o := strings.LastIndex(clause, "收入"), strings.LastIndex(clause, "支出")
+	if i < 0 && o < 0 {
+		i, o = strings.LastIndex(text[:start], "收入"), strings.LastIndex(text[:start], "支出")
+	}
 	switch {
 	case i < 0 && o < 0:
 		return ""

@@ -244,7 +244,27 @@ type layout struct {
 	// asides are the bracketed spans [start, end) of the text: 存款余额
 	// （本外币合计，下同）33245.80亿元 keeps the figure beside its subject.
 	asides [][2]int
+	// excludes marks the asides that say what a figure leaves out (公路
+	// 通车里程（不含高速公路）16546公里), by index.
+	excludes []bool
 }
+
+// excluded reports whether the word at [ws, we) stands in an aside that
+// says what the figure leaves out: it names what the figure is not.
+func (l *layout) excluded(ws, we int) bool {
+	if l == nil {
+		return false
+	}
+	for i, a := range l.asides {
+		if ws > a[0] && we < a[1] {
+			return l.excludes[i]
+		}
+	}
+	return false
+}
+
+// reExcludes opens an aside that leaves something out of a figure.
+var reExcludes = regexp.MustCompile(`^[（(]\s*(?:不含|不包括|未含|未包括|扣除|剔除|除去|除)`)
 
 // asideBytes returns how many bytes of asides stand within [from, to).
 func (l *layout) asideBytes(from, to int) int {
@@ -277,6 +297,9 @@ var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格计算|
 // clauses returns the layout of text.
 func clauses(text string) *layout {
 	l := &layout{asides: asideSpans(text)}
+	for _, a := range l.asides {
+		l.excludes = append(l.excludes, reExcludes.MatchString(text[a[0]:a[1]]))
+	}
 	inside := bracketed(text, l.asides)
 	for i, r := range text {
 		switch r {
@@ -431,6 +454,9 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 	}
 	if o.start < qe && o.end > qs {
 		return 0 // the word is part of the figure itself (亿元)
+	}
+	if l.excluded(o.start, o.end) {
+		return 0 // 公路通车里程（不含高速公路）16546公里 is not of 高速公路
 	}
 	var breaks []int
 	if l != nil {

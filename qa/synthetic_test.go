@@ -542,7 +542,26 @@ func TestOneReportRules(t *testing.T) {
 		// the 2019 report plans for: asked in the past tense (留了多少),
 		// that plan is what the report can say.
 		{"part title", "henan_zhoukou_2019_budget_report.txt", "周口市全市和市级2019年预算执行情况及2020年预算编制说明\n一、2019年预算执行情况\n2019年市级一般公共预算支出完成61.5亿元，增长5.2%。\n关于2020年市级一般公共支出预算的说明\n2020年市级一般公共支出预算总计82.5亿元。\n一、市级主要项目支出情况\n1、一般公共服务支出8.8亿元，比上年预算数增加3018万元，增长3.5%。\n2、预备费1.5亿元。根据《预算法》规定，按照一般公共预算支出的1-3%安排。\n", map[string]string{"周口2020年预备费留了多少？": "1.5亿元"}},
+		// What an aside leaves out (不含高速公路) is not what the figure
+		// counts.
+		{"excluded", "mou_2025_stat_bulletin.txt", "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n六、交通\n\n年末公路通车里程（不含高速公路）16546公里，高速公路里程416公里。\n", map[string]string{"有多少公里高速公路？": "416公里"}},
 	} {
 		t.Run(c.name, func(t *testing.T) { askAll(t, smallEngine(t, c.file, c.doc), c.want) })
+	}
+}
+
+// A clause that names no flow goes on with the one the sentence named
+// before it: 执行中调整为2483767万元 is still revenue.
+func TestFigureFlowBefore(t *testing.T) {
+	for _, c := range []struct{ text, fig, want string }{
+		{"全市一般公共预算收入年初预算合计2536214万元，执行中调整为2483767万元，实际完成2251266万元。", "2483767", flowIn},
+		{"收入45.6亿元，支出43.6亿元。", "43.6", flowOut},
+		{"支出预算合计4026009万元，执行中调整为5008315万元，实际完成4525745万元。", "4525745", flowOut},
+		{"全年完成投资120亿元。", "120", ""},
+	} {
+		at := strings.Index(c.text, c.fig)
+		if got := figureFlow(c.text, clauses(c.text), at); got != c.want {
+			t.Errorf("figureFlow(%q, %s) = %q, want %q", c.text, c.fig, got, c.want)
+		}
 	}
 }
