@@ -987,7 +987,10 @@ func planCueIn(s, w string) bool {
 				continue
 			}
 		case "将":
-			if strings.HasPrefix(after, "近") {
+			// 将近 is nearly; 将全市19.91万低收入对象纳入 puts a thing
+			// somewhere (把), in no tense.
+			if strings.HasPrefix(after, "近") || hasPrefixAny(after, []string{"全", "各", "所有", "其", "这", "该"}) != "" ||
+				after != "" && after[0] >= '0' && after[0] <= '9' {
 				continue
 			}
 		case "争取":
@@ -1931,7 +1934,7 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 
 // rePeopleAfter is a noun of people right after a figure with no unit
 // (33万贫困人口, 12万农民工).
-var rePeopleAfter = regexp.MustCompile(`^[\p{Han}]{0,4}?(?:人口|人员|群众|居民|农民工|农民|职工|学生|儿童|老人|劳动力|毕业生)`)
+var rePeopleAfter = regexp.MustCompile(`^[\p{Han}]{0,4}?(?:人口|人员|群众|居民|农民工|农民|职工|学生|儿童|老人|劳动力|毕业生|对象)`)
 
 // peopleAfter reports whether the words after a figure name the people it
 // counts.

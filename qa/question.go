@@ -1340,6 +1340,13 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 		}
 		order = append(order, c)
 	}
+	if !english {
+		// 有多少低收入人口被纳入社会救助: the noun right after 多少 is what
+		// is counted, the words after it say what befell it.
+		if c := countedAfter(q, s); c != nil {
+			order = append(order, c)
+		}
+	}
 	for i := len(q.Concepts) - 1; i >= 0 && !english; i-- {
 		c := &q.Concepts[i]
 		if c.Aspect && a.Lex.WordHint(c.Word) == "" || c.Optional && required {
@@ -1376,6 +1383,40 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 		return ""
 	}
 	return ""
+}
+
+// countedAfter returns the concept that ends the noun phrase right after
+// 多少 in s (有多少低收入人口被纳入: 人口), when a predicate follows it, or
+// nil.
+func countedAfter(q *Question, s string) *Concept {
+	k := strings.Index(s, "多少")
+	if k < 0 {
+		return nil
+	}
+	at := k + len("多少")
+	var last *Concept
+	for {
+		found := false
+		for i := range q.Concepts {
+			c := &q.Concepts[i]
+			if c.Word != "" && strings.HasPrefix(s[at:], c.Word) {
+				if !c.Aspect {
+					last = c
+				}
+				at += len(c.Word)
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	rest := strings.TrimSpace(s[at:])
+	if last == nil || rest == "" || strings.HasPrefix(rest, "？") || strings.HasPrefix(rest, "?") {
+		return nil // the phrase ends the question: the usual head-final reading holds
+	}
+	return last
 }
 
 // genericHeads are heads that say nothing of what is measured (养老床位数量,

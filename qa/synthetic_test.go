@@ -545,6 +545,10 @@ func TestOneReportRules(t *testing.T) {
 		// What an aside leaves out (不含高速公路) is not what the figure
 		// counts.
 		{"excluded", "mou_2025_stat_bulletin.txt", "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n六、交通\n\n年末公路通车里程（不含高速公路）16546公里，高速公路里程416公里。\n", map[string]string{"有多少公里高速公路？": "416公里"}},
+		// The noun right after 多少 is what is counted (有多少贫困人口被纳
+		// 入…: people), not the words after it (低保); 将 before what it
+		// moves (将全市…纳入) is no future tense.
+		{"counted after", "mou_2025_budget_report.txt", "关于某市2025年预算执行情况和2026年预算草案的报告\n\n一、2025年预算执行情况\n\n健全社会救助体系，将全市3.2万贫困人口纳入低保范围，发放低保资金6.3亿元。\n", map[string]string{"有多少贫困人口被纳入了低保？": "3.2万"}},
 	} {
 		t.Run(c.name, func(t *testing.T) { askAll(t, smallEngine(t, c.file, c.doc), c.want) })
 	}
@@ -562,6 +566,40 @@ func TestFigureFlowBefore(t *testing.T) {
 		at := strings.Index(c.text, c.fig)
 		if got := figureFlow(c.text, clauses(c.text), at); got != c.want {
 			t.Errorf("figureFlow(%q, %s) = %q, want %q", c.text, c.fig, got, c.want)
+		}
+	}
+}
+
+// 将 is a plan cue only where it says what will be, not before what a
+// verb moves (将全市19.91万低收入对象纳入保障范围).
+func TestPlanCueJiang(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"今年将新建学校5所", true},
+		{"将全市19.91万低收入对象纳入保障范围", false},
+		{"将3家企业列入名单", false},
+		{"将近5万人", false},
+	} {
+		if got := planCueIn(c.s, "将"); got != c.want {
+			t.Errorf("planCueIn(%q, 将) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+// The people a figure with no unit counts may be named right after it.
+func TestPeopleAfter(t *testing.T) {
+	for _, c := range []struct {
+		after string
+		want  bool
+	}{
+		{"贫困人口脱贫", true},
+		{"低收入对象纳入保障范围", true},
+		{"亩粮食", false},
+	} {
+		if got := peopleAfter(c.after); got != c.want {
+			t.Errorf("peopleAfter(%q) = %v, want %v", c.after, got, c.want)
 		}
 	}
 }
