@@ -42,6 +42,21 @@ func cueScore(cue string) float64 {
 // the term (see maxDefineGap).
 var strongCue = map[string]bool{"是指": true, "指的是": true}
 
+// methodCues say how a figure is reckoned (数据根据1%人口抽样进行推算): they
+// answer a question of how it is had (怎么得出来的, 如何计算), a few words
+// after the term allowed, as a strong cue.
+var methodCues = []string{"根据", "按照", "采用", "通过"}
+
+// asksMethod reports whether a question asks how a figure is reckoned.
+func asksMethod(q string) bool {
+	for _, w := range []string{"怎么算", "怎么计算", "如何计算", "怎么得", "如何得", "怎么来", "推算", "测算", "怎么统计", "如何统计", "怎么估算"} {
+		if strings.Contains(q, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxDefineGap is how many bytes of folded text may stand between a term
 // and a strong defining word: a short aside or the word's head (人数).
 const maxDefineGap = 36
@@ -130,6 +145,12 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 	if err != nil {
 		return nil
 	}
+	cues := defineCues
+	method := asksMethod(q.Raw)
+	if method {
+		// 年末常住人口是怎么得出来的: 年末常住人口数据根据1%人口抽样进行推算.
+		cues = append(methodCues[:len(methodCues):len(methodCues)], defineCues...)
+	}
 	for _, h := range sents {
 		v := vw.view(h)
 		if v == nil {
@@ -142,12 +163,12 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 				break
 			}
 			rest := strings.TrimLeft(v.folded[end:], "”\"’」』")
-			for _, cue := range defineCues {
+			for _, cue := range cues {
 				if !strings.HasPrefix(rest, cue) {
 					// A few words may come between the term and a strong cue:
 					// 城镇新增就业人数是指, 国民总收入,原称国民生产总值,是指.
 					k := strings.Index(rest, cue)
-					if k <= 0 || k > maxDefineGap || !strongCue[cue] || strings.ContainsAny(rest[:k], "。;；:：") {
+					if k <= 0 || k > maxDefineGap || !(strongCue[cue] || method && contains(methodCues, cue)) || strings.ContainsAny(rest[:k], "。;；:：") {
 						continue
 					}
 					rest = rest[k:]

@@ -103,6 +103,8 @@ func TestAnalyze(t *testing.T) {
 		{q: "公报里“城镇新增就业人数”是怎么算的？", lang: "zh", kind: KindDefinition, term: "城镇新增就业人数"},
 		{q: "城镇新增就业人数是怎么算出来的？", lang: "zh", kind: KindDefinition, class: "people", term: "城镇新增就业人数"},
 		{q: "公报里第三产业是怎么界定的？", lang: "zh", kind: KindDefinition, term: "第三产业"},
+		{q: "怀化公报里的年末常住人口是怎么得出来的？", lang: "zh", kind: KindDefinition, place: "怀化", term: "年末常住人口"},
+		{q: "洛阳说的“六大高成长性制造业”是哪几个产业？", lang: "zh", kind: KindDefinition, unit: "个", class: "count", place: "洛阳", term: "六大高成长性制造业"},
 		{q: "全员劳动生产率如何计算？", lang: "zh", kind: KindDefinition, class: "percent", term: "全员劳动生产率"},
 		{q: "报告里说的“六保”具体是保哪六样？", lang: "zh", kind: KindDefinition, term: "六保"},
 		{q: "基层“三保”是指保什么？", lang: "zh", kind: KindDefinition, term: "三保"},

@@ -603,3 +603,18 @@ func TestPeopleAfter(t *testing.T) {
 		}
 	}
 }
+
+// How a figure is had (怎么得出来的) is answered by the note that says
+// what it is reckoned from (数据根据1%人口抽样进行推算), a few words after
+// the term.
+func TestDefinitionMethod(t *testing.T) {
+	doc := "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n全市年末常住人口438.39万人，下降0.7%。\n\n注释：\n\n2、年末常住人口数据根据1%人口抽样进行推算。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "公报里的年末常住人口是怎么得出来的？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || !strings.Contains(r.Answers[0].Text, "抽样") {
+		t.Errorf("answers %+v, want the note on the sample", r.Answers)
+	}
+}
