@@ -294,6 +294,15 @@ var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集
 // the change that follows it.
 var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格计算|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
 
+// ordinalJoin reports whether the 、 at byte i of text joins two numerals
+// of one word (一、二级, 三、四季度), not two items of a list.
+func ordinalJoin(text string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[i+len("、"):])
+	const numerals = "一二三四五六七八九十"
+	return strings.ContainsRune(numerals, before) && strings.ContainsRune(numerals, after)
+}
+
 // clauses returns the layout of text.
 func clauses(text string) *layout {
 	l := &layout{asides: asideSpans(text)}
@@ -317,6 +326,10 @@ func clauses(text string) *layout {
 			if reachedAfter(text[i:]) {
 				// 提高62元、达到2988元: the level the change reached, not
 				// another item.
+				continue
+			}
+			if ordinalJoin(text, i) {
+				// 一、二级的天数: grades run together, one item.
 				continue
 			}
 			l.joins = append(l.joins, i)

@@ -549,6 +549,9 @@ func TestOneReportRules(t *testing.T) {
 		// 入…: people), not the words after it (低保); 将 before what it
 		// moves (将全市…纳入) is no future tense.
 		{"counted after", "mou_2025_budget_report.txt", "关于某市2025年预算执行情况和2026年预算草案的报告\n\n一、2025年预算执行情况\n\n健全社会救助体系，将全市3.2万贫困人口纳入低保范围，发放低保资金6.3亿元。\n", map[string]string{"有多少贫困人口被纳入了低保？": "3.2万"}},
+		// 一、二级 is one item, grades run together, not two items of a
+		// list whose words belong to an earlier figure.
+		{"ordinal join", "mou_2025_stat_bulletin.txt", "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n十、环境\n\n全市空气质量指数为一、二级的天数占98.4%、比上年提高2个百分点；空气质量指数为三级的天数占1.4%、比上年降低1.3个百分点。\n", map[string]string{"空气质量一、二级的天数占比多少？": "98.4%"}},
 	} {
 		t.Run(c.name, func(t *testing.T) { askAll(t, smallEngine(t, c.file, c.doc), c.want) })
 	}
@@ -616,5 +619,21 @@ func TestDefinitionMethod(t *testing.T) {
 	}
 	if len(r.Answers) == 0 || !strings.Contains(r.Answers[0].Text, "抽样") {
 		t.Errorf("answers %+v, want the note on the sample", r.Answers)
+	}
+}
+
+func TestOrdinalJoin(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"一、二级的天数", true},
+		{"三、四季度", true},
+		{"教育、医疗", false},
+		{"100个、200个", false},
+	} {
+		if got := ordinalJoin(c.text, strings.Index(c.text, "、")); got != c.want {
+			t.Errorf("ordinalJoin(%q) = %v, want %v", c.text, got, c.want)
+		}
 	}
 }
