@@ -114,6 +114,7 @@ func TestEnglishGlossaryPhrases(t *testing.T) {
 		"How many babies were born in 2025?":                                         "出生人口",
 		"How many pupils were enrolled in primary schools?":                          "学生",
 		"What government debt limit was set for 2019?":                               "政府债务限额",
+		"What debt limit did the provincial finance department set for the city?":    "省财政厅",
 		"许昌这一年空气质量好的日子有几天？":                                                          "优良天数",
 		"营口年底户口在册的人口是多少？":                                                            "户籍人口",
 	} {
