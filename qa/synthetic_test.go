@@ -573,36 +573,31 @@ func TestFigureFlowBefore(t *testing.T) {
 	}
 }
 
-// 将 is a plan cue only where it says what will be, not before what a
-// verb moves (将全市19.91万低收入对象纳入保障范围).
-func TestPlanCueJiang(t *testing.T) {
+// Predicates of a sentence's words, each read in a few cases: 将 is a
+// plan cue only where it says what will be, not before what a verb moves
+// (将全市19.91万低收入对象纳入); the people a figure with no unit counts
+// may be named right after it (低收入对象); 一、二级 is one item, not two.
+func TestWordPredicates(t *testing.T) {
 	for _, c := range []struct {
+		name string
+		f    func(string) bool
 		s    string
 		want bool
 	}{
-		{"今年将新建学校5所", true},
-		{"将全市19.91万低收入对象纳入保障范围", false},
-		{"将3家企业列入名单", false},
-		{"将近5万人", false},
+		{"plan 将", func(s string) bool { return planCueIn(s, "将") }, "今年将新建学校5所", true},
+		{"plan 将", func(s string) bool { return planCueIn(s, "将") }, "将全市19.91万低收入对象纳入保障范围", false},
+		{"plan 将", func(s string) bool { return planCueIn(s, "将") }, "将3家企业列入名单", false},
+		{"plan 将", func(s string) bool { return planCueIn(s, "将") }, "将近5万人", false},
+		{"people after", peopleAfter, "贫困人口脱贫", true},
+		{"people after", peopleAfter, "低收入对象纳入保障范围", true},
+		{"people after", peopleAfter, "亩粮食", false},
+		{"ordinal join", func(s string) bool { return ordinalJoin(s, strings.Index(s, "、")) }, "一、二级的天数", true},
+		{"ordinal join", func(s string) bool { return ordinalJoin(s, strings.Index(s, "、")) }, "三、四季度", true},
+		{"ordinal join", func(s string) bool { return ordinalJoin(s, strings.Index(s, "、")) }, "教育、医疗", false},
+		{"ordinal join", func(s string) bool { return ordinalJoin(s, strings.Index(s, "、")) }, "100个、200个", false},
 	} {
-		if got := planCueIn(c.s, "将"); got != c.want {
-			t.Errorf("planCueIn(%q, 将) = %v, want %v", c.s, got, c.want)
-		}
-	}
-}
-
-// The people a figure with no unit counts may be named right after it.
-func TestPeopleAfter(t *testing.T) {
-	for _, c := range []struct {
-		after string
-		want  bool
-	}{
-		{"贫困人口脱贫", true},
-		{"低收入对象纳入保障范围", true},
-		{"亩粮食", false},
-	} {
-		if got := peopleAfter(c.after); got != c.want {
-			t.Errorf("peopleAfter(%q) = %v, want %v", c.after, got, c.want)
+		if got := c.f(c.s); got != c.want {
+			t.Errorf("%s(%q) = %v, want %v", c.name, c.s, got, c.want)
 		}
 	}
 }
@@ -619,21 +614,5 @@ func TestDefinitionMethod(t *testing.T) {
 	}
 	if len(r.Answers) == 0 || !strings.Contains(r.Answers[0].Text, "抽样") {
 		t.Errorf("answers %+v, want the note on the sample", r.Answers)
-	}
-}
-
-func TestOrdinalJoin(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want bool
-	}{
-		{"一、二级的天数", true},
-		{"三、四季度", true},
-		{"教育、医疗", false},
-		{"100个、200个", false},
-	} {
-		if got := ordinalJoin(c.text, strings.Index(c.text, "、")); got != c.want {
-			t.Errorf("ordinalJoin(%q) = %v, want %v", c.text, got, c.want)
-		}
 	}
 }
