@@ -301,6 +301,26 @@ func TestPartTitle(t *testing.T) {
 	}
 }
 
+// In a printed layout a part title may run over two lines (关于 2024 年度
+// 全省一般公共预算 / 收入决算情况的说明); it heads what follows, whose scope
+// it names, and is not run into the paragraph after it.
+func TestPartTitlePrinted(t *testing.T) {
+	text := "2024年度某省财政决算收支情况\n\n   一、全省财政决算收支情况\n" +
+		"   2024 年全省一般公共预算收入 3615.29 亿元，债务收入 1200.5 亿元，转移性收入\n3800.9 亿元，收入总计 8616.7 亿元，支出总计 8600.1 亿元，收支相抵后结余\n16.6 亿元。\n" +
+		"   二、省本级财政决算收支情况\n" +
+		"   2024 年省本级一般公共预算收入 352.9 亿元，债务收入 497.5 亿元，转移性收入\n3800.9 亿元，收入总计 4651.3 亿元，支出总计 4640.2 亿元，收支相抵后结余\n11.1 亿元。\n" +
+		"           关于 2024 年度全省一般公共预算\n                收入决算情况的说明\n\n" +
+		"   2024 年全省地方一般公共预算收入决算数为 3615.29 亿元，比上年决算数增加\n\n23.25 亿元，增长 0.6%。具体情况如下：\n\n" +
+		"   12.契税决算数为 1677822 万元，比上年决算数减少 282210 万元，下降 14.4%。\n"
+	d := Parse("final", []byte(text))
+	if s := sentenceWith(t, d, "契税决算数"); s.Scope != "全省" {
+		t.Errorf("%q: scope %q, want 全省", s.Text, s.Scope)
+	}
+	if s := sentenceWith(t, d, "决算数为3615.29亿元"); strings.Contains(s.Text, "说明") {
+		t.Errorf("the part title ran into its paragraph: %q", s.Text)
+	}
+}
+
 // Tables of cells apart by spaces (a PDF's layout) and by tabs (a web
 // page): rows named, figures under named columns, units.
 func TestGridTables(t *testing.T) {

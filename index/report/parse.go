@@ -355,6 +355,22 @@ func isPartTitle(s string) bool {
 	return false
 }
 
+// partTitleLines returns how many lines from body[k] make a part title
+// (isPartTitle): one, two when the title runs on to the next line, or 0.
+func (p *parser) partTitleLines(body []int, k int) int {
+	t := strings.TrimSpace(p.lines[body[k]].text)
+	if !strings.HasPrefix(t, "关于") {
+		return 0
+	}
+	if isPartTitle(t) {
+		return 1
+	}
+	if k+1 < len(body) && isPartTitle(t+strings.TrimSpace(p.lines[body[k+1]].text)) {
+		return 2
+	}
+	return 0
+}
+
 // reNoteInside finds endnote markers inside a title broken around one.
 var reNoteInside = regexp.MustCompile(`[\[［【]\d{1,2}[\]］】]`)
 
@@ -835,6 +851,14 @@ func (p *parser) printedBlocks(body []int) {
 				flush()
 			}
 			p.blocks = append(p.blocks, block{kind: KindCaption, lines: []int{i}, table: -1})
+			continue
+		}
+		if n := p.partTitleLines(body, k); n > 0 && !inGlossary && !midSentence {
+			// 关于2024年度全省一般公共预算 / 收入决算情况的说明: the title of a
+			// part, over one or two lines.
+			flush()
+			p.blocks = append(p.blocks, block{kind: KindHeading, lines: append([]int(nil), body[k:k+n]...), table: -1})
+			k += n - 1
 			continue
 		}
 		if (isHeadingLine(t) || isAnnexLine(t)) && !midSentence && !(l.width*100 >= full*90 && headingLevel(t) > 0 && !endsSentence(t) && k+1 < len(body)) {
