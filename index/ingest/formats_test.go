@@ -77,6 +77,30 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+// A news site shows the opening of an article and folds the rest away
+// until a reader unfolds it (display-content, then hidden-content hide):
+// the text is both parts, not the larger one alone.
+func TestHTMLFoldedArticle(t *testing.T) {
+	page := `<html><body><div class="nav"><a href="/">首页</a><a href="/news">新闻</a></div>
+<div class="article-main"><article><section class="article-content">
+<div class="display-content"><p>2025年某市国民经济和社会发展统计公报</p><p>一、综合</p>
+<p><span>初步核算，全年全市地区生产总值</span><span>1954.0</span><span>亿元，比上年增长6.1%。</span></p></div>
+<div id="articleFoldBtn"></div>
+<div class="hidden-content hide">` + strings.Repeat("<p>年末全市常住人口233.5万人，其中城镇常住人口138.9万人，乡村常住人口94.6万人。</p>", 12) + `</div>
+</section></article></div>
+<div class="footer"><a href="/about">关于我们</a></div></body></html>`
+	txt, err := Extract("bulletin.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(txt.Text)
+	for _, w := range []string{"全年全市地区生产总值1954.0亿元", "年末全市常住人口233.5万人"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("text lacks %q:\n%s", w, got)
+		}
+	}
+}
+
 func TestHTMLEncodings(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.Replace(page, `charset="utf-8"`, `charset="gbk"`, 1))
 	if err != nil {

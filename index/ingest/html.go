@@ -207,6 +207,12 @@ func mainContent(body *html.Node, w *weights) *html.Node {
 		if best == nil || bestText*100 < total*85 {
 			return n
 		}
+		if folded(best) && bestText < total {
+			// An article shown in part, the rest folded away until a
+			// reader unfolds it (display-content, then hidden-content
+			// hide): both parts.
+			return n
+		}
 		switch best.DataAtom {
 		case atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot, atom.Td, atom.Th:
 			if isDataTable(ancestorTable(best)) {
@@ -219,6 +225,21 @@ func mainContent(body *html.Node, w *weights) *html.Node {
 		}
 		n = best
 	}
+}
+
+// folded reports whether an element's classes say it is folded away
+// until a reader unfolds it (hidden-content hide, fold, collapse).
+func folded(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, "class") {
+			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
+				if strings.Contains(c, "hidden") || c == "hide" || strings.Contains(c, "fold") || strings.Contains(c, "collapse") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func ancestorTable(n *html.Node) *html.Node {
