@@ -49,7 +49,8 @@ var methodCues = []string{"根据", "按照", "采用", "通过"}
 
 // asksMethod reports whether a question asks how a figure is reckoned.
 func asksMethod(q string) bool {
-	for _, w := range []string{"怎么算", "怎么计算", "如何计算", "怎么得", "如何得", "怎么来", "推算", "测算", "怎么统计", "如何统计", "怎么估算"} {
+	for _, w := range []string{"怎么算", "怎么计算", "如何计算", "怎么得", "如何得", "怎么来", "推算", "测算", "怎么统计", "如何统计", "怎么估算",
+		"什么标准", "按什么", "根据什么", "依据什么", "怎么划", "如何划", "怎么确定", "如何确定"} {
 		if strings.Contains(q, w) {
 			return true
 		}
