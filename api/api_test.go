@@ -15,6 +15,7 @@ import (
 
 	"reportkb/index"
 	"reportkb/index/segment"
+	"reportkb/internal/testskip"
 	"reportkb/qa"
 )
 
@@ -39,7 +40,7 @@ func testServer(t *testing.T) *httptest.Server {
 			srvErr = err
 			return
 		}
-		dir, err := os.MkdirTemp("", "reportkb-api-")
+		dir, err := testskip.TempDir("reportkb-api-")
 		if err != nil {
 			srvErr = err
 			return

@@ -20,6 +20,7 @@ import (
 
 	"reportkb/index"
 	"reportkb/index/segment"
+	"reportkb/internal/testskip"
 	"reportkb/qa"
 	"reportkb/qa/series"
 )
@@ -35,7 +36,7 @@ var (
 func seriesConfig(t *testing.T) Config {
 	t.Helper()
 	seriesOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "reportkb-series-")
+		dir, err := testskip.TempDir("reportkb-series-")
 		if err != nil {
 			seriesErr = err
 			return

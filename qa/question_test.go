@@ -13,6 +13,7 @@ import (
 	"reportkb/index"
 	"reportkb/index/place"
 	"reportkb/index/segment"
+	"reportkb/internal/testskip"
 )
 
 var (
@@ -218,7 +219,7 @@ func seedEngine(t *testing.T) *Engine {
 			seedErr = err
 			return
 		}
-		dir, err := os.MkdirTemp("", "reportkb-qa-")
+		dir, err := testskip.TempDir("reportkb-qa-")
 		if err != nil {
 			seedErr = err
 			return

@@ -56,7 +56,7 @@ func testKB(t *testing.T) *qa.Engine {
 			kbErr = err
 			return
 		}
-		dir, err := os.MkdirTemp("", "reportkb-test-")
+		dir, err := testskip.TempDir("reportkb-test-")
 		if err != nil {
 			kbErr = err
 			return
@@ -302,11 +302,12 @@ func corpusKB(t *testing.T) *qa.Engine {
 			corpusErr = err
 			return
 		}
-		dir, err := os.MkdirTemp("", "reportkb-corpus-")
+		dir, err := testskip.TempDir("reportkb-corpus-")
 		if err != nil {
 			corpusErr = err
 			return
 		}
+
 		var srcs []index.Source
 		var home []string
 		for _, f := range seeds.Files() {

@@ -28,7 +28,29 @@ const EnvLog = "REPORTKB_SKIP_LOG"
 var (
 	mu      sync.Mutex
 	skipped = map[string][]string{} // reason → tests
+	atExit  []func()
 )
+
+// TempDir creates a temporary directory that Main removes when the tests
+// have run: for what the tests of a package share across a run, such as
+// an index built once, which t.TempDir would remove after the first test.
+func TempDir(pattern string) (string, error) {
+	dir, err := os.MkdirTemp("", pattern)
+	if err != nil {
+		return "", err
+	}
+	AtExit(func() { os.RemoveAll(dir) })
+	return dir, nil
+}
+
+// AtExit registers f to run when Main has run the tests, before the
+// process exits: the removal of what tests share across a run, such as a
+// temporary index built once.
+func AtExit(f func()) {
+	mu.Lock()
+	atExit = append(atExit, f)
+	mu.Unlock()
+}
 
 // Skip records that t skips for reason (what is missing and how to get
 // it, such as "no Chromium (apt-get install chromium)") and skips it.
@@ -40,10 +62,18 @@ func Skip(t testing.TB, reason string) {
 	t.Skip(reason)
 }
 
-// Main runs the tests of m, writes the summary of the skipped ones and
-// exits with the tests' code.
+// Main runs the tests of m, then the functions AtExit registered (the
+// last first), writes the summary of the skipped ones and exits with the
+// tests' code.
 func Main(m *testing.M) {
 	code := m.Run()
+	mu.Lock()
+	fs := atExit
+	atExit = nil
+	mu.Unlock()
+	for i := len(fs) - 1; i >= 0; i-- {
+		fs[i]()
+	}
 	if line := Summary(pkgName()); line != "" {
 		write(line)
 	}
