@@ -1294,7 +1294,7 @@ func asksAmountOf(s string) bool {
 
 // reShareOf asks what share one thing is of another: 民生支出占一般公共预算
 // 支出多少.
-var reShareOf = regexp.MustCompile(`占[^，。？]{0,24}?(?:多少|几成|百分之几|比重|比例)`)
+var reShareOf = regexp.MustCompile(`占[^，。？]{1,24}?(?:多少|几成|百分之几|比重|比例)`)
 
 // expectedClass infers the unit class from the question's words.
 func (a *Analyzer) expectedClass(q *Question, s string) string {
