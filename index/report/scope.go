@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -130,19 +131,13 @@ func RegionOpens(title, region string) bool {
 	if region == "" {
 		return false
 	}
-	t := strings.TrimLeft(title, " 　0123456789一二三四五六七八九十、.．（()）")
+	_, t := splitNumber(strings.TrimSpace(title))
 	if !strings.ContainsAny(t, "省市州区县旗盟") {
 		return false
 	}
 	ms := place.Find(t)
-	if len(ms) == 0 || ms[0].Start != 0 {
-		return false
-	}
-	own := false
-	for _, d := range ms[0].Divisions {
-		own = own || d.Name == region
-	}
-	if !own {
+	if len(ms) == 0 || ms[0].Start != 0 ||
+		!slices.ContainsFunc(ms[0].Divisions, func(d *place.Division) bool { return d.Name == region }) {
 		return false
 	}
 	after := t[ms[0].End:]
@@ -152,6 +147,16 @@ func RegionOpens(title, region string) bool {
 		}
 	}
 	return false
+}
+
+// titleScopeOf returns the scope a heading or a paragraph's opening names
+// (scopeOf), else the whole region's (全州) when it opens with the
+// report's own region before a budget (RegionOpens).
+func titleScopeOf(s, region, level string) string {
+	if sc := scopeOf(s, level); sc != "" || level == "" || level == "国" || !RegionOpens(s, region) {
+		return sc
+	}
+	return "全" + level
 }
 
 // fundOf returns the fund and the flow a heading names: 一般公共预算 and
@@ -205,10 +210,7 @@ func (p *parser) scopes() {
 	level := scopeLevel(d.Meta)
 	for i := range d.Sections {
 		s := &d.Sections[i]
-		s.Scope = scopeOf(s.Title, level)
-		if s.Scope == "" && level != "" && level != "国" && RegionOpens(s.Title, d.Meta.Region) {
-			s.Scope = "全" + level
-		}
+		s.Scope = titleScopeOf(s.Title, d.Meta.Region, level)
 		s.Fund, s.Flow = fundOf(s.Title)
 		if s.Parent >= 0 {
 			ps := &d.Sections[s.Parent]
@@ -240,10 +242,8 @@ func (p *parser) scopes() {
 		if para.Table >= 0 && para.Table < len(d.Tables) {
 			own = d.Tables[para.Table].Caption
 		}
-		if sc := scopeOf(own, level); sc != "" {
+		if sc := titleScopeOf(own, d.Meta.Region, level); sc != "" {
 			para.Scope = sc
-		} else if level != "" && level != "国" && RegionOpens(own, d.Meta.Region) {
-			para.Scope = "全" + level
 		}
 		if f, fl := fundOf(own); f != "" {
 			para.Fund, para.Flow = f, fl
