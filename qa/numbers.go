@@ -114,6 +114,9 @@ var headModifiers = []headModifier{
 	{mod: "规模以上", part: true}, {mod: "规上", part: true}, {mod: "限额以上", part: true}, {mod: "限上", part: true},
 	{mod: "一般", part: true}, {mod: "专项", part: true},
 	{mod: "入境", part: true}, {mod: "出境", part: true}, {mod: "境外", part: true},
+	// 户籍人口城镇化率 is not the 常住人口's, nor the reverse.
+	{mod: "户籍人口", opposites: []string{"常住"}}, {mod: "常住人口", opposites: []string{"户籍", "户口"}},
+	{mod: "户籍", opposites: []string{"常住"}}, {mod: "常住", opposites: []string{"户籍", "户口"}},
 }
 
 // clashes reports whether a match of word w after before, in a sentence,
@@ -2068,6 +2071,9 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		ft[fAbsent] = absent
 		ft[fOtherPlace] = boolf(placeMiss)
 		ft[fNarrower] = boolf(narrowColumn(q, c.column, v.cells))
+		// 少了多少 of a table: the column of the change answers it, not
+		// the level beside it (年末数).
+		ft[fChangeMiss] = boolf(q.AsksChange && c.column != "" && !changeColumn(c.column))
 		p := e.model.prob(&ft)
 		g := e.model.gate(&ft)
 		a := v.answerAt(c.cell.Start, c.cell.End)
@@ -2084,6 +2090,17 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 func placeMissed(q *Question, occ [][]occurrence, ctx []float64, region string) bool {
 	for ci, c := range q.Concepts {
 		if c.Place && len(occ[ci]) == 0 && ctx[ci] == 0 && placeRelation(c.Word, region) != placeSame {
+			return true
+		}
+	}
+	return false
+}
+
+// changeColumn reports whether a table's column holds changes: 比上年增长%,
+// 增减, 增速, ±%.
+func changeColumn(col string) bool {
+	for _, w := range []string{"增长", "增减", "增速", "增幅", "下降", "减少", "增加", "变动", "变化", "比上年", "同比", "±", "+/-", "涨幅"} {
+		if strings.Contains(col, w) {
 			return true
 		}
 	}
@@ -2451,7 +2468,8 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	before := text[:o.start]
 	// Only a short word is read into a longer one (出口 in 进出口): the
 	// segmenter's cut of a long one is less sure than the word itself.
-	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 {
+	// 总人口 is the whole of 人口, no narrower word.
+	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 && !strings.HasSuffix(text[:o.start], "总") {
 		from := max(0, o.start-9)
 		for from < o.start && !utf8.RuneStart(text[from]) {
 			from++

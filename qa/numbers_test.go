@@ -3,6 +3,8 @@ package qa
 import (
 	"strings"
 	"testing"
+
+	"reportkb/index/segment"
 )
 
 func TestRespectively(t *testing.T) {
@@ -298,6 +300,8 @@ func TestAsksChange(t *testing.T) {
 		{"今年土地增值税预计比去年多收多少亿元？", true},
 		{"农村居民收入去年涨了多少？", true},
 		{"今年市本级政府性基金收入预计涨多少？", true},
+		{"户籍人口一年少了多少？", true},
+		{"今年比去年多了多少人？", true},
 		{"去年一般公共预算收入是多少？", false},
 	} {
 		if got := a.Analyze(c.q).AsksChange; got != c.want {
@@ -413,6 +417,24 @@ func TestNarrowed(t *testing.T) {
 	}
 	if narrowed(&Question{Raw: "城镇常住人口多少", Norm: "城镇常住人口多少"}, text, occ, l, f, nil) {
 		t.Error("城镇常住人口 is narrower than what 城镇常住人口多少 asks")
+	}
+	// 总人口 is the whole of 人口, though the segmenter reads one word.
+	text = "年末全市户籍总人口为215.9万人，比上年减少5.4万人。"
+	l = clauses(text)
+	k = strings.Index(text, "人口")
+	occ = []occurrence{{start: k, end: k + len("人口"), part: -1, text: "人口"}}
+	f = ParseQuantities(text)[1]
+	seg := segment.NewMaxMatch([]string{"户籍", "总人口", "人口", "进出口"})
+	if narrowed(&Question{Raw: "户籍人口少了多少", Norm: "户籍人口少了多少"}, text, occ, l, f, seg) {
+		t.Error("总人口 is narrower than 人口")
+	}
+}
+
+func TestChangeColumn(t *testing.T) {
+	for col, want := range map[string]bool{"比上年增长%": true, "增减(±%)": true, "年末数": false, "比重%": false, "": false} {
+		if got := changeColumn(col); got != want {
+			t.Errorf("changeColumn(%q) = %v, want %v", col, got, want)
+		}
 	}
 }
 
@@ -621,6 +643,10 @@ func TestClashesThroughPlaceWord(t *testing.T) {
 		{"进口多少", "进口总额", "货物进出口总额中，", false},
 		{"进出口总额多少", "出口", "全年进", false},
 		{"出口", "出口", "其中，", false},
+		// 户籍人口城镇化率 for 常住人口城镇化率, and the reverse.
+		{"常住人口城镇化率是多少", "城镇化率", "其中，城镇人口110.8万人，户籍人口", true},
+		{"户籍人口城镇化率是多少", "城镇化率", "常住人口", true},
+		{"城镇化率是多少", "城镇化率", "常住人口", false},
 	} {
 		if got := clashes(c.question, c.w, c.before); got != c.want {
 			t.Errorf("clashes(%q, %q, %q) = %v, want %v", c.question, c.w, c.before, got, c.want)

@@ -54,6 +54,11 @@ var units = map[string]string{
 	"标箱": "标箱", "标准箱": "标箱", "TEU": "标箱", "户次": "户次", "笔": "笔",
 	"吨公里": "吨公里", "人公里": "人公里", "千瓦时/人": "千瓦时/人",
 	"微克/立方米": "微克/立方米", "毫克/立方米": "毫克/立方米",
+	// Unit symbols, as bulletins print them: PM2.5年均浓度29μg/m³.
+	"μg/m³": "微克/立方米", "μg/m3": "微克/立方米", "µg/m³": "微克/立方米", "µg/m3": "微克/立方米",
+	"ug/m³": "微克/立方米", "ug/m3": "微克/立方米", "mg/m³": "毫克/立方米", "mg/m3": "毫克/立方米",
+	"㎡": "平方米", "m²": "平方米", "㎞": "公里", "km²": "平方公里", "㎢": "平方公里", "km": "公里",
+	"kWh": "千瓦时", "kW": "千瓦", "MW": "兆瓦", "GW": "吉瓦", "m³": "立方米",
 }
 
 // maxUnitRunes is the length of the longest unit.
@@ -537,6 +542,18 @@ func threeDigits(s string) bool {
 
 // unitAt returns the unit starting at byte i, its canonical form and its
 // length in bytes, preferring the longest.
+// symbolUnit reports whether s opens with a unit written in letters
+// (29μg/m³, 120km, 20TEU) that no letter or digit goes on after: not the
+// code of 5G or 4S.
+func symbolUnit(s string) bool {
+	u, n := unitAt(s, 0)
+	if n == 0 || u == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[n:])
+	return !(r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+}
+
 func unitAt(text string, i int) (string, int) {
 	end := i
 	var ends []int
@@ -672,7 +689,7 @@ func parseArabic(text string, i int) (Quantity, bool) {
 			return Quantity{}, false
 		}
 	}
-	if r := firstRune(rest); r < 0x80 && unicode.IsLetter(r) || r == '+' || r == '号' || r == '/' {
+	if r := firstRune(rest); (r < 0x80 && unicode.IsLetter(r) || r == '+' || r == '号' || r == '/') && !symbolUnit(rest) {
 		return Quantity{}, false
 	}
 	mult, unit, qual, end := tail(text, j)

@@ -163,7 +163,7 @@ var (
 	reSpentOnVerb = regexp.MustCompile(`(\p{Han})(?:上|方面)((?:准备|打算|计划|要|一共|总共|共)?(?:花|用)了?(?:多少|几))`)
 	// reDataSource asks where a figure comes from: 数据是哪个部门提供的,
 	// 数据来源是哪里, 数据从哪来 — the reports say 数据来自….
-	reDataSource = regexp.MustCompile(`(?:数据|资料|数字)(?:是|由)?(?:哪个|哪家|哪些|什么)(?:部门|单位|机构)(?:提供|发布|统计|调查|给)的?|(?:数据|资料|数字)的?(?:来源|出处)(?:是|在)?(?:哪里|哪儿|哪|什么)?|(?:数据|资料|数字)(?:是)?从哪(?:里|儿)?来的?`)
+	reDataSource = regexp.MustCompile(`(?:数据|资料|数字)(?:是|由)?(?:哪个|哪家|哪些|什么)(?:部门|单位|机构)(?:提供|发布|统计|调查|给)的?|(?:数据|资料|数字)(?:是|由|都是)?谁(?:家)?(?:提供|发布|统计|调查|给|出)的?|(?:数据|资料|数字)的?(?:来源|出处)(?:是|在)?(?:哪里|哪儿|哪|什么)?|(?:数据|资料|数字)(?:是)?从哪(?:里|儿)?来的?`)
 	// reAskShare asks for a share: 占了多大比例, 比重是多少, 占比多少.
 	reAskShare = regexp.MustCompile(`(?:多大|多少)的?(?:比例|比重)|(?:比例|比重|占比)(?:是|为|有|达到|达|大概|大约)?(?:多少|多大|几)`)
 	// reUsedUp is money used up (用掉, 花掉): no decline.
@@ -1141,9 +1141,28 @@ func (a *Analyzer) addParts(c *Concept, subs []string) {
 		}
 		f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
 		for _, alt := range a.Lex.Alternatives(sub) {
+			if contradicts(c.Word, alt.Text) {
+				continue // 户籍人口 for the 人口 of 常住人口
+			}
 			c.Alts = addAlt(c.Alts, Alt{Text: alt.Text, Factor: f * alt.Factor})
 		}
 	}
+}
+
+// contradicts reports whether alt has the opposite of a modifier word has
+// (户籍 against the 常住 of 常住人口, 农村 against 城镇).
+func contradicts(word, alt string) bool {
+	for _, m := range headModifiers {
+		if m.opposites == nil || !strings.Contains(word, m.mod) || strings.Contains(alt, m.mod) {
+			continue
+		}
+		for _, x := range m.opposites {
+			if strings.Contains(alt, x) && !strings.Contains(word, x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subwords returns the dictionary words inside word as the segmenter

@@ -903,6 +903,9 @@ func TestEverydayReadings(t *testing.T) {
 		{"伊春公报里居民消费价格指数的数据是哪个部门提供的？", func(q *Question) bool {
 			return q.Kind == KindText && strings.Contains(words(q), "来") && !strings.Contains(words(q), "部门")
 		}, "a sentence saying 来自, 部门 no subject"},
+		{"石家庄居民收入的数据是谁提供的？", func(q *Question) bool {
+			return q.Kind == KindText && strings.Contains(words(q), "来") && !strings.Contains(words(q), "谁")
+		}, "a sentence saying 来自, 谁 no subject"},
 	}
 	for _, tc := range tests {
 		q := a.Analyze(tc.q)
