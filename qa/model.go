@@ -17,34 +17,35 @@ import (
 // Features of a candidate figure. Logarithms turn the factors of a fit
 // (each in (0, 1]) into terms of the sum.
 const (
-	fCoverage    = iota // log of the weighted share of the question's concepts found near the figure
-	fCore               // log of the share of the subject concepts (not aspect verbs) found
-	fTop                // log of how well the weightiest subject concept is found
-	fUnit               // log of how well the figure's unit fits what is asked
-	fPeriod             // log of how well its year and tense fit (for ranking)
-	fGate               // log of how well its year fits: the tense only counts when the question names the year (for the threshold; see Model.gate)
-	fScope              // log of how well its scope (全市, 市本级) fits
-	fPrior              // log of the confidence in the question's reading (unknown English words)
-	fRetrieval          // the sentence's retrieval score, relative to the best
-	fFromValue          // 1 for the old value of a change (从X增加到Y: X)
-	fStockAdded         // 1 for an added count where the question asks what there is
-	fLevelChange        // 1 for a change (in points, or after a verb of change) where the question asks for the level
-	fQualifier          // 1 when the figure has the qualifier the question names (以上, 以内)
-	fWeakCore           // 1 when the subject is barely found (core < minCore or top < 0.3)
-	fTable              // 1 for a cell of a table
-	fAbsent             // weight share of the concepts found in no candidate sentence
-	fHeadClash          // 1 when the figure's own noun differs from the question's
-	fListed             // 1 when a 分别 list or the three sectors tie the figure to its item
-	fThreshold          // 1 for the threshold of a statistical definition (统计范围为……2000万元及以上) the question does not ask for
-	fOtherPlace         // 1 when the figure's clause names a place other than the report's and the question's (城厢区 in a provincial report), or the question names a place within the report's that the sentence and its headings do not
-	fChangeMiss         // 1 when the question asks by how much a thing changed (比去年多收多少) and the figure is no change
-	fFlowClash          // 1 when the question asks for spending and the figure is revenue, or the reverse
-	fSpanMiss           // 1 when the question asks of one year and the figure sums several (“十四五”时期, 五年来)
-	fDeltaMiss          // 1 when the figure is the difference from a base (比上年增加167亿元) and the question asks for the amount itself
-	fNarrower           // 1 when the subject beside the figure is narrowed by a word the question lacks (城镇常住人口 for 常住人口)
-	fMilestone          // 1 for a mark passed (首次突破35万吨) where the sentence goes on to the figure reached (达到36.05万吨)
-	fTotal              // 1 when the question asks for a whole (一共) and the figure's noun names a total (进出口总额, 粮食总产量)
-	fPerUnitMiss        // 1 when the question asks for an amount per person or thing (每个孩子) and the figure's clause says no 每, 人均 or 标准
+	fCoverage      = iota // log of the weighted share of the question's concepts found near the figure
+	fCore                 // log of the share of the subject concepts (not aspect verbs) found
+	fTop                  // log of how well the weightiest subject concept is found
+	fUnit                 // log of how well the figure's unit fits what is asked
+	fPeriod               // log of how well its year and tense fit (for ranking)
+	fGate                 // log of how well its year fits: the tense only counts when the question names the year (for the threshold; see Model.gate)
+	fScope                // log of how well its scope (全市, 市本级) fits
+	fPrior                // log of the confidence in the question's reading (unknown English words)
+	fRetrieval            // the sentence's retrieval score, relative to the best
+	fFromValue            // 1 for the old value of a change (从X增加到Y: X)
+	fStockAdded           // 1 for an added count where the question asks what there is
+	fLevelChange          // 1 for a change (in points, or after a verb of change) where the question asks for the level
+	fQualifier            // 1 when the figure has the qualifier the question names (以上, 以内)
+	fWeakCore             // 1 when the subject is barely found (core < minCore or top < 0.3)
+	fTable                // 1 for a cell of a table
+	fAbsent               // weight share of the concepts found in no candidate sentence
+	fHeadClash            // 1 when the figure's own noun differs from the question's
+	fListed               // 1 when a 分别 list or the three sectors tie the figure to its item
+	fThreshold            // 1 for the threshold of a statistical definition (统计范围为……2000万元及以上) the question does not ask for
+	fOtherPlace           // 1 when the figure's clause names a place other than the report's and the question's (城厢区 in a provincial report), or the question names a place within the report's that the sentence and its headings do not
+	fChangeMiss           // 1 when the question asks by how much a thing changed (比去年多收多少) and the figure is no change
+	fFlowClash            // 1 when the question asks for spending and the figure is revenue, or the reverse
+	fSpanMiss             // 1 when the question asks of one year and the figure sums several (“十四五”时期, 五年来)
+	fDeltaMiss            // 1 when the figure is the difference from a base (比上年增加167亿元) and the question asks for the amount itself
+	fNarrower             // 1 when the subject beside the figure is narrowed by a word the question lacks (城镇常住人口 for 常住人口)
+	fMilestone            // 1 for a mark passed (首次突破35万吨) where the sentence goes on to the figure reached (达到36.05万吨)
+	fTotal                // 1 when the question asks for a whole (一共) and the figure's noun names a total (进出口总额, 粮食总产量)
+	fPerUnitMiss          // 1 when the question asks for an amount per person or thing (每个孩子) and the figure's clause says no 每, 人均 or 标准
+	fSubperiodMiss        // 1 when the figure is of a part of the year (一季度, 上半年) other than the part the question names, or of a part where it names none
 	numFeatures
 )
 
@@ -53,6 +54,7 @@ var featureNames = [numFeatures]string{
 	"retrieval", "from_value", "stock_added", "level_change", "qualifier", "weak_core", "table", "absent",
 	"head_clash", "listed", "threshold", "other_place", "change_miss", "flow_clash",
 	"span_miss", "delta_miss", "narrower", "milestone", "total", "per_unit_miss",
+	"subperiod_miss",
 }
 
 // FeatureNames returns the names of the features, in the order of a

@@ -286,7 +286,7 @@ func (l *layout) asideBytes(from, to int) int {
 // reContinues opens a clause that goes on about the subject of the one
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%).
-var reContinues = regexp.MustCompile(`^\s*(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|占)`)
+var reContinues = regexp.MustCompile(`^\s*(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|占)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -1562,6 +1562,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 	}
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
+	qpart := subperiodOf(q.Raw)
 	growth := asksGrowth(q)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
@@ -1698,6 +1699,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(text[clauseStart(breaks, f.Prefix):f.Prefix])))
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f))
+			ft[fSubperiodMiss] = boolf(subperiodOf(text[:f.Prefix]) != qpart)
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))
 			}
@@ -2563,4 +2565,57 @@ func milestone(text string, figs []Quantity, f Quantity) bool {
 		}
 	}
 	return false
+}
+
+// reSubperiod names a part of a year: 一季度, 上半年, 前三季度, 1—6月.
+var reSubperiod = regexp.MustCompile(`前三季度|前3季度|第?[一二三四1-4]季度|上半年|下半年|1\s*[-—－~～至到]\s*(?:[2-9]|1[01])\s*月|一至[二三四五六七八九]月|一至十一?月`)
+
+// subperiodOf returns the part of a year that text names last (see
+// reSubperiod), as a key: q1…q4, h1, h2 or q1-3 (1—9月 too), m1-N for the
+// first N months otherwise; "" for none.
+func subperiodOf(text string) string {
+	ms := reSubperiod.FindAllStringIndex(text, -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	last := ms[len(ms)-1]
+	if strings.LastIndex(text, "全年") > last[0] {
+		return "" // 上半年…，全年增长5.1%
+	}
+	m := text[last[0]:last[1]]
+	switch {
+	case strings.HasPrefix(m, "前"):
+		return "q1-3"
+	case m == "上半年":
+		return "h1"
+	case m == "下半年":
+		return "h2"
+	case strings.HasSuffix(m, "季度"):
+		r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(m, "第"))
+		if k := strings.IndexRune("一二三四", r); k >= 0 {
+			return "q" + strconv.Itoa(k/len("一")+1)
+		}
+		return "q" + string(r)
+	}
+	// The first N months: 1—6月, 一至十一月.
+	n := 0
+	if k := strings.LastIndexAny(m, "0123456789"); k >= 0 && !strings.HasPrefix(m, "一至") {
+		j := k
+		for j > 0 && m[j-1] >= '0' && m[j-1] <= '9' {
+			j--
+		}
+		n, _ = strconv.Atoi(m[j : k+1])
+	} else {
+		v, _ := ParseChineseNumber(strings.TrimSuffix(strings.TrimPrefix(m, "一至"), "月"))
+		n = int(v)
+	}
+	switch n {
+	case 3:
+		return "q1"
+	case 6:
+		return "h1"
+	case 9:
+		return "q1-3"
+	}
+	return "m1-" + strconv.Itoa(n)
 }

@@ -496,6 +496,16 @@ func TestBasisClauseContinues(t *testing.T) {
 	}
 }
 
+// TestSubperiodClauseContinues: 上半年增长7.2% after 一季度地区生产总值
+// 增长5.7% is the same subject's change over another part of the year.
+func TestSubperiodClauseContinues(t *testing.T) {
+	text := "分季度看，一季度全市地区生产总值同比增长5.7%；上半年增长7.2%；前三季度增长6.6%。"
+	l := clauses(text)
+	if len(l.continues) < 4 || l.continues[1] || !l.continues[2] || !l.continues[3] {
+		t.Errorf("continues = %v, want the half year and the three quarters to go on about the subject", l.continues)
+	}
+}
+
 // TestGrowthIsNoShare: a question about growth is not answered by a share
 // or a contribution rate, unless it asks for one.
 func TestGrowthIsNoShare(t *testing.T) {
@@ -721,5 +731,24 @@ func TestShareClauseContinues(t *testing.T) {
 	l := clauses("全市民生支出488.3亿元，占比74%，重点民生政策得到有力保障。")
 	if len(l.continues) < 2 || !l.continues[1] || l.continues[2] {
 		t.Errorf("continues = %v, want only the share's clause to go on about the subject", l.continues)
+	}
+}
+
+func TestSubperiodOf(t *testing.T) {
+	for text, want := range map[string]string{
+		"佳木斯上半年GDP增速是多少？":                "h1",
+		"分季度看，一季度全市地区生产总值同比增长":           "q1",
+		"分季度看，一季度全市地区生产总值同比增长5.7%；上半年增长": "h1",
+		"前三季度增长": "q1-3",
+		"第四季度":   "q4",
+		"1—6月，全市规模以上工业增加值": "h1",
+		"1-11月完成":       "m1-11",
+		"一至九月":          "q1-3",
+		"上半年增长4%，全年增长":  "",
+		"全市地区生产总值比上年增长": "",
+	} {
+		if got := subperiodOf(text); got != want {
+			t.Errorf("subperiodOf(%q) = %q, want %q", text, got, want)
+		}
 	}
 }

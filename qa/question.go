@@ -1108,6 +1108,12 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if k := strings.Index(w.text, "总"); k > 0 && n >= 4 {
 			c.Alts = addAlt(c.Alts, Alt{Text: w.text[:k] + w.text[k+len("总"):], Factor: 0.85})
 		}
+		// 医药行业 is 医药 in a list of industries (医药、建材…等行业), and
+		// 建筑行业 the 建筑业 of a bulletin.
+		if x, ok := strings.CutSuffix(w.text, "行业"); ok && utf8.RuneCountInString(x) >= 2 {
+			c.Alts = addAlt(c.Alts, Alt{Text: x + "业", Factor: 0.95})
+			c.Alts = addAlt(c.Alts, Alt{Text: x, Factor: 0.9})
+		}
 		a.addParts(&c, w.subs)
 		q.Concepts = append(q.Concepts, c)
 	}

@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1102,5 +1102,15 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("镇江居民人均一年花多少钱过日子？"); !hasAlt(q, func(s string) bool { return s == "人均消费支出" }) {
 		t.Errorf("过日子: concepts %+v, want 人均消费支出 among the alternatives", q.Concepts)
+	}
+}
+
+// 医药行业 is found as 医药 in a list of industries and as 医药业.
+func TestIndustryWordAlts(t *testing.T) {
+	q := testAnalyzer().Analyze("医药行业的规上工业增加值涨了多少？")
+	for _, want := range []string{"医药", "医药业"} {
+		if !hasAlt(q, func(text string) bool { return text == want }) {
+			t.Errorf("no alternative %s among %+v", want, q.Concepts)
+		}
 	}
 }
