@@ -282,17 +282,18 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		// How does the bulletin define the natural population growth rate:
 		// the meaning, however much the term sounds like a figure.
 		q.Kind, q.Term = KindDefinition, defined
-	case has("how many"), has("number of"):
-		q.Kind = KindNumber
-		q.Countable = true
 	case has("by how much") && reEnPerPeriod.MatchString(text):
 		// By how much per person per month was the pension raised: an
 		// amount of money, not a rate.
 		q.Kind = KindNumber
 		q.PerUnit = true
 	case has("by how much"):
+		// By how much did the number of accidents fall: a rate.
 		q.Kind = KindNumber
 		q.Class = "percent"
+	case has("how many"), has("number of"):
+		q.Kind = KindNumber
+		q.Countable = true
 	case has("how much") && reEnChange.MatchString(text):
 		// How much did tourism revenue grow: a rate.
 		q.Kind = KindNumber
@@ -511,7 +512,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			c.Head = true
 			// How much is spent on school projects: a sum, not a count of
 			// the things it is spent on.
-			if q.Unit == "" && !(muchMoney && (hintClass(e.unit) == "count" || reEnSpend.MatchString(text))) {
+			// By how much did accidents fall: a rate, whatever the
+			// accidents are counted in.
+			if q.Unit == "" && q.Class != "percent" && !(muchMoney && (hintClass(e.unit) == "count" || reEnSpend.MatchString(text))) {
 				a.applyHint(q, e.unit)
 				if q.EnNoun == "" {
 					q.EnNoun = m.phrase

@@ -1053,6 +1053,15 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("How much did tourists spend in Yangzhou in 2025?"); q.Class != "money" {
 		t.Errorf("how much did tourists spend: class %q, want money", q.Class)
 	}
+	if q := a.Analyze("By how much did the number of production safety accidents fall in Jilin?"); q.Class != "percent" || q.Unit != "" {
+		t.Errorf("by how much did the number of accidents fall: class %q unit %q, want a rate", q.Class, q.Unit)
+	}
+	if q := a.Analyze("What was Xinyang's installed solar power capacity at the end of 2025?"); !strings.Contains(words(q), "太阳能发电装机容量") || strings.Contains(words(q), "力量") {
+		t.Errorf("installed solar power capacity: concepts %q, want 太阳能发电装机容量", words(q))
+	}
+	if q := a.Analyze("How many regular higher-education institutions does Xinyang have?"); !strings.Contains(words(q), "普通") || !strings.Contains(words(q), "高等学校") {
+		t.Errorf("regular higher-education institutions: concepts %q, want 普通 and 高等学校", words(q))
+	}
 	if q := a.Analyze("By how much per person per month did Hebei raise the basic pension for urban and rural residents in 2018?"); q.Class == "percent" || !strings.Contains(words(q), "城乡居民") {
 		t.Errorf("by how much per person per month: class %q concepts %q, want an amount for 城乡居民", q.Class, words(q))
 	}
