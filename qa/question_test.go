@@ -1053,6 +1053,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("How much did tourists spend in Yangzhou in 2025?"); q.Class != "money" {
 		t.Errorf("how much did tourists spend: class %q, want money", q.Class)
 	}
+	if q := a.Analyze("葫芦岛看病住院的床位一共有多少张？"); !hasAlt(q, func(s string) bool { return s == "病床" }) {
+		t.Errorf("住院床位: concepts %+v, want 病床 among the alternatives", q.Concepts)
+	}
 	if q := a.Analyze("By how much did the number of production safety accidents fall in Jilin?"); q.Class != "percent" || q.Unit != "" {
 		t.Errorf("by how much did the number of accidents fall: class %q unit %q, want a rate", q.Class, q.Unit)
 	}
