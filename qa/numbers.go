@@ -193,7 +193,7 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				// 覆盖率 of 人口覆盖率 for 森林覆盖率: the later part of a
 				// word under a modifier other than the word's own is
 				// another measure's.
-				oc.factor *= 0.8
+				oc.factor *= 0.6
 			}
 			if clashes(q.Norm, w, folded[:s]) {
 				// 人均地区生产总值 is not 地区生产总值, 城镇居民人均可支配收入
