@@ -584,6 +584,10 @@ func TestQuestionReadingsX7(t *testing.T) {
 	if q.Kind != KindDefinition || q.Term != "规模以上工业" {
 		t.Errorf("指的是哪些企业: kind %q term %q", q.Kind, q.Term)
 	}
+	q = a.Analyze("公报里说的“规模以上工业”是指哪些企业？")
+	if q.Kind != KindDefinition || q.Term != "规模以上工业" {
+		t.Errorf("是指哪些企业: kind %q term %q", q.Kind, q.Term)
+	}
 }
 
 // subSegmenter segments like gojieba's search mode: the words of a
