@@ -403,6 +403,10 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"前一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
+// reResidentSpend is what residents spend as people say it: 城里人平均一年
+// 花多少钱, 农村居民每人一年消费多少 — the bulletins' 人均消费支出.
+var reResidentSpend = regexp.MustCompile(`(城里人|城镇人|城市人|农村人|乡下人|乡村人|城镇居民|农村居民|城乡居民|居民|老百姓|市民|村民)(?:们)?(?:平均|人均)(?:每人|每个人|一个人)?(?:一年|每年|全年|一年里)?(?:要|能)?(?:花|消费|开销|花销|花费)(?:掉|了)?(?:多少钱|多少)?`)
+
 // reEachPerson is "per person" as people say it: 平均每个人摊到的GDP and
 // 按人头算的GDP are 人均GDP.
 var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|每个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
@@ -453,6 +457,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 标准提到了多少: raised to, not "mentioned".
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
 	s = reEachPerson.ReplaceAllString(s, "人均")
+	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = reFromAbove.ReplaceAllString(s, "${1}")
@@ -1107,6 +1112,10 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		// 粮食总产量 is 粮食产量 too.
 		if k := strings.Index(w.text, "总"); k > 0 && n >= 4 {
 			c.Alts = addAlt(c.Alts, Alt{Text: w.text[:k] + w.text[k+len("总"):], Factor: 0.85})
+		}
+		// 鞋子 is the 鞋 of a bulletin's products (鞋9517.8万双).
+		if r := []rune(w.text); len(r) == 2 && r[1] == '子' && isHan(r[0]) {
+			c.Alts = addAlt(c.Alts, Alt{Text: string(r[0]), Factor: 0.8})
 		}
 		// 医药行业 is 医药 in a list of industries (医药、建材…等行业), and
 		// 建筑行业 the 建筑业 of a bulletin.

@@ -1057,6 +1057,12 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("How much did tourists spend in Yangzhou in 2025?"); q.Class != "money" {
 		t.Errorf("how much did tourists spend: class %q, want money", q.Class)
 	}
+	if q := a.Analyze("常德城里人平均一年花多少钱？"); !strings.Contains(words(q), "人均") || !strings.Contains(words(q), "消费") || strings.Contains(words(q), "平均") || strings.Contains(words(q), "花") {
+		t.Errorf("城里人平均一年花多少钱: concepts %q, want 人均消费支出", words(q))
+	}
+	if q := a.Analyze("做鞋子的产量去年涨了多少？"); !hasAlt(q, func(s string) bool { return s == "鞋" }) {
+		t.Errorf("鞋子: concepts %+v, want 鞋 among the alternatives", q.Concepts)
+	}
 	if q := a.Analyze("葫芦岛看病住院的床位一共有多少张？"); !hasAlt(q, func(s string) bool { return s == "病床" }) {
 		t.Errorf("住院床位: concepts %+v, want 病床 among the alternatives", q.Concepts)
 	}
