@@ -1251,7 +1251,10 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 			}
 		}
 	}
-	if year == 0 && pc.secPeriod != report.PeriodSpan && (m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts) {
+	// A bulletin, final accounts, or a report that only looks back (克州
+	// 2025年经济运行情况分析): an undated figure is of the year reviewed.
+	if year == 0 && pc.secPeriod != report.PeriodSpan && (m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts ||
+		m.Kind == report.OtherReport && m.PlanYear == 0 && m.ReviewYear > 0 && m.ReviewYear < m.Year) {
 		year = m.ReviewYear
 	}
 	return year, plan

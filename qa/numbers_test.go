@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"reportkb/index/report"
 	"reportkb/index/segment"
 )
 
@@ -750,5 +751,19 @@ func TestSubperiodOf(t *testing.T) {
 		if got := subperiodOf(text); got != want {
 			t.Errorf("subperiodOf(%q) = %q, want %q", text, got, want)
 		}
+	}
+}
+
+// A report that only looks back (克州2025年经济运行情况分析, issued in 2026)
+// dates an undated figure to the year it reviews, as a bulletin does.
+func TestReviewOnlyReportDatesFigures(t *testing.T) {
+	m := report.Meta{Kind: report.OtherReport, Year: 2026, ReviewYear: 2025}
+	text := "全年全市城镇新增就业90078人。"
+	if y, _ := period(periodCtx{text: text, meta: m}, strings.Index(text, "90078")); y != 2025 {
+		t.Errorf("year %d, want 2025", y)
+	}
+	m.PlanYear = 2026 // a report that plans too: its sections tell
+	if y, _ := period(periodCtx{text: text, meta: m}, strings.Index(text, "90078")); y != 0 {
+		t.Errorf("with a plan year: year %d, want 0", y)
 	}
 }

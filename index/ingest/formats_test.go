@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -97,6 +98,28 @@ func TestHTMLFoldedArticle(t *testing.T) {
 	for _, w := range []string{"全年全市地区生产总值1954.0亿元", "年末全市常住人口233.5万人"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("text lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+// A government site's meta tags name the site and the date of publication
+// (SiteName, PubDate): they become front matter after the title, where
+// the article itself names neither its issuer nor its date.
+func TestHTMLPageFront(t *testing.T) {
+	page := `<html><head><meta name="SiteName" content="南昌市人民政府"><meta name="ArticleTitle" content="2025年全市经济总量实现新突破">
+<meta name="PubDate" content="2026-01-26 17:23:05"><title>2025年全市经济总量实现新突破 - 南昌市人民政府</title></head>
+<body><div class="article"><p>2025年，全市地区生产总值8141.69亿元，按不变价格计算，比上年增长4.7%。全年全市规模以上工业增加值比上年增长7.0%。</p></div></body></html>`
+	txt, err := Extract("release.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(txt.Text), "2025年全市经济总量实现新突破\n南昌市人民政府\n发布日期：2026-01-26\n2025年，"; !strings.HasPrefix(got, want) {
+		t.Errorf("text starts %q, want %q", got, want)
+	}
+	for site, want := range map[string]bool{"南昌市人民政府": true, "宝鸡市统计局": true, "泉州市人民政府--泉州市市人民政府门户网站": true, "中国政府网": false, "新浪新闻": false} {
+		doc, _ := html.Parse(strings.NewReader(`<html><head><meta name="SiteName" content="` + site + `"></head><body></body></html>`))
+		if got := len(pageFront(doc)) == 1; got != want {
+			t.Errorf("pageFront(SiteName %s): %q, want the site %v", site, pageFront(doc), want)
 		}
 	}
 }

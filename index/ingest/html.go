@@ -37,8 +37,19 @@ func extractHTML(data []byte) (*Text, error) {
 	x.block(main)
 	x.flush()
 	lines := x.lines
-	if t := articleTitle(doc); t != "" && !startsWithTitle(lines, t) {
+	t := articleTitle(doc)
+	if t != "" && !startsWithTitle(lines, t) {
 		lines = append([]string{t}, lines...)
+	}
+	if t != "" {
+		// The site and the date the page was published on, from the
+		// meta tags government sites write (SiteName, PubDate), as front
+		// matter after the title: who issued the article and when, where
+		// the article itself does not say.
+		if front := pageFront(doc); len(front) > 0 {
+			k := titleEnd(lines, t) + 1
+			lines = append(lines[:k], append(front, lines[k:]...)...)
+		}
 	}
 	out := strings.Join(lines, "\n")
 	if out != "" {
@@ -300,6 +311,77 @@ func articleTitle(doc *html.Node) string {
 		return ""
 	}
 	return t
+}
+
+// pageFront returns the front matter a page's meta tags give: the site
+// when it names an issuing body (南昌市人民政府, 宝鸡市统计局), and the
+// date of publication as 发布日期：2026-01-26.
+func pageFront(doc *html.Node) []string {
+	site, date := "", ""
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				name, content := "", ""
+				for _, a := range n.Attr {
+					switch strings.ToLower(a.Key) {
+					case "name":
+						name = strings.ToLower(a.Val)
+					case "content":
+						content = strings.TrimSpace(a.Val)
+					}
+				}
+				switch {
+				case name == "sitename" && site == "":
+					site = content
+				case name == "pubdate" && date == "":
+					date = content
+				}
+			case atom.Body:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	var out []string
+	// 泉州市人民政府--泉州市市人民政府门户网站: the body, not the site.
+	if i := strings.Index(site, "--"); i > 0 {
+		site = site[:i]
+	}
+	site = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(site), "门户网站"), "网站")
+	if reSiteIssuer.MatchString(site) && utf8.RuneCountInString(site) <= 24 {
+		out = append(out, site)
+	}
+	if m := rePubDate.FindString(date); m != "" {
+		out = append(out, "发布日期："+m)
+	}
+	return out
+}
+
+var (
+	reSiteIssuer = regexp.MustCompile(`^\p{Han}{2,20}(?:人民政府|统计局|财政局|财政厅|审计局|审计厅|发展和改革委员会|发展改革委)$`)
+	rePubDate    = regexp.MustCompile(`^(?:19|20)\d{2}-\d{1,2}-\d{1,2}`)
+)
+
+// titleEnd returns the index of the line where the title ends among the
+// first lines (see startsWithTitle); 0 when it is not found there.
+func titleEnd(lines []string, title string) int {
+	want := strip(title)
+	var head strings.Builder
+	for i, l := range lines {
+		if i >= 12 {
+			break
+		}
+		head.WriteString(strip(l))
+		if strings.Contains(head.String(), want) {
+			return i
+		}
+	}
+	return 0
 }
 
 // startsWithTitle reports whether the first lines of the article hold its

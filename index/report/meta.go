@@ -290,6 +290,11 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 		m.ReviewYear = first
 		if first > 0 {
 			m.Year = delivered(first + 1)
+			if m.Year > first+1 {
+				// A page published years later (a repost) does not move
+				// the year the bulletin was issued in.
+				m.Year = first + 1
+			}
 		} else if m.Year = delivered(0); m.Year > 0 {
 			m.ReviewYear = m.Year - 1
 			inferred = true

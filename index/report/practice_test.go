@@ -54,7 +54,7 @@ var practiceIdentity = []identity{
 	{"ningxia_2024_final_accounts_report.pdf", "2024年度全区及区本级财政决算报表", "宁夏回族自治区", "province", FinalAccounts, 2025, 2024, 0},
 	{"ningxia_yinchuan_2025_budget_report.pdf", "关于2025年银川市及市本级预算执行情况和2026年银川市及市本级预算草案的报告", "银川市", "city", BudgetReport, 2026, 2025, 2026},
 	{"shanxi_lvliang_2018_budget_report.txt", "关于吕梁市2018年全市和市本级预算执行情况与2019年全市和市本级预算草案的报告", "吕梁市", "city", BudgetReport, 2019, 2018, 2019},
-	{"xinjiang_kezilesu_2025_economic_analysis.html", "克州2025年经济运行情况分析", "克孜勒苏柯尔克孜自治州", "city", OtherReport, 2025, 2025, 0},
+	{"xinjiang_kezilesu_2025_economic_analysis.html", "克州2025年经济运行情况分析", "克孜勒苏柯尔克孜自治州", "city", OtherReport, 2026, 2025, 0},
 	{"xinjiang_wulumuqi_2025_stat_bulletin.html", "乌鲁木齐市2025年国民经济和社会发展统计公报", "乌鲁木齐市", "city", StatBulletin, 2026, 2025, 0},
 	{"xizang_changdu_2025_stat_bulletin.pdf", "昌都市2025年国民经济和社会发展统计公报", "昌都市", "city", StatBulletin, 2026, 2025, 0},
 	{"yunnan_chuxiong_chuxiong_2025_budget_report.txt", "关于楚雄市2025年地方财政预算执行情况和2026年地方财政预算草案的报告（书面）", "楚雄市", "county", BudgetReport, 2026, 2025, 2026},

@@ -766,6 +766,20 @@ func TestWorkReportYearDelivered(t *testing.T) {
 	}
 }
 
+// A page published years after the bulletin (a repost) does not move the
+// year it was issued in; a release of the year's economy published the
+// next year speaks of that year as 去年, and its site names its region.
+func TestPublishedYears(t *testing.T) {
+	src := "2024年宝鸡市国民经济和社会发展统计公报\n宝鸡市统计局\n发布日期：2027-10-15\n一、综合\n初步核算，全年全市地区生产总值2600亿元，比上年增长5.1%。\n"
+	if m := Parse("shaanxi_baoji_2024_stat_bulletin", []byte(src)).Meta; m.Year != 2025 || m.ReviewYear != 2024 {
+		t.Errorf("bulletin reposted in 2027: years %d (review %d), want 2025 (2024)", m.Year, m.ReviewYear)
+	}
+	src = "2025年全市经济总量实现新突破 高质量发展取得新成效\n南昌市人民政府\n发布日期：2026-01-26\n2025年，全市上下坚持稳中求进。\n根据地区生产总值统一核算结果，2025年，全市地区生产总值8141.69亿元，比上年增长4.7%。\n"
+	if m := Parse("release", []byte(src)).Meta; m.Year != 2026 || m.ReviewYear != 2025 || m.Region != "南昌市" {
+		t.Errorf("release: years %d (review %d) region %q, want 2026 (2025) 南昌市", m.Year, m.ReviewYear, m.Region)
+	}
+}
+
 func TestHanYear(t *testing.T) {
 	for s, want := range map[string]int{"二〇一九": 2019, "二○二一": 2021, "一九九八": 1998, "二零二五": 2025, "三〇一九": 0, "二〇": 0} {
 		if got := hanYear(s); got != want {
