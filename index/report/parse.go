@@ -323,7 +323,21 @@ func isHeadingLine(s string) bool {
 		return false
 	}
 	body := strings.TrimRight(s, "。")
+	if lv == 1 && twoPartTitle(body) {
+		return true
+	}
 	return !strings.ContainsAny(body, "。，；,;")
+}
+
+// twoPartTitle reports whether a top-level heading is a title in two
+// halves around one comma, without a figure: 八、居民收入不断提高，物价市场
+// 保持平稳 (the sections of a city's annual economic release).
+func twoPartTitle(s string) bool {
+	if utf8.RuneCountInString(s) > 32 || strings.Count(s, "，") != 1 || strings.ContainsAny(s, "。；,;0123456789%") || strings.HasSuffix(s, "，") {
+		return false
+	}
+	a, b, _ := strings.Cut(s, "，")
+	return utf8.RuneCountInString(a) >= 5 && utf8.RuneCountInString(b) >= 4
 }
 
 // isPeriodHeading reports whether s is an unnumbered heading that opens

@@ -805,3 +805,21 @@ func TestFiveYearPlanEnd(t *testing.T) {
 		}
 	}
 }
+
+// A top-level heading may be a title in two halves around a comma (八、居民
+// 收入不断提高，物价市场保持平稳), but not a numbered sentence with a figure.
+func TestTwoPartHeading(t *testing.T) {
+	for s, want := range map[string]bool{
+		"八、居民收入不断提高，物价市场保持平稳":           true,
+		"二、聚焦决战决胜，以财政坚实底盘助力“十四五”规划顺利收官": true,
+		"一、2024年工作回顾":                true,
+		"一、全年粮食产量216.94万吨，增长1.5%":    false,
+		"一、坚持稳中求进，推动经济高质量发展，奋力谱写新篇章": false,
+		"（一）开源节流深挖潜力，增强财政保障能力":       false,
+		"三、财政收支平稳有序。全市一般公共预算收入增长":    false,
+	} {
+		if got := isHeadingLine(s); got != want {
+			t.Errorf("isHeadingLine(%s) = %v, want %v", s, got, want)
+		}
+	}
+}
