@@ -269,6 +269,12 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			norm = norm[:loc[0]]
 			q.Norm = norm
 		}
+		if g := a.glossed(norm); g != norm {
+			// 在看病就医（卫生健康）上花了多少: the report's own term in
+			// brackets stands for the everyday words before it.
+			norm = g
+			q.Norm = norm
+		}
 		a.analyzeChinese(q, norm)
 		perUnitConcepts(q, norm)
 		a.expandThesaurus(q)
@@ -1684,4 +1690,85 @@ func (a *Analyzer) unseen(w string) bool {
 	}
 	df, total := a.Freq([]string{w})
 	return total > 0 && df[w] == 0
+}
+
+// reGloss is a bracketed term in a question: （卫生健康）, (恩格尔系数).
+var reGloss = regexp.MustCompile(`[（(](\p{Han}[\p{Han}A-Za-z0-9.]{1,15})[）)]`)
+
+// reNotGloss opens or holds a bracket that is no term for the words
+// before it: a scope (不含县区, 含开发区, 算上一日游), a year, a note
+// (卖地为主, 主要是卖地那块).
+var reNotGloss = regexp.MustCompile(`^(?:不|含|包括|包含|算|除|主要|以|大约|约|即|比如|例如|就是|也就是|指)|为主|之类|这些|那些|那块|在内|以外|之外|\d{4}|年度?$`)
+
+// glossed returns the question with the everyday words before a bracketed
+// term of the reports (看病就医（卫生健康）, 卖地那块的钱（政府性基金收入）,
+// 开会的经费（会议费）) replaced by the term: what the asker calls a thing
+// is said again in the reports' words, and the reports are searched for
+// those. The words replaced are the content words right before the
+// bracket, up to four, not a place, a time or a scope.
+func (a *Analyzer) glossed(s string) string {
+	m := reGloss.FindStringSubmatchIndex(s)
+	if m == nil || a.Seg == nil {
+		return s
+	}
+	term := s[m[2]:m[3]]
+	if reNotGloss.MatchString(term) {
+		return s
+	}
+	before := s[:m[0]]
+	// The top-level words before the bracket, last first.
+	var words [][2]int
+	for _, t := range a.Seg.Segment(before) {
+		if n := len(words); n > 0 && words[n-1][0] <= t.Start && t.End <= words[n-1][1] {
+			continue // a word inside the one before
+		}
+		if n := len(words); n > 0 && t.Start < words[n-1][1] {
+			words[n-1] = [2]int{min(words[n-1][0], t.Start), max(words[n-1][1], t.End)}
+			continue
+		}
+		words = append(words, [2]int{t.Start, t.End})
+	}
+	from := len(before)
+	for k := len(words) - 1; k >= 0 && len(words)-k <= 4; k-- {
+		w := before[words[k][0]:words[k][1]]
+		if glossStop(w) {
+			break
+		}
+		if w == "的" || w == "这块" || w == "那块" || w == "方面" {
+			// 卖地那块的钱: the words before 的 are the thing's too.
+			from = words[k][0]
+			continue
+		}
+		if functionWord(w) {
+			break
+		}
+		from = words[k][0]
+	}
+	if from == len(before) {
+		return s
+	}
+	return before[:from] + term + s[m[1]:]
+}
+
+// glossStop reports whether a word before a bracketed term ends the words
+// it stands for: a place, a time, a scope, a figure.
+func glossStop(w string) bool {
+	if strings.ContainsAny(w, "0123456789") || strings.HasSuffix(w, "年") || strings.HasSuffix(w, "级") || strings.HasPrefix(w, "全") ||
+		strings.Contains(w, "多少") || len(place.Find(w)) > 0 {
+		return true
+	}
+	switch w {
+	case "去年", "今年", "前年", "明年", "年底", "年末", "本级", "市本级", "省本级", "县本级", "其中", "现在", "目前":
+		return true
+	}
+	return false
+}
+
+// functionWord reports whether w is a word of no content: a particle,
+// preposition or classifier (在, 了, 个).
+func functionWord(w string) bool {
+	if stopWords[w] {
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1 && strings.Contains(functionChars+"个块项笔", w)
 }
