@@ -1050,6 +1050,10 @@ type periodCtx struct {
 	// years are the years text names (sentenceYears); found for each
 	// figure when nil, which is slow in a sentence of many figures.
 	years [][]int
+	// prevYear is the year the sentence before names, for a sentence of
+	// the parts of its subject (其中，第一产业增加值134.52亿元 after 2024年
+	// 地区生产总值修订为1205.90亿元), which is of that year; 0 for none.
+	prevYear int
 }
 
 // sentenceYears returns the years a sentence names, as periodCtx.years.
@@ -1208,6 +1212,9 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		// the figure is of the year after it.
 		year = comparedYear(pc, at)
 	}
+	if year == 0 {
+		year = pc.prevYear
+	}
 	// The clause of the figure: a plan cue there makes it a target.
 	clauseStart := strings.LastIndexAny(text, "，；。：,;:")
 	clause := text[clauseStart+1:]
@@ -1253,11 +1260,17 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	}
 	// A bulletin, final accounts, or a report that only looks back (克州
 	// 2025年经济运行情况分析): an undated figure is of the year reviewed.
-	if year == 0 && pc.secPeriod != report.PeriodSpan && (m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts ||
-		m.Kind == report.OtherReport && m.PlanYear == 0 && m.ReviewYear > 0 && m.ReviewYear < m.Year) {
+	if year == 0 && pc.secPeriod != report.PeriodSpan && reviewOnly(m) {
 		year = m.ReviewYear
 	}
 	return year, plan
+}
+
+// reviewOnly reports whether a report only looks back on a year: a
+// bulletin, final accounts, or one of no known kind that plans nothing.
+func reviewOnly(m report.Meta) bool {
+	return m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts ||
+		m.Kind == report.OtherReport && m.PlanYear == 0 && m.ReviewYear > 0 && m.ReviewYear < m.Year
 }
 
 // levelCues say that a figure is a level reached (达到, 突破, 增加到), not
@@ -1303,6 +1316,11 @@ func periodFit(q *Question, m report.Meta, year int, plan bool) (rank, gate floa
 		}
 	}
 	f := 1.0
+	if qYear == 0 && year != 0 && year < m.ReviewYear && reviewOnly(m) {
+		// Asked of a bulletin without a year: the year it reports on, not
+		// an earlier one it restates (2024年地区生产总值修订为…).
+		f = 0.8
+	}
 	if qYear != 0 {
 		switch {
 		case year == qYear:
@@ -1623,6 +1641,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 		}
 		pc := v.periodCtx()
+		if isDetail(text) && v.rec.N > 0 {
+			if prev := vw.neighbour(v, v.rec.N-1); prev != nil {
+				pc.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
+			}
+		}
 		for _, f := range figs {
 			uf := unitFit(q, f)
 			if q.Class == "rank" {
@@ -1926,7 +1949,7 @@ func partRunes(c Concept, k int) *runeSet {
 // So does a short heading run into a paragraph before a sentence with no
 // subject of its own: 支持美好教育。拨付174.9亿元。
 func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
-	detail := strings.HasPrefix(strings.TrimLeft(v.rec.Text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中")
+	detail := isDetail(v.rec.Text)
 	var prev *sentView
 	if !detail && v.rec.N > 0 {
 		// A list of 其中 cut at a semicolon goes on in the next sentence:
@@ -1951,6 +1974,12 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 			}
 		}
 	}
+}
+
+// isDetail reports whether a sentence gives the parts of the subject of
+// the one before: 其中，….
+func isDetail(text string) bool {
+	return strings.HasPrefix(strings.TrimLeft(text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中")
 }
 
 // rePeopleAfter is a noun of people right after a figure with no unit
@@ -2473,8 +2502,9 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	before := text[:o.start]
 	// Only a short word is read into a longer one (出口 in 进出口): the
 	// segmenter's cut of a long one is less sure than the word itself.
-	// 总人口 is the whole of 人口, no narrower word.
-	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 && !strings.HasSuffix(text[:o.start], "总") {
+	// 总人口 is the whole of 人口, no narrower word; 居民家庭 the 家庭
+	// of a bulletin.
+	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 && !strings.HasSuffix(text[:o.start], "总") && !strings.HasSuffix(text[:o.start], "居民") {
 		from := max(0, o.start-9)
 		for from < o.start && !utf8.RuneStart(text[from]) {
 			from++

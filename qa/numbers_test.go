@@ -425,9 +425,18 @@ func TestNarrowed(t *testing.T) {
 	k = strings.Index(text, "人口")
 	occ = []occurrence{{start: k, end: k + len("人口"), part: -1, text: "人口"}}
 	f = ParseQuantities(text)[1]
-	seg := segment.NewMaxMatch([]string{"户籍", "总人口", "人口", "进出口"})
+	seg := segment.NewMaxMatch([]string{"户籍", "总人口", "人口", "进出口", "居民家庭", "家庭", "恩格尔系数"})
 	if narrowed(&Question{Raw: "户籍人口少了多少", Norm: "户籍人口少了多少"}, text, occ, l, f, seg) {
 		t.Error("总人口 is narrower than 人口")
+	}
+	// 居民家庭 is the 家庭 a bulletin speaks of.
+	text = "农村居民家庭恩格尔系数为31.1%。"
+	l = clauses(text)
+	k = strings.Index(text, "家庭")
+	occ = []occurrence{{start: k, end: k + len("家庭"), part: -1, text: "家庭"}}
+	f = ParseQuantities(text)[0]
+	if narrowed(&Question{Raw: "农村家庭恩格尔系数是多少", Norm: "农村家庭恩格尔系数是多少"}, text, occ, l, f, seg) {
+		t.Error("居民家庭 is narrower than 家庭")
 	}
 }
 

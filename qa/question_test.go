@@ -1063,6 +1063,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("做鞋子的产量去年涨了多少？"); !hasAlt(q, func(s string) bool { return s == "鞋" }) {
 		t.Errorf("鞋子: concepts %+v, want 鞋 among the alternatives", q.Concepts)
 	}
+	if q := a.Analyze("庆阳去年三产增加值有多少？"); q.Class != "money" {
+		t.Errorf("三产增加值有多少: class %q, want money", q.Class)
+	}
 	if q := a.Analyze("葫芦岛看病住院的床位一共有多少张？"); !hasAlt(q, func(s string) bool { return s == "病床" }) {
 		t.Errorf("住院床位: concepts %+v, want 病床 among the alternatives", q.Concepts)
 	}

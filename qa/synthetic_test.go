@@ -552,6 +552,9 @@ func TestOneReportRules(t *testing.T) {
 		// 一、二级 is one item, grades run together, not two items of a
 		// list whose words belong to an earlier figure.
 		{"ordinal join", "mou_2025_stat_bulletin.txt", "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n十、环境\n\n全市空气质量指数为一、二级的天数占98.4%、比上年提高2个百分点；空气质量指数为三级的天数占1.4%、比上年降低1.3个百分点。\n", map[string]string{"空气质量一、二级的天数占比多少？": "98.4%"}},
+		// The parts of a subject (其中，…) are of the year the sentence
+		// before names: a revised figure of the year before.
+		{"detail year", "mou_2025_stat_bulletin.txt", "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n注：2024年全市地区生产总值修订为1205.90亿元。其中，第一产业增加值134.52亿元，第三产业增加值444.80亿元。\n\n初步核算，全年全市地区生产总值1235.32亿元，比上年增长5.8%。其中，第一产业增加值148.65亿元，第三产业增加值480.25亿元。\n", map[string]string{"去年第三产业增加值有多少？": "480.25亿元", "第三产业增加值有多少？": "480.25亿元"}},
 	} {
 		t.Run(c.name, func(t *testing.T) { askAll(t, smallEngine(t, c.file, c.doc), c.want) })
 	}
