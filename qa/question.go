@@ -409,6 +409,10 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"前一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
+// reOwed asks what a government owes, as people say it: 一共欠了多少债,
+// 欠多少钱的债 — the reports' 债务余额.
+var reOwed = regexp.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)?(?:元)?(?:钱)?(?:的)?(?:债务|债|钱)`)
+
 // reResidentSpend is what residents spend as people say it: 城里人平均一年
 // 花多少钱, 农村居民每人一年消费多少 — the bulletins' 人均消费支出.
 var reResidentSpend = regexp.MustCompile(`(城里人|城镇人|城市人|农村人|乡下人|乡村人|城镇居民|农村居民|城乡居民|居民|老百姓|市民|村民)(?:们)?(?:平均|人均)(?:每人|每个人|一个人)?(?:一年|每年|全年|一年里)?(?:要|能)?(?:花|消费|开销|花销|花费)(?:掉|了)?(?:多少钱|多少)?`)
@@ -464,6 +468,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
 	s = reEachPerson.ReplaceAllString(s, "人均")
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
+	s = reOwed.ReplaceAllString(s, "债务余额多少")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = reFromAbove.ReplaceAllString(s, "${1}")

@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1065,6 +1065,9 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("光算苏州市级这一块，去年一般公共预算收入有多少？"); strings.Contains(words(q), "一块") || strings.Contains(words(q), "光算") {
 		t.Errorf("光算…这一块: concepts %q, want neither", words(q))
+	}
+	if q := a.Analyze("到去年年底，山东全省政府一共欠了多少债？"); !strings.Contains(words(q), "债务余额") || slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "债" }) {
+		t.Errorf("欠了多少债: concepts %q, want 债务余额 and no 债 of its own", words(q))
 	}
 	if q := a.Analyze("庆阳去年三产增加值有多少？"); q.Class != "money" {
 		t.Errorf("三产增加值有多少: class %q, want money", q.Class)
