@@ -569,6 +569,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	q.Levels = levelsOf(s, levelWordsZh)
 	q.Scope, rest = a.questionScope(rest)
 	rest = a.findPlaces(q, rest)
+	// 能看病的医院, 买房交的契税: a clause that says what the thing is for
+	// or how it comes about describes it; the thing is asked, the clause
+	// helps as an aside does.
+	rest, clause := a.relativeClause(rest)
 	for _, w := range questionWords {
 		rest = strings.ReplaceAll(rest, w, " ")
 	}
@@ -585,6 +589,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// What the question adds in brackets (地铁（含有轨电车）, 卖地收入（国有
 	// 土地出让收入）) restates or qualifies a word: it helps, it is not required.
 	rest, aside := splitAsides(rest)
+	if clause != "" {
+		aside = strings.TrimSpace(aside + " " + clause)
+	}
 	a.concepts(q, rest)
 	n := len(q.Concepts)
 	a.concepts(q, aside)
@@ -1776,4 +1783,60 @@ func functionWord(w string) bool {
 		return true
 	}
 	return utf8.RuneCountInString(w) == 1 && strings.Contains(functionChars+"个块项笔", w)
+}
+
+// relVerbs are verbs of everyday life that make the words before 的 a
+// clause describing the thing after it (能看病的医院, 买房交的契税, 看病住院
+// 的床位).
+var relVerbs = []string{"能", "可以", "看病", "就医", "住院", "买房", "卖房", "交", "缴", "缴纳", "住", "吃", "坐", "上学", "读书", "治病", "养老", "坐车", "开车"}
+
+// plainHeads are nouns too plain to be asked for alone: after a clause
+// that describes them (做鞋子的产量, 看病花的钱), the clause names the thing.
+var plainHeads = map[string]bool{"钱": true, "资金": true, "费用": true, "花费": true, "开销": true, "人": true, "人数": true, "人次": true,
+	"地方": true, "东西": true, "比例": true, "比重": true, "占比": true, "多少": true, "数": true, "收入": true, "支出": true}
+
+// relativeClause finds a clause of everyday words that describes the
+// thing after its 的 (能看病的医院): it returns s without the clause, and
+// the clause; s and "" when there is none. The clause is the content
+// words right before 的, back to a place, time, scope or particle (see
+// glossed), with a verb of relVerbs among them; the thing after 的 must
+// be a word of its own, not a plain one (钱, 人数) or a measure (产量).
+func (a *Analyzer) relativeClause(s string) (string, string) {
+	k := strings.Index(s, "的")
+	if k <= 0 || a.Seg == nil {
+		return s, ""
+	}
+	before, after := s[:k], s[k+len("的"):]
+	var head string
+	for _, t := range a.Seg.Segment(after) {
+		if t.Start == 0 {
+			if e := t.End; head == "" || e > len(head) {
+				head = after[:e]
+			}
+		}
+	}
+	if utf8.RuneCountInString(head) < 2 || plainHeads[head] || measureWords[head] || genericHeads[head] || stopWords[head] {
+		return s, ""
+	}
+	var words [][2]int
+	for _, t := range a.Seg.Segment(before) {
+		if n := len(words); n > 0 && t.Start < words[n-1][1] {
+			words[n-1] = [2]int{min(words[n-1][0], t.Start), max(words[n-1][1], t.End)}
+			continue
+		}
+		words = append(words, [2]int{t.Start, t.End})
+	}
+	from, verb := len(before), false
+	for i := len(words) - 1; i >= 0 && len(words)-i <= 4; i-- {
+		w := before[words[i][0]:words[i][1]]
+		if glossStop(w) || w != "能" && functionWord(w) {
+			break
+		}
+		from = words[i][0]
+		verb = verb || slices.Contains(relVerbs, w)
+	}
+	if !verb || from == len(before) {
+		return s, ""
+	}
+	return before[:from] + after, before[from:]
 }

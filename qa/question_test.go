@@ -1163,3 +1163,21 @@ func TestGlossed(t *testing.T) {
 		}
 	}
 }
+
+// A clause of everyday words before 的 describes the thing after it
+// (能看病的医院); before a plain noun or a measure (做鞋子的产量, 看病花的
+// 钱) it names the thing, and stays.
+func TestRelativeClause(t *testing.T) {
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"看病", "医院", "买房", "契税", "鞋子", "产量", "住院", "床位", "泉州", "实收", "多少", "花", "钱"}), Lex: LoadLexicon()}
+	for in, want := range map[string][2]string{
+		"能看病的医院有几家":     {"医院有几家", "能看病"},
+		"买房交的契税最后实收了多少": {"契税最后实收了多少", "买房交"},
+		"看病住院的床位一共有多少张": {"床位一共有多少张", "看病住院"},
+		"做鞋子的产量去年涨了多少":  {"做鞋子的产量去年涨了多少", ""},
+		"看病花的钱有多少":      {"看病花的钱有多少", ""},
+	} {
+		if r, c := a.relativeClause(in); r != want[0] || c != want[1] {
+			t.Errorf("relativeClause(%s) = %q, %q; want %q, %q", in, r, c, want[0], want[1])
+		}
+	}
+}
