@@ -417,7 +417,7 @@ func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 		if inAside(sp.asides, z.start) {
 			continue
 		}
-		if w := zoneWords[z.word]; strings.Contains(q.Norm, w) || strings.Contains(q.Raw, w) || strings.Contains(title, w) {
+		if w := zoneWords[z.word]; strings.Contains(q.Norm, w) || strings.Contains(q.Raw, w) || strings.Contains(title, w) || asksWord(q, w) {
 			// Asked about, or the report's own name for its region
 			// (2019年济源示范区国民经济和社会发展统计公报).
 			continue
@@ -602,4 +602,17 @@ func figureFlow(text string, l *layout, at int) string {
 		return flowIn
 	}
 	return flowOut
+}
+
+// asksWord reports whether a concept of the question is w or has it as a
+// close alternative (Industrial Park → 产业园, 园区).
+func asksWord(q *Question, w string) bool {
+	for _, c := range q.Concepts {
+		for _, a := range c.Alts {
+			if a.Text == w && a.Factor >= 0.8 {
+				return true
+			}
+		}
+	}
+	return false
 }

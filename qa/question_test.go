@@ -1075,6 +1075,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("葫芦岛看病住院的床位一共有多少张？"); !hasAlt(q, func(s string) bool { return s == "病床" }) {
 		t.Errorf("住院床位: concepts %+v, want 病床 among the alternatives", q.Concepts)
 	}
+	if q := a.Analyze("How much has Suzhou set aside this year for promoting and applying artificial intelligence?"); strings.Contains(words(q), "核定") || !strings.Contains(words(q), "推广及应用") {
+		t.Errorf("set aside for promoting and applying: concepts %q, want 推广及应用 and no 核定", words(q))
+	}
 	if q := a.Analyze("By how much did the number of production safety accidents fall in Jilin?"); q.Class != "percent" || q.Unit != "" {
 		t.Errorf("by how much did the number of accidents fall: class %q unit %q, want a rate", q.Class, q.Unit)
 	}

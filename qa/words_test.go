@@ -296,6 +296,16 @@ func TestZonesAreOtherPlaces(t *testing.T) {
 			t.Errorf("%s: zone marked other = %v, want %v", c.q, found, c.want)
 		}
 	}
+	// Asked in English (Suzhou Industrial Park), the zone is a concept's
+	// alternative, not a word of the question.
+	text = "2025年园区一般公共预算收入432.6亿元。"
+	q := &Question{Raw: "How much revenue did the Suzhou Industrial Park collect?", Lang: "en",
+		Concepts: []Concept{{Word: "产业园", Alts: []Alt{{Text: "产业园", Factor: 1}, {Text: "园区", Factor: 0.9}}}}}
+	for _, m := range otherPlaces(q, "苏州市", "", placesOf(text)) {
+		if m.other {
+			t.Errorf("%s: the park marked another place", q.Raw)
+		}
+	}
 }
 
 // TestEnglishUnitAsked: "in 100 million yuan" names the unit of the
