@@ -15,7 +15,7 @@ import (
 // 业务收入2000万元及以上的工业法人单位; a list by what it includes: 市级
 // 包括市本级和经济技术开发区, 中心城区(含淮阳区、川汇区).
 var defineCues = []string{"是指", "指的是", "即", "就是", "统计范围包括", "统计范围为", "统计范围是", "统计口径为",
-	"统计口径是", "统计范围:", "统计口径:", "包括", "(包括", "(含", "是", ":即", ":", "为"} // in folded text: ：is :
+	"统计口径是", "统计范围:", "统计口径:", "包括", "包含", "涵盖", "(包括", "(含", "是", ":即", ":", "为"} // in folded text: ：is :
 
 // A note that opens with its term defines it with 为, in words (全员劳动生产率
 // 为地区生产总值与全部就业人员年平均人数的比率); a figure after 为 states

@@ -409,6 +409,11 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"前一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
+// reAgeGroup is an age group as people name it: 60岁以上的老人 — the
+// reports' 60周岁及以上 (人口), in a table row or a sentence alike; the
+// people named after it are the group itself.
+var reAgeGroup = regexp.MustCompile(`(\d{1,3}(?:周)?岁(?:及|或)?以上)(?:的)?(?:老年人口|老年人|老人|人口|的人)`)
+
 // reOwed asks what a government owes, as people say it: 一共欠了多少债,
 // 欠多少钱的债 — the reports' 债务余额.
 var reOwed = regexp.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)?(?:元)?(?:钱)?(?:的)?(?:债务|债|钱)`)
@@ -469,6 +474,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reEachPerson.ReplaceAllString(s, "人均")
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
 	s = reOwed.ReplaceAllString(s, "债务余额多少")
+	s = reAgeGroup.ReplaceAllString(s, "${1}")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = reFromAbove.ReplaceAllString(s, "${1}")
@@ -640,7 +646,7 @@ func hasMeasureWord(s string) bool {
 
 func cleanTerm(s string) string {
 	// 报告里常说的“三保”到底: the adverb before the ask is no part of it.
-	for _, w := range []string{"到底", "究竟", "具体", "确切"} {
+	for _, w := range []string{"到底", "究竟", "具体", "确切", "都", "主要", "一共", "总共"} {
 		s = strings.TrimSuffix(strings.TrimSpace(s), w)
 	}
 	// 公报注释里的“民间投资”: a term quoted at the end is the term, whatever

@@ -1069,6 +1069,12 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("到去年年底，山东全省政府一共欠了多少债？"); !strings.Contains(words(q), "债务余额") || slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "债" }) {
 		t.Errorf("欠了多少债: concepts %q, want 债务余额 and no 债 of its own", words(q))
 	}
+	if q := a.Analyze("吐鲁番去年年底60岁以上的老人有多少万？"); strings.Contains(words(q), "老") {
+		t.Errorf("60岁以上的老人: concepts %q, want the age group alone (60周岁及以上 in a table)", words(q))
+	}
+	if q := a.Analyze("宝鸡公报里说的战略性新兴产业都包括哪些？"); q.Term != "战略性新兴产业" {
+		t.Errorf("战略性新兴产业都包括哪些: term %q", q.Term)
+	}
 	if q := a.Analyze("庆阳去年三产增加值有多少？"); q.Class != "money" {
 		t.Errorf("三产增加值有多少: class %q, want money", q.Class)
 	}

@@ -552,6 +552,9 @@ func TestOneReportRules(t *testing.T) {
 		// 一、二级 is one item, grades run together, not two items of a
 		// list whose words belong to an earlier figure.
 		{"ordinal join", "mou_2025_stat_bulletin.txt", "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n十、环境\n\n全市空气质量指数为一、二级的天数占98.4%、比上年提高2个百分点；空气质量指数为三级的天数占1.4%、比上年降低1.3个百分点。\n", map[string]string{"空气质量一、二级的天数占比多少？": "98.4%"}},
+		// A note defines a set by what it holds (包含), and 都 before the
+		// ask is no part of the term.
+		{"includes", "mou_2024_stat_bulletin.txt", "某市2024年国民经济和社会发展统计公报\n\n某市统计局\n\n二、工业\n\n全年全市战略性新兴产业增加值比上年增长7.2％。\n\n注释：\n\n4、战略性新兴产业包含新一代信息技术产业、高端装备制造产业、新材料产业等9大领域。\n", map[string]string{"公报里说的战略性新兴产业都包括哪些？": "新一代信息技术产业、高端装备制造产业、新材料产业等9大领域"}},
 		// The parts of a subject (其中，…) are of the year the sentence
 		// before names: a revised figure of the year before.
 		{"detail year", "mou_2025_stat_bulletin.txt", "某市2025年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n注：2024年全市地区生产总值修订为1205.90亿元。其中，第一产业增加值134.52亿元，第三产业增加值444.80亿元。\n\n初步核算，全年全市地区生产总值1235.32亿元，比上年增长5.8%。其中，第一产业增加值148.65亿元，第三产业增加值480.25亿元。\n", map[string]string{"去年第三产业增加值有多少？": "480.25亿元", "第三产业增加值有多少？": "480.25亿元"}},
