@@ -1456,7 +1456,10 @@ var reYearOf = regexp.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$
 // reYearIn is a year anywhere: 2024年的.
 var reYearIn = regexp.MustCompile(`(?:19|20)\d{2}\s*年(?:底|末|初)?的?`)
 
-var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|增|升|降|减)?(?:到|至)|(?:调整|调|变|改)为)`)
+var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|加快|放缓|回升|回落|增|升|降|减)?(?:到|至)|(?:调整|调|变|改)为)`)
+
+// reMonthIn is a month named before a figure (2月, 12月份).
+var reMonthIn = regexp.MustCompile(`(?:1[0-2]|[1-9])\s*月份?`)
 
 // fromValue reports whether f is the starting value of a change: 从X增加到Y,
 // 由X提高至Y.
@@ -1476,6 +1479,8 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	between := before[k+len("由"):]
 	// 从2024年的人均每年94元: the old state's year is no figure.
 	between = reYearIn.ReplaceAllString(between, "")
+	// 增速从2月增长3.0%加快至全年增长6.7%: nor is the month or quarter.
+	between = reSubperiod.ReplaceAllString(reMonthIn.ReplaceAllString(between, ""), "")
 	// 分别由每人每月600元、1000元提高到: the old values may be a list.
 	between = reListedBefore.ReplaceAllString(between, "")
 	if utf8.RuneCountInString(between) > 6 || strings.ContainsAny(between, "0123456789，,") {
@@ -1663,6 +1668,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if uf == 0 {
 				continue
 			}
+			uf *= rateFit(q, text[clauseStart(breaks, f.Prefix):f.Prefix], f)
 			focc := occ
 			listed := false
 			if lp, ok := lists[f.Start]; ok {
@@ -2533,12 +2539,25 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	return false
 }
 
+// sameModifier gives the words that ask for what a modifier narrows to as
+// well as the modifier itself: 城镇 and 城里 for 城市, 乡村 and 乡下 for 农村.
+var sameModifier = map[string][]string{
+	"城市": {"城镇", "城里", "城区"}, "城镇": {"城市", "城里", "城区"},
+	"农村": {"乡村", "乡下", "村里"}, "乡村": {"农村", "乡下", "村里"},
+}
+
 // asksModifier reports whether the question asks for what a modifier
 // narrows to: it has the word (农村), or one of its words stands for a
 // report term that does (农民 → 农村居民).
 func asksModifier(q *Question, mod string) bool {
 	if strings.Contains(q.Raw, mod) || strings.Contains(q.Norm, mod) {
 		return true
+	}
+	// 城市最低生活保障 is what 城镇低保 (城里低保) asks for.
+	for _, same := range sameModifier[mod] {
+		if strings.Contains(q.Raw, same) || strings.Contains(q.Norm, same) {
+			return true
+		}
 	}
 	for _, c := range q.Concepts {
 		if c.Word == "" || strings.Contains(c.Word, mod) {
@@ -2651,4 +2670,28 @@ func subperiodOf(text string) string {
 		return "q1-3"
 	}
 	return "m1-" + strconv.Itoa(n)
+}
+
+var (
+	reAsksMonthly = regexp.MustCompile(`每月|每个月|一个月|月均|per month|monthly|a month`)
+	reAsksYearly  = regexp.MustCompile(`每年|每人每年|一年能|年人均|per year|a year|annually`)
+	rePulled      = regexp.MustCompile(`拉动|带动|贡献`)
+)
+
+// rateFit tells how well a figure fits what the question asks beyond its
+// unit: a sum per month (735元／人／月) for 每月, per year for 每年; the
+// points a part adds to a whole's growth (拉动规上工业增加值增长6.4个百分
+// 点) are not a growth, unless asked for.
+func rateFit(q *Question, clause string, f Quantity) float64 {
+	fit := 1.0
+	switch {
+	case strings.HasSuffix(f.Unit, "/年") && reAsksMonthly.MatchString(q.Raw) && !reAsksYearly.MatchString(q.Raw):
+		fit = 0.5
+	case strings.HasSuffix(f.Unit, "/月") && reAsksYearly.MatchString(q.Raw) && !reAsksMonthly.MatchString(q.Raw):
+		fit = 0.5
+	}
+	if f.Unit == "百分点" && rePulled.MatchString(clause) && !rePulled.MatchString(q.Raw) && !strings.Contains(strings.ToLower(q.Raw), "contribut") {
+		fit *= 0.5
+	}
+	return fit
 }

@@ -161,6 +161,8 @@ func TestFromValue(t *testing.T) {
 		"一般公共预算支出由年初预算111.10亿元调整为195.22亿元。": "111.10亿元",
 		// The old state's year is no figure: 从2024年的人均每年94元提高到99元.
 		"投入6.47亿元推动基本公共卫生服务财政补助标准从2024年的人均每年94元提高到99元。": "94元",
+		// Nor is its month: 增速从2月增长3.0%加快至全年增长6.7%.
+		"2025年，全市规模以上工业增加值增速从2月增长3.0%加快至全年增长6.7%。": "3.0%",
 	} {
 		l := clauses(text)
 		var from []string
@@ -774,5 +776,34 @@ func TestReviewOnlyReportDatesFigures(t *testing.T) {
 	m.PlanYear = 2026 // a report that plans too: its sections tell
 	if y, _ := period(periodCtx{text: text, meta: m}, strings.Index(text, "90078")); y != 0 {
 		t.Errorf("with a plan year: year %d, want 0", y)
+	}
+}
+
+// TestRateFit: a sum per month fits 每月, per year 每年; the points a part
+// adds to a whole's growth are no growth unless asked.
+func TestRateFit(t *testing.T) {
+	text := "城市最低生活保障标准达到735元／人／月，农村最低生活保障标准达到6,400元／人／年。"
+	fs := ParseQuantities(text)
+	if len(fs) != 2 || fs[0].Unit != "元/人/月" || fs[1].Unit != "元/人/年" {
+		t.Fatalf("quantities %+v", fs)
+	}
+	monthly := &Question{Raw: "城里低保每人每月能拿多少钱"}
+	if rateFit(monthly, "", fs[0]) != 1 || rateFit(monthly, "", fs[1]) >= 1 {
+		t.Errorf("每月: fits %v %v", rateFit(monthly, "", fs[0]), rateFit(monthly, "", fs[1]))
+	}
+	text = "中央企业增长6.7%，拉动规上工业增加值增长6.4个百分点。"
+	pts := ParseQuantities(text)[1]
+	if rateFit(&Question{Raw: "规上工业增加值涨了多少"}, "拉动规上工业增加值增长", pts) >= 1 {
+		t.Error("拉动…6.4个百分点 fits 涨了多少")
+	}
+	if rateFit(&Question{Raw: "中央企业拉动规上工业增长多少个百分点"}, "拉动规上工业增加值增长", pts) != 1 {
+		t.Error("拉动…6.4个百分点 does not fit what asks for it")
+	}
+}
+
+// TestSameModifier: 城里 asks for what 城市 narrows to.
+func TestSameModifier(t *testing.T) {
+	if !asksModifier(&Question{Raw: "城里低保每人每月能拿多少钱"}, "城市") || asksModifier(&Question{Raw: "低保每人每月能拿多少钱"}, "城市") {
+		t.Error("城里 and 城市")
 	}
 }

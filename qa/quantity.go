@@ -635,17 +635,22 @@ func tail(text string, j int) (mult float64, unit, qual string, end int) {
 		unit = u
 		j += n
 		// A compound unit: 元/平方米, 微克/立方米, 元/人/月.
-		for k := 0; k < 2 && strings.HasPrefix(text[j:], "/"); k++ {
-			u2, n2 := unitAt(text, j+1)
+		for k := 0; k < 2; k++ {
+			// 735元/人/月, and with full-width slashes 735元／人／月.
+			sl := len(hasPrefixAny(text[j:], []string{"/", "／"}))
+			if sl == 0 {
+				break
+			}
+			u2, n2 := unitAt(text, j+sl)
 			if n2 == 0 {
-				u2 = hasPrefixAny(text[j+1:], []string{"月", "年", "日", "天", "周"}) // per month: no unit alone
+				u2 = hasPrefixAny(text[j+sl:], []string{"月", "年", "日", "天", "周"}) // per month: no unit alone
 				n2 = len(u2)
 			}
 			if n2 == 0 {
 				break
 			}
 			unit += "/" + u2
-			j += 1 + n2
+			j += sl + n2
 		}
 	}
 	if q := hasPrefixAny(text[j:], []string{"以上", "以下", "以内", "左右", "上下"}); q != "" {
