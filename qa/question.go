@@ -409,6 +409,9 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"前一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
+// reYearIn2 is a span of time followed by 里 or 内 (一年里, 这一年内).
+var reYearIn2 = regexp.MustCompile(`(一年|这一年|全年|今年|去年|前年|明年|这几年|五年)(?:里|内|中|当中)`)
+
 // reAgeGroup is an age group as people name it: 60岁以上的老人 — the
 // reports' 60周岁及以上 (人口), in a table row or a sentence alike; the
 // people named after it are the group itself.
@@ -475,6 +478,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
 	s = reOwed.ReplaceAllString(s, "债务余额多少")
 	s = reAgeGroup.ReplaceAllString(s, "${1}")
+	// 一年里少了多少: 里 after a span of time is no word of the subject.
+	s = reYearIn2.ReplaceAllString(s, "${1}")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = reFromAbove.ReplaceAllString(s, "${1}")

@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1074,6 +1074,12 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("宝鸡公报里说的战略性新兴产业都包括哪些？"); q.Term != "战略性新兴产业" {
 		t.Errorf("战略性新兴产业都包括哪些: term %q", q.Term)
+	}
+	if q := a.Analyze("安庆常住人口一年里少了多少万？"); !q.AsksChange || strings.Contains(words(q), "一年") || strings.Contains(words(q), "里") {
+		t.Errorf("一年里少了多少: concepts %q asks change %v, want a change of 常住人口 alone", words(q), q.AsksChange)
+	}
+	if q := a.Analyze("南昌的VR设备产量去年涨了百分之多少？"); !hasAlt(q, func(s string) bool { return s == "虚拟现实" }) {
+		t.Errorf("VR: concepts %+v, want 虚拟现实 among the alternatives", q.Concepts)
 	}
 	if q := a.Analyze("庆阳去年三产增加值有多少？"); q.Class != "money" {
 		t.Errorf("三产增加值有多少: class %q, want money", q.Class)
