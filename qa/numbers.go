@@ -1025,6 +1025,10 @@ func isComparisonBase(text string, at int) bool {
 	if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比上年和") {
 		return true
 	}
+	// 与上年持平, 同上年相比, 和上年基本持平: a base too.
+	if (strings.HasSuffix(before, "与") || strings.HasSuffix(before, "同") || strings.HasSuffix(before, "和")) && reLevelWith.MatchString(text[at:]) {
+		return true
+	}
 	if strings.HasSuffix(before, "是") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "相当于") {
 		rest := text[at:]
 		i := strings.Index(rest, "年")
@@ -1032,6 +1036,10 @@ func isComparisonBase(text string, at int) bool {
 	}
 	return false
 }
+
+// reLevelWith follows the base of a comparison made with 与, 同 or 和: 上年
+// 持平, 上年相比, 2024年基本持平.
+var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|\d{4}年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致)`)
 
 // yearValue reads a year written in digits (2020, ２００１) or in Chinese
 // numerals digit by digit (一九五二); 0 when it is neither.

@@ -807,3 +807,17 @@ func TestSameModifier(t *testing.T) {
 		t.Error("城里 and 城市")
 	}
 }
+
+// TestLevelWithBase: 与上年持平 compares with the year before; it does not
+// date the figures after it to that year.
+func TestLevelWithBase(t *testing.T) {
+	m := report.Meta{Kind: report.BudgetReport, Year: 2026, ReviewYear: 2025, PlanYear: 2026}
+	text := "其中：因公出国（境）费用10万元，与上年持平；公务接待费391万元，下降3.5％。"
+	if y, _ := period(periodCtx{text: text, meta: m}, strings.Index(text, "391")); y == 2025 {
+		t.Errorf("公务接待费391万元 dated %d, the base of 与上年持平", y)
+	}
+	text = "上年结余90.65亿元，本年收入80.06亿元。"
+	if y, _ := period(periodCtx{text: text, meta: m}, strings.Index(text, "90.65")); y != 2025 {
+		t.Errorf("上年结余90.65亿元 dated %d, want 2025", y)
+	}
+}
