@@ -38,7 +38,7 @@ func extractHTML(data []byte) (*Text, error) {
 	x.flush()
 	lines := x.lines
 	t := articleTitle(doc)
-	if t != "" && !startsWithTitle(lines, t) {
+	if t != "" && titleEnd(lines, t) < 0 {
 		lines = append([]string{t}, lines...)
 	}
 	if t != "" {
@@ -47,7 +47,7 @@ func extractHTML(data []byte) (*Text, error) {
 		// matter after the title: who issued the article and when, where
 		// the article itself does not say.
 		if front := pageFront(doc); len(front) > 0 {
-			k := titleEnd(lines, t) + 1
+			k := max(titleEnd(lines, t), 0) + 1
 			lines = append(lines[:k], append(front, lines[k:]...)...)
 		}
 	}
@@ -262,11 +262,10 @@ func ancestorTable(n *html.Node) *html.Node {
 	return nil
 }
 
-// articleTitle returns the title of the page's article: the ArticleTitle
-// meta tag that government sites write, else the part of <title> before
-// the site's name.
-func articleTitle(doc *html.Node) string {
-	var meta, title string
+// pageHead reads a page's head: its named meta tags (name lower-cased,
+// the first of each name kept) and its <title>.
+func pageHead(doc *html.Node) (meta map[string]string, title string) {
+	meta = map[string]string{}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -281,8 +280,8 @@ func articleTitle(doc *html.Node) string {
 						content = a.Val
 					}
 				}
-				if name == "articletitle" && meta == "" {
-					meta = content
+				if _, ok := meta[name]; name != "" && !ok {
+					meta[name] = content
 				}
 			case atom.Title:
 				if title == "" && n.FirstChild != nil {
@@ -297,6 +296,15 @@ func articleTitle(doc *html.Node) string {
 		}
 	}
 	walk(doc)
+	return meta, title
+}
+
+// articleTitle returns the title of the page's article: the ArticleTitle
+// meta tag that government sites write, else the part of <title> before
+// the site's name.
+func articleTitle(doc *html.Node) string {
+	m, title := pageHead(doc)
+	meta := m["articletitle"]
 	t := strings.TrimSpace(collapse(meta))
 	if t == "" {
 		t = strings.TrimSpace(collapse(title))
@@ -317,36 +325,8 @@ func articleTitle(doc *html.Node) string {
 // when it names an issuing body (南昌市人民政府, 宝鸡市统计局), and the
 // date of publication as 发布日期：2026-01-26.
 func pageFront(doc *html.Node) []string {
-	site, date := "", ""
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Meta:
-				name, content := "", ""
-				for _, a := range n.Attr {
-					switch strings.ToLower(a.Key) {
-					case "name":
-						name = strings.ToLower(a.Val)
-					case "content":
-						content = strings.TrimSpace(a.Val)
-					}
-				}
-				switch {
-				case name == "sitename" && site == "":
-					site = content
-				case name == "pubdate" && date == "":
-					date = content
-				}
-			case atom.Body:
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
+	meta, _ := pageHead(doc)
+	site, date := strings.TrimSpace(meta["sitename"]), strings.TrimSpace(meta["pubdate"])
 	var out []string
 	// 泉州市人民政府--泉州市市人民政府门户网站: the body, not the site.
 	if i := strings.Index(site, "--"); i > 0 {
@@ -368,7 +348,8 @@ var (
 )
 
 // titleEnd returns the index of the line where the title ends among the
-// first lines (see startsWithTitle); 0 when it is not found there.
+// first lines of the article (perhaps broken over several), or -1 when
+// they do not hold it.
 func titleEnd(lines []string, title string) int {
 	want := strip(title)
 	var head strings.Builder
@@ -381,21 +362,7 @@ func titleEnd(lines []string, title string) int {
 			return i
 		}
 	}
-	return 0
-}
-
-// startsWithTitle reports whether the first lines of the article hold its
-// title (perhaps broken over several lines).
-func startsWithTitle(lines []string, title string) bool {
-	want := strip(title)
-	var head strings.Builder
-	for i, l := range lines {
-		if i >= 12 {
-			break
-		}
-		head.WriteString(strip(l))
-	}
-	return strings.Contains(head.String(), want)
+	return -1
 }
 
 func strip(s string) string {
