@@ -412,6 +412,10 @@ var relativeYears = []struct {
 // reYearIn2 is a span of time followed by 里 or 内 (一年里, 这一年内).
 var reYearIn2 = regexp.MustCompile(`(一年|这一年|全年|今年|去年|前年|明年|这几年|五年)(?:里|内|中|当中)`)
 
+// reSeenPatients asks how many patients were seen, the verb and its object
+// apart: 看了多少人次的病 — the bulletins' 诊疗人次.
+var reSeenPatients = regexp.MustCompile(`看(?:了|过)?(多少|几)(万|亿)?(人次|次|人)的?病`)
+
 // reAgeGroup is an age group as people name it: 60岁以上的老人 — the
 // reports' 60周岁及以上 (人口), in a table row or a sentence alike; the
 // people named after it are the group itself.
@@ -478,6 +482,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
 	s = reOwed.ReplaceAllString(s, "债务余额多少")
 	s = reAgeGroup.ReplaceAllString(s, "${1}")
+	s = reSeenPatients.ReplaceAllString(s, "诊疗${1}${2}${3}")
 	// 一年里少了多少: 里 after a span of time is no word of the subject.
 	s = reYearIn2.ReplaceAllString(s, "${1}")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")

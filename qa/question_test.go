@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1080,6 +1080,9 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("南昌的VR设备产量去年涨了百分之多少？"); !hasAlt(q, func(s string) bool { return s == "虚拟现实" }) {
 		t.Errorf("VR: concepts %+v, want 虚拟现实 among the alternatives", q.Concepts)
+	}
+	if q := a.Analyze("安庆一年下来医院诊所一共看了多少人次的病？"); !strings.Contains(words(q), "诊疗") || strings.Contains(words(q), "病") {
+		t.Errorf("看了多少人次的病: concepts %q, want 诊疗 and no 病", words(q))
 	}
 	if q := a.Analyze("庆阳去年三产增加值有多少？"); q.Class != "money" {
 		t.Errorf("三产增加值有多少: class %q, want money", q.Class)
