@@ -1597,6 +1597,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	}
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
 	qpart := subperiodOf(q.Raw)
+	rates := ratesAsked(q)
 	growth := asksGrowth(q)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
@@ -1676,7 +1677,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if uf == 0 {
 				continue
 			}
-			uf *= rateFit(q, text[clauseStart(breaks, f.Prefix):f.Prefix], f)
+			uf *= rates.fit(text[clauseStart(breaks, f.Prefix):f.Prefix], f)
 			focc := occ
 			listed := false
 			if lp, ok := lists[f.Start]; ok {
@@ -2686,19 +2687,32 @@ var (
 	rePulled      = regexp.MustCompile(`拉动|带动|贡献`)
 )
 
-// rateFit tells how well a figure fits what the question asks beyond its
+// rateAsk is what a question asks of a rate, read once for all its
+// candidate figures (see fit).
+type rateAsk struct{ monthly, yearly, pulled bool }
+
+func ratesAsked(q *Question) rateAsk {
+	return rateAsk{
+		monthly: reAsksMonthly.MatchString(q.Raw),
+		yearly:  reAsksYearly.MatchString(q.Raw),
+		pulled:  rePulled.MatchString(q.Raw) || strings.Contains(strings.ToLower(q.Raw), "contribut"),
+	}
+}
+
+// fit tells how well a figure fits what the question asks beyond its
 // unit: a sum per month (735元／人／月) for 每月, per year for 每年; the
 // points a part adds to a whole's growth (拉动规上工业增加值增长6.4个百分
-// 点) are not a growth, unless asked for.
-func rateFit(q *Question, clause string, f Quantity) float64 {
+// 点) are not a growth, unless asked for. clause is the words of the
+// figure's clause before it.
+func (r rateAsk) fit(clause string, f Quantity) float64 {
 	fit := 1.0
 	switch {
-	case strings.HasSuffix(f.Unit, "/年") && reAsksMonthly.MatchString(q.Raw) && !reAsksYearly.MatchString(q.Raw):
+	case r.monthly && !r.yearly && strings.HasSuffix(f.Unit, "/年"):
 		fit = 0.5
-	case strings.HasSuffix(f.Unit, "/月") && reAsksYearly.MatchString(q.Raw) && !reAsksMonthly.MatchString(q.Raw):
+	case r.yearly && !r.monthly && strings.HasSuffix(f.Unit, "/月"):
 		fit = 0.5
 	}
-	if f.Unit == "百分点" && rePulled.MatchString(clause) && !rePulled.MatchString(q.Raw) && !strings.Contains(strings.ToLower(q.Raw), "contribut") {
+	if f.Unit == "百分点" && !r.pulled && rePulled.MatchString(clause) {
 		fit *= 0.5
 	}
 	return fit

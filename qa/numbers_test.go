@@ -777,16 +777,16 @@ func TestRateFit(t *testing.T) {
 	if len(fs) != 2 || fs[0].Unit != "元/人/月" || fs[1].Unit != "元/人/年" {
 		t.Fatalf("quantities %+v", fs)
 	}
-	monthly := &Question{Raw: "城里低保每人每月能拿多少钱"}
-	if rateFit(monthly, "", fs[0]) != 1 || rateFit(monthly, "", fs[1]) >= 1 {
-		t.Errorf("每月: fits %v %v", rateFit(monthly, "", fs[0]), rateFit(monthly, "", fs[1]))
+	monthly := ratesAsked(&Question{Raw: "城里低保每人每月能拿多少钱"})
+	if monthly.fit("", fs[0]) != 1 || monthly.fit("", fs[1]) >= 1 {
+		t.Errorf("每月: fits %v %v", monthly.fit("", fs[0]), monthly.fit("", fs[1]))
 	}
 	text = "中央企业增长6.7%，拉动规上工业增加值增长6.4个百分点。"
 	pts := ParseQuantities(text)[1]
-	if rateFit(&Question{Raw: "规上工业增加值涨了多少"}, "拉动规上工业增加值增长", pts) >= 1 {
+	if ratesAsked(&Question{Raw: "规上工业增加值涨了多少"}).fit("拉动规上工业增加值增长", pts) >= 1 {
 		t.Error("拉动…6.4个百分点 fits 涨了多少")
 	}
-	if rateFit(&Question{Raw: "中央企业拉动规上工业增长多少个百分点"}, "拉动规上工业增加值增长", pts) != 1 {
+	if ratesAsked(&Question{Raw: "中央企业拉动规上工业增长多少个百分点"}).fit("拉动规上工业增加值增长", pts) != 1 {
 		t.Error("拉动…6.4个百分点 does not fit what asks for it")
 	}
 }
