@@ -304,6 +304,8 @@ func TestAsksChange(t *testing.T) {
 		{"农村居民收入去年涨了多少？", true},
 		{"今年市本级政府性基金收入预计涨多少？", true},
 		{"户籍人口一年少了多少？", true},
+		{"去年粮食是增产还是减产？变了多少？", true},
+		{"第二产业去年是涨是跌，变了多少？", true},
 		{"今年比去年多了多少人？", true},
 		{"去年一般公共预算收入是多少？", false},
 	} {
@@ -388,6 +390,8 @@ func TestJoinedFiguresShareTheVerb(t *testing.T) {
 		{"城镇、农村居民收入分别增长4.4%、5.9%。", "5.9%", true},
 		{"全年收入达到75元和55元。", "55元", false},
 		{"收入增长5%，支出55元。", "55元", false},
+		// A harvest's change: 比上年减产1.8%.
+		{"全年粮食产量2151.9万吨，比上年减产1.8%。", "1.8%", true},
 	} {
 		if got := changeFigure(c.text, strings.Index(c.text, c.fig)); got != c.want {
 			t.Errorf("changeFigure(%s, %s) = %v, want %v", c.text, c.fig, got, c.want)
