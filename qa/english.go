@@ -71,6 +71,7 @@ var enFiller = map[string]bool{
 	"area": true, "areas": true, "end": true, "wide": true, "outstanding": true, "beginning": true, "start": true,
 	"across": true, "combined": true, "benji": true, "altogether": true, "roughly": true, "approximately": true, "about": true,
 	"still": true, "program": true, "programme": true, "scheme": true,
+	"after": true, "before": true,
 }
 
 var (
@@ -354,6 +355,8 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Year, _ = strconv.Atoi(m[1])
 	}
 	switch {
+	case strings.Contains(text, " year before last"):
+		q.Rel, q.HasRel = -2, true
 	case has("last year"), has("previous year"):
 		q.Rel, q.HasRel = -1, true
 	case has("this year"), has("current year"):

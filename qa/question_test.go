@@ -1093,6 +1093,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("How much has Suzhou set aside this year for promoting and applying artificial intelligence?"); strings.Contains(words(q), "核定") || !strings.Contains(words(q), "推广及应用") {
 		t.Errorf("set aside for promoting and applying: concepts %q, want 推广及应用 and no 核定", words(q))
 	}
+	if q := a.Analyze("What was Qingyang's GDP for the year before last, after the revision?"); !q.HasRel || q.Rel != -2 || !strings.Contains(words(q), "修订") || strings.Contains(words(q), "持续") {
+		t.Errorf("the year before last, after the revision: rel %d (%v) concepts %q, want -2 and 修订", q.Rel, q.HasRel, words(q))
+	}
 	if q := a.Analyze("By how much did the number of production safety accidents fall in Jilin?"); q.Class != "percent" || q.Unit != "" {
 		t.Errorf("by how much did the number of accidents fall: class %q unit %q, want a rate", q.Class, q.Unit)
 	}
