@@ -1598,6 +1598,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
 	qpart := subperiodOf(q.Raw)
 	rates := ratesAsked(q)
+	sector := bareSector(q)
 	growth := asksGrowth(q)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
@@ -1732,7 +1733,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
-			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()))
+			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
+				sector != "" && sectorMeasure(text[clauseStart(breaks, f.Prefix):f.Prefix], sector))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix)))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
@@ -2716,4 +2718,44 @@ func (r rateAsk) fit(clause string, f Quantity) float64 {
 		fit *= 0.5
 	}
 	return fit
+}
+
+// sectorNames name the sectors of an economy, whose own measure is their
+// value added.
+var sectorNames = []string{"第一产业", "第二产业", "第三产业", "服务业"}
+
+// bareSector returns the sector a question asks about with no measure of
+// its own (第二产业去年涨了多少: its value added), or "".
+func bareSector(q *Question) string {
+	sector := ""
+	for _, c := range q.Concepts {
+		if c.Aspect || c.Place {
+			continue
+		}
+		if !slices.Contains(sectorNames, c.Word) || sector != "" {
+			return ""
+		}
+		sector = c.Word
+	}
+	return sector
+}
+
+// otherMeasures follow a sector's name to make another measure of it than
+// its value added: 第二产业投资, 第三产业用电量.
+var otherMeasures = []string{"投资", "用电", "贷款", "就业", "从业", "税收", "比重", "占比", "贡献", "拉动", "从业人员"}
+
+// sectorMeasure reports whether the words of a figure's clause before it
+// name the sector with another measure (第二产业投资增长19.6%).
+func sectorMeasure(clause, sector string) bool {
+	k := strings.LastIndex(clause, sector)
+	if k < 0 {
+		return false
+	}
+	rest := clause[k+len(sector):]
+	for _, m := range otherMeasures {
+		if strings.HasPrefix(rest, m) {
+			return true
+		}
+	}
+	return false
 }

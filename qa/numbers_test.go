@@ -815,3 +815,20 @@ func TestLevelWithBase(t *testing.T) {
 		t.Errorf("上年结余90.65亿元 dated %d, want 2025", y)
 	}
 }
+
+// TestSectorMeasure: a sector asked with no measure asks its value added,
+// not its investment (第二产业投资增长19.6%).
+func TestSectorMeasure(t *testing.T) {
+	q := &Question{Concepts: []Concept{{Word: "第二产业"}, {Word: "涨", Aspect: true}}}
+	if bareSector(q) != "第二产业" {
+		t.Fatalf("bareSector = %q", bareSector(q))
+	}
+	if bareSector(&Question{Concepts: []Concept{{Word: "第二产业"}, {Word: "投资"}}}) != "" {
+		t.Error("第二产业投资 asked: no bare sector")
+	}
+	for clause, want := range map[string]bool{"第二产业投资增长": true, "第二产业增加值328.6亿元，下降": false, "第三产业用电量增长": false} {
+		if got := sectorMeasure(clause, "第二产业"); got != want {
+			t.Errorf("sectorMeasure(%s) = %v, want %v", clause, got, want)
+		}
+	}
+}
