@@ -1656,6 +1656,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 		}
 		pc := v.periodCtx()
+		parts := subperiodsOf(text)
 		if isDetail(text) && v.rec.N > 0 {
 			if prev := vw.neighbour(v, v.rec.N-1); prev != nil {
 				pc.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
@@ -1742,7 +1743,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(text[clauseStart(breaks, f.Prefix):f.Prefix])))
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f))
-			ft[fSubperiodMiss] = boolf(subperiodOf(text[:f.Prefix]) != qpart)
+			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart)
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))
 			}
@@ -2521,7 +2522,7 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	// segmenter's cut of a long one is less sure than the word itself.
 	// 总人口 is the whole of 人口, no narrower word; 居民家庭 the 家庭
 	// of a bulletin.
-	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 && !strings.HasSuffix(text[:o.start], "总") && !strings.HasSuffix(text[:o.start], "居民") {
+	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 && hasSuffixAny(text[:o.start], wholePrefixes) == "" {
 		from := max(0, o.start-9)
 		for from < o.start && !utf8.RuneStart(text[from]) {
 			from++
@@ -2549,6 +2550,10 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	}
 	return false
 }
+
+// wholePrefixes make no narrower word of the word they open: 总人口,
+// 居民家庭.
+var wholePrefixes = []string{"总", "居民"}
 
 // sameModifier gives the words that ask for what a modifier narrows to as
 // well as the modifier itself: 城镇 and 城里 for 城市, 乡村 and 乡下 for 农村.
@@ -2636,16 +2641,54 @@ var reSubperiod = regexp.MustCompile(`前三季度|前3季度|第?[一二三四1
 // subperiodOf returns the part of a year that text names last (see
 // reSubperiod), as a key: q1…q4, h1, h2 or q1-3 (1—9月 too), m1-N for the
 // first N months otherwise; "" for none.
-func subperiodOf(text string) string {
-	ms := reSubperiod.FindAllStringIndex(text, -1)
-	if len(ms) == 0 {
+func subperiodOf(text string) string { return subperiodsOf(text).at(len(text)) }
+
+// subperiods are the parts of a year a sentence names, read once for all
+// its figures: where each stands, and where 全年 does.
+type subperiods struct {
+	text   string
+	spans  [][]int // reSubperiod's matches
+	wholes []int   // where 全年 stands
+}
+
+func subperiodsOf(text string) subperiods {
+	sp := subperiods{text: text, spans: reSubperiod.FindAllStringIndex(text, -1)}
+	if sp.spans == nil {
+		return sp
+	}
+	for from := 0; ; {
+		k := strings.Index(text[from:], "全年")
+		if k < 0 {
+			break
+		}
+		sp.wholes = append(sp.wholes, from+k)
+		from += k + len("全年")
+	}
+	return sp
+}
+
+// at returns the part of the year named last before byte at, as
+// subperiodOf does.
+func (sp subperiods) at(at int) string {
+	last := -1
+	for i, m := range sp.spans {
+		if m[1] <= at {
+			last = i
+		}
+	}
+	if last < 0 {
 		return ""
 	}
-	last := ms[len(ms)-1]
-	if strings.LastIndex(text, "全年") > last[0] {
-		return "" // 上半年…，全年增长5.1%
+	for _, w := range sp.wholes {
+		if w > sp.spans[last][0] && w+len("全年") <= at {
+			return "" // 上半年…，全年增长5.1%
+		}
 	}
-	m := text[last[0]:last[1]]
+	return subperiodKey(sp.text[sp.spans[last][0]:sp.spans[last][1]])
+}
+
+// subperiodKey names a match of reSubperiod (see subperiodOf).
+func subperiodKey(m string) string {
 	switch {
 	case strings.HasPrefix(m, "前"):
 		return "q1-3"
@@ -2742,7 +2785,7 @@ func bareSector(q *Question) string {
 
 // otherMeasures follow a sector's name to make another measure of it than
 // its value added: 第二产业投资, 第三产业用电量.
-var otherMeasures = []string{"投资", "用电", "贷款", "就业", "从业", "税收", "比重", "占比", "贡献", "拉动", "从业人员"}
+var otherMeasures = []string{"投资", "用电", "贷款", "就业", "从业", "税收", "比重", "占比", "贡献", "拉动"}
 
 // sectorMeasure reports whether the words of a figure's clause before it
 // name the sector with another measure (第二产业投资增长19.6%).

@@ -409,8 +409,8 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"前一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
-// reYearIn2 is a span of time followed by 里 or 内 (一年里, 这一年内).
-var reYearIn2 = regexp.MustCompile(`(一年|这一年|全年|今年|去年|前年|明年|这几年|五年)(?:里|内|中|当中)`)
+// reSpanIn is a span of time followed by 里 or 内 (一年里, 这一年内).
+var reSpanIn = regexp.MustCompile(`(一年|这一年|全年|今年|去年|前年|明年|这几年|五年)(?:里|内|中|当中)`)
 
 // reSeenPatients asks how many patients were seen, the verb and its object
 // apart: 看了多少人次的病 — the bulletins' 诊疗人次.
@@ -484,7 +484,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reAgeGroup.ReplaceAllString(s, "${1}")
 	s = reSeenPatients.ReplaceAllString(s, "诊疗${1}${2}${3}")
 	// 一年里少了多少: 里 after a span of time is no word of the subject.
-	s = reYearIn2.ReplaceAllString(s, "${1}")
+	s = reSpanIn.ReplaceAllString(s, "${1}")
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = reFromAbove.ReplaceAllString(s, "${1}")
@@ -1744,18 +1744,7 @@ func (a *Analyzer) glossed(s string) string {
 		return s
 	}
 	before := s[:m[0]]
-	// The top-level words before the bracket, last first.
-	var words [][2]int
-	for _, t := range a.Seg.Segment(before) {
-		if n := len(words); n > 0 && words[n-1][0] <= t.Start && t.End <= words[n-1][1] {
-			continue // a word inside the one before
-		}
-		if n := len(words); n > 0 && t.Start < words[n-1][1] {
-			words[n-1] = [2]int{min(words[n-1][0], t.Start), max(words[n-1][1], t.End)}
-			continue
-		}
-		words = append(words, [2]int{t.Start, t.End})
-	}
+	words := topWords(a.Seg, before)
 	from := len(before)
 	for k := len(words) - 1; k >= 0 && len(words)-k <= 4; k-- {
 		w := before[words[k][0]:words[k][1]]
@@ -1776,6 +1765,21 @@ func (a *Analyzer) glossed(s string) string {
 		return s
 	}
 	return before[:from] + term + s[m[1]:]
+}
+
+// topWords returns the byte spans of the top-level words of s: the
+// segmenter's words with those inside a longer one (search mode) folded
+// into it.
+func topWords(seg segment.Segmenter, s string) [][2]int {
+	var words [][2]int
+	for _, t := range seg.Segment(s) {
+		if n := len(words); n > 0 && t.Start < words[n-1][1] {
+			words[n-1] = [2]int{min(words[n-1][0], t.Start), max(words[n-1][1], t.End)}
+			continue
+		}
+		words = append(words, [2]int{t.Start, t.End})
+	}
+	return words
 }
 
 // glossStop reports whether a word before a bracketed term ends the words
@@ -1834,14 +1838,7 @@ func (a *Analyzer) relativeClause(s string) (string, string) {
 	if utf8.RuneCountInString(head) < 2 || plainHeads[head] || measureWords[head] || genericHeads[head] || stopWords[head] {
 		return s, ""
 	}
-	var words [][2]int
-	for _, t := range a.Seg.Segment(before) {
-		if n := len(words); n > 0 && t.Start < words[n-1][1] {
-			words[n-1] = [2]int{min(words[n-1][0], t.Start), max(words[n-1][1], t.End)}
-			continue
-		}
-		words = append(words, [2]int{t.Start, t.End})
-	}
+	words := topWords(a.Seg, before)
 	from, verb := len(before), false
 	for i := len(words) - 1; i >= 0 && len(words)-i <= 4; i-- {
 		w := before[words[i][0]:words[i][1]]

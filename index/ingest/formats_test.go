@@ -118,8 +118,9 @@ func TestHTMLPageFront(t *testing.T) {
 	}
 	for site, want := range map[string]bool{"南昌市人民政府": true, "宝鸡市统计局": true, "泉州市人民政府--泉州市市人民政府门户网站": true, "中国政府网": false, "新浪新闻": false} {
 		doc, _ := html.Parse(strings.NewReader(`<html><head><meta name="SiteName" content="` + site + `"></head><body></body></html>`))
-		if got := len(pageFront(doc)) == 1; got != want {
-			t.Errorf("pageFront(SiteName %s): %q, want the site %v", site, pageFront(doc), want)
+		meta, _ := pageHead(doc)
+		if got := len(pageFront(meta)) == 1; got != want {
+			t.Errorf("pageFront(SiteName %s): %q, want the site %v", site, pageFront(meta), want)
 		}
 	}
 }

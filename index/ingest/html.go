@@ -37,18 +37,18 @@ func extractHTML(data []byte) (*Text, error) {
 	x.block(main)
 	x.flush()
 	lines := x.lines
-	t := articleTitle(doc)
-	if t != "" && titleEnd(lines, t) < 0 {
-		lines = append([]string{t}, lines...)
-	}
-	if t != "" {
+	meta, title := pageHead(doc)
+	if t := articleTitle(meta, title); t != "" {
+		k := titleEnd(lines, t)
+		if k < 0 {
+			lines, k = append([]string{t}, lines...), 0
+		}
 		// The site and the date the page was published on, from the
 		// meta tags government sites write (SiteName, PubDate), as front
 		// matter after the title: who issued the article and when, where
 		// the article itself does not say.
-		if front := pageFront(doc); len(front) > 0 {
-			k := max(titleEnd(lines, t), 0) + 1
-			lines = append(lines[:k], append(front, lines[k:]...)...)
+		if front := pageFront(meta); len(front) > 0 {
+			lines = append(lines[:k+1], append(front, lines[k+1:]...)...)
 		}
 	}
 	out := strings.Join(lines, "\n")
@@ -299,13 +299,11 @@ func pageHead(doc *html.Node) (meta map[string]string, title string) {
 	return meta, title
 }
 
-// articleTitle returns the title of the page's article: the ArticleTitle
-// meta tag that government sites write, else the part of <title> before
-// the site's name.
-func articleTitle(doc *html.Node) string {
-	m, title := pageHead(doc)
-	meta := m["articletitle"]
-	t := strings.TrimSpace(collapse(meta))
+// articleTitle returns the title of the page's article from its head (see
+// pageHead): the ArticleTitle meta tag that government sites write, else
+// the part of <title> before the site's name.
+func articleTitle(meta map[string]string, title string) string {
+	t := strings.TrimSpace(collapse(meta["articletitle"]))
 	if t == "" {
 		t = strings.TrimSpace(collapse(title))
 		// 关于…的报告 - 大理白族自治州人民政府, …统计公报_统计公报_乌鲁木齐市人民政府
@@ -321,11 +319,11 @@ func articleTitle(doc *html.Node) string {
 	return t
 }
 
-// pageFront returns the front matter a page's meta tags give: the site
+// pageFront returns the front matter a page's meta tags (see pageHead)
+// give: the site
 // when it names an issuing body (南昌市人民政府, 宝鸡市统计局), and the
 // date of publication as 发布日期：2026-01-26.
-func pageFront(doc *html.Node) []string {
-	meta, _ := pageHead(doc)
+func pageFront(meta map[string]string) []string {
 	site, date := strings.TrimSpace(meta["sitename"]), strings.TrimSpace(meta["pubdate"])
 	var out []string
 	// 泉州市人民政府--泉州市市人民政府门户网站: the body, not the site.
