@@ -543,6 +543,7 @@ type span struct{ start, end int }
 // returns, per figure start, the items of the list and the figure's index.
 func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 	var out map[int]listPlace
+	var last []span // the items of the sentence's last list
 	for from := 0; ; {
 		k := strings.Index(text[from:], "分别")
 		if k < 0 {
@@ -581,6 +582,12 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 			}
 			continue
 		}
+		if len(items) != len(list) && len(items) <= 1 && len(last) == len(list) {
+			// 战略性新兴产业、高新技术产业、装备制造业增加值分别增长20.6%、
+			// 16.9%、17.3%，占规模以上工业比重分别为27.1%、40.5%、30.9%:
+			// a second list of the same items, which it does not repeat.
+			items = last
+		}
 		if len(items) != len(list) {
 			// The items stand in the clauses before, each with its figure.
 			if n := utf8.RuneCountInString(strings.TrimSpace(text[cs:p])); n > 2 || prev < 0 {
@@ -609,6 +616,7 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 		for i, f := range list {
 			out[f.Start] = listPlace{items: items, index: i}
 		}
+		last = items
 	}
 }
 
@@ -1418,6 +1426,26 @@ func asksGrowth(q *Question) bool {
 	return false
 }
 
+// asksShare reports whether the question asks for a share as it stands
+// (高新技术产业的比重是多少, what share of…), not for a change of it.
+func asksShare(q *Question) bool {
+	if q.Class != "percent" || q.AsksChange {
+		return false
+	}
+	raw := strings.ToLower(q.Raw)
+	for _, w := range []string{"比重", "占比", "share of", "proportion"} {
+		if strings.Contains(raw, w) {
+			for _, c := range []string{"提高", "下降", "增长", "上升", "降低", "增加", "减少", "变化", "change", "rise", "fall", "increase"} {
+				if strings.Contains(raw, c) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // shareFigure reports whether the figure at pos states a share (占地区生产总值
 // 的比重为70.1%) or a contribution (对经济增长的贡献率为66.0%): its clause
 // says 比重, 占比 or 贡献率 before it, and no change after that.
@@ -1599,7 +1627,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	qpart := subperiodOf(q.Raw)
 	rates := ratesAsked(q)
 	sector := bareSector(q)
-	growth := asksGrowth(q)
+	growth, share := asksGrowth(q), asksShare(q)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
 		text := v.rec.Text
@@ -1731,7 +1759,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(placeMiss || otherPlaceBefore(places, breaks, f.Prefix))
-			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix))
+			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
+				share && changeFigure(text, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||

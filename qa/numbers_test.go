@@ -28,6 +28,11 @@ func TestRespectively(t *testing.T) {
 			want: map[string]string{"8%": "", "10%": ""},
 		},
 		{
+			// A second list of the same items does not repeat them.
+			text: "战略性新兴产业、高新技术产业、装备制造业增加值分别增长20.6%、16.9%、17.3%，占规模以上工业比重分别为27.1%、40.5%、30.9%。",
+			want: map[string]string{"16.9%": "高新技术产业", "40.5%": "高新技术产业", "30.9%": "装备制造业增加值"},
+		},
+		{
 			// Items without figures of their own are not the list.
 			text: "深化改革，扩大开放，分别增长8%和10%。",
 			want: map[string]string{"8%": "", "10%": ""},

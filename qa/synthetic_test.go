@@ -625,3 +625,19 @@ func TestDefinitionMethod(t *testing.T) {
 		t.Errorf("answers %+v, want the note on the sample", r.Answers)
 	}
 }
+
+// A second 分别 list of the same items: the share of 高新技术产业 is the
+// second of the second list, and its growth rate no share.
+const listedReport = `2022年统计公报
+
+全年规模以上工业增加值比上年增长7.1%。战略性新兴产业、高新技术产业、装备制造业增加值分别增长20.6%、16.9%、17.3%，占规模以上工业比重分别为27.1%、40.5%、30.9%。
+`
+
+func TestListedShares(t *testing.T) {
+	e := smallEngine(t, "listed_2022_stat_bulletin.txt", listedReport)
+	askAll(t, e, map[string]string{
+		"高新技术产业占规模以上工业的比重是多少？": "40.5%",
+		"高新技术产业的比重是多少？":        "40.5%",
+		"装备制造业占规上工业比重多少？":      "30.9%",
+	})
+}
