@@ -68,6 +68,16 @@ func TestFillersAndEverydayWords(t *testing.T) {
 	if !alts["国有土地使用权出让收入"] {
 		t.Errorf("卖地收入 does not reach 国有土地使用权出让收入: %v", alts)
 	}
+	// 看病 is the health heading of a budget or a bulletin's spending.
+	alts = map[string]bool{}
+	for _, c := range a.Analyze("宝鸡去年看病这块财政支出变化多少？").Concepts {
+		for _, al := range c.Alts {
+			alts[al.Text] = true
+		}
+	}
+	if !alts["卫生健康"] {
+		t.Errorf("看病 does not reach 卫生健康: %v", alts)
+	}
 	q = a.Analyze("驻马店全市去年在教育上花了多少亿元")
 	for _, c := range q.Concepts {
 		if c.Word == "花" && !c.Aspect {
