@@ -269,6 +269,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			norm = norm[:loc[0]]
 			q.Norm = norm
 		}
+		if loc := reWhichWayMid.FindStringIndex(norm); loc != nil && reAsksAmount.MatchString(norm[loc[1]:]) {
+			// 是增是减，变化多少: the change asked after it says the way.
+			norm = norm[:loc[0]] + norm[loc[1]:]
+			q.Norm = norm
+		}
 		if g := a.glossed(norm); g != norm {
 			// 在看病就医（卫生健康）上花了多少: the report's own term in
 			// brackets stands for the everyday words before it.
@@ -436,6 +441,13 @@ var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)
 // reWhichWay asks only which way a figure went, after asking the figure
 // (零售总额多少？涨了还是跌了): the figure is what is asked.
 var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
+
+// reWhichWayMid asks which way a figure went before asking by how much
+// (是增是减，变化多少).
+var reWhichWayMid = regexp.MustCompile(`(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了|增了还是减了|多了还是少了)[，,？?\s]*`)
+
+// reAsksAmount is what asks for a figure: 多少, 几, 多大.
+var reAsksAmount = regexp.MustCompile(`多少|几|多大`)
 
 // reBudgeted asks what a budget sets aside (预算里安排, 预算草案): the plan,
 // not what was spent.

@@ -1028,6 +1028,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
 	}
+	if q := a.Analyze("财政支出是增是减，变化多少？"); strings.Contains(words(q), "增") || !q.AsksChange {
+		t.Errorf("是增是减，变化多少: concepts %q, change %v; want no 增 and a change", words(q), q.AsksChange)
+	}
 	if q := a.Analyze("外出打工的人一年挣回来多少劳务收入？"); strings.Contains(words(q), "回来") {
 		t.Errorf("挣回来: concepts %q, want no 回来", words(q))
 	}
