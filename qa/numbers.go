@@ -1453,7 +1453,7 @@ func shareFigure(text string, l *layout, pos int) bool {
 	start := clauseStart(l, pos)
 	before := strings.ReplaceAll(text[start:pos], "增加值", "") // value added, no change
 	at := -1
-	for _, w := range []string{"比重", "占比", "贡献率"} {
+	for _, w := range []string{"比重", "占比", "贡献率", "占"} {
 		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) > at {
 			at = i + len(w)
 		}

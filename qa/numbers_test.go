@@ -528,6 +528,10 @@ func TestGrowthIsNoShare(t *testing.T) {
 			t.Errorf("shareFigure(%s) = %v, want %v", f.Text, !w, w)
 		}
 	}
+	// 占 alone states a share too: 民生支出153.4亿元，占一般公共预算支出75.5%.
+	if t2 := "全市民生支出达到153.4亿元，占一般公共预算支出75.5%。"; !shareFigure(t2, clauses(t2), strings.Index(t2, "75.5")) {
+		t.Error("占一般公共预算支出75.5% is no share")
+	}
 	if l2 := clauses("比重提高2.1个百分点。"); shareFigure("比重提高2.1个百分点。", l2, len("比重提高")) {
 		t.Error("a change of a share is read as a share")
 	}

@@ -427,8 +427,8 @@ var reSeenPatients = regexp.MustCompile(`看(?:了|过)?(多少|几)(万|亿)?(�
 var reAgeGroup = regexp.MustCompile(`(\d{1,3}(?:周)?岁(?:及|或)?以上)(?:的)?(?:老年人口|老年人|老人|人口|的人)`)
 
 // reOwed asks what a government owes, as people say it: 一共欠了多少债,
-// 欠多少钱的债 — the reports' 债务余额.
-var reOwed = regexp.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)?(?:元)?(?:钱)?(?:的)?(?:债务|债|钱)`)
+// 欠多少钱的债, 欠的债还剩多少 — the reports' 债务余额.
+var reOwed = regexp.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)?(?:元)?(?:钱)?(?:的)?(?:债务|债|钱)|欠(?:下|着)?的(?:债务|债|钱)(?:还)?(?:剩下|剩|有|一共|总共|共)?(?:了)?(?:多少|几)`)
 
 // reResidentSpend is what residents spend as people say it: 城里人平均一年
 // 花多少钱, 农村居民每人一年消费多少 — the bulletins' 人均消费支出.

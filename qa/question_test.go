@@ -1072,6 +1072,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("到去年年底，山东全省政府一共欠了多少债？"); !strings.Contains(words(q), "债务余额") || slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "债" }) {
 		t.Errorf("欠了多少债: concepts %q, want 债务余额 and no 债 of its own", words(q))
 	}
+	if q := a.Analyze("到去年年底，抚顺政府欠的债还剩多少亿？"); !strings.Contains(words(q), "债务余额") {
+		t.Errorf("欠的债还剩多少: concepts %q, want 债务余额", words(q))
+	}
 	if q := a.Analyze("吐鲁番去年年底60岁以上的老人有多少万？"); strings.Contains(words(q), "老") {
 		t.Errorf("60岁以上的老人: concepts %q, want the age group alone (60周岁及以上 in a table)", words(q))
 	}
