@@ -134,3 +134,30 @@ func BenchmarkFind(b *testing.B) {
 		Find(text)
 	}
 }
+
+func TestFromSlug(t *testing.T) {
+	for _, c := range []struct {
+		id, want string
+		words    int
+	}{
+		{"guangdong_shenzhen_futian_2023_gov_work_report", "福田区", 3},
+		{"henan_hebi_2025_stat_bulletin", "鹤壁市", 2},
+		{"jiangsu_taizhou_2025_stat_bulletin", "泰州市", 2},       // not 台州 of Zhejiang
+		{"zhejiang_taizhou_2025_stat_bulletin", "台州市", 2},      // not 泰州 of Jiangsu
+		{"jiangxi_yichun_wanzai_2015_stat_bulletin", "万载县", 3}, // 宜春, not 伊春
+		{"hainan_2023_budget_report", "海南省", 1},                // the province, not 海南州
+		{"neimenggu_hohhot_2025_budget_report", "呼和浩特市", 2},
+		{"hanyang_2020_plan_report", "汉阳区", 1},
+		{"national_2024_audit_report", "", 0},
+		{"seed", "", 0},
+	} {
+		d, n := FromSlug(c.id)
+		got := ""
+		if d != nil {
+			got = d.Name
+		}
+		if got != c.want || n != c.words {
+			t.Errorf("FromSlug(%s) = %s, %d; want %s, %d", c.id, got, n, c.want, c.words)
+		}
+	}
+}

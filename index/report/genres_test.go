@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -539,6 +540,25 @@ func TestPlanHeadings(t *testing.T) {
 	} {
 		if got, _ := sectionPeriod(title); got != want || !isPeriodHeading(title) {
 			t.Errorf("sectionPeriod(%q) = %v (heading %v), want %v", title, got, isPeriodHeading(title), want)
+		}
+	}
+}
+
+// A district's work report with no title: the speaker names the district
+// (我代表宝安区人民政府), or the file name does (guangdong_shenzhen_futian_…)
+// where the speaker says only 区人民政府; 党中央、国务院 in the opening
+// makes no national report.
+func TestUntitledWorkReportRegion(t *testing.T) {
+	opening := "各位代表：\n现在，我代表%s人民政府向大会作工作报告，请予审议。\n一、2022年工作回顾\n" +
+		"过去一年，我们认真贯彻落实党中央、国务院、省委省政府、市委市政府和区委的决策部署，全区经济社会发展取得新成效。全区地区生产总值增长5%%。全区新增学位1.2万座。\n"
+	for _, c := range []struct{ id, speaker, want string }{
+		{"report", "宝安区", "宝安区"},
+		{"guangdong_shenzhen_futian_2023_gov_work_report", "区", "福田区"},
+		{"guangdong_shenzhen_pingshan_2021_gov_work_report", "区", "坪山区"},
+	} {
+		d := Parse(c.id, []byte(fmt.Sprintf(opening, c.speaker)))
+		if d.Meta.Region != c.want {
+			t.Errorf("%s, speaker %s: region %q, want %q", c.id, c.speaker, d.Meta.Region, c.want)
 		}
 	}
 }

@@ -73,6 +73,8 @@ var (
 	reTitleYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	reCongress  = regexp.MustCompile(`(?:在|向)(\p{Han}{0,16}?)第?[一二三四五六七八九十\d]+届(全国)?人民代表大会`)
 	reIDYear    = regexp.MustCompile(`(19|20)\d{2}`)
+	reNational  = regexp.MustCompile(`代表国务院|国务院总理|全国人民代表大会`)
+	reDelegate  = regexp.MustCompile(`我代表(\p{Han}{2,12}?)人民政府`)
 	reSpeaker   = regexp.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
 	reDate      = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
 	reDateHan   = regexp.MustCompile(`([一二][〇○零Ｏ一二三四五六七八九]{3})\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
@@ -499,7 +501,9 @@ func detectRegion(id, title string, f frontText) (*place.Division, bool) {
 			}
 		}
 	}
-	if strings.Contains(front, "国务院") || strings.Contains(front, "全国人民代表大会") {
+	// 国务院 in the front matter, or as the speaker: a national report.
+	// An opening that follows 党中央、国务院 is no national one.
+	if strings.Contains(strings.Join(f.lines, "\n"), "国务院") || reNational.MatchString(f.opening) {
 		return place.Nation, false
 	}
 	for _, h := range f.heads {
@@ -507,10 +511,30 @@ func detectRegion(id, title string, f frontText) (*place.Division, bool) {
 			return d, false
 		}
 	}
-	if d := selfNamed(f.body, ctx); d != nil {
-		return d, true
+	// The speaker: 现在，我代表龙岗区人民政府向大会作工作报告.
+	if m := reDelegate.FindStringSubmatch(f.opening); m != nil {
+		if d := placeIn(m[1], ctx); d != nil {
+			return d, false
+		}
 	}
-	// Last resort: the file name ("national_1985…", "上海2024年…").
+	// The file name as collections write it (guangdong_shenzhen_futian_
+	// 2023_gov_work_report), and the place the text speaks of as its own
+	// (全区, 我市): the narrower when one lies in the other; the file
+	// name's when they differ and it names a province and a place in it.
+	slug, words := place.FromSlug(id)
+	self := selfNamed(f.body, ctx)
+	switch {
+	case slug != nil && self != nil:
+		if self.Within(slug) && !slug.Within(self) || !slug.Within(self) && words < 2 {
+			return self, true
+		}
+		return slug, true
+	case self != nil:
+		return self, true
+	case slug != nil:
+		return slug, true
+	}
+	// Last resort: the file name's Chinese ("national_1985…", "上海2024年…").
 	lower := strings.ToLower(id)
 	switch {
 	case strings.Contains(lower, "national") || strings.Contains(id, "全国") || strings.Contains(id, "国务院"):
