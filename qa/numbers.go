@@ -222,11 +222,52 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 					// 项目) a part is still of the word.
 					before = nil
 				}
+				n := len(out[ci])
 				out[ci] = find(p, &c.partRunes[k], occurrence{factor: 1, text: c.Parts[k], part: k}, before, out[ci])
+				if k < len(c.Parts)-1 {
+					otherFlow(out[ci][n:], folded, offs, c.Parts[len(c.Parts)-1])
+				}
 			}
 		}
 	}
 	return out
+}
+
+// otherFlow discounts the leading parts of a word of revenue or spending
+// found before the other flow: 一般公共预算 of 一般公共预算收入 in
+// 占一般公共预算地方本级支出 is of the spending. occ are the parts found in
+// folded, their offsets mapped by offs when not nil.
+func otherFlow(occ []occurrence, folded string, offs []int, head string) {
+	other := ""
+	switch {
+	case strings.HasSuffix(head, "收入"):
+		other = "支出"
+	case strings.HasSuffix(head, "支出"):
+		other = "收入"
+	default:
+		return
+	}
+	for i := range occ {
+		e := occ[i].end
+		if offs != nil {
+			e = sort.SearchInts(offs, e) // back to folded's offsets
+		}
+		if e > len(folded) {
+			continue
+		}
+		after := folded[e:]
+		n := 0
+		for j, r := range after {
+			if n == 8 || strings.ContainsRune("，。；、,;（(", r) {
+				after = after[:j]
+				break
+			}
+			n++
+		}
+		if strings.Contains(after, other) && !strings.Contains(after, head) {
+			occ[i].factor *= 0.3
+		}
+	}
 }
 
 // layout is where a sentence's clauses and list items break.

@@ -841,3 +841,23 @@ func TestSectorMeasure(t *testing.T) {
 		}
 	}
 }
+
+// The leading part of a word of revenue found before spending is of the
+// spending: 一般公共预算 of 一般公共预算收入 in 占一般公共预算地方本级支出.
+func TestOtherFlow(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"占一般公共预算地方本级支出比重达七成以上", 0.3},
+		{"一般公共预算完成收入311.8亿元", 1},
+		{"一般公共预算，支出200亿元", 1}, // another clause
+	} {
+		s := strings.Index(c.text, "一般公共预算")
+		occ := []occurrence{{start: s, end: s + len("一般公共预算"), factor: 1, part: 0}}
+		otherFlow(occ, c.text, nil, "收入")
+		if occ[0].factor != c.want {
+			t.Errorf("%s: factor %v, want %v", c.text, occ[0].factor, c.want)
+		}
+	}
+}
