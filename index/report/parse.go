@@ -330,10 +330,12 @@ func isHeadingLine(s string) bool {
 }
 
 // twoPartTitle reports whether a top-level heading is a title in two
-// halves around one comma, without a figure: 八、居民收入不断提高，物价市场
-// 保持平稳 (the sections of a city's annual economic release).
+// halves around one comma, without a figure but a year: 八、居民收入不断
+// 提高，物价市场保持平稳 (the sections of a city's annual economic
+// release), 二、高质量做好2022年各项工作，以优异成绩迎接党的二十大胜利召开.
 func twoPartTitle(s string) bool {
-	if utf8.RuneCountInString(s) > 32 || strings.Count(s, "，") != 1 || strings.ContainsAny(s, "。；,;0123456789%") || strings.HasSuffix(s, "，") {
+	if utf8.RuneCountInString(s) > 36 || strings.Count(s, "，") != 1 || strings.HasSuffix(s, "，") ||
+		strings.ContainsAny(reTitleYear.ReplaceAllString(s, "年"), "。；,;0123456789%") {
 		return false
 	}
 	a, b, _ := strings.Cut(s, "，")
