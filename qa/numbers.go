@@ -195,6 +195,11 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				// another measure's.
 				oc.factor *= 0.6
 			}
+			if perUnitOf(folded[:s]) && !strings.Contains(q.Norm, "万元") && !strings.Contains(q.Norm, "单位") {
+				// 万元GDP能耗, 单位地区生产总值能耗: the word is what another
+				// measure is counted per.
+				oc.factor *= 0.3
+			}
 			if clashes(q.Norm, w, folded[:s]) {
 				// 人均地区生产总值 is not 地区生产总值, 城镇居民人均可支配收入
 				// not 农村居民's: a modifier the question lacks or contradicts.
@@ -268,6 +273,20 @@ func otherFlow(occ []occurrence, folded string, offs []int, head string) {
 			occ[i].factor *= 0.3
 		}
 	}
+}
+
+// perUnitOf reports whether the text before a word makes it the base of
+// an intensity: 万元 (not 5000万元) or 单位 right before it.
+func perUnitOf(before string) bool {
+	if strings.HasSuffix(before, "单位") {
+		return true
+	}
+	rest, ok := strings.CutSuffix(before, "万元")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return !(r >= '0' && r <= '9' || r == '.' || strings.ContainsRune("一二三四五六七八九十百千几多", r))
 }
 
 // layout is where a sentence's clauses and list items break.

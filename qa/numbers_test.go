@@ -861,3 +861,15 @@ func TestOtherFlow(t *testing.T) {
 		}
 	}
 }
+
+// A word right after 万元 or 单位 is the base of an intensity (万元GDP能耗),
+// not the measure itself; 5000万元 is a sum.
+func TestPerUnitOf(t *testing.T) {
+	for before, want := range map[string]bool{
+		"万元": true, "，万元": true, "单位": true, "能耗、": false, "5000万元": false, "5.5万元": false, "十万元": false,
+	} {
+		if got := perUnitOf(before); got != want {
+			t.Errorf("perUnitOf(%q) = %v, want %v", before, got, want)
+		}
+	}
+}

@@ -641,3 +641,18 @@ func TestListedShares(t *testing.T) {
 		"装备制造业占规上工业比重多少？":      "30.9%",
 	})
 }
+
+// 万元GDP能耗 in a list of targets is energy use per unit of GDP: its fall
+// answers no question about GDP.
+const targetsReport = `2020年政府工作报告
+
+今年我区经济社会发展主要预期目标：本区生产总值增长6.5%左右，一般公共预算收入增长5.0%，万元GDP能耗、水耗分别下降4.3%、2.5%。
+`
+
+func TestIntensityBase(t *testing.T) {
+	e := smallEngine(t, "yantian_2020_gov_work_report.txt", targetsReport)
+	askAll(t, e, map[string]string{
+		"What GDP growth target did the district set for this year?": "6.5%左右",
+		"今年GDP预期增长多少？":                                               "6.5%左右",
+	})
+}
