@@ -1106,8 +1106,8 @@ func isComparisonBase(text string, at int) bool {
 }
 
 // reLevelWith follows the base of a comparison made with 与, 同 or 和: 上年
-// 持平, 上年相比, 2024年基本持平.
-var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|\d{4}年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致)`)
+// 持平, 上年相比, 2024年基本持平, 与2020年比（下同）.
+var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|\d{4}年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
 
 // yearValue reads a year written in digits (2020, ２００１) or in Chinese
 // numerals digit by digit (一九五二); 0 when it is neither.

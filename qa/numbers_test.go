@@ -214,6 +214,16 @@ func TestComparisonBase(t *testing.T) {
 	if len(bases) != 2 || bases[0] != 1976 || bases[1] != 1977 {
 		t.Errorf("comparison bases = %v, want [1976 1977]", bases)
 	}
+	for text, want := range map[string]bool{
+		"与2020年比（下同），GDP同比增长11.3%": true,
+		"与2020年相比，增长5%":            true,
+		"和2020年比重相同":               false,
+		"与2020年实现的目标":              false,
+	} {
+		if got := isComparisonBase(text, len("与")); got != want {
+			t.Errorf("isComparisonBase(%s) = %v, want %v", text, got, want)
+		}
+	}
 }
 
 // A year a figure is a multiple of (是2011年的1.76倍) does not date the
