@@ -1557,13 +1557,16 @@ var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提�
 // reMonthIn is a month named before a figure (2月, 12月份).
 var reMonthIn = regexp.MustCompile(`(?:1[0-2]|[1-9])\s*月份?`)
 
-// fromValue reports whether f is the starting value of a change: 从X增加到Y,
-// 由X提高至Y.
 // reListedBefore is the figures of a list before the last: "600元、" in
 // 由600元、1000元.
 var reListedBefore = regexp.MustCompile(`(?:[0-9][0-9.,]*[^、，,0-9]{0,4}、)+$`)
 
+// fromValue reports whether f is the starting value of a change: 从X增加到Y,
+// 由X提高至Y, or last year's value in an aside (6759家（上年5842家）).
 func fromValue(text string, l *layout, f Quantity) bool {
+	if reLastYearAside.MatchString(text[:f.Prefix]) {
+		return true // 总量达到6759家（上年5842家）: last year's, beside this year's
+	}
 	start := clauseStart(l, f.Prefix)
 	before := reYearOf.ReplaceAllString(text[start:f.Prefix], "")
 	k := max(strings.LastIndex(before, "从"), strings.LastIndex(before, "由"))
@@ -1584,6 +1587,10 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	}
 	return reToValue.MatchString(text[f.End:])
 }
+
+// reLastYearAside opens an aside that gives last year's value beside the
+// figure before it: （上年5842家）, （去年同期为…）.
+var reLastYearAside = regexp.MustCompile(`[（(](?:上年|去年|上年同期|去年同期|上一年)(?:为|是|末)?\s*$`)
 
 // docSpeaksOf reports whether a report is about year: the year it reviews
 // or plans, or the report's own year.

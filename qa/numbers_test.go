@@ -168,6 +168,8 @@ func TestFromValue(t *testing.T) {
 		"投入6.47亿元推动基本公共卫生服务财政补助标准从2024年的人均每年94元提高到99元。": "94元",
 		// Nor is its month: 增速从2月增长3.0%加快至全年增长6.7%.
 		"2025年，全市规模以上工业增加值增速从2月增长3.0%加快至全年增长6.7%。": "3.0%",
+		// Last year's value in an aside beside this year's.
+		"国家高新技术企业总量达到6759家（上年5842家），连续五年居全国区县第一。": "5842家",
 	} {
 		l := clauses(text)
 		var from []string
