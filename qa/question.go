@@ -601,6 +601,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// or how it comes about describes it; the thing is asked, the clause
 	// helps as an aside does.
 	rest, clause := a.relativeClause(rest)
+	// 修路修桥这些基础设施投资: examples of the thing asked help as an
+	// aside does.
+	rest, ex := a.examples(rest)
+	clause = strings.TrimSpace(clause + " " + ex)
 	for _, w := range questionWords {
 		rest = strings.ReplaceAll(rest, w, " ")
 	}
@@ -1833,6 +1837,45 @@ var plainHeads = map[string]bool{"钱": true, "资金": true, "费用": true, "�
 // words right before 的, back to a place, time, scope or particle (see
 // glossed), with a verb of relVerbs among them; the thing after 的 must
 // be a word of its own, not a plain one (钱, 人数) or a measure (产量).
+// reExamples ends the examples people give of a thing before naming it:
+// 修路修桥这些基础设施投资, 像医院学校这样的公共服务.
+var reExamples = regexp.MustCompile(`这些|这类|那些|之类的?|这样的|这种`)
+
+// examples splits the examples before 这些, 这类 or 之类的 from the thing
+// named after them: it returns the question without them, and them.
+func (a *Analyzer) examples(s string) (string, string) {
+	loc := reExamples.FindStringIndex(s)
+	if loc == nil || a.Seg == nil {
+		return s, ""
+	}
+	after := strings.TrimSpace(s[loc[1]:])
+	if utf8.RuneCountInString(after) < 2 || hasPrefixAny(after, []string{"多少", "几", "一共", "总共", "都", "是", "有", "的", "花", "上"}) != "" {
+		return s, "" // 这些一共花了多少: 这些 points back
+	}
+	if hw := topWords(a.Seg, after); len(hw) > 0 {
+		// 科技、卫生这些数据: a head that says nothing of its own leaves
+		// the examples to say what is asked.
+		head := after[hw[0][0]:hw[0][1]]
+		if utf8.RuneCountInString(head) < 2 || genericHeads[head] || plainHeads[head] || head == "数据" || head == "方面" || head == "事情" {
+			return s, ""
+		}
+	}
+	before := s[:loc[0]]
+	words := topWords(a.Seg, before)
+	from := len(before)
+	for i := len(words) - 1; i >= 0 && len(words)-i <= 4; i-- {
+		w := before[words[i][0]:words[i][1]]
+		if glossStop(w) || functionWord(w) {
+			break
+		}
+		from = words[i][0]
+	}
+	if from == len(before) {
+		return s, ""
+	}
+	return before[:from] + " " + s[loc[1]:], strings.TrimPrefix(before[from:], "像")
+}
+
 func (a *Analyzer) relativeClause(s string) (string, string) {
 	k := strings.Index(s, "的")
 	if k <= 0 || a.Seg == nil {

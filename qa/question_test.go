@@ -1208,3 +1208,18 @@ func TestRelativeClause(t *testing.T) {
 		}
 	}
 }
+
+func TestExamples(t *testing.T) {
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"商丘", "修路", "修桥", "基础设施", "投资", "科技", "卫生", "数据", "医院", "学校", "公共服务", "多少", "一共", "花"}), Lex: LoadLexicon()}
+	for in, want := range map[string][2]string{
+		"商丘修路修桥这些基础设施投资涨了多少": {"商丘 基础设施投资涨了多少", "修路修桥"},
+		"像医院学校这样的公共服务投了多少":   {" 公共服务投了多少", "医院学校"},
+		"科技、卫生这些数据算不算兵团的":    {"科技、卫生这些数据算不算兵团的", ""},
+		"修路修桥这些一共花了多少":       {"修路修桥这些一共花了多少", ""},
+		"基础设施投资涨了多少":         {"基础设施投资涨了多少", ""},
+	} {
+		if r, c := a.examples(in); r != want[0] || c != want[1] {
+			t.Errorf("examples(%s) = %q, %q; want %q, %q", in, r, c, want[0], want[1])
+		}
+	}
+}
