@@ -75,6 +75,17 @@ func TestFillersAndEverydayWords(t *testing.T) {
 			alts[al.Text] = true
 		}
 	}
+	for _, c := range a.Analyze("去年老百姓买东西一共花了多少？").Concepts {
+		for _, al := range c.Alts {
+			alts[al.Text] = true
+		}
+		if c.Word == "老百姓" {
+			t.Error("老百姓买东西: 老百姓 is a concept of its own")
+		}
+	}
+	if !alts["社会消费品零售总额"] {
+		t.Errorf("老百姓买东西 does not reach 社会消费品零售总额: %v", alts)
+	}
 	if !alts["卫生健康"] {
 		t.Errorf("看病 does not reach 卫生健康: %v", alts)
 	}
