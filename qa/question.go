@@ -671,9 +671,11 @@ func hasMeasureWord(s string) bool {
 }
 
 func cleanTerm(s string) string {
+	// “3+4”重点产业，具体指: the pause before the ask is no part of it.
+	s = strings.TrimRight(s, " ，,、；;：:")
 	// 报告里常说的“三保”到底: the adverb before the ask is no part of it.
 	for _, w := range []string{"到底", "究竟", "具体", "确切", "都", "主要", "一共", "总共"} {
-		s = strings.TrimSuffix(strings.TrimSpace(s), w)
+		s = strings.TrimRight(strings.TrimSuffix(strings.TrimSpace(s), w), " ，,、；;：:")
 	}
 	// 公报注释里的“民间投资”: a term quoted at the end is the term, whatever
 	// frame comes before it.

@@ -117,7 +117,7 @@ func TestDefinitionWithBrackets(t *testing.T) {
 	e := smallEngine(t, "henan_jiyuan_2022_stat_bulletin.txt", doc)
 	askAll(t, e, map[string]string{"公报里说的第一产业指的是什么？": "农、林、牧、渔业（不含农、林、牧、渔专业及辅助性活动）"})
 	for in, want := range map[string]string{"公报里说的第一产业": "第一产业", "济源统计公报里的工业传统产业": "工业传统产业",
-		"所谓的六稳": "六稳", "报告中提到的“三保”": "三保", "规模以上工业": "规模以上工业"} {
+		"所谓的六稳": "六稳", "报告中提到的“三保”": "三保", "规模以上工业": "规模以上工业", "“3+4”重点产业，具体": "3+4重点产业"} {
 		if got := cleanTerm(in); got != want {
 			t.Errorf("cleanTerm(%q) = %q, want %q", in, got, want)
 		}
