@@ -2,6 +2,7 @@ package qa
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"reportkb/index"
@@ -169,7 +170,10 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 					// A few words may come between the term and a strong cue:
 					// 城镇新增就业人数是指, 国民总收入,原称国民生产总值,是指.
 					k := strings.Index(rest, cue)
-					if k <= 0 || k > maxDefineGap || !(strongCue[cue] || method && contains(methodCues, cue)) || strings.ContainsAny(rest[:k], "。;；:：") {
+					// A note that opens with the term may name its kind
+					// before the colon: 14.“城市管家+街区制”模式：….
+					opens := cue == ":" && end <= len(term)+maxWeakLead && !hasHan(v.folded[:max(0, end-len(term))]) && !strings.Contains(rest[:max(k, 0)], "情况")
+					if k <= 0 || k > maxDefineGap || !(strongCue[cue] || method && contains(methodCues, cue) || opens) || strings.ContainsAny(rest[:k], "。;；:：") {
 						continue
 					}
 					rest = rest[k:]
@@ -261,4 +265,15 @@ func sortAnswers(as []Answer) {
 			as[j], as[j-1] = as[j-1], as[j]
 		}
 	}
+}
+
+// hasHan reports whether s holds a Chinese character: a note mark ([3],
+// 16.) holds none.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

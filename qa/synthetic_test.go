@@ -656,3 +656,37 @@ func TestIntensityBase(t *testing.T) {
 		"今年GDP预期增长多少？":                                               "6.5%左右",
 	})
 }
+
+// A note that opens with its term may name the term's kind before the
+// colon (14.“城市管家+街区制”模式：…); 怎么回事 and 是个什么模式 ask what a
+// term means. A term inside a sentence about its figures (市本级预算稳定
+// 调节基金情况：…安排…2亿元) is not defined there.
+const notesReport = `2024年龙岗区政府工作报告
+
+一、2023年工作回顾
+
+首创“城市管家+街区制”模式并获全市推广。创新构建“942”治安陆海防控体系，刑事警情下降17%。市本级预算稳定调节基金情况：2024年市本级安排预算稳定调节基金2亿元。
+
+二、名词解释
+
+14.“城市管家+街区制”模式：“城市管家”指以一个街道整体为一个标段，将环卫、绿化等多项城市管理业务打包招标。
+
+2.“942”治安陆海防控体系：在全区9个出入口设立交巡联勤卡口开展勤务。
+`
+
+func TestNoteDefinitions(t *testing.T) {
+	e := smallEngine(t, "longgang_2024_gov_work_report.txt", notesReport)
+	askAll(t, e, map[string]string{
+		"报告里说的“城市管家+街区制”到底是个什么模式？": "“城市管家”指以一个街道整体为一个标段，将环卫、绿化等多项城市管理业务打包招标",
+		"“942”治安陆海防控体系具体是怎么回事？":    "在全区9个出入口设立交巡联勤卡口开展勤务",
+	})
+	r, err := e.Ask(context.Background(), Request{Question: "预算稳定调节基金是什么意思？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range r.Answers {
+		if a.Kind == "definition" && strings.Contains(a.Text, "2亿元") {
+			t.Errorf("预算稳定调节基金 defined by a sentence of its figures: %q", a.Text)
+		}
+	}
+}
