@@ -258,6 +258,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	} else {
 		q.Lang = "zh"
+		if reTheseFew.MatchString(norm) {
+			// 保工资、保运转、保基本民生这几块: these, not how many.
+			norm = reTheseFew.ReplaceAllString(norm, "这些")
+			q.Norm = norm
+		}
 		if m := reTwoAsks.FindStringSubmatch(norm); m != nil {
 			// 收入完成了多少，比上年少了百分之几: two questions in one; the
 			// first is answered.
@@ -441,6 +446,10 @@ var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)
 // reWhichWay asks only which way a figure went, after asking the figure
 // (零售总额多少？涨了还是跌了): the figure is what is asked.
 var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
+
+// reTheseFew points at things named before it (这几块, 那几项): it asks
+// no number.
+var reTheseFew = regexp.MustCompile(`[这那](?:几|两|三)(?:块|项|个方面|方面|样|部分|类|种)`)
 
 // reWhichWayMid asks which way a figure went before asking by how much
 // (是增是减，变化多少).

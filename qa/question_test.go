@@ -1028,6 +1028,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
 	}
+	if q := a.Analyze("保工资、保运转、保基本民生这几块，去年全市一共花了多少？"); q.Unit == "块" {
+		t.Errorf("这几块: unit %q, want none", q.Unit)
+	}
 	if q := a.Analyze("财政支出是增是减，变化多少？"); strings.Contains(words(q), "增") || !q.AsksChange {
 		t.Errorf("是增是减，变化多少: concepts %q, change %v; want no 增 and a change", words(q), q.AsksChange)
 	}
