@@ -45,7 +45,7 @@ import (
 // written with another version is rebuilt from the stored originals, so
 // a stale index is never served: bump it when parsing changes what is
 // stored (a sentence's scope, a document's metadata).
-const Schema = 17
+const Schema = 18
 
 // Config configures an Index.
 type Config struct {
@@ -570,8 +570,23 @@ func (x *Index) loadEntry(s *Summary) (*Entry, error) {
 		}
 		e.offsets = t.Offsets
 	}
-	e.Doc = report.Parse(s.ID, text)
+	d, err := parse(s.ID, text)
+	if err != nil {
+		return nil, err
+	}
+	e.Doc = d
 	return e, nil
+}
+
+// parse parses a report, a parser fault reported as an error of that
+// document rather than bringing down the add or the server.
+func parse(id string, text []byte) (d *report.Doc, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, fmt.Errorf("parse %s: internal error: %v", id, r)
+		}
+	}()
+	return report.Parse(id, text), nil
 }
 
 // entry returns the parsed document of a summary, through the cache.
@@ -788,8 +803,12 @@ func (x *Index) prepare(src Source) (*pending, error) {
 	if added.IsZero() {
 		added = time.Now().UTC()
 	}
+	doc, err := parse(id, t.Text)
+	if err != nil {
+		return nil, fmt.Errorf("add %s: %w", filepath.Base(name), err)
+	}
 	e := &Entry{
-		Doc: report.Parse(id, t.Text), SHA256: hash(data), Added: added, File: id + ext,
+		Doc: doc, SHA256: hash(data), Added: added, File: id + ext,
 		Format: t.Format, Encoding: t.Encoding, Warnings: t.Warnings, text: t.Text, offsets: t.Offsets,
 	}
 	for _, w := range t.Warnings {

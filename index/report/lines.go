@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,7 +42,7 @@ func splitLines(data []byte) ([]line, []int) {
 			end++
 		}
 		starts = append(starts, pos)
-		lines = append(lines, makeLine(data, no, pos, end))
+		lines = append(lines, splitFlattened(data, makeLine(data, no, pos, end))...)
 		if end >= len(data) {
 			break
 		}
@@ -51,6 +52,56 @@ func splitLines(data []byte) ([]line, []int) {
 		pos = end + 1
 	}
 	return lines, starts
+}
+
+// Flattened text: a web page's body saved as one line, its headings run
+// into the sentences around them (…提出意见。一、2023年工作回顾2023年是…).
+const flattenedBytes = 3000 // a line longer than this may hold a whole report
+
+var (
+	// reInlineL1 is a top-level heading mark after the end of a sentence.
+	reInlineL1 = regexp.MustCompile(`[。！？：”]\s*([一二三四五六七八九十]{1,2}、)`)
+	// reInlineL2 is a second-level mark after the end of a sentence.
+	reInlineL2 = regexp.MustCompile(`[。！？：”]\s*([（(][一二三四五六七八九十]{1,2}[）)])`)
+	// rePeriodTitle is a heading that names the part of a work report it
+	// opens, run into the text after it: 一、2023年工作回顾 | 2023年是….
+	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、\s*(?:(?:19|20)\d{2}年|过去一年|过去五年|今后五年|今年|“十[一二三四五六]五”)?(?:的)?(?:主要)?(?:工作回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务)`)
+)
+
+// splitFlattened splits a flattened line at the heading marks that follow
+// the end of a sentence, and a top-level heading that names its part from
+// the text run into it; other lines are returned as they are. The pieces
+// keep the line's number and their own byte ranges.
+func splitFlattened(data []byte, l line) []line {
+	if l.end-l.start < flattenedBytes {
+		return []line{l}
+	}
+	marks := reInlineL1.FindAllSubmatchIndex(data[l.start:l.end], -1)
+	if len(marks) < 2 {
+		return []line{l}
+	}
+	marks = append(marks, reInlineL2.FindAllSubmatchIndex(data[l.start:l.end], -1)...)
+	var cuts []int
+	for _, m := range marks {
+		cuts = append(cuts, l.start+m[2])
+	}
+	sort.Ints(cuts)
+	var out []line
+	from := l.start
+	add := func(end int) {
+		if end > from {
+			out = append(out, makeLine(data, l.no, from, end))
+		}
+		from = end
+	}
+	for _, c := range cuts {
+		add(c)
+		if m := rePeriodTitle.Find(data[c:l.end]); m != nil {
+			add(c + len(m))
+		}
+	}
+	add(l.end)
+	return out
 }
 
 func makeLine(data []byte, no, start, end int) line {

@@ -83,7 +83,13 @@ func edgeLines(lines []line, starts []int, data []byte) map[int]bool {
 	}
 	any := false
 	for i, l := range lines {
-		raw := data[starts[i]:l.start]
+		// The line's leading bytes: from its start in the file, or, for a
+		// piece of a flattened line, from the piece before.
+		from := starts[l.no-1]
+		if i > 0 && lines[i-1].no == l.no {
+			from = lines[i-1].end
+		}
+		raw := data[from:l.start]
 		if strings.IndexByte(string(raw), '\f') >= 0 {
 			closePage()
 			any = true
