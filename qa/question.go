@@ -160,7 +160,7 @@ var (
 	reSpentOn = regexp.MustCompile(`(?:花|用|投)在(\p{Han}{1,8}?)(?:上|方面)(?:的)?(?:钱|资金|经费)`)
 	// reSpentOnVerb is the same said with the verb: 教育上花了多少钱,
 	// 在教育方面准备花多少.
-	reSpentOnVerb = regexp.MustCompile(`(\p{Han})(?:上|方面)((?:准备|打算|计划|要|一共|总共|共)?(?:花|用)了?(?:多少|几))`)
+	reSpentOnVerb = regexp.MustCompile(`(\p{Han})(?:上|方面)((?:到底|究竟|大概|大约|差不多|准备|打算|计划|要|一共|总共|共)*(?:花|用)了?(?:多少|几))`)
 	// reDataSource asks where a figure comes from: 数据是哪个部门提供的,
 	// 数据来源是哪里, 数据从哪来 — the reports say 数据来自….
 	reDataSource = regexp.MustCompile(`(?:数据|资料|数字)(?:是|由)?(?:哪个|哪家|哪些|什么)(?:部门|单位|机构)(?:提供|发布|统计|调查|给)的?|(?:数据|资料|数字)(?:是|由|都是)?谁(?:家)?(?:提供|发布|统计|调查|给|出)的?|(?:数据|资料|数字)的?(?:来源|出处)(?:是|在)?(?:哪里|哪儿|哪|什么)?|(?:数据|资料|数字)(?:是)?从哪(?:里|儿)?来的?`)
@@ -374,6 +374,15 @@ func isStockQuestion(q *Question, norm string) bool {
 			// was added.
 			return false
 		}
+		// 新找到工作的有多少人: so is the term its words stand for
+		// (城镇新增就业).
+		for _, c := range q.Concepts {
+			for _, a := range c.Alts {
+				if a.Factor >= 0.8 && strings.Contains(a.Text, w) {
+					return false
+				}
+			}
+		}
 	}
 	return reStockZh.MatchString(norm)
 }
@@ -434,6 +443,10 @@ var reAgeGroup = regexp.MustCompile(`(\d{1,3}(?:周)?岁(?:及|或)?以上)(?:�
 // reOwed asks what a government owes, as people say it: 一共欠了多少债,
 // 欠多少钱的债, 欠的债还剩多少 — the reports' 债务余额.
 var reOwed = regexp.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)?(?:元)?(?:钱)?(?:的)?(?:债务|债|钱)|欠(?:下|着)?的(?:债务|债|钱)(?:还)?(?:剩下|剩|有|一共|总共|共)?(?:了)?(?:多少|几)`)
+
+// reSaved asks what households keep in the banks, as people say it: 老百姓
+// 在银行存了多少钱, 居民一共存了多少 — the bulletins' 住户存款.
+var reSaved = regexp.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老乡|家庭|个人|大家)(?:们)?(?:在银行里?|在银行)?(?:一共|总共|大概|到底)*存(?:了|下|着)?(?:多少|几)(?:亿|万)?(?:元|块)?(?:钱)?`)
 
 // reResidentSpend is what residents spend as people say it: 城里人平均一年
 // 花多少钱, 农村居民每人一年消费多少 — the bulletins' 人均消费支出.
@@ -502,6 +515,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reEachPerson.ReplaceAllString(s, "人均")
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
 	s = reOwed.ReplaceAllString(s, "债务余额多少")
+	s = reSaved.ReplaceAllString(s, "住户存款多少")
 	s = reAgeGroup.ReplaceAllString(s, "${1}")
 	s = reSeenPatients.ReplaceAllString(s, "诊疗${1}${2}${3}")
 	// 一年里少了多少: 里 after a span of time is no word of the subject.

@@ -1028,6 +1028,15 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
 	}
+	if q := a.Analyze("到去年年底，保山老百姓在银行存了多少钱？"); !strings.Contains(words(q), "存款") || strings.Contains(words(q), "老百姓") {
+		t.Errorf("老百姓在银行存了多少钱: concepts %q, want 住户存款", words(q))
+	}
+	if q := a.Analyze("去年保山财政在教育上到底花了多少钱？"); !strings.Contains(words(q), "教育支出") {
+		t.Errorf("在教育上到底花了多少钱: concepts %q, want 教育支出", words(q))
+	}
+	if q := a.Analyze("保山城里新找到工作的大概有多少人？"); q.Stock {
+		t.Errorf("新找到工作的有多少人: a stock question, want what was added")
+	}
 	if q := a.Analyze("保工资、保运转、保基本民生这几块，去年全市一共花了多少？"); q.Unit == "块" {
 		t.Errorf("这几块: unit %q, want none", q.Unit)
 	}
