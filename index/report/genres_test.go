@@ -570,7 +570,7 @@ func TestFlattenedPage(t *testing.T) {
 	plan := strings.Repeat("今年要抓好招商引资，推动项目建设。", 40)
 	text := "标题: 政府工作报告（2024）\n发布机构: 平潭综合实验区管委会\n\n" +
 		"各位代表：现在，我代表平潭县人民政府向大会报告工作，请予审议。一、2023年工作回顾2023年是全面贯彻党的二十大精神的开局之年。" + review +
-		"（一）以落实国家战略为契机，创新成果不断涌现。新增学位1200个。二、2024年工作安排2024年是实施“十四五”规划的关键一年。主要预期目标是：地区生产总值增长7%左右。" + plan +
+		"（一）以落实国家战略为契机，创新成果不断涌现。新增学位1200个。二、稳稳地做、实实地干，扎实做好2024年工作2024年是实施“十四五”规划的关键一年。主要预期目标是：地区生产总值增长7%左右。" + plan +
 		"三、坚持党的全面领导，持之以恒加强自身建设。各位代表，奋进新征程，使命无上光荣。\n"
 	d := Parse("fujian_fuzhou_pingtan_2024_gov_work_report", []byte(text))
 	var titles []string
@@ -579,7 +579,7 @@ func TestFlattenedPage(t *testing.T) {
 			titles = append(titles, s.Title)
 		}
 	}
-	if len(titles) < 3 || titles[0] != "2023年工作回顾" || titles[1] != "2024年工作安排" {
+	if len(titles) < 3 || titles[0] != "2023年工作回顾" || titles[1] != "稳稳地做、实实地干，扎实做好2024年工作" {
 		t.Fatalf("top sections %q", titles)
 	}
 	s := sentenceWith(t, d, "地区生产总值增长7%左右")

@@ -65,7 +65,8 @@ var (
 	reInlineL2 = regexp.MustCompile(`[。！？：”]\s*([（(][一二三四五六七八九十]{1,2}[）)])`)
 	// rePeriodTitle is a heading that names the part of a work report it
 	// opens, run into the text after it: 一、2023年工作回顾 | 2023年是….
-	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、\s*(?:(?:19|20)\d{2}年|过去一年|过去五年|今后五年|今年|“十[一二三四五六]五”)?(?:的)?(?:主要)?(?:工作回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务)`)
+	// 二、稳稳地做、实实地干，扎实做好2020年工作 | 2020年是….
+	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？]{0,30}?(?:工作回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务|年工作(?:回顾|安排|任务|建议)?)`)
 )
 
 // splitFlattened splits a flattened line at the heading marks that follow
