@@ -464,6 +464,9 @@ var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了
 // no number.
 var reTheseFew = regexp.MustCompile(`[这那](?:几|两|三)(?:块|项|个方面|方面|样|部分|类|种)`)
 
+// reYiAsked ends a question that asks in 亿 with no unit after it.
+var reYiAsked = regexp.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)
+
 // reWhichWayMid asks which way a figure went before asking by how much
 // (是增是减，变化多少).
 var reWhichWayMid = regexp.MustCompile(`(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了|增了还是减了|多了还是少了)[，,？?\s]*`)
@@ -1418,6 +1421,11 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	// 千名老人床位数, 每万人口发明专利拥有量: a ratio, written as a bare number.
 	if reRatio.MatchString(s) {
 		return "ratio"
+	}
+	// 项目…总投资大概有多少亿: hundreds of millions of yuan, whatever else
+	// the question counts.
+	if reYiAsked.MatchString(s) {
+		return "money"
 	}
 	if reShareOf.MatchString(s) {
 		return "percent"

@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1027,6 +1027,12 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
+	}
+	if q := a.Analyze("去年新签的社会投资项目，计划总投资大概有多少亿？"); q.Class != "money" {
+		t.Errorf("项目…总投资多少亿: class %q, want money", q.Class)
+	}
+	if q := a.Analyze("2021年去平潭旅游的人大概有多少？"); !hasAlt(q, func(s string) bool { return s == "接待游客" }) {
+		t.Errorf("旅游的人: concepts %q, want 接待游客 among the alternatives", words(q))
 	}
 	if q := a.Analyze("到去年年底，保山老百姓在银行存了多少钱？"); !strings.Contains(words(q), "存款") || strings.Contains(words(q), "老百姓") {
 		t.Errorf("老百姓在银行存了多少钱: concepts %q, want 住户存款", words(q))
