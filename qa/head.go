@@ -503,15 +503,17 @@ func placesOf(text string) sentPlaces {
 var zoneWords = []string{"高新区", "经开区", "开发区", "新区", "园区", "示范区", "试验区", "自贸区", "保税区", "综试区"}
 
 // otherPlaceBefore reports whether another place is named in the clause
-// of the figure at byte at, before it.
+// of the figure at byte at, before it, and nearer than the place asked:
+// in 南山区11亿元、宝安区39.1亿元 the second figure is 宝安区's.
 func otherPlaceBefore(marks []placeMark, l *layout, at int) bool {
 	c := clauseOf(l.breaks, at)
+	other, nearest := false, -1
 	for _, m := range marks {
-		if m.start < at && m.other && clauseOf(l.breaks, m.start) == c {
-			return true
+		if m.start < at && m.start > nearest && clauseOf(l.breaks, m.start) == c {
+			other, nearest = m.other, m.start
 		}
 	}
-	return false
+	return other
 }
 
 var reAsksChange = regexp.MustCompile(`比(?:上年|去年|前年|上一年|年初|预算|同期|\d{4}年)?.{0,12}?(?:多|少|增加|减少|增长|下降|涨|降|提高|降低|增收|减收)(?:收|花|用|支出|投入|拿)?(?:了)?(?:百分之)?(?:多少|几)|(?:涨|降|增长|下降|提高|降低|增加|减少|多|少)了(?:百分之)?(?:多少|几)|变(?:化)?了?(?:百分之)?(?:多少|几)|变化(?:幅度)?(?:有)?多大|(?:涨|降|增长|下降)(?:百分之)?(?:多少|几)|\b(?:how much|how many) (?:more|less|fewer)\b|\bincrease(?:d)? by how much\b`)

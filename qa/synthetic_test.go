@@ -690,3 +690,20 @@ func TestNoteDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// A list of districts' shares: the figure after the district asked is its
+// own, though other districts stand before it in the clause.
+const allocationReport = `关于深圳市2025年预算执行情况和2026年预算草案的报告
+
+一、2026年预算草案
+
+财政部下达我市2026年提前批新增债务限额529亿元。其中：分配市本级330.9亿元；转贷区级189.1亿元，包括：福田区31.1亿元、罗湖区27.4亿元、南山区11亿元、宝安区39.1亿元、龙岗区21.4亿元。
+`
+
+func TestDistrictInList(t *testing.T) {
+	e := smallEngine(t, "guangdong_shenzhen_2026_budget_report.txt", allocationReport)
+	askAll(t, e, map[string]string{
+		"新增债务限额宝安区分到了多少？": "39.1亿元",
+		"罗湖区分到多少新增债务限额？":  "27.4亿元",
+	})
+}
