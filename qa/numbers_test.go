@@ -519,6 +519,16 @@ func TestBasisClauseContinues(t *testing.T) {
 	}
 }
 
+// TestBaseValueClauseContinues: a change that states its base's value
+// (较上年执行数940259万元增长8.07%) goes on about the subject before it.
+func TestBaseValueClauseContinues(t *testing.T) {
+	text := "全市社会保险基金预算收入1016177万元，较上年执行数940259万元增长8.07%，主要是城乡居民医疗保险财政补助资金人均提高30元。"
+	l := clauses(text)
+	if len(l.continues) < 3 || !l.continues[1] || l.continues[2] {
+		t.Errorf("continues = %v, want the change, and not the reason, to go on about the subject", l.continues)
+	}
+}
+
 // TestSubperiodClauseContinues: 上半年增长7.2% after 一季度地区生产总值
 // 增长5.7% is the same subject's change over another part of the year.
 func TestSubperiodClauseContinues(t *testing.T) {
