@@ -527,6 +527,11 @@ func TestBaseValueClauseContinues(t *testing.T) {
 	if len(l.continues) < 3 || !l.continues[1] || l.continues[2] {
 		t.Errorf("continues = %v, want the change, and not the reason, to go on about the subject", l.continues)
 	}
+	// 达101.64亿元: the level reached, after a milestone.
+	text = "旅游业总收入首次突破100亿元，达101.64亿元，增长10.6%。"
+	if l := clauses(text); len(l.continues) < 3 || !l.continues[1] {
+		t.Errorf("%s: continues = %v, want 达 to go on about the subject", text, l.continues)
+	}
 }
 
 // TestSubperiodClauseContinues: 上半年增长7.2% after 一季度地区生产总值

@@ -462,7 +462,7 @@ var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了
 
 // reTheseFew points at things named before it (这几块, 那几项): it asks
 // no number.
-var reTheseFew = regexp.MustCompile(`[这那](?:几|两|三)(?:块|项|个方面|方面|样|部分|类|种)`)
+var reTheseFew = regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)`)
 
 // reYiAsked ends a question that asks in 亿 with no unit after it.
 var reYiAsked = regexp.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)

@@ -1028,6 +1028,12 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
 	}
+	if q := a.Analyze("疫情期间那几个纾困“十条”一共拨了多少钱？"); q.Unit == "个" {
+		t.Errorf("那几个: unit %q, want none", q.Unit)
+	}
+	if q := a.Analyze("How many new charging facilities did Longgang add last year?"); !hasAlt(q, func(s string) bool { return s == "充电设施" }) {
+		t.Errorf("charging facilities: concepts %q, want 充电设施", words(q))
+	}
 	if q := a.Analyze("去年新签的社会投资项目，计划总投资大概有多少亿？"); q.Class != "money" {
 		t.Errorf("项目…总投资多少亿: class %q, want money", q.Class)
 	}
