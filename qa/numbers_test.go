@@ -527,6 +527,12 @@ func TestBaseValueClauseContinues(t *testing.T) {
 	if len(l.continues) < 3 || !l.continues[1] || l.continues[2] {
 		t.Errorf("continues = %v, want the change, and not the reason, to go on about the subject", l.continues)
 	}
+	// 完成53.68亿元, 建成1444套: what was done of the subject before.
+	for _, text := range []string{"全市一般公共预算收入，完成53.68亿元，增长7.3%。", "筹集建设保障性住房近2.7万套，建成1444套。"} {
+		if l := clauses(text); len(l.continues) < 2 || !l.continues[1] {
+			t.Errorf("%s: continues = %v, want the clause of the deed to go on about the subject", text, l.continues)
+		}
+	}
 	// 达101.64亿元: the level reached, after a milestone.
 	text = "旅游业总收入首次突破100亿元，达101.64亿元，增长10.6%。"
 	if l := clauses(text); len(l.continues) < 3 || !l.continues[1] {
