@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1027,6 +1027,15 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
+	}
+	if q := a.Analyze("By how many kilometres did Shenzhen's metro network grow over the 14th Five-Year Plan period?"); !q.AsksChange {
+		t.Error("by how many kilometres did … grow: no change asked")
+	}
+	if q := a.Analyze("今年万元GDP用水量要降多少？"); !hasAlt(q, func(s string) bool { return s == "水耗" }) {
+		t.Errorf("用水量: concepts %q, want 水耗 among the alternatives", words(q))
+	}
+	if q := a.Analyze("What childcare enrollment rate is Shenzhen targeting this year?"); q.Class != "percent" {
+		t.Errorf("childcare enrollment rate: class %q, want percent", q.Class)
 	}
 	if q := a.Analyze("2025年全市一共跑来了多少国家和省里的资金？"); !hasAlt(q, func(s string) bool { return s == "争取" }) || !hasAlt(q, func(s string) bool { return s == "国省" }) {
 		t.Errorf("跑来了多少国家和省里的资金: concepts %q, want 争取 and 国省", words(q))
