@@ -304,7 +304,8 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	}
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
 	q.AsksChange = reAsksChange.MatchString(strings.ToLower(norm))
-	q.Total = reAsksTotal.MatchString(strings.ToLower(norm))
+	// 一共新增了多少家: the sum of what was added, not the whole there is.
+	q.Total = reAsksTotal.MatchString(strings.ToLower(norm)) && !reTotalAdded.MatchString(norm)
 	q.PerUnit = reAsksPerUnit.MatchString(strings.ToLower(norm))
 	if q.Class == "rank" {
 		// 在全市排第几: the city is where the place is ranked, not the
@@ -1366,6 +1367,9 @@ var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家)|人�
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)
+
+// reTotalAdded is a total of what was added or done: 一共新增了, 总共新建.
+var reTotalAdded = regexp.MustCompile(`(?:一共|总共|共计|合计)(?:又|再)?(?:新增|新建|新开|新设|新培育|新引进|新认定|净增|增加|引进|培育)`)
 
 var reAsksCount = regexp.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
 

@@ -1028,6 +1028,12 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
 	}
+	if q := a.Analyze("这五年一共新增了多少家国家高新技术企业？"); q.Total {
+		t.Error("一共新增了多少家: asks a whole, want the sum of what was added")
+	}
+	if q := a.Analyze("全市一共有多少家国家高新技术企业？"); !q.Total {
+		t.Error("一共有多少家: asks no whole")
+	}
 	if q := a.Analyze("By how many kilometres did Shenzhen's metro network grow over the 14th Five-Year Plan period?"); !q.AsksChange {
 		t.Error("by how many kilometres did … grow: no change asked")
 	}
