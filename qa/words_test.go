@@ -83,6 +83,15 @@ func TestFillersAndEverydayWords(t *testing.T) {
 			t.Error("老百姓买东西: 老百姓 is a concept of its own")
 		}
 	}
+	found := false
+	for _, c := range a.Analyze("去年新增就业人数是多少？").Concepts {
+		for _, al := range c.Alts {
+			found = found || al.Text == "城镇新增就业" && al.Factor >= 0.8
+		}
+	}
+	if !found {
+		t.Error("新增就业人数 does not reach 城镇新增就业")
+	}
 	if !alts["社会消费品零售总额"] {
 		t.Errorf("老百姓买东西 does not reach 社会消费品零售总额: %v", alts)
 	}
