@@ -474,6 +474,20 @@ type zoneMark struct{ word, start int }
 // placesOf finds the places and zones text names.
 func placesOf(text string) sentPlaces {
 	sp := sentPlaces{mentions: place.Find(text)}
+	// 新增城镇就业 holds 增城 (增城区) across 新增 and 城镇: a short form
+	// whose first character ends a verb of the reports is no place.
+	kept := sp.mentions[:0]
+	for _, m := range sp.mentions {
+		if !m.Full() && m.Start > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:m.Start])
+			first, _ := utf8.DecodeRuneInString(m.Text)
+			if aspectWords[string([]rune{prev, first})] {
+				continue
+			}
+		}
+		kept = append(kept, m)
+	}
+	sp.mentions = kept
 	if strings.ContainsAny(text, "（(") {
 		sp.asides = reAside.FindAllStringIndex(text, -1)
 	}

@@ -287,3 +287,15 @@ func TestPlaceBeforeYearIsNoComparison(t *testing.T) {
 		t.Errorf("占当年: rel %d, want none (the base of the share)", q.Rel)
 	}
 }
+
+// 新增城镇就业 holds 增城 across 新增 and 城镇: no place; 增城区 is one.
+func TestPlaceAcrossVerb(t *testing.T) {
+	for text, want := range map[string]int{
+		"新增城镇就业120万人。":  0,
+		"增城区新增城镇就业2万人。": 1,
+	} {
+		if got := len(placesOf(text).mentions); got != want {
+			t.Errorf("%s: %d places, want %d", text, got, want)
+		}
+	}
+}
