@@ -449,6 +449,10 @@ var reOwed = regexp.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)
 // 在银行存了多少钱, 居民一共存了多少 — the bulletins' 住户存款.
 var reSaved = regexp.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老乡|家庭|个人|大家)(?:们)?(?:在银行里?|在银行)?(?:一共|总共|大概|到底)*存(?:了|下|着)?(?:多少|几)(?:亿|万)?(?:元|块)?(?:钱)?`)
 
+// reLifeSpan asks how long people live, as people say it: 平均能活到多少岁
+// — the reports' 人均预期寿命.
+var reLifeSpan = regexp.MustCompile(`(?:平均|人均)?(?:能|可以|大概能)?活(?:到|得到)?(?:多少|几十?)岁`)
+
 // reResidentSpend is what residents spend as people say it: 城里人平均一年
 // 花多少钱, 农村居民每人一年消费多少 — the bulletins' 人均消费支出.
 var reResidentSpend = regexp.MustCompile(`(城里人|城镇人|城市人|农村人|乡下人|乡村人|城镇居民|农村居民|城乡居民|居民|老百姓|市民|村民)(?:们)?(?:平均|人均)(?:每人|每个人|一个人)?(?:一年|每年|全年|一年里)?(?:要|能)?(?:花|消费|开销|花销|花费)(?:掉|了)?(?:多少钱|多少)?`)
@@ -520,6 +524,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
 	s = reOwed.ReplaceAllString(s, "债务余额多少")
 	s = reSaved.ReplaceAllString(s, "住户存款多少")
+	s = reLifeSpan.ReplaceAllString(s, "人均预期寿命多少岁")
 	s = reAgeGroup.ReplaceAllString(s, "${1}")
 	s = reSeenPatients.ReplaceAllString(s, "诊疗${1}${2}${3}")
 	// 一年里少了多少: 里 after a span of time is no word of the subject.

@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1027,6 +1027,12 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
+	}
+	if q := a.Analyze("广东人现在平均能活到多少岁？"); !strings.Contains(words(q), "人均预期寿命") {
+		t.Errorf("平均能活到多少岁: concepts %q, want 人均预期寿命", words(q))
+	}
+	if q := a.Analyze("今年省重点项目投资盘子有多大？"); !hasAlt(q, func(s string) bool { return s == "总投资" }) {
+		t.Errorf("投资盘子: concepts %q, want 总投资 among the alternatives", words(q))
 	}
 	if q := a.Analyze("这五年一共新增了多少家国家高新技术企业？"); q.Total {
 		t.Error("一共新增了多少家: asks a whole, want the sum of what was added")
