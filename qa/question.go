@@ -215,7 +215,7 @@ var aspectWords = map[string]bool{
 	"达到": true, "达": true, "增长": true, "增加": true, "提高": true, "下降": true, "减少": true, "降低": true,
 	"发放": true, "投入": true, "安排": true, "设立": true, "累计": true, "全年": true, "共": true, "计划": true,
 	"目标": true, "力争": true, "预计": true, "预期": true, "打算": true, "争取": true, "拟": true, "准备": true, "控制": true, "控制在": true, "以内": true, "以上": true,
-	"开工": true, "新开工": true, "引进": true, "举办": true, "拆除": true, "获评": true, "连续": true,
+	"开工": true, "新开工": true, "新开": true, "新办": true, "开办": true, "引进": true, "举办": true, "拆除": true, "获评": true, "连续": true,
 	"突破": true, "超过": true, "总量": true, "总额": true, "总": true, "年": true, "今年": true, "去年": true, "前年": true,
 	"明年": true, "获得": true, "支出": true, "用于": true, "共计": true, "合计": true, "筹集": true,
 	"次": true, "有": true, "是": true, "了": true, "在": true, "全区": true, "全市": true, "全省": true,

@@ -1028,6 +1028,14 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
 	}
+	if q := a.Analyze("今年全省新开工的保障房有多少套？"); !strings.Contains(words(q), "保障房") {
+		t.Errorf("新开工的保障房有多少套: concepts %q, want 保障房", words(q))
+	}
+	for _, c := range a.Analyze("深圳今年要新开多少所幼儿园？").Concepts {
+		if c.Word == "新开" && !c.Aspect {
+			t.Error("新开 is no aspect verb")
+		}
+	}
 	if q := a.Analyze("广东人现在平均能活到多少岁？"); !strings.Contains(words(q), "人均预期寿命") {
 		t.Errorf("平均能活到多少岁: concepts %q, want 人均预期寿命", words(q))
 	}

@@ -91,3 +91,21 @@ func BenchmarkSegment(b *testing.B) {
 		s.Segment(text)
 	}
 }
+
+// Terms people ask in that gojieba alone splits across the words around
+// them: 的保障房有多少 is 保障/房有 without the user dictionary.
+func TestUserTermsHold(t *testing.T) {
+	s, err := Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{"今年全省新开工的保障房有多少套": "保障房"} {
+		found := false
+		for _, tk := range s.Segment(text) {
+			found = found || text[tk.Start:tk.End] == want
+		}
+		if !found {
+			t.Errorf("%s: no word %s in %v", text, want, s.Segment(text))
+		}
+	}
+}
