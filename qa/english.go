@@ -50,6 +50,7 @@ var enFrame = map[string]bool{
 	"i": true, "we": true, "you": true, "our": true, "your": true, "my": true, "mean": true, "means": true,
 	"percentage": true, "percent": true, "proportion": true, "fast": true, "rate": true,
 	"after": true, "before": true, "round": true, "now": true, "currently": true, "real": true,
+	"through": true, "via": true, "across": true,
 }
 
 // enFiller are words that carry no subject: verbs of the frame and

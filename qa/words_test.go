@@ -373,3 +373,30 @@ func TestEverydayUnitYieldsToFullUnit(t *testing.T) {
 		}
 	}
 }
+
+// English terms of the reports that the glossary reads whole, not word by
+// word (property → 属性, households → 人家, through → 借由).
+func TestEnglishReportTerms(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{
+		"By how much did property development investment in Baoshan drop in 2024?":         "房地产开发投资",
+		"How many foreign nationals entered or left Shenzhen through its ports last year?": "出入境",
+		"What was Pingtan's composite air quality index for 2023?":                         "空气质量综合指数",
+		"How many biomedical companies does Pingshan have now?":                            "生物医药企业",
+		"What is the monthly minimum wage in Shenyang's main urban districts?":             "月最低工资标准",
+	} {
+		an := a.Analyze(q)
+		var words []string
+		found := false
+		for _, c := range an.Concepts {
+			words = append(words, c.Word)
+			found = found || c.Word == want
+			if c.Word == "借由" || c.Word == "属性" {
+				t.Errorf("%s: concept %s", q, c.Word)
+			}
+		}
+		if !found {
+			t.Errorf("%s: concepts %v, want %s", q, words, want)
+		}
+	}
+}
