@@ -9,8 +9,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
-
 	"reportkb/index/ingest"
 	"reportkb/index/place"
 	"reportkb/index/report"
@@ -407,35 +405,13 @@ func (m *pageMemo) pageAt(line int) (int, bool) {
 	return m.page, m.inferred
 }
 
-// spellings returns the lower-case pinyin of a place's short name
-// (宜春 → yichun), every reading of a polyphonic character counted
-// (重庆 → chongqing and zhongqing), at most 16 of them, and its English
-// names that are no pinyin (呼和浩特 → hohhot; place.Exonyms).
+// spellings returns the spellings of a place's short name for English
+// questions (place.Spellings); none for a long name.
 func spellings(short string) []string {
 	if utf8.RuneCountInString(short) > 6 {
 		return nil
 	}
-	args := pinyin.NewArgs()
-	args.Heteronym = true
-	out := []string{""}
-	for _, readings := range pinyin.Pinyin(short, args) {
-		if len(readings) == 0 {
-			return nil
-		}
-		var next []string
-		for _, o := range out {
-			for _, r := range readings {
-				if len(next) < 16 && !containsStr(next, o+r) {
-					next = append(next, o+r)
-				}
-			}
-		}
-		out = next
-	}
-	if len(out) == 1 && out[0] == "" {
-		out = nil
-	}
-	return append(out, place.Exonyms(short)...)
+	return place.Spellings(short)
 }
 
 // Record formats. A reader refuses another.

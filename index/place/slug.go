@@ -1,6 +1,7 @@
 package place
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -12,14 +13,12 @@ var (
 	bySpell   map[string][]*Division // pinyin of a short form (guangzhou) → divisions
 )
 
-// loadSpellings indexes every division by the pinyin of its short forms,
-// with every reading of a character of several, and by its exonyms.
+// loadSpellings indexes every division by the spellings of its short
+// forms and aliases (see Spellings).
 func loadSpellings() {
 	spellOnce.Do(func() {
 		load()
 		bySpell = map[string][]*Division{}
-		args := pinyin.NewArgs()
-		args.Heteronym = true
 		add := func(s string, d *Division) {
 			for _, o := range bySpell[s] {
 				if o == d {
@@ -31,7 +30,7 @@ func loadSpellings() {
 		for a, full := range aliases {
 			for _, d := range byForm[full] {
 				if d.Name == full {
-					for _, s := range spell(a, args) {
+					for _, s := range Spellings(a) {
 						add(s, d)
 					}
 				}
@@ -39,10 +38,7 @@ func loadSpellings() {
 		}
 		for _, d := range all {
 			for _, short := range d.Short {
-				for _, s := range spell(short, args) {
-					add(s, d)
-				}
-				for _, s := range exonyms[short] {
+				for _, s := range Spellings(short) {
 					add(s, d)
 				}
 			}
@@ -50,18 +46,22 @@ func loadSpellings() {
 	})
 }
 
-// spell returns the readings of a Chinese word in toneless pinyin, run
-// together (长沙: changsha, zhangsha), at most 8.
-func spell(word string, args pinyin.Args) []string {
+// Spellings returns the lower-case toneless pinyin of a place's short name
+// run together (宜春 → yichun), every reading of a polyphonic character
+// counted (重庆 → chongqing and zhongqing), at most 16 of them, and its
+// English names that are no pinyin (呼和浩特 → hohhot; see Exonyms).
+func Spellings(short string) []string {
+	args := pinyin.NewArgs()
+	args.Heteronym = true
 	out := []string{""}
-	for _, readings := range pinyin.Pinyin(word, args) {
+	for _, readings := range pinyin.Pinyin(short, args) {
 		if len(readings) == 0 {
 			return nil
 		}
 		var next []string
 		for _, o := range out {
 			for _, r := range readings {
-				if len(next) < 8 {
+				if len(next) < 16 && !slices.Contains(next, o+r) {
 					next = append(next, o+r)
 				}
 			}
@@ -69,9 +69,9 @@ func spell(word string, args pinyin.Args) []string {
 		out = next
 	}
 	if len(out) == 1 && out[0] == "" {
-		return nil
+		out = nil
 	}
-	return out
+	return append(out, exonyms[short]...)
 }
 
 // FromSlug returns the division a file name spells in pinyin from the
