@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1027,6 +1027,9 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
+	}
+	if q := a.Analyze("去年县城里新找到工作的有多少人？"); !hasAlt(q, func(s string) bool { return s == "城镇" }) {
+		t.Errorf("县城里: concepts %q, want 城镇 among the alternatives", words(q))
 	}
 	if q := a.Analyze("今年全省新开工的保障房有多少套？"); !strings.Contains(words(q), "保障房") {
 		t.Errorf("新开工的保障房有多少套: concepts %q, want 保障房", words(q))
