@@ -310,6 +310,9 @@ type layout struct {
 	// excludes marks the asides that say what a figure leaves out (公路
 	// 通车里程（不含高速公路）16546公里), by index.
 	excludes []bool
+	// fromTo are the spans of a change's start (从2010年的4.60万亿元增加到):
+	// the subject before one is as near to the figure after it.
+	fromTo [][2]int
 }
 
 // excluded reports whether the word at [ws, we) stands in an aside that
@@ -330,6 +333,25 @@ func (l *layout) excluded(ws, we int) bool {
 var reExcludes = regexp.MustCompile(`^[（(]\s*(?:不含|不包括|未含|未包括|扣除|剔除|除去|除)`)
 
 // asideBytes returns how many bytes of asides stand within [from, to).
+// reFromTo is the start of a change told with its old value: 从2010年的
+// 4.60万亿元增加到, 由32微克每立方米下降到.
+var reFromTo = regexp.MustCompile(`(?:从|由)[^，；。从由到至]{0,30}?[0-9][^，；。从由到至]{0,24}?(?:到|至)`)
+
+// fromToBytes returns how many bytes of [from, to) are the start of a
+// change (reFromTo).
+func (l *layout) fromToBytes(from, to int) int {
+	n := 0
+	if l == nil {
+		return 0
+	}
+	for _, a := range l.fromTo {
+		if a[0] >= from && a[1] <= to {
+			n += a[1] - a[0]
+		}
+	}
+	return n
+}
+
 func (l *layout) asideBytes(from, to int) int {
 	n := 0
 	if l == nil {
@@ -369,6 +391,11 @@ func ordinalJoin(text string, i int) bool {
 // clauses returns the layout of text.
 func clauses(text string) *layout {
 	l := &layout{asides: asideSpans(text)}
+	if strings.Contains(text, "从") || strings.Contains(text, "由") {
+		for _, m := range reFromTo.FindAllStringIndex(text, -1) {
+			l.fromTo = append(l.fromTo, [2]int{m[0], m[1]})
+		}
+	}
 	for _, a := range l.asides {
 		l.excludes = append(l.excludes, reExcludes.MatchString(text[a[0]:a[1]]))
 	}
@@ -548,7 +575,7 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		if after {
 			dist = (o.start - qe - l.asideBytes(qe, o.start)) / 3
 		} else {
-			dist = (qs - o.end - l.asideBytes(o.end, qs)) / 3
+			dist = (qs - o.end - l.asideBytes(o.end, qs) - l.fromToBytes(o.end, qs)) / 3
 		}
 		p := 1.0
 		if dist > 4 {

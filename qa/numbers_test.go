@@ -76,6 +76,25 @@ func TestProximityAcrossListItems(t *testing.T) {
 	}
 }
 
+// The start of a change told with its old value stands between a subject
+// and its new value without setting them apart.
+func TestProximityAcrossFromTo(t *testing.T) {
+	text := "全省经济综合实力迈上新台阶，地区生产总值从2010年的4.60万亿元增加到2015年的7.28万亿元。"
+	l := clauses(text)
+	var to Quantity
+	for _, f := range ParseQuantities(text) {
+		if f.Text == "7.28万亿元" {
+			to = f
+		}
+	}
+	w := "地区生产总值"
+	at := strings.Index(text, w)
+	o := occurrence{start: at, end: at + len(w), factor: 1, part: -1}
+	if p := proximity(o, l, to.Prefix, to.End); p < 0.8 {
+		t.Errorf("地区生产总值 before 从…增加到 is %.2f near 7.28万亿元, want ≥ 0.8", p)
+	}
+}
+
 func TestStockQuestions(t *testing.T) {
 	a := testAnalyzer()
 	tests := []struct {
