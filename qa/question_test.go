@@ -1028,6 +1028,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
 	}
+	if q := a.Analyze("深圳机场去年货运量有多少万吨？"); !hasAlt(q, func(s string) bool { return s == "货邮吞吐量" }) {
+		t.Errorf("机场货运量: concepts %q, want 货邮吞吐量 among the alternatives", words(q))
+	}
 	if q := a.Analyze("去年县城里新找到工作的有多少人？"); !hasAlt(q, func(s string) bool { return s == "城镇" }) {
 		t.Errorf("县城里: concepts %q, want 城镇 among the alternatives", words(q))
 	}
