@@ -94,6 +94,13 @@ func (e *Engine) reasons(q *Question, vw *viewer, hits []index.Hit) []Answer {
 		if m.core < 0.5 || m.top < 0.4 {
 			continue
 		}
+		// 全市支出为什么少了: the reason given for 市级's is another
+		// scope's, as its figure would be.
+		at := 0
+		if figs := ParseQuantities(text); len(figs) > 0 {
+			at = figs[0].Start
+		}
+		sf := scopeFit(q, figureScope(v, v.scopeMarks(), at))
 		if q.Year != 0 || q.HasRel {
 			year, plan := period(v.periodCtx(), 0)
 			if _, gate := periodFit(q, v.sum.Meta, year, plan); gate < 0.5 {
@@ -120,7 +127,7 @@ func (e *Engine) reasons(q *Question, vw *viewer, hits []index.Hit) []Answer {
 			if o.factor == 0 {
 				continue
 			}
-			score := m.coverage * o.factor * unknownPenalty(q)
+			score := m.coverage * o.factor * unknownPenalty(q) * sf
 			if score <= bestScore {
 				continue
 			}

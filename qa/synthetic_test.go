@@ -707,3 +707,22 @@ func TestDistrictInList(t *testing.T) {
 		"罗湖区分到多少新增债务限额？":  "27.4亿元",
 	})
 }
+
+// Why 全市's spending fell is said beside 全市's figure, not 市级's.
+const reasonsReport = `关于临沧市2025年预算执行情况和2026年预算草案的报告
+
+一、2025年预算执行情况
+
+市级地方一般公共预算支出完成565421万元，同比下降3.78%，主要是亚行贷款项目提款未达预期。全市地方一般公共预算支出完成2665184万元，同比下降1.65%，主要是受增发国债政策退出影响。
+`
+
+func TestReasonOfScope(t *testing.T) {
+	e := smallEngine(t, "yunnan_lincang_2026_budget_report.txt", reasonsReport)
+	r, err := e.Ask(context.Background(), Request{Question: "全市一般公共预算支出为什么比前年少了？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || !strings.Contains(r.Answers[0].Text, "增发国债") {
+		t.Errorf("全市's reason: %+v", r.Answers)
+	}
+}
