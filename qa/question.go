@@ -258,6 +258,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	} else {
 		q.Lang = "zh"
+		if reSoMuch.MatchString(norm) {
+			// 掉得那么厉害: how much, said of the change, is no thing asked.
+			norm = reSoMuch.ReplaceAllString(norm, "得")
+			q.Norm = norm
+		}
 		if reTheseFew.MatchString(norm) {
 			// 保工资、保运转、保基本民生这几块: these, not how many.
 			norm = reTheseFew.ReplaceAllString(norm, "这些")
@@ -464,6 +469,10 @@ var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)
 // reWhichWay asks only which way a figure went, after asking the figure
 // (零售总额多少？涨了还是跌了): the figure is what is asked.
 var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
+
+// reSoMuch says how much a thing changed, not what changed: 掉得那么厉害,
+// 涨得这么厉害 (but not 涨得最厉害, which asks which one).
+var reSoMuch = regexp.MustCompile(`得(?:那么|这么|这样|如此|太|很|非常|特别)厉害`)
 
 // reTheseFew points at things named before it (这几块, 那几项): it asks
 // no number.

@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1027,6 +1027,12 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("社会消费品零售总额多少？涨了还是跌了"); q.Class == "percent" {
 		t.Errorf("多少？涨了还是跌了: class %q, want the amount's", q.Class)
+	}
+	if q := a.Analyze("去年全省政府性基金收入为什么掉得那么厉害？"); strings.Contains(words(q), "厉害") {
+		t.Errorf("掉得那么厉害: concepts %q, want no 厉害", words(q))
+	}
+	if q := a.Analyze("去年物价里哪一类涨得最厉害？"); !strings.Contains(q.Norm, "最厉害") {
+		t.Errorf("涨得最厉害: norm %q, want 最厉害 kept", q.Norm)
 	}
 	if q := a.Analyze("深圳机场去年货运量有多少万吨？"); !hasAlt(q, func(s string) bool { return s == "货邮吞吐量" }) {
 		t.Errorf("机场货运量: concepts %q, want 货邮吞吐量 among the alternatives", words(q))
