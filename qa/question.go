@@ -263,6 +263,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			norm = reSoMuch.ReplaceAllString(norm, "得")
 			q.Norm = norm
 		}
+		if strings.Contains(norm, "一下子") {
+			// 一下子少了三成多: the segmenter reads 一下/子少.
+			norm = strings.ReplaceAll(norm, "一下子", "")
+			q.Norm = norm
+		}
 		if reTheseFew.MatchString(norm) {
 			// 保工资、保运转、保基本民生这几块: these, not how many.
 			norm = reTheseFew.ReplaceAllString(norm, "这些")

@@ -1031,6 +1031,9 @@ func TestEverydayAsks(t *testing.T) {
 	if q := a.Analyze("去年全省政府性基金收入为什么掉得那么厉害？"); strings.Contains(words(q), "厉害") {
 		t.Errorf("掉得那么厉害: concepts %q, want no 厉害", words(q))
 	}
+	if q := a.Analyze("园区今年住房保障支出为啥一下子少了三成多？"); strings.Contains(words(q), "子") {
+		t.Errorf("一下子少了: concepts %q, want no 子", words(q))
+	}
 	if q := a.Analyze("去年物价里哪一类涨得最厉害？"); !strings.Contains(q.Norm, "最厉害") {
 		t.Errorf("涨得最厉害: norm %q, want 最厉害 kept", q.Norm)
 	}
