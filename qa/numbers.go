@@ -2118,10 +2118,14 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 }
 
 // isDetail reports whether a sentence gives the parts of the subject of
-// the one before: 其中，….
+// the one before: 其中，…, or its shares (本次计划分配：市本级14.78亿元、…).
 func isDetail(text string) bool {
-	return strings.HasPrefix(strings.TrimLeft(text, " 　（(0123456789一二三四五六七八九十.、．）)"), "其中")
+	t := strings.TrimLeft(text, " 　（(0123456789一二三四五六七八九十.、．）)")
+	return strings.HasPrefix(t, "其中") || reShareOut.MatchString(t)
 }
+
+// reShareOut opens a sentence that shares out what the one before names.
+var reShareOut = regexp.MustCompile(`^(?:本次|此次|这次)?(?:计划|拟|具体)?(?:分配|分配情况|分配方案|分解|分配结果)(?:如下|为)?[：:]`)
 
 // rePeopleAfter is a noun of people right after a figure with no unit
 // (33万贫困人口, 12万农民工).

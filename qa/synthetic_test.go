@@ -726,3 +726,22 @@ func TestReasonOfScope(t *testing.T) {
 		t.Errorf("全市's reason: %+v", r.Answers)
 	}
 }
+
+// A sentence that shares out what the one before names (本次计划分配：…)
+// is of its subject, as a 其中 sentence is.
+const shareOutReport = `关于江门市2025年预算调整方案的报告
+
+一、新增债务限额情况
+
+本次增加下达专项债务限额83亿元，全部用于项目建设。本次计划分配：市本级14.78亿元、蓬江区11.09亿元、新会区25.19亿元、台山市8.76亿元。
+`
+
+func TestShareOutSentence(t *testing.T) {
+	e := smallEngine(t, "guangdong_jiangmen_2025_budget_adjustment_report.txt", shareOutReport)
+	askAll(t, e, map[string]string{"这次的专项债务限额，新会区分到多少？": "25.19亿元"})
+	for text, want := range map[string]bool{"本次计划分配：市本级14.78亿元。": true, "其中，税收收入5亿元。": true, "分配给各区的资金较上年增加。": false} {
+		if got := isDetail(text); got != want {
+			t.Errorf("isDetail(%s) = %v, want %v", text, got, want)
+		}
+	}
+}
