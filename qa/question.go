@@ -481,7 +481,7 @@ var reSoMuch = regexp.MustCompile(`得(?:那么|这么|这样|如此|太|很|非
 
 // reTheseFew points at things named before it (这几块, 那几项): it asks
 // no number.
-var reTheseFew = regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)`)
+var reTheseFew = regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`)
 
 // reYiAsked ends a question that asks in 亿 with no unit after it.
 var reYiAsked = regexp.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)

@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -1036,6 +1036,12 @@ func TestEverydayAsks(t *testing.T) {
 	}
 	if q := a.Analyze("去年物价里哪一类涨得最厉害？"); !strings.Contains(q.Norm, "最厉害") {
 		t.Errorf("涨得最厉害: norm %q, want 最厉害 kept", q.Norm)
+	}
+	if q := a.Analyze("向外国借款转贷给广东的钱，今年实际规模到底多大？"); !hasAlt(q, func(s string) bool { return s == "外债" }) {
+		t.Errorf("向外国借款: concepts %q, want 外债 among the alternatives", words(q))
+	}
+	if q := a.Analyze("省级自己承贷的那部分专项债，拿去修铁路的有多少？"); strings.Contains(words(q), "部分") || !hasAlt(q, func(s string) bool { return s == "铁路建设" }) {
+		t.Errorf("那部分专项债…修铁路: concepts %q, want no 部分 and 铁路建设", words(q))
 	}
 	if q := a.Analyze("深圳机场去年货运量有多少万吨？"); !hasAlt(q, func(s string) bool { return s == "货邮吞吐量" }) {
 		t.Errorf("机场货运量: concepts %q, want 货邮吞吐量 among the alternatives", words(q))
