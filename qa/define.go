@@ -2,7 +2,6 @@ package qa
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"reportkb/index"
@@ -270,10 +269,5 @@ func sortAnswers(as []Answer) {
 // hasHan reports whether s holds a Chinese character: a note mark ([3],
 // 16.) holds none.
 func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
+	return strings.ContainsFunc(s, isHan)
 }

@@ -332,32 +332,31 @@ func (l *layout) excluded(ws, we int) bool {
 // reExcludes opens an aside that leaves something out of a figure.
 var reExcludes = regexp.MustCompile(`^[（(]\s*(?:不含|不包括|未含|未包括|扣除|剔除|除去|除)`)
 
-// asideBytes returns how many bytes of asides stand within [from, to).
 // reFromTo is the start of a change told with its old value: 从2010年的
 // 4.60万亿元增加到, 由32微克每立方米下降到.
 var reFromTo = regexp.MustCompile(`(?:从|由)[^，；。从由到至]{0,30}?[0-9][^，；。从由到至]{0,24}?(?:到|至)`)
 
+// asideBytes returns how many bytes of asides stand within [from, to).
+func (l *layout) asideBytes(from, to int) int {
+	if l == nil {
+		return 0
+	}
+	return spanBytes(l.asides, from, to)
+}
+
 // fromToBytes returns how many bytes of [from, to) are the start of a
 // change (reFromTo).
 func (l *layout) fromToBytes(from, to int) int {
-	n := 0
 	if l == nil {
 		return 0
 	}
-	for _, a := range l.fromTo {
-		if a[0] >= from && a[1] <= to {
-			n += a[1] - a[0]
-		}
-	}
-	return n
+	return spanBytes(l.fromTo, from, to)
 }
 
-func (l *layout) asideBytes(from, to int) int {
+// spanBytes returns how many bytes of the spans stand within [from, to).
+func spanBytes(spans [][2]int, from, to int) int {
 	n := 0
-	if l == nil {
-		return 0
-	}
-	for _, a := range l.asides {
+	for _, a := range spans {
 		if a[0] >= from && a[1] <= to {
 			n += a[1] - a[0]
 		}

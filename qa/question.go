@@ -258,21 +258,10 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		}
 	} else {
 		q.Lang = "zh"
-		if reSoMuch.MatchString(norm) {
-			// 掉得那么厉害: how much, said of the change, is no thing asked.
-			norm = reSoMuch.ReplaceAllString(norm, "得")
-			q.Norm = norm
+		for _, w := range spokenWays {
+			norm = w.re.ReplaceAllString(norm, w.with)
 		}
-		if strings.Contains(norm, "一下子") {
-			// 一下子少了三成多: the segmenter reads 一下/子少.
-			norm = strings.ReplaceAll(norm, "一下子", "")
-			q.Norm = norm
-		}
-		if reTheseFew.MatchString(norm) {
-			// 保工资、保运转、保基本民生这几块: these, not how many.
-			norm = reTheseFew.ReplaceAllString(norm, "这些")
-			q.Norm = norm
-		}
+		q.Norm = norm
 		if m := reTwoAsks.FindStringSubmatch(norm); m != nil {
 			// 收入完成了多少，比上年少了百分之几: two questions in one; the
 			// first is answered.
@@ -379,19 +368,17 @@ func isStockQuestion(q *Question, norm string) bool {
 	if q.Lang == "en" {
 		return reStockEn.MatchString(strings.ToLower(norm))
 	}
-	for _, w := range actionWords {
-		if strings.Contains(norm, w) {
-			// 城镇新增就业有多少人: the question's own term is of what
-			// was added.
-			return false
-		}
-		// 新找到工作的有多少人: so is the term its words stand for
-		// (城镇新增就业).
-		for _, c := range q.Concepts {
-			for _, a := range c.Alts {
-				if a.Factor >= 0.8 && strings.Contains(a.Text, w) {
-					return false
-				}
+	if hasAny(norm, actionWords) {
+		// 城镇新增就业有多少人: the question's own term is of what was
+		// added.
+		return false
+	}
+	for _, c := range q.Concepts {
+		for _, a := range c.Alts {
+			if a.Factor >= 0.8 && hasAny(a.Text, actionWords) {
+				// 新找到工作的有多少人: so is the term its words stand
+				// for (城镇新增就业).
+				return false
 			}
 		}
 	}
@@ -475,13 +462,20 @@ var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)
 // (零售总额多少？涨了还是跌了): the figure is what is asked.
 var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
 
-// reSoMuch says how much a thing changed, not what changed: 掉得那么厉害,
-// 涨得这么厉害 (but not 涨得最厉害, which asks which one).
-var reSoMuch = regexp.MustCompile(`得(?:那么|这么|这样|如此|太|很|非常|特别)厉害`)
-
-// reTheseFew points at things named before it (这几块, 那几项): it asks
-// no number.
-var reTheseFew = regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`)
+// spokenWays are ways of speaking that name nothing asked, and what stands
+// in for them before the question is read.
+var spokenWays = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	// 掉得那么厉害, 涨得这么厉害: how much a thing changed, not what
+	// changed (涨得最厉害 still asks which one).
+	{regexp.MustCompile(`得(?:那么|这么|这样|如此|太|很|非常|特别)厉害`), "得"},
+	// 一下子少了三成多: the segmenter reads 一下/子少.
+	{regexp.MustCompile(`一下子`), ""},
+	// 这几块, 那几项, 那部分: things named before, not how many.
+	{regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`), "这些"},
+}
 
 // reYiAsked ends a question that asks in 亿 with no unit after it.
 var reYiAsked = regexp.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)

@@ -97,7 +97,7 @@ func (e *Engine) reasons(q *Question, vw *viewer, hits []index.Hit) []Answer {
 		// 全市支出为什么少了: the reason given for 市级's is another
 		// scope's, as its figure would be.
 		at := 0
-		if figs := ParseQuantities(text); len(figs) > 0 {
+		if figs := v.figures(); len(figs) > 0 {
 			at = figs[0].Start
 		}
 		sf := scopeFit(q, figureScope(v, v.scopeMarks(), at))

@@ -20,12 +20,9 @@ func loadSpellings() {
 		load()
 		bySpell = map[string][]*Division{}
 		add := func(s string, d *Division) {
-			for _, o := range bySpell[s] {
-				if o == d {
-					return
-				}
+			if !slices.Contains(bySpell[s], d) {
+				bySpell[s] = append(bySpell[s], d)
 			}
-			bySpell[s] = append(bySpell[s], d)
 		}
 		for a, full := range aliases {
 			for _, d := range byForm[full] {
