@@ -2098,13 +2098,16 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 			detail = true
 		}
 	}
-	if !detail && !subjectless(v.rec.Text) {
+	// A balance (当年收支结余…，年末滚存结余…) is of the fund the sentence
+	// before names, as a detail is of its subject.
+	balance := !detail && balanceLead(v.rec.Text)
+	if !detail && !balance && !subjectless(v.rec.Text) {
 		return
 	}
 	if prev == nil {
 		prev = vw.neighbour(v, v.rec.N-1)
 	}
-	if prev == nil || !detail && !runInHeading(prev.rec.Text) {
+	if prev == nil || !detail && !balance && !runInHeading(prev.rec.Text) {
 		return
 	}
 	for ci, c := range q.Concepts {
@@ -2164,6 +2167,26 @@ func subjectless(text string) bool {
 	}
 	return n >= 1
 }
+
+// balanceLead reports whether the clause of a sentence's first figure
+// opens with a balance and nothing else (当年收支结余9.73亿元; 收支相抵，
+// 年末滚存结余5638.11亿元; 年终结转12亿元): what is left of a fund named
+// before.
+func balanceLead(text string) bool {
+	k := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
+	if k <= 0 {
+		return false
+	}
+	lead := text[:k]
+	if c := strings.LastIndexAny(lead, "，；：,;:"); c >= 0 {
+		_, n := utf8.DecodeRuneInString(lead[c:])
+		lead = lead[c+n:]
+	}
+	return reBalanceLead.MatchString(strings.TrimSpace(lead))
+}
+
+// reBalanceLead is a balance with its period and nothing naming whose.
+var reBalanceLead = regexp.MustCompile(`^(?:当年|本年|年末|年终|年底|期末|累计|收支|滚存)*(?:结余|结转|结存)(?:资金)?(?:为|达|共)?$`)
 
 // genericLead are words before a figure that name no subject: a scope or
 // level, a total and money itself (what is left of 市级共安排资金 is the

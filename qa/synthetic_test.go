@@ -745,3 +745,36 @@ func TestShareOutSentence(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens with a balance (当年收支结余…，年末滚存结余…) is the
+// balance of the fund the sentences before it name.
+const balanceReport = `关于呼和浩特市2024年预算执行情况和2025年预算草案的报告
+
+1.盘活存量资金。收回部门结余资金3.2亿元，统筹使用结转结余资金5.1亿元，清理项目结余资金2.3亿元，结余资金全部用于民生。
+
+2.政府性基金预算收支情况。全市政府性基金收入52.3亿元，支出60.1亿元。年末结转4.2亿元。
+
+3.国有资本经营预算收支情况。全市国有资本经营预算收入1.6亿元，支出1.1亿元。当年收支结余0.5亿元，年末滚存结余1.19亿元。
+
+4.社会保险基金预算收支情
+况。全市社会保险基金收入121.46亿元，为预算的101.32%，同比增长3.06%。全市社会保险基金支出111.73亿元，完成预算的94.86%，同比下降1.97%。当年收支结余9.73亿元，年末滚存结余141.88亿元。
+`
+
+func TestBalanceOfFundBefore(t *testing.T) {
+	e := smallEngine(t, "neimenggu_huhehaote_2025_budget_report.txt", balanceReport)
+	askAll(t, e, map[string]string{
+		"呼市全市社保基金去年底滚存结余多少亿元？": "141.88亿元",
+		"社保基金当年结余了多少？":         "9.73亿元",
+	})
+	for text, want := range map[string]bool{
+		"当年收支结余9.73亿元，年末滚存结余141.88亿元。": true,
+		"收支相抵，年末滚存结余5638.11亿元。":        true,
+		"年终结转12亿元。":                    true,
+		"全市社会保险基金结余9.73亿元。":            false,
+		"拨付174.9亿元。":                   false,
+	} {
+		if got := balanceLead(text); got != want {
+			t.Errorf("balanceLead(%s) = %v, want %v", text, got, want)
+		}
+	}
+}
