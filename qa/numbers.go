@@ -2101,23 +2101,64 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 	// A balance (当年收支结余…，年末滚存结余…) is of the fund the sentence
 	// before names, as a detail is of its subject.
 	balance := !detail && balanceLead(v.rec.Text)
-	if !detail && !balance && !subjectless(v.rec.Text) {
+	// An item of a list (一是…。二是…。) is of the subject of the sentence
+	// that leads the list.
+	item := !detail && !balance && reListItem.MatchString(v.rec.Text)
+	if !detail && !balance && !item && !subjectless(v.rec.Text) {
 		return
 	}
-	if prev == nil {
+	switch {
+	case item:
+		prev = nil
+		for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-maxListItems; n-- {
+			s := vw.neighbour(v, n)
+			if s == nil {
+				break
+			}
+			if !reListItem.MatchString(s.rec.Text) {
+				prev = s
+				break
+			}
+		}
+	case prev == nil && detail:
+		// A detail may open a paragraph of its own (具体分配结果：一是…).
+		prev = vw.sentenceAt(v, v.rec.N-1, false)
+	case prev == nil:
 		prev = vw.neighbour(v, v.rec.N-1)
 	}
-	if prev == nil || !detail && !balance && !runInHeading(prev.rec.Text) {
+	if prev == nil || !detail && !balance && !item && !runInHeading(prev.rec.Text) {
 		return
+	}
+	credit, from := inheritedCredit, prev.folded
+	if item {
+		// The subject of the lead is what it tells before its first
+		// figure (全市民生支出507.2亿元，占一般公共预算支出的82.2%: 民生支出).
+		credit, from = itemCredit, leadSubject(prev.folded)
 	}
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
-			if alt.folded != "" && strings.Contains(prev.folded, alt.folded) {
-				ctx[ci] = math.Max(ctx[ci], inheritedCredit*alt.Factor)
+			if alt.folded != "" && strings.Contains(from, alt.folded) {
+				ctx[ci] = math.Max(ctx[ci], credit*alt.Factor)
 			}
 		}
 	}
 }
+
+// reListItem opens an item of a list told sentence by sentence (一是…;
+// 第二，…; 其次，…).
+var reListItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]|其次[，,]|再次[，,]|最后[，,])`)
+
+// leadSubject is the part of a folded sentence before its first figure,
+// or all of it when it has none.
+func leadSubject(folded string) string {
+	if k := strings.IndexFunc(folded, func(r rune) bool { return r >= '0' && r <= '9' }); k >= 0 {
+		return folded[:k]
+	}
+	return folded
+}
+
+// maxListItems is how far back the lead of a list is looked for.
+const maxListItems = 8
 
 // isDetail reports whether a sentence gives the parts of the subject of
 // the one before: 其中，…, or its shares (本次计划分配：市本级14.78亿元、…).
@@ -2205,6 +2246,10 @@ func runInHeading(text string) bool {
 // inheritedCredit is what a concept found in the sentence a 其中 sentence
 // details counts for.
 const inheritedCredit = 0.6
+
+// itemCredit is what a concept found in the lead of a list counts for in
+// its items, which may tell of deeds rather than parts (一是投入资金132.6亿元).
+const itemCredit = 0.4
 
 // tableCandidates scores the cells of a table row: the row names the
 // subject, the column the period and whether it is a target.

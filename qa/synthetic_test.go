@@ -766,6 +766,9 @@ func TestBalanceOfFundBefore(t *testing.T) {
 		"呼市全市社保基金去年底滚存结余多少亿元？": "141.88亿元",
 		"社保基金当年结余了多少？":         "9.73亿元",
 	})
+	if creditInherited(t, e, "当年收支结余9.73亿元", "社保基金滚存结余多少？", "社保基金") == 0 {
+		t.Errorf("当年收支结余9.73亿元… does not inherit 社保基金 from the sentence before")
+	}
 	for text, want := range map[string]bool{
 		"当年收支结余9.73亿元，年末滚存结余141.88亿元。": true,
 		"收支相抵，年末滚存结余5638.11亿元。":        true,
@@ -777,4 +780,81 @@ func TestBalanceOfFundBefore(t *testing.T) {
 			t.Errorf("balanceLead(%s) = %v, want %v", text, got, want)
 		}
 	}
+}
+
+// An item of a list told sentence by sentence (一是…。二是…。) is of the
+// subject its lead tells before its first figure, and a detail that opens
+// a paragraph (具体分配结果：…) is of the sentence before it.
+const listItemsReport = `关于某省2022年省级财政预算调整方案的报告
+
+一、新增债务限额情况
+
+本次财政部下达新增专项债务限额235亿元，拟全部发行使用。本次新增债务限额下达后，财政部共下达新增债务限额4322亿元。
+
+二、分配安排
+
+本次增加下达的新增专项债务限额，全部用于发行地方政府专项债券。一是安排省级承贷11.4亿元，具体用于铁路建设7亿元、学校建设2.54亿元。二是安排转贷市县223.6亿元，其中100亿元专门支持南沙。
+
+财政部下达外债转贷规模3.2亿元，积极发挥外债资金对扩大有效投资的作用。
+具体分配结果：省级承贷1.2亿元，转贷市县2亿元。
+
+三、民生支出
+
+全市民生支出507.2亿元，占一般公共预算支出的82.2%。一是投入资金132.6亿元，支持教育优先发展。二是投入资金87.6亿元，支持提升社会保障水平。全市一般公共预算收入311.8亿元，增长1.8%。
+`
+
+func TestListItemsTakeTheLeadsSubject(t *testing.T) {
+	e := smallEngine(t, "mou_2022_budget_adjustment_report.txt", listItemsReport)
+	askAll(t, e, map[string]string{
+		"省级承贷的专项债，用于修铁路的有多少？": "7亿元",
+		"全市一般公共预算收入多少亿元？":     "311.8亿元",
+		"外债转贷里省级承贷多少？":        "1.2亿元",
+	})
+	tests := []struct {
+		sentence, question, concept string
+		inherited                   bool
+	}{
+		{"一是安排省级承贷", "专项债用于修铁路的有多少？", "专项债", true},
+		{"二是安排转贷市县", "专项债转贷市县多少？", "专项债", true},
+		{"具体分配结果：", "外债转贷里省级承贷多少？", "外债", true},
+		// 一般公共预算 is in the lead, but not in what it tells of.
+		{"一是投入资金132.6亿元", "一般公共预算支出是多少？", "一般公共预算支出", false},
+	}
+	for _, tt := range tests {
+		if got := creditInherited(t, e, tt.sentence, tt.question, tt.concept) > 0; got != tt.inherited {
+			t.Errorf("%s… asked %s: %s inherited = %v, want %v", tt.sentence, tt.question, tt.concept, got, tt.inherited)
+		}
+	}
+}
+
+// creditInherited is the credit the sentence of the only document of e
+// that starts with prefix inherits for a question's concept.
+func creditInherited(t *testing.T, e *Engine, prefix, question, concept string) float64 {
+	t.Helper()
+	sums := e.x.Summaries()
+	if len(sums) != 1 {
+		t.Fatalf("%d documents, want 1", len(sums))
+	}
+	sum := sums[0]
+	q := e.an.Analyze(question)
+	for n := 0; n < sum.Sentences; n++ {
+		recs, err := e.x.Sentences([]index.Ref{{Doc: sum.ID, Gen: sum.Gen, N: n}})
+		if err != nil || len(recs) != 1 || recs[0] == nil {
+			t.Fatalf("sentence %d: %v", n, err)
+		}
+		if !strings.HasPrefix(recs[0].Text, prefix) {
+			continue
+		}
+		vw := e.newViewer()
+		ctx := make([]float64, len(q.Concepts))
+		vw.inheritSubject(q, vw.viewOf(sum, recs[0]), ctx)
+		for ci, c := range q.Concepts {
+			if c.Word == concept {
+				return ctx[ci]
+			}
+		}
+		t.Fatalf("%s: no concept %s in %+v", question, concept, q.Concepts)
+	}
+	t.Fatalf("no sentence starts with %s", prefix)
+	return 0
 }

@@ -173,20 +173,25 @@ func (v *sentView) periodCtx() periodCtx {
 // neighbour returns sentence n of the view's document when it stands in
 // the same paragraph, or nil.
 func (vw *viewer) neighbour(v *sentView, n int) *sentView {
+	return vw.sentenceAt(v, n, true)
+}
+
+// sentenceAt is neighbour, across paragraphs unless samePara.
+func (vw *viewer) sentenceAt(v *sentView, n int, samePara bool) *sentView {
 	if n < 0 || n >= v.sum.Sentences {
 		return nil
 	}
 	ref := index.Ref{Doc: v.rec.Doc, Gen: v.rec.Gen, N: n}
 	if views := vw.e.views; views != nil {
 		if nv, ok := views.Get(ref); ok && nv.sum == v.sum {
-			if nv.rec.Para != v.rec.Para {
+			if samePara && nv.rec.Para != v.rec.Para {
 				return nil
 			}
 			return nv
 		}
 	}
 	recs, err := vw.e.x.Sentences([]index.Ref{ref})
-	if err != nil || len(recs) != 1 || recs[0] == nil || recs[0].Para != v.rec.Para {
+	if err != nil || len(recs) != 1 || recs[0] == nil || samePara && recs[0].Para != v.rec.Para {
 		return nil
 	}
 	return vw.viewOf(v.sum, recs[0])
