@@ -1477,7 +1477,8 @@ var stockWords = []string{"共有", "拥有", "现有", "总数", "达到", "累
 // an action and no total.
 func addedFigure(text string, l *layout, pos int) bool {
 	start := clauseStart(l, pos)
-	before := text[start:pos]
+	// 增加值 is value added, not an addition.
+	before := strings.ReplaceAll(text[start:pos], "增加值", "")
 	if strings.HasSuffix(before, "到") || strings.HasSuffix(before, "至") {
 		return false // 增加到1.55万家: the new total
 	}
@@ -1492,6 +1493,13 @@ func addedFigure(text string, l *layout, pos int) bool {
 		}
 	}
 	return false
+}
+
+// addedAnswers reports whether what was added answers a question of how
+// much a thing grew: 新增病床6400张 for 医院多了多少张病床, where no base is
+// asked (比上年多了多少 asks the difference of two years).
+func addedAnswers(q *Question, text string, l *layout, pos int) bool {
+	return q.Class != "percent" && !strings.Contains(q.Norm, "比") && addedFigure(text, l, pos)
 }
 
 // asksGrowth reports whether q asks by how much a thing grew, in percent
@@ -1852,7 +1860,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(placeMiss || otherPlaceBefore(places, breaks, f.Prefix))
-			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
+			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))

@@ -925,3 +925,25 @@ func TestPerUnitOf(t *testing.T) {
 		}
 	}
 }
+
+// What was added (新增病床6400张) answers how much a thing grew, unless the
+// question asks against a base (比上年) or a rate; 增加值 is no addition.
+func TestAddedAnswersGrowth(t *testing.T) {
+	a := testAnalyzer()
+	tests := []struct {
+		q, text, fig string
+		want         bool
+	}{
+		{"去年全市医院一共多了多少张病床？", "推进57项重大医疗卫生项目建设，新增病床6400张。", "6400", true},
+		{"病床比上年多了多少张？", "推进57项重大医疗卫生项目建设，新增病床6400张。", "6400", false},
+		{"第二产业去年是涨是跌，变了多少？", "第二产业增加值328.6亿元，下降0.3%。", "328.6", false},
+		{"病床增长了百分之几？", "新增病床6400张。", "6400", false},
+	}
+	for _, tt := range tests {
+		q := a.Analyze(tt.q)
+		pos := strings.Index(tt.text, tt.fig)
+		if got := addedAnswers(q, tt.text, clauses(tt.text), pos); got != tt.want {
+			t.Errorf("%s / %s: addedAnswers = %v, want %v", tt.q, tt.text, got, tt.want)
+		}
+	}
+}

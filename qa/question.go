@@ -884,9 +884,28 @@ func comparedTo(before string) bool {
 // 还本这些）, 除去债券.
 var reExcluded = regexp.MustCompile(`(?:不含|不算|不包括|不计|除去|除了|扣除|刨去|排除|剔除)(?:[^，。？?,（）()]{0,24}?)(?:这些|这类|等|在内|的话|以外|之外|[）)，,？?]|$)`)
 
+// reNotThat matches what a question says it does not ask (不是辖区那个大
+// 口径的数, 而不是预算数); the 不是 of 是不是 is left alone by dropExcluded.
+var reNotThat = regexp.MustCompile(`(?:而不是|并不是|不是|并非|而非)(?:[^，。？?,（）()]{1,24}?)(?:这些|那些|的数|的|[）)，,？?]|$)`)
+
 // dropExcluded removes what a question says it leaves out.
 func dropExcluded(s string) string {
-	return reExcluded.ReplaceAllString(s, " ")
+	s = reExcluded.ReplaceAllString(s, " ")
+	if !strings.Contains(s, "不是") && !strings.Contains(s, "并非") && !strings.Contains(s, "而非") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range reNotThat.FindAllStringIndex(s, -1) {
+		if r, _ := utf8.DecodeLastRuneInString(s[:m[0]]); r == '是' {
+			continue // 是不是增长了: a yes-or-no question
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString(" ")
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // everydayUnits reads units said in everyday words (多少块钱, 几个亿) and

@@ -38,7 +38,7 @@ func testSegmenter() segment.Segmenter {
 		for _, l := range lines(classesData) {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
-		words = append(words, "滚存", "年底", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
+		words = append(words, "滚存", "年底", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
 			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分")
 		testSeg = segment.NewMaxMatch(words)
 	})
@@ -1297,6 +1297,28 @@ func TestExamples(t *testing.T) {
 	} {
 		if r, c := a.examples(in); r != want[0] || c != want[1] {
 			t.Errorf("examples(%s) = %q, %q; want %q, %q", in, r, c, want[0], want[1])
+		}
+	}
+}
+
+// What a question says it does not ask (不是辖区那个大口径的数) is no
+// subject; the 不是 of 是不是 is a yes-or-no question.
+func TestNotThatIsNoSubject(t *testing.T) {
+	a := testAnalyzer()
+	tests := []struct {
+		q, word string
+		has     bool
+	}{
+		{"去年深圳地方一般公共预算收入到底有多少亿？不是辖区那个大口径的数", "辖区", false},
+		{"要的是执行数，而不是预算数，全市税收收入多少？", "预算", false},
+		{"全市税收收入是不是增长了？", "税收收入", true},
+		{"全市税收收入是不是增长了？", "增长", true},
+	}
+	for _, tt := range tests {
+		q := a.Analyze(tt.q)
+		has := slices.ContainsFunc(q.Concepts, func(c Concept) bool { return strings.Contains(c.Word, tt.word) })
+		if has != tt.has {
+			t.Errorf("%s: concept %s found = %v, want %v (%+v)", tt.q, tt.word, has, tt.has, q.Concepts)
 		}
 	}
 }
