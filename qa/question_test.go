@@ -1322,3 +1322,13 @@ func TestNotThatIsNoSubject(t *testing.T) {
 		}
 	}
 }
+
+// An intensity (研发投入强度) is a rate, whatever money word it holds.
+func TestIntensityIsARate(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"南山全社会研发投入强度去年到了多少？", "研发投入强度是多少"} {
+		if q := a.Analyze(s); q.Class != "percent" {
+			t.Errorf("%s: class %q, want percent", s, q.Class)
+		}
+	}
+}
