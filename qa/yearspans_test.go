@@ -17,9 +17,18 @@ var reYearSpans = regexp.MustCompile(`十[一二三四五六七八九十]五”?
 // before a word of Han that is no stop.
 var reLeadSpan = regexp.MustCompile(`^([两三四五六七八九十]年)[^规计行攻内后以前期来间累度份底末初中\P{Han}]`)
 
+// reRecordAfter follows a span that frames a record, not a figure's years.
+var reRecordAfter = regexp.MustCompile(`^(?:的新高|的最|最|首|新高|罕见|少有)`)
+
 // oracleSpans is what yearSpans must return.
 func oracleSpans(s string) [][]int {
-	out := reYearSpans.FindAllStringIndex(s, -1)
+	var out [][]int
+	for _, m := range reYearSpans.FindAllStringIndex(s, -1) {
+		if strings.HasSuffix(s[:m[1]], "年来") && reRecordAfter.MatchString(s[m[1]:]) {
+			continue // 十年来的新高: a record
+		}
+		out = append(out, m)
+	}
 	if m := reLeadSpan.FindStringSubmatchIndex(s); m != nil {
 		out = append([][]int{{0, m[3]}}, out...)
 	}
@@ -34,6 +43,7 @@ func TestYearSpans(t *testing.T) {
 		"五年城镇新增就业445万人", "五年规划", "五年来", "三年行动", "五年", "五年，", "十年间全市", "十十五时期", "十四五", "十四五”", "近年来", "过去两年", "过去十年来",
 		"过去", "近", "十", "十四", "年来", "", "\xff十四五时期\xe5", "十\xff五时期", "过去\xe5年",
 		"十四五”时期十四五期间", "１０年来",
+		"增速创下龙华十年来的新高，规模以上工业增加值1373亿元", "五年来最好", "十年来首次", "5年来新高", "三年来，我们",
 	} {
 		got, want := yearSpans(s), oracleSpans(s)
 		if !reflect.DeepEqual(got, want) {
