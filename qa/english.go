@@ -9,6 +9,9 @@ import (
 	"unicode/utf8"
 )
 
+// reEnAcronym is an acronym in an English question: AED, ETC, 5G.
+var reEnAcronym = regexp.MustCompile(`\b[A-Z0-9]*[A-Z][A-Z0-9]+\b`)
+
 var (
 	// reEnDefine are questions that ask a meaning unless their term is a
 	// measure (what is the growth rate asks a figure).
@@ -530,6 +533,15 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		}
 		q.Concepts = append(q.Concepts, c)
 		zh = append(zh, word)
+	}
+	// An acronym the glossary does not know (AED, ETC) is written so in
+	// Chinese reports too (配置2000台AED): the subject, as it stands.
+	for _, ac := range reEnAcronym.FindAllString(q.Raw, -1) {
+		w := strings.ToLower(ac)
+		if slices.Contains(q.Unknown, w) && !slices.ContainsFunc(q.Concepts, func(o Concept) bool { return o.Word == w }) {
+			q.Concepts = append(q.Concepts, Concept{Word: w, Alts: []Alt{{Text: w, Factor: 1}}})
+			zh = append(zh, w)
+		}
 	}
 	for _, c := range hanConcepts {
 		if !slices.ContainsFunc(q.Concepts, func(o Concept) bool { return o.Word == c.Word }) {

@@ -1332,3 +1332,17 @@ func TestIntensityIsARate(t *testing.T) {
 		}
 	}
 }
+
+// An acronym the glossary does not know is a concept as it stands: reports
+// write AED in Latin letters too.
+func TestEnglishAcronymConcept(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How many AED will the district put in schools?")
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "aed" }) {
+		t.Errorf("no concept aed: %+v", q.Concepts)
+	}
+	q = a.Analyze("How much did GDP grow?")
+	if slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "gdp" }) {
+		t.Errorf("GDP, which the glossary knows, is a concept of its own: %+v", q.Concepts)
+	}
+}
