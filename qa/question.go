@@ -512,6 +512,10 @@ var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "�
 // or of a verb of planning (安排了 asks what the plan sets).
 var notDone = strings.NewReplacer("为了", "", "除了", "", "安排了", "安排", "计划了", "计划")
 
+// reStockParticle is the 了 of "by now" after a question of how many
+// there are (有多少个了).
+var reStockParticle = regexp.MustCompile(`(有(?:多少|几)\p{Han}{0,2})了$`)
+
 var qualifierWords = []string{"以内", "以上", "以下", "左右", "突破", "超过", "不低于", "不超过"}
 
 func (a *Analyzer) analyzeChinese(q *Question, s string) {
@@ -583,6 +587,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	}
 	// 为了抗疫: "in order to", no aspect; 安排了多少: the plan made.
 	tensed := notDone.Replace(aims)
+	// 现在公园总共有多少个了: the 了 after the ask says "by now", no deed.
+	tensed = reStockParticle.ReplaceAllString(tensed, "$1")
 	for _, w := range doneWords {
 		if strings.Contains(tensed, w) {
 			q.Done = true

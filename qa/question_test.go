@@ -1346,3 +1346,16 @@ func TestEnglishAcronymConcept(t *testing.T) {
 		t.Errorf("GDP, which the glossary knows, is a concept of its own: %+v", q.Concepts)
 	}
 }
+
+// The 了 after a question of how many there are (现在公园总共有多少个了)
+// says "by now": the question asks the stock, not what was done.
+func TestStockParticle(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("深圳现在公园总共有多少个了？")
+	if q.Done || !q.Stock {
+		t.Errorf("现在公园总共有多少个了: done %v stock %v, want a stock question", q.Done, q.Stock)
+	}
+	if q := a.Analyze("去年新建了多少个公园？"); !q.Done {
+		t.Errorf("去年新建了多少个公园: not done")
+	}
+}
