@@ -475,6 +475,8 @@ var spokenWays = []struct {
 	{regexp.MustCompile(`一下子`), ""},
 	// 这几块, 那几项, 那部分: things named before, not how many.
 	{regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`), "这些"},
+	// 签约家庭医生的人有多少: a count of people, as 有多少人 asks.
+	{regexp.MustCompile(`的(人|人口|居民|群众)(?:一共|总共|大概|大约)?(?:有|是)?(多少|几)(?:呢|啊)?$`), "的${1}，有${2}人"},
 }
 
 // reYiAsked ends a question that asks in 亿 with no unit after it.

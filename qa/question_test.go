@@ -1359,3 +1359,14 @@ func TestStockParticle(t *testing.T) {
 		t.Errorf("去年新建了多少个公园: not done")
 	}
 }
+
+// 签约家庭医生的人有多少 counts people, as 有多少人 does; the words before
+// 的人 stay whole for the lexicon (旅游的人).
+func TestPeopleAskedAfter(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"光明现在签约家庭医生的人有多少？", "去年去旅游的人大概有多少"} {
+		if q := a.Analyze(s); q.Unit != "人" {
+			t.Errorf("%s: unit %q, want 人", s, q.Unit)
+		}
+	}
+}
