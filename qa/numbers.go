@@ -483,6 +483,9 @@ func asideSpans(text string) [][2]int {
 		case strings.HasPrefix(text[i:], "（"):
 		case text[i] == '(':
 			open, closeB = "(", ")"
+		case text[i] == '[' && reFootnoteAt.MatchString(text[i+1:]):
+			// A note mark (生产总值[2]1349084亿元) stands aside too.
+			open, closeB = "[", "]"
 		default:
 			continue
 		}

@@ -305,6 +305,18 @@ func ParseQuantities(text string) []Quantity {
 	return out
 }
 
+// footnoteRef reports whether the number at byte i of text marks a note
+// (国内生产总值[2]1349084亿元): one to three digits in square brackets.
+func footnoteRef(text string, i int) bool {
+	return reFootnoteAt.MatchString(text[i:]) && (strings.HasSuffix(text[:i], "[") || strings.HasSuffix(text[:i], "［"))
+}
+
+// reFootnoteAt is the number and closing bracket of a note mark.
+var reFootnoteAt = regexp.MustCompile(`^[0-9０-９]{1,3}[\]］]`)
+
+// reFootnoteEnd is a note mark ending a text (比上年下降[47]).
+var reFootnoteEnd = regexp.MustCompile(`[\[［][0-9０-９]{1,3}[\]］]$`)
+
 // numberEnd returns the end of the digits, points and thousands commas
 // of a number at byte i of text.
 func numberEnd(text string, i int) int {
@@ -366,7 +378,7 @@ func parseAt(text string, i int) (Quantity, bool) {
 		prev, _ = utf8.DecodeLastRuneInString(text[:i])
 	}
 	if isDigit(r) || (r == '-' || r == '－' || r == '−') && !isDigit(prev) && i+1 < len(text) && isDigit(firstRune(text[i+1:])) {
-		if blocksLeft(prev) || isDigit(prev) || prev == '.' {
+		if blocksLeft(prev) || isDigit(prev) || prev == '.' || footnoteRef(text, i) {
 			return Quantity{}, false
 		}
 		return parseArabic(text, i)

@@ -243,3 +243,19 @@ func TestFullWidthThousands(t *testing.T) {
 		t.Errorf("%s: clause breaks at %v, want one", text, l.breaks)
 	}
 }
+
+// A note mark ([2]) is no figure, stands aside, and leaves the change verb
+// before it the figure's.
+func TestFootnoteMarks(t *testing.T) {
+	qs := ParseQuantities("初步核算，全年国内生产总值[2]1349084亿元，比上年增长5.0%。")
+	if len(qs) != 2 || qs[0].Text != "1349084亿元" {
+		t.Errorf("figures %+v, want 1349084亿元 and 5.0%%", qs)
+	}
+	text := "全年房地产开发投资100280亿元，比上年下降[47]10.6%。"
+	if at := strings.Index(text, "10.6"); !changeFigure(text, at) {
+		t.Errorf("下降[47]10.6%%: not a change")
+	}
+	if got := asideSpans("生产总值[2]1349084亿元"); len(got) != 1 {
+		t.Errorf("asides %v, want the note mark", got)
+	}
+}
