@@ -672,6 +672,13 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if clause != "" {
 		aside = strings.TrimSpace(aside + " " + clause)
 	}
+	// 占总支出多大比例: the base of a share, which reports often leave
+	// unsaid (民生支出4888.3亿元，占比74%), helps and is not required.
+	if m := reShareBase.FindStringSubmatchIndex(strings.TrimSpace(rest)); q.Class == "percent" && m != nil {
+		rest = strings.TrimSpace(rest)
+		aside = strings.TrimSpace(aside + " " + rest[m[2]:m[3]])
+		rest = rest[:m[2]] + " " + rest[m[3]:]
+	}
 	a.concepts(q, rest)
 	n := len(q.Concepts)
 	a.concepts(q, aside)
@@ -679,6 +686,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		q.Concepts[i].Optional = true
 	}
 }
+
+// reShareBase is the base of a share a question asks (占总支出多大比例).
+var reShareBase = regexp.MustCompile(`占(?:了)?([^，。？\s的]{1,12}?)(?:的)?\s*(?:多大|多少|几成|百分之几|比重|比例|百分比|$)`)
 
 var reAside = regexp.MustCompile(`[(（]([^()（）]*)[)）]`)
 

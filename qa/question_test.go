@@ -1370,3 +1370,18 @@ func TestPeopleAskedAfter(t *testing.T) {
 		}
 	}
 }
+
+// The base of a share a question asks (占总支出多大比例) helps and is not
+// required: reports often leave it unsaid (占比74%).
+func TestShareBaseOptional(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("去年全省花在民生上的钱占总支出多大比例？")
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "民生") && c.Optional {
+			t.Errorf("民生支出 is optional: %+v", q.Concepts)
+		}
+		if strings.Contains(c.Word, "支出") && !strings.Contains(c.Word, "民生") && !c.Optional {
+			t.Errorf("the base 总支出 is required: %+v", q.Concepts)
+		}
+	}
+}
