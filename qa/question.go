@@ -1281,7 +1281,7 @@ func (a *Analyzer) addParts(c *Concept, subs []string) {
 			continue
 		}
 		if !known {
-			c.Parts = append(c.Parts, sub)
+			c.Parts = append(c.Parts, a.partWord(sub))
 		}
 		f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
 		for _, alt := range a.Lex.Alternatives(sub) {
@@ -1312,6 +1312,23 @@ func contradicts(word, alt string) bool {
 // subwords returns the dictionary words inside word as the segmenter
 // cuts it, as the parts of a concept: the words it is made of, or, when
 // it is one dictionary word, the shorter words found inside it.
+// partWord is how a part of a concept's word is found in the reports: as
+// it stands, or, for a Latin part (gdp of gdp增长), as the shortest of its
+// Chinese alternatives, which the reports write (生产总值).
+func (a *Analyzer) partWord(sub string) string {
+	if hasHan(sub) {
+		return sub
+	}
+	best := sub
+	for _, alt := range a.Lex.Alternatives(sub) {
+		if alt.Factor >= 0.7 && hasHan(alt.Text) && !strings.ContainsFunc(alt.Text, func(r rune) bool { return r < utf8.RuneSelf }) &&
+			(!hasHan(best) || utf8.RuneCountInString(alt.Text) < utf8.RuneCountInString(best)) {
+			best = alt.Text
+		}
+	}
+	return best
+}
+
 func (a *Analyzer) subwords(word string) []string {
 	var tops, inner []string
 	top := map[int]int{} // index in tops by position

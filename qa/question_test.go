@@ -1385,3 +1385,18 @@ func TestShareBaseOptional(t *testing.T) {
 		}
 	}
 }
+
+// A Latin part of a concept's word (gdp of gdp增长) is found apart as the
+// reports write it (生产总值…增长4.4%).
+func TestLatinPartFoundInChinese(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("去年GDP增长了多少？")
+	for _, c := range q.Concepts {
+		if strings.HasPrefix(c.Word, "gdp") && len(c.Parts) > 0 && !slices.Contains(c.Parts, "生产总值") {
+			t.Errorf("parts of %s: %v, want 生产总值 among them", c.Word, c.Parts)
+		}
+	}
+	if got := a.partWord("gdp"); got != "生产总值" {
+		t.Errorf("partWord(gdp) = %s, want 生产总值", got)
+	}
+}
