@@ -428,6 +428,9 @@ func TestJoinedFiguresShareTheVerb(t *testing.T) {
 		{"收入增长5%，支出55元。", "55元", false},
 		// A harvest's change: 比上年减产1.8%.
 		{"全年粮食产量2151.9万吨，比上年减产1.8%。", "1.8%", true},
+		// Prices go up and down: 上涨, 下跌.
+		{"全年居民消费价格比上年上涨2.9%。", "2.9%", true},
+		{"工业生产者出厂价格比上年下跌1.2%。", "1.2%", true},
 	} {
 		if got := changeFigure(c.text, strings.Index(c.text, c.fig)); got != c.want {
 			t.Errorf("changeFigure(%s, %s) = %v, want %v", c.text, c.fig, got, c.want)
