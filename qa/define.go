@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -57,6 +58,15 @@ func asksMethod(q string) bool {
 	}
 	return false
 }
+
+// reQuotedBefore is a list quoted before a term, which names its parts
+// (“智造为本、双向赋能、样板示范、要素集聚”的数字经济龙华模式), at the end of
+// the text before the term (quotes are dropped from folded text).
+var reQuotedBefore = regexp.MustCompile(`“([^“”]{2,80}[、，,+＋][^“”]{2,80})”的(\p{Han}{0,8})$`)
+
+// quotedPartsScore is the confidence in parts quoted before a term: they
+// say what it holds, in the report's words, without a defining word.
+const quotedPartsScore = 0.6
 
 // maxDefineGap is how many bytes of folded text may stand between a term
 // and a strong defining word: a short aside or the word's head (人数).
@@ -212,6 +222,26 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 				out = append(out, a)
 				found = true
 				break
+			}
+			if !found {
+				// The parts quoted before the term: 打造“智造为本、双向赋能、
+				// 样板示范、要素集聚”的数字经济龙华模式.
+				at := end - len(term)
+				if v.offs != nil {
+					at = v.offs[at]
+				}
+				if m := reQuotedBefore.FindStringSubmatchIndex(text[:at]); m != nil {
+					ds, de := m[2], m[3]
+					fs, fe := v.rec.Span(ds, de)
+					a := v.answerAt(fs, fe)
+					score := quotedPartsScore
+					if kind := text[m[4]:m[5]]; kind != "" && strings.Contains(q.Raw, kind) {
+						score += 0.05 // the kind the question names: 数字经济“龙华模式”
+					}
+					a.Text, a.Kind, a.Score, a.Matched = text[ds:de], "definition", score, []string{q.Term}
+					out = append(out, a)
+					found = true
+				}
 			}
 		}
 	}

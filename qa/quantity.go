@@ -577,6 +577,9 @@ func unitAt(text string, i int) (string, int) {
 	}
 	for k := len(ends) - 1; k >= 0; k-- {
 		if u, ok := units[text[i:ends[k]]]; ok {
+			if text[i:ends[k]] == "方" && strings.ContainsRune("面案式向法针位", firstRune(text[ends[k]:])) {
+				continue // 几方面, 三方案: no cubic metres
+			}
 			return u, ends[k] - i
 		}
 	}

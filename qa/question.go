@@ -529,7 +529,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && (asksMeaning(s[len(m[1]):]) || !hasMeasureWord(m[1])) {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
 	}
-	if q.Kind == KindDefinition {
+	if q.Kind == KindDefinition && !quotedIn(s, q.Term) {
+		// A term the question quotes (“龙华模式”) keeps its place.
 		q.Term = termWithoutPlace(q.Term)
 	}
 	// 标准提到了多少: raised to, not "mentioned".
@@ -761,6 +762,16 @@ func stripQuotes(s string) string { return quoteStripper.Replace(s) }
 
 // termWithoutPlace strips the place and level a term is asked of
 // (江苏省级的三公经费): the reports define the term itself.
+// quotedIn reports whether s quotes term whole: “term”, "term", 「term」.
+func quotedIn(s, term string) bool {
+	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"「", "」"}, {"『", "』"}, {"‘", "’"}} {
+		if strings.Contains(s, q[0]+term+q[1]) {
+			return true
+		}
+	}
+	return false
+}
+
 func termWithoutPlace(term string) string {
 	for _, m := range place.Find(term) {
 		if m.Start == 0 {

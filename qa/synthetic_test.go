@@ -858,3 +858,15 @@ func creditInherited(t *testing.T, e *Engine, prefix, question, concept string) 
 	t.Fatalf("no sentence starts with %s", prefix)
 	return 0
 }
+
+// A list quoted before a term names its parts (打造“智造为本、双向赋能、样板
+// 示范、要素集聚”的数字经济龙华模式), and a term the question quotes keeps
+// its place (“龙华模式”); 哪几方面 asks no cubic metres.
+func TestQuotedPartsBeforeTerm(t *testing.T) {
+	doc := "深圳市龙华区2022年政府工作报告\n\n二、今年工作安排\n\n要坚持数字赋能产业升级，以打造“智造为本、双向赋能、样板示范、要素集聚”的数字经济龙华模式为目标，以政府管理服务数字化变革为抓手。\n\n加快构建“党委领导、政府负责、数据支撑、协同治理”的数字治理龙华模式。\n"
+	e := smallEngine(t, "guangdong_shenzhen_longhua_2022_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{"龙华想打造的数字经济“龙华模式”具体包括哪几方面？": "智造为本、双向赋能、样板示范、要素集聚"})
+	if q := testAnalyzer().Analyze("“龙华模式”具体包括哪几方面？"); q.Unit != "" {
+		t.Errorf("哪几方面: unit %q, want none", q.Unit)
+	}
+}
