@@ -592,6 +592,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	tensed := notDone.Replace(aims)
 	// 现在公园总共有多少个了: the 了 after the ask says "by now", no deed.
 	tensed = reStockParticle.ReplaceAllString(tensed, "$1")
+	// 出了滑坡事故以后: the event the question starts from is no deed asked.
+	tensed = reAfterEvent.ReplaceAllString(tensed, "")
 	for _, w := range doneWords {
 		if strings.Contains(tensed, w) {
 			q.Done = true
@@ -654,6 +656,12 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// aside does.
 	rest, ex := a.examples(rest)
 	clause = strings.TrimSpace(clause + " " + ex)
+	// 出了滑坡事故以后，…: the event the question starts from sets the
+	// scene; it helps as an aside does.
+	if m := reAfterEvent.FindStringSubmatchIndex(rest); m != nil {
+		clause = strings.TrimSpace(clause + " " + rest[m[2]:m[3]])
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
 	for _, w := range questionWords {
 		rest = strings.ReplaceAll(rest, w, " ")
 	}
@@ -687,6 +695,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		q.Concepts[i].Optional = true
 	}
 }
+
+// reAfterEvent opens a question with the event it starts from (出了滑坡
+// 事故以后，发生疫情之后，): the words of the event are group 1.
+var reAfterEvent = regexp.MustCompile(`^\s*(?:自从|在)?(?:出了|发生了|发生|经历了|经历|遭遇了|遭遇|遇到|碰上)([^，,。？?]{2,16}?)(?:以后|之后|过后|后)[，,]`)
 
 // reShareBase is the base of a share a question asks (占总支出多大比例).
 var reShareBase = regexp.MustCompile(`占(?:了)?([^，。？\s的]{1,12}?)(?:的)?\s*(?:多大|多少|几成|百分之几|比重|比例|百分比|$)`)

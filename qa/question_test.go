@@ -38,7 +38,7 @@ func testSegmenter() segment.Segmenter {
 		for _, l := range lines(classesData) {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
-		words = append(words, "滚存", "年底", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
+		words = append(words, "滚存", "年底", "滑坡", "专门", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
 			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分")
 		testSeg = segment.NewMaxMatch(words)
 	})
@@ -1398,5 +1398,24 @@ func TestLatinPartFoundInChinese(t *testing.T) {
 	}
 	if got := a.partWord("gdp"); got != "生产总值" {
 		t.Errorf("partWord(gdp) = %s, want 生产总值", got)
+	}
+}
+
+// The event a question starts from (出了滑坡事故以后，…) sets the scene: its
+// words help as an aside does, and its 了 is no deed asked; 专门 is a
+// filler.
+func TestEventClauseIsAside(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("出了滑坡事故以后，市里今年专门拿出多少钱搞城市公共安全？")
+	if q.Done {
+		t.Errorf("done: the 了 of 出了 read as the question's")
+	}
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "滑坡") && !c.Optional {
+			t.Errorf("滑坡 required: %+v", q.Concepts)
+		}
+		if c.Word == "专门" {
+			t.Errorf("专门 is a concept")
+		}
 	}
 }
