@@ -482,6 +482,8 @@ func readNumber(text string, i int) (float64, int, bool) {
 	group := 0 // digits since the last thousands separator
 	commas := 0
 	dot := false
+	// Digits typeset apart (7 4 7 7 2亿元, 1 9 9 7年) are one number.
+	spaced := reSpacedDigits.MatchString(text[j:])
 	for j < len(text) {
 		r, n := utf8.DecodeRuneInString(text[j:])
 		switch {
@@ -494,6 +496,9 @@ func readNumber(text string, i int) (float64, int, bool) {
 		case (r == '.' || r == '．') && !dot && digits > 0 && j+n < len(text) && isDigit(firstRune(text[j+n:])):
 			buf = append(buf, '.')
 			dot = true
+			j += n
+			continue
+		case spaced && r == ' ' && !dot && j+1 < len(text) && isDigit(firstRune(text[j+1:])):
 			j += n
 			continue
 		case (r == ',' || r == '，') && !dot && digits > 0 && (commas == 0 && group <= 3 || commas > 0 && group == 3) && threeDigits(text[j+n:]):
@@ -516,6 +521,11 @@ func readNumber(text string, i int) (float64, int, bool) {
 	return v, j, true
 }
 
+// reSpacedDigits opens a number typeset one digit apart from the next, as
+// some scanned reports are (7 4 7 7 2亿元): single digits, one space
+// between, then no digit.
+var reSpacedDigits = regexp.MustCompile(`^[0-9](?: [0-9])+(?:$|[^0-9 ])`)
+
 // thousandsComma reports whether the comma at byte i of text separates
 // thousands (878，631万元, 6,351,016) rather than clauses: a digit before
 // it, in a run of at most three since the last separator or the number's
@@ -529,7 +539,7 @@ func thousandsComma(text string, i int) bool {
 	for k := i; k > 0; {
 		p, m := utf8.DecodeLastRuneInString(text[:k])
 		switch {
-		case p >= '0' && p <= '9':
+		case isDigit(p):
 			group++
 		case (p == ',' || p == '，') && group == 3:
 			return thousandsComma(text, k-m)
@@ -541,16 +551,17 @@ func thousandsComma(text string, i int) bool {
 	return group >= 1 && group <= 3
 }
 
+// threeDigits reports whether s opens with three digits, half or full
+// width (２７，２０３，３１９), and no fourth.
 func threeDigits(s string) bool {
-	if len(s) < 3 {
-		return false
-	}
 	for k := 0; k < 3; k++ {
-		if s[k] < '0' || s[k] > '9' {
+		r, n := utf8.DecodeRuneInString(s)
+		if !isDigit(r) {
 			return false
 		}
+		s = s[n:]
 	}
-	return len(s) == 3 || s[3] < '0' || s[3] > '9'
+	return s == "" || !isDigit(firstRune(s))
 }
 
 // unitAt returns the unit starting at byte i, its canonical form and its
