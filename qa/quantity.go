@@ -501,6 +501,11 @@ func readNumber(text string, i int) (float64, int, bool) {
 		case spaced && r == ' ' && !dot && j+1 < len(text) && isDigit(firstRune(text[j+1:])):
 			j += n
 			continue
+		case spaced && r == ' ' && j+1 < len(text) && !isDigit(firstRune(text[j+1:])) && firstRune(text[j+1:]) != ' ':
+			// 4 6 2 8 0 亿元: the space before the unit goes with the digits.
+			j += n
+			spaced = false
+			continue
 		case (r == ',' || r == '，') && !dot && digits > 0 && (commas == 0 && group <= 3 || commas > 0 && group == 3) && threeDigits(text[j+n:]):
 			// 6,351,016: thousands separators, every group after the first
 			// of three digits; full width in some PDFs (878，631万元).
@@ -524,7 +529,7 @@ func readNumber(text string, i int) (float64, int, bool) {
 // reSpacedDigits opens a number typeset one digit apart from the next, as
 // some scanned reports are (7 4 7 7 2亿元): single digits, one space
 // between, then no digit.
-var reSpacedDigits = regexp.MustCompile(`^[0-9](?: [0-9])+(?:$|[^0-9 ])`)
+var reSpacedDigits = regexp.MustCompile(`^[0-9](?: [0-9])+ ?(?:$|[^0-9 ])`)
 
 // thousandsComma reports whether the comma at byte i of text separates
 // thousands (878，631万元, 6,351,016) rather than clauses: a digit before
