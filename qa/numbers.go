@@ -1256,7 +1256,9 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		// The last year before the figure, unless it is the base of a
 		// comparison: 一九七八年又比一九七七年增长 speaks of 1978.
 		mt := ms[len(ms)-1]
-		for k := len(ms) - 1; k > 0 && isComparisonBase(text, ms[k][0]); k-- {
+		// Nor a year of the basis a change is told on (１９８４年，…在１９７９
+		// 到１９８３年平均每年递增７．９％的基础上，比上年增长１４．２％).
+		for k := len(ms) - 1; k > 0 && (isComparisonBase(text, ms[k][0]) || strings.Contains(text[ms[k][1]:], "的基础上")); k-- {
 			mt = ms[k-1]
 		}
 		year, yearEnd = yearValue(text[mt[2]:mt[3]]), mt[1]

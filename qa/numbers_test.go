@@ -950,3 +950,14 @@ func TestAddedAnswersGrowth(t *testing.T) {
 		}
 	}
 }
+
+// The years of the basis a change is told on (在１９７９到１９８３年平均每年
+// 递增７．９％的基础上) do not date the change after it.
+func TestBasisYearsDateNothing(t *testing.T) {
+	text := "１９８４年，我国工农业总产值突破一万亿元，在１９７９到１９８３年平均每年递增７．９％的基础上，比上年增长１４．２％，各方面的经济效益也有提高。"
+	at := strings.Index(text, "１４．２")
+	pc := periodCtx{text: text, meta: report.Meta{Year: 1985, ReviewYear: 1984, PlanYear: 1985}}
+	if y, _ := period(pc, at); y != 1984 {
+		t.Errorf("period of １４．２％ = %d, want 1984", y)
+	}
+}
