@@ -1074,7 +1074,7 @@ func unitFit(q *Question, f Quantity) float64 {
 }
 
 var (
-	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零][〇零一二三四五六七八九]{2})\s*年`)
+	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零][〇零一二三四五六七八九]{2}|[12] [09] \d \d)\s*年`)
 	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要"}
 	// reBudgetCue ends the words before a budgeted figure (年初预算合计
 	// 1164078万元).
@@ -1140,7 +1140,8 @@ var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|\d{4}�
 
 // yearValue reads a year written in digits (2020, ２００１) or in Chinese
 // numerals digit by digit (一九五二); 0 when it is neither.
-func yearValue(s string) int { return report.YearDigits(s) }
+// yearValue is the year s writes, digits typeset apart (1 9 9 7) too.
+func yearValue(s string) int { return report.YearDigits(strings.ReplaceAll(s, " ", "")) }
 
 // maxPeriodContext is how many bytes before a figure period reads.
 const maxPeriodContext = 600
@@ -1288,6 +1289,11 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 					break
 				}
 				k += from
+				if ry.word == "来年" && strings.HasSuffix(text[:k], "年") {
+					// 五年来年均增长6％: 年来 and 年均, no next year.
+					from = k + len(ry.word)
+					continue
+				}
 				if k > last && !isComparisonBase(text, k) {
 					last, rel = k, ry.rel
 					// 去年全县存款余额: a word of time; 上年结转收入 names
@@ -2657,7 +2663,9 @@ func prefixOf(s string, words ...string) string {
 func spanBefore(text string, spans [][]int, at int) bool {
 	last := -1
 	for i, m := range spans {
-		if m[1] <= at {
+		// A span inside the sentence dates its own clause: 五年来年均实际
+		// 增长6％；农村居民人均纯收入达到2 0 9 0元 is of the year.
+		if m[1] <= at && (m[0] <= maxLeadSpan || !strings.Contains(text[m[1]:at], "；")) {
 			last = i
 		}
 	}
@@ -2666,6 +2674,10 @@ func spanBefore(text string, spans [][]int, at int) bool {
 	}
 	return !reSentYear.MatchString(text[spans[last][1]:at])
 }
+
+// maxLeadSpan is how far into a sentence a span of years may open and
+// still date every clause of it (五年来，…；…).
+const maxLeadSpan = 12
 
 // reDelta ends the words before the difference from a base: 比上年增加,
 // 比年初预算减少.

@@ -961,3 +961,20 @@ func TestBasisYearsDateNothing(t *testing.T) {
 		t.Errorf("period of １４．２％ = %d, want 1984", y)
 	}
 }
+
+// 五年来年均 holds no 来年 (next year), and a year typeset apart (1 9 9 7年)
+// dates the sentence.
+func TestNoNextYearInSpan(t *testing.T) {
+	text := "1 9 9 7年，城镇居民人均可支配收入达到5 1 6 0元，五年来年均实际增长6％；农村居民人均纯收入达到2 0 9 0元，年均实际增长5．4％。"
+	pc := periodCtx{text: text, meta: report.Meta{Year: 1998, ReviewYear: 1997, PlanYear: 1998}, years: sentenceYears(text)}
+	if y, _ := period(pc, strings.Index(text, "2 0 9 0")); y != 1997 {
+		t.Errorf("period of 2 0 9 0元 = %d, want 1997", y)
+	}
+	// The span dates its own clause, not the one after the semicolon.
+	if spanBefore(text, yearSpans(text), strings.Index(text, "2 0 9 0")) {
+		t.Errorf("2 0 9 0元 read as of 五年来")
+	}
+	if lead := "五年来，城镇新增就业3555万人；农村劳动力转移1200万人。"; !spanBefore(lead, yearSpans(lead), strings.Index(lead, "1200")) {
+		t.Errorf("a leading span does not date the sentence's clauses")
+	}
+}
