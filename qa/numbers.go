@@ -367,7 +367,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // reContinues opens a clause that goes on about the subject of the one
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%).
-var reContinues = regexp.MustCompile(`^\s*(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|较\d{4}年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达\d|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|较\d{4}年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达\d|突破\d|超过\d|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.

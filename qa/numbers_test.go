@@ -978,3 +978,12 @@ func TestNoNextYearInSpan(t *testing.T) {
 		t.Errorf("a leading span does not date the sentence's clauses")
 	}
 }
+
+// A clause that passes a mark (，突破8700万人次) goes on about the subject of
+// the one before it.
+func TestPassingMarkContinues(t *testing.T) {
+	l := clauses("成都国际航空枢纽年旅客吞吐量增长16.6%，突破8700万人次、居全国第3位。")
+	if len(l.continues) < 2 || !l.continues[1] {
+		t.Errorf("continues %v: ，突破8700万人次 does not go on about 旅客吞吐量", l.continues)
+	}
+}

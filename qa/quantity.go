@@ -378,7 +378,8 @@ func parseAt(text string, i int) (Quantity, bool) {
 		prev, _ = utf8.DecodeLastRuneInString(text[:i])
 	}
 	if isDigit(r) || (r == '-' || r == '－' || r == '−') && !isDigit(prev) && i+1 < len(text) && isDigit(firstRune(text[i+1:])) {
-		if blocksLeft(prev) || isDigit(prev) || prev == '.' || footnoteRef(text, i) {
+		if blocksLeft(prev) || isDigit(prev) || prev == '.' || prev == '∶' || footnoteRef(text, i) {
+			// ∶ before: the 1 of a ratio (2.04∶1), told with its first term.
 			return Quantity{}, false
 		}
 		return parseArabic(text, i)

@@ -475,9 +475,14 @@ var spokenWays = []struct {
 	{regexp.MustCompile(`一下子`), ""},
 	// 这几块, 那几项, 那部分: things named before, not how many.
 	{regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`), "这些"},
+	// 是几比一, 几比几: a ratio, asked as the report writes it (2.04∶1).
+	{reAskRatio, " 多少"},
 	// 签约家庭医生的人有多少: a count of people, as 有多少人 asks.
 	{regexp.MustCompile(`的(人|人口|居民|群众)(?:一共|总共|大概|大约)?(?:有|是)?(多少|几)(?:呢|啊)?$`), "的${1}，有${2}人"},
 }
+
+// reAskRatio asks a ratio as reports write one (2.04∶1): 是几比一, 几比几.
+var reAskRatio = regexp.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`)
 
 // reYiAsked ends a question that asks in 亿 with no unit after it.
 var reYiAsked = regexp.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)
@@ -1513,7 +1518,7 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 		return UnitClass(q.Unit)
 	}
 	// 千名老人床位数, 每万人口发明专利拥有量: a ratio, written as a bare number.
-	if reRatio.MatchString(s) {
+	if reRatio.MatchString(s) || reAskRatio.MatchString(q.Raw) {
 		return "ratio"
 	}
 	// 项目…总投资大概有多少亿: hundreds of millions of yuan, whatever else

@@ -1419,3 +1419,13 @@ func TestEventClauseIsAside(t *testing.T) {
 		}
 	}
 }
+
+// 是几比一 asks a ratio, as reports write one (2.04∶1); 倍差 is one too.
+func TestAskRatio(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"江苏城乡居民收入差距现在是几比一？", "城乡居民收入倍差是多少"} {
+		if q := a.Analyze(s); q.Class != "ratio" {
+			t.Errorf("%s: class %q, want ratio", s, q.Class)
+		}
+	}
+}
