@@ -1138,9 +1138,8 @@ func isComparisonBase(text string, at int) bool {
 // 持平, 上年相比, 2024年基本持平, 与2020年比（下同）.
 var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|\d{4}年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
 
-// yearValue reads a year written in digits (2020, ２００１) or in Chinese
-// numerals digit by digit (一九五二); 0 when it is neither.
-// yearValue is the year s writes, digits typeset apart (1 9 9 7) too.
+// yearValue reads a year written in digits (2020, ２００１, 1 9 9 7) or in
+// Chinese numerals digit by digit (一九五二); 0 when it is neither.
 func yearValue(s string) int { return report.YearDigits(strings.ReplaceAll(s, " ", "")) }
 
 // maxPeriodContext is how many bytes before a figure period reads.
@@ -1736,6 +1735,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 	}
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
+	// 1954年比1952年增长了多少 asks against a base of its own.
+	baseAsked := reAskedBase.MatchString(q.Norm)
 	qpart := subperiodOf(q.Raw)
 	rates := ratesAsked(q)
 	sector := bareSector(q)
@@ -1873,7 +1874,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fOtherPlace] = boolf(placeMiss || otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
-			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])))
+			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(text[clauseStart(breaks, f.Prefix):f.Prefix], sector))
@@ -2673,6 +2674,32 @@ func spanBefore(text string, spans [][]int, at int) bool {
 		return false
 	}
 	return !reSentYear.MatchString(text[spans[last][1]:at])
+}
+
+// reAskedBase is a base of comparison a question names (比1952年, 与2000年相比).
+var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和)(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年`)
+
+// longBase reports whether the figure at byte at is a change told against
+// a base two years or more before its own year (2005年与2000年相比，国内生产
+// 总值增长57.3%): the change of a span, not of one year.
+func longBase(pc periodCtx, at, year int) bool {
+	if year == 0 {
+		return false
+	}
+	years := pc.years
+	if years == nil {
+		years = sentenceYears(pc.text)
+	}
+	last := 0 // the base nearest before the figure, with no figure between
+	for _, y := range years {
+		if y[1] > at {
+			break
+		}
+		if isComparisonBase(pc.text, y[0]) && !strings.ContainsFunc(pc.text[y[1]:at], isDigit) {
+			last = yearValue(pc.text[y[2]:y[3]])
+		}
+	}
+	return last > 0 && last <= year-2
 }
 
 // maxLeadSpan is how far into a sentence a span of years may open and

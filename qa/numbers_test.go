@@ -987,3 +987,27 @@ func TestPassingMarkContinues(t *testing.T) {
 		t.Errorf("continues %v: ，突破8700万人次 does not go on about 旅客吞吐量", l.continues)
 	}
 }
+
+// A change told against a base two years or more before its own year
+// (2005年与2000年相比，…增长57.3%) is of a span; against the year before
+// (一九七八年又比一九七七年增长), of one year.
+func TestLongBase(t *testing.T) {
+	m := report.Meta{Year: 2006, ReviewYear: 2005, PlanYear: 2006}
+	for _, tc := range []struct {
+		text, fig string
+		want      bool
+	}{
+		{"2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。", "57.3", true},
+		{"全年国内生产总值达到18.23万亿元，比上年增长9.9%。", "9.9", false},
+		// The base of the clause before, with its own figure, is not this one's.
+		{"PM2.5浓度较2013年下降37.8%，全年优良天数159天，比2013年增加85天。", "159", false},
+		{"工业总产值一九七七年比一九七六年增长百分之十四点三，一九七八年又比一九七七年增长百分之十三点五。", "百分之十三点五", false},
+	} {
+		pc := periodCtx{text: tc.text, meta: m, years: sentenceYears(tc.text)}
+		at := strings.Index(tc.text, tc.fig)
+		year, _ := period(pc, at)
+		if got := longBase(pc, at, year); got != tc.want {
+			t.Errorf("longBase(%s, %s) = %v, want %v", tc.text, tc.fig, got, tc.want)
+		}
+	}
+}
