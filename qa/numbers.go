@@ -334,7 +334,7 @@ var reExcludes = regexp.MustCompile(`^[（(]\s*(?:不含|不包括|未含|未包
 
 // reFromTo is the start of a change told with its old value: 从2010年的
 // 4.60万亿元增加到, 由32微克每立方米下降到.
-var reFromTo = regexp.MustCompile(`(?:从|由)[^，；。从由到至]{0,30}?[0-9][^，；。从由到至]{0,24}?(?:到|至)`)
+var reFromTo = regexp.MustCompile(`(?:从|由)[^，；。从由到至]{0,30}?[0-9０-９][^，；。从由到至]{0,24}?(?:到|至)`)
 
 // asideBytes returns how many bytes of asides stand within [from, to).
 func (l *layout) asideBytes(from, to int) int {
@@ -367,7 +367,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // reContinues opens a clause that goes on about the subject of the one
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%).
-var reContinues = regexp.MustCompile(`^\s*(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比\d{4}年|同比|较上年|较去年|较上年同期|较\d{4}年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达\d|突破\d|超过\d|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -1136,7 +1136,7 @@ func isComparisonBase(text string, at int) bool {
 
 // reLevelWith follows the base of a comparison made with 与, 同 or 和: 上年
 // 持平, 上年相比, 2024年基本持平, 与2020年比（下同）.
-var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|\d{4}年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
+var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:\d{4}|[０-９]{4})年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
 
 // yearValue reads a year written in digits (2020, ２００１, 1 9 9 7) or in
 // Chinese numerals digit by digit (一九五二); 0 when it is neither.
@@ -1576,7 +1576,7 @@ func shareFigure(text string, l *layout, pos int) bool {
 }
 
 // reReachedAfter opens what a change reached: 提高62元、达到2988元.
-var reReachedAfter = regexp.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增加到|提高到|提高至|升至|调整为|为)\s*[0-9]`)
+var reReachedAfter = regexp.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增加到|提高到|提高至|升至|调整为|为)\s*[0-9０-９]`)
 
 // reachedAfter reports whether the text after a figure gives the level a
 // change reached, so that the figure is the change.
@@ -1603,7 +1603,7 @@ var reMonthIn = regexp.MustCompile(`(?:1[0-2]|[1-9])\s*月份?`)
 
 // reListedBefore is the figures of a list before the last: "600元、" in
 // 由600元、1000元.
-var reListedBefore = regexp.MustCompile(`(?:[0-9][0-9.,]*[^、，,0-9]{0,4}、)+$`)
+var reListedBefore = regexp.MustCompile(`(?:[0-9０-９][0-9０-９.,．，]*[^、，,0-9０-９]{0,4}、)+$`)
 
 // fromValue reports whether f is the starting value of a change: 从X增加到Y,
 // 由X提高至Y, or last year's value in an aside (6759家（上年5842家）).
@@ -2708,7 +2708,7 @@ const maxLeadSpan = 12
 
 // reDelta ends the words before the difference from a base: 比上年增加,
 // 比年初预算减少.
-var reDelta = regexp.MustCompile(`比(?:上年|去年|前年|上年同期|同期|\d{4}年|年初预算|年初|预算)[^，；。0-9]{0,8}?(?:增加|减少|多|少|增收|减收|增长|下降|提高|降低)(?:了)?\s*$`)
+var reDelta = regexp.MustCompile(`比(?:上年|去年|前年|上年同期|同期|(?:\d{4}|[０-９]{4})年|年初预算|年初|预算)[^，；。0-9０-９]{0,8}?(?:增加|减少|多|少|增收|减收|增长|下降|提高|降低)(?:了)?\s*$`)
 
 // deltaFigure reports whether the figure at byte at is the difference from
 // a base (今年安排832亿元，比上年增加167亿元: 167).

@@ -1011,3 +1011,20 @@ func TestLongBase(t *testing.T) {
 		}
 	}
 }
+
+// Older reports write years and figures in full-width digits: a base of
+// comparison (同１９８７年相比) and a change's start (由今年预计的３％提高到)
+// read as they do in half width.
+func TestFullWidthComparisons(t *testing.T) {
+	text := "１９９２年同１９８７年相比，钢产量增长百分之四十二，达到８０００万吨；原油产量继续增长，达到１．４２亿吨。"
+	if !isComparisonBase(text, strings.Index(text, "１９８７")) {
+		t.Errorf("同１９８７年相比 is no base")
+	}
+	pc := periodCtx{text: text, meta: report.Meta{Year: 1993, ReviewYear: 1992, PlanYear: 1993}, years: sentenceYears(text)}
+	if y, _ := period(pc, strings.Index(text, "１．４２")); y != 1992 {
+		t.Errorf("period of １．４２亿吨 = %d, want 1992", y)
+	}
+	if l := clauses("要求工农业总产值的增长速度由今年预计的３％提高到４％。"); len(l.fromTo) != 1 {
+		t.Errorf("from–to spans %v, want 由今年预计的３％提高到", l.fromTo)
+	}
+}
