@@ -1281,6 +1281,10 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		if !strings.Contains(text[start:], "年") {
 			words = nil
 		}
+		var fromTo [][]int
+		if words != nil && (strings.Contains(text[start:], "由") || strings.Contains(text[start:], "从")) {
+			fromTo = reFromTo.FindAllStringIndex(text, -1)
+		}
 		for _, ry := range words {
 			for from := start; ; {
 				k := strings.Index(text[from:], ry.word)
@@ -1288,8 +1292,10 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 					break
 				}
 				k += from
-				if ry.word == "来年" && strings.HasSuffix(text[:k], "年") {
-					// 五年来年均增长6％: 年来 and 年均, no next year.
+				if ry.word == "来年" && strings.HasSuffix(text[:k], "年") || inFromPart(fromTo, k) {
+					// 五年来年均增长6％: 年来 and 年均, no next year; 由今年预计
+					// 的３％提高到４％: this year dates the start, not the
+					// level reached.
 					from = k + len(ry.word)
 					continue
 				}
@@ -2678,6 +2684,17 @@ func spanBefore(text string, spans [][]int, at int) bool {
 
 // reAskedBase is a base of comparison a question names (比1952年, 与2000年相比).
 var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和)(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年`)
+
+// inFromPart reports whether byte k stands in the start of a change
+// (spans of reFromTo).
+func inFromPart(spans [][]int, k int) bool {
+	for _, m := range spans {
+		if k >= m[0] && k < m[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // longBase reports whether the figure at byte at is a change told against
 // a base two years or more before its own year (2005年与2000年相比，国内生产

@@ -1027,4 +1027,10 @@ func TestFullWidthComparisons(t *testing.T) {
 	if l := clauses("要求工农业总产值的增长速度由今年预计的３％提高到４％。"); len(l.fromTo) != 1 {
 		t.Errorf("from–to spans %v, want 由今年预计的３％提高到", l.fromTo)
 	}
+	// This year dates the start; the level reached is the plan's.
+	plan := "１９８２年的计划，要求工农业总产值的增长速度由今年预计的３％提高到４％，并在执行中力争超过。"
+	pc = periodCtx{text: plan, meta: report.Meta{Year: 1981, ReviewYear: 1981, PlanYear: 1982}, years: sentenceYears(plan)}
+	if y, _ := period(pc, strings.Index(plan, "４％")); y != 1982 {
+		t.Errorf("period of ４％ = %d, want 1982", y)
+	}
 }
