@@ -1198,6 +1198,15 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			break
 		}
 	}
+	// A rate the segmenter cut from its word (办结/率, 达标/率) is one term:
+	// reports write it whole (办结率99.26%).
+	for i := 1; i < len(words); i++ {
+		if words[i].text == "率" && utf8.RuneCountInString(words[i-1].text) >= 2 && isHanString(words[i-1].text) {
+			words[i-1] = word{text: words[i-1].text + "率", subs: []string{words[i-1].text, "率"}}
+			words = append(words[:i], words[i+1:]...)
+			i--
+		}
+	}
 	verbs := map[string]bool{}
 	empty := map[string]bool{}   // words of no content by their part of speech
 	verbish := map[string]bool{} // words the tagger reads as verbs or adjectives

@@ -1429,3 +1429,17 @@ func TestAskRatio(t *testing.T) {
 		}
 	}
 }
+
+// A rate the segmenter cuts from its word (办结/率) is one concept, no verb.
+func TestRateWordWhole(t *testing.T) {
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"热线", "办结", "去年", "有", "多少"}), Lex: LoadLexicon()}
+	q := a.Analyze("热线去年的办结率有多少？")
+	for _, c := range q.Concepts {
+		if strings.HasPrefix(c.Word, "办结") && c.Aspect {
+			t.Errorf("办结 read as an aspect: %+v", q.Concepts)
+		}
+		if c.Word == "率" {
+			t.Errorf("率 is a concept of its own: %+v", q.Concepts)
+		}
+	}
+}
