@@ -1903,9 +1903,19 @@ func (a *Analyzer) glossed(s string) string {
 	before := s[:m[0]]
 	words := topWords(a.Seg, before)
 	from := len(before)
+	// A place name the gazetteer lacks (南疆) still stops the words
+	// replaced, if the tagger knows it for one.
+	places := map[string]bool{}
+	if tg, ok := a.Seg.(Tagger); ok {
+		for _, wt := range tg.Tag(before) {
+			if k := strings.LastIndexByte(wt, '/'); k > 0 && wt[k+1:] == "ns" {
+				places[wt[:k]] = true
+			}
+		}
+	}
 	for k := len(words) - 1; k >= 0 && len(words)-k <= 4; k-- {
 		w := before[words[k][0]:words[k][1]]
-		if glossStop(w) {
+		if glossStop(w) || places[w] {
 			break
 		}
 		if w == "的" || w == "这块" || w == "那块" || w == "方面" {

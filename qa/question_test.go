@@ -1443,3 +1443,32 @@ func TestRateWordWhole(t *testing.T) {
 		}
 	}
 }
+
+// taggedSeg is a segmenter whose tagger knows some words' parts of speech.
+type taggedSeg struct {
+	segment.Segmenter
+	tags map[string]string
+}
+
+func (s taggedSeg) Tag(text string) []string {
+	var out []string
+	for _, t := range s.Segment(text) {
+		w := text[t.Start:t.End]
+		tag := s.tags[w]
+		if tag == "" {
+			tag = "n"
+		}
+		out = append(out, w+"/"+tag)
+	}
+	return out
+}
+
+// The report's term in brackets replaces the asker's words before it, but
+// not a place the gazetteer lacks that the tagger knows (南疆).
+func TestGlossStopsAtTaggedPlace(t *testing.T) {
+	seg := taggedSeg{segment.NewMaxMatch([]string{"南疆", "普通话", "国家通用语言文字", "普及率"}), map[string]string{"南疆": "ns"}}
+	a := &Analyzer{Seg: seg, Lex: LoadLexicon()}
+	if got := a.glossed("南疆普通话（国家通用语言文字）普及率是多少"); got != "南疆国家通用语言文字普及率是多少" {
+		t.Errorf("glossed = %s, want 南疆 kept", got)
+	}
+}
