@@ -699,7 +699,19 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	for i := n; i < len(q.Concepts); i++ {
 		q.Concepts[i].Optional = true
 	}
+	// 还有哪些不足, 承认有哪些突出问题: reports own their shortcomings in
+	// one set way (我们也清醒看到，…还存在不少困难和问题).
+	if q.Kind == KindText && reAskShortcoming.MatchString(s) {
+		q.Concepts = append(q.Concepts, Concept{Word: "清醒看到", Alts: shortcomingAlts})
+	}
 }
+
+// reAskShortcoming asks what a report owns it falls short in.
+var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|短板|困难|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|短板|困难和问题|问题和困难)(?:有哪些|是什么|在哪)`)
+
+// shortcomingAlts are the words a report owns its shortcomings in.
+var shortcomingAlts = []Alt{{Text: "清醒看到", Factor: 1}, {Text: "清醒认识到", Factor: 1}, {Text: "清醒地看到", Factor: 1},
+	{Text: "困难和问题", Factor: 0.9}, {Text: "问题和不足", Factor: 0.9}, {Text: "问题和困难", Factor: 0.9}, {Text: "不少问题", Factor: 0.8}}
 
 // reAfterEvent opens a question with the event it starts from (出了滑坡
 // 事故以后，发生疫情之后，): the words of the event are group 1.

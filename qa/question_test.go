@@ -1472,3 +1472,18 @@ func TestGlossStopsAtTaggedPlace(t *testing.T) {
 		t.Errorf("glossed = %s, want 南疆 kept", got)
 	}
 }
+
+// A question of what a report owns it falls short in looks for the way
+// reports own it (我们也清醒看到，…还存在不少问题).
+func TestShortcomingQuestion(t *testing.T) {
+	a := testAnalyzer()
+	has := func(q *Question) bool {
+		return slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "清醒看到" })
+	}
+	if q := a.Analyze("报告里说经济现在还有哪些不足？"); !has(q) {
+		t.Errorf("哪些不足: no concept of owned shortcomings (kind %s): %+v", q.Kind, q.Concepts)
+	}
+	if q := a.Analyze("资金缺口有多少？"); has(q) {
+		t.Errorf("资金缺口有多少 reads as a question of shortcomings")
+	}
+}
