@@ -2700,8 +2700,8 @@ func inFromPart(spans [][]int, k int) bool {
 // a base two years or more before its own year (2005年与2000年相比，国内生产
 // 总值增长57.3%): the change of a span, not of one year.
 func longBase(pc periodCtx, at, year int) bool {
-	if year == 0 {
-		return false
+	if year == 0 || !changeFigure(pc.text, at) {
+		return false // 同１９８７年相比，…达到８０００万吨: a level, whatever its base
 	}
 	years := pc.years
 	if years == nil {

@@ -999,6 +999,8 @@ func TestLongBase(t *testing.T) {
 	}{
 		{"2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。", "57.3", true},
 		{"全年国内生产总值达到18.23万亿元，比上年增长9.9%。", "9.9", false},
+		// A level reached is no change, whatever its base.
+		{"１９９２年同１９８７年相比，钢产量增长百分之四十二，达到８０００万吨。", "８０００", false},
 		// The base of the clause before, with its own figure, is not this one's.
 		{"PM2.5浓度较2013年下降37.8%，全年优良天数159天，比2013年增加85天。", "159", false},
 		{"工业总产值一九七七年比一九七六年增长百分之十四点三，一九七八年又比一九七七年增长百分之十三点五。", "百分之十三点五", false},

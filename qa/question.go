@@ -553,7 +553,13 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = reFromAbove.ReplaceAllString(s, "${1}")
 	s = reAccumulated.ReplaceAllString(s, "累计结余")
+	// 92年, 七四年: a year of the last century, said short.
+	s = shortYears(s)
 	rest := s
+	// 从1978年到1985年: a span of years asks no one year's figure.
+	if q.Kind == KindNumber && !hasAny(s, []string{"为什么", "为何", "原因", "怎么"}) {
+		rest = reYearSpanQ.ReplaceAllString(rest, " ")
+	}
 	// Years.
 	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {
 		q.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
@@ -704,6 +710,45 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if q.Kind == KindText && reAskShortcoming.MatchString(s) {
 		q.Concepts = append(q.Concepts, Concept{Word: "清醒看到", Alts: shortcomingAlts})
 	}
+}
+
+// reYearSpanQ is a span of years a question asks over (从1978年到1985年).
+var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:19|20)\d{2}\s*年?\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*年(?:间|期间|这几年|那几年|这段时间)?`)
+
+// reShortYear is a year of the last century said short (92年, 七四年);
+// shortYears leaves spans alone (70年来, 五六年间).
+var reShortYear = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])年`)
+
+// shortYears writes the short years of s in full: 92年 → 1992年.
+func shortYears(s string) string {
+	if !strings.Contains(s, "年") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range reShortYear.FindAllStringSubmatchIndex(s, -1) {
+		prev, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+		next, _ := utf8.DecodeRuneInString(s[m[1]:])
+		if m[0] > 0 && (isDigit(prev) || prev == '.' || strings.ContainsRune("一二三四五六七八九十〇零百千万第", prev)) ||
+			strings.ContainsRune("来间内后前之多以", next) {
+			continue
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString("19")
+		for _, r := range s[m[2]:m[3]] {
+			if d := slices.Index([]rune("〇一二三四五六七八九"), r); d >= 0 {
+				b.WriteByte(byte('0' + d))
+			} else if r == '零' {
+				b.WriteByte('0')
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		b.WriteString("年")
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // reAskShortcoming asks what a report owns it falls short in.

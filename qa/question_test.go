@@ -1487,3 +1487,28 @@ func TestShortcomingQuestion(t *testing.T) {
 		t.Errorf("资金缺口有多少 reads as a question of shortcomings")
 	}
 }
+
+// Years said short (92年, 七四年) are years of the last century; spans
+// (70年来, 五六年间) are left alone, and a span of years a question asks
+// over (从1978年到1985年) sets no one year.
+func TestShortYearsAndSpans(t *testing.T) {
+	for in, want := range map[string]string{
+		"92年钢产量到多少万吨了": "1992年钢产量到多少万吨了",
+		"七四年到七六年那几年":   "1974年到1976年那几年",
+		"新中国成立70年来":    "新中国成立70年来",
+		"五六年间":         "五六年间",
+		"第75年":         "第75年",
+		"2019年":        "2019年",
+	} {
+		if got := shortYears(in); got != want {
+			t.Errorf("shortYears(%s) = %s, want %s", in, got, want)
+		}
+	}
+	a := testAnalyzer()
+	if q := a.Analyze("92年钢产量是多少？"); q.Year != 1992 {
+		t.Errorf("92年: year %d, want 1992", q.Year)
+	}
+	if q := a.Analyze("从1978年到1985年，工业产值每年要涨多少？"); q.Year != 0 {
+		t.Errorf("从1978年到1985年: year %d, want none", q.Year)
+	}
+}
