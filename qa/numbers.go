@@ -2215,15 +2215,9 @@ func continuesDetail(text string) bool {
 // opens with at most a verb before it (拨付174.9亿元; 建设热火朝天，完成投资
 // 1104亿元), scope, level and money words apart (市级共安排资金6000万元).
 func subjectless(text string) bool {
-	k := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
-	if k <= 0 {
+	lead, ok := firstFigureLead(text)
+	if !ok {
 		return false
-	}
-	// The words before it in its clause: 重点片区建设热火朝天，完成投资1104亿元.
-	lead := text[:k]
-	if c := strings.LastIndexAny(lead, "，；：,;:"); c >= 0 {
-		_, n := utf8.DecodeRuneInString(lead[c:])
-		lead = lead[c+n:]
 	}
 	n := 0
 	for _, r := range genericLead.Replace(lead) {
@@ -2240,16 +2234,24 @@ func subjectless(text string) bool {
 // 年末滚存结余5638.11亿元; 年终结转12亿元): what is left of a fund named
 // before.
 func balanceLead(text string) bool {
+	lead, ok := firstFigureLead(text)
+	return ok && reBalanceLead.MatchString(strings.TrimSpace(lead))
+}
+
+// firstFigureLead returns the words before a sentence's first figure in
+// its clause (重点片区建设热火朝天，完成投资1104亿元: 完成投资), and false when
+// the sentence has no figure or opens with one.
+func firstFigureLead(text string) (string, bool) {
 	k := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
 	if k <= 0 {
-		return false
+		return "", false
 	}
 	lead := text[:k]
 	if c := strings.LastIndexAny(lead, "，；：,;:"); c >= 0 {
 		_, n := utf8.DecodeRuneInString(lead[c:])
 		lead = lead[c+n:]
 	}
-	return reBalanceLead.MatchString(strings.TrimSpace(lead))
+	return lead, true
 }
 
 // reBalanceLead is a balance with its period and nothing naming whose.
