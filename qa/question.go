@@ -429,6 +429,25 @@ var relativeYears = []struct {
 // reSpanIn is a span of time followed by 里 or 内 (一年里, 这一年内).
 var reSpanIn = regexp.MustCompile(`(一年|这一年|全年|今年|去年|前年|明年|这几年|五年)(?:里|内|中|当中)`)
 
+// dropSpanIn drops the 里 or 内 after a span of time (一年里少了多少), and a
+// 中 that starts no word of its own (去年中央给的钱: 中央).
+func dropSpanIn(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range reSpanIn.FindAllStringSubmatchIndex(s, -1) {
+		if strings.HasPrefix(s[m[3]:m[1]], "中") && !strings.HasPrefix(s[m[3]:m[1]], "中间") {
+			if next, _ := utf8.DecodeRuneInString(s[m[1]:]); strings.ContainsRune("央国心部小华医共", next) {
+				continue
+			}
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString(s[m[2]:m[3]])
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // reSeenPatients asks how many patients were seen, the verb and its object
 // apart: 看了多少人次的病 — the bulletins' 诊疗人次.
 var reSeenPatients = regexp.MustCompile(`看(?:了|过)?(多少|几)(万|亿)?(人次|次|人)的?病`)
@@ -548,7 +567,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reAgeGroup.ReplaceAllString(s, "${1}")
 	s = reSeenPatients.ReplaceAllString(s, "诊疗${1}${2}${3}")
 	// 一年里少了多少: 里 after a span of time is no word of the subject.
-	s = reSpanIn.ReplaceAllString(s, "${1}")
+	s = dropSpanIn(s)
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = reFromAbove.ReplaceAllString(s, "${1}")

@@ -1512,3 +1512,18 @@ func TestShortYearsAndSpans(t *testing.T) {
 		t.Errorf("从1978年到1985年: year %d, want none", q.Year)
 	}
 }
+
+// The 里 after a span of time is dropped, but not the 中 of 中央 or 中国
+// after a year (去年中央给北京新增的额度).
+func TestSpanInKeepsWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"一年里少了多少":       "一年少了多少",
+		"去年中央给北京新增的额度": "去年中央给北京新增的额度",
+		"去年中国GDP是多少":    "去年中国GDP是多少",
+		"这一年内新增多少":      "这一年新增多少",
+	} {
+		if got := dropSpanIn(in); got != want {
+			t.Errorf("dropSpanIn(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
