@@ -1517,10 +1517,10 @@ func TestShortYearsAndSpans(t *testing.T) {
 // after a year (去年中央给北京新增的额度).
 func TestSpanInKeepsWords(t *testing.T) {
 	for in, want := range map[string]string{
-		"一年里少了多少":       "一年少了多少",
+		"一年里少了多少":      "一年少了多少",
 		"去年中央给北京新增的额度": "去年中央给北京新增的额度",
-		"去年中国GDP是多少":    "去年中国GDP是多少",
-		"这一年内新增多少":      "这一年新增多少",
+		"去年中国GDP是多少":   "去年中国GDP是多少",
+		"这一年内新增多少":     "这一年新增多少",
 	} {
 		if got := dropSpanIn(in); got != want {
 			t.Errorf("dropSpanIn(%s) = %s, want %s", in, got, want)
