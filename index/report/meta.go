@@ -344,15 +344,16 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 			m.Year = first
 		case c.delivered > 0:
 			m.Year = c.delivered
+		case reIDYear.FindString(c.id) != "":
+			// A year in the file name ("2019政府工作报告.txt",
+			// national_1980_gov_work_report) is the year of delivery, as
+			// collections name work reports: the 1980 report plans 1980
+			// and 1981, and its 去年 is 1979.
+			m.Year, inferred = atoi(reIDYear.FindString(c.id)), true
 		case c.plan > 0:
 			m.Year, inferred = c.plan, true
 		case c.review > 0:
 			m.Year, inferred = c.review+1, true
-		default:
-			// Last resort: a year in the file name ("2019政府工作报告.txt").
-			if y := reIDYear.FindString(c.id); y != "" {
-				m.Year, inferred = atoi(y), true
-			}
 		}
 		if m.Year > 0 {
 			m.ReviewYear, m.PlanYear = m.Year-1, m.Year

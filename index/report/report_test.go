@@ -825,3 +825,17 @@ func TestTwoPartHeading(t *testing.T) {
 		}
 	}
 }
+
+// A work report with no year in its title or front matter is of the year
+// its file name gives (national_1980_gov_work_report), before the years
+// its sections plan: the 1980 report plans 1980 and 1981, and its 去年 is
+// 1979.
+func TestWorkReportYearFromFileName(t *testing.T) {
+	src := "政府工作报告\n\n各位代表：\n现在，我代表国务院向大会作政府工作报告。\n" +
+		"一、1980年国民经济计划的执行情况\n今年上半年，工业总产值比去年同期增长9.5%。\n" +
+		"二、1981年国民经济计划的安排\n明年钢产量计划3500万吨。\n"
+	m := Parse("national_1980_gov_work_report", []byte(src)).Meta
+	if m.Year != 1980 || m.PlanYear != 1981 {
+		t.Errorf("years %d (review %d, plan %d), want 1980 (plan 1981)", m.Year, m.ReviewYear, m.PlanYear)
+	}
+}
