@@ -1483,6 +1483,9 @@ func TestShortcomingQuestion(t *testing.T) {
 	if q := a.Analyze("报告里说经济现在还有哪些不足？"); !has(q) {
 		t.Errorf("哪些不足: no concept of owned shortcomings (kind %s): %+v", q.Kind, q.Concepts)
 	}
+	if q := a.Analyze("政府承认发展还有哪些难处？"); !has(q) {
+		t.Errorf("哪些难处: no concept of owned shortcomings (kind %s)", q.Kind)
+	}
 	if q := a.Analyze("资金缺口有多少？"); has(q) {
 		t.Errorf("资金缺口有多少 reads as a question of shortcomings")
 	}
