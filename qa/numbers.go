@@ -1877,7 +1877,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
-			ft[fOtherPlace] = boolf(placeMiss || otherPlaceBefore(places, breaks, f.Prefix))
+			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])))

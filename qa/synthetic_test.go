@@ -870,3 +870,12 @@ func TestQuotedPartsBeforeTerm(t *testing.T) {
 		t.Errorf("哪几方面: unit %q, want none", q.Unit)
 	}
 }
+
+// In a 分别 list the places pair with the figures in order (厦门、福州机场
+// 旅客吞吐量分别达2790.6万人次、1529.9万人次): the nearer place does not make
+// the first figure another place's.
+func TestListedPlacesPairInOrder(t *testing.T) {
+	doc := "2025年福建省政府工作报告\n\n一、2024年工作回顾\n\n全省接待旅游总人数6.5亿人次，厦门、福州机场旅客吞吐量分别达2790.6万人次、1529.9万人次，均创历史新高。\n"
+	e := smallEngine(t, "fujian_2025_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{"厦门机场去年旅客吞吐量有多少人次？": "2790.6万人次"})
+}
