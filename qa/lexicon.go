@@ -388,7 +388,8 @@ func singular(phrase string) string {
 		w = w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses"):
 		w = w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+	case strings.HasSuffix(w, "s") && len(w) > 3 && hasSuffixAny(w, []string{"ss", "ous", "us", "is", "ics", "gas"}) == "":
+		// Not autonomous, census, basis, statistics, gas: no plurals.
 		w = w[:len(w)-1]
 	}
 	return head + w
