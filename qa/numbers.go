@@ -117,6 +117,8 @@ var headModifiers = []headModifier{
 	// 户籍人口城镇化率 is not the 常住人口's, nor the reverse.
 	{mod: "户籍人口", opposites: []string{"常住"}}, {mod: "常住人口", opposites: []string{"户籍", "户口"}},
 	{mod: "户籍", opposites: []string{"常住"}}, {mod: "常住", opposites: []string{"户籍", "户口"}},
+	// 城镇调查失业率 is not the 登记 one, nor the reverse.
+	{mod: "调查", opposites: []string{"登记"}}, {mod: "登记", opposites: []string{"调查"}},
 }
 
 // clashes reports whether a match of word w after before, in a sentence,

@@ -1347,6 +1347,9 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		c := Concept{Word: w.text, Aspect: aspect, verbish: verbish[w.text] && !a.Lex.Noun(w.text)}
 		c.Alts = append(c.Alts, Alt{Text: w.text, Factor: 1})
 		for _, alt := range a.Lex.Alternatives(w.text) {
+			if contradicts(w.text, alt.Text) {
+				continue // 城镇登记失业率 for 城镇调查失业率
+			}
 			c.Alts = addAlt(c.Alts, alt)
 		}
 		// The parts of a long word stand for it partly: 养老床位 → 床位.
@@ -1422,9 +1425,6 @@ func contradicts(word, alt string) bool {
 	return false
 }
 
-// subwords returns the dictionary words inside word as the segmenter
-// cuts it, as the parts of a concept: the words it is made of, or, when
-// it is one dictionary word, the shorter words found inside it.
 // partWord is how a part of a concept's word is found in the reports: as
 // it stands, or, for a Latin part (gdp of gdp增长), as the shortest of its
 // Chinese alternatives, which the reports write (生产总值).
@@ -1442,6 +1442,9 @@ func (a *Analyzer) partWord(sub string) string {
 	return best
 }
 
+// subwords returns the dictionary words inside word as the segmenter
+// cuts it, as the parts of a concept: the words it is made of, or, when
+// it is one dictionary word, the shorter words found inside it.
 func (a *Analyzer) subwords(word string) []string {
 	var tops, inner []string
 	top := map[int]int{} // index in tops by position

@@ -38,7 +38,7 @@ func testSegmenter() segment.Segmenter {
 		for _, l := range lines(classesData) {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
-		words = append(words, "滚存", "年底", "厦门", "福州", "旅客吞吐量", "滑坡", "专门", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
+		words = append(words, "滚存", "年底", "城镇调查失业率", "厦门", "福州", "旅客吞吐量", "滑坡", "专门", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
 			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分")
 		testSeg = segment.NewMaxMatch(words)
 	})
@@ -1527,6 +1527,20 @@ func TestSpanInKeepsWords(t *testing.T) {
 	} {
 		if got := dropSpanIn(in); got != want {
 			t.Errorf("dropSpanIn(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// A synonym that names the opposite kind (城镇登记失业率 for 城镇调查失业率)
+// is no wording of the word.
+func TestSynonymOfOppositeKind(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("城镇调查失业率是多少？")
+	for _, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			if strings.Contains(alt.Text, "登记") {
+				t.Errorf("%s has the wording %s", c.Word, alt.Text)
+			}
 		}
 	}
 }
