@@ -197,6 +197,15 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 				if strings.HasSuffix(text[:start], "“") {
 					start -= len("“") // 即“保基本民生”: the quote opens the definition
 				}
+				if cue == ":" && start >= len(strings.TrimRight(text, "。 ")) {
+					// 做到“五个更加注重”：| 更加注重强化战略引领…: the colon
+					// ends the sentence, and the parts follow in the next.
+					if a, ok := vw.nextSentenceDefines(v, q.Term); ok {
+						out = append(out, a)
+						found = true
+					}
+					break
+				}
 				if start >= len(text) {
 					break
 				}
@@ -250,6 +259,23 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 		return out[:1]
 	}
 	return nil
+}
+
+// nextSentenceDefines answers a term whose sentence ends in a colon with
+// the sentence after it, in its paragraph or the next.
+func (vw *viewer) nextSentenceDefines(v *sentView, term string) (Answer, bool) {
+	next := vw.sentenceAt(v, v.rec.N+1, false)
+	if next == nil {
+		return Answer{}, false
+	}
+	def := strings.TrimRight(next.rec.Text, "。 ")
+	if utf8.RuneCountInString(def) < 4 {
+		return Answer{}, false
+	}
+	fs, fe := next.rec.Span(0, len(def))
+	a := next.answerAt(fs, fe)
+	a.Text, a.Kind, a.Score, a.Matched = def, "definition", cueScore(":"), []string{term}
+	return a, true
 }
 
 // termEnds finds term in s, quotes inside s not counting (“三公”经费 for

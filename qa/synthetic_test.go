@@ -879,3 +879,17 @@ func TestListedPlacesPairInOrder(t *testing.T) {
 	e := smallEngine(t, "fujian_2025_gov_work_report.txt", doc)
 	askAll(t, e, map[string]string{"厦门机场去年旅客吞吐量有多少人次？": "2790.6万人次"})
 }
+
+// A term whose sentence ends in a colon is answered with the sentence
+// after it (做到“五个更加注重”：| ——更加注重强化战略引领…).
+func TestColonEndedTermDefinedNext(t *testing.T) {
+	doc := "2026年某省政府工作报告\n\n二、“十五五”主要目标\n\n实现上述目标，必须在工作推进中做到“五个更加注重”：\n\n——更加注重强化战略引领，突出战略导向。\n"
+	e := smallEngine(t, "mou_2026_gov_work_report.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "“五个更加注重”都是哪几条？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || !strings.Contains(r.Answers[0].Sentence, "更加注重强化战略引领") {
+		t.Errorf("answers %+v, want the sentence after the colon", r.Answers)
+	}
+}
