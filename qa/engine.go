@@ -289,7 +289,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 				answers = e.sentences(q, vw, hits)
 			}
 		case KindText:
-			if q.Why || q.Use {
+			if q.Why || q.Use || q.How {
 				answers = e.reasons(q, vw, hits)
 			}
 			if len(answers) == 0 {

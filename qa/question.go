@@ -75,8 +75,9 @@ type Question struct {
 	// its parts.
 	Total bool
 	// Why is set when the question asks for the cause of a change
-	// (为什么下降), Use when it asks what money was used for (用来干什么).
-	Why, Use bool
+	// (为什么下降), Use when it asks what money was used for (用来干什么),
+	// How when it asks what will be done about a thing (打算怎么办).
+	Why, Use, How bool
 
 	named bool // the question names, in pinyin, the place of the reports in scope
 	// measured is, for an English question, the index in Concepts of the

@@ -1544,3 +1544,24 @@ func TestSynonymOfOppositeKind(t *testing.T) {
 		}
 	}
 }
+
+// A question of what will be done about a thing (打算怎么办, 采取什么措施)
+// is answered by the sentence that announces it (采取以下的综合配套措施).
+func TestHowQuestion(t *testing.T) {
+	a := testAnalyzer()
+	for s, want := range map[string]bool{
+		"物价涨得太多，国务院打算怎么办？": true,
+		"明年解决就业问题到底走什么路子？": true,
+		"今年采取了哪些措施稳就业？":    true,
+		"一共安排了多少资金？":       false,
+	} {
+		q := a.Analyze(s)
+		if q.How != want || want && q.Kind != KindText {
+			t.Errorf("%s: how %v kind %s, want how %v", s, q.How, q.Kind, want)
+		}
+	}
+	q := &Question{How: true}
+	if cueIn(q, "决定在物价问题上采取以下的综合配套措施：") < 1 {
+		t.Errorf("采取以下的综合配套措施 announces no measures")
+	}
+}

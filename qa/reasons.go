@@ -19,6 +19,9 @@ var (
 	reWhyEn     = regexp.MustCompile(`^why\b|\bwhat (?:was|is|were|are) the reasons?\b|\breasons? (?:for|behind|why)\b|\bwhat caused\b|\bhow come\b`)
 	rePurposeZh = regexp.MustCompile(`干什么用|拿去干什么|干啥用|干嘛用|做什么用|作什么用|用来干什么|用来做什么|用在哪|用到哪|花在哪|用途是什么|有什么用途|主要用途|用在了哪些|用于哪些|用于什么|主要用于`)
 	rePurposeEn = regexp.MustCompile(`\bused for\b|\bspent on what\b|\bwhat (?:was|is|were|are) .* (?:used|spent) (?:for|on)\b|\bpurpose\b`)
+	// reHowZh asks what will be done about a thing: 打算怎么办, 怎么帮,
+	// 采取什么措施, 走什么路子.
+	reHowZh = regexp.MustCompile(`(?:打算|准备|要)?(?:怎么办|怎么帮|怎么做|怎么搞|怎么治|如何应对|如何解决)|(?:采取|有)(?:了)?(?:什么|哪些)(?:措施|办法|举措)|走什么路子`)
 	// The size of a change a why-question names (掉了三成多, 涨了五成): it
 	// describes the figure, it is not a word the cause stands next to.
 	reChangeSize = regexp.MustCompile(`(?:[一二三四五六七八九十两几]成|一半|翻番|翻了一番|[一二三四五六七八九十两几]倍)多?`)
@@ -28,6 +31,8 @@ var (
 var (
 	causeCues = []string{"主要是", "主要原因", "原因是", "原因为", "主要由于", "由于", "因为", "主要受", "受", "影响", "主要系", "系", "得益于", "导致", "带动", "拉动", "因", "一次性", "故", "因此", "所以"}
 	useCues   = []string{"主要用于", "用于", "用途", "安排", "支持", "保障"}
+	// howCues announce what will be done: 采取以下措施, 做好以下四项工作.
+	howCues = []string{"以下", "措施", "办法", "举措", "一是", "着力", "通过", "采取"}
 )
 
 // markAsk reads whether a question asks why (q.Why) or what for (q.Use),
@@ -39,6 +44,8 @@ func markAsk(q *Question, s string) string {
 		q.Why = true
 	case q.Lang == "en" && rePurposeEn.MatchString(lower), q.Lang != "en" && rePurposeZh.MatchString(s):
 		q.Use = true
+	case q.Lang != "en" && reHowZh.MatchString(s) && !strings.Contains(s, "多少"):
+		q.How = true
 	default:
 		return s
 	}
@@ -46,6 +53,7 @@ func markAsk(q *Question, s string) string {
 	if q.Lang != "en" {
 		s = reWhyZh.ReplaceAllString(s, " ")
 		s = rePurposeZh.ReplaceAllString(s, " ")
+		s = reHowZh.ReplaceAllString(s, " ")
 		s = reChangeSize.ReplaceAllString(s, " ")
 	}
 	return s
@@ -55,8 +63,11 @@ func markAsk(q *Question, s string) string {
 // of the kind the question asks for, and how strongly.
 func cueIn(q *Question, text string) float64 {
 	cues := causeCues
-	if q.Use {
+	switch {
+	case q.Use:
 		cues = useCues
+	case q.How:
+		cues = howCues
 	}
 	best := 0.0
 	for _, c := range cues {
@@ -65,7 +76,7 @@ func cueIn(q *Question, text string) float64 {
 			continue
 		}
 		v := 1.0
-		if utf8.RuneCountInString(c) == 1 || c == "影响" || c == "安排" || c == "支持" || c == "保障" {
+		if utf8.RuneCountInString(c) == 1 || c == "影响" || c == "安排" || c == "支持" || c == "保障" || c == "着力" || c == "通过" || c == "采取" {
 			v = 0.6 // 受, 因, 系: weak alone
 		}
 		if best < v {
