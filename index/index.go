@@ -345,9 +345,9 @@ func (x *Index) open() error {
 			return err
 		}
 	}
-	if !st.clean || x.bleveNew {
+	if !fresh && (!st.clean || x.bleveNew) {
 		// Not closed cleanly, or the bleve index was lost: make bleve, the
-		// store and docs/ agree.
+		// store and docs/ agree. A new index has nothing to check.
 		return x.recover()
 	}
 	return nil

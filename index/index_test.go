@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -414,5 +415,23 @@ func TestTermWith(t *testing.T) {
 			got = append(got, h.Text())
 		}
 		t.Errorf("教育 with 支出: %d hits %q, want only the sentence holding both", total, got)
+	}
+}
+
+// A new index is not reported as one left open by a crash: there is
+// nothing to check.
+func TestNewIndexNotRecovered(t *testing.T) {
+	var logs strings.Builder
+	x, err := Open(Config{Dir: t.TempDir(), Segmenter: segment.Bigram{}, SegmenterName: "bigram", Seeds: []Source{seed(t)},
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if strings.Contains(logs.String(), "not closed cleanly") {
+		t.Errorf("a new index was checked as if after a crash:\n%s", logs.String())
+	}
+	if x.Len() != 1 {
+		t.Errorf("%d documents, want the seed", x.Len())
 	}
 }
