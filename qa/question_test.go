@@ -1565,3 +1565,20 @@ func TestHowQuestion(t *testing.T) {
 		t.Errorf("采取以下的综合配套措施 announces no measures")
 	}
 }
+
+// Everyday words reach the reports' terms: 农村厕所 is counted as 户厕, and
+// power sent 往外省 is 外送 or 输出.
+func TestEverydayToiletsAndPowerSent(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{"今年计划改造多少座农村厕所？": "户厕", "绿电去年往外省送了多少度？": "输出"} {
+		found := false
+		for _, c := range a.Analyze(q).Concepts {
+			for _, alt := range c.Alts {
+				found = found || alt.Text == want
+			}
+		}
+		if !found {
+			t.Errorf("%s: no wording %s", q, want)
+		}
+	}
+}
