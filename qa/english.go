@@ -9,6 +9,9 @@ import (
 	"unicode/utf8"
 )
 
+// reEnYearSpan is a span of years an English question asks over.
+var reEnYearSpan = regexp.MustCompile(`\b(?:from|between)\s+(?:19|20)\d{2}\s+(?:to|and|through|until)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b`)
+
 // reEnAcronym is an acronym in an English question: AED, ETC, 5G.
 var reEnAcronym = regexp.MustCompile(`\b[A-Z0-9]*[A-Z][A-Z0-9]+\b`)
 
@@ -355,7 +358,8 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		s = strings.Replace(s, m[0], " ", 1)
 		text = " " + s + " "
 	}
-	if m := reEnYear.FindStringSubmatch(s); m != nil {
+	if m := reEnYear.FindStringSubmatch(s); m != nil && !reEnYearSpan.MatchString(s) {
+		// from 1952 to 1956, between 2019 and 2023: a span asks no one year.
 		q.Year, _ = strconv.Atoi(m[1])
 	}
 	switch {

@@ -1582,3 +1582,15 @@ func TestEverydayToiletsAndPowerSent(t *testing.T) {
 		}
 	}
 }
+
+// An English question over a span of years (between 1974 and 1976) sets no
+// one year; one year alone sets it.
+func TestEnglishYearSpan(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("How much fiscal revenue was lost between 1974 and 1976?"); q.Year != 0 {
+		t.Errorf("between 1974 and 1976: year %d, want none", q.Year)
+	}
+	if q := a.Analyze("How much fiscal revenue was collected in 1976?"); q.Year != 1976 {
+		t.Errorf("in 1976: year %d, want 1976", q.Year)
+	}
+}
