@@ -725,6 +725,11 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	for i := n; i < len(q.Concepts); i++ {
 		q.Concepts[i].Optional = true
 	}
+	// 要是把留抵退税的影响扣掉，…涨了百分之几: a figure on a like-for-like
+	// basis, as reports write it (同口径增长2.6%, 剔除…因素后增长).
+	if reSameBasisQ.MatchString(q.Raw) {
+		q.Concepts = append(q.Concepts, Concept{Word: "同口径", Alts: sameBasisAlts})
+	}
 	// 还有哪些不足, 承认有哪些突出问题: reports own their shortcomings in
 	// one set way (我们也清醒看到，…还存在不少困难和问题).
 	if q.Kind == KindText && reAskShortcoming.MatchString(s) {
@@ -770,6 +775,13 @@ func shortYears(s string) string {
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+// reSameBasisQ asks a figure with an effect taken out (把…的影响扣掉,
+// 剔除…因素) or on a like-for-like basis (同口径, 可比口径).
+var reSameBasisQ = regexp.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排除)[^，,。？?]{0,16}(?:影响|因素)|(?:影响|因素)[^，,。？?]{0,4}(?:扣掉|扣除|剔除|去掉|刨去)|同口径|可比口径`)
+
+// sameBasisAlts are the words a like-for-like figure stands by.
+var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}}
 
 // reAskShortcoming asks what a report owns it falls short in.
 var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|短板|难处|困难和问题|问题和困难)(?:有哪些|是什么|在哪)`)

@@ -1594,3 +1594,18 @@ func TestEnglishYearSpan(t *testing.T) {
 		t.Errorf("in 1976: year %d, want 1976", q.Year)
 	}
 }
+
+// A figure asked with an effect taken out (把留抵退税的影响扣掉) is looked
+// for on a like-for-like basis (同口径增长2.6%).
+func TestSameBasisQuestion(t *testing.T) {
+	a := testAnalyzer()
+	has := func(s string) bool {
+		return slices.ContainsFunc(a.Analyze(s).Concepts, func(c Concept) bool { return c.Word == "同口径" })
+	}
+	if !has("要是把留抵退税的影响扣掉，北京去年财政收入其实涨了百分之几？") {
+		t.Errorf("扣掉…影响: no like-for-like concept")
+	}
+	if has("北京去年财政收入涨了百分之几？") {
+		t.Errorf("a plain growth question asks like-for-like")
+	}
+}
