@@ -225,10 +225,7 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 				if cue == weakCue && (end > len(term)+maxWeakLead || strings.ContainsAny(def, figureDigits)) {
 					continue
 				}
-				fs, fe := v.rec.Span(start, start+len(def))
-				a := v.answerAt(fs, fe)
-				a.Text, a.Kind, a.Score, a.Matched = def, "definition", cueScore(cue), []string{q.Term}
-				out = append(out, a)
+				out = append(out, definitionAt(v, start, def, cueScore(cue), q.Term))
 				found = true
 				break
 			}
@@ -240,15 +237,11 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 					at = v.offs[at]
 				}
 				if m := reQuotedBefore.FindStringSubmatchIndex(text[:at]); m != nil {
-					ds, de := m[2], m[3]
-					fs, fe := v.rec.Span(ds, de)
-					a := v.answerAt(fs, fe)
 					score := quotedPartsScore
 					if kind := text[m[4]:m[5]]; kind != "" && strings.Contains(q.Raw, kind) {
 						score += 0.05 // the kind the question names: 数字经济“龙华模式”
 					}
-					a.Text, a.Kind, a.Score, a.Matched = text[ds:de], "definition", score, []string{q.Term}
-					out = append(out, a)
+					out = append(out, definitionAt(v, m[2], text[m[2]:m[3]], score, q.Term))
 					found = true
 				}
 			}
@@ -272,10 +265,16 @@ func (vw *viewer) nextSentenceDefines(v *sentView, term string) (Answer, bool) {
 	if utf8.RuneCountInString(def) < 4 {
 		return Answer{}, false
 	}
-	fs, fe := next.rec.Span(0, len(def))
-	a := next.answerAt(fs, fe)
-	a.Text, a.Kind, a.Score, a.Matched = def, "definition", cueScore(":"), []string{term}
-	return a, true
+	return definitionAt(next, 0, def, cueScore(":"), term), true
+}
+
+// definitionAt is the answer that def, at byte start of v's sentence,
+// defines term.
+func definitionAt(v *sentView, start int, def string, score float64, term string) Answer {
+	fs, fe := v.rec.Span(start, start+len(def))
+	a := v.answerAt(fs, fe)
+	a.Text, a.Kind, a.Score, a.Matched = def, "definition", score, []string{term}
+	return a
 }
 
 // termEnds finds term in s, quotes inside s not counting (“三公”经费 for

@@ -1172,6 +1172,15 @@ func sentenceYears(text string) [][]int {
 	return ms
 }
 
+// namedYears returns the years the sentence names: those found once
+// (pc.years), else found now.
+func (pc periodCtx) namedYears() [][]int {
+	if pc.years != nil {
+		return pc.years
+	}
+	return sentenceYears(pc.text)
+}
+
 // sentencePeriod is the periodCtx of sentence si of a parsed document.
 func sentencePeriod(d *report.Doc, si int) periodCtx {
 	s := &d.Sentences[si]
@@ -1192,10 +1201,7 @@ func comparedYear(pc periodCtx, at int) int {
 		end = at + k
 	}
 	end = min(end, at+maxCompareAhead)
-	years := pc.years
-	if years == nil {
-		years = sentenceYears(pc.text)
-	}
+	years := pc.namedYears()
 	for _, y := range years {
 		if y[0] < at || y[1] > end {
 			continue
@@ -2179,10 +2185,15 @@ var reListItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|第
 // leadSubject is the part of a folded sentence before its first figure,
 // or all of it when it has none.
 func leadSubject(folded string) string {
-	if k := strings.IndexFunc(folded, func(r rune) bool { return r >= '0' && r <= '9' }); k >= 0 {
+	if k := firstDigit(folded); k >= 0 {
 		return folded[:k]
 	}
 	return folded
+}
+
+// firstDigit returns the byte of the first ASCII digit of s, or -1.
+func firstDigit(s string) int {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
 }
 
 // maxListItems is how far back the lead of a list is looked for.
@@ -2244,7 +2255,7 @@ func balanceLead(text string) bool {
 // its clause (重点片区建设热火朝天，完成投资1104亿元: 完成投资), and false when
 // the sentence has no figure or opens with one.
 func firstFigureLead(text string) (string, bool) {
-	k := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
+	k := firstDigit(text)
 	if k <= 0 {
 		return "", false
 	}
@@ -2707,10 +2718,7 @@ func longBase(pc periodCtx, at, year int) bool {
 	if year == 0 || !changeFigure(pc.text, at) {
 		return false // 同１９８７年相比，…达到８０００万吨: a level, whatever its base
 	}
-	years := pc.years
-	if years == nil {
-		years = sentenceYears(pc.text)
-	}
+	years := pc.namedYears()
 	last := 0 // the base nearest before the figure, with no figure between
 	for _, y := range years {
 		if y[1] > at {

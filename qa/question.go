@@ -761,10 +761,8 @@ func shortYears(s string) string {
 		b.WriteString(s[last:m[0]])
 		b.WriteString("19")
 		for _, r := range s[m[2]:m[3]] {
-			if d := slices.Index([]rune("〇一二三四五六七八九"), r); d >= 0 {
+			if d, ok := chineseDigit(r); ok {
 				b.WriteByte(byte('0' + d))
-			} else if r == '零' {
-				b.WriteByte('0')
 			} else {
 				b.WriteRune(r)
 			}
@@ -866,8 +864,6 @@ var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "
 // stripQuotes removes the quotes in s.
 func stripQuotes(s string) string { return quoteStripper.Replace(s) }
 
-// termWithoutPlace strips the place and level a term is asked of
-// (江苏省级的三公经费): the reports define the term itself.
 // quotedIn reports whether s quotes term whole: “term”, "term", 「term」.
 func quotedIn(s, term string) bool {
 	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"「", "」"}, {"『", "』"}, {"‘", "’"}} {
@@ -878,6 +874,8 @@ func quotedIn(s, term string) bool {
 	return false
 }
 
+// termWithoutPlace strips the place and level a term is asked of
+// (江苏省级的三公经费): the reports define the term itself.
 func termWithoutPlace(term string) string {
 	for _, m := range place.Find(term) {
 		if m.Start == 0 {
@@ -1299,24 +1297,20 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 	verbs := map[string]bool{}
 	empty := map[string]bool{}   // words of no content by their part of speech
 	verbish := map[string]bool{} // words the tagger reads as verbs or adjectives
-	if tg, ok := a.Seg.(Tagger); ok {
-		for _, wt := range tg.Tag(rest) {
-			if k := strings.LastIndexByte(wt, '/'); k > 0 {
-				w, tag := wt[:k], wt[k+1:]
-				if strings.HasPrefix(tag, "v") || tag == "a" || tag == "ad" || tag == "l" {
-					verbish[w] = true
-				}
-				// Short verbs say what happened to the thing: 实施, 改建.
-				if (tag == "v" || tag == "vd") && utf8.RuneCountInString(w) <= 2 && a.Lex.WordHint(w) == "" && !a.Lex.Noun(w) {
-					verbs[w] = true
-				}
-				// Adverbs, pronouns, particles, time and direction words
-				// (究竟, 这些, 目前, 上) say nothing of the thing asked about,
-				// unless the lexicon knows them as report words.
-				if emptyTag(tag) && !aspectWords[w] && len(a.Lex.Alternatives(w)) == 0 && a.Lex.WordHint(w) == "" {
-					empty[w] = true
-				}
-			}
+	for _, wt := range a.wordTags(rest) {
+		w, tag := wt[0], wt[1]
+		if strings.HasPrefix(tag, "v") || tag == "a" || tag == "ad" || tag == "l" {
+			verbish[w] = true
+		}
+		// Short verbs say what happened to the thing: 实施, 改建.
+		if (tag == "v" || tag == "vd") && utf8.RuneCountInString(w) <= 2 && a.Lex.WordHint(w) == "" && !a.Lex.Noun(w) {
+			verbs[w] = true
+		}
+		// Adverbs, pronouns, particles, time and direction words
+		// (究竟, 这些, 目前, 上) say nothing of the thing asked about,
+		// unless the lexicon knows them as report words.
+		if emptyTag(tag) && !aspectWords[w] && len(a.Lex.Alternatives(w)) == 0 && a.Lex.WordHint(w) == "" {
+			empty[w] = true
 		}
 	}
 	seen := map[string]bool{}
@@ -1479,6 +1473,22 @@ func (a *Analyzer) subwords(word string) []string {
 		return tops
 	}
 	return inner
+}
+
+// wordTags returns the words of text with their parts of speech (word,
+// tag), or nil when the segmenter tags none.
+func (a *Analyzer) wordTags(text string) [][2]string {
+	tg, ok := a.Seg.(Tagger)
+	if !ok {
+		return nil
+	}
+	var out [][2]string
+	for _, wt := range tg.Tag(text) {
+		if k := strings.LastIndexByte(wt, '/'); k > 0 {
+			out = append(out, [2]string{wt[:k], wt[k+1:]})
+		}
+	}
+	return out
 }
 
 // emptyTag reports whether a part-of-speech tag of gojieba marks words of
@@ -1998,11 +2008,9 @@ func (a *Analyzer) glossed(s string) string {
 	// A place name the gazetteer lacks (南疆) still stops the words
 	// replaced, if the tagger knows it for one.
 	places := map[string]bool{}
-	if tg, ok := a.Seg.(Tagger); ok {
-		for _, wt := range tg.Tag(before) {
-			if k := strings.LastIndexByte(wt, '/'); k > 0 && wt[k+1:] == "ns" {
-				places[wt[:k]] = true
-			}
+	for _, wt := range a.wordTags(before) {
+		if wt[1] == "ns" {
+			places[wt[0]] = true
 		}
 	}
 	for k := len(words) - 1; k >= 0 && len(words)-k <= 4; k-- {

@@ -33,6 +33,8 @@ var (
 	useCues   = []string{"主要用于", "用于", "用途", "安排", "支持", "保障"}
 	// howCues announce what will be done: 采取以下措施, 做好以下四项工作.
 	howCues = []string{"以下", "措施", "办法", "举措", "一是", "着力", "通过", "采取"}
+	// weakCues say little alone, as one-character cues do (受, 因, 系).
+	weakCues = map[string]bool{"影响": true, "安排": true, "支持": true, "保障": true, "着力": true, "通过": true, "采取": true}
 )
 
 // markAsk reads whether a question asks why (q.Why) or what for (q.Use),
@@ -76,7 +78,7 @@ func cueIn(q *Question, text string) float64 {
 			continue
 		}
 		v := 1.0
-		if utf8.RuneCountInString(c) == 1 || c == "影响" || c == "安排" || c == "支持" || c == "保障" || c == "着力" || c == "通过" || c == "采取" {
+		if utf8.RuneCountInString(c) == 1 || weakCues[c] {
 			v = 0.6 // 受, 因, 系: weak alone
 		}
 		if best < v {

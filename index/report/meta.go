@@ -337,6 +337,7 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 		// The date it was delivered on, where printed, wins over a title
 		// that names the year reviewed (2018年河北省政府工作报告, delivered
 		// on 二〇一九年一月十四日).
+		idYear := reIDYear.FindString(c.id)
 		switch {
 		case c.delivered > 0 && first > 0 && c.delivered == first+1 && c.review == first:
 			m.Year = c.delivered
@@ -344,12 +345,12 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 			m.Year = first
 		case c.delivered > 0:
 			m.Year = c.delivered
-		case reIDYear.FindString(c.id) != "":
+		case idYear != "":
 			// A year in the file name ("2019政府工作报告.txt",
 			// national_1980_gov_work_report) is the year of delivery, as
 			// collections name work reports: the 1980 report plans 1980
 			// and 1981, and its 去年 is 1979.
-			m.Year, inferred = atoi(reIDYear.FindString(c.id)), true
+			m.Year, inferred = atoi(idYear), true
 		case c.plan > 0:
 			m.Year, inferred = c.plan, true
 		case c.review > 0:
