@@ -299,11 +299,21 @@ func ParseQuantities(text string) []Quantity {
 			}
 			continue
 		}
+		if q.Unit == "" && q.Prefix == q.Start {
+			// 医疗旅游人次86.5万: a unit of trips named before the figure.
+			if u := hasSuffixAny(text[:q.Start], tripUnits); u != "" {
+				q.Unit = u
+			}
+		}
 		out = append(out, q)
 		i = q.End
 	}
 	return out
 }
+
+// tripUnits are units of trips or visits that a report may name before
+// their figure (接待游客人次1200万).
+var tripUnits = []string{"人次", "架次", "辆次", "艘次", "车次", "户次"}
 
 // footnoteRef reports whether the number at byte i of text marks a note
 // (国内生产总值[2]1349084亿元): one to three digits in square brackets.
@@ -815,6 +825,14 @@ func parseChinese(text string, i int) (Quantity, bool) {
 	if !ok {
 		return Quantity{}, false
 	}
+	mult := 1.0
+	if frac, k := chineseFraction(text, j); k > j && !strings.ContainsAny(num, "万亿") {
+		// 一点四倍, 二十五点五亿元: decimals, and the scale after them.
+		v += frac
+		var n int
+		mult, n = scaleAt(text, k)
+		v, j = scaled(v, mult), k+n
+	}
 	_, unit, qual, end := tail(text, j)
 	if !chineseUnitOK(unit) {
 		return Quantity{}, false
@@ -830,6 +848,31 @@ func parseChinese(text string, i int) (Quantity, bool) {
 		q.Qualifier = p + q.Qualifier
 	}
 	return q, true
+}
+
+// chineseFraction reads the decimals of a numeral in words at byte j of
+// text (点四 of 一点四倍) and returns their value and the byte after them;
+// j itself when none follow (一点儿, 三点钟).
+func chineseFraction(text string, j int) (float64, int) {
+	if !strings.HasPrefix(text[j:], "点") {
+		return 0, j
+	}
+	k := j + len("点")
+	v, scale := 0.0, 0.1
+	for k < len(text) {
+		r, n := utf8.DecodeRuneInString(text[k:])
+		d, ok := chineseDigit(r)
+		if !ok || r == '两' {
+			break
+		}
+		v += float64(d) * scale
+		scale /= 10
+		k += n
+	}
+	if k == j+len("点") || strings.HasPrefix(text[k:], "钟") {
+		return 0, j
+	}
+	return math.Round(v*1e6) / 1e6, k
 }
 
 // scaled applies a scale (万, 亿) to a figure without the binary
