@@ -1047,6 +1047,8 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 0.9
 		case fc == "" && q.Class == "ratio":
 			return 0.9
+		case q.PerHead && (fc == "count" || fc == "people"):
+			return 0.8 // 每千人口托位数达4.32个
 		case fc == "" && q.Class == "percent":
 			return 0.3
 		case fc == "" && f.Scale >= 1e4 && (q.Class == "people" || q.Class == "count" || q.Class == "household" || q.Class == "money"):

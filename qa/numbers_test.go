@@ -531,6 +531,22 @@ func TestGenericClassifierFitsCounts(t *testing.T) {
 	}
 }
 
+// TestPerHeadFitsCounts: a figure per so many people (每千人口托位数) is
+// written with what it counts (4.32个), which fits it; a ratio asked as 几比
+// 一 is no count.
+func TestPerHeadFitsCounts(t *testing.T) {
+	f := ParseQuantities("每千人口托位数达4.32个。")
+	if len(f) != 1 {
+		t.Fatalf("quantities %+v", f)
+	}
+	if got := unitFit(&Question{Class: "ratio", PerHead: true}, f[0]); got < 0.5 {
+		t.Errorf("unitFit(每千人口托位数, 4.32个) = %.2f, want ≥ 0.5", got)
+	}
+	if got := unitFit(&Question{Class: "ratio"}, f[0]); got > 0.1 {
+		t.Errorf("unitFit(几比一, 4.32个) = %.2f, want ≤ 0.1", got)
+	}
+}
+
 // TestBasisClauseContinues: 按不变价格计算 between a subject and its change
 // does not part them.
 func TestBasisClauseContinues(t *testing.T) {

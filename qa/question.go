@@ -54,6 +54,10 @@ type Question struct {
 	// Countable is set by "how many": the figure counts things, it is no
 	// sum of money or a weight.
 	Countable bool
+	// PerHead is set when the question asks a figure per so many people
+	// (每千人口托位数, 千名老人床位数): reports write it with what it counts
+	// (4.32个, 35张).
+	PerHead bool
 	// AsksCount is set when the question asks for a figure in so many
 	// words (多少, 几, how many, how much): only a figure answers it.
 	AsksCount bool
@@ -427,18 +431,33 @@ var relativeYears = []struct {
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"前一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
 
+// reMoneyAsked asks a sum of money: 补给农民的钱有多少, 钱一共是多少.
+var reMoneyAsked = regexp.MustCompile(`钱(?:一共|总共|大概|到底|大约|总计)*(?:有|是|为)?(?:多少|几)`)
+
 // reSpanIn is a span of time followed by 里 or 内 (一年里, 这一年内).
 var reSpanIn = regexp.MustCompile(`(一年|这一年|全年|今年|去年|前年|明年|这几年|五年)(?:里|内|中|当中)`)
 
 // dropSpanIn drops the 里 or 内 after a span of time (一年里少了多少), and a
-// 中 that starts no word of its own (去年中央给的钱: 中央).
+// 中, 内 or 里 that starts no word of its own (去年中央给的钱: 中央; 去年内蒙古:
+// 内蒙古).
 func dropSpanIn(s string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range reSpanIn.FindAllStringSubmatchIndex(s, -1) {
-		if strings.HasPrefix(s[m[3]:m[1]], "中") && !strings.HasPrefix(s[m[3]:m[1]], "中间") {
-			if next, _ := utf8.DecodeRuneInString(s[m[1]:]); strings.ContainsRune("央国心部小华医共", next) {
+		next, _ := utf8.DecodeRuneInString(s[m[1]:])
+		switch s[m[3]:m[1]] {
+		case "中":
+			if strings.ContainsRune("央国心部小华医共", next) {
 				continue
+			}
+		case "内":
+			// 去年内蒙古, 今年内需: 内 starts a word.
+			if strings.ContainsRune("蒙江需贸河陆部销地外资", next) {
+				continue
+			}
+		case "里":
+			if next == '程' {
+				continue // 今年里程: mileage
 			}
 		}
 		b.WriteString(s[last:m[0]])
@@ -1333,6 +1352,17 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 				w.text, aspect = rest, true
 			}
 		}
+		// 补给农民的钱有多少: 钱 alone names no thing a report words; it
+		// asks a sum of money.
+		if w.text == "钱" && q.Unit == "" && (q.Class == "" || q.Class == "money") && reMoneyAsked.MatchString(q.Raw) {
+			q.Class = "money"
+			continue
+		}
+		// 铁路上要投: a postposition glued to a modal (上要, 里还) that no
+		// report means as a word is syntax.
+		if r := []rune(w.text); len(r) == 2 && strings.ContainsRune("上里中下内", r[0]) && strings.ContainsRune("要将能会还都也就再又", r[1]) {
+			continue
+		}
 		// 产量比 (产量比2024年涨了): a word no report holds, cut from the
 		// asker's syntax, whose word without its last or first character
 		// the reports do hold.
@@ -1630,6 +1660,7 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	}
 	// 千名老人床位数, 每万人口发明专利拥有量: a ratio, written as a bare number.
 	if reRatio.MatchString(s) || reAskRatio.MatchString(q.Raw) {
+		q.PerHead = reRatio.MatchString(s)
 		return "ratio"
 	}
 	// 项目…总投资大概有多少亿: hundreds of millions of yuan, whatever else

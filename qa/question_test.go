@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "滚存", "年底", "城镇调查失业率", "厦门", "福州", "旅客吞吐量", "滑坡", "专门", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -880,7 +880,8 @@ func TestDefinitionForms(t *testing.T) {
 
 // How questions said in everyday ways are read: a share asked as 多大比例
 // (no subject 比例), money used up (用掉, no decline), money spent on a
-// thing said with the verb (教育上花了; 投了 is put in, 投入),
+// thing said with the verb (教育上花了; 投了 is put in, 投入), money
+// said as 钱, a postposition glued to a modal (上要), a figure per head,
 // and where a figure comes from (a sentence).
 func TestEverydayReadings(t *testing.T) {
 	a := testAnalyzer()
@@ -904,6 +905,12 @@ func TestEverydayReadings(t *testing.T) {
 		{"湛江2022年全市教育上花了多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") && q.Class == "money" }, "教育支出, money"},
 		{"2023年北京市级在教育上准备花多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") }, "教育支出"},
 		{"贵州2022年在教育上投了多少钱？", func(q *Question) bool { return !strings.Contains(words(q), "教育支出") }, "教育 and 投 (投入), not 教育支出"},
+		{"今年直接补给种粮农民的钱有多少？", func(q *Question) bool { return q.Class == "money" && !strings.Contains(words(q), "钱") }, "money, 钱 no subject"},
+		{"今年铁路上要投多少钱？", func(q *Question) bool {
+			return !strings.Contains(words(q), "上要") && strings.Contains(words(q), "铁路")
+		}, "铁路, no 上要"},
+		{"去年每千人口托位数有多少？", func(q *Question) bool { return q.Class == "ratio" && q.PerHead }, "a ratio per head"},
+		{"现在是几比一？", func(q *Question) bool { return q.Class == "ratio" && !q.PerHead }, "a ratio, not per head"},
 		{"伊春公报里居民消费价格指数的数据是哪个部门提供的？", func(q *Question) bool {
 			return q.Kind == KindText && strings.Contains(words(q), "来") && !strings.Contains(words(q), "部门")
 		}, "a sentence saying 来自, 部门 no subject"},
@@ -1517,13 +1524,15 @@ func TestShortYearsAndSpans(t *testing.T) {
 }
 
 // The 里 after a span of time is dropped, but not the 中 of 中央 or 中国
-// after a year (去年中央给北京新增的额度).
+// after a year (去年中央给北京新增的额度), nor the 内 of 内蒙古.
 func TestSpanInKeepsWords(t *testing.T) {
 	for in, want := range map[string]string{
 		"一年里少了多少":      "一年少了多少",
 		"去年中央给北京新增的额度": "去年中央给北京新增的额度",
 		"去年中国GDP是多少":   "去年中国GDP是多少",
 		"这一年内新增多少":     "这一年新增多少",
+		"去年内蒙古粮食产量多少":  "去年内蒙古粮食产量多少",
+		"今年内需增长多少":     "今年内需增长多少",
 	} {
 		if got := dropSpanIn(in); got != want {
 			t.Errorf("dropSpanIn(%s) = %s, want %s", in, got, want)
