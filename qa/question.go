@@ -227,6 +227,7 @@ var aspectWords = map[string]bool{
 	"全国": true, "我区": true, "我市": true, "我省": true, "同比": true, "增速": true, "增幅": true,
 	"领到": true, "领取": true, "发": true, "建": true, "办": true, "花": true, "投": true, "修": true, "搞": true,
 	"新": true, "亿元": true, "万元": true, "元": true, "万人": true, "人": true, "个": true,
+	"降": true, "减": true, "升": true, "增": true, "涨": true,
 }
 
 // stopWords never make a concept.
@@ -430,6 +431,10 @@ var relativeYears = []struct {
 	word string
 	rel  int
 }{{"前年", -2}, {"去年", -1}, {"上年", -1}, {"上一年", -1}, {"前一年", -1}, {"今年", 0}, {"本年", 0}, {"当年", 0}, {"明年", 1}, {"下一年", 1}, {"来年", 1}}
+
+// rateWords are words that start with 率 and mean no rate: 率先 (first),
+// 率领 (lead).
+var rateWords = map[string]bool{"率先": true, "率领": true, "率队": true}
 
 // reMoneyAsked asks a sum of money: 补给农民的钱有多少, 钱一共是多少.
 var reMoneyAsked = regexp.MustCompile(`钱(?:一共|总共|大概|到底|大约|总计)*(?:有|是|为)?(?:多少|几)`)
@@ -1306,8 +1311,11 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 	}
 	// A rate the segmenter cut from its word (办结/率, 达标/率) is one term:
 	// reports write it whole (办结率99.26%).
+	// So is one glued to the word after it (财政赤字/率定的是多少): the
+	// rest is the asker's verb.
 	for i := 1; i < len(words); i++ {
-		if words[i].text == "率" && utf8.RuneCountInString(words[i-1].text) >= 2 && isHanString(words[i-1].text) {
+		glued := utf8.RuneCountInString(words[i].text) == 2 && strings.HasPrefix(words[i].text, "率") && !rateWords[words[i].text]
+		if (words[i].text == "率" || glued) && utf8.RuneCountInString(words[i-1].text) >= 2 && isHanString(words[i-1].text) {
 			words[i-1] = word{text: words[i-1].text + "率", subs: []string{words[i-1].text, "率"}}
 			words = append(words[:i], words[i+1:]...)
 			i--
@@ -1365,8 +1373,8 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 		// 产量比 (产量比2024年涨了): a word no report holds, cut from the
 		// asker's syntax, whose word without its last or first character
-		// the reports do hold.
-		if r := []rune(w.text); len(r) >= 3 && isHanString(w.text) && len(a.Lex.Alternatives(w.text)) == 0 && a.unseen(w.text) {
+		// the reports do hold. A rate (赤字率) keeps its 率.
+		if r := []rune(w.text); len(r) >= 3 && isHanString(w.text) && len(a.Lex.Alternatives(w.text)) == 0 && a.unseen(w.text) && r[len(r)-1] != '率' {
 			if head := string(r[:len(r)-1]); !a.unseen(head) {
 				w.text = head
 			} else if tail := string(r[1:]); !a.unseen(tail) {

@@ -39,7 +39,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "滚存", "年底", "城镇调查失业率", "厦门", "福州", "旅客吞吐量", "滑坡", "专门", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位", "财政赤字", "率定", "一级")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -906,6 +906,10 @@ func TestEverydayReadings(t *testing.T) {
 		{"2023年北京市级在教育上准备花多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") }, "教育支出"},
 		{"贵州2022年在教育上投了多少钱？", func(q *Question) bool { return !strings.Contains(words(q), "教育支出") }, "教育 and 投 (投入), not 教育支出"},
 		{"今年直接补给种粮农民的钱有多少？", func(q *Question) bool { return q.Class == "money" && !strings.Contains(words(q), "钱") }, "money, 钱 no subject"},
+		{"今年财政赤字率定的是多少？", func(q *Question) bool {
+			return strings.Contains(words(q), "赤字率") && !strings.Contains(words(q), "率定")
+		}, "赤字率, no 率定"},
+		{"今年中央这一级的财政赤字是多少？", func(q *Question) bool { return !strings.Contains(words(q), "一级") }, "这一级 a scope"},
 		{"今年铁路上要投多少钱？", func(q *Question) bool {
 			return !strings.Contains(words(q), "上要") && strings.Contains(words(q), "铁路")
 		}, "铁路, no 上要"},
