@@ -590,3 +590,18 @@ func TestFlattenedPage(t *testing.T) {
 		t.Errorf("%q: line %d, want 4", s.Text, s.Line)
 	}
 }
+
+// A section of the situation and the tasks (当前国内形势和基本任务) is
+// neither a review nor a plan; one of the situation abroad is no plan.
+func TestSituationAndTasks(t *testing.T) {
+	for title, want := range map[string]Period{
+		"当前国内形势和基本任务":       PeriodNone,
+		"关于国际形势和外交工作":       PeriodNone,
+		"适应新的形势，全面提高对外开放水平": PeriodNone,
+		"今后五年的主要任务":         PeriodPlan,
+	} {
+		if got, _ := sectionPeriod(title); got != want {
+			t.Errorf("sectionPeriod(%q) = %v, want %v", title, got, want)
+		}
+	}
+}

@@ -1278,7 +1278,12 @@ func sectionPeriod(title string) (Period, int) {
 		}
 	}
 	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求", "主要工作", "工作重点"} {
-		if strings.Contains(title, w) {
+		if k := strings.Index(title, w); k >= 0 {
+			if j := strings.Index(title, "形势"); j >= 0 && j < k {
+				// 当前国内形势和基本任务: the situation (the year past) and
+				// the tasks ahead, both; the sentences tell which.
+				return PeriodNone, year
+			}
 			if year == 0 {
 				// “十五五”时期的主要目标任务 looks to the plan's last year.
 				year = FiveYearPlanEnd(title)
