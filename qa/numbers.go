@@ -336,7 +336,7 @@ var reExcludes = regexp.MustCompile(`^[（(]\s*(?:不含|不包括|未含|未包
 
 // reFromTo is the start of a change told with its old value: 从2010年的
 // 4.60万亿元增加到, 由32微克每立方米下降到.
-var reFromTo = regexp.MustCompile(`(?:从|由)[^，；。从由到至]{0,30}?[0-9０-９][^，；。从由到至]{0,24}?(?:到|至)`)
+var reFromTo = regexp.MustCompile(`(?:从|由)[^，；。从由到至]{0,30}?[0-9０-９〇零一二两三四五六七八九十][^，；。从由到至]{0,24}?(?:到|至)`)
 
 // asideBytes returns how many bytes of asides stand within [from, to).
 func (l *layout) asideBytes(from, to int) int {
@@ -1140,7 +1140,7 @@ func isComparisonBase(text string, at int) bool {
 
 // reLevelWith follows the base of a comparison made with 与, 同 or 和: 上年
 // 持平, 上年相比, 2024年基本持平, 与2020年比（下同）.
-var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:\d{4}|[０-９]{4})年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
+var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:\d{4}|[０-９]{4}|[一二][九〇零][〇零一二三四五六七八九]{2})年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
 
 // yearValue reads a year written in digits (2020, ２００１, 1 9 9 7) or in
 // Chinese numerals digit by digit (一九五二); 0 when it is neither.
@@ -1262,13 +1262,28 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		}
 	}
 	yearEnd := -1 // where the year that dates the figure ends
+	// The from-parts of changes (由…到), read once and only when a year
+	// or a relative year could stand in one.
+	var fromTo [][]int
+	fromToRead := false
+	fromParts := func() [][]int {
+		if !fromToRead {
+			fromToRead = true
+			if strings.Contains(text, "由") || strings.Contains(text, "从") {
+				fromTo = reFromTo.FindAllStringIndex(text, -1)
+			}
+		}
+		return fromTo
+	}
 	if ms != nil {
 		// The last year before the figure, unless it is the base of a
 		// comparison: 一九七八年又比一九七七年增长 speaks of 1978.
 		mt := ms[len(ms)-1]
 		// Nor a year of the basis a change is told on (１９８４年，…在１９７９
-		// 到１９８３年平均每年递增７．９％的基础上，比上年增长１４．２％).
-		for k := len(ms) - 1; k > 0 && (isComparisonBase(text, ms[k][0]) || strings.Contains(text[ms[k][1]:], "的基础上")); k-- {
+		// 到１９８３年平均每年递增７．９％的基础上，比上年增长１４．２％), nor
+		// the year of the start of a change (到一九八二年，积累率由一九七八年
+		// 的百分之三十六点五调整到百分之二十九).
+		for k := len(ms) - 1; k > 0 && (isComparisonBase(text, ms[k][0]) || strings.Contains(text[ms[k][1]:], "的基础上") || inFromPart(fromParts(), ms[k][0])); k-- {
 			mt = ms[k-1]
 		}
 		year, yearEnd = yearValue(text[mt[2]:mt[3]]), mt[1]
@@ -1291,10 +1306,6 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		if !strings.Contains(text[start:], "年") {
 			words = nil
 		}
-		var fromTo [][]int
-		if words != nil && (strings.Contains(text[start:], "由") || strings.Contains(text[start:], "从")) {
-			fromTo = reFromTo.FindAllStringIndex(text, -1)
-		}
 		for _, ry := range words {
 			for from := start; ; {
 				k := strings.Index(text[from:], ry.word)
@@ -1302,7 +1313,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 					break
 				}
 				k += from
-				if ry.word == "来年" && strings.HasSuffix(text[:k], "年") || inFromPart(fromTo, k) {
+				if ry.word == "来年" && strings.HasSuffix(text[:k], "年") || inFromPart(fromParts(), k) {
 					// 五年来年均增长6％: 年来 and 年均, no next year; 由今年预计
 					// 的３％提高到４％: this year dates the start, not the
 					// level reached.
@@ -2700,7 +2711,7 @@ func spanBefore(text string, spans [][]int, at int) bool {
 }
 
 // reAskedBase is a base of comparison a question names (比1952年, 与2000年相比).
-var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和)(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年`)
+var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年`)
 
 // inFromPart reports whether byte k stands in the start of a change
 // (spans of reFromTo).

@@ -978,6 +978,21 @@ func TestBasisYearsDateNothing(t *testing.T) {
 	}
 }
 
+// The year of the start of a change (由一九七八年的…调整到) and a base said
+// as 同一九七八年相比 date neither the level reached nor the change.
+func TestStartAndBaseYearsDateNothing(t *testing.T) {
+	m := report.Meta{Year: 1983, ReviewYear: 1982, PlanYear: 1983}
+	for _, tc := range []struct{ text, fig string }{
+		{"到一九八二年，积累率由一九七八年的百分之三十六点五调整到百分之二十九，消费基金有了较大增长。", "百分之二十九"},
+		{"一九八二年同一九七八年相比，社会商品零售总额由一千五百五十九亿元增加到二千五百七十亿元。", "二千五百七十亿元"},
+	} {
+		pc := periodCtx{text: tc.text, meta: m, years: sentenceYears(tc.text)}
+		if y, _ := period(pc, strings.Index(tc.text, tc.fig)); y != 1982 {
+			t.Errorf("period of %s = %d, want 1982", tc.fig, y)
+		}
+	}
+}
+
 // 五年来年均 holds no 来年 (next year), and a year typeset apart (1 9 9 7年)
 // dates the sentence.
 func TestNoNextYearInSpan(t *testing.T) {

@@ -426,6 +426,21 @@ func isEnglish(s string) bool {
 	return latin > 0 && han*3 < latin
 }
 
+// reBaseBefore ends the words before a year that is the base of a
+// comparison: 跟1978年比, 同2020年相比, 比2019年.
+var reBaseBefore = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)\s*$`)
+
+// hasRelativeYear reports whether s names a year relative to the report's
+// own (去年, 今年).
+func hasRelativeYear(s string) bool {
+	for _, ry := range relativeYears {
+		if strings.Contains(s, ry.word) {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeYears maps words for years relative to the report's own.
 var relativeYears = []struct {
 	word string
@@ -604,10 +619,20 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if q.Kind == KindNumber && !hasAny(s, []string{"为什么", "为何", "原因", "怎么"}) {
 		rest = reYearSpanQ.ReplaceAllString(rest, " ")
 	}
-	// Years.
-	if m := reYearQ.FindStringSubmatchIndex(rest); m != nil {
-		q.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
-		rest = rest[:m[0]] + " " + rest[m[1]:]
+	// Years. A year named as the base of a comparison (跟1978年比，去年…)
+	// is no year asked, when another year or a relative year is.
+	if ms := reYearQ.FindAllStringSubmatchIndex(rest, -1); ms != nil {
+		m := ms[0]
+		for _, c := range ms {
+			if !reBaseBefore.MatchString(rest[:c[0]]) {
+				m = c
+				break
+			}
+		}
+		if !reBaseBefore.MatchString(rest[:m[0]]) || !hasRelativeYear(rest) {
+			q.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
+			rest = rest[:m[0]] + " " + rest[m[1]:]
+		}
 	}
 	// Further years are the base of a comparison (比1952年增长): no subject.
 	rest = reYearQ.ReplaceAllString(rest, " ")

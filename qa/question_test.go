@@ -1522,6 +1522,12 @@ func TestShortYearsAndSpans(t *testing.T) {
 	if q := a.Analyze("92年钢产量是多少？"); q.Year != 1992 {
 		t.Errorf("92年: year %d, want 1992", q.Year)
 	}
+	if q := a.Analyze("跟1978年比，去年棉花产量涨了百分之多少？"); q.Year != 0 || !q.HasRel || q.Rel != -1 {
+		t.Errorf("跟1978年比，去年: year %d, rel %d (%v), want last year", q.Year, q.Rel, q.HasRel)
+	}
+	if q := a.Analyze("比2020年增长了多少？"); q.Year != 2020 {
+		t.Errorf("比2020年 alone: year %d, want 2020", q.Year)
+	}
 	if q := a.Analyze("从1978年到1985年，工业产值每年要涨多少？"); q.Year != 0 {
 		t.Errorf("从1978年到1985年: year %d, want none", q.Year)
 	}
