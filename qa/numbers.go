@@ -1130,6 +1130,13 @@ func isComparisonBase(text string, at int) bool {
 	if (strings.HasSuffix(before, "与") || strings.HasSuffix(before, "同") || strings.HasSuffix(before, "和")) && reLevelWith.MatchString(text[at:]) {
 		return true
 	}
+	// 按一九五七年不变价格计算: the year of the prices a figure is counted
+	// in is a base as well.
+	if rest := text[at:]; strings.Contains(rest, "价") {
+		if i := strings.Index(rest, "年"); i > 0 && i <= 12 && rePriceBase.MatchString(rest[i+len("年"):]) {
+			return true
+		}
+	}
 	if strings.HasSuffix(before, "是") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "相当于") {
 		rest := text[at:]
 		i := strings.Index(rest, "年")
@@ -1137,6 +1144,10 @@ func isComparisonBase(text string, at int) bool {
 	}
 	return false
 }
+
+// rePriceBase follows the year of the prices a figure is counted in:
+// (按一九五二年)的不变价格, (按1990年)可比价.
+var rePriceBase = regexp.MustCompile(`^\s*的?(?:不变|可比|现行)?价`)
 
 // reLevelWith follows the base of a comparison made with 与, 同 or 和: 上年
 // 持平, 上年相比, 2024年基本持平, 与2020年比（下同）.
@@ -1629,8 +1640,12 @@ var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提�
 var reMonthIn = regexp.MustCompile(`(?:1[0-2]|[1-9])\s*月份?`)
 
 // reListedBefore is the figures of a list before the last: "600元、" in
-// 由600元、1000元.
-var reListedBefore = regexp.MustCompile(`(?:[0-9０-９][0-9０-９.,．，]*[^、，,0-9０-９]{0,4}、)+$`)
+// 由600元、1000元, "46503元和" in 从46503元和16935元.
+var reListedBefore = regexp.MustCompile(`(?:[0-9０-９][0-9０-９.,．，]*[^、，,0-9０-９和及与]{0,4}(?:、|和|及|与))+$`)
+
+// reListedAfter is the figures of a list after the first: "和16935元" in
+// 从46503元和16935元分别提高到.
+var reListedAfter = regexp.MustCompile(`^(?:(?:、|和|及|与)[0-9０-９][0-9０-９.,．，]*[^、，,。；0-9０-９和及与]{0,4}?)+`)
 
 // fromValue reports whether f is the starting value of a change: 从X增加到Y,
 // 由X提高至Y, or last year's value in an aside (6759家（上年5842家）).
@@ -1656,7 +1671,7 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	if utf8.RuneCountInString(between) > 6 || strings.ContainsAny(between, "0123456789，,") {
 		return false
 	}
-	return reToValue.MatchString(text[f.End:])
+	return reToValue.MatchString(reListedAfter.ReplaceAllString(text[f.End:], ""))
 }
 
 // reLastYearAside opens an aside that gives last year's value beside the

@@ -187,6 +187,8 @@ func TestFromValue(t *testing.T) {
 		"投入6.47亿元推动基本公共卫生服务财政补助标准从2024年的人均每年94元提高到99元。": "94元",
 		// Nor is its month: 增速从2月增长3.0%加快至全年增长6.7%.
 		"2025年，全市规模以上工业增加值增速从2月增长3.0%加快至全年增长6.7%。": "3.0%",
+		// The old values may be a list: 从A和B分别提高到C和D.
+		"城镇和农村居民人均可支配收入从46503元和16935元分别提高到51821元和21691元。": "46503元 16935元",
 		// Last year's value in an aside beside this year's.
 		"国家高新技术企业总量达到6759家（上年5842家），连续五年居全国区县第一。": "5842家",
 	} {
@@ -989,6 +991,22 @@ func TestStartAndBaseYearsDateNothing(t *testing.T) {
 		pc := periodCtx{text: tc.text, meta: m, years: sentenceYears(tc.text)}
 		if y, _ := period(pc, strings.Index(tc.text, tc.fig)); y != 1982 {
 			t.Errorf("period of %s = %d, want 1982", tc.fig, y)
+		}
+	}
+}
+
+// The year of the prices a figure is counted in (按一九五二年不变价格计算)
+// dates nothing.
+func TestPriceBaseYearDatesNothing(t *testing.T) {
+	m := report.Meta{Year: 1957, ReviewYear: 1956, PlanYear: 1957}
+	for _, text := range []string{
+		"一九五六年工业总产值（按一九五二年不变价格计算）达到六百零三亿五千万元。",
+		"一九五六年工业总产值按1952年的不变价格计算达到603.5亿元。",
+	} {
+		fig := strings.Index(text, "达到") + len("达到")
+		pc := periodCtx{text: text, meta: m, years: sentenceYears(text)}
+		if y, _ := period(pc, fig); y != 1956 {
+			t.Errorf("%s: period %d, want 1956", text, y)
 		}
 	}
 }

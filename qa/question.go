@@ -158,7 +158,7 @@ var (
 	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是指\p{Han}什么|是什么|是啥|具体指什么|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的?\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?(?:怎么|如何)(?:算|计算|界定|定义|统计|得出|得来|得|推算|测算|估算|来)(?:出来)?的?|是哪几(?:个|项|类|种|大)?\p{Han}{0,3}|(?:是)?(?:怎么回事|咋回事)|是(?:个|一种)?(?:什么|啥)(?:样的)?(?:模式|机制|做法|东西|制度|政策|办法))$`)
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
 	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
-	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么)几年(?:来|里|中|间)?`)
+	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么|头|那|开头)几年(?:来|里|中|间)?`)
 	reRaisedTo = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
 	// reSpentOn is money spent on a thing, as people say it: 花在民生上的钱,
 	// 用在教育方面的资金 — the reports' 民生支出, 教育支出.
@@ -268,7 +268,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			norm = w.re.ReplaceAllString(norm, w.with)
 		}
 		q.Norm = norm
-		if m := reTwoAsks.FindStringSubmatch(norm); m != nil {
+		if m := reTwoAsks.FindStringSubmatch(norm); m != nil && reAsksAny.MatchString(reFewYears.ReplaceAllString(m[1], "")) {
 			// 收入完成了多少，比上年少了百分之几: two questions in one; the
 			// first is answered.
 			norm = m[1]
@@ -621,15 +621,18 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	}
 	// Years. A year named as the base of a comparison (跟1978年比，去年…)
 	// is no year asked, when another year or a relative year is.
+	// The year of the prices asked in (按1957年不变价格算) is never one.
 	if ms := reYearQ.FindAllStringSubmatchIndex(rest, -1); ms != nil {
 		m := ms[0]
 		for _, c := range ms {
-			if !reBaseBefore.MatchString(rest[:c[0]]) {
+			if !reBaseBefore.MatchString(rest[:c[0]]) && !rePriceBase.MatchString(rest[c[1]:]) {
 				m = c
 				break
 			}
 		}
-		if !reBaseBefore.MatchString(rest[:m[0]]) || !hasRelativeYear(rest) {
+		if rePriceBase.MatchString(rest[m[1]:]) {
+			// Only the prices' year: none asked.
+		} else if !reBaseBefore.MatchString(rest[:m[0]]) || !hasRelativeYear(rest) {
 			q.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
 			rest = rest[:m[0]] + " " + rest[m[1]:]
 		}
@@ -1576,7 +1579,12 @@ func isPunct(s string) bool {
 
 // reTwoAsks is a question that asks two things, clause after clause:
 // 有多少，增长了几个点.
+// Its first clause asks only if it does once a span of years is set
+// aside: 建国头几年，粮食平均每年增长多少 asks one thing.
 var reTwoAsks = regexp.MustCompile(`^([^，,；;]*(?:多少|几)[^，,；;]*)[，,；;][^，,；;]*(?:多少|几)`)
+
+// reAsksAny holds a word that asks a figure.
+var reAsksAny = regexp.MustCompile(`多少|几`)
 
 // perUnitConcepts makes the words that say what a question's amount is
 // per (每个孩子, 每人每年) aspects of it, found also as reports shorten

@@ -1525,6 +1525,15 @@ func TestShortYearsAndSpans(t *testing.T) {
 	if q := a.Analyze("跟1978年比，去年棉花产量涨了百分之多少？"); q.Year != 0 || !q.HasRel || q.Rel != -1 {
 		t.Errorf("跟1978年比，去年: year %d, rel %d (%v), want last year", q.Year, q.Rel, q.HasRel)
 	}
+	if q := a.Analyze("按1957年不变价格算，工业总产值是多少？"); q.Year != 0 {
+		t.Errorf("按1957年不变价格算: year %d, want none", q.Year)
+	}
+	if q := a.Analyze("按1957年不变价格算，1958年工业总产值是多少？"); q.Year != 1958 {
+		t.Errorf("按1957年不变价格算，1958年: year %d, want 1958", q.Year)
+	}
+	if q := a.Analyze("建国头几年，粮食产量平均每年增长多少？"); !strings.Contains(q.Norm, "粮食") {
+		t.Errorf("建国头几年，…增长多少: norm %q lost the question", q.Norm)
+	}
 	if q := a.Analyze("比2020年增长了多少？"); q.Year != 2020 {
 		t.Errorf("比2020年 alone: year %d, want 2020", q.Year)
 	}
