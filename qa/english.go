@@ -163,14 +163,18 @@ var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has
 // for: the head of the first noun compound that names a unit. English
 // compounds are head-final, so "expressway service area charging
 // stations" counts charging stations, not kilometres of expressway.
-func headUnit(matches []englishMatch, asked int) int {
+//
+// A unit after per (grain yield per mu) is what the figure is per, not
+// its unit: it is passed over.
+func headUnit(matches []englishMatch, words []string, asked int) int {
+	perUnit := func(m englishMatch) bool { return m.at > 0 && m.at <= len(words) && words[m.at-1] == "per" }
 	if run := runFrom(matches, asked); len(run) > 0 {
 		// "How much investment did the key projects complete": the noun
 		// after how much/how many is what is measured, whatever follows;
 		// the compound after it decides, with or without a unit.
 		best := -1
 		for _, i := range run {
-			if m := matches[i]; m.entry.unit != "" && !m.entry.verb && !aspectWords[firstZh(m.entry)] {
+			if m := matches[i]; m.entry.unit != "" && !m.entry.verb && !aspectWords[firstZh(m.entry)] && !perUnit(m) {
 				best = i
 			}
 		}
@@ -181,7 +185,7 @@ func headUnit(matches []englishMatch, asked int) int {
 		if i > 0 && m.at != matches[i-1].at+matches[i-1].n && best >= 0 {
 			return best // the compound that named a unit has ended
 		}
-		if m.entry.unit != "" && !m.entry.verb && !aspectWords[firstZh(m.entry)] {
+		if m.entry.unit != "" && !m.entry.verb && !aspectWords[firstZh(m.entry)] && !perUnit(m) {
 			best = i
 		}
 	}
@@ -478,7 +482,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		}
 	}
 	asked := askedNoun(kept)
-	unitAt := headUnit(matches, asked)
+	unitAt := headUnit(matches, kept, asked)
 	measuredAt := -1
 	if asked > 0 && (kept[asked-1] == "much" || kept[asked-1] == "many") {
 		// How much gold…: the noun right after the ask is measured; after

@@ -2764,8 +2764,9 @@ func longBase(pc periodCtx, at, year int) bool {
 const maxLeadSpan = 12
 
 // reDelta ends the words before the difference from a base: 比上年增加,
-// 比年初预算减少.
-var reDelta = regexp.MustCompile(`比(?:上年|去年|前年|上年同期|同期|(?:\d{4}|[０-９]{4})年|年初预算|年初|预算)[^，；。0-9０-９]{0,8}?(?:增加|减少|多|少|增收|减收|增长|下降|提高|降低)(?:了)?\s*$`)
+// 比年初预算减少; or a verb that is itself a change of an output or a
+// takings, base unsaid (粮食增产42.2亿斤, 减收10亿元).
+var reDelta = regexp.MustCompile(`(?:比(?:上年|去年|前年|上年同期|同期|(?:\d{4}|[０-９]{4})年|年初预算|年初|预算)[^，；。0-9０-９]{0,8}?(?:增加|减少|多|少|增收|减收|增长|下降|提高|降低)|增产|减产|增收|减收)(?:了)?\s*$`)
 
 // deltaFigure reports whether the figure at byte at is the difference from
 // a base (今年安排832亿元，比上年增加167亿元: 167).

@@ -415,6 +415,16 @@ func TestDeltaFigure(t *testing.T) {
 			t.Errorf("deltaFigure(%s) = %v, want %v", c.fig, got, c.want)
 		}
 	}
+	// 增产 is a change, its base unsaid.
+	text = "全疆粮食播种面积4440万亩、新增202.9万亩，粮食增产42.2亿斤，总产466亿斤。"
+	for _, c := range []struct {
+		fig  string
+		want bool
+	}{{"42.2亿斤", true}, {"466亿斤", false}, {"4440万亩", false}} {
+		if got := deltaFigure(text, strings.Index(text, c.fig)); got != c.want {
+			t.Errorf("deltaFigure(%s) = %v, want %v", c.fig, got, c.want)
+		}
+	}
 }
 
 // TestJoinedFiguresShareTheVerb: the figures of a list share the change

@@ -1425,6 +1425,13 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			}
 			c.Alts = addAlt(c.Alts, alt)
 		}
+		// 粮食收了多少斤, 一共打了多少粮: a verb of harvest asked in a
+		// weight is the output the reports write (总产量, 产量).
+		if aspect && harvestVerbs[w.text] && (q.Class == "weight" || UnitClass(q.Unit) == "weight") {
+			for _, t := range []string{"产量", "总产量", "总产"} {
+				c.Alts = addAlt(c.Alts, Alt{Text: t, Factor: 0.85})
+			}
+		}
 		// The parts of a long word stand for it partly: 养老床位 → 床位.
 		n := utf8.RuneCountInString(w.text)
 		// 粮食总产量 is 粮食产量 too.
@@ -1576,6 +1583,10 @@ func isPunct(s string) bool {
 	}
 	return true
 }
+
+// harvestVerbs are the everyday verbs of a harvest or an output: 收, 打
+// (粮食打了多少斤), 收获, 出 (出了多少吨煤).
+var harvestVerbs = map[string]bool{"收": true, "打": true, "收获": true, "出": true, "产出": true, "收上来": true}
 
 // reTwoAsks is a question that asks two things, clause after clause:
 // 有多少，增长了几个点.

@@ -1637,3 +1637,30 @@ func TestSameBasisQuestion(t *testing.T) {
 		t.Errorf("a plain growth question asks like-for-like")
 	}
 }
+
+// A verb of harvest asked in a weight (粮食一共收了多少斤, 打了多少斤) is
+// the output the reports write; a unit after "per" (yield per mu) is what
+// the figure is per, not its unit.
+func TestHarvestVerbsAndPerUnits(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"去年全国粮食一共收了多少亿斤？", "新疆去年粮食一共打了多少斤？"} {
+		q := a.Analyze(s)
+		found := false
+		for _, c := range q.Concepts {
+			for _, alt := range c.Alts {
+				found = found || alt.Text == "总产量"
+			}
+		}
+		if !found {
+			t.Errorf("%s: no concept stands for 总产量: %+v", s, q.Concepts)
+		}
+	}
+	if q := a.Analyze("财政一共收了多少钱？"); slices.ContainsFunc(q.Concepts, func(c Concept) bool {
+		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "总产量" })
+	}) {
+		t.Errorf("收 of money read as an output: %+v", q.Concepts)
+	}
+	if q := a.Analyze("What was Xinjiang's grain yield per mu last year?"); q.Unit == "亩" || q.Class == "area" {
+		t.Errorf("yield per mu: unit %q class %q, want neither 亩 nor area", q.Unit, q.Class)
+	}
+}
