@@ -157,6 +157,20 @@ var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨"
 var reHowSize = regexp.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)
 
 var enPlan = []string{"target", "goal", "plan", "planned", "plans", "planning", "aim", "aims", "aiming", "going to", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective", "line up", "lined up", "earmark", "earmarked", "set aside", "scheduled", "slated", "budget for", "propose", "proposes", "proposed"}
+// isPlanWord reports whether an English word or phrase is one of enPlan,
+// as it stands or as its verb's base (aiming: aim).
+func isPlanWord(phrase string) bool {
+	if slices.Contains(enPlan, phrase) {
+		return true
+	}
+	for _, b := range verbBases(phrase) {
+		if slices.Contains(enPlan, b) {
+			return true
+		}
+	}
+	return false
+}
+
 var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
 
 // headUnit returns the index of the match whose unit the question asks
@@ -495,6 +509,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			continue // the frame, or a level word read above
 		}
 		e := m.entry
+		if e.dict && isPlanWord(m.phrase) {
+			continue // aiming to, intends: the tense, read above; no subject
+		}
 		if len(e.zh) == 0 || e.zh[0] == "" {
 			// A word that only names the unit: housing units → 套.
 			if mi == unitAt && q.Unit == "" && e.unit != "" {

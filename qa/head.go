@@ -110,9 +110,10 @@ func totalNoun(noun string) bool {
 }
 
 // totalClause reports whether the words before a figure in its clause
-// count everything: 全市共有各级各类学校1597所.
+// count everything: 全市共有各级各类学校1597所, 新增装机1258万千瓦、总量
+// 达到6437万千瓦.
 func totalClause(before string) bool {
-	for _, w := range []string{"共有", "共计", "合计", "总计", "各级各类", "全部"} {
+	for _, w := range []string{"共有", "共计", "合计", "总计", "各级各类", "全部", "总量", "总数"} {
 		if strings.Contains(before, w) {
 			return true
 		}

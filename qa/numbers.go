@@ -369,7 +369,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // reContinues opens a clause that goes on about the subject of the one
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%).
-var reContinues = regexp.MustCompile(`^\s*(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -1126,6 +1126,11 @@ func isComparisonBase(text string, at int) bool {
 	if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比上年和") {
 		return true
 	}
+	// 比五年计划原定１９５７年３，８５６亿斤的水平超过: a few words may
+	// name the base's plan between 比 and its year.
+	if reBaseNamed.MatchString(before) {
+		return true
+	}
 	// 与上年持平, 同上年相比, 和上年基本持平: a base too.
 	if (strings.HasSuffix(before, "与") || strings.HasSuffix(before, "同") || strings.HasSuffix(before, "和")) && reLevelWith.MatchString(text[at:]) {
 		return true
@@ -1144,6 +1149,11 @@ func isComparisonBase(text string, at int) bool {
 	}
 	return false
 }
+
+// reBaseNamed ends the words before the year of a base named with a few
+// words after 比 (比五年计划原定, 比计划规定的): no punctuation, figure,
+// nor 比 of 比重 or 比例.
+var reBaseNamed = regexp.MustCompile(`比[^重例率较如赛，；。：:、,;0-9０-９\s][^，；。：:、,;0-9０-９比]{0,7}$`)
 
 // rePriceBase follows the year of the prices a figure is counted in:
 // (按一九五二年)的不变价格, (按1990年)可比价.
@@ -1620,6 +1630,20 @@ var reReachedAfter = regexp.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增�
 // change reached, so that the figure is the change.
 func reachedAfter(after string) bool { return reReachedAfter.MatchString(after) }
 
+// reTotalAfter opens the total a figure adds to: 新增装机1258万千瓦、总量
+// 达到6437万千瓦; 病床将增设6万张，总数达到33.9万张.
+var reTotalAfter = regexp.MustCompile(`^[、，,]\s*(?:总量|总数|总规模|总计|累计|总共)(?:达到|达|增至|增加到|提高到|升至|为|超过)?\s*[0-9０-９〇一二两三四五六七八九十]`)
+
+// totalAfter reports whether the text after a figure gives the total it
+// adds to, so that the figure is what was added.
+func totalAfter(after string) bool { return reTotalAfter.MatchString(after) }
+
+// addedWords ask for what was added, not for the total.
+var addedWords = []string{"新增", "增设", "新建", "新开", "增加", "多了", "新招", "新装", "增了", "新上", "净增", "added", "new "}
+
+// asksAdded reports whether the question asks what was added (新增装机多少).
+func asksAdded(q *Question) bool { return hasAny(strings.ToLower(q.Raw), addedWords) }
+
 // changeUnasked reports whether the figure at start follows a change verb
 // the question does not use: 提高62元 for 养老金现在多少钱, but not 净增48万户
 // for 净增多少户.
@@ -1921,7 +1945,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(text[clauseStart(breaks, f.Prefix):f.Prefix], sector))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
-				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix)))
+				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
+					totalAfter(text[f.End:]) && !asksAdded(q)))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}

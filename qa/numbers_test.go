@@ -1095,3 +1095,27 @@ func TestFullWidthComparisons(t *testing.T) {
 		t.Errorf("period of ４％ = %d, want 1982", y)
 	}
 }
+
+// A base may be named with a few words between 比 and its year; a figure
+// followed by the total it adds to (、总量达到…) is what was added.
+func TestNamedBaseAndTotalAfter(t *testing.T) {
+	text := "粮食产量将要达到３，９８９亿斤，比五年计划原定１９５７年３，８５６亿斤的水平超过１３３亿斤；棉花产量将要达到３，５５６万担。"
+	if !isComparisonBase(text, strings.Index(text, "１９５７")) {
+		t.Error("比五年计划原定１９５７年: no base")
+	}
+	for _, text := range []string{"高新技术产业比重2024年提高到30%。", "比如2024年新建学校10所。"} {
+		if isComparisonBase(text, strings.Index(text, "2024")) {
+			t.Errorf("%s: 2024 read as a base", text)
+		}
+	}
+	for after, want := range map[string]bool{
+		"、总量达到6437万千瓦": true, "，总数达到３３．９万张": true, "，比上年增长5%": false, "、新增202.9万亩": false,
+	} {
+		if got := totalAfter(after); got != want {
+			t.Errorf("totalAfter(%s) = %v, want %v", after, got, want)
+		}
+	}
+	if !totalClause("新增新能源装机1258万千瓦、总量达到") {
+		t.Error("总量达到 counts no total")
+	}
+}

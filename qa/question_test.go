@@ -1664,3 +1664,22 @@ func TestHarvestVerbsAndPerUnits(t *testing.T) {
 		t.Errorf("yield per mu: unit %q class %q, want neither 亩 nor area", q.Unit, q.Class)
 	}
 }
+
+// Plan verbs in English (aiming to) are the tense, never a subject; 各行各业
+// is no subject, and 新招 is 新增 or 招聘.
+func TestPlanVerbsAndEverydayHires(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How much cotton is the country aiming to harvest in 1956?")
+	if !q.Plan || slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "目的" }) {
+		t.Errorf("aiming to: plan %v, concepts %+v", q.Plan, q.Concepts)
+	}
+	q = a.Analyze("1956年各行各业大概要新招多少工人？")
+	for _, c := range q.Concepts {
+		if c.Word == "各行各业" {
+			t.Errorf("各行各业 made a concept")
+		}
+		if c.Word == "新招" && !slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "新增" }) {
+			t.Errorf("新招: alts %+v", c.Alts)
+		}
+	}
+}
