@@ -157,6 +157,7 @@ var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨"
 var reHowSize = regexp.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)
 
 var enPlan = []string{"target", "goal", "plan", "planned", "plans", "planning", "aim", "aims", "aiming", "going to", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective", "line up", "lined up", "earmark", "earmarked", "set aside", "scheduled", "slated", "budget for", "propose", "proposes", "proposed"}
+
 // isPlanWord reports whether an English word or phrase is one of enPlan,
 // as it stands or as its verb's base (aiming: aim).
 func isPlanWord(phrase string) bool {
