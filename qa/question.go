@@ -790,16 +790,27 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 }
 
 // reYearSpanQ is a span of years a question asks over (从1978年到1985年).
-var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:19|20)\d{2}\s*年?\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*年(?:间|期间|这几年|那几年|这段时间)?`)
+var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|今年|明年|本年)\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*年(?:间|期间|这几年|那几年|这段时间)?`)
 
 // reShortYear is a year of the last century said short (92年, 七四年);
 // shortYears leaves spans alone (70年来, 五六年间).
 var reShortYear = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])年`)
 
-// shortYears writes the short years of s in full: 92年 → 1992年.
+// reShortSpan is a span of short years whose first lacks its 年: 七四到
+// 七六年, 92-95年.
+var reShortSpan = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])(到|至|—|－|-|~)([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])年`)
+
+// shortYears writes the short years of s in full: 92年 → 1992年, 七四到
+// 七六年 → 1974年到1976年.
 func shortYears(s string) string {
 	if !strings.Contains(s, "年") {
 		return s
+	}
+	if m := reShortSpan.FindStringSubmatchIndex(s); m != nil {
+		prev, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+		if m[0] == 0 || !isDigit(prev) && prev != '.' && !strings.ContainsRune("一二三四五六七八九十〇零百千万第", prev) {
+			s = s[:m[0]] + s[m[2]:m[3]] + "年" + s[m[4]:]
+		}
 	}
 	var b strings.Builder
 	last := 0
@@ -1374,11 +1385,24 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			continue
 		}
 		aspect := aspectWords[w.text] || verbs[w.text] || a.Lex.Verb(w.text)
+		reached := false // a verb glued to 到 (炼到): 达到 says it too
 		// 要花, 将建: a modal before a verb the lexicon knows (a plan, read
 		// above) leaves the verb.
 		if r := []rune(w.text); len(r) >= 2 && strings.ContainsRune("要将会能可", r[0]) {
 			if rest := string(r[1:]); a.Lex.Verb(rest) || aspectWords[rest] {
 				w.text, aspect = rest, true
+			}
+		}
+		// 钢要炼到: a noun glued to the modal after it (钢要) that no
+		// report writes is the noun; a verb glued to 到 (炼到) is the
+		// verb, an aspect reached (达到).
+		if r := []rune(w.text); len(r) == 2 && isHan(r[0]) && a.unseen(w.text) {
+			switch {
+			case strings.ContainsRune("要将会能", r[1]) && !strings.ContainsRune("要将会能可", r[0]):
+				w.text = string(r[0])
+			case r[1] == '到' && !strings.ContainsRune("要将会能可", r[0]):
+				w.text, aspect = string(r[0]), true
+				reached = true
 			}
 		}
 		// 教育上花了: the postposition glued to the verb (上花) that no
@@ -1424,6 +1448,9 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 				continue // 城镇登记失业率 for 城镇调查失业率
 			}
 			c.Alts = addAlt(c.Alts, alt)
+		}
+		if reached {
+			c.Alts = addAlt(c.Alts, Alt{Text: "达到", Factor: 0.85})
 		}
 		// 粮食收了多少斤, 一共打了多少粮: a verb of harvest asked in a
 		// weight is the output the reports write (总产量, 产量).
@@ -1585,8 +1612,8 @@ func isPunct(s string) bool {
 }
 
 // harvestVerbs are the everyday verbs of a harvest or an output: 收, 打
-// (粮食打了多少斤), 收获, 出 (出了多少吨煤).
-var harvestVerbs = map[string]bool{"收": true, "打": true, "收获": true, "出": true, "产出": true, "收上来": true}
+// (粮食打了多少斤), 收获, 出 (出了多少吨煤), 炼 (钢要炼到多少吨).
+var harvestVerbs = map[string]bool{"收": true, "打": true, "收获": true, "出": true, "产出": true, "收上来": true, "炼": true, "产": true}
 
 // reTwoAsks is a question that asks two things, clause after clause:
 // 有多少，增长了几个点.

@@ -1683,3 +1683,29 @@ func TestPlanVerbsAndEverydayHires(t *testing.T) {
 		}
 	}
 }
+
+// Short years in a span (七四到七六年) and a span from this year (从今年到
+// 1985年) name no one year; a noun glued to a modal (钢要) is the noun and
+// a verb glued to 到 (炼到) an aspect.
+func TestShortSpansAndGluedWords(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"七四到七六年那几年，全国工业产值大概损失了多少？", "从今年到1985年，工业总产值每年要涨多少？"} {
+		q := a.Analyze(s)
+		if q.Year != 0 || q.HasRel {
+			t.Errorf("%s: year %d, relative %v; want a span", s, q.Year, q.HasRel)
+		}
+		for _, c := range q.Concepts {
+			if strings.ContainsAny(c.Word, "七四到今年") {
+				t.Errorf("%s: concept %q", s, c.Word)
+			}
+		}
+	}
+	q := a.Analyze("十年规划里，1985年钢要炼到多少吨？")
+	var words []string
+	for _, c := range q.Concepts {
+		words = append(words, c.Word)
+	}
+	if !slices.Contains(words, "钢") || slices.Contains(words, "钢要") || slices.Contains(words, "炼到") {
+		t.Errorf("钢要炼到: concepts %q", words)
+	}
+}
