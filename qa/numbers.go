@@ -1624,7 +1624,7 @@ func shareFigure(text string, l *layout, pos int) bool {
 }
 
 // reReachedAfter opens what a change reached: 提高62元、达到2988元.
-var reReachedAfter = regexp.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增加到|提高到|提高至|升至|调整为|为)\s*[0-9０-９]`)
+var reReachedAfter = regexp.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增加到|提高到|提高至|升至|调整为|为)\s*[0-9０-９〇零一二两三四五六七八九十]`)
 
 // reachedAfter reports whether the text after a figure gives the level a
 // change reached, so that the figure is the change.
@@ -1803,7 +1803,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
-	qpart := subperiodOf(q.Raw)
+	qpart := questionSubperiod(q.Raw)
 	rates := ratesAsked(q)
 	sector := bareSector(q)
 	growth, share := asksGrowth(q), asksShare(q)
@@ -2968,12 +2968,28 @@ func milestone(text string, figs []Quantity, f Quantity) bool {
 }
 
 // reSubperiod names a part of a year: 一季度, 上半年, 前三季度, 1—6月.
-var reSubperiod = regexp.MustCompile(`前三季度|前3季度|第?[一二三四1-4]季度|上半年|下半年|1\s*[-—－~～至到]\s*(?:[2-9]|1[01])\s*月|一至[二三四五六七八九]月|一至十一?月`)
+var reSubperiod = regexp.MustCompile(`前三季度|前[3３]季度|第?[一二三四1-4１-４]季度|上半年|下半年|[1１]\s*[-—－~～至到]\s*(?:[2-9２-９]|[1１][01０１])\s*月|一至[二三四五六七八九]月|一至十一?月`)
 
 // subperiodOf returns the part of a year that text names last (see
 // reSubperiod), as a key: q1…q4, h1, h2 or q1-3 (1—9月 too), m1-N for the
 // first N months otherwise; "" for none.
 func subperiodOf(text string) string { return subperiodsOf(text).at(len(text)) }
+
+// reUpToMonth is the months of a year up to one a question names: 到
+// 今年10月, 截至10月底 — the first ten months.
+var reUpToMonth = regexp.MustCompile(`(?:到|至|截至|截止|截止到)(?:今年|本年|当年)?(1[01]|[2-9])月(?:底|末|份)?`)
+
+// questionSubperiod returns the part of a year a question asks of (see
+// subperiodOf): also the months up to one it names (到10月: m1-10).
+func questionSubperiod(raw string) string {
+	if p := subperiodOf(raw); p != "" {
+		return p
+	}
+	if m := reUpToMonth.FindStringSubmatch(raw); m != nil {
+		return subperiodKey("1-" + m[1] + "月")
+	}
+	return ""
+}
 
 // subperiods are the parts of a year a sentence names, read once for all
 // its figures: where each stands, and where 全年 does.
@@ -3021,6 +3037,7 @@ func (sp subperiods) at(at int) string {
 
 // subperiodKey names a match of reSubperiod (see subperiodOf).
 func subperiodKey(m string) string {
+	m = foldDigits(m)
 	switch {
 	case strings.HasPrefix(m, "前"):
 		return "q1-3"

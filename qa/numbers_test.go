@@ -1119,3 +1119,24 @@ func TestNamedBaseAndTotalAfter(t *testing.T) {
 		t.Error("总量达到 counts no total")
 	}
 }
+
+// Parts of a year set in full-width digits (１至９月) are read as ASCII
+// ones; a question's 到10月 asks the first ten months; a level reached in
+// Chinese numerals (达到四百九十四亿元) makes the figure before it a change.
+func TestFullWidthSubperiodsAndUpToMonth(t *testing.T) {
+	if got := subperiodOf("在城镇中，今年１至９月安排了"); got != "q1-3" {
+		t.Errorf("１至９月: %q, want q1-3", got)
+	}
+	if got := subperiodOf("今年１到１０月增加了"); got != "m1-10" {
+		t.Errorf("１到１０月: %q, want m1-10", got)
+	}
+	if got := questionSubperiod("到今年10月，城乡居民储蓄存款一共有多少？"); got != "m1-10" {
+		t.Errorf("到今年10月: %q, want m1-10", got)
+	}
+	if got := questionSubperiod("去年储蓄存款有多少？"); got != "" {
+		t.Errorf("no month: %q", got)
+	}
+	if !reachedAfter("，达到四百九十四亿元") {
+		t.Error("达到四百九十四亿元 is no level reached")
+	}
+}

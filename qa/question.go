@@ -639,6 +639,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	}
 	// Further years are the base of a comparison (比1952年增长): no subject.
 	rest = reYearQ.ReplaceAllString(rest, " ")
+	// 1到9月, 到10月底: a part of the year, read from the question when
+	// figures are dated (subperiodOf); no subject.
+	rest = reMonthQ.ReplaceAllString(reSubperiod.ReplaceAllString(rest, " "), " ")
 	// 七五期间, “十四五”时期: a period, not a subject.
 	rest = reFiveYear.ReplaceAllString(rest, " ")
 	// 那一千多亿的债务里, 上百万人: a rough size the asker has in mind
@@ -795,6 +798,9 @@ var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|�
 // reShortYear is a year of the last century said short (92年, 七四年);
 // shortYears leaves spans alone (70年来, 五六年间).
 var reShortYear = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])年`)
+
+// reMonthQ is a month or months a question names: 10月底, 3到5月.
+var reMonthQ = regexp.MustCompile(`(?:(?:1[0-2]|[1-9])\s*[-—－~～至到]\s*)?(?:1[0-2]|[1-9])\s*月(?:份|底|末|初)?`)
 
 // reShortSpan is a span of short years whose first lacks its 年: 七四到
 // 七六年, 92-95年.

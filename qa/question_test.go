@@ -1709,3 +1709,15 @@ func TestShortSpansAndGluedWords(t *testing.T) {
 		t.Errorf("钢要炼到: concepts %q", words)
 	}
 }
+
+// Months a question names (1到9月, 到10月) are no subject.
+func TestMonthsAreNoSubject(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"今年1到9月城镇一共安排了多少人就业？", "到今年10月底，住户存款一共有多少？"} {
+		for _, c := range a.Analyze(s).Concepts {
+			if strings.ContainsAny(c.Word, "0123456789月") {
+				t.Errorf("%s: concept %q", s, c.Word)
+			}
+		}
+	}
+}
