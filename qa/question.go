@@ -268,7 +268,12 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			norm = w.re.ReplaceAllString(norm, w.with)
 		}
 		q.Norm = norm
-		if m := reTwoAsks.FindStringSubmatch(norm); m != nil && reAsksAny.MatchString(reFewYears.ReplaceAllString(m[1], "")) {
+		if m := reUnitAskAfter.FindStringSubmatch(norm); m != nil {
+			// 用了多少外资，多少亿美元: the second ask only names the unit
+			// of the first; one question, asked in that unit.
+			norm = strings.Replace(m[1], "多少", "", 1) + m[2]
+			q.Norm = norm
+		} else if m := reTwoAsks.FindStringSubmatch(norm); m != nil && reAsksAny.MatchString(reFewYears.ReplaceAllString(m[1], "")) {
 			// 收入完成了多少，比上年少了百分之几: two questions in one; the
 			// first is answered.
 			norm = m[1]
@@ -1110,6 +1115,13 @@ func dropExcluded(s string) string {
 	return b.String()
 }
 
+// unitFollows reports whether s opens with a unit (多少万亿斤: 万亿 is then
+// the scale of 斤, not the 万亿元 of money).
+func unitFollows(s string) bool {
+	_, n := unitAt(s, 0)
+	return n > 0
+}
+
 // everydayUnits reads units said in everyday words (多少块钱, 几个亿) and
 // returns s without them.
 func (a *Analyzer) everydayUnits(q *Question, s string) string {
@@ -1123,7 +1135,7 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 					continue
 				}
 			}
-			if k >= 0 && q.Unit == "" && !strings.ContainsRune("元以上下", firstRune(s[k+len(ask+w):])) {
+			if k >= 0 && q.Unit == "" && !strings.ContainsRune("元以上下", firstRune(s[k+len(ask+w):])) && !unitFollows(s[k+len(ask+w):]) {
 				_, sn := scaleAt(u, 0)
 				if unit, n := unitAt(u, sn); n > 0 {
 					q.Unit = unit
@@ -1310,7 +1322,14 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		subs []string
 	}
 	var words []word
+	// PM2.5: a Latin name with a decimal is one word, which the
+	// segmenter would cut at its point.
+	rest = reLatinDecimal.ReplaceAllString(rest, " $0 ")
 	for _, part := range strings.Fields(rest) {
+		if reLatinDecimal.MatchString(part) && reLatinDecimal.FindString(part) == part {
+			words = append(words, word{text: part})
+			continue
+		}
 		toks := a.Seg.Segment(part)
 		byPos := map[int]*word{}
 		var order []int
@@ -1617,6 +1636,9 @@ func isPunct(s string) bool {
 	return true
 }
 
+// reLatinDecimal is a Latin name with a decimal: PM2.5.
+var reLatinDecimal = regexp.MustCompile(`[A-Za-z]+[0-9]+\.[0-9]+`)
+
 // harvestVerbs are the everyday verbs of a harvest or an output: 收, 打
 // (粮食打了多少斤), 收获, 出 (出了多少吨煤), 炼 (钢要炼到多少吨).
 var harvestVerbs = map[string]bool{"收": true, "打": true, "收获": true, "出": true, "产出": true, "收上来": true, "炼": true, "产": true}
@@ -1626,6 +1648,10 @@ var harvestVerbs = map[string]bool{"收": true, "打": true, "收获": true, "�
 // Its first clause asks only if it does once a span of years is set
 // aside: 建国头几年，粮食平均每年增长多少 asks one thing.
 var reTwoAsks = regexp.MustCompile(`^([^，,；;]*(?:多少|几)[^，,；;]*)[，,；;][^，,；;]*(?:多少|几)`)
+
+// reUnitAskAfter is a question whose second clause asks only the unit of
+// the first: 用了多少外资，多少亿美元？
+var reUnitAskAfter = regexp.MustCompile(`^([^，,；;]*多少[^，,；;]*)[，,；;]\s*(?:大概|大约|约)?(?:是|有)?((?:多少|几)(?:万亿|千亿|百亿|亿|千万|百万|万|千)?\p{Han}{0,4}?)[？?]?$`)
 
 // reAsksAny holds a word that asks a figure.
 var reAsksAny = regexp.MustCompile(`多少|几`)

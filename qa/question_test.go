@@ -1721,3 +1721,21 @@ func TestMonthsAreNoSubject(t *testing.T) {
 		}
 	}
 }
+
+// 多少万亿斤 asks in 斤, not in the 万亿元 of money; PM2.5 is one word and
+// 微克 a concentration; a second clause that only names the unit
+// (多少外资，多少亿美元) asks the first in it.
+func TestScaledUnitsAndLatinNames(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("去年全国粮食产量是多少万亿斤？"); q.Unit != "斤" {
+		t.Errorf("多少万亿斤: unit %q, want 斤", q.Unit)
+	}
+	q := a.Analyze("去年全省PM2.5平均浓度降到了多少微克？")
+	if q.Unit != "微克/立方米" || !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "pm2.5" }) {
+		t.Errorf("PM2.5…多少微克: unit %q, concepts %+v", q.Unit, q.Concepts)
+	}
+	q = a.Analyze("去年实际用了多少外资，多少亿美元？")
+	if q.Unit != "美元" || !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "外资" }) {
+		t.Errorf("多少外资，多少亿美元: unit %q, concepts %+v", q.Unit, q.Concepts)
+	}
+}
