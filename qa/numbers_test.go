@@ -1140,3 +1140,14 @@ func TestFullWidthSubperiodsAndUpToMonth(t *testing.T) {
 		t.Error("达到四百九十四亿元 is no level reached")
 	}
 }
+
+// A clause that opens with its year and a level reached (，2024年达到1.3万
+// 亿元) goes on about the subject before it.
+func TestYearLedClauseContinues(t *testing.T) {
+	text := "全省地区生产总值连跨4个千亿台阶，2024年达到1.3万亿元、增长5.8%。"
+	l := clauses(text)
+	c := clauseOf(l.breaks, strings.Index(text, "1.3"))
+	if c == 0 || !l.continues[c] {
+		t.Errorf("2024年达到…: clause %d does not continue (%v)", c, l.continues)
+	}
+}

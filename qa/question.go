@@ -1414,7 +1414,9 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		// 要花, 将建: a modal before a verb the lexicon knows (a plan, read
 		// above) leaves the verb.
 		if r := []rune(w.text); len(r) >= 2 && strings.ContainsRune("要将会能可", r[0]) {
-			if rest := string(r[1:]); a.Lex.Verb(rest) || aspectWords[rest] {
+			// 要开 (多少班): so too a modal glued to any verb into a word
+			// no report writes.
+			if rest := string(r[1:]); a.Lex.Verb(rest) || aspectWords[rest] || len(r) == 2 && (r[0] == '要' || r[0] == '将') && isHan(r[1]) && (a.unseen(w.text) || asksRightAfter(q.Raw, w.text)) {
 				w.text, aspect = rest, true
 			}
 		}
@@ -1634,6 +1636,12 @@ func isPunct(s string) bool {
 		}
 	}
 	return true
+}
+
+// asksRightAfter reports whether the question asks its figure right after
+// word w (要开多少班): w is then the verb of the ask.
+func asksRightAfter(raw, w string) bool {
+	return strings.Contains(raw, w+"多少") || strings.Contains(raw, w+"几")
 }
 
 // reLatinDecimal is a Latin name with a decimal: PM2.5.

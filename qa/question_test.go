@@ -1739,3 +1739,21 @@ func TestScaledUnitsAndLatinNames(t *testing.T) {
 		t.Errorf("多少外资，多少亿美元: unit %q, concepts %+v", q.Unit, q.Concepts)
 	}
 }
+
+// A modal glued to the verb of the ask (要开多少班) leaves the verb; 女孩
+// are 女童 and 孩子 子女 in the reports.
+func TestModalBeforeAskedVerb(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("今年河南中欧班列要开多少班？")
+	for _, c := range q.Concepts {
+		if c.Word == "要开" {
+			t.Errorf("要开 is a concept: %+v", q.Concepts)
+		}
+	}
+	q = a.Analyze("今年甘肃打算给多少女孩补助打HPV疫苗？")
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool {
+		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "女童" })
+	}) {
+		t.Errorf("女孩: no 女童 in %+v", q.Concepts)
+	}
+}
