@@ -564,6 +564,10 @@ var reBudgeted = regexp.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)
 
 var reWillZh = regexp.MustCompile(`(要|将)(新|建|引进|完成|实现|达到|开工|增加|培育|打造|实施|推进|改造|发放|投入|安排|举办|创建|培训)`)
 
+// reWillVerb is 要 or 将 as a modal before any verb (要提高到, 将突破):
+// not 主要, 重要, 需要, 只要, 不要, 要求, 要素, 将近, 将来.
+var reWillVerb = regexp.MustCompile(`(?:^|[^主重需只不必想纪摘提要将])(?:要|将)[^求素点是不近来军领害件闻务道\s，,。？?a-zA-Z0-9]`)
+
 var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争取", "拟", "规划", "将要", "要求"}
 
 // reFromAbove is where money was won from, in speech (从上面争取到): the
@@ -676,7 +680,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			q.Plan = true
 		}
 	}
-	if reWillZh.MatchString(rest) || reBudgeted.MatchString(rest) {
+	if reWillZh.MatchString(rest) || reBudgeted.MatchString(rest) || reWillVerb.MatchString(rest) {
 		q.Plan = true // 今年要引进多少; 预算里安排了多少
 	}
 	// 为了抗疫: "in order to", no aspect; 安排了多少: the plan made.
