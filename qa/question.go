@@ -1449,6 +1449,11 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			q.Class = "money"
 			continue
 		}
+		// 那场大灾, 这批项目: a demonstrative with its measure word points
+		// at the thing; it names none.
+		if r := []rune(w.text); len(r) == 2 && strings.ContainsRune("这那该此", r[0]) && strings.ContainsRune("场次个些批项件回轮年种类块笔条", r[1]) {
+			continue
+		}
 		// 铁路上要投: a postposition glued to a modal (上要, 里还) that no
 		// report means as a word is syntax.
 		if r := []rune(w.text); len(r) == 2 && strings.ContainsRune("上里中下内", r[0]) && strings.ContainsRune("要将能会还都也就再又", r[1]) {

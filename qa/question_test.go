@@ -1759,3 +1759,21 @@ func TestModalBeforeAskedVerb(t *testing.T) {
 		t.Errorf("女孩: no 女童 in %+v", q.Concepts)
 	}
 }
+
+// A demonstrative with its measure word (那场大灾, 这批项目) names nothing;
+// 基建 is 基本建设, 多出 a change.
+func TestDemonstrativesAndOldTerms(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("去年那场大灾，受灾的老百姓大概有多少人？")
+	for _, c := range q.Concepts {
+		if c.Word == "那场" {
+			t.Errorf("那场 is a concept: %+v", q.Concepts)
+		}
+	}
+	q = a.Analyze("今年基建投资压缩到了多少钱？")
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool {
+		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "基本建设投资" })
+	}) {
+		t.Errorf("基建投资: no 基本建设投资 in %+v", q.Concepts)
+	}
+}
