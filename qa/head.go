@@ -399,7 +399,18 @@ func otherPlaces(q *Question, region, title string, sp sentPlaces) []placeMark {
 		if !m.Full() && aspectWords[m.Text] {
 			other = false // 新建住宅: a verb of the reports, not 新建区
 		}
-		if !m.Full() && len(regs) > 0 {
+		if !m.Full() && (len(regs) == 0 || len(regs) == 1 && regs[0] == place.Nation) {
+			// A report of the whole country names counties and districts
+			// in full; their short forms in its running text are words
+			// (镇安 of 在城镇安排), while cities' short forms are places
+			// (湛江、北海等十四个沿海港口城市).
+			city := false
+			for _, d := range m.Divisions {
+				city = city || d.Level == place.Province || d.Level == place.City
+			}
+			other = other && city
+		}
+		if !m.Full() && len(regs) > 0 && regs[0] != place.Nation {
 			// A short form (新会, 江门) inside running text is a place only
 			// when the report's own divisions hold it.
 			inside := false

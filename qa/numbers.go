@@ -1036,6 +1036,10 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 0.85
 		case fc == q.Class2 && fc != "":
 			return 0.8
+		case fc == "" && f.Scale >= 1e4 && (q.Class == "people" || q.Class == "count" || q.Class == "household"):
+			// 再扫除350万青壮年文盲: the people counted are named after
+			// the figure, as with a class asked (below).
+			return 0.75
 		case fc == "":
 			return 0.2
 		}
@@ -1066,6 +1070,11 @@ func unitFit(q *Question, f Quantity) float64 {
 	}
 	switch fc {
 	case "":
+		if f.Scale >= 1e4 {
+			// 再扫除350万青壮年文盲: a large count, what it counts
+			// named after it.
+			return 0.75
+		}
 		return 0.4
 	case "time":
 		return 0.5

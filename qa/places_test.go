@@ -299,3 +299,21 @@ func TestPlaceAcrossVerb(t *testing.T) {
 		}
 	}
 }
+
+// A report of the whole country names counties in full: a county's short
+// form inside its running text (镇安 of 在城镇安排) is a word, a city's
+// (湛江) a place.
+func TestNationalShortForms(t *testing.T) {
+	for text, want := range map[string]bool{
+		"劳动就业，在城镇安排600万人。":      false,
+		"进一步开放湛江、北海等十四个沿海港口城市。": true,
+	} {
+		got := false
+		for _, m := range otherPlaces(&Question{}, "全国", "", placesOf(text)) {
+			got = got || m.other
+		}
+		if got != want {
+			t.Errorf("%s: other place %v, want %v", text, got, want)
+		}
+	}
+}
