@@ -221,6 +221,12 @@ func contractionLists(text string, l *layout, figs []Quantity) map[int]contracte
 			if k < 0 || len(list) != len(ct.parts) {
 				continue
 			}
+			if strings.Contains(before[:k], "、") {
+				// 对东盟、共建“一带一路”国家进出口总额分别增长10.4%、
+				// 12.1%: the items listed before pair with the figures,
+				// not the contraction's parts.
+				break
+			}
 			if out == nil {
 				out = map[int]contracted{}
 			}

@@ -121,6 +121,13 @@ var headModifiers = []headModifier{
 	{mod: "调查", opposites: []string{"登记"}}, {mod: "登记", opposites: []string{"调查"}},
 }
 
+// insideTrade reports whether a match of 出口 after before stands inside
+// 进出口 (the total of trade, not exports) when the question does not ask
+// for 进出口.
+func insideTrade(question, w, before string) bool {
+	return strings.HasPrefix(w, "出口") && strings.HasSuffix(before, "进") && !strings.Contains(question, "进出口")
+}
+
 // clashes reports whether a match of word w after before, in a sentence,
 // names another thing than question asks about: a per-capita figure
 // whatever the question says, the urban part where the question asks for
@@ -129,8 +136,7 @@ func clashes(question, w, before string) bool {
 	if modifierClash(question, w, before) {
 		return true
 	}
-	// 出口 inside 进出口: the total of trade, not exports.
-	if (strings.HasPrefix(w, "出口") && strings.HasSuffix(before, "进") || strings.HasPrefix(w, "进口") && strings.HasSuffix(before, "出")) && !strings.Contains(question, "进出口") {
+	if insideTrade(question, w, before) {
 		return true
 	}
 	// 人均地区生产总值 for 生产总值: the modifier may stand before a word
@@ -202,7 +208,11 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				// measure is counted per.
 				oc.factor *= 0.3
 			}
-			if clashes(q.Norm, w, folded[:s]) {
+			if insideTrade(q.Norm, w, folded[:s]) {
+				// 出口 of 进出口总额: the whole of trade is another
+				// indicator than its exports, not a part with a modifier.
+				oc.factor *= 0.25
+			} else if clashes(q.Norm, w, folded[:s]) {
 				// 人均地区生产总值 is not 地区生产总值, 城镇居民人均可支配收入
 				// not 农村居民's: a modifier the question lacks or contradicts.
 				oc.factor *= 0.6

@@ -1151,3 +1151,20 @@ func TestYearLedClauseContinues(t *testing.T) {
 		t.Errorf("2024年达到…: clause %d does not continue (%v)", c, l.continues)
 	}
 }
+
+// 出口 inside 进出口 is another indicator: it counts for little; a list of
+// items before a contraction (对东盟、…国家进出口总额分别) pairs with the
+// figures, not the contraction's parts.
+func TestTradeInsideAndListedContraction(t *testing.T) {
+	if !insideTrade("出口增长了多少", "出口", "进") || insideTrade("进出口增长了多少", "出口", "进") {
+		t.Error("insideTrade")
+	}
+	text := "对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%。"
+	if got := contractionLists(text, clauses(text), ParseQuantities(text)); len(got) != 0 {
+		t.Errorf("contraction read over a list: %+v", got)
+	}
+	text = "城乡居民人均可支配收入分别增长5.1%和6.6%。"
+	if got := contractionLists(text, clauses(text), ParseQuantities(text)); len(got) != 2 {
+		t.Errorf("城乡…分别: %+v", got)
+	}
+}

@@ -599,6 +599,11 @@ func TestSituationAndTasks(t *testing.T) {
 		"关于国际形势和外交工作":       PeriodNone,
 		"适应新的形势，全面提高对外开放水平": PeriodNone,
 		"今后五年的主要任务":         PeriodPlan,
+		// A title that says what was achieved reviews; one that says
+		// what to strive for does not.
+		"牢记殷殷嘱托，在接续奋斗中新福建建设取得新成效": PeriodReview,
+		"为取得社会主义建设的新胜利而奋斗":        PeriodNone,
+		"牢记历史使命，在中国式现代化建设中奋勇争先":   PeriodNone,
 	} {
 		if got, _ := sectionPeriod(title); got != want {
 			t.Errorf("sectionPeriod(%q) = %v, want %v", title, got, want)

@@ -1277,6 +1277,11 @@ func sectionPeriod(title string) (Period, int) {
 			return PeriodReview, year
 		}
 	}
+	// 在接续奋斗中新福建建设取得新成效: what was achieved, unless it is
+	// what to strive for (为取得…而奋斗, 努力取得).
+	if k := strings.Index(title, "取得"); k >= 0 && !strings.Contains(title[:k], "为") && !strings.Contains(title[:k], "努力") && !strings.Contains(title[:k], "力争") && !strings.Contains(title[k:], "奋斗") {
+		return PeriodReview, year
+	}
 	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求", "主要工作", "工作重点"} {
 		if k := strings.Index(title, w); k >= 0 {
 			if j := strings.Index(title, "形势"); j >= 0 && j < k {
