@@ -1821,6 +1821,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 	}
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
+	// 过去五年一共脱贫多少: a span asked, and no one year.
+	spanAsked := q.Year == 0 && !q.HasRel && len(yearSpans(q.Raw)) > 0
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
 	qpart := questionSubperiod(q.Raw)
@@ -1860,7 +1862,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 		marks := v.scopeMarks()
 		var spans [][]int
-		if oneYear {
+		if oneYear || spanAsked {
 			spans = v.yearSpans()
 		}
 		places := otherPlaces(q, v.sum.Meta.Region, v.sum.Title, v.places())
@@ -1960,7 +1962,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
-			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])))
+			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])) ||
+				spanAsked && v.rec.Period == report.PeriodReview && !spanBefore(text, spans, f.Prefix) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix]))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(text[clauseStart(breaks, f.Prefix):f.Prefix], sector))

@@ -1099,14 +1099,32 @@ var reExcluded = regexp.MustCompile(`(?:不含|不算|不包括|不计|除去|�
 // 口径的数, 而不是预算数); the 不是 of 是不是 is left alone by dropExcluded.
 var reNotThat = regexp.MustCompile(`(?:而不是|并不是|不是|并非|而非)(?:[^，。？?,（）()]{1,24}?)(?:这些|那些|的数|的|[）)，,？?]|$)`)
 
+// taxDeduction reports whether the 扣除 of match, after before, is a term
+// of tax (加计扣除, 税前扣除, 专项附加扣除), not what the question leaves
+// out.
+func taxDeduction(before, match string) bool {
+	return strings.HasPrefix(match, "扣除") && (strings.HasSuffix(before, "加计") || strings.HasSuffix(before, "税前") || strings.HasSuffix(before, "附加"))
+}
+
 // dropExcluded removes what a question says it leaves out.
 func dropExcluded(s string) string {
-	s = reExcluded.ReplaceAllString(s, " ")
+	var ex strings.Builder
+	last := 0
+	for _, m := range reExcluded.FindAllStringIndex(s, -1) {
+		if taxDeduction(s[:m[0]], s[m[0]:m[1]]) {
+			continue
+		}
+		ex.WriteString(s[last:m[0]])
+		ex.WriteString(" ")
+		last = m[1]
+	}
+	ex.WriteString(s[last:])
+	s = ex.String()
 	if !strings.Contains(s, "不是") && !strings.Contains(s, "并非") && !strings.Contains(s, "而非") {
 		return s
 	}
 	var b strings.Builder
-	last := 0
+	last = 0
 	for _, m := range reNotThat.FindAllStringIndex(s, -1) {
 		if r, _ := utf8.DecodeLastRuneInString(s[:m[0]]); r == '是' {
 			continue // 是不是增长了: a yes-or-no question

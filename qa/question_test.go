@@ -1777,3 +1777,13 @@ func TestDemonstrativesAndOldTerms(t *testing.T) {
 		t.Errorf("基建投资: no 基本建设投资 in %+v", q.Concepts)
 	}
 }
+
+// 加计扣除 is a term of tax, not what the question leaves out.
+func TestTaxDeductionIsNoExclusion(t *testing.T) {
+	if got := dropExcluded("制造业企业研发费用加计扣除比例提高到多少"); !strings.Contains(got, "扣除比例") {
+		t.Errorf("加计扣除 dropped: %q", got)
+	}
+	if got := dropExcluded("一般公共预算收入扣除上级补助，是多少"); strings.Contains(got, "上级补助") {
+		t.Errorf("扣除上级补助 kept: %q", got)
+	}
+}

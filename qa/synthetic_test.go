@@ -893,3 +893,24 @@ func TestColonEndedTermDefinedNext(t *testing.T) {
 		t.Errorf("answers %+v, want the sentence after the colon", r.Answers)
 	}
 }
+
+// A span asked (过去五年) is answered by the figure of the span, not by
+// the last year's flow told in the review of that year.
+const spanReport = `2021年政府工作报告
+
+一、2020年工作回顾
+
+过去一年，脱贫攻坚取得决定性胜利，年初剩余的551万农村贫困人口全部脱贫、52个贫困县全部摘帽。
+
+二、“十三五”时期我国发展取得的成就
+
+脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫，960多万建档立卡贫困人口通过易地扶贫搬迁摆脱了困境。
+`
+
+func TestSpanAskedAnswersSpan(t *testing.T) {
+	e := smallEngine(t, "national_2021_gov_work_report.txt", spanReport)
+	askAll(t, e, map[string]string{
+		"过去五年全国一共有多少农村贫困人口实现脱贫？": "5575万",
+		"去年有多少农村贫困人口脱贫？":       "551万",
+	})
+}

@@ -839,3 +839,24 @@ func TestWorkReportYearFromFileName(t *testing.T) {
 		t.Errorf("years %d (review %d, plan %d), want 1980 (plan 1981)", m.Year, m.ReviewYear, m.PlanYear)
 	}
 }
+
+// A heading that names the span (二、“十三五”时期我国发展取得的成就) opens
+// a review of several years, whatever its first paragraph says.
+func TestSpanHeading(t *testing.T) {
+	src := "2021年政府工作报告\n\n一、2020年工作回顾\n\n过去一年，年初剩余的551万农村贫困人口全部脱贫。\n\n二、“十三五”时期我国发展取得的成就\n\n脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫。\n\n三、“十四五”时期主要目标任务\n\n粮食综合生产能力保持在1.3万亿斤以上。\n"
+	d := Parse("national_2021_gov_work_report", []byte(src))
+	want := map[string]bool{"过去一年": false, "脱贫攻坚": true, "粮食综合": false}
+	for _, p := range d.Paragraphs {
+		for prefix, span := range want {
+			if strings.HasPrefix(p.Text, prefix) {
+				if p.Span != span {
+					t.Errorf("%q: span %v, want %v", p.Text, p.Span, span)
+				}
+				delete(want, prefix)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("paragraphs not found: %v", want)
+	}
+}

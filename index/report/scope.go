@@ -263,6 +263,10 @@ func (p *parser) scopes() {
 // 广东发展史上具有重大意义的五年, 过去五年, 五年来.
 var reSpanOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:“?十[一二三四五六]五”?(?:时期|期间|以来)|(?:过去|这|近)(?:五|[两三四六七八九十])年|[两三四五六七八九十]年来)`)
 
+// reSpanHeading opens a heading of a review of several years: “十三五”
+// 时期我国发展取得的成就, 过去五年的工作回顾.
+var reSpanHeading = regexp.MustCompile(`^[“"]?十[一二三四五六]五[”"]?(?:时期|期间|以来)|^(?:过去|近)(?:五|[两三四六七八九十])年`)
+
 // reYearOpens opens a paragraph about one year, which ends a review of
 // several: 2020年是“十三五”规划收官之年, 刚刚过去的2022年, 过去一年, 一年来.
 var reYearOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:刚刚过去的|刚过去的|过去的)?(?:(?:19|20)\d\d年|过去一年|一年来|一年|今年|去年)`)
@@ -279,6 +283,12 @@ func (p *parser) spans() {
 		if para.Kind != KindBody {
 			if para.Kind == KindHeading || para.Kind == KindTitle {
 				on = false
+				// 二、“十三五”时期我国发展取得的成就: a heading that names
+				// the span reviews it, through its paragraphs.
+				if _, title := splitNumber(strings.TrimSpace(para.Text)); para.Kind == KindHeading && reSpanHeading.MatchString(title) {
+					per, _ := d.PeriodOf(para.Section)
+					on, sec = per != PeriodPlan, para.Section
+				}
 			}
 			continue
 		}
