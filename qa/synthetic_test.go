@@ -911,6 +911,6 @@ func TestSpanAskedAnswersSpan(t *testing.T) {
 	e := smallEngine(t, "national_2021_gov_work_report.txt", spanReport)
 	askAll(t, e, map[string]string{
 		"过去五年全国一共有多少农村贫困人口实现脱贫？": "5575万",
-		"去年有多少农村贫困人口脱贫？":       "551万",
+		"去年有多少农村贫困人口脱贫？":         "551万",
 	})
 }
