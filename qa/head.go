@@ -113,7 +113,7 @@ func totalNoun(noun string) bool {
 // count everything: 全市共有各级各类学校1597所, 新增装机1258万千瓦、总量
 // 达到6437万千瓦.
 func totalClause(before string) bool {
-	for _, w := range []string{"共有", "共计", "合计", "总计", "各级各类", "全部", "总量", "总数"} {
+	for _, w := range []string{"共有", "共计", "合计", "总计", "各级各类", "全部", "总量", "总数", "累计"} {
 		if strings.Contains(before, w) {
 			return true
 		}

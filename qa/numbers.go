@@ -1963,7 +1963,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
 			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])) ||
-				spanAsked && v.rec.Period == report.PeriodReview && !spanBefore(text, spans, f.Prefix) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix]))
+				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix]))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(text[clauseStart(breaks, f.Prefix):f.Prefix], sector))
@@ -2635,7 +2635,7 @@ func yearSpans(s string) [][]int {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		if r == '十' || r == '过' || r == '近' || isSpanCount(r) {
+		if r == '十' || r == '过' || r == '近' || r == '这' || isSpanCount(r) {
 			if end := yearSpanAt(s, i); end > 0 {
 				out = append(out, []int{i, end})
 				i = end
@@ -2686,18 +2686,30 @@ func yearSpanAt(s string, i int) int {
 	j := i + n
 	switch {
 	case r == '十':
-		// 十四五”时期
+		// 十四五”时期, “十一五”这五年; “十五”期间 (the tenth plan, quoted).
 		if r2, n2 := utf8.DecodeRuneInString(s[j:]); r2 != utf8.RuneError && strings.ContainsRune("一二三四五六七八九十", r2) {
 			j += n2
-			if !strings.HasPrefix(s[j:], "五") {
+			if r2 == '五' && strings.HasPrefix(s[j:], "”") && strings.HasSuffix(s[:i], "“") {
+				// “十五”: the plan itself.
+			} else if !strings.HasPrefix(s[j:], "五") {
 				break
+			} else {
+				j += len("五")
 			}
-			j += len("五")
 			j += len(prefixOf(s[j:], "”"))
-			if w := prefixOf(s[j:], "时期", "期间", "以来"); w != "" {
+			if w := prefixOf(s[j:], "时期", "期间", "以来", "这五年", "五年", "规划", "计划"); w != "" {
 				return j + len(w)
 			}
 		}
+	case r == '这':
+		// 这五年里, 这几年来
+		if k := spanCount(s, j); k > 0 && strings.HasPrefix(s[k:], "年") {
+			k += len("年")
+			if w := prefixOf(s[k:], "来", "间", "里", "中"); w != "" {
+				return k + len(w)
+			}
+		}
+		return -1
 	case r == '过' || r == '近':
 		// 过去五年, 近五年
 		if r == '过' {

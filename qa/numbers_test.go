@@ -1168,3 +1168,21 @@ func TestTradeInsideAndListedContraction(t *testing.T) {
 		t.Errorf("城乡…分别: %+v", got)
 	}
 }
+
+// A five-year plan named in a question (“十一五”这五年里, “十五”期间) and
+// 这五年里 are spans.
+func TestFivePlanSpans(t *testing.T) {
+	for s, want := range map[string]bool{
+		"“十一五”这五年里，单位GDP能耗打算降低百分之多少？": true,
+		"“十五”这五年外商直接投资一共用了多少？":        true,
+		"这五年里城镇新增就业多少人？":              true,
+		"十五个项目完成了多少投资？":               false,
+	} {
+		if got := len(yearSpans(s)) > 0; got != want {
+			t.Errorf("yearSpans(%s): %v, want %v", s, got, want)
+		}
+	}
+	if !totalClause("实际利用外商直接投资累计达到") {
+		t.Error("累计 counts no total")
+	}
+}
