@@ -268,6 +268,18 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			norm = w.re.ReplaceAllString(norm, w.with)
 		}
 		q.Norm = norm
+		// 自己收上来的钱，也就是一般公共预算地方收入，预计完成多少: the
+		// report's term said again beside the everyday words glosses them.
+		norm = reRestateMid.ReplaceAllString(norm, "（$1）")
+		if m := reRestateAfter.FindStringSubmatchIndex(norm); m != nil && !reNotRestate.MatchString(norm[m[4]:m[5]]) {
+			// 一共花了多少，社会消费品零售总额是多少: the second ask names
+			// the report's term for the first.
+			first, term := norm[m[2]:m[3]], norm[m[4]:m[5]]
+			if k := strings.LastIndex(first, "多少"); k >= 0 {
+				norm = first[:k] + "（" + term + "）" + first[k:]
+				q.Norm = norm
+			}
+		}
 		if m := reUnitAskAfter.FindStringSubmatch(norm); m != nil {
 			// 用了多少外资，多少亿美元: the second ask only names the unit
 			// of the first; one question, asked in that unit.
@@ -1684,6 +1696,18 @@ var harvestVerbs = map[string]bool{"收": true, "打": true, "收获": true, "�
 // aside: 建国头几年，粮食平均每年增长多少 asks one thing.
 var reTwoAsks = regexp.MustCompile(`^([^，,；;]*(?:多少|几)[^，,；;]*)[，,；;][^，,；;]*(?:多少|几)`)
 
+// reRestateMid is the report's term said again in the middle of a
+// question: ，也就是一般公共预算地方收入，.
+var reRestateMid = regexp.MustCompile(`[，,]\s*(?:也就是|也即|即|就是)(\p{Han}[^，,；;。？?]{1,19})[，,]`)
+
+// reRestateAfter is a question whose second clause asks again, by the
+// report's term: 一共花了多少，社会消费品零售总额是多少？
+var reRestateAfter = regexp.MustCompile(`^([^，,；;]*多少[^，,；;]*)[，,；;]\s*(?:也就是|也即|即|就是)?(\p{Han}[^，,；;多少几]{2,15}?)(?:是|有|为)?(?:多少|几)[？?]?$`)
+
+// reNotRestate holds a word that makes a second ask another question: a
+// change, a share, a comparison.
+var reNotRestate = regexp.MustCompile(`增|涨|降|减|比|占|百分|变化|多了|少了|人均|平均|每`)
+
 // reUnitAskAfter is a question whose second clause asks only the unit of
 // the first: 用了多少外资，多少亿美元？
 var reUnitAskAfter = regexp.MustCompile(`^([^，,；;]*多少[^，,；;]*)[，,；;]\s*(?:大概|大约|约)?(?:是|有)?((?:多少|几)(?:万亿|千亿|百亿|亿|千万|百万|万|千)?\p{Han}{0,4}?)[？?]?$`)
@@ -2180,6 +2204,11 @@ func (a *Analyzer) glossed(s string) string {
 		return s
 	}
 	before := s[:m[0]]
+	if measureTerms[term] {
+		// 新能源车（保有量）: the bracket names the measure of the thing
+		// before it, which stays: 新能源车保有量.
+		return before + term + s[m[1]:]
+	}
 	words := topWords(a.Seg, before)
 	from := len(before)
 	// A place name the gazetteer lacks (南疆) still stops the words
@@ -2210,6 +2239,11 @@ func (a *Analyzer) glossed(s string) string {
 	}
 	return before[:from] + term + s[m[1]:]
 }
+
+// measureTerms are bracketed terms that name what is measured of the thing
+// before them, not the thing: 新能源车（保有量）.
+var measureTerms = map[string]bool{"保有量": true, "总量": true, "余额": true, "产量": true, "规模": true, "总额": true,
+	"增速": true, "增幅": true, "比重": true, "数量": true, "人数": true, "面积": true, "存量": true, "增量": true}
 
 // topWords returns the byte spans of the top-level words of s: the
 // segmenter's words with those inside a longer one (search mode) folded
@@ -2252,7 +2286,7 @@ func functionWord(w string) bool {
 // relVerbs are verbs of everyday life that make the words before 的 a
 // clause describing the thing after it (能看病的医院, 买房交的契税, 看病住院
 // 的床位).
-var relVerbs = []string{"能", "可以", "看病", "就医", "住院", "买房", "卖房", "交", "缴", "缴纳", "住", "吃", "坐", "上学", "读书", "治病", "养老", "坐车", "开车"}
+var relVerbs = []string{"能", "可以", "看病", "就医", "住院", "买房", "卖房", "交", "缴", "缴纳", "住", "吃", "坐", "上学", "读书", "治病", "养老", "坐车", "开车", "跑", "在跑", "开"}
 
 // plainHeads are nouns too plain to be asked for alone: after a clause
 // that describes them (做鞋子的产量, 看病花的钱), the clause names the thing.

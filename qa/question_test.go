@@ -1787,3 +1787,27 @@ func TestTaxDeductionIsNoExclusion(t *testing.T) {
 		t.Errorf("扣除上级补助 kept: %q", got)
 	}
 }
+
+// The report's term said again beside everyday words (，也就是…，; a second
+// ask by the term) glosses them; a bracketed measure (新能源车（保有量）)
+// keeps the thing.
+func TestRestatedTerms(t *testing.T) {
+	a := testAnalyzer()
+	has := func(q *Question, w string) bool {
+		return slices.ContainsFunc(q.Concepts, func(c Concept) bool {
+			return strings.Contains(c.Word, w) || slices.ContainsFunc(c.Alts, func(a Alt) bool { return strings.Contains(a.Text, w) })
+		})
+	}
+	for s, w := range map[string]string{
+		"岳阳今年全市财政自己收上来的钱，也就是一般公共预算地方收入，预计能完成多少？": "一般公共预算",
+		"哈尔滨人去年一共花了多少，社会消费品零售总额是多少？":             "社会消费品零售总额",
+		"哈尔滨去年年底路上跑的新能源车（保有量）有多少万辆？":             "新能源",
+	} {
+		if q := a.Analyze(s); !has(q, w) {
+			t.Errorf("%s: no %s in %+v", s, w, q.Concepts)
+		}
+	}
+	if q := a.Analyze("收入完成了多少，比上年少了百分之几？"); q.Class == "percent" {
+		t.Errorf("a second ask of a change is no restatement: class %q", q.Class)
+	}
+}
