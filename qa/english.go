@@ -642,9 +642,10 @@ var reEnPerPeriod = regexp.MustCompile(`\bper (?:person|head|month|capita per mo
 // reEnProduce is a question of an amount produced, not of money.
 var reEnProduce = regexp.MustCompile(`\b(?:produce|produced|harvest|harvested|generate|generated)\b`)
 
-// reEnMeasures asks what was done: What did Benxi do to implement
-// zero-based budgeting? What measures were taken?
-var reEnMeasures = regexp.MustCompile(`^what (?:(?:did|does|do|has|have|will|is|are)\b.*\b(?:do|done|doing)\b|(?:measures|steps|actions|efforts)\b)`)
+// reEnMeasures asks what was done or decided: What did Benxi do to
+// implement zero-based budgeting? What measures were taken? What new
+// policy was announced?
+var reEnMeasures = regexp.MustCompile(`^what (?:(?:did|does|do|has|have|will|is|are)\b.*\b(?:do|done|doing)\b|(?:(?:new|main|key|major|specific|overall)\s+)?(?:measures|steps|actions|efforts|polic(?:y|ies)|approach|approaches|principles?|priorities|tasks|reforms?|guidelines?|requirements?)\b)`)
 
 // reHanRun is a run of Chinese characters.
 var reHanRun = regexp.MustCompile(`\p{Han}+`)

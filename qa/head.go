@@ -349,6 +349,10 @@ var zhiWords = []string{"导", "标", "挥", "示", "出", "引"}
 // statistical definition (规模以上工业统计范围为年主营业务收入2000万元及以上
 // 的工业单位) and the question does not ask for one.
 func thresholdFigure(q *Question, sentence string, f Quantity) bool {
+	if reEachStep.MatchString(sentence[:min(f.Prefix, len(sentence))]) {
+		// 国内生产总值每增长1个百分点的增量: a step of a rule, no outcome.
+		return true
+	}
 	after := sentence[min(f.End, len(sentence)):]
 	if !strings.Contains(f.Qualifier, "以上") && !strings.Contains(f.Qualifier, "以下") &&
 		!strings.HasPrefix(after, "及以上") && !strings.HasPrefix(after, "及以下") && !strings.HasPrefix(after, "以上") {
@@ -365,6 +369,10 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 		!strings.Contains(q.Norm, "门槛") && !strings.Contains(q.Norm, "多大") && !strings.Contains(q.Norm, "指") &&
 		!strings.Contains(q.Norm, "以上") && !strings.Contains(q.Norm, "threshold")
 }
+
+// reEachStep ends the words before a figure that is the step of a rule:
+// 每增长1个百分点, 每提高1%, 每1元.
+var reEachStep = regexp.MustCompile(`每(?:增长|增加|提高|下降|减少|上升|降低)?\s*$`)
 
 // placeMark is a place named in a sentence.
 type placeMark struct {

@@ -290,6 +290,14 @@ func otherFlow(occ []occurrence, folded string, offs []int, head string) {
 // perUnitOf reports whether the text before a word makes it the base of
 // an intensity: 万元 (not 5000万元) or 单位 right before it.
 func perUnitOf(before string) bool {
+	// 单位国内生产总值能耗, 单位地区生产总值: the place word may stand
+	// between.
+	for _, p := range []string{"国内", "地区", "全市", "全省", "全区"} {
+		if b, ok := strings.CutSuffix(before, p); ok {
+			before = b
+			break
+		}
+	}
 	if strings.HasSuffix(before, "单位") {
 		return true
 	}
@@ -380,7 +388,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%), perhaps after its year (地区生产总值连跨4个千亿台阶，2024年
 // 达到1.3万亿元).
-var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -639,6 +647,9 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 // span is a byte range of a sentence.
 type span struct{ start, end int }
 
+// reTimeOnly is a clause of a time alone: 2000年, 去年, 2024年末.
+var reTimeOnly = regexp.MustCompile(`^(?:(?:19|20)\d{2}\s*年(?:末|底)?|[０-９]{4}年(?:末|底)?|去年|今年|上年|全年|年末|年底)$`)
+
 // respectively pairs the figures of a "分别" list with the items they
 // belong to, in order: 城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内,
 // or 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%. It
@@ -689,6 +700,19 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 			// 16.9%、17.3%，占规模以上工业比重分别为27.1%、40.5%、30.9%:
 			// a second list of the same items, which it does not repeat.
 			items = last
+		}
+		if len(items) != len(list) && prev >= 0 && reTimeOnly.MatchString(strings.TrimSpace(text[cs:p])) {
+			// 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到
+			// 2253元和6280元: the items are the clause before the year.
+			ps := 0
+			if c > 1 {
+				ps = l.breaks[c-2]
+				_, n := utf8.DecodeRuneInString(text[ps:])
+				ps += n
+			}
+			if before := splitItems(text, ps, prev, false); len(before) == len(list) {
+				items = before
+			}
 		}
 		if len(items) != len(list) {
 			// The items stand in the clauses before, each with its figure.
@@ -1962,8 +1986,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
-			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])) ||
-				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix]))
+			avg := averageFigure(text[clauseStart(breaks, f.Prefix):f.Prefix])
+			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !asksAverage(q) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])) ||
+				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix]))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(text[clauseStart(breaks, f.Prefix):f.Prefix], sector))
@@ -2783,6 +2808,18 @@ func spanBefore(text string, spans [][]int, at int) bool {
 		return false
 	}
 	return !reSentYear.MatchString(text[spans[last][1]:at])
+}
+
+// averageFigure reports whether the words before a figure in its clause
+// make it a yearly average over several years: 平均每年增长8.3%, 年均增长
+// 7.8%.
+func averageFigure(before string) bool {
+	return strings.Contains(before, "年均") || strings.Contains(before, "平均每年") || strings.Contains(before, "每年平均")
+}
+
+// asksAverage reports whether a question asks for a yearly average.
+func asksAverage(q *Question) bool {
+	return averageFigure(q.Raw) || strings.Contains(q.Raw, "平均") || strings.Contains(strings.ToLower(q.Raw), "average") || strings.Contains(q.Raw, "每年")
 }
 
 // reAskedBase is a base of comparison a question names (比1952年, 与2000年相比).

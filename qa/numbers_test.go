@@ -1186,3 +1186,28 @@ func TestFivePlanSpans(t *testing.T) {
 		t.Error("累计 counts no total")
 	}
 }
+
+// A yearly average (平均每年增长8.3%) is a span's; 单位国内生产总值 is what
+// another measure is per; 每增长1个百分点 is a step of a rule; the items of a
+// 分别 list may stand in the clause before its year.
+func TestAveragesStepsAndListsBeforeYear(t *testing.T) {
+	if !averageFigure("国内生产总值2000年达89404亿元，平均每年增长") || averageFigure("国内生产总值达到67.7万亿元，增长") {
+		t.Error("averageFigure")
+	}
+	if !perUnitOf("单位国内") || perUnitOf("全国国内") {
+		t.Error("perUnitOf")
+	}
+	if !reEachStep.MatchString("现在国内生产总值每增长") || reEachStep.MatchString("国内生产总值增长") {
+		t.Error("reEachStep")
+	}
+	text := "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元。"
+	figs := ParseQuantities(text)
+	lists := respectively(text, clauses(text), figs)
+	if lp, ok := lists[figs[0].Start]; !ok || lp.index != 0 || len(lp.items) != 2 {
+		t.Errorf("2253元: %+v %v", lp, ok)
+	}
+	l := clauses("国内生产总值2000年达89404亿元，平均每年增长8.3%。")
+	if len(l.continues) < 2 || !l.continues[1] {
+		t.Errorf("平均每年增长 does not continue: %v", l.continues)
+	}
+}

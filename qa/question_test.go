@@ -1811,3 +1811,16 @@ func TestRestatedTerms(t *testing.T) {
 		t.Errorf("a second ask of a change is no restatement: class %q", q.Class)
 	}
 }
+
+// What policy, what measures: a sentence is asked, not a figure.
+func TestEnglishPolicyIsText(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"What new policy for students at teacher-training universities was announced?", "What measures were taken to stabilise jobs?"} {
+		if q := a.Analyze(s); q.Kind != KindText {
+			t.Errorf("%s: kind %s, want text", s, q.Kind)
+		}
+	}
+	if q := a.Analyze("What was the growth target?"); q.Kind == KindText {
+		t.Errorf("growth target: kind text")
+	}
+}
