@@ -657,10 +657,11 @@ var reTimeOnly = regexp.MustCompile(`^(?:(?:19|20)\d{2}\s*年(?:末|底)?|[０-�
 func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 	var out map[int]listPlace
 	var last []span // the items of the sentence's last list
+	lastEnd := 0    // where the clause of the last list ends
 	for from := 0; ; {
 		k := strings.Index(text[from:], "分别")
 		if k < 0 {
-			return out
+			break
 		}
 		p := from + k
 		from = p + len("分别")
@@ -743,7 +744,54 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 			out[f.Start] = listPlace{items: items, index: i}
 		}
 		last = items
+		lastEnd = ce
 	}
+	// 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和
+	// 6280元，平均每年实际增长4.7％和5.7％: figures joined in a later
+	// clause, as many as the items, are the same items' again.
+	if last == nil {
+		return out
+	}
+	for c := clauseOf(l.breaks, lastEnd); ; c++ {
+		cs, ce := 0, len(text)
+		if c > 0 {
+			if c-1 >= len(l.breaks) {
+				break
+			}
+			cs = l.breaks[c-1]
+		}
+		if c < len(l.breaks) {
+			ce = l.breaks[c]
+		}
+		if cs >= len(text) || cs < lastEnd {
+			if ce >= len(text) {
+				break
+			}
+			continue
+		}
+		var group []Quantity
+		for _, f := range figs {
+			if f.Start > cs && f.Start < ce {
+				group = append(group, f)
+			}
+		}
+		joined := len(group) == len(last)
+		for i := 1; joined && i < len(group); i++ {
+			joined = isJoin(text[group[i-1].End:group[i].Start])
+		}
+		if !joined || strings.Contains(text[cs:ce], "分别") || hasAny(text[cs:group[0].Start], []string{"、", "和"}) {
+			break
+		}
+		for i, f := range group {
+			if _, done := out[f.Start]; !done {
+				out[f.Start] = listPlace{items: last, index: i}
+			}
+		}
+		if ce >= len(text) {
+			break
+		}
+	}
+	return out
 }
 
 var reSectors = regexp.MustCompile(`三次产业|一二三产|一、二、三产|第一、二、三产业|一二三次产业`)
@@ -1984,7 +2032,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix))
-			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) || growth && shareFigure(text, breaks, f.Prefix) ||
+			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(text[clauseStart(breaks, f.Prefix):f.Prefix]) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
 			avg := averageFigure(text[clauseStart(breaks, f.Prefix):f.Prefix])
 			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !asksAverage(q) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])) ||
@@ -2714,7 +2762,7 @@ func yearSpanAt(s string, i int) int {
 		// 十四五”时期, “十一五”这五年; “十五”期间 (the tenth plan, quoted).
 		if r2, n2 := utf8.DecodeRuneInString(s[j:]); r2 != utf8.RuneError && strings.ContainsRune("一二三四五六七八九十", r2) {
 			j += n2
-			if r2 == '五' && strings.HasPrefix(s[j:], "”") && strings.HasSuffix(s[:i], "“") {
+			if r2 == '五' && (strings.HasPrefix(s[j:], "”") && strings.HasSuffix(s[:i], "“") || strings.HasPrefix(s[j:], "期间") || strings.HasPrefix(s[j:], "时期")) {
 				// “十五”: the plan itself.
 			} else if !strings.HasPrefix(s[j:], "五") {
 				break
@@ -2808,6 +2856,12 @@ func spanBefore(text string, spans [][]int, at int) bool {
 		return false
 	}
 	return !reSentYear.MatchString(text[spans[last][1]:at])
+}
+
+// rateOfChange reports whether the words before a figure in its clause
+// name it a rate of change: 经济增长速度预期目标为7％左右, 增幅为3%.
+func rateOfChange(before string) bool {
+	return hasAny(before, []string{"增长速度", "增速", "增幅", "涨幅", "增长率", "降幅", "递增", "递减"})
 }
 
 // averageFigure reports whether the words before a figure in its clause

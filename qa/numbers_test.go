@@ -1211,3 +1211,26 @@ func TestAveragesStepsAndListsBeforeYear(t *testing.T) {
 		t.Errorf("平均每年增长 does not continue: %v", l.continues)
 	}
 }
+
+// Figures joined in a clause after a 分别 list, as many as its items, are
+// the same items' again; a rate named before its figure (增长速度…为7%)
+// is a change.
+func TestSecondListAndRateOfChange(t *testing.T) {
+	text := "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元，平均每年实际增长4.7％和5.7％。"
+	figs := ParseQuantities(text)
+	lists := respectively(text, clauses(text), figs)
+	for i, f := range figs {
+		lp, ok := lists[f.Start]
+		if !ok || lp.index != i%2 || len(lp.items) != 2 {
+			t.Errorf("%s: list place %+v, %v; want item %d of 2", f.Text, lp, ok, i%2)
+		}
+	}
+	if !rateOfChange("“十五”期间年均经济增长速度预期目标为") || rateOfChange("地区生产总值达到") {
+		t.Error("rateOfChange")
+	}
+	for s, want := range map[string]bool{"十五期间经济每年大概打算增长多少？": true, "十五个县": false} {
+		if got := len(yearSpans(s)) > 0; got != want {
+			t.Errorf("yearSpans(%s) = %v", s, got)
+		}
+	}
+}
