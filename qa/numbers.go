@@ -2047,7 +2047,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				ft[fFlowClash] = 1
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(text[clauseStart(breaks, f.Prefix):f.Prefix])))
-			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f))
+			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) ||
+				q.Total && !q.PerUnit && perUnitNoun(text[clauseStart(breaks, f.Prefix):f.Prefix]))
 			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart)
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))
@@ -2856,6 +2857,16 @@ func spanBefore(text string, spans [][]int, at int) bool {
 		return false
 	}
 	return !reSentYear.MatchString(text[spans[last][1]:at])
+}
+
+// perUnitNoun reports whether the words right before a figure name it an
+// amount per unit (粮食单产1050斤, 人均, 亩产): no whole, which 一共 asks.
+func perUnitNoun(before string) bool {
+	r := []rune(before)
+	if len(r) > 8 {
+		before = string(r[len(r)-8:])
+	}
+	return hasAny(before, []string{"单产", "亩产", "人均", "户均", "每亩", "每人", "每户"})
 }
 
 // rateOfChange reports whether the words before a figure in its clause

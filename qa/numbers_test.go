@@ -1234,3 +1234,12 @@ func TestSecondListAndRateOfChange(t *testing.T) {
 		}
 	}
 }
+
+// An amount per unit (粮食单产1050斤) is no whole.
+func TestPerUnitNoun(t *testing.T) {
+	for before, want := range map[string]bool{"、全国排名上升到第13位，粮食单产": true, "全年粮食总产": false, "城镇居民人均可支配收入": true} {
+		if got := perUnitNoun(before); got != want {
+			t.Errorf("perUnitNoun(%s) = %v", before, got)
+		}
+	}
+}
