@@ -388,7 +388,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%), perhaps after its year (地区生产总值连跨4个千亿台阶，2024年
 // 达到1.3万亿元).
-var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -1898,6 +1898,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
 	qpart := questionSubperiod(q.Raw)
+	if qpart == "" {
+		qpart = questionSubperiod(q.Norm) // 头一个季度, read as 第一季度
+	}
 	rates := ratesAsked(q)
 	sector := bareSector(q)
 	growth, share := asksGrowth(q), asksShare(q)

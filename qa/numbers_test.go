@@ -1243,3 +1243,16 @@ func TestPerUnitNoun(t *testing.T) {
 		}
 	}
 }
+
+// 头一个季度 is the first quarter; a clause that opens with its year and 为
+// (，１９８２年为２７０元) goes on about the subject before it.
+func TestFirstQuarterAndYearIs(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("今年头一个季度工业生产比去年同期涨了多少？"); questionSubperiod(q.Norm) != "q1" {
+		t.Errorf("头一个季度: norm %q", q.Norm)
+	}
+	l := clauses("农民人均纯收入，１９８２年为２７０元，１９８７年提高到４６３元。")
+	if len(l.continues) < 3 || !l.continues[1] || !l.continues[2] {
+		t.Errorf("continues %v", l.continues)
+	}
+}

@@ -553,6 +553,8 @@ var spokenWays = []struct {
 	{regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`), "这些"},
 	// 是几比一, 几比几: a ratio, asked as the report writes it (2.04∶1).
 	{reAskRatio, " 多少"},
+	// 头一个季度, 第一个季度: the first quarter, as reports write it.
+	{regexp.MustCompile(`(?:头|第)([一二三四])个?季度`), "第${1}季度"},
 	// 签约家庭医生的人有多少: a count of people, as 有多少人 asks.
 	{regexp.MustCompile(`的(人|人口|居民|群众)(?:一共|总共|大概|大约)?(?:有|是)?(多少|几)(?:呢|啊)?$`), "的${1}，有${2}人"},
 }
