@@ -68,7 +68,7 @@ func TestRecordsMatchParse(t *testing.T) {
 					t.Fatalf("%s sentence %d: TextOffset(%d) = %d, want %d", id, i, k, r.TextOffset(k), offs[k])
 				}
 			}
-			if per, year := d.PeriodOf(p.Section); r.Period != per || r.Year != year {
+			if per, year := d.ParagraphPeriod(s.Para); r.Period != per || r.Year != year {
 				t.Errorf("%s sentence %d: period %s %d, want %s %d", id, i, r.Period, r.Year, per, year)
 			}
 			// Every span of runes maps to the file as the paragraph does.

@@ -276,9 +276,16 @@ func (d *Doc) SentencesOf(i int) []Sentence {
 }
 
 // ParagraphPeriod returns the period and year of paragraph pi: those of
-// its section, or PeriodSpan for a paragraph of a review of several years.
+// its section, or PeriodSpan for a paragraph of a review of several years;
+// the paragraphs of a work report before its first numbered part review
+// the year past.
 func (d *Doc) ParagraphPeriod(pi int) (Period, int) {
 	p := &d.Paragraphs[pi]
+	if p.Section < 0 && len(d.Sections) > 0 && pi < d.Sections[0].Paragraph && d.Meta.Kind == WorkReport && d.Meta.ReviewYear > 0 {
+		// 首先报告2001年的工作, unnumbered, before the numbered parts of
+		// this year's work: a work report opens with the year past.
+		return PeriodReview, d.Meta.ReviewYear
+	}
 	per, year := d.PeriodOf(p.Section)
 	if p.Span {
 		return PeriodSpan, year

@@ -860,3 +860,22 @@ func TestSpanHeading(t *testing.T) {
 		t.Errorf("paragraphs not found: %v", want)
 	}
 }
+
+// A work report whose review of the year past stands before its numbered
+// parts, unnumbered (首先报告2001年的工作), dates those paragraphs to it.
+func TestUnnumberedLeadReview(t *testing.T) {
+	src := "政府工作报告\n\n2002年3月5日在第九届全国人民代表大会第五次会议上\n\n各位代表：\n\n首先报告2001年的工作\n\n国民经济保持良好发展势头。全年国内生产总值达到95933亿元，比上年增长7.3%。\n\n按照这个总体要求，今年要着重做好以下八个方面工作。\n\n一、扩大和培育内需，促进经济较快增长\n\n今年拟发行长期建设国债1500亿元。\n"
+	d := Parse("national_2002_gov_work_report", []byte(src))
+	found := false
+	for pi, p := range d.Paragraphs {
+		if strings.Contains(p.Text, "95933") {
+			found = true
+			if per, year := d.ParagraphPeriod(pi); per != PeriodReview || year != 2001 {
+				t.Errorf("lead review: %v %d, want review 2001", per, year)
+			}
+		}
+	}
+	if !found {
+		t.Error("paragraph not found")
+	}
+}
