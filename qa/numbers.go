@@ -114,6 +114,8 @@ var headModifiers = []headModifier{
 	{mod: "规模以上", part: true}, {mod: "规上", part: true}, {mod: "限额以上", part: true}, {mod: "限上", part: true},
 	{mod: "一般", part: true}, {mod: "专项", part: true},
 	{mod: "入境", part: true}, {mod: "出境", part: true}, {mod: "境外", part: true},
+	// 海洋生产总值, 县域生产总值, 民营经济增加值: a part of the economy.
+	{mod: "海洋", part: true}, {mod: "县域", part: true}, {mod: "民营经济", part: true},
 	// 户籍人口城镇化率 is not the 常住人口's, nor the reverse.
 	{mod: "户籍人口", opposites: []string{"常住"}}, {mod: "常住人口", opposites: []string{"户籍", "户口"}},
 	{mod: "户籍", opposites: []string{"常住"}}, {mod: "常住", opposites: []string{"户籍", "户口"}},
@@ -2990,6 +2992,11 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 		}
 	}
 	before := text[:o.start]
+	if endsWithAsked(q, before) {
+		// 新能源汽车产量 for 新能源车产量: what stands before the head is
+		// the question's own, in a wording of it.
+		return false
+	}
 	// Only a short word is read into a longer one (出口 in 进出口): the
 	// segmenter's cut of a long one is less sure than the word itself.
 	// 总人口 is the whole of 人口, no narrower word; 居民家庭 the 家庭
@@ -3018,6 +3025,19 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	for _, m := range headModifiers {
 		if n := m.mod; m.part && strings.HasSuffix(before, n) && !asksModifier(q, n) && !strings.HasPrefix(o.text, n) {
 			return true
+		}
+	}
+	return false
+}
+
+// endsWithAsked reports whether before ends with a wording (two runes or
+// more) of one of the question's concepts.
+func endsWithAsked(q *Question, before string) bool {
+	for _, c := range q.Concepts {
+		for _, a := range c.Alts {
+			if a.Factor >= 0.5 && utf8.RuneCountInString(a.Text) >= 2 && strings.HasSuffix(before, a.Text) {
+				return true
+			}
 		}
 	}
 	return false

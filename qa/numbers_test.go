@@ -1256,3 +1256,20 @@ func TestFirstQuarterAndYearIs(t *testing.T) {
 		t.Errorf("continues %v", l.continues)
 	}
 }
+
+// A wording of the question's own before the head (新能源汽车产量 for
+// 新能源车产量) makes it no narrower; 海洋生产总值 is a part of the economy.
+func TestOwnWordingBeforeHead(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("去年广东新能源车产量涨了多少？")
+	if !endsWithAsked(q, "工业增加值，新能源汽车") || endsWithAsked(q, "工业机器人") {
+		t.Error("endsWithAsked")
+	}
+	q = a.Analyze("辽宁去年GDP增长了多少？")
+	text := "沿海经济带协同效应显现，海洋生产总值增长6%左右。"
+	k := strings.Index(text, "生产总值增长")
+	occ := []occurrence{{start: k, end: k + len("生产总值增长"), text: "生产总值增长", part: -1, factor: 0.75}}
+	if !narrowedAt(q, text, occ, 0, nil) {
+		t.Error("海洋生产总值 is read as the GDP")
+	}
+}
