@@ -1225,8 +1225,10 @@ func isComparisonBase(text string, at int) bool {
 	if reBaseNamed.MatchString(before) {
 		return true
 	}
-	// 与上年持平, 同上年相比, 和上年基本持平: a base too.
-	if (strings.HasSuffix(before, "与") || strings.HasSuffix(before, "同") || strings.HasSuffix(before, "和")) && reLevelWith.MatchString(text[at:]) {
+	// 与上年持平, 同上年相比, 和上年基本持平: a base too; so is 同一九四九年
+	// 产量比较, a few words between the year and the comparison.
+	if (strings.HasSuffix(before, "与") || strings.HasSuffix(before, "同") || strings.HasSuffix(before, "和") || strings.HasSuffix(before, "跟")) &&
+		(reLevelWith.MatchString(text[at:]) || reBaseCompared.MatchString(text[at:])) {
 		return true
 	}
 	// 按一九五七年不变价格计算: the year of the prices a figure is counted
@@ -1236,7 +1238,7 @@ func isComparisonBase(text string, at int) bool {
 			return true
 		}
 	}
-	if strings.HasSuffix(before, "是") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "相当于") {
+	if strings.HasSuffix(before, "是") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "相当于") || strings.HasSuffix(before, "等于") || strings.HasSuffix(before, "等於") {
 		rest := text[at:]
 		i := strings.Index(rest, "年")
 		return i > 0 && i <= 12 && strings.HasPrefix(rest[i+len("年"):], "的")
@@ -1248,6 +1250,10 @@ func isComparisonBase(text string, at int) bool {
 // words after 比 (比五年计划原定, 比计划规定的): no punctuation, figure,
 // nor 比 of 比重 or 比例.
 var reBaseNamed = regexp.MustCompile(`比[^重例率较如赛，；。：:、,;0-9０-９\s][^，；。：:、,;0-9０-９比]{0,7}$`)
+
+// reBaseCompared is a year compared against with a few words before the
+// comparison: 一九四九年产量比较, 1978年的水平相比.
+var reBaseCompared = regexp.MustCompile(`^(?:\d{4}|[０-９]{4}|[一二][九〇零][〇零一二三四五六七八九]{2})年[^，,；;。：:0-9０-９]{0,8}?(?:相比|比较|比較|對比|对比)`)
 
 // rePriceBase follows the year of the prices a figure is counted in:
 // (按一九五二年)的不变价格, (按1990年)可比价.

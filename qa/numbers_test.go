@@ -1273,3 +1273,18 @@ func TestOwnWordingBeforeHead(t *testing.T) {
 		t.Error("海洋生产总值 is read as the GDP")
 	}
 }
+
+// A year compared against with words before the comparison (同一九四九年
+// 産量比較) and the year a figure is a multiple of (等於一九四九年的二點五倍)
+// date nothing.
+func TestComparedYearsWithWords(t *testing.T) {
+	text := "拿幾項最重要的工業産品的一九五四年預計産量來同一九四九年産量比較一下：原煤八千一百九十九萬噸，等於一九四九年的二點五倍；生鐵三百零三萬噸。"
+	for _, y := range []string{"一九四九年産量比較", "一九四九年的二點五倍"} {
+		if !isComparisonBase(text, strings.Index(text, y)) {
+			t.Errorf("%s: no base", y)
+		}
+	}
+	if isComparisonBase(text, strings.Index(text, "一九五四年")) {
+		t.Error("一九五四年 read as a base")
+	}
+}
