@@ -1520,6 +1520,11 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if reached {
 			c.Alts = addAlt(c.Alts, Alt{Text: "达到", Factor: 0.85})
 		}
+		// 钢产量: a product's output is written by the product alone in
+		// lists of outputs (钢二百十七万吨, 原煤8199万吨).
+		if x, ok := strings.CutSuffix(w.text, "产量"); ok && x != "" && utf8.RuneCountInString(x) <= 4 && isHanString(x) {
+			c.Alts = addAlt(c.Alts, Alt{Text: x, Factor: 0.8})
+		}
 		// 粮食收了多少斤, 一共打了多少粮: a verb of harvest asked in a
 		// weight is the output the reports write (总产量, 产量).
 		if aspect && harvestVerbs[w.text] && (q.Class == "weight" || UnitClass(q.Unit) == "weight") {

@@ -1824,3 +1824,13 @@ func TestEnglishPolicyIsText(t *testing.T) {
 		t.Errorf("growth target: kind text")
 	}
 }
+
+// 钢产量 is found as 钢 in a list of outputs (钢二百十七万吨).
+func TestProductOutputAlone(t *testing.T) {
+	q := testAnalyzer().Analyze("今年全国钢产量预计能炼出多少万吨？")
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool {
+		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "钢" })
+	}) {
+		t.Errorf("钢产量: no 钢 in %+v", q.Concepts)
+	}
+}
