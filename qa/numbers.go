@@ -1738,6 +1738,18 @@ var reTotalAfter = regexp.MustCompile(`^[、，,]\s*(?:总量|总数|总规模|�
 // adds to, so that the figure is what was added.
 func totalAfter(after string) bool { return reTotalAfter.MatchString(after) }
 
+// sameUnitNext reports whether the figure after f in the sentence is in
+// f's unit: the total a figure adds to is counted alike (新增装机1258万千瓦、
+// 总量达到6437万千瓦), unlike 收入83.9亿元，累计22种药械.
+func sameUnitNext(figs []Quantity, f Quantity) bool {
+	for _, g := range figs {
+		if g.Start >= f.End {
+			return g.Unit == f.Unit
+		}
+	}
+	return false
+}
+
 // addedWords ask for what was added, not for the total.
 var addedWords = []string{"新增", "增设", "新建", "新开", "增加", "多了", "新招", "新装", "增了", "新上", "净增", "added", "new "}
 
@@ -2053,7 +2065,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				sector != "" && sectorMeasure(text[clauseStart(breaks, f.Prefix):f.Prefix], sector))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
-					totalAfter(text[f.End:]) && !asksAdded(q)))
+					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !asksAdded(q)))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}

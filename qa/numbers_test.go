@@ -1288,3 +1288,18 @@ func TestComparedYearsWithWords(t *testing.T) {
 		t.Error("一九五四年 read as a base")
 	}
 }
+
+// The total a figure adds to is counted in its unit: 收入83.9亿元，累计22种
+// starts another count.
+func TestTotalAfterSameUnit(t *testing.T) {
+	for text, want := range map[string]bool{
+		"新增新能源装机1258万千瓦、总量达到6437万千瓦。":         true,
+		"医疗旅游人次86.5万、收入83.9亿元，累计22种药械产品通过审批。": false,
+	} {
+		figs := ParseQuantities(text)
+		f := figs[len(figs)-2]
+		if got := totalAfter(text[f.End:]) && sameUnitNext(figs, f); got != want {
+			t.Errorf("%s: %s adds to a total %v, want %v", text, f.Text, got, want)
+		}
+	}
+}
