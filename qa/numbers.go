@@ -123,6 +123,25 @@ var headModifiers = []headModifier{
 	{mod: "调查", opposites: []string{"登记"}}, {mod: "登记", opposites: []string{"调查"}},
 }
 
+// products are things whose output reports give by name (粮食产量, 钢产量).
+var products = []string{"粮食", "棉花", "油料", "糖料", "烟叶", "茶叶", "水果", "蔬菜", "肉类", "猪肉", "牛奶", "水产品",
+	"钢", "钢材", "生铁", "原煤", "煤炭", "原油", "天然气", "水泥", "化肥", "发电", "汽车", "棉纱", "棉布"}
+
+// otherProduct reports whether a match of an output word w (产量, 总产量)
+// after before is the output of a product the question does not name:
+// 粮食总产量 for a question of 棉花总产量.
+func otherProduct(question, w, before string) bool {
+	if !strings.HasPrefix(w, "产量") && !strings.HasPrefix(w, "总产量") && !strings.HasPrefix(w, "总产") && !strings.HasPrefix(w, "产") {
+		return false
+	}
+	for _, p := range products {
+		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p+"总") {
+			return !strings.Contains(question, p)
+		}
+	}
+	return false
+}
+
 // insideTrade reports whether a match of 出口 after before stands inside
 // 进出口 (the total of trade, not exports) when the question does not ask
 // for 进出口.
@@ -208,6 +227,10 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 			if perUnitOf(folded[:s]) && !strings.Contains(q.Norm, "万元") && !strings.Contains(q.Norm, "单位") {
 				// 万元GDP能耗, 单位地区生产总值能耗: the word is what another
 				// measure is counted per.
+				oc.factor *= 0.3
+			}
+			if otherProduct(q.Norm, w, folded[:s]) {
+				// 粮食总产量 for 棉花总产量: another product's output.
 				oc.factor *= 0.3
 			}
 			if insideTrade(q.Norm, w, folded[:s]) {

@@ -1303,3 +1303,21 @@ func TestTotalAfterSameUnit(t *testing.T) {
 		}
 	}
 }
+
+// Another product's output (粮食总产量 for 棉花总产量) is no match.
+func TestOtherProduct(t *testing.T) {
+	for _, c := range []struct {
+		q, w, before string
+		want         bool
+	}{
+		{"去年全国棉花总产量一共有多少斤？", "总产量", "全国粮食", true},
+		{"去年全国棉花总产量一共有多少斤？", "总产量", "全国棉花", false},
+		{"去年全国钢产量有多少万吨？", "产量", "粮食", true},
+		{"去年全国钢产量有多少万吨？", "产量", "全年钢", false},
+		{"去年全国粮食产量是多少？", "增加值", "粮食", false},
+	} {
+		if got := otherProduct(c.q, c.w, c.before); got != c.want {
+			t.Errorf("otherProduct(%s, %s, %s) = %v", c.q, c.w, c.before, got)
+		}
+	}
+}
