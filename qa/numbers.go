@@ -1245,7 +1245,7 @@ func isComparisonBase(text string, at int) bool {
 	}
 	// 比五年计划原定１９５７年３，８５６亿斤的水平超过: a few words may
 	// name the base's plan between 比 and its year.
-	if reBaseNamed.MatchString(before) {
+	if k := strings.LastIndex(before, "比"); k >= 0 && len(before)-k <= 30 && reBaseNamed.MatchString(before[k:]) {
 		return true
 	}
 	// 与上年持平, 同上年相比, 和上年基本持平: a base too; so is 同一九四九年
@@ -1256,7 +1256,7 @@ func isComparisonBase(text string, at int) bool {
 	}
 	// 按一九五七年不变价格计算: the year of the prices a figure is counted
 	// in is a base as well.
-	if rest := text[at:]; strings.Contains(rest, "价") {
+	if rest := text[at:]; strings.Contains(rest[:min(len(rest), 40)], "价") {
 		if i := strings.Index(rest, "年"); i > 0 && i <= 12 && rePriceBase.MatchString(rest[i+len("年"):]) {
 			return true
 		}
@@ -2908,12 +2908,16 @@ func spanBefore(text string, spans [][]int, at int) bool {
 // perUnitNoun reports whether the words right before a figure name it an
 // amount per unit (粮食单产1050斤, 人均, 亩产): no whole, which 一共 asks.
 func perUnitNoun(before string) bool {
-	r := []rune(before)
-	if len(r) > 8 {
-		before = string(r[len(r)-8:])
+	// The last eight runes, at most 24 bytes of Chinese.
+	k := max(0, len(before)-24)
+	for k < len(before) && !utf8.RuneStart(before[k]) {
+		k++
 	}
-	return hasAny(before, []string{"单产", "亩产", "人均", "户均", "每亩", "每人", "每户"})
+	return hasAny(before[k:], perUnitNouns)
 }
+
+// perUnitNouns name an amount per unit: 单产, 人均.
+var perUnitNouns = []string{"单产", "亩产", "人均", "户均", "每亩", "每人", "每户"}
 
 // rateOfChange reports whether the words before a figure in its clause
 // name it a rate of change: 经济增长速度预期目标为7％左右, 增幅为3%.
