@@ -476,10 +476,8 @@ func TestPinyinApostrophe(t *testing.T) {
 		t.Errorf("properNames = %v, want puer", got)
 	}
 	q := a.Analyze("How much did the social insurance funds pay out in 2025?")
-	for _, c := range q.Concepts {
-		if c.Word == "工资" {
-			t.Errorf("pay out read as pay: %+v", q.Concepts)
-		}
+	if hasWord(q, "工资") {
+		t.Errorf("pay out read as pay: %+v", q.Concepts)
 	}
 }
 
@@ -520,10 +518,8 @@ func TestQuestionReadings(t *testing.T) {
 	if q.Unit != "枝" {
 		t.Errorf("多少枝: unit %q", q.Unit)
 	}
-	for _, c := range q.Concepts {
-		if c.Word == "枝" {
-			t.Errorf("the unit 枝 became a concept: %+v", q.Concepts)
-		}
+	if hasWord(q, "枝") {
+		t.Errorf("the unit 枝 became a concept: %+v", q.Concepts)
 	}
 	q = a.Analyze("What share of the city's general budget spending went to livelihood items?")
 	if !hasAlt(q, func(s string) bool { return s == "占" }) || !hasAlt(q, func(s string) bool { return s == "一般预算支出" }) {
@@ -1657,9 +1653,7 @@ func TestHarvestVerbsAndPerUnits(t *testing.T) {
 			t.Errorf("%s: no concept stands for 总产量: %+v", s, q.Concepts)
 		}
 	}
-	if q := a.Analyze("财政一共收了多少钱？"); slices.ContainsFunc(q.Concepts, func(c Concept) bool {
-		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "总产量" })
-	}) {
+	if q := a.Analyze("财政一共收了多少钱？"); hasAltText(q, "总产量") {
 		t.Errorf("收 of money read as an output: %+v", q.Concepts)
 	}
 	if q := a.Analyze("What was Xinjiang's grain yield per mu last year?"); q.Unit == "亩" || q.Class == "area" {
@@ -1747,15 +1741,11 @@ func TestScaledUnitsAndLatinNames(t *testing.T) {
 func TestModalBeforeAskedVerb(t *testing.T) {
 	a := testAnalyzer()
 	q := a.Analyze("今年河南中欧班列要开多少班？")
-	for _, c := range q.Concepts {
-		if c.Word == "要开" {
-			t.Errorf("要开 is a concept: %+v", q.Concepts)
-		}
+	if hasWord(q, "要开") {
+		t.Errorf("要开 is a concept: %+v", q.Concepts)
 	}
 	q = a.Analyze("今年甘肃打算给多少女孩补助打HPV疫苗？")
-	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool {
-		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "女童" })
-	}) {
+	if !hasAltText(q, "女童") {
 		t.Errorf("女孩: no 女童 in %+v", q.Concepts)
 	}
 }
@@ -1765,15 +1755,11 @@ func TestModalBeforeAskedVerb(t *testing.T) {
 func TestDemonstrativesAndOldTerms(t *testing.T) {
 	a := testAnalyzer()
 	q := a.Analyze("去年那场大灾，受灾的老百姓大概有多少人？")
-	for _, c := range q.Concepts {
-		if c.Word == "那场" {
-			t.Errorf("那场 is a concept: %+v", q.Concepts)
-		}
+	if hasWord(q, "那场") {
+		t.Errorf("那场 is a concept: %+v", q.Concepts)
 	}
 	q = a.Analyze("今年基建投资压缩到了多少钱？")
-	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool {
-		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "基本建设投资" })
-	}) {
+	if !hasAltText(q, "基本建设投资") {
 		t.Errorf("基建投资: no 基本建设投资 in %+v", q.Concepts)
 	}
 }
@@ -1828,9 +1814,19 @@ func TestEnglishPolicyIsText(t *testing.T) {
 // 钢产量 is found as 钢 in a list of outputs (钢二百十七万吨).
 func TestProductOutputAlone(t *testing.T) {
 	q := testAnalyzer().Analyze("今年全国钢产量预计能炼出多少万吨？")
-	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool {
-		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "钢" })
-	}) {
+	if !hasAltText(q, "钢") {
 		t.Errorf("钢产量: no 钢 in %+v", q.Concepts)
 	}
+}
+
+// hasAltText reports whether a concept of q has the wording text.
+func hasAltText(q *Question, text string) bool {
+	return slices.ContainsFunc(q.Concepts, func(c Concept) bool {
+		return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == text })
+	})
+}
+
+// hasWord reports whether q has a concept of word w.
+func hasWord(q *Question, w string) bool {
+	return slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == w })
 }

@@ -729,19 +729,7 @@ func TestSpanParagraphs(t *testing.T) {
 	src := "2021年某省政府工作报告\n\n各位代表：\n\n一、“十三五”时期发展成就和2020年主要工作\n\n“十三五”时期是我省发展史上具有重大意义的五年。\n\n社会民生事业全面发展。城镇新增就业700万人。\n\n五年来，我们深入学习贯彻新思想。\n\n2020年是“十三五”规划收官之年。全省城镇新增就业134万人。\n\n二、“十四五”时期主要目标任务\n\n“十四五”时期我省经济社会发展的主要目标是：城镇新增就业600万人。\n"
 	d := Parse("mou_2021_gov_work_report", []byte(src))
 	want := map[string]bool{"“十三五”时期是": true, "社会民生事业": true, "五年来": true, "2020年是": false, "“十四五”时期我省": false}
-	for _, p := range d.Paragraphs {
-		for prefix, span := range want {
-			if strings.HasPrefix(p.Text, prefix) {
-				if p.Span != span {
-					t.Errorf("%q: span %v, want %v", p.Text, p.Span, span)
-				}
-				delete(want, prefix)
-			}
-		}
-	}
-	if len(want) > 0 {
-		t.Errorf("paragraphs not found: %v", want)
-	}
+	checkSpans(t, d, want)
 }
 
 // A work report whose title names the year it reviews (a site's label:
@@ -846,19 +834,7 @@ func TestSpanHeading(t *testing.T) {
 	src := "2021年政府工作报告\n\n一、2020年工作回顾\n\n过去一年，年初剩余的551万农村贫困人口全部脱贫。\n\n二、“十三五”时期我国发展取得的成就\n\n脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫。\n\n三、“十四五”时期主要目标任务\n\n粮食综合生产能力保持在1.3万亿斤以上。\n"
 	d := Parse("national_2021_gov_work_report", []byte(src))
 	want := map[string]bool{"过去一年": false, "脱贫攻坚": true, "粮食综合": false}
-	for _, p := range d.Paragraphs {
-		for prefix, span := range want {
-			if strings.HasPrefix(p.Text, prefix) {
-				if p.Span != span {
-					t.Errorf("%q: span %v, want %v", p.Text, p.Span, span)
-				}
-				delete(want, prefix)
-			}
-		}
-	}
-	if len(want) > 0 {
-		t.Errorf("paragraphs not found: %v", want)
-	}
+	checkSpans(t, d, want)
 }
 
 // A work report whose review of the year past stands before its numbered
@@ -877,5 +853,23 @@ func TestUnnumberedLeadReview(t *testing.T) {
 	}
 	if !found {
 		t.Error("paragraph not found")
+	}
+}
+
+// checkSpans checks the Span of the paragraphs that open with want's keys.
+func checkSpans(t *testing.T, d *Doc, want map[string]bool) {
+	t.Helper()
+	for _, p := range d.Paragraphs {
+		for prefix, span := range want {
+			if strings.HasPrefix(p.Text, prefix) {
+				if p.Span != span {
+					t.Errorf("%q: span %v, want %v", p.Text, p.Span, span)
+				}
+				delete(want, prefix)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("paragraphs not found: %v", want)
 	}
 }
