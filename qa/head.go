@@ -349,7 +349,7 @@ var zhiWords = []string{"导", "标", "挥", "示", "出", "引"}
 // statistical definition (规模以上工业统计范围为年主营业务收入2000万元及以上
 // 的工业单位) and the question does not ask for one.
 func thresholdFigure(q *Question, sentence string, f Quantity) bool {
-	if before := sentence[:min(f.Prefix, len(sentence))]; strings.Contains(before[max(0, len(before)-24):], "每") && reEachStep.MatchString(before) {
+	if tail := lastRunes(sentence[:min(f.Prefix, len(sentence))], 8); strings.Contains(tail, "每") && reEachStep.MatchString(tail) {
 		// 国内生产总值每增长1个百分点的增量: a step of a rule, no outcome.
 		return true
 	}

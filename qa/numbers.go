@@ -131,11 +131,12 @@ var products = []string{"粮食", "棉花", "油料", "糖料", "烟叶", "茶�
 // after before is the output of a product the question does not name:
 // 粮食总产量 for a question of 棉花总产量.
 func otherProduct(question, w, before string) bool {
-	if !strings.HasPrefix(w, "产量") && !strings.HasPrefix(w, "总产量") && !strings.HasPrefix(w, "总产") && !strings.HasPrefix(w, "产") {
+	if !strings.HasPrefix(w, "产") && !strings.HasPrefix(w, "总产") {
 		return false
 	}
+	before = strings.TrimSuffix(before, "总") // 粮食总产量
 	for _, p := range products {
-		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p+"总") {
+		if strings.HasSuffix(before, p) {
 			return !strings.Contains(question, p)
 		}
 	}
@@ -777,21 +778,15 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 	if last == nil {
 		return out
 	}
-	for c := clauseOf(l.breaks, lastEnd); ; c++ {
+	for c := clauseOf(l.breaks, lastEnd); c <= len(l.breaks); c++ {
 		cs, ce := 0, len(text)
 		if c > 0 {
-			if c-1 >= len(l.breaks) {
-				break
-			}
 			cs = l.breaks[c-1]
 		}
 		if c < len(l.breaks) {
 			ce = l.breaks[c]
 		}
-		if cs >= len(text) || cs < lastEnd {
-			if ce >= len(text) {
-				break
-			}
+		if cs < lastEnd {
 			continue
 		}
 		var group []Quantity
@@ -811,9 +806,6 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 			if _, done := out[f.Start]; !done {
 				out[f.Start] = listPlace{items: last, index: i}
 			}
-		}
-		if ce >= len(text) {
-			break
 		}
 	}
 	return out
@@ -1938,6 +1930,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
 	// 过去五年一共脱贫多少: a span asked, and no one year.
 	spanAsked := q.Year == 0 && !q.HasRel && len(yearSpans(q.Raw)) > 0
+	average, added := asksAverage(q), asksAdded(q)
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
 	qpart := questionSubperiod(q.Raw)
@@ -2010,6 +2003,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 		}
 		for _, f := range figs {
+			clause := text[clauseStart(breaks, f.Prefix):f.Prefix] // the words before f in its clause
 			uf := unitFit(q, f)
 			if q.Class == "rank" {
 				uf = 1
@@ -2026,7 +2020,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if uf == 0 {
 				continue
 			}
-			uf *= rates.fit(text[clauseStart(breaks, f.Prefix):f.Prefix], f)
+			uf *= rates.fit(clause, f)
 			focc := occ
 			listed := false
 			if lp, ok := lists[f.Start]; ok {
@@ -2078,23 +2072,23 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix))
-			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(text[clauseStart(breaks, f.Prefix):f.Prefix]) || growth && shareFigure(text, breaks, f.Prefix) ||
+			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
-			avg := averageFigure(text[clauseStart(breaks, f.Prefix):f.Prefix])
-			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !asksAverage(q) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix])) ||
-				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(text[clauseStart(breaks, f.Prefix):f.Prefix]))
+			avg := averageFigure(clause)
+			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !average || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(clause)) ||
+				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(clause))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
-				sector != "" && sectorMeasure(text[clauseStart(breaks, f.Prefix):f.Prefix], sector))
+				sector != "" && sectorMeasure(clause, sector))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
-					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !asksAdded(q)))
+					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
-			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(text[clauseStart(breaks, f.Prefix):f.Prefix])))
+			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) ||
-				q.Total && !q.PerUnit && perUnitNoun(text[clauseStart(breaks, f.Prefix):f.Prefix]))
+				q.Total && !q.PerUnit && perUnitNoun(clause))
 			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart)
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))
@@ -2908,12 +2902,7 @@ func spanBefore(text string, spans [][]int, at int) bool {
 // perUnitNoun reports whether the words right before a figure name it an
 // amount per unit (粮食单产1050斤, 人均, 亩产): no whole, which 一共 asks.
 func perUnitNoun(before string) bool {
-	// The last eight runes, at most 24 bytes of Chinese.
-	k := max(0, len(before)-24)
-	for k < len(before) && !utf8.RuneStart(before[k]) {
-		k++
-	}
-	return hasAny(before[k:], perUnitNouns)
+	return hasAny(lastRunes(before, 8), perUnitNouns)
 }
 
 // perUnitNouns name an amount per unit: 单产, 人均.
@@ -2934,7 +2923,7 @@ func averageFigure(before string) bool {
 
 // asksAverage reports whether a question asks for a yearly average.
 func asksAverage(q *Question) bool {
-	return averageFigure(q.Raw) || strings.Contains(q.Raw, "平均") || strings.Contains(strings.ToLower(q.Raw), "average") || strings.Contains(q.Raw, "每年")
+	return hasAny(q.Raw, []string{"年均", "平均", "每年"}) || strings.Contains(strings.ToLower(q.Raw), "average")
 }
 
 // reAskedBase is a base of comparison a question names (比1952年, 与2000年相比).
@@ -3242,7 +3231,7 @@ func (sp subperiods) at(at int) string {
 
 // subperiodKey names a match of reSubperiod (see subperiodOf).
 func subperiodKey(m string) string {
-	m = foldDigits(m)
+	m, _ = segment.Fold(m) // １至９月
 	switch {
 	case strings.HasPrefix(m, "前"):
 		return "q1-3"

@@ -381,19 +381,6 @@ func digitVal(r rune) byte {
 	return byte(r)
 }
 
-// foldDigits writes the full-width digits of s (１９) as ASCII ones.
-func foldDigits(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '０' && r <= '９' }) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
-		}
-		return r
-	}, s)
-}
-
 // parseAt parses a quantity starting at byte i of text.
 func parseAt(text string, i int) (Quantity, bool) {
 	r, _ := utf8.DecodeRuneInString(text[i:])

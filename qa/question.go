@@ -285,7 +285,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			// of the first; one question, asked in that unit.
 			norm = strings.Replace(m[1], "多少", "", 1) + m[2]
 			q.Norm = norm
-		} else if m := reTwoAsks.FindStringSubmatch(norm); m != nil && reAsksAny.MatchString(reFewYears.ReplaceAllString(m[1], "")) {
+		} else if m := reTwoAsks.FindStringSubmatch(norm); m != nil && hasAny(reFewYears.ReplaceAllString(m[1], ""), []string{"多少", "几"}) {
 			// 收入完成了多少，比上年少了百分之几: two questions in one; the
 			// first is answered.
 			norm = m[1]
@@ -1362,7 +1362,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 	// segmenter would cut at its point.
 	rest = reLatinDecimal.ReplaceAllString(rest, " $0 ")
 	for _, part := range strings.Fields(rest) {
-		if reLatinDecimal.MatchString(part) && reLatinDecimal.FindString(part) == part {
+		if reLatinDecimal.FindString(part) == part {
 			words = append(words, word{text: part})
 			continue
 		}
@@ -1718,9 +1718,6 @@ var reNotRestate = regexp.MustCompile(`增|涨|降|减|比|占|百分|变化|多
 // reUnitAskAfter is a question whose second clause asks only the unit of
 // the first: 用了多少外资，多少亿美元？
 var reUnitAskAfter = regexp.MustCompile(`^([^，,；;]*多少[^，,；;]*)[，,；;]\s*(?:大概|大约|约)?(?:是|有)?((?:多少|几)(?:万亿|千亿|百亿|亿|千万|百万|万|千)?\p{Han}{0,4}?)[？?]?$`)
-
-// reAsksAny holds a word that asks a figure.
-var reAsksAny = regexp.MustCompile(`多少|几`)
 
 // perUnitConcepts makes the words that say what a question's amount is
 // per (每个孩子, 每人每年) aspects of it, found also as reports shorten
