@@ -240,6 +240,7 @@ func (p *parser) detectMeta() Meta {
 		c.titleYears = append(c.titleYears, atoi(s[1]))
 	}
 	c.review, c.plan = sectionYears(d)
+	c.lateIn = func(y int) bool { return lateInYear(d, y) }
 	if len(c.titleYears) == 0 && m.Kind != WorkReport {
 		// A report without a year in its title: the year its opening
 		// speaks of (2025年是…, 2025年，全市…).
@@ -269,6 +270,10 @@ type yearClues struct {
 	delivered    int   // the year of the date printed in its front matter
 	review, plan int   // the years its review and plan sections name
 	id           string
+	// lateIn reports whether the text speaks as late in year y: it
+	// estimates y's outcome (一九六四年…预计…) and plans y+1 (明年,
+	// 一九六五年计划草案).
+	lateIn func(y int) bool
 }
 
 // setYears sets the years of m by the rule of its kind, and reports
@@ -358,6 +363,11 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 		}
 		if m.Year > 0 {
 			m.ReviewYear, m.PlanYear = m.Year-1, m.Year
+			if c.review == 0 && c.plan == 0 && c.lateIn != nil && c.lateIn(m.Year) {
+				// Delivered at the year's end (the 1964 report, in
+				// December): it reviews its own year and plans the next.
+				m.ReviewYear, m.PlanYear = m.Year, m.Year+1
+			}
 		}
 		if c.review > 0 {
 			m.ReviewYear = c.review
@@ -400,6 +410,61 @@ func sectionYears(d *Doc) (review, plan int) {
 		}
 	}
 	return review, plan
+}
+
+// lateInYear reports whether d speaks from late in year y: it says 明年,
+// estimates y's outcome at least once (一九六四年全国工业总产值，预计比…)
+// and names y+1 at least three times, as a report on next year's plan
+// delivered at the end of y does. A report of early y names y+1 rarely,
+// and estimates y-1 instead.
+func lateInYear(d *Doc, y int) bool {
+	next, cur := yearForms(y+1), yearForms(y)
+	var tomorrow, estimated bool
+	named := 0
+	for _, p := range d.Paragraphs {
+		t := p.Text
+		tomorrow = tomorrow || strings.Contains(t, "明年")
+		for _, f := range next {
+			named += strings.Count(t, f)
+		}
+		if !estimated {
+			for _, f := range cur {
+				for i := 0; ; {
+					k := strings.Index(t[i:], f)
+					if k < 0 {
+						break
+					}
+					i += k + len(f)
+					end := strings.IndexAny(t[i:], "。；")
+					if end < 0 {
+						end = len(t) - i
+					}
+					if strings.Contains(t[i:i+end], "预计") {
+						estimated = true
+						break
+					}
+				}
+			}
+		}
+	}
+	return tomorrow && estimated && named >= 3
+}
+
+// yearForms returns the ways a report writes year y followed by 年: in
+// digits, full-width digits and Chinese digits with 〇 or ○.
+func yearForms(y int) []string {
+	d := strconv.Itoa(y)
+	var full, han, han2 strings.Builder
+	for _, r := range d {
+		full.WriteRune(r - '0' + '０')
+		h := []rune("〇一二三四五六七八九")[r-'0']
+		han.WriteRune(h)
+		if h == '〇' {
+			h = '○'
+		}
+		han2.WriteRune(h)
+	}
+	return []string{d + "年", full.String() + "年", han.String() + "年", han2.String() + "年"}
 }
 
 // deliveredYear returns the year a report was delivered or issued, from

@@ -828,6 +828,27 @@ func TestWorkReportYearFromFileName(t *testing.T) {
 	}
 }
 
+// A work report without dated sections, delivered at the end of its year
+// (the 1964 report, in December), estimates its own year and plans the
+// next: its review year is its own. One delivered early in its year names
+// the next year once in passing and keeps the year before as its review.
+func TestWorkReportLateInYear(t *testing.T) {
+	for _, tc := range []struct {
+		src          string
+		review, plan int
+	}{
+		{"一九六四年全国工业总产值，预计比一九六三年增长百分之十五以上。\n" +
+			"明年发展国民经济的主要任务是发展农业。\n一九六五年计划草案拟定，农业总产值比一九六四年增长百分之五左右。\n" +
+			"一九六五年工业总产值增长百分之十一。\n一九六五年国家预算收支平衡。\n", 1964, 1965},
+		{"一九六三年工业总产值预计增长百分之八。\n今年要继续发展农业，明年再作安排。\n一九六五年以后另行规划。\n", 1963, 1964},
+	} {
+		m := Parse("national_1964_gov_work_report", []byte("政府工作报告\n\n各位代表：\n"+tc.src)).Meta
+		if m.Year != 1964 || m.ReviewYear != tc.review || m.PlanYear != tc.plan {
+			t.Errorf("%.20s…: years %d (review %d, plan %d), want 1964 (review %d, plan %d)", tc.src, m.Year, m.ReviewYear, m.PlanYear, tc.review, tc.plan)
+		}
+	}
+}
+
 // A heading that names the span (二、“十三五”时期我国发展取得的成就) opens
 // a review of several years, whatever its first paragraph says.
 func TestSpanHeading(t *testing.T) {
