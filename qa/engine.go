@@ -309,6 +309,9 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 			resp.Answers[i].English = english(resp.Answers[i], q.EnNoun)
 		}
 	}
+	if len(answers) == 0 && q.Kind != KindDefinition {
+		hits = e.byCoverage(q, vw, hits)
+	}
 	passages, err := e.passages(terms, filter, answers, hits, max(k, 5))
 	if err != nil {
 		return nil, err

@@ -1565,9 +1565,12 @@ func levelReached(clause string) bool {
 
 // anchorYear is the year 今年 and 去年 count from in a report: the year
 // it was delivered (a 2025 budget report, delivered early in 2026, calls
-// 2025 去年), else the year after the one it reviews.
+// 2025 去年), else the year after the one it reviews. A report read as
+// delivered at the end of the year it reviews, planning the next (the
+// 1964 report), counts from its own year even when that was inferred.
 func anchorYear(m report.Meta) int {
-	if m.Year > 0 && !(m.IsInferred(report.InferredYear) && m.ReviewYear >= m.Year) {
+	late := m.ReviewYear == m.Year && m.PlanYear == m.Year+1
+	if m.Year > 0 && (late || !(m.IsInferred(report.InferredYear) && m.ReviewYear >= m.Year)) {
 		return m.Year
 	}
 	if m.ReviewYear > 0 {
@@ -2683,6 +2686,50 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 		return nil
 	}
 	return []Answer{*best}
+}
+
+// byCoverage orders hits for passages when nothing answers: by how much
+// of the question each sentence holds (its concepts with their synonyms,
+// as sentences weighs them) times how well its period fits the question's,
+// counted twice, plus the retrieval score relative to the best. Retrieval
+// alone ranks a sentence that repeats the question's words over the one
+// that says what was asked of the period asked; coverage alone, a long
+// sentence that mentions everything.
+func (e *Engine) byCoverage(q *Question, vw *viewer, hits []index.Hit) []index.Hit {
+	if len(q.Concepts) == 0 || len(hits) < 2 {
+		return hits
+	}
+	shs := e.scored(q, vw, hits)
+	if len(shs) < 2 {
+		return hits
+	}
+	type ranked struct {
+		h     index.Hit
+		score float64
+	}
+	rs := make([]ranked, 0, len(shs))
+	maxScore := 1e-9
+	for _, sh := range shs {
+		maxScore = math.Max(maxScore, sh.h.Score)
+	}
+	for _, sh := range shs {
+		for ci := range sh.occ {
+			for k := range sh.occ[ci] {
+				sh.occ[ci][k].pinned = 1
+			}
+		}
+		m := measure(q, sh.occ, nil, len(sh.v.rec.Text), len(sh.v.rec.Text), nil, nil)
+		year, plan := period(sh.v.periodCtx(), 0)
+		rank, _ := periodFit(q, sh.v.sum.Meta, year, plan)
+		score := m.coverage * rank
+		rs = append(rs, ranked{sh.h, 2*score + sh.h.Score/maxScore})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	out := make([]index.Hit, len(rs))
+	for i, r := range rs {
+		out[i] = r.h
+	}
+	return out
 }
 
 // unitNames renders units in English.

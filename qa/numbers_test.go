@@ -1321,3 +1321,24 @@ func TestOtherProduct(t *testing.T) {
 		}
 	}
 }
+
+// 今年 counts from the year a report was delivered; when that year was
+// inferred and is no later than the year reviewed, from the year after the
+// review, unless the report reads as delivered at the end of the year it
+// reviews, planning the next (the 1964 report): then from its own year.
+func TestAnchorYear(t *testing.T) {
+	inferred := []string{report.InferredYear}
+	for _, tc := range []struct {
+		m    report.Meta
+		want int
+	}{
+		{report.Meta{Year: 2025, ReviewYear: 2024, PlanYear: 2025}, 2025},
+		{report.Meta{Year: 2024, ReviewYear: 2024, Inferred: inferred}, 2025},
+		{report.Meta{Year: 1964, ReviewYear: 1964, PlanYear: 1965, Inferred: inferred}, 1964},
+		{report.Meta{ReviewYear: 2023}, 2024},
+	} {
+		if got := anchorYear(tc.m); got != tc.want {
+			t.Errorf("anchorYear(%+v) = %d, want %d", tc.m, got, tc.want)
+		}
+	}
+}

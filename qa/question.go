@@ -655,7 +655,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		}
 		if rePriceBase.MatchString(rest[m[1]:]) {
 			// Only the prices' year: none asked.
-		} else if !reBaseBefore.MatchString(rest[:m[0]]) || !hasRelativeYear(rest) {
+		} else if !reBaseBefore.MatchString(rest[:m[0]]) {
+			// A base alone (跟1957年比，…涨了几倍) asks of the report's
+			// own time, which the figure's sentence dates.
 			q.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
 			rest = rest[:m[0]] + " " + rest[m[1]:]
 		}
@@ -822,6 +824,9 @@ var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|�
 // shortYears leaves spans alone (70年来, 五六年间).
 var reShortYear = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])年`)
 
+// reHanYear is a year written in Chinese digits (一九五七年, 二〇二四年).
+var reHanYear = regexp.MustCompile(`[一二][九〇零○][〇零○一二三四五六七八九]{2}年`)
+
 // reMonthQ is a month or months a question names: 10月底, 3到5月.
 var reMonthQ = regexp.MustCompile(`(?:(?:1[0-2]|[1-9])\s*[-—－~～至到]\s*)?(?:1[0-2]|[1-9])\s*月(?:份|底|末|初)?`)
 
@@ -835,6 +840,21 @@ func shortYears(s string) string {
 	if !strings.Contains(s, "年") {
 		return s
 	}
+	// 一九五七年, 二〇二四年: a year in Chinese digits, in full.
+	s = reHanYear.ReplaceAllStringFunc(s, func(y string) string {
+		var b strings.Builder
+		for _, r := range strings.TrimSuffix(y, "年") {
+			if r == '○' {
+				r = '〇'
+			}
+			d, ok := chineseDigit(r)
+			if !ok {
+				return y
+			}
+			b.WriteByte(byte('0' + d))
+		}
+		return b.String() + "年"
+	})
 	if m := reShortSpan.FindStringSubmatchIndex(s); m != nil {
 		prev, _ := utf8.DecodeLastRuneInString(s[:m[0]])
 		if m[0] == 0 || !isDigit(prev) && prev != '.' && !strings.ContainsRune("一二三四五六七八九十〇零百千万第", prev) {

@@ -1511,6 +1511,8 @@ func TestShortYearsAndSpans(t *testing.T) {
 		"五六年间":         "五六年间",
 		"第75年":         "第75年",
 		"2019年":        "2019年",
+		"一九五七年钢产量":     "1957年钢产量",
+		"二○二一年":        "2021年",
 	} {
 		if got := shortYears(in); got != want {
 			t.Errorf("shortYears(%s) = %s, want %s", in, got, want)
@@ -1532,8 +1534,15 @@ func TestShortYearsAndSpans(t *testing.T) {
 	if q := a.Analyze("建国头几年，粮食产量平均每年增长多少？"); !strings.Contains(q.Norm, "粮食") {
 		t.Errorf("建国头几年，…增长多少: norm %q lost the question", q.Norm)
 	}
-	if q := a.Analyze("比2020年增长了多少？"); q.Year != 2020 {
-		t.Errorf("比2020年 alone: year %d, want 2020", q.Year)
+	// A base alone asks of the report's own time: 1964's figure 比一九五七年
+	// 增长十二倍 answers 跟五七年比…涨了多少倍.
+	for _, s := range []string{"比2020年增长了多少？", "跟五七年比，排灌设备的马力涨了多少倍？", "农村用电量比一九五七年翻了多少倍？"} {
+		if q := a.Analyze(s); q.Year != 0 {
+			t.Errorf("%s: year %d, want none", s, q.Year)
+		}
+	}
+	if q := a.Analyze("一九五七年钢产量是多少？"); q.Year != 1957 {
+		t.Errorf("一九五七年: year %d, want 1957", q.Year)
 	}
 	if q := a.Analyze("从1978年到1985年，工业产值每年要涨多少？"); q.Year != 0 {
 		t.Errorf("从1978年到1985年: year %d, want none", q.Year)

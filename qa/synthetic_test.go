@@ -914,3 +914,29 @@ func TestSpanAskedAnswersSpan(t *testing.T) {
 		"去年有多少农村贫困人口脱贫？":         "551万",
 	})
 }
+
+// When nothing answers, the first passage is the sentence holding most of
+// what was asked in the period asked, not the one retrieval ranks first for
+// repeating the question's words: 今年打算…楼市稳 finds the plan's
+// 房地产市场止跌回稳, not the year past's 楼市企稳，房地产市场回稳.
+const housingReport = `福建省2025年政府工作报告
+
+一、2024年工作回顾
+
+房地产突出稳市场促回暖，楼市企稳，房地产市场回稳。
+
+二、2025年工作安排
+
+加强风险防范。促进房地产市场止跌回稳，完善支持住房消费政策，盘活存量用地和商办用房。严防金融风险，加强地方法人中小金融机构风险防控。
+`
+
+func TestPassagesByCoverage(t *testing.T) {
+	e := smallEngine(t, "fujian_2025_gov_work_report.txt", housingReport)
+	r, err := e.Ask(context.Background(), Request{Question: "今年打算怎么让楼市稳下来？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Passages) == 0 || !strings.Contains(r.Passages[0].Text, "止跌回稳") {
+		t.Errorf("first passage %+v, want the plan's 止跌回稳", r.Passages)
+	}
+}
