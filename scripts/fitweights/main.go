@@ -331,6 +331,24 @@ func fitModel(qs []question, w0 []float64, lambda float64) []float64 {
 	nc := 2 + len(questionLevel)
 	c := make([]float64, nc)
 	c[1] = 1
+	// loss is the penalized negative log-likelihood the Newton steps
+	// descend; a step that raises it is halved, so that nearly separable
+	// rows cannot throw the scale off to infinity.
+	loss := func(c []float64) float64 {
+		l := 0.0
+		for _, r := range rows {
+			z := dot(c, r.x)
+			if r.y > 0 {
+				l += softplus(-z)
+			} else {
+				l += softplus(z)
+			}
+		}
+		for i := 0; i < nc; i++ {
+			l += 0.5e-3 * c[i] * c[i]
+		}
+		return l
+	}
 	for iter := 0; iter < 50; iter++ {
 		g := make([]float64, nc)
 		h := make([][]float64, nc)
@@ -348,16 +366,23 @@ func fitModel(qs []question, w0 []float64, lambda float64) []float64 {
 		}
 		for i := 0; i < nc; i++ {
 			h[i][i] += 1e-3
-			if i >= 2 {
-				g[i] += 1e-3 * c[i]
-			}
+			g[i] += 1e-3 * c[i]
 		}
 		step := solve(h, g)
+		before := loss(c)
+		next := make([]float64, nc)
 		d := 0.0
-		for i := range c {
-			c[i] -= step[i]
-			d += math.Abs(step[i])
+		for scale := 1.0; scale > 1e-6; scale /= 2 {
+			d = 0
+			for i := range c {
+				next[i] = c[i] - scale*step[i]
+				d += math.Abs(scale * step[i])
+			}
+			if l := loss(next); !math.IsNaN(l) && l <= before {
+				break
+			}
 		}
+		copy(c, next)
 		if d < 1e-9 {
 			break
 		}
@@ -393,6 +418,14 @@ func featureIndex(name string) int {
 		}
 	}
 	panic("no feature " + name)
+}
+
+// softplus is log(1+e^z), computed without overflow.
+func softplus(z float64) float64 {
+	if z > 30 {
+		return z
+	}
+	return math.Log1p(math.Exp(z))
 }
 
 func dot(w, f []float64) float64 {
