@@ -628,14 +628,22 @@ func questionFlow(q *Question) string {
 
 // figureFlow returns the flow the clause of a figure at byte at names
 // last before it (收入 or 支出), else the flow the sentence named last
-// before that clause (一般公共预算收入年初预算合计2536214万元，执行中调整为
-// 2483767万元: revenue still), or "".
+// before that clause since its last semicolon (一般公共预算收入年初预算合计
+// 2536214万元，执行中调整为2483767万元: revenue still), or "".
 func figureFlow(text string, l *layout, at int) string {
 	start := clauseStart(l, at)
 	clause := text[start:at]
 	i, o := strings.LastIndex(clause, "收入"), strings.LastIndex(clause, "支出")
 	if i < 0 && o < 0 {
-		i, o = strings.LastIndex(text[:start], "收入"), strings.LastIndex(text[:start], "支出")
+		// The sentence before the clause, back to a semicolon: after one
+		// the sentence turns to another topic (财政收入增长7.4%；…实际使用
+		// 外资1363亿美元 is no revenue).
+		from := 0
+		if k := strings.LastIndex(text[:start], "；"); k >= 0 {
+			from = k + len("；")
+		}
+		before := text[from:start]
+		i, o = strings.LastIndex(before, "收入"), strings.LastIndex(before, "支出")
 	}
 	switch {
 	case i < 0 && o < 0:

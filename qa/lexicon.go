@@ -59,10 +59,13 @@ type Lexicon struct {
 	nouns map[string]bool // everyday nouns (低保, 卖地): things, whatever the tagger says
 	// terms are the report terms of each everyday word, as everyday.txt
 	// lists them (经济增长 → 地区生产总值, 生产总值).
-	terms   map[string][]string
-	scopes  []wordMap       // everyday scope words → report wording (市里自己 → 市本级), longest first
-	units   []wordMap       // everyday units → report units (块钱 → 元), longest first
-	fillers map[string]bool // words with no content (到底, 目前)
+	terms map[string][]string
+	// reportTerm holds every report term everyday.txt names (一般公共预算,
+	// 赤字): words the reports write as one.
+	reportTerm map[string]bool
+	scopes     []wordMap       // everyday scope words → report wording (市里自己 → 市本级), longest first
+	units      []wordMap       // everyday units → report units (块钱 → 元), longest first
+	fillers    map[string]bool // words with no content (到底, 目前)
 }
 
 type englishEntry struct {
@@ -75,7 +78,7 @@ type englishEntry struct {
 // LoadLexicon parses the lexicon files embedded in the binary.
 func LoadLexicon() *Lexicon {
 	lx := &Lexicon{alts: map[string][]Alt{}, english: map[string]englishEntry{}, classes: map[string]string{},
-		verbs: map[string]bool{}, nouns: map[string]bool{}, fillers: map[string]bool{}, terms: map[string][]string{}}
+		verbs: map[string]bool{}, nouns: map[string]bool{}, fillers: map[string]bool{}, terms: map[string][]string{}, reportTerm: map[string]bool{}}
 	syn := map[string][]string{} // the synonyms of each word, of "=" groups
 	for _, line := range lines(synonymsData) {
 		f := strings.Fields(line)
@@ -123,6 +126,9 @@ func LoadLexicon() *Lexicon {
 			for _, w := range forms {
 				for _, t := range terms {
 					t, _ = segment.Fold(strings.TrimSpace(t))
+					if t != "" {
+						lx.reportTerm[t] = true
+					}
 					if t != "" && t != w {
 						lx.alts[w] = addAlt(lx.alts[w], Alt{Text: t, Factor: factor})
 						lx.terms[w] = append(lx.terms[w], t)
@@ -234,6 +240,13 @@ type wordMap struct{ from, to string }
 
 // Filler reports whether a question word carries no content (到底, 目前).
 func (lx *Lexicon) Filler(word string) bool { return lx.fillers[word] }
+
+// Known reports whether the lexicon knows word as one term: a word with
+// synonyms, or a report term of everyday.txt.
+func (lx *Lexicon) Known(word string) bool {
+	w, _ := segment.Fold(word)
+	return len(lx.alts[w]) > 0 || lx.reportTerm[w]
+}
 
 // Terms returns the report terms everyday.txt gives an everyday word.
 func (lx *Lexicon) Terms(word string) []string { return lx.terms[word] }

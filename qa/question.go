@@ -1215,6 +1215,11 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 func (a *Analyzer) findPlaces(q *Question, s string) string {
 	var toks []segment.Token
 	for _, m := range strayCounties(place.Find(s)) {
+		if eventNamed(s[m.End:]) {
+			// 汶川地震, 杭州亚运会: the place names an event, and the
+			// question asks of wherever the reports tell of it.
+			continue
+		}
 		full := m.Full()
 		if !full && (aspectWords[m.Text] || a.Lex.Verb(m.Text)) {
 			// 新建 of 新建改建农村公路: a short name that is a verb of the
@@ -1248,6 +1253,23 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 		s = strings.Replace(s, p, " ", 1)
 	}
 	return s
+}
+
+// eventNouns are what a place names when it names an event (汶川地震,
+// 上海世博会) rather than where a question asks.
+var eventNouns = []string{"特大地震", "大地震", "地震", "洪水", "洪灾", "水灾", "台风", "泥石流", "疫情", "事故", "爆炸",
+	"峰会", "博览会", "世博会", "亚运会", "奥运会", "冬奥会", "大运会", "运动会", "全运会"}
+
+// eventNamed reports whether s, the text after a place, opens with an
+// event's noun (汶川 + 地震).
+func eventNamed(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	for _, w := range eventNouns {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // strayCounties drops the short county names (惠民 of 惠民补贴) that lie
@@ -1408,6 +1430,49 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 		for _, p := range order {
 			words = append(words, *byPos[p])
+		}
+	}
+	// A term the segmenter cut across a word (一般/公共/预算赤字: the
+	// term 一般公共预算 and 赤字) is cut again where the lexicon knows the
+	// term and the rest of the word as a word of its own.
+	for i := 1; i < len(words); i++ {
+		w := words[i].text
+		if a.Lex.Known(w) {
+			continue // 城乡/低保标准: the word is a term itself
+		}
+		for k := len(w) - 1; k > 0; k-- {
+			if !utf8.RuneStart(w[k]) {
+				continue
+			}
+			head, tail := w[:k], w[k:]
+			if utf8.RuneCountInString(tail) < 2 || !a.knownWord(tail) {
+				continue
+			}
+			n := 0
+			for m := min(3, i); m >= 1; m-- {
+				merged := ""
+				for _, x := range words[i-m : i] {
+					merged += x.text
+				}
+				if a.Lex.Known(merged+head) && !a.Lex.Known(merged) {
+					n = m
+					break
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			var subs []string
+			merged := ""
+			for _, x := range words[i-n : i] {
+				merged += x.text
+				subs = append(subs, x.text)
+			}
+			words[i-n] = word{text: merged + head, subs: append(subs, head)}
+			words[i-n+1] = word{text: tail}
+			words = append(words[:i-n+2], words[i+1:]...)
+			i = i - n + 1
+			break
 		}
 	}
 	// Words the lexicon knows as one term stay one concept: 人均 + GDP.
@@ -2393,4 +2458,14 @@ func (a *Analyzer) relativeClause(s string) (string, string) {
 		return s, ""
 	}
 	return before[:from] + after, before[from:]
+}
+
+// knownWord reports whether w is a word on its own: a term of the lexicon,
+// or one token to the segmenter.
+func (a *Analyzer) knownWord(w string) bool {
+	if a.Lex.Known(w) {
+		return true
+	}
+	toks := a.Seg.Segment(w)
+	return len(toks) == 1 && toks[0].Start == 0 && toks[0].End == len(w)
 }

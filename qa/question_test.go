@@ -1839,3 +1839,25 @@ func hasAltText(q *Question, text string) bool {
 func hasWord(q *Question, w string) bool {
 	return slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == w })
 }
+
+// A term the segmenter cut across a word (一般/公共/预算赤字) is cut again
+// where the lexicon knows the term (一般公共预算) and the rest (赤字); a
+// word that is a term itself (低保标准) stays whole.
+func TestResplitAcrossWords(t *testing.T) {
+	seg := segment.NewMaxMatch([]string{"中央", "一般", "公共", "预算赤字", "赤字", "城乡", "低保标准", "标准", "多少", "每月", "现在"})
+	a := &Analyzer{Seg: seg, Lex: LoadLexicon()}
+	for q, want := range map[string][]string{
+		"中央一般公共预算赤字是多少？":  {"一般公共预算", "赤字"},
+		"城乡低保标准现在是每月多少钱？": {"城乡", "低保标准"},
+	} {
+		var got []string
+		for _, c := range a.Analyze(q).Concepts {
+			got = append(got, c.Word)
+		}
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: concepts %q, want %s among them", q, got, w)
+			}
+		}
+	}
+}

@@ -392,6 +392,20 @@ func TestGivenFigureScopeColonAndUnits(t *testing.T) {
 // Places in a bracketed aside say what the subject comprises (6个工业园区
 // （…安源工业园区、湘东工业园区…）), not whose the figure is; the question
 // gives 6个, it does not ask it.
+// A place that names an event (汶川地震, 杭州亚运会) is no place the
+// question asks of: a national report tells of the earthquake.
+func TestPlaceNamingEvent(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"汶川地震时从废墟里救出来多少万人？", "杭州亚运会新建了多少个场馆？"} {
+		if q := a.Analyze(s); q.Place != "" {
+			t.Errorf("%s: place %q, want none", s, q.Place)
+		}
+	}
+	if q := a.Analyze("汶川县去年地区生产总值是多少？"); q.Place == "" {
+		t.Errorf("汶川县去年…: no place, want 汶川县")
+	}
+}
+
 func TestPlacesInAside(t *testing.T) {
 	doc := "2025年萍乡市国民经济和社会发展统计公报\n\n年末6个工业园区（萍乡经济技术开发区、安源工业园区、湘东工业园区、莲花工业园区、上栗工业园区、芦溪工业园区）投产工业企业达791家，安置从业人员12.5万人。\n"
 	e := smallEngine(t, "jiangxi_pingxiang_2025_stat_bulletin.txt", doc)
@@ -564,13 +578,15 @@ func TestOneReportRules(t *testing.T) {
 }
 
 // A clause that names no flow goes on with the one the sentence named
-// before it: 执行中调整为2483767万元 is still revenue.
+// before it, back to a semicolon: 执行中调整为2483767万元 is still revenue.
 func TestFigureFlowBefore(t *testing.T) {
 	for _, c := range []struct{ text, fig, want string }{
 		{"全市一般公共预算收入年初预算合计2536214万元，执行中调整为2483767万元，实际完成2251266万元。", "2483767", flowIn},
 		{"收入45.6亿元，支出43.6亿元。", "43.6", flowOut},
 		{"支出预算合计4026009万元，执行中调整为5008315万元，实际完成4525745万元。", "4525745", flowOut},
 		{"全年完成投资120亿元。", "120", ""},
+		// After a semicolon the sentence has turned to another topic.
+		{"财政收入增长7.4%，扭转了增速放缓态势；进出口增长14.2%，实际使用外资1363亿美元、创历史新高。", "1363", ""},
 	} {
 		at := strings.Index(c.text, c.fig)
 		if got := figureFlow(c.text, clauses(c.text), at); got != c.want {
