@@ -522,6 +522,10 @@ var reOwed = regexp.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)
 // 在银行存了多少钱, 居民一共存了多少 — the bulletins' 住户存款.
 var reSaved = regexp.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老乡|家庭|个人|大家)(?:们)?(?:在银行里?|在银行)?(?:一共|总共|大概|到底)*存(?:了|下|着)?(?:多少|几)(?:亿|万)?(?:元|块)?(?:钱)?`)
 
+// reSavings names people's savings as a thing (老百姓个人在银行存款余额,
+// 居民的储蓄): the reports' 住户存款 (or 储蓄存款, its synonym).
+var reSavings = regexp.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老乡|家庭|个人)(?:们)?(?:个人|家里)?(?:在银行里?|存在银行里?)?的?(?:存款|储蓄)(?:存款)?`)
+
 // reLifeSpan asks how long people live, as people say it: 平均能活到多少岁
 // — the reports' 人均预期寿命.
 var reLifeSpan = regexp.MustCompile(`(?:平均|人均)?(?:能|可以|大概能)?活(?:到|得到)?(?:多少|几十?)岁`)
@@ -626,6 +630,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
 	s = reOwed.ReplaceAllString(s, "债务余额多少")
 	s = reSaved.ReplaceAllString(s, "住户存款多少")
+	s = reSavings.ReplaceAllString(s, "住户存款")
 	s = reLifeSpan.ReplaceAllString(s, "人均预期寿命多少岁")
 	s = reAgeGroup.ReplaceAllString(s, "${1}")
 	s = reSeenPatients.ReplaceAllString(s, "诊疗${1}${2}${3}")

@@ -1861,3 +1861,13 @@ func TestResplitAcrossWords(t *testing.T) {
 		}
 	}
 }
+
+// People's savings named as a thing are the reports' 住户存款.
+func TestSavingsNoun(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"湘西老百姓个人在银行存款余额有多少亿？", "居民的储蓄存款有多少？"} {
+		if q := a.Analyze(s); !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "住户存款" }) {
+			t.Errorf("%s: concepts %+v, want 住户存款", s, q.Concepts)
+		}
+	}
+}
