@@ -538,6 +538,10 @@ var reResidentSpend = regexp.MustCompile(`(城里人|城镇人|城市人|农村�
 // 按人头算的GDP are 人均GDP.
 var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|每个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
 
+// reCountPeople counts people with the classifier 个 (几个人, 多少个人),
+// not 个人 as in 个人所得税.
+var reCountPeople = regexp.MustCompile(`(多少|几)个人([^\p{Han}]|$|[了呢啊吗呀？])`)
+
 // reWhichWay asks only which way a figure went, after asking the figure
 // (零售总额多少？涨了还是跌了): the figure is what is asked.
 var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
@@ -627,6 +631,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 标准提到了多少: raised to, not "mentioned".
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
 	s = reEachPerson.ReplaceAllString(s, "人均")
+	// 有几个人: people counted, 个 their classifier.
+	s = reCountPeople.ReplaceAllString(s, "${1}人${2}")
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
 	s = reOwed.ReplaceAllString(s, "债务余额多少")
 	s = reSaved.ReplaceAllString(s, "住户存款多少")

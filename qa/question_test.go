@@ -1871,3 +1871,14 @@ func TestSavingsNoun(t *testing.T) {
 		}
 	}
 }
+
+// 几个人 counts people; 个人 of 个人所得税 is no count.
+func TestCountPeople(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("授了博士学位的有几个人？"); q.Unit != "人" {
+		t.Errorf("几个人: unit %q, want 人", q.Unit)
+	}
+	if q := a.Analyze("多少个人所得税纳税人？"); strings.Contains(q.Norm, "人所得税") && !strings.Contains(q.Norm, "个人所得税") {
+		t.Errorf("个人所得税 cut: %q", q.Norm)
+	}
+}
