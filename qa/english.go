@@ -79,6 +79,7 @@ var enFiller = map[string]bool{
 	"across": true, "combined": true, "benji": true, "altogether": true, "roughly": true, "approximately": true, "about": true,
 	"still": true, "program": true, "programme": true, "scheme": true,
 	"after": true, "before": true,
+	"mention": true, "mentions": true, "mentioned": true, "according": true, "says": true, "said": true, "stated": true,
 }
 
 var (
@@ -149,6 +150,10 @@ var reEnChange = regexp.MustCompile(`\b(grow|grew|grown|increase|increased|rise|
 // million yuan, (10,000 yuan), in tonnes.
 var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one hundred|ten) (?:million|thousand) |10,?000 |10 thousand |billions? (?:of )?|millions? (?:of )?|thousands? (?:of )?)?(yuan|rmb|tonnes|tons|hectares|mu|kilometers|kilometres|km)\b\)?`)
 
+// reEnScaleAsked is a scale an English question counts its answer in,
+// without a unit: (in 10,000s), in units of 10,000, in tens of thousands.
+var reEnScaleAsked = regexp.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,?000,?000s?|100 millions?|tens of thousands|ten thousands?|hundreds of millions|millions|billions|thousands)\b\)?`)
+
 // enUnitWords are the units reEnUnitAsked reads.
 var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨", "tons": "吨", "hectares": "公顷", "mu": "亩",
 	"kilometers": "公里", "kilometres": "公里", "km": "公里"}
@@ -156,7 +161,7 @@ var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨"
 // reHowSize asks for a size: how large, how long … is a figure.
 var reHowSize = regexp.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)
 
-var enPlan = []string{"target", "goal", "plan", "planned", "plans", "planning", "aim", "aims", "aiming", "going to", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective", "line up", "lined up", "earmark", "earmarked", "set aside", "scheduled", "slated", "budget for", "propose", "proposes", "proposed"}
+var enPlan = []string{"target", "goal", "plan", "supposed to", "supposed", "planned", "plans", "planning", "aim", "aims", "aiming", "going to", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective", "line up", "lined up", "earmark", "earmarked", "set aside", "scheduled", "slated", "budget for", "propose", "proposes", "proposed"}
 
 // isPlanWord reports whether an English word or phrase is one of enPlan,
 // as it stands or as its verb's base (aiming: aim).
@@ -375,6 +380,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			q.Class = UnitClass(u)
 		}
 		s = strings.Replace(s, m[0], " ", 1)
+		text = " " + s + " "
+	}
+	// "(in 10,000s)", "in units of 10,000": the scale the asker counts
+	// in, with no unit of its own; no subject.
+	if m := reEnScaleAsked.FindString(s); m != "" {
+		s = strings.Replace(s, m, " ", 1)
 		text = " " + s + " "
 	}
 	if m := reEnYear.FindStringSubmatch(s); m != nil && !reEnYearSpan.MatchString(s) {

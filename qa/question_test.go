@@ -1882,3 +1882,18 @@ func TestCountPeople(t *testing.T) {
 		t.Errorf("个人所得税 cut: %q", q.Norm)
 	}
 }
+
+// An English question that counts in a scale without a unit, (in 10,000s)
+// or in units of 10,000, leaves no unknown word; "the report mentions" and
+// "supposed to" frame it.
+func TestEnglishScaleAsked(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{
+		"How many urban residents (in 10,000s) were covered by the minimum living allowance last year?",
+		"How many troops (in units of 10,000) is the army supposed to cut, as the report mentions?",
+	} {
+		if q := a.Analyze(s); len(q.Unknown) > 0 {
+			t.Errorf("%s: unknown %q", s, q.Unknown)
+		}
+	}
+}
