@@ -2625,6 +2625,7 @@ func pick(cands []candidate, homeFirst bool, m *Model) []Answer {
 		}
 		return cands[i].prob > cands[j].prob
 	})
+	sentenceFirst(cands, m.Threshold)
 	var out []Answer
 	type key struct {
 		doc   string
@@ -2651,6 +2652,28 @@ func pick(cands []candidate, homeFirst bool, m *Model) []Answer {
 		out = append(out, c.Answer)
 	}
 	return out
+}
+
+// tableTie is how close, relative to a table cell's probability, a figure
+// of a sentence must come to be preferred to it.
+const tableTie = 0.97
+
+// sentenceFirst moves to the front a figure of a sentence that scores
+// nearly as well as the table cell ranked first: reports restate their
+// tables in sentences (政府债务余额2489.5亿元 beside the cell 24,894,728),
+// and a sentence names its unit and says what the figure is.
+func sentenceFirst(cands []candidate, threshold float64) {
+	if len(cands) < 2 || cands[0].Kind != "table" || cands[0].gate < threshold {
+		return
+	}
+	for i := 1; i < len(cands) && cands[i].prob >= cands[0].prob*tableTie; i++ {
+		if cands[i].Kind == "number" && cands[i].gate >= threshold {
+			c := cands[i]
+			copy(cands[1:i+1], cands[:i])
+			cands[0] = c
+			return
+		}
+	}
 }
 
 // sentences answers a question that asks for no figure with the sentence

@@ -1342,3 +1342,24 @@ func TestAnchorYear(t *testing.T) {
 		}
 	}
 }
+
+// A figure of a sentence that scores nearly as well as the table cell
+// ranked first answers before it; one that scores clearly less does not.
+func TestSentenceBeforeTableTie(t *testing.T) {
+	mk := func(text, kind string, p float64) candidate {
+		return candidate{Answer: Answer{Text: text, Kind: kind}, prob: p, gate: p}
+	}
+	for _, tc := range []struct {
+		cands []candidate
+		want  string
+	}{
+		{[]candidate{mk("24,894,728", "table", 0.709), mk("6,978,762", "table", 0.709), mk("2489.5亿元", "number", 0.704)}, "2489.5亿元"},
+		{[]candidate{mk("-8.4", "table", 0.70), mk("8.2%", "number", 0.60)}, "-8.4"},
+		{[]candidate{mk("8.4%", "number", 0.70), mk("-8.4", "table", 0.69)}, "8.4%"},
+	} {
+		got := pick(tc.cands, false, &Model{Threshold: 0.5, Second: 0.6})
+		if len(got) == 0 || got[0].Text != tc.want {
+			t.Errorf("pick: %+v, want %s first", got, tc.want)
+		}
+	}
+}
