@@ -538,6 +538,10 @@ var reResidentSpend = regexp.MustCompile(`(城里人|城镇人|城市人|农村�
 // 按人头算的GDP are 人均GDP.
 var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|每个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
 
+// reSplitVerb is a verb-object word parted by 了 (脱了贫 for 脱贫, 开了工,
+// 毕了业, 落了户).
+var reSplitVerb = regexp.MustCompile(`(脱|毕|就|退|投|开|完|竣|入|落|复|结)了(贫|业|休|产|工|学|户|婚)`)
+
 // reCountPeople counts people with the classifier 个 (几个人, 多少个人),
 // not 个人 as in 个人所得税.
 var reCountPeople = regexp.MustCompile(`(多少|几)个人([^\p{Han}]|$|[了呢啊吗呀？])`)
@@ -631,6 +635,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 标准提到了多少: raised to, not "mentioned".
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
 	s = reEachPerson.ReplaceAllString(s, "人均")
+	// 脱了贫, 投了产: a verb with its object, 了 between them.
+	s = reSplitVerb.ReplaceAllString(s, "${1}${2}")
 	// 有几个人: people counted, 个 their classifier.
 	s = reCountPeople.ReplaceAllString(s, "${1}人${2}")
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")
@@ -809,6 +815,11 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		rest = strings.TrimSpace(rest)
 		aside = strings.TrimSpace(aside + " " + rest[m[2]:m[3]])
 		rest = rest[:m[2]] + " " + rest[m[3]:]
+	} else if m := reShareIn.FindStringSubmatchIndex(strings.TrimSpace(rest)); m != nil {
+		// 税收在财政收入里占几成: the base, put before 占.
+		rest = strings.TrimSpace(rest)
+		aside = strings.TrimSpace(aside + " " + rest[m[2]:m[3]])
+		rest = rest[:m[2]] + " " + rest[m[3]:]
 	}
 	a.concepts(q, rest)
 	n := len(q.Concepts)
@@ -917,6 +928,10 @@ var reAfterEvent = regexp.MustCompile(`^\s*(?:自从|在)?(?:出了|发生了|�
 
 // reShareBase is the base of a share a question asks (占总支出多大比例).
 var reShareBase = regexp.MustCompile(`占(?:了)?([^，。？\s的]{1,12}?)(?:的)?\s*(?:多大|多少|几成|百分之几|比重|比例|百分比|$)`)
+
+// reShareIn is the base of a share a question names before 占 (税收在
+// 财政收入里占几成).
+var reShareIn = regexp.MustCompile(`在([^，。？\s]{2,12}?)(?:里面|当中|里头|里|中)\s*占`)
 
 var reAside = regexp.MustCompile(`[(（]([^()（）]*)[)）]`)
 

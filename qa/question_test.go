@@ -1897,3 +1897,18 @@ func TestEnglishScaleAsked(t *testing.T) {
 		}
 	}
 }
+
+// The base of a share named before 占 (税收在财政收入里占几成) helps and is
+// not required; a verb parted from its object by 了 (脱了贫) is one word.
+func TestShareInAndSplitVerb(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("廊坊税收在财政收入里占几成？")
+	for _, c := range q.Concepts {
+		if c.Word == "财政收入" && !c.Optional {
+			t.Errorf("在财政收入里占: 财政收入 required, want optional")
+		}
+	}
+	if q := a.Analyze("开封帮多少万贫困人口脱了贫？"); !strings.Contains(q.Norm, "脱贫") && !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "脱贫" }) {
+		t.Errorf("脱了贫: concepts %+v, want 脱贫", q.Concepts)
+	}
+}
