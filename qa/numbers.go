@@ -1187,7 +1187,7 @@ func unitFit(q *Question, f Quantity) float64 {
 }
 
 var (
-	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零][〇零一二三四五六七八九]{2}|[12] [09] \d \d)\s*年`)
+	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}|[12] [09] \d \d)\s*年`)
 	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要"}
 	// reBudgetCue ends the words before a budgeted figure (年初预算合计
 	// 1164078万元).
@@ -1268,7 +1268,7 @@ var reBaseNamed = regexp.MustCompile(`比[^重例率较如赛，；。：:、,;0
 
 // reBaseCompared is a year compared against with a few words before the
 // comparison: 一九四九年产量比较, 1978年的水平相比.
-var reBaseCompared = regexp.MustCompile(`^(?:\d{4}|[０-９]{4}|[一二][九〇零][〇零一二三四五六七八九]{2})年[^，,；;。：:0-9０-９]{0,8}?(?:相比|比较|比較|對比|对比)`)
+var reBaseCompared = regexp.MustCompile(`^(?:\d{4}|[０-９]{4}|[一二][九〇零○][〇零○一二三四五六七八九]{2})年[^，,；;。：:0-9０-９]{0,8}?(?:相比|比较|比較|對比|对比)`)
 
 // rePriceBase follows the year of the prices a figure is counted in:
 // (按一九五二年)的不变价格, (按1990年)可比价.
@@ -1276,7 +1276,7 @@ var rePriceBase = regexp.MustCompile(`^\s*的?(?:不变|可比|现行)?价`)
 
 // reLevelWith follows the base of a comparison made with 与, 同 or 和: 上年
 // 持平, 上年相比, 2024年基本持平, 与2020年比（下同）.
-var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:\d{4}|[０-９]{4}|[一二][九〇零][〇零一二三四五六七八九]{2})年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
+var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:\d{4}|[０-９]{4}|[一二][九〇零○][〇零○一二三四五六七八九]{2})年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
 
 // yearValue reads a year written in digits (2020, ２００１, 1 9 9 7) or in
 // Chinese numerals digit by digit (一九五二); 0 when it is neither.
@@ -2068,7 +2068,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix))
 			// A change, where the question asks for the level: 0.9个百分点,
 			// or 下降14% for 浓度降到了多少.
-			ft[fLevelChange] = boolf(q.Level && (f.Unit == "百分点" || changeFigure(text, f.Prefix)))
+			// A change in percentage points answers only a change: 城镇化率
+			// 现在是多少 is not 提升0.9个百分点.
+			ft[fLevelChange] = boolf(q.Level && (f.Unit == "百分点" || changeFigure(text, f.Prefix)) ||
+				f.Unit == "百分点" && !q.AsksChange && q.Unit != "百分点")
 			ft[fQualifier] = boolf(q.Qualify != "" && strings.Contains(f.Qualifier, q.Qualify))
 			ft[fWeakCore] = boolf(m.core < minCore || m.top < 0.3)
 			ft[fAbsent] = absent
@@ -2997,7 +3000,7 @@ func asksAverage(q *Question) bool {
 }
 
 // reAskedBase is a base of comparison a question names (比1952年, 与2000年相比).
-var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年`)
+var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)(?:(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})年`)
 
 // inFromPart reports whether byte k stands in the start of a change
 // (spans of reFromTo).

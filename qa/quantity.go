@@ -131,7 +131,7 @@ func scaleOf(r rune) float64 {
 
 func chineseDigit(r rune) (int, bool) {
 	switch r {
-	case '零', '〇':
+	case '零', '〇', '○':
 		return 0, true
 	case '一':
 		return 1, true

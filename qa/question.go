@@ -844,7 +844,7 @@ var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|�
 
 // reShortYear is a year of the last century said short (92年, 七四年);
 // shortYears leaves spans alone (70年来, 五六年间).
-var reShortYear = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])年`)
+var reShortYear = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
 
 // reHanYear is a year written in Chinese digits (一九五七年, 二〇二四年).
 var reHanYear = regexp.MustCompile(`[一二][九〇零○][〇零○一二三四五六七八九]{2}年`)
@@ -854,7 +854,7 @@ var reMonthQ = regexp.MustCompile(`(?:(?:1[0-2]|[1-9])\s*[-—－~～至到]\s*)
 
 // reShortSpan is a span of short years whose first lacks its 年: 七四到
 // 七六年, 92-95年.
-var reShortSpan = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])(到|至|—|－|-|~)([5-9][0-9]|[五六七八九][〇零一二三四五六七八九])年`)
+var reShortSpan = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])(到|至|—|－|-|~)([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
 
 // shortYears writes the short years of s in full: 92年 → 1992年, 七四到
 // 七六年 → 1974年到1976年.

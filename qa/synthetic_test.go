@@ -956,3 +956,14 @@ func TestPassagesByCoverage(t *testing.T) {
 		t.Errorf("first passage %+v, want the plan's 止跌回稳", r.Passages)
 	}
 }
+
+// A change in percentage points answers only a question of a change: 城镇化
+// 率现在是多少 is 62.1%, not 提升0.9个百分点.
+func TestPercentagePointsAnswerChanges(t *testing.T) {
+	doc := "湖南省2025年政府工作报告\n\n一、2024年工作回顾\n\n全面放开城镇落户限制，城镇化率提升0.9个百分点、达62.1%。\n"
+	e := smallEngine(t, "hunan_2025_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"城镇化率现在是多少？":     "62.1%",
+		"城镇化率提高了多少个百分点？": "0.9个百分点",
+	})
+}
