@@ -61,6 +61,9 @@ var units = map[string]string{
 	"ug/m³": "微克/立方米", "ug/m3": "微克/立方米", "mg/m³": "毫克/立方米", "mg/m3": "毫克/立方米",
 	"㎡": "平方米", "m²": "平方米", "㎞": "公里", "km²": "平方公里", "㎢": "平方公里", "km": "公里",
 	"kWh": "千瓦时", "kW": "千瓦", "MW": "兆瓦", "GW": "吉瓦", "m³": "立方米",
+	// Computing power: 算力规模突破160EFLOPS.
+	"EFLOPS": "EFLOPS", "EFlops": "EFLOPS", "Eflops": "EFLOPS", "eflops": "EFLOPS",
+	"PFLOPS": "PFLOPS", "PFlops": "PFLOPS", "Pflops": "PFLOPS", "pflops": "PFLOPS",
 }
 
 // maxUnitRunes is the length of the longest unit.
