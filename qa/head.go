@@ -354,6 +354,11 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 		return true
 	}
 	after := sentence[min(f.End, len(sentence)):]
+	if classBound(f.Qualifier, after) && !strings.Contains(q.Norm, "超") && !strings.Contains(q.Norm, "以上") {
+		// 生产总值超200亿元县（区）达26个: the mark a class of places or
+		// firms passed, whose number follows.
+		return true
+	}
 	if !strings.Contains(f.Qualifier, "以上") && !strings.Contains(f.Qualifier, "以下") &&
 		!strings.HasPrefix(after, "及以上") && !strings.HasPrefix(after, "及以下") && !strings.HasPrefix(after, "以上") {
 		return false
@@ -368,6 +373,31 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 	return !strings.Contains(q.Norm, "范围") && !strings.Contains(q.Norm, "起点") && !strings.Contains(q.Norm, "标准") &&
 		!strings.Contains(q.Norm, "门槛") && !strings.Contains(q.Norm, "多大") && !strings.Contains(q.Norm, "指") &&
 		!strings.Contains(q.Norm, "以上") && !strings.Contains(q.Norm, "threshold")
+}
+
+// boundNouns are what a figure with 超 or 以上 right before them marks the
+// class of (超200亿元县, 百亿元以上企业).
+var boundNouns = []string{"县", "区", "市", "企业", "项目", "园区", "城市", "集群", "产业集群", "品牌", "景区", "乡镇", "镇", "村", "工厂", "商圈", "街区"}
+
+// classBound reports whether a figure qualified by 超 (or followed by 以上)
+// stands right before a noun of boundNouns: it bounds a class whose
+// members are counted, and is no outcome itself.
+func classBound(qualifier, after string) bool {
+	switch {
+	case strings.HasPrefix(after, "以上"):
+		after = strings.TrimPrefix(after, "以上")
+	case strings.HasPrefix(after, "及以上"):
+		after = strings.TrimPrefix(after, "及以上")
+	case !strings.Contains(qualifier, "超") && !strings.Contains(qualifier, "以上"):
+		return false
+	}
+	after = strings.TrimPrefix(after, "的")
+	for _, w := range boundNouns {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // reEachStep ends the words before a figure that is the step of a rule:

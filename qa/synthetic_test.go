@@ -967,3 +967,30 @@ func TestPercentagePointsAnswerChanges(t *testing.T) {
 		"城镇化率提高了多少个百分点？": "0.9个百分点",
 	})
 }
+
+// A figure with 超 or 以上 right before a noun it classes (超200亿元县,
+// 百亿元以上企业) bounds what is counted after it: no outcome itself.
+func TestClassBound(t *testing.T) {
+	doc := "陕西省2025年政府工作报告\n\n一、2024年工作回顾\n\n全省生产总值超200亿元县（区）达26个，县域经济增速高于全省1个百分点。\n\n地区生产总值35538亿元、增长5.3%。\n"
+	e := smallEngine(t, "shaanxi_2025_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{"陕西去年生产总值是多少亿元？": "35538亿元"})
+	cs, err := e.Candidates(context.Background(), Request{Question: "陕西去年生产总值是多少亿元？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := slices.Index(FeatureNames(), "threshold")
+	for _, c := range cs {
+		if c.Text == "200亿元" && c.Features[th] != 1 {
+			t.Errorf("超200亿元县: features %v, want threshold", c.Features)
+		}
+	}
+	for after, want := range map[string]bool{"县（区）达26个": true, "以上企业12家": true, "，增长5%": false} {
+		q := "超"
+		if strings.HasPrefix(after, "以上") {
+			q = ""
+		}
+		if got := classBound(q, after); got != want {
+			t.Errorf("classBound(%q, %q) = %v, want %v", q, after, got, want)
+		}
+	}
+}
