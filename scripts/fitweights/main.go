@@ -45,6 +45,7 @@ func main() {
 	sets := flag.String("sets", "testdata/holdout*.jsonl", "question sets to fit on (a glob)")
 	out := flag.String("o", "qa/weights.json", "where to write the weights")
 	perQ := flag.Int("per-question", 40, "candidates kept per question, best first by the current weights")
+	curve := flag.Bool("thresholds", false, "print the questions the current weights pass at each threshold and the threshold cross-validation picks, and stop")
 	flag.Parse()
 
 	x, err := openIndex(*ixDir)
@@ -113,6 +114,37 @@ func main() {
 	log.Printf("%d questions (%d with the right figure among their candidates), %d candidates, from %d sets", len(qs), reach, nCand, len(files))
 	log.Printf("current weights: %d of %d questions pass (threshold %.2f; at its best threshold %.2f: %d)", accuracy(qs, curW, cur.Threshold), len(qs), cur.Threshold,
 		bestThreshold(qs, curW), accuracy(qs, curW, bestThreshold(qs, curW)))
+
+	if *curve {
+		for t := 0.30; t < 0.61; t += 0.025 {
+			fmt.Printf("threshold %.3f: %d of %d\n", t, accuracy(qs, curW, t), len(qs))
+		}
+		// The threshold alone chosen by leave-one-set-out cross-validation:
+		// each set scored at the threshold best on the others.
+		sets := map[string]bool{}
+		for _, q := range qs {
+			sets[q.set] = true
+		}
+		cv := 0
+		var picked []string
+		for s := range sets {
+			var train, test []question
+			for _, q := range qs {
+				if q.set == s {
+					test = append(test, q)
+				} else {
+					train = append(train, q)
+				}
+			}
+			t := bestThreshold(train, curW)
+			cv += accuracy(test, curW, t)
+			picked = append(picked, fmt.Sprintf("%.2f", t))
+		}
+		sort.Strings(picked)
+		fmt.Printf("threshold by leave-one-set-out cross-validation: %d of %d pass (thresholds picked: %s); best on all: %.2f\n",
+			cv, len(qs), strings.Join(picked, " "), bestThreshold(qs, curW))
+		return
+	}
 
 	// Cross-validation, leaving out one set at a time, for each strength
 	// of the regularization.
