@@ -790,6 +790,12 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		clause = strings.TrimSpace(clause + " " + rest[m[2]:m[3]])
 		rest = rest[:m[0]] + " " + rest[m[1]:]
 	}
+	// 为了顶住亚洲金融危机，…: the purpose the question opens with sets
+	// the scene as well.
+	if m := rePurposeFirst.FindStringSubmatchIndex(rest); m != nil {
+		clause = strings.TrimSpace(clause + " " + rest[m[2]:m[3]])
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
 	for _, w := range questionWords {
 		rest = strings.ReplaceAll(rest, w, " ")
 	}
@@ -925,6 +931,10 @@ var shortcomingAlts = []Alt{{Text: "清醒看到", Factor: 1}, {Text: "清醒认
 // reAfterEvent opens a question with the event it starts from (出了滑坡
 // 事故以后，发生疫情之后，): the words of the event are group 1.
 var reAfterEvent = regexp.MustCompile(`^\s*(?:自从|在)?(?:出了|发生了|发生|经历了|经历|遭遇了|遭遇|遇到|碰上)([^，,。？?]{2,16}?)(?:以后|之后|过后|后)[，,]`)
+
+// rePurposeFirst opens a question with the purpose of what it asks (为了
+// 顶住亚洲金融危机，): group 1.
+var rePurposeFirst = regexp.MustCompile(`^\s*(?:为了|为)([^，,。？?]{2,20}?)[，,]`)
 
 // reShareBase is the base of a share a question asks (占总支出多大比例).
 var reShareBase = regexp.MustCompile(`占(?:了)?([^，。？\s的]{1,12}?)(?:的)?\s*(?:多大|多少|几成|百分之几|比重|比例|百分比|$)`)

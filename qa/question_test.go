@@ -1913,3 +1913,22 @@ func TestShareInAndSplitVerb(t *testing.T) {
 		t.Errorf("脱了贫: concepts %+v, want 脱贫", q.Concepts)
 	}
 }
+
+// The purpose a question opens with (为了顶住亚洲金融危机，) sets the scene:
+// its words help and are not required.
+func TestPurposeFirst(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("为了顶住亚洲金融危机，国务院去年多发了多少亿的财政债券？")
+	n := 0
+	for _, c := range q.Concepts {
+		if strings.Contains("顶住亚洲金融危机", c.Word) {
+			n++
+			if !c.Optional {
+				t.Errorf("%s required, want optional", c.Word)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("concepts %+v: none of the purpose", q.Concepts)
+	}
+}
