@@ -663,7 +663,10 @@ func questionFlow(q *Question) string {
 func figureFlow(text string, l *layout, at int) string {
 	start := clauseStart(l, at)
 	clause := text[start:at]
-	i, o := strings.LastIndex(clause, "收入"), strings.LastIndex(clause, "支出")
+	// 调入资金 is revenue of the budget it enters, 调出资金 spending of
+	// the one it leaves.
+	i := max(strings.LastIndex(clause, "收入"), strings.LastIndex(clause, "调入"))
+	o := max(strings.LastIndex(clause, "支出"), strings.LastIndex(clause, "调出"))
 	if i < 0 && o < 0 {
 		// The sentence before the clause, back to a semicolon: after one
 		// the sentence turns to another topic (财政收入增长7.4%；…实际使用

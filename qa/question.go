@@ -267,6 +267,14 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		for _, w := range spokenWays {
 			norm = w.re.ReplaceAllString(norm, w.with)
 		}
+		// 花了多少？听说涨得很猛: hearsay or an impression after the
+		// question asks nothing (就是一般预算那块 after it would say what
+		// is asked, and stays).
+		if k := strings.LastIndexAny(norm, "？?"); k >= 0 {
+			if tail := strings.Trim(norm[k:], "？? "); tail != "" && hasPrefixAny(tail, remarkOpeners) != "" && !hasAny(tail, askWordsZh) {
+				norm = norm[:k]
+			}
+		}
 		q.Norm = norm
 		// 自己收上来的钱，也就是一般公共预算地方收入，预计完成多少: the
 		// report's term said again beside the everyday words glosses them.
@@ -931,6 +939,12 @@ var shortcomingAlts = []Alt{{Text: "清醒看到", Factor: 1}, {Text: "清醒认
 // reAfterEvent opens a question with the event it starts from (出了滑坡
 // 事故以后，发生疫情之后，): the words of the event are group 1.
 var reAfterEvent = regexp.MustCompile(`^\s*(?:自从|在)?(?:出了|发生了|发生|经历了|经历|遭遇了|遭遇|遇到|碰上)([^，,。？?]{2,16}?)(?:以后|之后|过后|后)[，,]`)
+
+// remarkOpeners open hearsay or an impression added to a question.
+var remarkOpeners = []string{"听说", "据说", "听人说", "好像", "貌似", "感觉", "我觉得", "觉得", "印象中", "记得", "我记得"}
+
+// askWordsZh are the words that make a sentence a question.
+var askWordsZh = []string{"多少", "几", "什么", "吗", "哪", "怎么", "怎样", "如何", "啥", "谁", "为何", "是否", "有没有", "呢", "多大", "多高", "多长", "多久"}
 
 // rePurposeFirst opens a question with the purpose of what it asks (为了
 // 顶住亚洲金融危机，): group 1.

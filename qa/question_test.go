@@ -1932,3 +1932,15 @@ func TestPurposeFirst(t *testing.T) {
 		t.Errorf("concepts %+v: none of the purpose", q.Concepts)
 	}
 }
+
+// Hearsay after a question (听说涨得很猛) asks nothing: 花了多少 asks an
+// amount, not a change; a clarification after it (就是一般预算那块) stays.
+func TestRemarkAfterQuestion(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("今年搞科技那块花了多少？听说涨得很猛"); q.AsksChange || strings.Contains(q.Norm, "听说") {
+		t.Errorf("听说涨得很猛: norm %q, asks change %v; want the remark dropped", q.Norm, q.AsksChange)
+	}
+	if q := a.Analyze("全市财政一共花出去多少钱？就是一般预算那块"); !strings.Contains(q.Norm, "一般预算") {
+		t.Errorf("就是一般预算那块 dropped: norm %q", q.Norm)
+	}
+}

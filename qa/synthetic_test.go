@@ -587,6 +587,8 @@ func TestFigureFlowBefore(t *testing.T) {
 		{"全年完成投资120亿元。", "120", ""},
 		// After a semicolon the sentence has turned to another topic.
 		{"财政收入增长7.4%，扭转了增速放缓态势；进出口增长14.2%，实际使用外资1363亿美元、创历史新高。", "1363", ""},
+		// A transfer in is revenue of the budget it enters.
+		{"全省国有资本经营预算支出6.8亿元，增长6.1%，加上调入一般公共预算2.9亿元，支出总计9.7亿元。", "2.9", flowIn},
 	} {
 		at := strings.Index(c.text, c.fig)
 		if got := figureFlow(c.text, clauses(c.text), at); got != c.want {
