@@ -148,7 +148,7 @@ var reEnChange = regexp.MustCompile(`\b(grow|grew|grown|increase|increased|rise|
 
 // reEnUnitAsked is a unit an English question names for its answer: in 100
 // million yuan, (10,000 yuan), in tonnes.
-var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one hundred|ten) (?:million|thousand) |10,?000 |10 thousand |billions? (?:of )?|millions? (?:of )?|thousands? (?:of )?)?(yuan|rmb|tonnes|tons|hectares|mu|kilometers|kilometres|km|kw|kilowatts|kwh|kilowatt-hours|square meters|square metres)\b\)?`)
+var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one hundred|ten) (?:million|thousand) |10,?000 |10 thousand |billions? (?:of )?|millions? (?:of )?|thousands? (?:of )?)?(yuan|rmb|tonnes|tons|hectares|mu|kilometers|kilometres|km|kw|kilowatts|kwh|kilowatt-hours|square meters|square metres|micrograms per cubic met(?:re|er))\b\)?`)
 
 // reEnScaleAsked is a scale an English question counts its answer in,
 // without a unit: (in 10,000s), in units of 10,000, in tens of thousands.
@@ -157,7 +157,8 @@ var reEnScaleAsked = regexp.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,
 // enUnitWords are the units reEnUnitAsked reads.
 var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨", "tons": "吨", "hectares": "公顷", "mu": "亩",
 	"kilometers": "公里", "kilometres": "公里", "km": "公里", "kw": "千瓦", "kilowatts": "千瓦", "kwh": "千瓦时",
-	"kilowatt-hours": "千瓦时", "square meters": "平方米", "square metres": "平方米"}
+	"kilowatt-hours": "千瓦时", "square meters": "平方米", "square metres": "平方米",
+	"micrograms per cubic metre": "微克/立方米", "micrograms per cubic meter": "微克/立方米"}
 
 // reHowSize asks for a size: how large, how long … is a figure.
 var reHowSize = regexp.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)

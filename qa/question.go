@@ -536,7 +536,7 @@ var reSavings = regexp.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老
 
 // reLifeSpan asks how long people live, as people say it: 平均能活到多少岁
 // — the reports' 人均预期寿命.
-var reLifeSpan = regexp.MustCompile(`(?:平均|人均)?(?:能|可以|大概能)?活(?:到|得到)?(?:多少|几十?)岁`)
+var reLifeSpan = regexp.MustCompile(`(?:老百姓|百姓|居民|人们|大家|咱们|国人|中国人)?(?:的)?(?:平均|人均)?(?:能|可以|大概能)?活(?:到|得到)?(?:多少|几十?)岁`)
 
 // reResidentSpend is what residents spend as people say it: 城里人平均一年
 // 花多少钱, 农村居民每人一年消费多少 — the bulletins' 人均消费支出.

@@ -1944,3 +1944,18 @@ func TestRemarkAfterQuestion(t *testing.T) {
 		t.Errorf("就是一般预算那块 dropped: norm %q", q.Norm)
 	}
 }
+
+// 老百姓平均能活到多少岁 asks the reports' 人均预期寿命, the people being
+// whose it is; an English question asks in micrograms per cubic metre.
+func TestLifeSpanAndConcentrationUnit(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("去年老百姓平均能活到多少岁？")
+	for _, c := range q.Concepts {
+		if c.Word == "老百姓" {
+			t.Errorf("老百姓 kept as a concept: %+v", q.Concepts)
+		}
+	}
+	if q := a.Analyze("What PM2.5 concentration (micrograms per cubic metre) is Hunan aiming for?"); q.Unit != "微克/立方米" {
+		t.Errorf("micrograms per cubic metre: unit %q", q.Unit)
+	}
+}
