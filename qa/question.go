@@ -375,7 +375,7 @@ func (c *Concept) prepare() {
 }
 
 var (
-	reStockZh = regexp.MustCompile(`有(多少|几)`)
+	reStockZh = regexp.MustCompile(`有(多少|几)|(?:现在|目前|如今|眼下)(?:是|有|已经|已|达到|到了)?(多少|几)`)
 	reStockEn = regexp.MustCompile(`\b(does|do)\b.*\bhave\b|\bare there\b|\bis there\b|\bin total\b|\bexist\b`)
 )
 
@@ -386,8 +386,8 @@ func isStockQuestion(q *Question, norm string) bool {
 		return false
 	}
 	for i, c := range q.Concepts {
-		if !c.Aspect {
-			continue
+		if !c.Aspect || c.Word == "总" {
+			continue // 总里程: a whole, no event
 		}
 		// 挂牌上市企业: a verb right before a noun modifies it, it does
 		// not ask what happened.

@@ -1959,3 +1959,16 @@ func TestLifeSpanAndConcentrationUnit(t *testing.T) {
 		t.Errorf("micrograms per cubic metre: unit %q", q.Unit)
 	}
 }
+
+// 现在多少 asks what there is now, as 有多少 does; 总 of 总里程 is no event.
+func TestStockNow(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"湖南高速公路总里程现在多少公里？", "图书馆目前有多少家？"} {
+		if q := a.Analyze(s); !q.Stock {
+			t.Errorf("%s: no stock question", s)
+		}
+	}
+	if q := a.Analyze("去年新增高速公路多少公里？"); q.Stock {
+		t.Errorf("去年新增: a stock question")
+	}
+}
