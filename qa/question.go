@@ -546,6 +546,10 @@ var reResidentSpend = regexp.MustCompile(`(城里人|城镇人|城市人|农村�
 // 按人头算的GDP are 人均GDP.
 var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|每个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
 
+// reAgainVerb is 再 before a verb of doing (再建, 再新增, 再办好); not
+// 再融资 or 再就业, which are terms.
+var reAgainVerb = regexp.MustCompile(`再(新建|建设|建成|建|开工|改造|新增|增加|办好|办|引进|培育|打造|实施|完成|修)`)
+
 // reSplitVerb is a verb-object word parted by 了 (脱了贫 for 脱贫, 开了工,
 // 毕了业, 落了户).
 var reSplitVerb = regexp.MustCompile(`(脱|毕|就|退|投|开|完|竣|入|落|复|结)了(贫|业|休|产|工|学|户|婚)`)
@@ -643,6 +647,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 标准提到了多少: raised to, not "mentioned".
 	s = reRaisedTo.ReplaceAllString(s, "提高到$2$3")
 	s = reEachPerson.ReplaceAllString(s, "人均")
+	// 再建几座, 再办好: 再 (once more) before a verb of doing adds
+	// nothing the reports write (新建智能化煤矿60座).
+	s = reAgainVerb.ReplaceAllString(s, "$1")
 	// 脱了贫, 投了产: a verb with its object, 了 between them.
 	s = reSplitVerb.ReplaceAllString(s, "${1}${2}")
 	// 有几个人: people counted, 个 their classifier.

@@ -1972,3 +1972,24 @@ func TestStockNow(t *testing.T) {
 		t.Errorf("去年新增: a stock question")
 	}
 }
+
+// 再 before a verb of doing (再建几座) is dropped; 再融资 and 再就业 stay.
+func TestAgainVerb(t *testing.T) {
+	a := testAnalyzer()
+	for _, c := range a.Analyze("今年打算再建几座智能化煤矿？").Concepts {
+		if strings.HasPrefix(c.Word, "再") {
+			t.Errorf("再建 kept: %+v", c)
+		}
+	}
+	if q := a.Analyze("今年再融资债券发行多少亿元？"); !strings.Contains(strings.Join(conceptWords(q), ""), "再融资") && !slices.Contains(conceptWords(q), "再") {
+		t.Errorf("再融资 lost: %q", conceptWords(q))
+	}
+}
+
+func conceptWords(q *Question) []string {
+	var out []string
+	for _, c := range q.Concepts {
+		out = append(out, c.Word)
+	}
+	return out
+}
