@@ -3267,7 +3267,13 @@ type subperiods struct {
 }
 
 func subperiodsOf(text string) subperiods {
-	sp := subperiods{text: text, spans: reSubperiod.FindAllStringIndex(text, -1)}
+	sp := subperiods{text: text}
+	if !strings.Contains(text, "季度") && !strings.Contains(text, "半年") && !strings.Contains(text, "月") {
+		// Every match of reSubperiod holds one of them; the regexp, tried
+		// at each byte, cost a fifth of scoring a question's figures.
+		return sp
+	}
+	sp.spans = reSubperiod.FindAllStringIndex(text, -1)
 	if sp.spans == nil {
 		return sp
 	}
