@@ -391,13 +391,7 @@ func classBound(qualifier, after string) bool {
 	case !strings.Contains(qualifier, "超") && !strings.Contains(qualifier, "以上"):
 		return false
 	}
-	after = strings.TrimPrefix(after, "的")
-	for _, w := range boundNouns {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(strings.TrimPrefix(after, "的"), boundNouns) != ""
 }
 
 // reEachStep ends the words before a figure that is the step of a rule:

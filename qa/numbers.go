@@ -2684,14 +2684,8 @@ func sentenceFirst(cands []candidate, threshold float64) {
 func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 	var best *Answer
 	for _, sh := range e.scored(q, vw, hits) {
-		v, occ := sh.v, sh.occ
-		// Words anywhere in the sentence count fully: it is the answer itself.
-		for ci := range occ {
-			for k := range occ[ci] {
-				occ[ci][k].pinned = 1
-			}
-		}
-		m := measure(q, occ, nil, len(v.rec.Text), len(v.rec.Text), nil, nil)
+		v := sh.v
+		m := wholeSentence(q, sh)
 		score := m.coverage * unknownPenalty(q)
 		if q.Year != 0 || q.HasRel {
 			// A year the question names must be the sentence's.
@@ -2712,6 +2706,18 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 		return nil
 	}
 	return []Answer{*best}
+}
+
+// wholeSentence measures how much of the question a sentence holds as a
+// whole, its words counting fully wherever they stand: the sentence is the
+// answer itself, not the surroundings of a figure.
+func wholeSentence(q *Question, sh scoredHit) match {
+	for ci := range sh.occ {
+		for k := range sh.occ[ci] {
+			sh.occ[ci][k].pinned = 1
+		}
+	}
+	return measure(q, sh.occ, nil, len(sh.v.rec.Text), len(sh.v.rec.Text), nil, nil)
 }
 
 // byCoverage orders hits for passages when nothing answers: by how much
@@ -2739,12 +2745,7 @@ func (e *Engine) byCoverage(q *Question, vw *viewer, hits []index.Hit) []index.H
 		maxScore = math.Max(maxScore, sh.h.Score)
 	}
 	for _, sh := range shs {
-		for ci := range sh.occ {
-			for k := range sh.occ[ci] {
-				sh.occ[ci][k].pinned = 1
-			}
-		}
-		m := measure(q, sh.occ, nil, len(sh.v.rec.Text), len(sh.v.rec.Text), nil, nil)
+		m := wholeSentence(q, sh)
 		year, plan := period(sh.v.periodCtx(), 0)
 		rank, _ := periodFit(q, sh.v.sum.Meta, year, plan)
 		score := m.coverage * rank

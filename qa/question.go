@@ -885,18 +885,7 @@ func shortYears(s string) string {
 	}
 	// 一九五七年, 二〇二四年: a year in Chinese digits, in full.
 	s = reHanYear.ReplaceAllStringFunc(s, func(y string) string {
-		var b strings.Builder
-		for _, r := range strings.TrimSuffix(y, "年") {
-			if r == '○' {
-				r = '〇'
-			}
-			d, ok := chineseDigit(r)
-			if !ok {
-				return y
-			}
-			b.WriteByte(byte('0' + d))
-		}
-		return b.String() + "年"
+		return strconv.Itoa(report.YearDigits(strings.TrimSuffix(y, "年"))) + "年"
 	})
 	if m := reShortSpan.FindStringSubmatchIndex(s); m != nil {
 		prev, _ := utf8.DecodeLastRuneInString(s[:m[0]])
@@ -1320,13 +1309,7 @@ var eventNouns = []string{"特大地震", "大地震", "地震", "洪水", "洪�
 // eventNamed reports whether s, the text after a place, opens with an
 // event's noun (汶川 + 地震).
 func eventNamed(s string) bool {
-	s = strings.TrimLeft(s, " ")
-	for _, w := range eventNouns {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(strings.TrimLeft(s, " "), eventNouns) != ""
 }
 
 // strayCounties drops the short county names (惠民 of 惠民补贴) that lie
@@ -1505,24 +1488,21 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			if utf8.RuneCountInString(tail) < 2 || !a.knownWord(tail) {
 				continue
 			}
-			n := 0
-			for m := min(3, i); m >= 1; m-- {
-				merged := ""
+			n, merged := 0, ""
+			for m := min(3, i); m >= 1 && n == 0; m-- {
+				before := ""
 				for _, x := range words[i-m : i] {
-					merged += x.text
+					before += x.text
 				}
-				if a.Lex.Known(merged+head) && !a.Lex.Known(merged) {
-					n = m
-					break
+				if a.Lex.Known(before+head) && !a.Lex.Known(before) {
+					n, merged = m, before
 				}
 			}
 			if n == 0 {
 				continue
 			}
 			var subs []string
-			merged := ""
 			for _, x := range words[i-n : i] {
-				merged += x.text
 				subs = append(subs, x.text)
 			}
 			words[i-n] = word{text: merged + head, subs: append(subs, head)}

@@ -427,44 +427,42 @@ func lateInYear(d *Doc, y int) bool {
 		for _, f := range next {
 			named += strings.Count(t, f)
 		}
-		if !estimated {
-			for _, f := range cur {
-				for i := 0; ; {
-					k := strings.Index(t[i:], f)
-					if k < 0 {
-						break
-					}
-					i += k + len(f)
-					end := strings.IndexAny(t[i:], "。；")
-					if end < 0 {
-						end = len(t) - i
-					}
-					if strings.Contains(t[i:i+end], "预计") {
-						estimated = true
-						break
-					}
-				}
-			}
+		for _, f := range cur {
+			estimated = estimated || estimatedAfter(t, f)
 		}
 	}
 	return tomorrow && estimated && named >= 3
+}
+
+// estimatedAfter reports whether a sentence of t that names year (f, as
+// yearForms writes it) goes on to 预计 before the sentence ends.
+func estimatedAfter(t, f string) bool {
+	for i := 0; ; {
+		k := strings.Index(t[i:], f)
+		if k < 0 {
+			return false
+		}
+		i += k + len(f)
+		end := strings.IndexAny(t[i:], "。；")
+		if end < 0 {
+			end = len(t) - i
+		}
+		if strings.Contains(t[i:i+end], "预计") {
+			return true
+		}
+	}
 }
 
 // yearForms returns the ways a report writes year y followed by 年: in
 // digits, full-width digits and Chinese digits with 〇 or ○.
 func yearForms(y int) []string {
 	d := strconv.Itoa(y)
-	var full, han, han2 strings.Builder
+	var full, han strings.Builder
 	for _, r := range d {
 		full.WriteRune(r - '0' + '０')
-		h := []rune("〇一二三四五六七八九")[r-'0']
-		han.WriteRune(h)
-		if h == '〇' {
-			h = '○'
-		}
-		han2.WriteRune(h)
+		han.WriteRune([]rune("〇一二三四五六七八九")[r-'0'])
 	}
-	return []string{d + "年", full.String() + "年", han.String() + "年", han2.String() + "年"}
+	return []string{d + "年", full.String() + "年", han.String() + "年", strings.ReplaceAll(han.String(), "〇", "○") + "年"}
 }
 
 // deliveredYear returns the year a report was delivered or issued, from

@@ -121,25 +121,13 @@ func main() {
 		}
 		// The threshold alone chosen by leave-one-set-out cross-validation:
 		// each set scored at the threshold best on the others.
-		sets := map[string]bool{}
-		for _, q := range qs {
-			sets[q.set] = true
-		}
 		cv := 0
 		var picked []string
-		for s := range sets {
-			var train, test []question
-			for _, q := range qs {
-				if q.set == s {
-					test = append(test, q)
-				} else {
-					train = append(train, q)
-				}
-			}
+		leaveOneSetOut(qs, func(train, test []question) {
 			t := bestThreshold(train, curW)
 			cv += accuracy(test, curW, t)
 			picked = append(picked, fmt.Sprintf("%.2f", t))
-		}
+		})
 		sort.Strings(picked)
 		fmt.Printf("threshold by leave-one-set-out cross-validation: %d of %d pass (thresholds picked: %s); best on all: %.2f\n",
 			cv, len(qs), strings.Join(picked, " "), bestThreshold(qs, curW))
@@ -148,26 +136,14 @@ func main() {
 
 	// Cross-validation, leaving out one set at a time, for each strength
 	// of the regularization.
-	setNames := map[string]bool{}
-	for _, q := range qs {
-		setNames[q.set] = true
-	}
 	bestLambda, bestCV := 0.0, -1
 	for _, lambda := range []float64{1, 3, 10, 30, 100} {
 		cv := 0
-		for s := range setNames {
-			var train, test []question
-			for _, q := range qs {
-				if q.set == s {
-					test = append(test, q)
-				} else {
-					train = append(train, q)
-				}
-			}
+		leaveOneSetOut(qs, func(train, test []question) {
 			w := fitModel(train, curW, lambda)
 			t := bestThreshold(train, w)
 			cv += accuracy(test, w, t)
-		}
+		})
 		log.Printf("lambda %.1f: cross-validated %d of %d questions pass", lambda, cv, len(qs))
 		if cv > bestCV {
 			bestLambda, bestCV = lambda, cv
@@ -198,6 +174,26 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %s", *out)
+}
+
+// leaveOneSetOut calls fold once for each question set, with the
+// questions of the other sets to train on and those of the set to test.
+func leaveOneSetOut(qs []question, fold func(train, test []question)) {
+	sets := map[string]bool{}
+	for _, q := range qs {
+		sets[q.set] = true
+	}
+	for s := range sets {
+		var train, test []question
+		for _, q := range qs {
+			if q.set == s {
+				test = append(test, q)
+			} else {
+				train = append(train, q)
+			}
+		}
+		fold(train, test)
+	}
 }
 
 func baseNames(files []string) []string {
