@@ -3027,12 +3027,22 @@ func longBase(pc periodCtx, at, year int) bool {
 		if y[1] > at {
 			break
 		}
-		if isComparisonBase(pc.text, y[0]) && !strings.ContainsFunc(pc.text[y[1]:at], isDigit) {
+		if !isComparisonBase(pc.text, y[0]) {
+			continue
+		}
+		// １９８６年同１９７８年相比，…由３０１０亿元增加到７７９０亿元，
+		// 增长９４．９％: a base set apart by its own clause holds for
+		// the figures after it.
+		if !strings.ContainsFunc(pc.text[y[1]:at], isDigit) || reBaseClause.MatchString(pc.text[y[1]:]) {
 			last = yearValue(pc.text[y[2]:y[3]])
 		}
 	}
 	return last > 0 && last <= year-2
 }
+
+// reBaseClause follows the year of a base that is a clause of its own
+// (同１９７８年相比，).
+var reBaseClause = regexp.MustCompile(`^(?:年)?(?:底|末)?相比(?:较)?[，,]`)
 
 // maxLeadSpan is how far into a sentence a span of years may open and
 // still date every clause of it (五年来，…；…).

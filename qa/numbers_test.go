@@ -1363,3 +1363,23 @@ func TestSentenceBeforeTableTie(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseClauseHoldsAfterFigures: a base set apart as a clause of its own
+// (１９８６年同１９７８年相比，) holds for the figures after it, figures
+// between or not.
+func TestBaseClauseHoldsAfterFigures(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fig  string
+		want bool
+	}{
+		{"１９８６年同１９７８年相比，国民收入由３０１０亿元增加到７７９０亿元，按可比价格计算增长９４．９％。", "９４．９％", true},
+		{"国民收入７７９０亿元，比上年增长７．４％。", "７．４％", false},
+		{"比１９７８年的３０１０亿元，今年收入增长７．４％。", "７．４％", false},
+	} {
+		at := strings.Index(c.text, c.fig)
+		if got := longBase(periodCtx{text: c.text}, at, 1986); got != c.want {
+			t.Errorf("%s: longBase = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

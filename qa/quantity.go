@@ -516,6 +516,10 @@ func readNumber(text string, i int) (float64, int, bool) {
 		case spaced && r == ' ' && !dot && j+1 < len(text) && isDigit(firstRune(text[j+1:])):
 			j += n
 			continue
+		case spaced && r == ' ' && !dot && decimalPointAt(text[j+1:]):
+			// 7 0 ．8 岁: the space before the point goes with the digits.
+			j += n
+			continue
 		case spaced && r == ' ' && j+1 < len(text) && !isDigit(firstRune(text[j+1:])) && firstRune(text[j+1:]) != ' ':
 			// 4 6 2 8 0 亿元: the space before the unit goes with the digits.
 			j += n
@@ -539,6 +543,12 @@ func readNumber(text string, i int) (float64, int, bool) {
 		return 0, i, false
 	}
 	return v, j, true
+}
+
+// decimalPointAt reports whether s opens with a decimal point and a digit.
+func decimalPointAt(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return (r == '.' || r == '．') && n < len(s) && isDigit(firstRune(s[n:]))
 }
 
 // reSpacedDigits opens a number typeset one digit apart from the next, as

@@ -376,14 +376,16 @@ func (c *Concept) prepare() {
 
 var (
 	reStockZh = regexp.MustCompile(`有(多少|几)|(?:现在|目前|如今|眼下)(?:是|有|已经|已|达到|到了)?(多少|几)`)
+	// reYearEnd names the end of a year (到去年底, 截至去年年末).
+	reYearEnd = regexp.MustCompile(`年(?:年)?底|年末|年终`)
 	reStockEn = regexp.MustCompile(`\b(does|do)\b.*\bhave\b|\bare there\b|\bis there\b|\bin total\b|\bexist\b`)
 )
 
 // isStockQuestion reports whether q asks how many there are: 有多少 with
 // no word of an action (新增, 建成) or period.
 func isStockQuestion(q *Question, norm string) bool {
-	if q.Kind != KindNumber || q.Done || q.Plan || q.HasRel {
-		return false
+	if q.Kind != KindNumber || q.Done || q.Plan || q.HasRel && !reYearEnd.MatchString(norm) {
+		return false // 到去年底有多少: a stock at a year's end, still
 	}
 	for i, c := range q.Concepts {
 		if !c.Aspect || c.Word == "总" {
@@ -573,6 +575,8 @@ var spokenWays = []struct {
 	{regexp.MustCompile(`得(?:那么|这么|这样|如此|太|很|非常|特别)厉害`), "得"},
 	// 一下子少了三成多: the segmenter reads 一下/子少.
 	{regexp.MustCompile(`一下子`), ""},
+	// 县一级, 省这一级: the level, as reports write it (县级).
+	{regexp.MustCompile(`([省市县区乡镇])(?:这|那)?一级`), "${1}级"},
 	// 这几块, 那几项, 那部分: things named before, not how many.
 	{regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`), "这些"},
 	// 是几比一, 几比几: a ratio, asked as the report writes it (2.04∶1).
@@ -1485,7 +1489,10 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 				continue
 			}
 			head, tail := w[:k], w[k:]
-			if utf8.RuneCountInString(tail) < 2 || !a.knownWord(tail) {
+			// The tail is a word of its own, or one character of the
+			// asker's loose syntax (专项/债来支持: 专项债 and 来).
+			if !(utf8.RuneCountInString(tail) >= 2 && a.knownWord(tail)) &&
+				!(utf8.RuneCountInString(w) == 2 && strings.Contains(looseChars, tail)) {
 				continue
 			}
 			n, merged := 0, ""
@@ -1506,6 +1513,12 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 				subs = append(subs, x.text)
 			}
 			words[i-n] = word{text: merged + head, subs: append(subs, head)}
+			if strings.Contains(glueChars, tail) {
+				// 专项债来支持: 来 only joins the thing to its use.
+				words = append(words[:i-n+1], words[i+1:]...)
+				i = i - n
+				break
+			}
 			words[i-n+1] = word{text: tail}
 			words = append(words[:i-n+2], words[i+1:]...)
 			i = i - n + 1
@@ -1911,7 +1924,7 @@ var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|�
 var rankWords = map[string]bool{"排第": true, "排名": true, "第几": true, "位次": true, "名列": true,
 	"排在": true, "排位": true, "位居": true, "排": true, "居": true, "第": true, "几位": true, "几名": true}
 
-var reCutEnd = regexp.MustCompile(`(压减|压缩|削减|减少|下降|降低|节约|节省|缩减|增加|提高|压|砍|减|降)了?(多少|几)[?？。]*$`)
+var reCutEnd = regexp.MustCompile(`(压减|压缩|削减|减少|下降|降低|节约|节省|缩减|增加|提高|压|砍|减|降|多|少|涨|跌|增长|上涨|上升|上调|调高|调增|提升)了?(多少|几)[?？。]*$`)
 
 var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
 
@@ -1942,7 +1955,7 @@ func asksAmountOf(s string) bool {
 
 // reShareOf asks what share one thing is of another: 民生支出占一般公共预算
 // 支出多少.
-var reShareOf = regexp.MustCompile(`占[^，。？]{1,24}?(?:多少|几成|百分之几|比重|比例)`)
+var reShareOf = regexp.MustCompile(`占[^，。？]{1,24}?(?:多少|几成|百分之几|比重|比例)|(?:完成|达到|相当于)了?[^，。？]{1,16}?的(?:多少|几成|百分之几)`)
 
 // expectedClass infers the unit class from the question's words.
 func (a *Analyzer) expectedClass(q *Question, s string) string {
@@ -2030,7 +2043,7 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 			}
 		}
 		for _, alt := range c.Alts[1:] {
-			if h := a.Lex.WordHint(alt.Text); h != "" && alt.Factor >= 0.3 {
+			if h := a.headHint(alt.Text); h != "" && alt.Factor >= 0.3 {
 				a.applyHint(q, h)
 				return q.Class
 			}
@@ -2050,13 +2063,24 @@ func countedAfter(q *Question, s string) *Concept {
 	}
 	at := k + len("多少")
 	var last *Concept
+	nouns := 0
 	for {
 		found := false
 		for i := range q.Concepts {
 			c := &q.Concepts[i]
 			if c.Word != "" && strings.HasPrefix(s[at:], c.Word) {
+				if c.Aspect && last != nil {
+					// 多少专项债支持项目建设: a verb ends the noun phrase
+					// of one word; after two (多少女孩补助打疫苗) the second
+					// may be the verb, and the head-final reading holds.
+					if nouns > 1 {
+						return nil
+					}
+					return last
+				}
 				if !c.Aspect {
 					last = c
+					nouns++
 				}
 				at += len(c.Word)
 				found = true
@@ -2260,9 +2284,20 @@ func (a *Analyzer) weigh(q *Question) {
 // measureWords name what kind of figure the subject has, and reports
 // often leave them out.
 var measureWords = map[string]bool{"产量": true, "数量": true, "总量": true, "规模": true, "水平": true,
-	"人数": true, "个数": true, "总数": true, "金额": true, "数额": true, "额度": true}
+	"人数": true, "个数": true, "总数": true, "金额": true, "数额": true, "额度": true,
+	// 新能源开工多少装机: the report writes 新能源开工1600万千瓦; the unit
+	// says it is capacity.
+	"装机": true, "装机容量": true, "容量": true}
 
 // functionChars are characters that build grammar more than things.
+// looseChars end a word the segmenter glued across the asker's loose
+// syntax (债来 of 专项债来支持, 债占 of 专项债占多少).
+const looseChars = functionChars + glueChars + "用占帮涨"
+
+// glueChars join a thing to its use in loose speech (专项债来支持, 拿去修):
+// no thing, no verb.
+const glueChars = "来去"
+
 const functionChars = "上下里中给把被花做搞弄要会能想该没有是在了的得地着过从到向对为"
 
 // hasSingleRune reports whether any of the words is one character: the

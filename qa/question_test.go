@@ -1992,3 +1992,38 @@ func conceptWords(q *Question) []string {
 	}
 	return out
 }
+
+// TestLooseSpeech reads the asker's loose syntax: a term glued across a
+// segmenter word with 来 (专项/债来), a level said 县一级, a stock at a
+// year's end, a change asked without its unit, a share asked as 完成了…的
+// 多少, capacity asked as 装机.
+func TestLooseSpeech(t *testing.T) {
+	cut := &Analyzer{Seg: subSegmenter{"发": nil, "专项": nil, "债来": nil, "支持": nil, "项目": nil, "建设": nil, "多少": nil}, Lex: LoadLexicon(), Places: func() []string { return nil }}
+	q := cut.Analyze("发了多少专项债来支持项目建设？")
+	var ws []string
+	for _, c := range q.Concepts {
+		ws = append(ws, c.Word)
+	}
+	if w := strings.Join(ws, " "); !strings.Contains(w, "专项债") || strings.Contains(w, "来") || q.Class == "count" {
+		t.Errorf("专项/债来支持: concepts %q class %q, want 专项债, no 来, no count", w, q.Class)
+	}
+	a := testAnalyzer()
+	for _, c := range []struct {
+		q     string
+		check func(*Question) bool
+		want  string
+	}{
+		{"去年全省县一级保运转花了多少钱？", func(q *Question) bool {
+			return strings.Contains(q.Norm, "县级") && !strings.Contains(q.Norm, "一级")
+		}, "县级 in the norm"},
+		{"到去年底北京地铁总里程有多少公里？", func(q *Question) bool { return q.Stock }, "a stock"},
+		{"去年北京地铁总里程有多少公里？", func(q *Question) bool { return !q.Stock }, "no stock without the year's end"},
+		{"重点生态功能区转移支付比前年多了多少？", func(q *Question) bool { return q.Class == "percent" || q.Class2 == "percent" }, "a percentage accepted"},
+		{"汶川地震灾区重建已经完成了规划总投资的多少？", func(q *Question) bool { return q.Class == "percent" }, "a share"},
+		{"今年新能源要开工多少装机？", func(q *Question) bool { return q.Unit == "千瓦" }, "unit 千瓦"},
+	} {
+		if q := a.Analyze(c.q); !c.check(q) {
+			t.Errorf("%s: norm %q class %q/%q unit %q stock %v: want %s", c.q, q.Norm, q.Class, q.Class2, q.Unit, q.Stock, c.want)
+		}
+	}
+}
