@@ -34,6 +34,9 @@ type occurrence struct {
 	// clause1 is one more than the index of the clause the word stands
 	// in, when known (see withClauses); 0 otherwise.
 	clause1 int
+	// opposed: the word stands under a modifier opposite to the
+	// question's (农村居民人均可支配收入 for 城镇居民's).
+	opposed bool
 }
 
 // withClauses records in each occurrence the clause it stands in, so that
@@ -158,6 +161,9 @@ func clashes(question, w, before string) bool {
 	if modifierClash(question, w, before) {
 		return true
 	}
+	if opposed(question, w, before) {
+		return true
+	}
 	if insideTrade(question, w, before) {
 		return true
 	}
@@ -183,6 +189,24 @@ func modifierClash(question, w, before string) bool {
 		}
 		if c.other {
 			return true
+		}
+		for _, x := range c.opposites {
+			if strings.Contains(question, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opposed reports whether the head modifier that before ends in, or ends
+// in before the people the figure is of (农村 of 农村居民人均可支配收入),
+// is the opposite of one the question names.
+func opposed(question, w, before string) bool {
+	before = strings.TrimSuffix(before, "居民")
+	for _, c := range headModifiers {
+		if c.opposites == nil || !strings.HasSuffix(before, c.mod) || strings.Contains(w, c.mod) || strings.Contains(question, c.mod) {
+			continue
 		}
 		for _, x := range c.opposites {
 			if strings.Contains(question, x) {
@@ -238,6 +262,11 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				// 出口 of 进出口总额: the whole of trade is another
 				// indicator than its exports, not a part with a modifier.
 				oc.factor *= 0.25
+			} else if opposed(q.Norm, w, folded[:s]) {
+				// 农村居民人均可支配收入 for 城镇居民's: the modifier
+				// contradicts the question's own.
+				oc.factor *= 0.25
+				oc.opposed = true
 			} else if clashes(q.Norm, w, folded[:s]) {
 				// 人均地区生产总值 is not 地区生产总值, 城镇居民人均可支配收入
 				// not 农村居民's: a modifier the question lacks or contradicts.
@@ -272,8 +301,26 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				}
 			}
 		}
+		opposeWithin(out[ci])
 	}
 	return out
+}
+
+// opposeWithin gives the words found inside a word under an opposite
+// modifier its discount: 可支配收入 of 农村居民人均可支配收入 is no more
+// the 城镇居民's than the whole.
+func opposeWithin(occ []occurrence) {
+	for _, o := range occ {
+		if !o.opposed {
+			continue
+		}
+		for i := range occ {
+			if w := &occ[i]; !w.opposed && w.start >= o.start && w.end <= o.end {
+				w.factor *= 0.25
+				w.opposed = true
+			}
+		}
+	}
 }
 
 // otherFlow discounts the leading parts of a word of revenue or spending

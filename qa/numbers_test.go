@@ -1383,3 +1383,19 @@ func TestBaseClauseHoldsAfterFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestOppositeModifierCoversItsParts: a word under a modifier opposite to
+// the question's (农村居民 for 城镇居民) matches the question's concept
+// weakly, and so do the words inside it (可支配收入, 收入).
+func TestOppositeModifierCoversItsParts(t *testing.T) {
+	q := testAnalyzer().Analyze("去年安徽城镇居民人均可支配收入具体是多少元？")
+	text := "脱贫地区农村居民人均可支配收入突破2万元、居全国第3位。"
+	rs := runesOf(text)
+	for i, occ := range findConcepts(q, text, nil, &rs) {
+		for _, o := range occ {
+			if o.factor > 0.3 {
+				t.Errorf("concept %s: %s matches at %.2f under 农村居民, want at most 0.3", q.Concepts[i].Word, o.text, o.factor)
+			}
+		}
+	}
+}
