@@ -765,7 +765,7 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 				out = map[int]listPlace{}
 			}
 			for i, f := range list {
-				out[f.Start] = listPlace{items: items, index: i % n}
+				out[f.Start] = listPlace{items: items, index: i % n, head: list[0]}
 			}
 			continue
 		}
@@ -814,7 +814,7 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 			out = map[int]listPlace{}
 		}
 		for i, f := range list {
-			out[f.Start] = listPlace{items: items, index: i}
+			out[f.Start] = listPlace{items: items, index: i, head: list[0]}
 		}
 		last = items
 		lastEnd = ce
@@ -851,7 +851,7 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 		}
 		for i, f := range group {
 			if _, done := out[f.Start]; !done {
-				out[f.Start] = listPlace{items: last, index: i}
+				out[f.Start] = listPlace{items: last, index: i, head: group[0]}
 			}
 		}
 	}
@@ -959,6 +959,10 @@ func askedSector(q *Question) sectorAsk {
 type listPlace struct {
 	items []span
 	index int
+	// head is the list's first figure: the words before the list are as
+	// near each of its figures as they are to the first (全年中央财政用于
+	// 科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元…).
+	head Quantity
 }
 
 // pin ties the occurrences inside the list's items to the figure: fully
@@ -1033,7 +1037,69 @@ func splitItems(text string, start, end int, clausesToo bool) []span {
 		}
 	}
 	add(end)
+	if !clausesToo && len(out) >= 2 {
+		trimLead(text, &out[0], out[1:])
+	}
 	return out
+}
+
+// sharedTail finds the concepts whose word is the figure's own item and
+// the tail its list shares, written once after the last item (卫生事业 of
+// 科技、教育、卫生和文化事业的支出分别为…: 卫生 and 事业), and gives each an
+// occurrence of the whole word on the item, tied to the figure. occ are
+// the pinned occurrences, one slice per concept, which it extends.
+func (lp listPlace) sharedTail(q *Question, text string, occ [][]occurrence) {
+	last := len(lp.items) - 1
+	if lp.index == last {
+		return
+	}
+	own := strings.TrimSpace(text[lp.items[lp.index].start:lp.items[lp.index].end])
+	lastItem := text[lp.items[last].start:lp.items[last].end]
+	if own == "" {
+		return
+	}
+	for ci, c := range q.Concepts {
+		w := c.Word
+		rest, ok := strings.CutPrefix(w, own)
+		if !ok || utf8.RuneCountInString(rest) < 1 || c.Aspect {
+			continue
+		}
+		// The tail stands after the last item's own words, at least one
+		// character in.
+		_, n := utf8.DecodeRuneInString(lastItem)
+		if k := strings.Index(lastItem[n:], rest); k < 0 {
+			continue
+		}
+		it := lp.items[lp.index]
+		occ[ci] = append(occ[ci], occurrence{start: it.start, end: it.end, factor: 1, text: w, part: -1, pinned: 1})
+	}
+}
+
+// leadVerbs introduce the items of a list inside its first one: 全年中央
+// 财政用于科技、教育、卫生和文化事业的支出分别为… lists 科技, not all
+// before it.
+var leadVerbs = []string{"用于", "用在", "投向", "对", "为", "在", "给", "向", "包括", "其中"}
+
+// trimLead starts the first item of a list after the last verb that
+// introduces the items, when it is longer than any of the others.
+func trimLead(text string, first *span, rest []span) {
+	longest := 0
+	for _, it := range rest {
+		longest = max(longest, utf8.RuneCountInString(text[it.start:it.end]))
+	}
+	item := text[first.start:first.end]
+	if utf8.RuneCountInString(item) <= longest {
+		return
+	}
+	cut := -1
+	for _, v := range leadVerbs {
+		if k := strings.LastIndex(item, v); k >= 0 && k+len(v) < len(item) && k+len(v) > cut {
+			cut = k + len(v)
+		}
+	}
+	if cut > 0 {
+		first.start += cut
+	}
 }
 
 // match is how well a question's concepts are found around a figure.
@@ -2073,9 +2139,12 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			uf *= rates.fit(clause, f)
 			focc := occ
 			listed := false
+			qs, qe := f.Prefix, f.End // where the words are measured from
 			if lp, ok := lists[f.Start]; ok {
 				focc = lp.pin(occ)
+				lp.sharedTail(q, text, focc)
 				listed = true
+				qs, qe = lp.head.Prefix, lp.head.End
 			}
 			if i, ok := sectors[f.Start]; ok && ask.concept >= 0 {
 				// 三次产业……分别为8.3%、53.9%和37.9%: the second is 第二产业's.
@@ -2093,7 +2162,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 					listed = true
 				}
 			}
-			m := measure(q, focc, breaks, f.Prefix, f.End, ctx, pctx)
+			m := measure(q, focc, breaks, qs, qe, ctx, pctx)
 			if m.core < minCore*0.5 {
 				continue
 			}

@@ -543,6 +543,10 @@ func TestOneReportRules(t *testing.T) {
 		// A note that defines a term (即, 是指) comes before a sentence
 		// that only says what the thing is like (是).
 		{"defining word", "mou_2023_stat_bulletin.txt", "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n第三产业是发展重点。\n\n注释：\n\n3.三次产业分类依据国家统计局2018年修订的《三次产业划分规定》，第三产业即服务业，是指除第一产业、第二产业以外的其他行业（剔除国际组织）。\n", map[string]string{"公报里第三产业是怎么界定的？": "除第一产业、第二产业以外的其他行业（剔除国际组织）"}},
+		// A list's first item starts after the verb that introduces the
+		// items (用于科技), and an item with the tail the list shares
+		// (卫生 of 卫生和文化事业) is the whole word (卫生事业).
+		{"shared tail", "national_2007_gov_work_report.txt", "政府工作报告\n\n一、2006年工作回顾\n\n全年中央财政用于科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元和123亿元，比上年增长29.2%、39.4%、65.4%和23.9%。\n", map[string]string{"去年中央财政在卫生事业上花了多少钱？": "138亿元", "去年中央财政在科技上花了多少钱？": "774亿元"}},
 		// A quota (额度) is a kind of figure reports leave unsaid: 安排地方政府专项
 		// 债券3.75万亿元 answers 专项债券额度.
 		{"quota", "national_2020_gov_work_report.txt", "政府工作报告\n\n今年拟安排地方政府专项债券3.75万亿元，比去年增加1.6万亿元。\n", map[string]string{"今年给地方政府安排的专项债券额度是多少？": "3.75万亿元"}},
