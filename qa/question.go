@@ -591,6 +591,16 @@ var spokenWays = []struct {
 var reAskRatio = regexp.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`)
 
 // reYiAsked ends a question that asks in 亿 with no unit after it.
+// rePerMeasure names a price per unit of a thing (每斤, 每吨).
+var rePerMeasure = regexp.MustCompile(`每(?:斤|吨|公斤|千克|亩|度|升|立方米|平方米|千瓦时)`)
+
+// reEarnAsked asks what was earned: a sum of money (赚了多少, 挣多少).
+var reEarnAsked = regexp.MustCompile(`(?:赚|挣|盈利|创收)了?(?:多少|几)`)
+
+// reRemoved is a verb of removal with 掉 (关掉, 拆掉), which growthWords
+// 掉多少 would read as a fall.
+var reRemoved = regexp.MustCompile(`([关去除拆汰停])掉`)
+
 var reYiAsked = regexp.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)
 
 // reWhichWayMid asks which way a figure went before asking by how much
@@ -1974,8 +1984,8 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	}
 	// 项目…总投资大概有多少亿: hundreds of millions of yuan, whatever else
 	// the question counts.
-	if reYiAsked.MatchString(s) {
-		return "money"
+	if reYiAsked.MatchString(s) || reEarnAsked.MatchString(s) {
+		return "money" // 赚了多少: a profit
 	}
 	if reShareOf.MatchString(s) {
 		return "percent"
@@ -1983,8 +1993,16 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	// "增长多少" asks for a rate; "增长多少亿元" named its unit above.
 	// "提高到多少" asks for the new level, in the thing's own unit.
 	s = reUsedUp.ReplaceAllString(s, "$1")
+	// 关掉多少, 砍掉多少: what is removed, no fall.
+	s = reRemoved.ReplaceAllString(s, "$1除")
 	for _, w := range growthWords {
 		if strings.Contains(s, w) && !strings.Contains(s, "新增") && !reLevelQ.MatchString(strings.ToLower(s)) && !asksAmountOf(s) {
+			if rePerMeasure.MatchString(s) {
+				// 收购价每斤涨多少: a price per unit rises by a sum of
+				// money, or else by a rate.
+				q.Class2 = "percent"
+				return "money"
+			}
 			return "percent"
 		}
 	}

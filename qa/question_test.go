@@ -2021,6 +2021,10 @@ func TestLooseSpeech(t *testing.T) {
 		{"重点生态功能区转移支付比前年多了多少？", func(q *Question) bool { return q.Class == "percent" || q.Class2 == "percent" }, "a percentage accepted"},
 		{"汶川地震灾区重建已经完成了规划总投资的多少？", func(q *Question) bool { return q.Class == "percent" }, "a share"},
 		{"今年新能源要开工多少装机？", func(q *Question) bool { return q.Unit == "千瓦" }, "unit 千瓦"},
+		{"今年稻谷最低收购价每斤涨多少？", func(q *Question) bool { return q.Class == "money" && q.Class2 == "percent" }, "money, or else percent"},
+		{"规模以上工业企业去年赚了多少？", func(q *Question) bool { return q.Class == "money" }, "money"},
+		{"今年小火电要关掉多少？", func(q *Question) bool { return q.Class != "percent" }, "no percent"},
+		{"今年行政经费要砍掉多少？", func(q *Question) bool { return q.Class == "percent" }, "a cut, in percent"},
 	} {
 		if q := a.Analyze(c.q); !c.check(q) {
 			t.Errorf("%s: norm %q class %q/%q unit %q stock %v: want %s", c.q, q.Norm, q.Class, q.Class2, q.Unit, q.Stock, c.want)
