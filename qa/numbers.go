@@ -302,6 +302,54 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 			}
 		}
 		opposeWithin(out[ci])
+		if len(out[ci]) == 0 && !c.Aspect {
+			out[ci] = abbreviated(c.Word, folded, offs, runes)
+		}
+	}
+	return out
+}
+
+// levelChars name a level, a place or a count: 省级 abbreviates nothing
+// (省本级 is a level of its own).
+const levelChars = "级省市县区镇乡村年月日元人个次"
+
+// abbreviated finds the words a two-character question word abbreviates
+// (特教 of 特殊教育, 基建 of 基本建设): its characters each opening one of
+// two two-character words, found in folded at two-thirds of a match; offs
+// maps offsets when not nil.
+func abbreviated(word, folded string, offs []int, runes *runeSet) []occurrence {
+	r := []rune(word)
+	if len(r) != 2 || !isHan(r[0]) || !isHan(r[1]) || strings.ContainsAny(word, functionChars+levelChars) {
+		return nil
+	}
+	if wr := runesOf(word); runes != nil && !runes.mayHold(&wr) {
+		return nil
+	}
+	var out []occurrence
+	first, second := string(r[0]), string(r[1])
+	for from := 0; from < len(folded); {
+		k := strings.Index(folded[from:], first)
+		if k < 0 {
+			break
+		}
+		s := from + k
+		from = s + len(first)
+		gap, n := utf8.DecodeRuneInString(folded[from:])
+		if !isHan(gap) || !strings.HasPrefix(folded[from+n:], second) {
+			continue
+		}
+		e := from + n + len(second)
+		tail, m := utf8.DecodeRuneInString(folded[e:])
+		if !isHan(tail) {
+			continue // 特殊教育: the second word is whole
+		}
+		e += m
+		oc := occurrence{start: s, end: e, factor: 0.65, text: folded[s:e], part: -1}
+		if offs != nil {
+			oc.start, oc.end = offs[s], offs[e]
+		}
+		out = append(out, oc)
+		from = e
 	}
 	return out
 }

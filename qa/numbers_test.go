@@ -1399,3 +1399,30 @@ func TestOppositeModifierCoversItsParts(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviated: a two-character word stands for the two words its
+// characters open (特教 for 特殊教育), never for a level (省级 for 省本级)
+// nor across punctuation.
+func TestAbbreviated(t *testing.T) {
+	for _, c := range []struct {
+		word, text string
+		want       string
+	}{
+		{"特教", "将义务教育阶段特殊教育生均公用经费", "特殊教育"},
+		{"税费", "落实减税降费优惠政策", "税降费优"},
+		{"基建", "全民所有制单位基本建设投资", "基本建设"},
+		{"省级", "省本级一般公共预算收入", ""},
+		{"特教", "特殊，教育", ""},
+		{"特教", "特殊教", ""},
+	} {
+		rs := runesOf(c.text)
+		occ := abbreviated(c.word, c.text, nil, &rs)
+		got := ""
+		if len(occ) > 0 {
+			got = c.text[occ[0].start:occ[0].end]
+		}
+		if got != c.want {
+			t.Errorf("abbreviated(%q, %q) = %q, want %q", c.word, c.text, got, c.want)
+		}
+	}
+}
