@@ -113,6 +113,8 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 			score = 1
 		case strings.Contains(t, term) || strings.Contains(term, t):
 			score = 0.8
+		case strings.ReplaceAll(t, "的", "") == strings.ReplaceAll(term, "的", ""):
+			score = 0.8 // 防汛的“1262”预警叫应机制: the asker's 的
 		default:
 			continue
 		}
@@ -243,6 +245,11 @@ func (e *Engine) define(q *Question, f index.Filter) []Answer {
 					}
 					out = append(out, definitionAt(v, m[2], text[m[2]:m[3]], score, q.Term))
 					found = true
+				} else if ds, de := setListedBefore(text, at, q.Term); de > ds {
+					// 明确稳定、发展、生态、强边四件大事: the set's
+					// members listed before its name.
+					out = append(out, definitionAt(v, ds, text[ds:de], quotedPartsScore-0.05, q.Term))
+					found = true
 				}
 			}
 		}
@@ -325,4 +332,35 @@ func sortAnswers(as []Answer) {
 // 16.) holds none.
 func hasHan(s string) bool {
 	return strings.ContainsFunc(s, isHan)
+}
+
+// setListedBefore finds the members of a numbered set listed right before its
+// name at byte at of text (稳定、发展、生态、强边四件大事 for 四件大事):
+// as many items as the name's number says, joined by 、, 和 or 及, in the
+// clause before the name. It returns their bytes, or an empty span.
+func setListedBefore(text string, at int, term string) (int, int) {
+	r, _ := utf8.DecodeRuneInString(term)
+	n, ok := chineseDigit(r)
+	if !ok {
+		n = int(r - '0')
+	}
+	if n < 2 || n > 10 {
+		return 0, 0
+	}
+	cs := 0
+	if k := strings.LastIndexAny(text[:at], "，。；：:,;（(“"); k >= 0 {
+		_, w := utf8.DecodeRuneInString(text[k:])
+		cs = k + w
+	}
+	clause := strings.TrimRight(text[cs:at], "等的 ")
+	items := strings.FieldsFunc(clause, func(r rune) bool { return r == '、' || r == '和' || r == '及' })
+	if len(items) != n {
+		return 0, 0
+	}
+	for _, it := range items {
+		if c := utf8.RuneCountInString(it); c < 1 || c > 10 {
+			return 0, 0
+		}
+	}
+	return cs, cs + len(clause)
 }

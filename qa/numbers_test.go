@@ -1426,3 +1426,21 @@ func TestAbbreviated(t *testing.T) {
 		}
 	}
 }
+
+// TestSetListedBefore: the members of a numbered set listed right before
+// its name (稳定、发展、生态、强边四件大事) define it; a list of another
+// length does not.
+func TestSetListedBefore(t *testing.T) {
+	for _, c := range []struct{ text, term, want string }{
+		{"系统提出新时代党的治藏方略，明确稳定、发展、生态、强边四件大事。", "四件大事", "明确稳定、发展、生态、强边"},
+		{"统筹推进稳定、发展和生态三件大事。", "三件大事", "统筹推进稳定、发展和生态"},
+		{"明确稳定、发展、生态四件大事。", "四件大事", ""},
+		{"推动经济发展四件大事。", "四件大事", ""},
+	} {
+		at := strings.Index(c.text, c.term)
+		ds, de := setListedBefore(c.text, at, c.term)
+		if got := c.text[ds:de]; got != c.want {
+			t.Errorf("%s: %q, want %q", c.text, got, c.want)
+		}
+	}
+}

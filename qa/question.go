@@ -1009,7 +1009,7 @@ func cleanTerm(s string) string {
 	// “3+4”重点产业，具体指: the pause before the ask is no part of it.
 	s = strings.TrimRight(s, " ，,、；;：:")
 	// 报告里常说的“三保”到底: the adverb before the ask is no part of it.
-	for _, w := range []string{"到底", "究竟", "具体", "确切", "都", "主要", "一共", "总共"} {
+	for _, w := range []string{"指的", "说的", "讲的", "到底", "究竟", "具体", "确切", "都", "主要", "一共", "总共"} {
 		s = strings.TrimRight(strings.TrimSuffix(strings.TrimSpace(s), w), " ，,、；;：:")
 	}
 	// 公报注释里的“民间投资”: a term quoted at the end is the term, whatever
@@ -1088,6 +1088,12 @@ func whichOfSet(s string) string {
 	num, after := s[at[2]:at[3]], s[at[4]:at[5]] // 三, 保 of 哪三保
 	for _, qm := range reQuoted.FindAllStringSubmatch(s, -1) {
 		if strings.HasPrefix(qm[1], num) {
+			return qm[1]
+		}
+	}
+	// “天府森林四库”是哪四个库: the quoted name holds the number.
+	for _, qm := range reQuoted.FindAllStringSubmatch(s, -1) {
+		if strings.Contains(qm[1], num) {
 			return qm[1]
 		}
 	}

@@ -862,6 +862,8 @@ func TestDefinitionForms(t *testing.T) {
 		`What does "three guarantees" (三保) mean in the Yaan budget report?`:      "三保",
 		"今年出国经费涨了，是要去哪两个国家？":                                                     "",
 		"全市有哪三个区？":                                                               "",
+		"那个“天府森林四库”是哪四个库？":                                                       "天府森林四库",
+		"西藏常说的“四件大事”指的是哪几件？":                                                     "四件大事",
 	} {
 		got := a.Analyze(q)
 		if want == "" {
