@@ -1123,6 +1123,62 @@ func (lp listPlace) sharedTail(q *Question, text string, occ [][]occurrence) {
 	}
 }
 
+// asksSomeOf reports whether the question names the modifier mod or two
+// characters of it together (农民工 of 清付农民工).
+func asksSomeOf(q *Question, mod string) bool {
+	if asksModifier(q, mod) {
+		return true
+	}
+	r := []rune(mod)
+	for i := 0; i+2 <= len(r); i++ {
+		if strings.Contains(q.Norm, string(r[i:i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+// partModifier returns the words between 其中 and a word at the end of
+// before (发明 of 其中发明专利, 其中，发明专利): the modifier that makes
+// the word a part of the whole before it; "" when there is none.
+func partModifier(before string) string {
+	k := strings.LastIndexAny(before, "，,；;。：:")
+	mod, pre := before, ""
+	if k >= 0 {
+		_, n := utf8.DecodeRuneInString(before[k:])
+		mod, pre = before[k+n:], before[:k]
+	}
+	switch {
+	case strings.HasPrefix(mod, "其中"):
+		mod = mod[len("其中"):]
+	case strings.HasSuffix(pre, "其中"):
+	default:
+		return ""
+	}
+	if n := utf8.RuneCountInString(mod); n == 0 || n > 6 || !isHanString(mod) {
+		return ""
+	}
+	return mod
+}
+
+// placeKinds name kinds of places a figure may count.
+var placeKinds = []string{"沿海港口城市", "港口城市", "城市", "县", "市", "区", "省", "地区", "国家", "乡镇", "村"}
+
+// countsPlaces reports whether f counts the places listed before it
+// (大连、秦皇岛、…等十四个沿海港口城市): they are its items, not another
+// place's.
+func countsPlaces(text string, f Quantity) bool {
+	before := strings.TrimRight(text[:f.Prefix], " ")
+	if !strings.HasSuffix(before, "等") && !strings.HasSuffix(before, "这") {
+		return false
+	}
+	after := strings.TrimLeft(text[f.End:], " ")
+	for _, w := range []string{"沿海", "中心", "重点", "边境", "开放"} {
+		after = strings.TrimPrefix(after, w)
+	}
+	return hasPrefixAny(after, placeKinds) != ""
+}
+
 // leadVerbs introduce the items of a list inside its first one: 全年中央
 // 财政用于科技、教育、卫生和文化事业的支出分别为… lists 科技, not all
 // before it.
@@ -2241,7 +2297,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
-			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix))
+			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix) && !countsPlaces(text, f))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
 			avg := averageFigure(clause)
@@ -3264,6 +3320,9 @@ func narrowed(q *Question, text string, occ []occurrence, l *layout, f Quantity,
 // modifier that makes it a part, or inside a longer word (see narrowed).
 func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.Segmenter) bool {
 	o := occ[i]
+	if mod := partModifier(text[:o.start]); mod != "" && !asksSomeOf(q, mod) {
+		return true // 专利469件，其中发明专利80件: a part of the whole
+	}
 	own := false
 	for _, w := range occ {
 		if w.part < 0 && w.start <= o.start && w.end >= o.end && w.end-w.start > o.end-o.start {
@@ -3296,6 +3355,7 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	if !own && strings.HasPrefix(o.text, "出口") && strings.HasSuffix(before, "进") {
 		return true
 	}
+
 	// 城镇居民人均可支配收入: the modifier may stand before the people the
 	// figure is of.
 	for _, w := range []string{"常住居民", "居民"} {
@@ -3526,7 +3586,7 @@ func subperiodKey(m string) string {
 var (
 	reAsksMonthly = regexp.MustCompile(`每月|每个月|一个月|月均|per month|monthly|a month`)
 	reAsksYearly  = regexp.MustCompile(`每年|每人每年|一年能|年人均|per year|a year|annually`)
-	rePulled      = regexp.MustCompile(`拉动|带动|贡献`)
+	rePulled      = regexp.MustCompile(`拉动|带动|贡献|下拉`)
 )
 
 // rateAsk is what a question asks of a rate, read once for all its
@@ -3554,7 +3614,9 @@ func (r rateAsk) fit(clause string, f Quantity) float64 {
 	case r.yearly && !r.monthly && strings.HasSuffix(f.Unit, "/月"):
 		fit = 0.5
 	}
-	if f.Unit == "百分点" && !r.pulled && rePulled.MatchString(clause) {
+	if (f.Unit == "百分点" || f.Unit == "") && !r.pulled && rePulled.MatchString(clause) {
+		// 分别下拉规上工业增加值增速2.6、1.1个百分点: the first figure
+		// of the list takes the unit of the last.
 		fit *= 0.5
 	}
 	return fit

@@ -1444,3 +1444,35 @@ func TestSetListedBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestPartsAndPlacesCounted: the words between 其中 and a head make a part
+// of the whole; places listed before 等十四个…城市 are what it counts; the
+// points a part pulls a growth down by (下拉…2.6、1.1个百分点) are no growth.
+func TestPartsAndPlacesCounted(t *testing.T) {
+	for before, want := range map[string]string{
+		"全州授权专利469件，其中发明": "发明",
+		"支出100亿元，其中，教育":   "教育",
+		"全州授权":            "",
+		"其中":              "",
+	} {
+		if got := partModifier(before); got != want {
+			t.Errorf("partModifier(%q) = %q, want %q", before, got, want)
+		}
+	}
+	q := testAnalyzer().Analyze("拖欠农民工的工资清了多少？")
+	if !asksSomeOf(q, "清付农民工") || asksSomeOf(q, "发明") {
+		t.Errorf("asksSomeOf: want 清付农民工 asked (农民工), 发明 not")
+	}
+	text := "进一步开放大连、秦皇岛、天津等十四个沿海港口城市和海南岛。"
+	for _, f := range ParseQuantities(text) {
+		if !countsPlaces(text, f) {
+			t.Errorf("%s: want the places before counted", f.Text)
+		}
+	}
+	pulled := "分别下拉规上工业增加值增速2.6、1.1个百分点。"
+	for _, f := range ParseQuantities(pulled) {
+		if fit := (rateAsk{}).fit(pulled[:f.Prefix], f); fit >= 1 {
+			t.Errorf("%s: fit %.2f, want less for a part's pull on a growth", f.Text, fit)
+		}
+	}
+}

@@ -594,8 +594,9 @@ var reAskRatio = regexp.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`
 // rePerMeasure names a price per unit of a thing (每斤, 每吨).
 var rePerMeasure = regexp.MustCompile(`每(?:斤|吨|公斤|千克|亩|度|升|立方米|平方米|千瓦时)`)
 
-// reEarnAsked asks what was earned: a sum of money (赚了多少, 挣多少).
-var reEarnAsked = regexp.MustCompile(`(?:赚|挣|盈利|创收)了?(?:多少|几)`)
+// reEarnAsked asks what was earned or spent: a sum of money (赚了多少,
+// 挣多少, 花了多少).
+var reEarnAsked = regexp.MustCompile(`(?:赚|挣|盈利|创收|花|花费|花掉)了?(?:多少|几)`)
 
 // reRemoved is a verb of removal with 掉 (关掉, 拆掉), which growthWords
 // 掉多少 would read as a fall.
@@ -1298,7 +1299,7 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 			if toks == nil {
 				toks = a.Seg.Segment(s)
 			}
-			if !isToken(toks, m.Start, m.End) {
+			if !isToken(toks, m.Start, m.End) || a.straddles(s, m.Start, m.End) {
 				continue
 			}
 		}
@@ -1319,6 +1320,20 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 		s = strings.Replace(s, p, " ", 1)
 	}
 	return s
+}
+
+// straddles reports whether the short name at [start, end) of s is cut
+// from two words across it (海港 of 沿海港口): its first character ends a
+// word with the one before, its last opens a word with the one after.
+func (a *Analyzer) straddles(s string, start, end int) bool {
+	before, n := utf8.DecodeLastRuneInString(s[:start])
+	after, m := utf8.DecodeRuneInString(s[end:])
+	if n == 0 || m == 0 || !isHan(before) || !isHan(after) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s[start:])
+	last, _ := utf8.DecodeLastRuneInString(s[:end])
+	return a.knownWord(string(before)+string(first)) && a.knownWord(string(last)+string(after))
 }
 
 // eventNouns are what a place names when it names an event (汶川地震,
@@ -1406,11 +1421,24 @@ func (a *Analyzer) findPlace(s string) (string, string) {
 		places = a.Places()
 	}
 	best := ""
+	var toks []segment.Token
 	for _, p := range places {
 		for _, form := range report.PlaceForms(p) {
-			if len(form) > len(best) && strings.Contains(s, form) {
-				best = form
+			k := strings.Index(s, form)
+			if len(form) <= len(best) || k < 0 {
+				continue
 			}
+			if utf8.RuneCountInString(form) <= 2 {
+				// 海港 of 沿海港口: a short name counts only as a word of
+				// its own.
+				if toks == nil {
+					toks = a.Seg.Segment(s)
+				}
+				if !isToken(toks, k, k+len(form)) {
+					continue
+				}
+			}
+			best = form
 		}
 	}
 	if best == "" {

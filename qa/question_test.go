@@ -2033,3 +2033,18 @@ func TestLooseSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestShortPlaceStraddlingWords: a short place name cut from two words
+// across it (海港 of 沿海港口) names no place.
+func TestShortPlaceStraddlingWords(t *testing.T) {
+	a := &Analyzer{Seg: subSegmenter{"沿海": nil, "港口": nil, "海港": nil, "城市": nil}, Lex: LoadLexicon()}
+	s := "开放多少个沿海港口城市"
+	k := strings.Index(s, "海港")
+	if !a.straddles(s, k, k+len("海港")) {
+		t.Errorf("海港 of 沿海港口: want a straddle")
+	}
+	s = "海港区有多少人"
+	if a.straddles(s, 0, len("海港")) {
+		t.Errorf("海港 at the start: want no straddle")
+	}
+}
