@@ -1091,6 +1091,60 @@ func splitItems(text string, start, end int, clausesToo bool) []span {
 	return out
 }
 
+// joinedLists adds to lists the lists said without 分别: the items of a
+// clause joined by 和 or 、, then as many figures joined the same way
+// (城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％).
+func joinedLists(text string, l *layout, figs []Quantity, lists map[int]listPlace) map[int]listPlace {
+	for c := 0; c <= len(l.breaks); c++ {
+		cs, ce := 0, len(text)
+		if c > 0 {
+			_, n := utf8.DecodeRuneInString(text[l.breaks[c-1]:])
+			cs = l.breaks[c-1] + n
+		}
+		if c < len(l.breaks) {
+			ce = l.breaks[c]
+		}
+		var group []Quantity
+		for _, f := range figs {
+			if f.Start >= cs && f.End <= ce {
+				group = append(group, f)
+			}
+		}
+		if len(group) < 2 || strings.Contains(text[cs:ce], "分别") {
+			continue
+		}
+		if _, done := lists[group[0].Start]; done {
+			continue
+		}
+		joined := true
+		for i := 1; joined && i < len(group); i++ {
+			joined = isJoin(text[group[i-1].End:group[i].Start])
+		}
+		if !joined {
+			continue
+		}
+		items := splitItems(text, cs, group[0].Prefix, false)
+		if len(items) != len(group) {
+			continue
+		}
+		for _, it := range items {
+			if utf8.RuneCountInString(strings.TrimSpace(text[it.start:it.end])) < 2 {
+				joined = false
+			}
+		}
+		if !joined {
+			continue
+		}
+		if lists == nil {
+			lists = map[int]listPlace{}
+		}
+		for i, f := range group {
+			lists[f.Start] = listPlace{items: items, index: i, head: group[0]}
+		}
+	}
+	return lists
+}
+
 // sharedTail finds the concepts whose word is the figure's own item and
 // the tail its list shares, written once after the last item (卫生事业 of
 // 科技、教育、卫生和文化事业的支出分别为…: 卫生 and 事业), and gives each an
@@ -2200,7 +2254,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		// 通川区 asked of 达州's report: a sentence that names it nowhere,
 		// nor its heading, gives 全市's figures, another place's.
 		placeMiss := placeMissed(q, occ, ctx, v.sum.Meta.Region)
-		lists := respectively(text, breaks, figs)
+		lists := joinedLists(text, breaks, figs, respectively(text, breaks, figs))
 		sectors := sectorLists(text, breaks, figs)
 		contracts := contractionLists(text, breaks, figs)
 		if q.Class != "rank" && strings.Contains(text, "产业") {

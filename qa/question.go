@@ -2095,7 +2095,7 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 			}
 		}
 		for _, alt := range c.Alts[1:] {
-			if h := a.headHint(alt.Text); h != "" && alt.Factor >= 0.3 {
+			if h := a.Lex.WordHint(alt.Text); h != "" && alt.Factor >= 0.3 {
 				a.applyHint(q, h)
 				return q.Class
 			}

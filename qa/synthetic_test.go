@@ -547,6 +547,9 @@ func TestOneReportRules(t *testing.T) {
 		// items (用于科技), and an item with the tail the list shares
 		// (卫生 of 卫生和文化事业) is the whole word (卫生事业).
 		{"shared tail", "national_2007_gov_work_report.txt", "政府工作报告\n\n一、2006年工作回顾\n\n全年中央财政用于科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元和123亿元，比上年增长29.2%、39.4%、65.4%和23.9%。\n", map[string]string{"去年中央财政在卫生事业上花了多少钱？": "138亿元", "去年中央财政在科技上花了多少钱？": "774亿元"}},
+		// Items joined by 和 and as many figures joined the same way are a
+		// list, 分别 unsaid.
+		{"joined list", "national_2012_gov_work_report.txt", "政府工作报告\n\n一、2011年工作回顾\n\n城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％。\n", map[string]string{"去年农村居民人均纯收入实际涨了多少？": "11.4％", "去年城镇居民人均可支配收入实际涨了多少？": "8.4％"}},
 		// A quota (额度) is a kind of figure reports leave unsaid: 安排地方政府专项
 		// 债券3.75万亿元 answers 专项债券额度.
 		{"quota", "national_2020_gov_work_report.txt", "政府工作报告\n\n今年拟安排地方政府专项债券3.75万亿元，比去年增加1.6万亿元。\n", map[string]string{"今年给地方政府安排的专项债券额度是多少？": "3.75万亿元"}},
