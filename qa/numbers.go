@@ -2282,6 +2282,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if q.Class == "rank" {
 				uf = 1
 			}
+			if q.Scale >= 1e4 && f.Unit != "%" && f.Value < q.Scale {
+				uf *= 0.6 // 多少万列: 1394列 is less than the asker expects
+			}
 			if givenIn(q, f) {
 				uf = 0 // 6个工业园区里…有多少家: the question gives 6个
 			}

@@ -30,9 +30,10 @@ type Question struct {
 
 	Concepts []Concept // the things the question is about, most specific first
 
-	Unit     string // the unit asked for ("张" in 多少张), canonical; "" for none
-	UnitSoft bool   // Unit was inferred from the subject (beds → 张), not asked for
-	Class    string // the unit class expected: money, people, percent, count …
+	Unit     string  // the unit asked for ("张" in 多少张), canonical; "" for none
+	UnitSoft bool    // Unit was inferred from the subject (beds → 张), not asked for
+	Scale    float64 // the scale asked for (1e4 in 多少万人), 0 for none
+	Class    string  // the unit class expected: money, people, percent, count …
 
 	Year    int      // a year named in the question (2021年), 0 for none
 	Rel     int      // a relative year: -1 去年, 0 今年, 1 明年 …
@@ -771,7 +772,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	rest = a.everydayUnits(q, rest)
 	if loc := reAskUnit.FindStringIndex(rest); loc != nil {
 		j := loc[1]
-		_, n := scaleAt(rest, j)
+		scale, n := scaleAt(rest, j)
+		if n > 0 {
+			q.Scale = scale
+		}
 		if u, un := unitAt(rest, j+n); un > 0 {
 			q.Unit = u
 			if strings.HasPrefix(rest[j+n:j+n+un], u) {

@@ -2026,6 +2026,7 @@ func TestLooseSpeech(t *testing.T) {
 		{"今年稻谷最低收购价每斤涨多少？", func(q *Question) bool { return q.Class == "money" && q.Class2 == "percent" }, "money, or else percent"},
 		{"规模以上工业企业去年赚了多少？", func(q *Question) bool { return q.Class == "money" }, "money"},
 		{"今年小火电要关掉多少？", func(q *Question) bool { return q.Class != "percent" }, "no percent"},
+		{"去年过境的中欧班列有多少万列？", func(q *Question) bool { return q.Scale == 1e4 && q.Unit == "列" }, "scale 万, unit 列"},
 		{"今年行政经费要砍掉多少？", func(q *Question) bool { return q.Class == "percent" }, "a cut, in percent"},
 	} {
 		if q := a.Analyze(c.q); !c.check(q) {
