@@ -496,6 +496,18 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			covered[k] = true
 		}
 	}
+	// Words no dictionary reads may be pinyin (pu-hui, Luban): the words
+	// of the reports they spell.
+	py := a.pinyinPhrases(kept, func(k int) bool {
+		w := kept[k]
+		return covered[k] || enFrame[w] || enFiller[w] || isNumberWord(w) || provincesEn[w] != ""
+	})
+	for _, m := range py {
+		for k := m.at; k < m.at+m.n; k++ {
+			covered[k] = true
+		}
+	}
+	dict = append(dict, py...)
 	if len(dict) > 0 {
 		matches = append(matches, dict...)
 		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })

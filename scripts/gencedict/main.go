@@ -15,10 +15,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"log"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,10 +33,12 @@ var (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		log.Fatal("usage: gencedict path/to/all.js")
+	pinyin := flag.Bool("pinyin", false, "write the pinyin table (toneless pinyin → words) instead of the English one")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		log.Fatal("usage: gencedict [-pinyin] path/to/all.js")
 	}
-	data, err := os.ReadFile(os.Args[1])
+	data, err := os.ReadFile(flag.Arg(0))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -44,7 +48,11 @@ func main() {
 		All [][]json.RawMessage `json:"all"`
 	}
 	if err := json.Unmarshal(data, &file); err != nil {
-		log.Fatalf("parse %s: %v", os.Args[1], err)
+		log.Fatalf("parse %s: %v", flag.Arg(0), err)
+	}
+	if *pinyin {
+		writePinyin(file.All)
+		return
 	}
 	type target struct {
 		zh   []string
@@ -125,4 +133,52 @@ func hanWord(s string) bool {
 		}
 	}
 	return true
+}
+
+// writePinyin writes, for each toneless pinyin spelling (syllables run
+// together, lower case, ü as v: puhui, lvju), the simplified words of two to
+// four characters spelled so, |-separated, sorted by spelling.
+func writePinyin(all [][]json.RawMessage) {
+	out := map[string][]string{}
+	for _, e := range all {
+		if len(e) < 3 {
+			continue
+		}
+		var simp, py string
+		if json.Unmarshal(e[1], &simp) != nil || !hanWord(simp) || json.Unmarshal(e[2], &py) != nil {
+			continue
+		}
+		key := PinyinKey(py)
+		if key == "" || slices.Contains(out[key], simp) {
+			continue
+		}
+		out[key] = append(out[key], simp)
+	}
+	keys := make([]string, 0, len(out))
+	for k := range out {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	for _, k := range keys {
+		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(out[k], "|"))
+	}
+}
+
+// PinyinKey folds a pinyin spelling with tone numbers (lu:3 ju1) to the
+// key of the table: letters only, lower case, ü as v.
+func PinyinKey(py string) string {
+	py = strings.ToLower(strings.NewReplacer("u:", "v", "ü", "v").Replace(py))
+	var b strings.Builder
+	for _, r := range py {
+		switch {
+		case r >= 'a' && r <= 'z':
+			b.WriteRune(r)
+		case r == ' ' || r >= '0' && r <= '9':
+		default:
+			return "" // a letter name, a symbol: no plain spelling
+		}
+	}
+	return b.String()
 }
