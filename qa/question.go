@@ -1303,7 +1303,7 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 			if toks == nil {
 				toks = a.Seg.Segment(s)
 			}
-			if !isToken(toks, m.Start, m.End) || a.straddles(s, m.Start, m.End) {
+			if !isToken(toks, m.Start, m.End) || a.straddles(s, m.Start, m.End) || inLongerWord(s, toks, m.Start, m.End) {
 				continue
 			}
 		}
@@ -1412,6 +1412,21 @@ func isToken(toks []segment.Token, start, end int) bool {
 	for _, t := range toks {
 		if t.Start == start && t.End == end {
 			return true
+		}
+	}
+	return false
+}
+
+// inLongerWord reports whether a token of s longer than [start, end)
+// covers it and ends in no division's suffix: 长白山 over 长白 names a
+// mountain, 长白县 the county.
+func inLongerWord(s string, toks []segment.Token, start, end int) bool {
+	for _, t := range toks {
+		if t.Start <= start && t.End >= end && t.End-t.Start > end-start {
+			last, _ := utf8.DecodeLastRuneInString(s[t.Start:t.End])
+			if !strings.ContainsRune("省市县区州旗镇乡盟", last) {
+				return true
+			}
 		}
 	}
 	return false

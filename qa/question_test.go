@@ -2049,3 +2049,15 @@ func TestShortPlaceStraddlingWords(t *testing.T) {
 		t.Errorf("海港 at the start: want no straddle")
 	}
 }
+
+// TestPlaceInsideLongerWord: a short place name inside a longer word that
+// is no division's name (长白 of 长白山) names no place.
+func TestPlaceInsideLongerWord(t *testing.T) {
+	a := &Analyzer{Seg: subSegmenter{"长白山": {"长白"}, "去年": nil, "认可": nil}, Lex: LoadLexicon()}
+	if q := a.Analyze("长白山去年拿到了什么国际上的认可？"); q.Place != "" {
+		t.Errorf("长白山: place %q, want none", q.Place)
+	}
+	if !inLongerWord("长白山", []segment.Token{{Start: 0, End: 9}, {Start: 0, End: 6}}, 0, 6) || inLongerWord("长白县", []segment.Token{{Start: 0, End: 9}, {Start: 0, End: 6}}, 0, 6) {
+		t.Errorf("inLongerWord: want 长白山 a longer word, 长白县 the county's name")
+	}
+}
