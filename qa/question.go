@@ -156,7 +156,7 @@ var (
 	reFiveYear   = regexp.MustCompile(`[“"]?十?[一二三四五六七八九]五[”"]?(期间|时期|计划期间|计划)?|[“"]十五[”"](期间|时期|计划期间|计划)?|十五(期间|时期|计划期间)`)
 	reAskPercent = regexp.MustCompile(`[百千]分之(几|多少)`)
 	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|什么叫做|什么叫|啥叫|何为|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
-	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是指\p{Han}什么|是什么|是啥|具体指什么|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的?\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?(?:怎么|如何)(?:算|计算|界定|定义|统计|得出|得来|得|推算|测算|估算|来)(?:出来)?的?|是哪几(?:个|项|类|种|大)?\p{Han}{0,3}|(?:是)?(?:怎么回事|咋回事)|是(?:个|一种)?(?:什么|啥)(?:样的)?(?:模式|机制|做法|东西|制度|政策|办法))$`)
+	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是指\p{Han}什么|是什么|是啥|具体指什么|(?:具体)?指啥|啥意思|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的?\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?(?:怎么|如何)(?:算|计算|界定|定义|统计|得出|得来|得|推算|测算|估算|来)(?:出来)?的?|是哪几(?:个|项|类|种|大)?\p{Han}{0,3}|(?:是)?(?:怎么回事|咋回事)|是(?:个|一种)?(?:什么|啥)(?:样的)?(?:模式|机制|做法|东西|制度|政策|办法))$`)
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
 	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
 	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么|头|那|开头)几年(?:来|里|中|间)?`)
@@ -323,6 +323,9 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		if q.Class == "" {
 			q.Class = a.expectedClass(q, norm)
 		}
+	}
+	if q.Class == "percent" {
+		growthReading(q)
 	}
 	q.Stock = isStockQuestion(q, norm)
 	q.AsksCount = reAsksCount.MatchString(strings.ToLower(norm))
@@ -595,6 +598,27 @@ var reAskRatio = regexp.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`
 // rePerMeasure names a price per unit of a thing (每斤, 每吨).
 var rePerMeasure = regexp.MustCompile(`每(?:斤|吨|公斤|千克|亩|度|升|立方米|平方米|千瓦时)`)
 
+// growthReading lets a growth of the economy asked as the growth of its
+// output (GDP growth target, 地区生产总值增长多少) be found as reports
+// write it in their targets: 经济增长5.5%左右.
+func growthReading(q *Question) {
+	for i := range q.Concepts {
+		c := &q.Concepts[i]
+		if c.Aspect {
+			continue
+		}
+		for _, a := range c.Alts {
+			if a.Factor >= 0.75 && (a.Text == "地区生产总值" || a.Text == "国内生产总值" || a.Text == "生产总值") {
+				c.Alts = addAlt(c.Alts, Alt{Text: "经济增长", Factor: 0.7})
+				return
+			}
+		}
+	}
+}
+
+// peopleNouns are nouns that open with the unit 人: 多少人口 asks of 人口.
+var peopleNouns = []string{"人口", "人员", "人数", "人群"}
+
 // reEarnAsked asks what was earned or spent: a sum of money (赚了多少,
 // 挣多少, 花了多少).
 var reEarnAsked = regexp.MustCompile(`(?:赚|挣|盈利|创收|花|花费|花掉)了?(?:多少|几)`)
@@ -781,6 +805,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			if strings.HasPrefix(rest[j+n:j+n+un], u) {
 				// 多少所学校: the unit is 所, and 学校 the subject.
 				un = len(u)
+			}
+			if u == "人" && hasPrefixAny(rest[j+n:], peopleNouns) != "" {
+				un = 0 // 多少人口: the unit is 人, and 人口 the subject
 			}
 			rest = rest[:loc[0]] + " " + rest[j+n+un:]
 		} else if strings.HasPrefix(rest[j:], "钱") {

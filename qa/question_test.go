@@ -2027,6 +2027,12 @@ func TestLooseSpeech(t *testing.T) {
 		{"规模以上工业企业去年赚了多少？", func(q *Question) bool { return q.Class == "money" }, "money"},
 		{"今年小火电要关掉多少？", func(q *Question) bool { return q.Class != "percent" }, "no percent"},
 		{"去年过境的中欧班列有多少万列？", func(q *Question) bool { return q.Scale == 1e4 && q.Unit == "列" }, "scale 万, unit 列"},
+		{"西藏那边总共有多少人口？", func(q *Question) bool {
+			return q.Unit == "人" && hasAlt(q, func(s string) bool { return s == "人口" })
+		}, "unit 人, subject 人口"},
+		{"十五五说的“两个稳居”具体指啥？", func(q *Question) bool { return q.Kind == KindDefinition }, "a definition"},
+		{"What is Henan's GDP growth target for 2025?", func(q *Question) bool { return hasAlt(q, func(s string) bool { return s == "经济增长" }) }, "经济增长 among the alternatives"},
+		{"去年全国GNP到了多少亿元？", func(q *Question) bool { return hasAlt(q, func(s string) bool { return s == "国民生产总值" }) }, "国民生产总值 among the alternatives"},
 		{"今年行政经费要砍掉多少？", func(q *Question) bool { return q.Class == "percent" }, "a cut, in percent"},
 	} {
 		if q := a.Analyze(c.q); !c.check(q) {
