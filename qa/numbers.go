@@ -1373,6 +1373,8 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 1
 		case q.Unit == "个" && strings.HasSuffix(f.Unit, "次"):
 			return 0 // 4928架次 counts flights, not airports
+		case q.Unit == "倍" && (f.Unit == "" || f.Unit == ":"):
+			return 0.9 // 缩到几倍: a ratio is written bare (由3.27缩小至2.93, 2.31:1)
 		case q.Unit == "个" && (fc == "count" || fc == "household"):
 			return 0.9
 		case q.Unit == "个" && fc == "people":

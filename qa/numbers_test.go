@@ -1476,3 +1476,18 @@ func TestPartsAndPlacesCounted(t *testing.T) {
 		}
 	}
 }
+
+// TestRatioWrittenBare: 缩到几倍 is answered by a ratio written bare
+// (由3.27缩小至2.93) or as a ratio (2.31:1).
+func TestRatioWrittenBare(t *testing.T) {
+	q := testAnalyzer().Analyze("城乡收入差距现在缩到几倍了？")
+	for _, text := range []string{"城乡居民收入比值由3.27缩小至2.93。", "城乡居民收入比缩小至2.31:1。"} {
+		figs := ParseQuantities(text)
+		if len(figs) == 0 {
+			t.Fatalf("%s: no figure", text)
+		}
+		if fit := unitFit(q, figs[len(figs)-1]); fit < 0.9 {
+			t.Errorf("%s: unitFit %.2f for %s, want 0.9", text, fit, figs[len(figs)-1].Text)
+		}
+	}
+}

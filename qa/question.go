@@ -579,6 +579,8 @@ var spokenWays = []struct {
 	{regexp.MustCompile(`得(?:那么|这么|这样|如此|太|很|非常|特别)厉害`), "得"},
 	// 一下子少了三成多: the segmenter reads 一下/子少.
 	{regexp.MustCompile(`一下子`), ""},
+	// 城里人和农村人的收入: the two as reports write them together.
+	{regexp.MustCompile(`(?:城里人|城镇居民|城市居民|城里)(?:和|与|跟|同)(?:农村人|农民|农村居民|乡下人)的?(?:人均)?收入`), "城乡居民收入"},
 	// 县一级, 省这一级: the level, as reports write it (县级).
 	{regexp.MustCompile(`([省市县区乡镇])(?:这|那)?一级`), "${1}级"},
 	// 这几块, 那几项, 那部分: things named before, not how many.
@@ -2385,7 +2387,9 @@ var measureWords = map[string]bool{"产量": true, "数量": true, "总量": tru
 	"人数": true, "个数": true, "总数": true, "金额": true, "数额": true, "额度": true,
 	// 新能源开工多少装机: the report writes 新能源开工1600万千瓦; the unit
 	// says it is capacity.
-	"装机": true, "装机容量": true, "容量": true}
+	"装机": true, "装机容量": true, "容量": true,
+	// 收入差距倍数: a ratio, the kind of figure, not a thing.
+	"倍数": true, "之比": true, "比值": true}
 
 // functionChars are characters that build grammar more than things.
 // looseChars end a word the segmenter glued across the asker's loose

@@ -2033,6 +2033,9 @@ func TestLooseSpeech(t *testing.T) {
 		{"十五五说的“两个稳居”具体指啥？", func(q *Question) bool { return q.Kind == KindDefinition }, "a definition"},
 		{"What is Henan's GDP growth target for 2025?", func(q *Question) bool { return hasAlt(q, func(s string) bool { return s == "经济增长" }) }, "经济增长 among the alternatives"},
 		{"去年全国GNP到了多少亿元？", func(q *Question) bool { return hasAlt(q, func(s string) bool { return s == "国民生产总值" }) }, "国民生产总值 among the alternatives"},
+		{"浙江城里人和农村人的收入差距倍数降到了多少？", func(q *Question) bool {
+			return strings.Contains(q.Norm, "城乡居民收入") && q.Class == "ratio"
+		}, "城乡居民收入, a ratio"},
 		{"今年行政经费要砍掉多少？", func(q *Question) bool { return q.Class == "percent" }, "a cut, in percent"},
 	} {
 		if q := a.Analyze(c.q); !c.check(q) {
