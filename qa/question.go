@@ -638,6 +638,28 @@ var reWhichWayMid = regexp.MustCompile(`(?:是)?(?:涨了还是跌了|涨了还�
 // reAsksAmount is what asks for a figure: 多少, 几, 多大.
 var reAsksAmount = regexp.MustCompile(`多少|几|多大`)
 
+// reMembersAsked asks which members a set has: 都有哪些, 都是些啥, 包括
+// 哪几个.
+var reMembersAsked = regexp.MustCompile(`^(.+?)(?:到底|具体|主要|分别)?(?:都)?(?:有|是|包括|指)(?:哪些|哪几个|哪几项|哪几类|哪几条|些啥|些什么|啥|什么)(?:内容)?[？?]?$`)
+
+// reNumberedSet is a numbered set's name: a count and a noun (六大优势产业,
+// 十大工程, 三个区), at the end of the subject.
+var reNumberedSet = regexp.MustCompile(`[“"]?([一二两三四五六七八九十]+(?:大|个|项|件|条|张)?\p{Han}{2,8})[”"]?$`)
+
+// numberedSetAsked returns the numbered set whose members s asks for
+// (四川的六大优势产业都有哪些: 六大优势产业), or "".
+func numberedSetAsked(s string) string {
+	m := reMembersAsked.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	subject := strings.TrimRight(m[1], "，, 的")
+	if n := reNumberedSet.FindStringSubmatch(subject); n != nil {
+		return n[1]
+	}
+	return ""
+}
+
 // reBudgeted asks what a budget sets aside (预算里安排, 预算草案): the plan,
 // not what was spent.
 var reBudgeted = regexp.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)`)
@@ -681,6 +703,12 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
 	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && (asksMeaning(s[len(m[1]):]) || !hasMeasureWord(m[1])) {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
+	}
+	if q.Kind != KindDefinition {
+		if term := numberedSetAsked(s); term != "" {
+			// 六大优势产业都有哪些: the members of a numbered set.
+			q.Kind, q.Term = KindDefinition, term
+		}
 	}
 	if q.Kind == KindDefinition && !quotedIn(s, q.Term) {
 		// A term the question quotes (“龙华模式”) keeps its place.
