@@ -1362,6 +1362,10 @@ func givenIn(q *Question, f Quantity) bool {
 	return k == 0 || !unicode.IsDigit(r) && r != '.'
 }
 
+// reDuration is a span of years or months counted (三年, 5个月), which
+// answers how long, not how much.
+var reDuration = regexp.MustCompile(`^[一二两三四五六七八九十百0-9０-９]+(?:个)?(?:年|月)$`)
+
 // unitFit tells how well a figure's unit fits what the question asks for;
 // 0 rules the figure out.
 func unitFit(q *Question, f Quantity) float64 {
@@ -1449,6 +1453,9 @@ func unitFit(q *Question, f Quantity) float64 {
 		}
 		return 0.4
 	case "time":
+		if reDuration.MatchString(f.Text) {
+			return 0.25 // 连续三年大增产: how long, not how much
+		}
 		return 0.5
 	case "count", "people", "household":
 		return 0.9

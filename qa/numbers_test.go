@@ -1491,3 +1491,21 @@ func TestRatioWrittenBare(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationIsNoAmount: a span of years (连续三年) fits a question of how
+// much less than a figure of time asked without a span does.
+func TestDurationIsNoAmount(t *testing.T) {
+	q := testAnalyzer().Analyze("今年油料又增产了多少？")
+	var span, rate float64
+	for _, f := range ParseQuantities("油料在连续三年大增产的基础上，又增长17%左右。") {
+		switch f.Unit {
+		case "年":
+			span = unitFit(q, f)
+		case "%":
+			rate = unitFit(q, f)
+		}
+	}
+	if span >= 0.5 || span >= rate {
+		t.Errorf("三年 fits %.2f, 17%% %.2f: want the span to fit less than 0.5 and less than the rate", span, rate)
+	}
+}
