@@ -597,6 +597,9 @@ var spokenWays = []struct {
 var reAskRatio = regexp.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`)
 
 // reYiAsked ends a question that asks in 亿 with no unit after it.
+// reLengthAsked asks a length: 有多长, 多厚, 多远 (多长时间 asks a time).
+var reLengthAsked = regexp.MustCompile(`多(?:长|厚|远|深|宽)(?:[^时]|$)`)
+
 // rePerMeasure names a price per unit of a thing (每斤, 每吨).
 var rePerMeasure = regexp.MustCompile(`每(?:斤|吨|公斤|千克|亩|度|升|立方米|平方米|千瓦时)`)
 
@@ -1148,6 +1151,7 @@ func whichOfSet(s string) string {
 		return ""
 	}
 	num, after := s[at[2]:at[3]], s[at[4]:at[5]] // 三, 保 of 哪三保
+	after = strings.TrimSuffix(after, "的")       // 是分哪两步走的
 	for _, qm := range reQuoted.FindAllStringSubmatch(s, -1) {
 		if strings.HasPrefix(qm[1], num) {
 			return qm[1]
@@ -2096,6 +2100,9 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 	// the question counts.
 	if reYiAsked.MatchString(s) || reEarnAsked.MatchString(s) {
 		return "money" // 赚了多少: a profit
+	}
+	if reLengthAsked.MatchString(s) {
+		return "length" // 高速公路有多长, 耕层有多厚
 	}
 	if reShareOf.MatchString(s) {
 		return "percent"

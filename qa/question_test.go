@@ -862,6 +862,7 @@ func TestDefinitionForms(t *testing.T) {
 		`What does "three guarantees" (三保) mean in the Yaan budget report?`:      "三保",
 		"今年出国经费涨了，是要去哪两个国家？":                                                     "",
 		"全市有哪三个区？":                                                               "",
+		"国家改造资本主义工商业，是分哪两步走的？":                                                   "两步走",
 		"四川的六大优势产业都有哪些？":                                                         "六大优势产业",
 		"宁夏说的“六个严防”具体指哪些？":                                                       "六个严防",
 		"全市有哪些区县？":                                                               "",
@@ -2029,6 +2030,8 @@ func TestLooseSpeech(t *testing.T) {
 		{"今年稻谷最低收购价每斤涨多少？", func(q *Question) bool { return q.Class == "money" && q.Class2 == "percent" }, "money, or else percent"},
 		{"规模以上工业企业去年赚了多少？", func(q *Question) bool { return q.Class == "money" }, "money"},
 		{"今年小火电要关掉多少？", func(q *Question) bool { return q.Class != "percent" }, "no percent"},
+		{"全省高速公路现在加起来有多长？", func(q *Question) bool { return q.Class == "length" }, "a length"},
+		{"审批要多长时间？", func(q *Question) bool { return q.Class != "length" }, "no length"},
 		{"去年过境的中欧班列有多少万列？", func(q *Question) bool { return q.Scale == 1e4 && q.Unit == "列" }, "scale 万, unit 列"},
 		{"西藏那边总共有多少人口？", func(q *Question) bool {
 			return q.Unit == "人" && hasAlt(q, func(s string) bool { return s == "人口" })
