@@ -1509,3 +1509,14 @@ func TestDurationIsNoAmount(t *testing.T) {
 		t.Errorf("三年 fits %.2f, 17%% %.2f: want the span to fit less than 0.5 and less than the rate", span, rate)
 	}
 }
+
+// TestFromValueOfCut: 从97个精简为75个 gives 97 as the old state.
+func TestFromValueOfCut(t *testing.T) {
+	text := "市本级专项数量从97个精简为75个，压降行政运行成本3.49亿元。"
+	l := clauses(text)
+	for _, f := range ParseQuantities(text) {
+		if got, want := fromValue(text, l, f), f.Text == "97个"; got != want {
+			t.Errorf("%s: fromValue %v, want %v", f.Text, got, want)
+		}
+	}
+}

@@ -621,6 +621,10 @@ func growthReading(q *Question) {
 	}
 }
 
+// unitLikeWords open with a unit's character but are words of their own:
+// 多少支出 asks money, not a count in 支; 多少项目 a count of projects.
+var unitLikeWords = []string{"支出", "项目", "家庭", "条件", "所得", "台阶", "件事", "次数", "元素"}
+
 // peopleNouns are nouns that open with the unit 人: 多少人口 asks of 人口.
 var peopleNouns = []string{"人口", "人员", "人数", "人群"}
 
@@ -833,7 +837,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		if n > 0 {
 			q.Scale = scale
 		}
-		if u, un := unitAt(rest, j+n); un > 0 {
+		if u, un := unitAt(rest, j+n); un > 0 && hasPrefixAny(rest[j+n:], unitLikeWords) == "" {
 			q.Unit = u
 			if strings.HasPrefix(rest[j+n:j+n+un], u) {
 				// 多少所学校: the unit is 所, and 学校 the subject.

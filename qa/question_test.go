@@ -2031,6 +2031,7 @@ func TestLooseSpeech(t *testing.T) {
 		{"规模以上工业企业去年赚了多少？", func(q *Question) bool { return q.Class == "money" }, "money"},
 		{"今年小火电要关掉多少？", func(q *Question) bool { return q.Class != "percent" }, "no percent"},
 		{"全省高速公路现在加起来有多长？", func(q *Question) bool { return q.Class == "length" }, "a length"},
+		{"过紧日子去年一共压下来多少支出？", func(q *Question) bool { return q.Unit == "" && q.Class == "money" }, "money, no unit 支"},
 		{"审批要多长时间？", func(q *Question) bool { return q.Class != "length" }, "no length"},
 		{"去年过境的中欧班列有多少万列？", func(q *Question) bool { return q.Scale == 1e4 && q.Unit == "列" }, "scale 万, unit 列"},
 		{"西藏那边总共有多少人口？", func(q *Question) bool {
