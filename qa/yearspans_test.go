@@ -11,7 +11,7 @@ import (
 )
 
 // reYearSpans is the regexp yearSpans is written out from: its oracle.
-var reYearSpans = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来)|(?:[两三四五六七八九十]|\b\d)年(?:来|间|累计)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
+var reYearSpans = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来|这五年|五年|规划|计划)|十五”(?:时期|期间|以来|这五年|五年|规划|计划)|十五(?:时期|期间)|这(?:[两三四五六七八九十]|\d)年(?:来|间|里|中)|(?:[两三四五六七八九十]|\b\d)年(?:来|间|累计)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
 
 // reLeadSpan is the oracle of leadSpan: a span of years opening the text
 // before a word of Han that is no stop.
@@ -26,6 +26,9 @@ func oracleSpans(s string) [][]int {
 	for _, m := range reYearSpans.FindAllStringIndex(s, -1) {
 		if strings.HasSuffix(s[:m[1]], "年来") && reRecordAfter.MatchString(s[m[1]:]) {
 			continue // 十年来的新高: a record
+		}
+		if strings.HasPrefix(s[m[0]:], "十五”") && !strings.HasSuffix(s[:m[0]], "“") {
+			continue // 十五”: the tenth plan only when quoted
 		}
 		out = append(out, m)
 	}
@@ -42,7 +45,7 @@ func TestYearSpans(t *testing.T) {
 		"3年累计", "2020年来", "2024年累计", "a3年来", "，5年间",
 		"五年城镇新增就业445万人", "五年规划", "五年来", "三年行动", "五年", "五年，", "十年间全市", "十十五时期", "十四五", "十四五”", "近年来", "过去两年", "过去十年来",
 		"过去", "近", "十", "十四", "年来", "", "\xff十四五时期\xe5", "十\xff五时期", "过去\xe5年",
-		"十四五”时期十四五期间", "１０年来",
+		"十四五”时期十四五期间", "１０年来", "这五年来", "这5年间", "这五年", "“十一五”这五年", "“十五”期间", "十五期间", "十三五规划",
 		"增速创下龙华十年来的新高，规模以上工业增加值1373亿元", "五年来最好", "十年来首次", "5年来新高", "三年来，我们",
 	} {
 		got, want := yearSpans(s), oracleSpans(s)
