@@ -39,17 +39,18 @@ var pinyinWords = sync.OnceValue(func() map[string][]string {
 	return m
 })
 
-// pinyinKey folds a word as an English question writes pinyin (Lüju,
-// pu-hui) to the table's key: letters only, lower case, ü as v; "" when
-// it holds anything else.
-func pinyinKey(w string) string {
-	w = strings.ToLower(strings.NewReplacer("ü", "v", "Ü", "v").Replace(w))
+// PinyinKey folds a pinyin spelling to the key of the pinyin table:
+// letters only, lower case, ü (u: in CC-CEDICT) as v; spaces, tone numbers,
+// hyphens and apostrophes dropped (lu:3 ju1, Lüju, pu-hui, Xi'an); "" when
+// it holds anything else. scripts/gencedict writes the table's keys with it.
+func PinyinKey(w string) string {
+	w = strings.ToLower(strings.NewReplacer("u:", "v", "ü", "v", "Ü", "v").Replace(w))
 	var b strings.Builder
 	for _, r := range w {
 		switch {
 		case r >= 'a' && r <= 'z':
 			b.WriteRune(r)
-		case r == '-' || r == '\'' || r == '’':
+		case r == ' ' || r >= '0' && r <= '9' || r == '-' || r == '\'' || r == '’':
 		default:
 			return ""
 		}
@@ -79,7 +80,7 @@ func (a *Analyzer) pinyinPhrases(words []string, skip func(k int) bool) []englis
 					key = ""
 					break
 				}
-				p := pinyinKey(words[k])
+				p := PinyinKey(words[k])
 				if p == "" {
 					key = ""
 					break

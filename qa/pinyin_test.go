@@ -6,9 +6,9 @@ import (
 )
 
 func TestPinyinKey(t *testing.T) {
-	for w, want := range map[string]string{"pu-hui": "puhui", "Lüju": "lvju", "lvju": "lvju", "Xi'an": "xian", "PM2.5": "", "时": ""} {
-		if got := pinyinKey(w); got != want {
-			t.Errorf("pinyinKey(%q) = %q, want %q", w, got, want)
+	for w, want := range map[string]string{"pu-hui": "puhui", "Lüju": "lvju", "lvju": "lvju", "Xi'an": "xian", "PM2.5": "", "时": "", "lu:3 ju1": "lvju"} {
+		if got := PinyinKey(w); got != want {
+			t.Errorf("PinyinKey(%q) = %q, want %q", w, got, want)
 		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -25,6 +26,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"reportkb/qa"
 )
 
 var (
@@ -148,37 +151,15 @@ func writePinyin(all [][]json.RawMessage) {
 		if json.Unmarshal(e[1], &simp) != nil || !hanWord(simp) || json.Unmarshal(e[2], &py) != nil {
 			continue
 		}
-		key := PinyinKey(py)
+		key := qa.PinyinKey(py)
 		if key == "" || slices.Contains(out[key], simp) {
 			continue
 		}
 		out[key] = append(out[key], simp)
 	}
-	keys := make([]string, 0, len(out))
-	for k := range out {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(out)) {
 		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(out[k], "|"))
 	}
-}
-
-// PinyinKey folds a pinyin spelling with tone numbers (lu:3 ju1) to the
-// key of the table: letters only, lower case, ü as v.
-func PinyinKey(py string) string {
-	py = strings.ToLower(strings.NewReplacer("u:", "v", "ü", "v").Replace(py))
-	var b strings.Builder
-	for _, r := range py {
-		switch {
-		case r >= 'a' && r <= 'z':
-			b.WriteRune(r)
-		case r == ' ' || r >= '0' && r <= '9':
-		default:
-			return "" // a letter name, a symbol: no plain spelling
-		}
-	}
-	return b.String()
 }
