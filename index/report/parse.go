@@ -883,7 +883,7 @@ func (p *parser) printedBlocks(body []int) {
 			k += n - 1
 			continue
 		}
-		if (isHeadingLine(t) || isAnnexLine(t)) && !midSentence && !(l.width*100 >= full*90 && headingLevel(t) > 0 && !endsSentence(t) && k+1 < len(body)) {
+		if (isHeadingLine(t) || isAnnexLine(t)) && !midSentence && !p.runsOn(body, k, full) {
 			flush()
 			inGlossary = reGlossary.MatchString(t)
 			if n := l1Ordinal(t); n > 0 && headingLevel(t) == 1 {
@@ -926,6 +926,40 @@ func (p *parser) printedBlocks(body []int) {
 		cur.lines = append(cur.lines, i)
 	}
 	flush()
+}
+
+// runsOn reports whether the numbered line body[k] is the first line of a
+// numbered paragraph rather than a heading: it does not end a sentence
+// and fills the printed width (90 %), or nearly (85 %, as wraps judges a
+// line) and the next line starts further left, the paragraph's indent
+// gone (  3.规模以上工业统计范围为年主营业务收入 2000 万元及以 / 上的工业
+// 单位。); a heading's next line keeps the indent.
+func (p *parser) runsOn(body []int, k, full int) bool {
+	l := &p.lines[body[k]]
+	if headingLevel(l.text) == 0 || endsSentence(l.text) || k+1 >= len(body) {
+		return false
+	}
+	if l.width*100 >= full*90 {
+		return true
+	}
+	return l.width*100 >= full*85 && p.indent(body[k+1]) < p.indent(body[k])
+}
+
+// indent is the display width of the white space line i starts with.
+func (p *parser) indent(i int) int {
+	b := p.lines[i].start
+	for b > 0 && p.data[b-1] != '\n' {
+		b--
+	}
+	w := 0
+	for _, r := range string(p.data[b:p.lines[i].start]) {
+		if r == '\t' || r == '\u3000' {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
 }
 
 // fullWidth estimates the display width of a full printed line: the 80th

@@ -894,3 +894,32 @@ func checkSpans(t *testing.T, d *Doc, want map[string]bool) {
 		t.Errorf("paragraphs not found: %v", want)
 	}
 }
+
+// A numbered line that nearly fills the printed width runs on when the
+// next line gives up its indent (a numbered note wrapped under its
+// number); one whose next line keeps the indent is a heading.
+func TestNumberedLineRunsOn(t *testing.T) {
+	body := strings.Repeat("  全年全市地区生产总值比上年增长百分之五点二，经济运行总体平稳\n，发展质量稳步提升，各项事业取得新的进展和成效显著，人民生活\n持续改善。\n", 6)
+	src := "2025年某市国民经济和社会发展统计公报\n\n" + body +
+		"  3.规模以上工业统计范围为年主营业务收入 2000 万元及以\n上的工业单位。\n" +
+		"  （二）政策指导与示范点有效推进5G船舶产业绿色升级发展\n  在精准有力的政策指导下，全省率先提出电动船舶产业发\n展规划。\n"
+	d := Parse("x_2025_stat_bulletin", []byte(src))
+	if d.Layout != LayoutPrinted {
+		t.Fatalf("layout %v, want printed", d.Layout)
+	}
+	var joined, heading bool
+	for _, p := range d.Paragraphs {
+		if strings.Contains(p.Text, "2000万元及以上的工业单位") || strings.Contains(p.Text, "2000 万元及以上的工业单位") {
+			joined = true
+		}
+		if p.Kind == KindHeading && strings.Contains(p.Text, "船舶产业绿色升级") {
+			heading = true
+		}
+	}
+	if !joined {
+		t.Errorf("the numbered note was cut at its line end: %+v", d.Paragraphs)
+	}
+	if !heading {
+		t.Errorf("the numbered heading whose next line keeps the indent is no heading")
+	}
+}
