@@ -632,7 +632,7 @@ func (e *Engine) numberCands(q *Question, vw *viewer, terms []index.WeightedTerm
 	for _, c := range cands {
 		best = max(best, c.gate)
 	}
-	if best >= e.model.Threshold || best < headedFloor*e.model.Threshold {
+	if best >= e.model.Confident || best < headedFloor*e.model.Confident {
 		// Answered; or so far from an answer that the question is
 		// likely not one the reports answer, and worth no second search.
 		return cands, hits
@@ -650,7 +650,7 @@ func (e *Engine) numberCands(q *Question, vw *viewer, terms []index.WeightedTerm
 
 // headed's second retrieval reads the first headedSentences sentences of
 // headedParagraphs paragraphs, and is tried only when the best figure of
-// the first search reached headedFloor of the answer threshold.
+// the first search reached headedFloor of the confident probability.
 const (
 	headedSentences  = 6
 	headedParagraphs = 6

@@ -78,7 +78,14 @@ type Model struct {
 	Bias      float64            `json:"bias"`
 	Weights   map[string]float64 `json:"weights"`
 	Threshold float64            `json:"threshold"` // abstain below this probability
-	Second    float64            `json:"second"`    // further answers score at least this share of the best
+	// Confident is the probability from which a figure counts as a sure
+	// answer: those ranked before any below it (whatever their
+	// probabilities), before the reports' own (home first) and before
+	// a table's cells, and the one that spares the second, headed
+	// search. It keeps ranking apart from abstention, so that lowering
+	// the threshold only answers questions that had no sure answer.
+	Confident float64 `json:"confident"`
+	Second    float64 `json:"second"` // further answers score at least this share of the best
 	// Provenance: what it was fitted on and how well it did.
 	Trained string `json:"trained,omitempty"`
 
@@ -99,6 +106,9 @@ func loadModel(data []byte) (*Model, error) {
 	}
 	if m.Second <= 0 {
 		m.Second = 0.6
+	}
+	if m.Confident <= 0 {
+		m.Confident = max(m.Threshold, 0.5)
 	}
 	return &m, nil
 }

@@ -2904,17 +2904,22 @@ func narrowColumn(q *Question, col string, row []tableCell) bool {
 }
 
 // pick orders the candidates, keeps one answer per distinct figure of a
-// report and drops those below the model's threshold. With homeFirst,
-// answers from the home reports that pass come before those of other
-// reports.
+// report and drops those below the model's threshold. Figures the model
+// is confident of (see Model.Confident) come first; among them, with
+// homeFirst, those of the home reports.
 func pick(cands []candidate, homeFirst bool, m *Model) []Answer {
+	sure := func(c *candidate) bool { return c.gate >= m.Confident }
 	sort.SliceStable(cands, func(i, j int) bool {
-		if homeFirst && cands[i].home != cands[j].home && cands[i].gate >= m.Threshold && cands[j].gate >= m.Threshold {
+		si, sj := sure(&cands[i]), sure(&cands[j])
+		if si != sj {
+			return si
+		}
+		if homeFirst && si && cands[i].home != cands[j].home {
 			return cands[i].home
 		}
 		return cands[i].prob > cands[j].prob
 	})
-	sentenceFirst(cands, m.Threshold)
+	sentenceFirst(cands, m.Confident)
 	var out []Answer
 	type key struct {
 		doc   string
@@ -2950,13 +2955,14 @@ const tableTie = 0.97
 // sentenceFirst moves to the front a figure of a sentence that scores
 // nearly as well as the table cell ranked first: reports restate their
 // tables in sentences (政府债务余额2489.5亿元 beside the cell 24,894,728),
-// and a sentence names its unit and says what the figure is.
-func sentenceFirst(cands []candidate, threshold float64) {
-	if len(cands) < 2 || cands[0].Kind != "table" || cands[0].gate < threshold {
+// and a sentence names its unit and says what the figure is. Both must
+// reach the confident probability.
+func sentenceFirst(cands []candidate, confident float64) {
+	if len(cands) < 2 || cands[0].Kind != "table" || cands[0].gate < confident {
 		return
 	}
 	for i := 1; i < len(cands) && cands[i].prob >= cands[0].prob*tableTie; i++ {
-		if cands[i].Kind == "number" && cands[i].gate >= threshold {
+		if cands[i].Kind == "number" && cands[i].gate >= confident {
 			c := cands[i]
 			copy(cands[1:i+1], cands[:i])
 			cands[0] = c

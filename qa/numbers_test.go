@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -1357,9 +1358,41 @@ func TestSentenceBeforeTableTie(t *testing.T) {
 		{[]candidate{mk("-8.4", "table", 0.70), mk("8.2%", "number", 0.60)}, "-8.4"},
 		{[]candidate{mk("8.4%", "number", 0.70), mk("-8.4", "table", 0.69)}, "8.4%"},
 	} {
-		got := pick(tc.cands, false, &Model{Threshold: 0.5, Second: 0.6})
+		got := pick(tc.cands, false, &Model{Threshold: 0.5, Confident: 0.5, Second: 0.6})
 		if len(got) == 0 || got[0].Text != tc.want {
 			t.Errorf("pick: %+v, want %s first", got, tc.want)
+		}
+	}
+}
+
+// A figure the model is confident of answers before any it is not,
+// whatever their probabilities (a figure whose year the period gate
+// doubts ranks by the model but passes only the lower threshold); below
+// the threshold nothing answers; the home reports come first only among
+// confident figures.
+func TestPickConfidentFirst(t *testing.T) {
+	mk := func(text string, p, gate float64, home bool) candidate {
+		return candidate{Answer: Answer{Text: text, Kind: "number"}, value: p, prob: p, gate: gate, home: home}
+	}
+	m := &Model{Threshold: 0.35, Confident: 0.5, Second: 0.6}
+	for _, tc := range []struct {
+		name  string
+		cands []candidate
+		home  bool
+		want  []string
+	}{
+		{"confident before likelier", []candidate{mk("1670亿元", 0.62, 0.45, false), mk("311.8亿元", 0.55, 0.55, false)}, false, []string{"311.8亿元", "1670亿元"}},
+		{"unsure answers alone", []candidate{mk("1670亿元", 0.62, 0.45, false), mk("9亿元", 0.30, 0.30, false)}, false, []string{"1670亿元"}},
+		{"below the threshold", []candidate{mk("1670亿元", 0.40, 0.34, false)}, false, nil},
+		{"home among confident", []candidate{mk("8亿元", 0.70, 0.70, false), mk("7亿元", 0.60, 0.60, true)}, true, []string{"7亿元", "8亿元"}},
+		{"home not before confident", []candidate{mk("8亿元", 0.70, 0.70, false), mk("7亿元", 0.45, 0.45, true)}, true, []string{"8亿元", "7亿元"}},
+	} {
+		var got []string
+		for _, a := range pick(tc.cands, tc.home, m) {
+			got = append(got, a.Text)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: pick = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

