@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -261,21 +263,14 @@ func splitAtGutters(words []word, cols [][2]float64) []word {
 // right, with a space only where words stand apart by more than a third
 // of their height (letter-spaced text reads whole).
 func wordLines(ws []word) []string {
-	mid := func(w word) float64 { return (w.yMin + w.yMax) / 2 }
-	sort.SliceStable(ws, func(i, j int) bool { return mid(ws[i]) < mid(ws[j]) })
 	var lines []string
-	var cur []word
-	flush := func() {
-		if len(cur) == 0 {
-			return
-		}
-		sort.SliceStable(cur, func(i, j int) bool { return cur[i].xMin < cur[j].xMin })
+	for _, l := range lineWords(ws) {
 		var b strings.Builder
-		for k, w := range cur {
+		for k, w := range l {
 			if k > 0 {
-				gap := w.xMin - cur[k-1].xMax
-				h := min(w.yMax-w.yMin, cur[k-1].yMax-cur[k-1].yMin)
-				last, _ := utf8.DecodeLastRuneInString(cur[k-1].text)
+				gap := w.xMin - l[k-1].xMax
+				h := min(w.yMax-w.yMin, l[k-1].yMax-l[k-1].yMin)
+				last, _ := utf8.DecodeLastRuneInString(l[k-1].text)
 				first, _ := utf8.DecodeRuneInString(w.text)
 				if gap > h/3 || last < 0x80 && first < 0x80 && gap > h/8 {
 					b.WriteByte(' ')
@@ -284,18 +279,39 @@ func wordLines(ws []word) []string {
 			b.WriteString(w.text)
 		}
 		lines = append(lines, b.String())
-		cur = cur[:0]
 	}
-	// A line: words whose middles stand within 40% of the height of the
-	// smallest; figures set in a taller font stand in the line of their
-	// characters.
+	return lines
+}
+
+// lineWords groups words into lines, each left to right: words whose
+// middles stand within 40% of the height of the line's smallest word
+// from its middle; figures set in a taller font stand in the line of
+// their characters.
+func lineWords(ws []word) [][]word {
+	mid := func(w word) float64 { return (w.yMin + w.yMax) / 2 }
+	ws = slices.Clone(ws)
+	sort.SliceStable(ws, func(i, j int) bool { return mid(ws[i]) < mid(ws[j]) })
+	var lines [][]word
+	var cur []word
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		sort.SliceStable(cur, func(i, j int) bool { return cur[i].xMin < cur[j].xMin })
+		lines = append(lines, cur)
+		cur = nil
+	}
 	for _, w := range ws {
 		if len(cur) > 0 {
-			h := w.yMax - w.yMin
+			// Measured from the line's smallest word, its body text.
+			ref := cur[0]
 			for _, c := range cur {
-				h = min(h, c.yMax-c.yMin)
+				if c.yMax-c.yMin < ref.yMax-ref.yMin {
+					ref = c
+				}
 			}
-			if mid(w)-mid(cur[0]) > h*0.4 {
+			h := min(w.yMax-w.yMin, ref.yMax-ref.yMin)
+			if mid(w)-mid(ref) > h*0.4 {
 				flush()
 			}
 		}
@@ -303,6 +319,100 @@ func wordLines(ws []word) []string {
 	}
 	flush()
 	return lines
+}
+
+// spacedLines writes the words of a page as layout text: lines as
+// lineWords groups them, each indented from the page's left edge and its
+// words set apart by as many spaces as their gap holds half-width
+// characters (a table's cells stay apart, a paragraph's indent stays);
+// overlapping words (a figure and its fraction, 519 and .7) join.
+func spacedLines(ws []word) []string {
+	if len(ws) == 0 {
+		return nil
+	}
+	left := ws[0].xMin
+	for _, w := range ws {
+		left = min(left, w.xMin)
+	}
+	var lines []string
+	for _, l := range lineWords(ws) {
+		h := l[0].yMax - l[0].yMin
+		for _, w := range l {
+			h = min(h, w.yMax-w.yMin)
+		}
+		half := max(h*0.45, 1)
+		var b strings.Builder
+		b.WriteString(strings.Repeat(" ", int(math.Round((l[0].xMin-left)/half))))
+		for k, w := range l {
+			if k > 0 {
+				if gap := w.xMin - l[k-1].xMax; gap > h/3 {
+					b.WriteString(strings.Repeat(" ", max(1, int(math.Round(gap/half)))))
+				}
+			}
+			b.WriteString(w.text)
+		}
+		lines = append(lines, b.String())
+	}
+	return lines
+}
+
+// reLoneFraction is a line of layout text that starts with the fraction
+// of a decimal (.7 亿元): its whole stands on another line.
+var reLoneFraction = regexp.MustCompile(`(?m)^[ \t]*\.[0-9]`)
+
+// readTallFigures reads again, from the boxes of their words, the pages
+// of layout text (other than those in skip) where figures set in a
+// taller font than their characters broke the lines: some typesetting
+// systems box a figure that high, and pdftotext's layout then puts its
+// fraction, or the figure itself, on a line of its own above or below
+// (全市收入完成 519 / .7 亿元,占). It returns the text and the pages it
+// read so.
+func readTallFigures(bin, file string, text []byte, skip []int) ([]byte, []int, error) {
+	pages := bytes.Split(text, []byte("\f"))
+	var done []int
+	for i, page := range pages {
+		if slices.Contains(skip, i+1) || len(reLoneFraction.FindAllIndex(page, 2)) < 2 {
+			continue
+		}
+		out, err := pdftotext(bin, "-bbox", "-f", strconv.Itoa(i+1), "-l", strconv.Itoa(i+1), file)
+		if err != nil {
+			return nil, nil, err
+		}
+		words, _, err := bboxPage(bytes.NewReader(out))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: pdftotext -bbox: %v", ErrCorrupt, err)
+		}
+		if !tallFigures(words) {
+			continue
+		}
+		pages[i] = []byte(strings.Join(spacedLines(words), "\n") + "\n")
+		done = append(done, i+1)
+	}
+	if len(done) == 0 {
+		return text, nil, nil
+	}
+	return bytes.Join(pages, []byte("\f")), done, nil
+}
+
+// tallFigures reports whether a page sets its figures in boxes much taller
+// (1.5 times) than those of its Chinese words.
+func tallFigures(words []word) bool {
+	var han, fig []float64
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w.text)
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han = append(han, w.yMax-w.yMin)
+		case r >= '0' && r <= '9' || r == '.':
+			fig = append(fig, w.yMax-w.yMin)
+		}
+	}
+	if len(han) < 10 || len(fig) < 3 {
+		return false
+	}
+	slices.Sort(han)
+	slices.Sort(fig)
+	return fig[len(fig)/2] >= 1.5*han[len(han)/2]
 }
 
 // readColumns reads the pages of layout text set in columns again, column

@@ -59,6 +59,14 @@ func extractPDF(data []byte) (*Text, error) {
 		t.Text = text
 		t.Warnings = append(t.Warnings, fmt.Sprintf("PDF pages set in columns, read column by column: %s", pageList(pages)))
 	}
+	text, tall, err := readTallFigures(bin, f.Name(), t.Text, pages)
+	if err != nil {
+		return nil, err
+	}
+	if len(tall) > 0 {
+		t.Text = text
+		t.Warnings = append(t.Warnings, fmt.Sprintf("PDF pages whose figures are set taller than their text, read from word boxes: %s", pageList(tall)))
+	}
 	return t, nil
 }
 

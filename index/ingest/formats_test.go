@@ -301,3 +301,57 @@ func FuzzExtractHTML(f *testing.F) {
 		}
 	})
 }
+
+// Figures boxed taller than their characters stand in the line of those
+// characters, a figure and its fraction (519, .7) join, and a table's
+// cells and a paragraph's indent keep their spacing.
+func TestTallFigures(t *testing.T) {
+	words := []word{
+		{"———一般公共预算完成情况。全市收入完成", 109.487, 628.058706, 407.093, 650.491935},
+		{"519", 408.063, 628.611583, 438.532, 663.507717},
+		{".7", 429.702, 628.611583, 454.252, 663.507717},
+		{"亿元,占", 455.125, 633.322382, 517.227, 649.900258},
+		{"预算的", 78.047, 662.724382, 124.236, 679.302258},
+		{"102", 125.594, 658.013583, 156.063, 692.909717},
+		{".5%", 147.233, 658.013583, 183.524, 692.909717},
+		{"。", 184.0, 662.724382, 198.0, 679.302258},
+		{"一、利润收入", 78.047, 700, 160, 716.58},
+		{"4126", 300, 695.3, 330, 730.2},
+		{"5647", 360, 695.3, 390, 730.2},
+		{"二、股利收入", 78.047, 730, 160, 746.58},
+		{"5574", 300, 725.3, 330, 760.2},
+		{"4013", 360, 725.3, 390, 760.2},
+		{"收入", 78.047, 760, 110, 776.58},
+		{"合计", 78.047, 790, 110, 806.58},
+	}
+	for i := range 6 {
+		y := 820 + 30*float64(i)
+		words = append(words, word{"全年支出预算调整为", 78.047, y, 300, y + 16.58})
+	}
+	if !tallFigures(words) {
+		t.Fatalf("tallFigures = false, want true")
+	}
+	got := spacedLines(words)
+	want := []string{"一般公共预算完成情况。全市收入完成519.7亿元,占", "预算的102.5%。", "一、利润收入", "4126", "5647"}
+	if len(got) != 12 {
+		t.Fatalf("spacedLines = %q, want 12 lines", got)
+	}
+	if !strings.HasPrefix(got[0], "    ") || !strings.HasSuffix(got[0], want[0]) {
+		t.Errorf("line 1 %q, want %q indented", got[0], want[0])
+	}
+	if got[1] != want[1] {
+		t.Errorf("line 2 %q, want %q", got[1], want[1])
+	}
+	if f := strings.Fields(got[2]); len(f) != 3 || !strings.Contains(got[2], "    4126") {
+		t.Errorf("table row %q, want its cells apart", got[2])
+	}
+	// Same-sized figures are no tall ones.
+	var flat []word
+	for _, w := range words {
+		w.yMin, w.yMax = 0, 16
+		flat = append(flat, w)
+	}
+	if tallFigures(flat) {
+		t.Errorf("tallFigures of evenly set words = true")
+	}
+}
