@@ -119,6 +119,8 @@ var headModifiers = []headModifier{
 	{mod: "入境", part: true}, {mod: "出境", part: true}, {mod: "境外", part: true},
 	// 海洋生产总值, 县域生产总值, 民营经济增加值: a part of the economy.
 	{mod: "海洋", part: true}, {mod: "县域", part: true}, {mod: "民营经济", part: true},
+	// 妇女选民, 女性代表: a part of the people counted.
+	{mod: "妇女", part: true}, {mod: "女性", part: true},
 	// 户籍人口城镇化率 is not the 常住人口's, nor the reverse.
 	{mod: "户籍人口", opposites: []string{"常住"}}, {mod: "常住人口", opposites: []string{"户籍", "户口"}},
 	{mod: "户籍", opposites: []string{"常住"}}, {mod: "常住", opposites: []string{"户籍", "户口"}},
@@ -2225,7 +2227,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	growth, share := asksGrowth(q), asksShare(q)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
-		text := v.rec.Text
+		// The rules read traditional characters as simplified (從…降低到);
+		// offsets stay.
+		text := segment.FoldT2S(v.rec.Text)
 		breaks := v.layout()
 		withClauses(occ, breaks)
 		// A figure's concepts are found in the heading as a whole word, their
@@ -3292,8 +3296,9 @@ func asksAverage(q *Question) bool {
 	return hasAny(q.Raw, []string{"年均", "平均", "每年"}) || strings.Contains(strings.ToLower(q.Raw), "average")
 }
 
-// reAskedBase is a base of comparison a question names (比1952年, 与2000年相比).
-var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)(?:(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})年`)
+// reAskedBase is a base of comparison a question names (比1952年, 与2000年相比,
+// 比五〇年 as people shorten a year).
+var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)(?:(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}|[〇零○一二三四五六七八九]{2})年`)
 
 // inFromPart reports whether byte k stands in the start of a change
 // (spans of reFromTo).

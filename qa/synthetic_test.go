@@ -995,3 +995,25 @@ func TestClassBound(t *testing.T) {
 		}
 	}
 }
+
+// A report in traditional characters reads as one in simplified: 從X降低到Y
+// gives the old state first, and a base year shortened as people say it
+// (比五〇年) is the one asked.
+const traditionalReport = `政府工作報告
+
+一九五四年九月二十三日
+
+財政支出中的國家機構經費所佔的比重，其中國防費從百分之四十一點五降低到百分之二十一點一。
+
+參加投票的選民共二億七千八百零九萬人，佔登記選民總數的百分之八十五點八八。婦女參加投票的佔登記婦女選民總數的百分之八十四點零一。
+
+一九五三年按貨幣計算的平均工資比一九五〇年增加了百分之八十四。同年產品成本比一九五二年平均降低了百分之三點二。
+`
+
+func TestTraditionalReport(t *testing.T) {
+	e := smallEngine(t, "national_1954_gov_work_report.txt", traditionalReport)
+	askAll(t, e, map[string]string{
+		"国防费占财政支出的比重降到百分之几了？": "百分之二十一點一",
+		"五三年职工平均工资比五〇年涨了多少？":  "百分之八十四",
+	})
+}

@@ -167,7 +167,7 @@ func (v *sentView) figures() []Quantity {
 // periodCtx is what dating a figure of the sentence reads.
 func (v *sentView) periodCtx() periodCtx {
 	v.textInfo()
-	return periodCtx{text: v.rec.Text, secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta, years: v.years}
+	return periodCtx{text: segment.FoldT2S(v.rec.Text), secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta, years: v.years}
 }
 
 // neighbour returns sentence n of the view's document when it stands in
