@@ -2124,6 +2124,11 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 				q.Class2 = "percent"
 				return "money"
 			}
+			if slices.ContainsFunc(q.Concepts, func(c Concept) bool { return hasSuffixAny(c.Word, sumHeads) != "" }) {
+				// 助学贷款最高额度提高了多少, 补助标准提高了多少: a sum
+				// rises by a sum as often as by a rate.
+				q.Class2 = "money"
+			}
 			return "percent"
 		}
 	}
@@ -2682,3 +2687,8 @@ func (a *Analyzer) knownWord(w string) bool {
 	toks := a.Seg.Segment(w)
 	return len(toks) == 1 && toks[0].Start == 0 && toks[0].End == len(w)
 }
+
+// sumHeads name sums of money set per person or case (额度, 补助标准):
+// asked how much they rose, the answer may be the sum added.
+var sumHeads = []string{"额度", "标准", "补助", "补贴", "津贴", "工资", "养老金", "奖励", "收购价", "价格"}
+

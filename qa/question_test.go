@@ -165,6 +165,13 @@ func TestClass2(t *testing.T) {
 	if q := a.Analyze("压减了多少预算项目支出"); q.Class2 != "" {
 		t.Errorf("class2 %q: the money is named after 多少", q.Class2)
 	}
+	// A sum set per person rises by a sum as often as by a rate.
+	if q := a.Analyze("助学贷款最高额度提高了多少"); q.Class != "percent" || q.Class2 != "money" {
+		t.Errorf("额度提高了多少: class %q, class2 %q: want percent, or else money", q.Class, q.Class2)
+	}
+	if q := a.Analyze("居民收入提高了多少"); q.Class != "percent" || q.Class2 != "" {
+		t.Errorf("收入提高了多少: class %q, class2 %q: want percent alone", q.Class, q.Class2)
+	}
 }
 
 func TestVerbBases(t *testing.T) {
