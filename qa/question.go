@@ -2691,4 +2691,3 @@ func (a *Analyzer) knownWord(w string) bool {
 // sumHeads name sums of money set per person or case (额度, 补助标准):
 // asked how much they rose, the answer may be the sum added.
 var sumHeads = []string{"额度", "标准", "补助", "补贴", "津贴", "工资", "养老金", "奖励", "收购价", "价格"}
-
