@@ -158,6 +158,8 @@ var (
 	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|什么叫做|什么叫|啥叫|何为|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
 	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是指\p{Han}什么|是什么|是啥|具体指什么|(?:具体)?指啥|啥意思|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的?\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?(?:怎么|如何)(?:算|计算|界定|定义|统计|得出|得来|得|推算|测算|估算|来)(?:出来)?的?|是哪几(?:个|项|类|种|大)?\p{Han}{0,3}|(?:是)?(?:怎么回事|咋回事)|是(?:个|一种)?(?:什么|啥)(?:样的)?(?:模式|机制|做法|东西|制度|政策|办法))$`)
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
+	// reWhichFew asks which few: 哪几个, 哪两步, 哪五定.
+	reWhichFew = regexp.MustCompile(`哪[几两三四五六七八九十]`)
 	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
 	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么|头|那|开头)几年(?:来|里|中|间)?`)
 	reRaisedTo = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
@@ -863,6 +865,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	rest = dropExcluded(rest)
 	// Why, what for: answered with the sentence that says.
 	rest = markAsk(q, rest)
+	// Which ones (哪几个地方, 哪五定, 哪两步): the things, not how many.
+	if q.Kind == KindNumber && reWhichFew.MatchString(s) && !strings.Contains(s, "多少") && !strings.Contains(s, "多大") {
+		q.Kind = KindText
+	}
 	// Who, which, how: answered with a sentence.
 	if q.Kind == KindNumber && q.Unit == "" && !strings.ContainsAny(s, "多少几") && !strings.Contains(s, "多大") {
 		if strings.ContainsAny(s, "谁哪") || strings.Contains(s, "怎样") || strings.Contains(s, "如何") || strings.Contains(s, "什么") {

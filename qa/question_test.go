@@ -78,6 +78,10 @@ func TestAnalyze(t *testing.T) {
 		{q: "上海新增了多少养老床位", lang: "zh", kind: KindNumber, unit: "张", class: "count", place: "上海", done: true},
 		{q: "全省粮食产量多少", lang: "zh", kind: KindNumber, class: "weight", levels: "province"},
 		{q: "谁牵头实施五个一百工程", lang: "zh", kind: KindText},
+		// Which few: the things, not how many.
+		{q: "今年支持哪几个景区去争创国家5A？", lang: "zh", kind: KindText, unit: "个", class: "count", hasRel: true},
+		{q: "宅基地改革要探索哪几权分置？", lang: "zh", kind: KindText, plan: true},
+		{q: "排在全国第几位", lang: "zh", kind: KindNumber, class: "rank"},
 		// The head of the phrase, not a modifier, says what is measured.
 		{q: "新开工亿元以上项目总投资多少", lang: "zh", kind: KindNumber, class: "money"},
 		{q: "境内上市公司数量居全国第几位", lang: "zh", kind: KindNumber, class: "rank"},
