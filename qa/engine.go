@@ -256,12 +256,13 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	}
 	terms := e.queryTerms(q)
 	var answers []Answer
+	undefined := false // a definition asked of a term the reports do not define
 	switch q.Kind {
 	case KindDefinition:
 		answers = e.define(q, filter)
 		if len(answers) == 0 {
 			// Not a term the reports define: perhaps a figure after all.
-			q.Kind = KindNumber
+			q.Kind, undefined = KindNumber, true
 		}
 	}
 	var hits []index.Hit
@@ -284,9 +285,14 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 			var cands []candidate
 			cands, hits = e.numberCands(q, vw, terms, filter, hits)
 			answers = pick(cands, e.homeFirst(q), e.model)
-			if len(answers) == 0 && q.Unit == "" && q.Class == "" && !q.AsksCount && len(q.Concepts) > 0 {
-				// "What is X" may be answered by a sentence; "how many X" not.
-				answers = e.sentences(q, vw, hits)
+			if q.Unit == "" && q.Class == "" && !q.AsksCount && len(q.Concepts) > 0 &&
+				(len(answers) == 0 || undefined) {
+				// "What is X" may be answered by a sentence; "how many X"
+				// not. Asked as a definition, a sentence that says it
+				// comes before a figure.
+				if s := e.sentences(q, vw, hits); len(s) > 0 {
+					answers = s
+				}
 			}
 		case KindText:
 			if q.Why || q.Use || q.How {

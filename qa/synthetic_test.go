@@ -1017,3 +1017,17 @@ func TestTraditionalReport(t *testing.T) {
 		"五三年职工平均工资比五〇年涨了多少？":  "百分之八十四",
 	})
 }
+
+// What X is, asked of a term no report defines, is answered by the
+// sentence that says it before any figure near its words.
+func TestUndefinedTermBySentence(t *testing.T) {
+	doc := "政府工作报告\n\n今后电力工业方面，长期建设的重点发电站共有一百零一个。\n\n今后电力工业的建设，应当坚决执行以水电为主、火电为辅的长期建设方针。\n"
+	e := smallEngine(t, "national_1958_gov_work_report.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "电力工业今后的长期建设方针是什么？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) == 0 || !strings.Contains(r.Answers[0].Sentence, "以水电为主") {
+		t.Errorf("answers %+v, want the sentence of 以水电为主、火电为辅", r.Answers)
+	}
+}
