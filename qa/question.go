@@ -1710,11 +1710,15 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 	}
 	seen := map[string]bool{}
-	for _, w := range words {
+	for wi, w := range words {
 		if a.Lex.Filler(w.text) || empty[w.text] {
 			continue
 		}
 		aspect := aspectWords[w.text] || verbs[w.text] || a.Lex.Verb(w.text)
+		if (w.text == "实际" || w.text == "名义") && wi+1 < len(words) && growthVerbs[words[wi+1].text] {
+			// 实际增长: real growth, a manner of the change, no thing.
+			aspect = true
+		}
 		reached := false // a verb glued to 到 (炼到): 达到 says it too
 		// 要花, 将建: a modal before a verb the lexicon knows (a plan, read
 		// above) leaves the verb.
@@ -2697,3 +2701,7 @@ func (a *Analyzer) knownWord(w string) bool {
 // sumHeads name sums of money set per person or case (额度, 补助标准):
 // asked how much they rose, the answer may be the sum added.
 var sumHeads = []string{"额度", "标准", "补助", "补贴", "津贴", "工资", "养老金", "奖励", "收购价", "价格"}
+
+// growthVerbs are the verbs of a change that 实际 (real) or 名义 (nominal)
+// may qualify.
+var growthVerbs = map[string]bool{"增长": true, "上涨": true, "涨": true, "提高": true, "下降": true, "增加": true, "减少": true}

@@ -2106,3 +2106,24 @@ func TestPlaceInsideLongerWord(t *testing.T) {
 		t.Errorf("inLongerWord: want 长白山 a longer word, 长白县 the county's name")
 	}
 }
+
+// 实际 before a verb of change (实际增长) is how the thing changed, an
+// aspect; 实际 before a noun (实际到位资金) names part of the thing.
+func TestRealGrowthIsAspect(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]bool{"去年经济实际增长了多少": true, "实际到位资金有多少": false} {
+		got := a.Analyze(q)
+		found := false
+		for _, c := range got.Concepts {
+			if c.Word == "实际" {
+				found = true
+				if c.Aspect != want {
+					t.Errorf("%s: 实际 aspect %v, want %v", q, c.Aspect, want)
+				}
+			}
+		}
+		if !found && want {
+			t.Errorf("%s: no concept 实际 in %+v", q, got.Concepts)
+		}
+	}
+}
