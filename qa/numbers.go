@@ -3285,10 +3285,10 @@ func rateOfChange(before string) bool {
 }
 
 // averageFigure reports whether the words before a figure in its clause
-// make it a yearly average over several years: 平均每年增长8.3%, 年均增长
-// 7.8%.
+// make it a yearly average or level over several years: 平均每年增长8.3%,
+// 年均增长7.8%, 每年城镇新增就业40万人以上.
 func averageFigure(before string) bool {
-	return strings.Contains(before, "年均") || strings.Contains(before, "平均每年") || strings.Contains(before, "每年平均")
+	return strings.Contains(before, "年均") || strings.Contains(before, "每年")
 }
 
 // asksAverage reports whether a question asks for a yearly average.

@@ -1192,7 +1192,8 @@ func TestFivePlanSpans(t *testing.T) {
 // another measure is per; 每增长1个百分点 is a step of a rule; the items of a
 // 分别 list may stand in the clause before its year.
 func TestAveragesStepsAndListsBeforeYear(t *testing.T) {
-	if !averageFigure("国内生产总值2000年达89404亿元，平均每年增长") || averageFigure("国内生产总值达到67.7万亿元，增长") {
+	if !averageFigure("国内生产总值2000年达89404亿元，平均每年增长") || averageFigure("国内生产总值达到67.7万亿元，增长") ||
+		!averageFigure("每年城镇新增就业") {
 		t.Error("averageFigure")
 	}
 	if !perUnitOf("单位国内") || perUnitOf("全国国内") {
