@@ -3529,7 +3529,8 @@ func asksWhole(q *Question) bool {
 }
 
 // milestone reports whether f is a mark passed (突破35万吨, 超过) that the
-// sentence follows with the figure reached (达到36.05万吨) of the same kind.
+// sentence follows with the figure reached (达到36.05万吨) of the same kind,
+// or with the next mark passed (接连突破8万亿元、9万亿元).
 func milestone(text string, figs []Quantity, f Quantity) bool {
 	if !strings.Contains(f.Qualifier, "突破") && !strings.Contains(f.Qualifier, "超过") && f.Qualifier != "超" && f.Qualifier != "逾" {
 		return false
@@ -3541,6 +3542,9 @@ func milestone(text string, figs []Quantity, f Quantity) bool {
 		before := strings.TrimRight(text[f.End:g.Prefix], " ")
 		if strings.HasSuffix(before, "达到") || strings.HasSuffix(before, "达") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "至") {
 			return true
+		}
+		if before == "、" || before == "和" {
+			return true // 接连突破8万亿元、9万亿元: marks passed in turn, the later one higher
 		}
 	}
 	return false

@@ -525,6 +525,11 @@ func TestMilestone(t *testing.T) {
 	if milestone(text, figs, figs[0]) {
 		t.Error("a mark passed with nothing reached after it is the figure")
 	}
+	text = "进出口总额接连突破8万亿元、9万亿元，年实际使用外资保持在千亿元以上。"
+	figs = ParseQuantities(text)
+	if !milestone(text, figs, figs[0]) || milestone(text, figs, figs[1]) {
+		t.Error("of marks passed in turn, all but the last are milestones")
+	}
 }
 
 // TestGenericClassifierFitsCounts: 个 counts anything, so 医院186个 fits 多少家
