@@ -2227,9 +2227,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	growth, share := asksGrowth(q), asksShare(q)
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
-		// The rules read traditional characters as simplified (從…降低到);
-		// offsets stay.
-		text := segment.FoldT2S(v.rec.Text)
+		// The rules read traditional characters as simplified (從…降低到).
+		text := v.simp
 		breaks := v.layout()
 		withClauses(occ, breaks)
 		// A figure's concepts are found in the heading as a whole word, their

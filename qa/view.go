@@ -24,6 +24,10 @@ type sentView struct {
 
 	folded string // the folded text, optional marks dropped (see dropOptional)
 	offs   []int  // offsets of folded in rec.Text; nil when equal
+	// simp is rec.Text with traditional characters read as simplified
+	// (從…降低到, 萬, 億), every byte offset where it was; rec.Text itself
+	// when it has none.
+	simp string
 
 	figsOnce sync.Once
 	figs     []Quantity  // the figures of the sentence (none for table rows)
@@ -108,7 +112,7 @@ func (vw *viewer) viewOf(sum *index.Summary, rec *index.Sentence) *sentView {
 
 // newView builds the view of a sentence record of the document sum.
 func newView(e *Engine, sum *index.Summary, rec *index.Sentence) *sentView {
-	v := &sentView{sum: sum, rec: rec}
+	v := &sentView{sum: sum, rec: rec, simp: segment.FoldT2S(rec.Text)}
 	v.folded, v.offs = dropOptional(segment.Fold(rec.Text))
 	v.heading, _ = segment.Fold(rec.Heading)
 	v.subject = isSubjectHeading(v.heading)
@@ -154,8 +158,7 @@ func (v *sentView) figures() []Quantity {
 		if v.rec.Kind == report.KindTableRow || v.rec.Kind == report.KindTableHeader {
 			return
 		}
-		// Traditional characters (萬, 億) read as simplified; offsets stay.
-		qs := ParseQuantities(segment.FoldT2S(v.rec.Text))
+		qs := ParseQuantities(v.simp)
 		for k := range qs {
 			qs[k].Text = v.rec.Text[qs[k].Start:qs[k].End]
 		}
@@ -167,7 +170,7 @@ func (v *sentView) figures() []Quantity {
 // periodCtx is what dating a figure of the sentence reads.
 func (v *sentView) periodCtx() periodCtx {
 	v.textInfo()
-	return periodCtx{text: segment.FoldT2S(v.rec.Text), secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta, years: v.years}
+	return periodCtx{text: v.simp, secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta, years: v.years}
 }
 
 // neighbour returns sentence n of the view's document when it stands in
