@@ -1368,10 +1368,19 @@ func givenIn(q *Question, f Quantity) bool {
 // answers how long, not how much.
 var reDuration = regexp.MustCompile(`^[一二两三四五六七八九十百0-9０-９]+(?:个)?(?:年|月)$`)
 
+// perHeadMoneyMax is more money than any sum per person or thing a report
+// gives (人均地区生产总值 is some 10万元; 亿元 are aggregates).
+const perHeadMoneyMax = 1e8
+
 // unitFit tells how well a figure's unit fits what the question asks for;
 // 0 rules the figure out.
 func unitFit(q *Question, f Quantity) float64 {
 	fc := f.Class()
+	if q.PerUnit && fc == "money" && f.Unit == "元" && f.Value >= perHeadMoneyMax {
+		// 人均地区生产总值 is never 23562亿元: a sum per person or thing
+		// is no aggregate.
+		return 0.05
+	}
 	switch {
 	case q.Unit != "" && !q.UnitSoft:
 		switch {

@@ -368,6 +368,17 @@ func TestBareScaleIsMoney(t *testing.T) {
 	}
 }
 
+// A sum per person is never an aggregate in 亿元.
+func TestPerHeadIsNoAggregate(t *testing.T) {
+	q := &Question{Class: "money", PerUnit: true}
+	for text, want := range map[string]bool{"达到23562亿元。": false, "人均地区生产总值8.1万元。": true} {
+		f := ParseQuantities(text)
+		if got := unitFit(q, f[0]) > 0.5; got != want {
+			t.Errorf("%s: fits a sum per person %v, want %v", text, got, want)
+		}
+	}
+}
+
 func TestPartsInContext(t *testing.T) {
 	parts := []string{"一般公共预算", "收入"}
 	view := func(sentence, heading string) *sentView {
