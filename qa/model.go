@@ -44,7 +44,7 @@ const (
 	fNarrower             // 1 when the subject beside the figure is narrowed by a word the question lacks (城镇常住人口 for 常住人口)
 	fMilestone            // 1 for a mark passed (首次突破35万吨) where the sentence goes on to the figure reached (达到36.05万吨)
 	fTotal                // 1 when the question asks for a whole (一共) and the figure's noun names a total (进出口总额, 粮食总产量)
-	fPerUnitMiss          // 1 when the question asks for an amount per person or thing (每个孩子) and the figure's clause says no 每, 人均 or 标准
+	fPerUnitMiss          // 1 when the question asks for an amount per person or thing (每个孩子) and the figure's clause says no 每, 人均 or 标准, or asks none and the figure is one (每人平均四百斤)
 	fSubperiodMiss        // 1 when the figure is of a part of the year (一季度, 上半年) other than the part the question names, or of a part where it names none
 	numFeatures
 )

@@ -2392,7 +2392,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) ||
-				q.Total && !q.PerUnit && perUnitNoun(clause))
+				!q.PerUnit && perUnitNoun(clause))
 			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart)
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))

@@ -1031,3 +1031,21 @@ func TestUndefinedTermBySentence(t *testing.T) {
 		t.Errorf("answers %+v, want the sentence of 以水电为主、火电为辅", r.Answers)
 	}
 }
+
+// A figure per head (每人平均四百斤) does not answer a question of the
+// whole that asks no amount per person; asked per person, in English too
+// (per farmer, per-person), it does.
+func TestPerHeadFigureIsNoWhole(t *testing.T) {
+	doc := "政府工作报告\n\n一九五六年，全国粮食产量达到三千六百五十亿斤，按全国人口计算，每人平均六百零八斤。\n"
+	e := smallEngine(t, "national_1957_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"一九五六年全国粮食打了多少斤？":  "三千六百五十亿斤",
+		"一九五六年每人平均有多少斤粮食？": "六百零八斤",
+	})
+	a := testAnalyzer()
+	for _, q := range []string{"What was the average net income per farmer last year?", "What will the per-person subsidy be raised to?"} {
+		if !a.Analyze(q).PerUnit {
+			t.Errorf("%s: PerUnit = false", q)
+		}
+	}
+}
