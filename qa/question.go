@@ -598,7 +598,6 @@ var spokenWays = []struct {
 // reAskRatio asks a ratio as reports write one (2.04∶1): 是几比一, 几比几.
 var reAskRatio = regexp.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`)
 
-// reYiAsked ends a question that asks in 亿 with no unit after it.
 // reLengthAsked asks a length: 有多长, 多厚, 多远 (多长时间 asks a time).
 var reLengthAsked = regexp.MustCompile(`多(?:长|厚|远|深|宽)(?:[^时]|$)`)
 
@@ -638,6 +637,7 @@ var reEarnAsked = regexp.MustCompile(`(?:赚|挣|盈利|创收|花|花费|花掉
 // 掉多少 would read as a fall.
 var reRemoved = regexp.MustCompile(`([关去除拆汰停])掉`)
 
+// reYiAsked ends a question that asks in 亿 with no unit after it.
 var reYiAsked = regexp.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)
 
 // reWhichWayMid asks which way a figure went before asking by how much

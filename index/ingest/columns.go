@@ -368,30 +368,15 @@ var reLoneFraction = regexp.MustCompile(`(?m)^[ \t]*\.[0-9]`)
 // (全市收入完成 519 / .7 亿元,占). It returns the text and the pages it
 // read so.
 func readTallFigures(bin, file string, text []byte, skip []int) ([]byte, []int, error) {
-	pages := bytes.Split(text, []byte("\f"))
-	var done []int
-	for i, page := range pages {
-		if slices.Contains(skip, i+1) || len(reLoneFraction.FindAllIndex(page, 2)) < 2 {
-			continue
-		}
-		out, err := pdftotext(bin, "-bbox", "-f", strconv.Itoa(i+1), "-l", strconv.Itoa(i+1), file)
-		if err != nil {
-			return nil, nil, err
-		}
-		words, _, err := bboxPage(bytes.NewReader(out))
-		if err != nil {
-			return nil, nil, fmt.Errorf("%w: pdftotext -bbox: %v", ErrCorrupt, err)
-		}
+	suspect := func(n int, page []byte) bool {
+		return !slices.Contains(skip, n) && len(reLoneFraction.FindAllIndex(page, 2)) >= 2
+	}
+	return rereadPages(bin, file, text, suspect, func(words []word, _ float64) []byte {
 		if !tallFigures(words) {
-			continue
+			return nil
 		}
-		pages[i] = []byte(strings.Join(spacedLines(words), "\n") + "\n")
-		done = append(done, i+1)
-	}
-	if len(done) == 0 {
-		return text, nil, nil
-	}
-	return bytes.Join(pages, []byte("\f")), done, nil
+		return []byte(strings.Join(spacedLines(words), "\n") + "\n")
+	})
 }
 
 // tallFigures reports whether a page sets its figures in boxes much taller
@@ -419,10 +404,25 @@ func tallFigures(words []word) bool {
 // by column, from the boxes of their words; it returns the text and the
 // pages it read so.
 func readColumns(bin, file string, text []byte) ([]byte, []int, error) {
+	suspect := func(_ int, page []byte) bool { return looksColumned(page) }
+	return rereadPages(bin, file, text, suspect, func(words []word, width float64) []byte {
+		if cols := columnsOf(words, width); cols != nil {
+			return columnText(words, cols)
+		}
+		return nil
+	})
+}
+
+// rereadPages reads again, from the boxes of their words (pdftotext
+// -bbox), the pages of layout text that suspect says may be misread (it
+// is given each page's number, from 1, and text);
+// reread writes a page's text from its words, or returns nil to keep the
+// layout text. It returns the text and the pages it rewrote.
+func rereadPages(bin, file string, text []byte, suspect func(n int, page []byte) bool, reread func(words []word, width float64) []byte) ([]byte, []int, error) {
 	pages := bytes.Split(text, []byte("\f"))
 	var done []int
 	for i, page := range pages {
-		if !looksColumned(page) {
+		if !suspect(i+1, page) {
 			continue
 		}
 		out, err := pdftotext(bin, "-bbox", "-f", strconv.Itoa(i+1), "-l", strconv.Itoa(i+1), file)
@@ -433,12 +433,10 @@ func readColumns(bin, file string, text []byte) ([]byte, []int, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("%w: pdftotext -bbox: %v", ErrCorrupt, err)
 		}
-		cols := columnsOf(words, width)
-		if cols == nil {
-			continue
+		if t := reread(words, width); t != nil {
+			pages[i] = t
+			done = append(done, i+1)
 		}
-		pages[i] = columnText(words, cols)
-		done = append(done, i+1)
 	}
 	if len(done) == 0 {
 		return text, nil, nil

@@ -953,10 +953,10 @@ func (p *parser) indent(i int) int {
 	}
 	w := 0
 	for _, r := range string(p.data[b:p.lines[i].start]) {
-		if r == '\t' || r == '\u3000' {
+		if r == '\t' {
 			w += 2
 		} else {
-			w++
+			w += runeWidth(r)
 		}
 	}
 	return w
