@@ -148,6 +148,26 @@ func otherProduct(question, w, before string) bool {
 	return false
 }
 
+// levies are taxes whose names end in another's: 土地增值税 is no 增值税
+// (a budget lists both).
+var levies = map[string][]string{"增值税": {"土地"}}
+
+// otherLevy reports whether a match of a tax's name w after before is
+// the end of another tax's name the question does not ask for.
+func otherLevy(question, w, before string) bool {
+	for name, mods := range levies {
+		if !strings.HasPrefix(w, name) {
+			continue
+		}
+		for _, m := range mods {
+			if strings.HasSuffix(before, m) && !strings.Contains(question, m+name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // insideTrade reports whether a match of 出口 after before stands inside
 // 进出口 (the total of trade, not exports) when the question does not ask
 // for 进出口.
@@ -258,6 +278,10 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 			}
 			if otherProduct(q.Norm, w, folded[:s]) {
 				// 粮食总产量 for 棉花总产量: another product's output.
+				oc.factor *= 0.3
+			}
+			if otherLevy(q.Norm, w, folded[:s]) {
+				// 土地增值税 for 增值税: another tax's name ends in it.
 				oc.factor *= 0.3
 			}
 			if insideTrade(q.Norm, w, folded[:s]) {
@@ -1777,6 +1801,18 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		// 安排119.05亿元，比2024年执行数增加4.6%: compared with a year,
 		// the figure is of the year after it.
 		year = comparedYear(pc, at)
+	}
+	if year == 0 && len(ms) > 0 {
+		// 罚没收入预算数为11.5亿元，比2020年减收7.5亿元，下降39.4%: the
+		// change from a year is of the year after it, as ahead of it.
+		mt := ms[len(ms)-1]
+		digits := text[mt[2]:mt[3]]
+		if b := text[:mt[0]]; (strings.HasSuffix(b, "比") || strings.HasSuffix(b, "较")) && text[mt[3]:mt[1]] == "年" &&
+			digits[0] >= '0' && digits[0] <= '9' && !strings.ContainsAny(text[mt[1]:], "。；;") {
+			if after := yearValue(digits) + 1; ownYear(pc, after) {
+				year = after
+			}
+		}
 	}
 	if year == 0 {
 		year = pc.prevYear
@@ -3427,7 +3463,7 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	// segmenter's cut of a long one is less sure than the word itself.
 	// 总人口 is the whole of 人口, no narrower word; 居民家庭 the 家庭
 	// of a bulletin.
-	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 2 && hasSuffixAny(text[:o.start], wholePrefixes) == "" {
+	if !own && seg != nil && o.start > 0 && utf8.RuneCountInString(o.text) <= 3 && hasSuffixAny(text[:o.start], wholePrefixes) == "" {
 		from := max(0, o.start-9)
 		for from < o.start && !utf8.RuneStart(text[from]) {
 			from++

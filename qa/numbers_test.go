@@ -34,6 +34,11 @@ func TestRespectively(t *testing.T) {
 			want: map[string]string{"16.9%": "高新技术产业", "40.5%": "高新技术产业", "30.9%": "装备制造业增加值"},
 		},
 		{
+			// A verb alone after the list goes on with its items.
+			text: "城镇、农村居民人均可支配收入分别达到5.2万元和2.3万元，增长4.5%、6.1%。",
+			want: map[string]string{"2.3万元": "农村居民人均可支配收入", "6.1%": "农村居民人均可支配收入"},
+		},
+		{
 			// Items without figures of their own are not the list.
 			text: "深化改革，扩大开放，分别增长8%和10%。",
 			want: map[string]string{"8%": "", "10%": ""},
@@ -1176,6 +1181,9 @@ func TestTradeInsideAndListedContraction(t *testing.T) {
 	if !insideTrade("出口增长了多少", "出口", "进") || insideTrade("进出口增长了多少", "出口", "进") {
 		t.Error("insideTrade")
 	}
+	if !otherLevy("增值税预算多少", "增值税", "6.土地") || otherLevy("土地增值税预算多少", "增值税", "6.土地") || otherLevy("增值税预算多少", "增值税", "1.") {
+		t.Error("otherLevy")
+	}
 	text := "对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%。"
 	if got := contractionLists(text, clauses(text), ParseQuantities(text)); len(got) != 0 {
 		t.Errorf("contraction read over a list: %+v", got)
@@ -1183,6 +1191,17 @@ func TestTradeInsideAndListedContraction(t *testing.T) {
 	text = "城乡居民人均可支配收入分别增长5.1%和6.6%。"
 	if got := contractionLists(text, clauses(text), ParseQuantities(text)); len(got) != 2 {
 		t.Errorf("城乡…分别: %+v", got)
+	}
+	// A verb alone after the list goes on with its parts; a clause with a
+	// subject of its own does not.
+	text = "城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%。"
+	got := contractionLists(text, clauses(text), ParseQuantities(text))
+	if ct, ok := got[strings.Index(text, "5.3%")]; !ok || ct.index != 1 {
+		t.Errorf("城乡…分别…，增长A、B: %+v", got)
+	}
+	text = "城乡居民人均可支配收入分别达6.9万元、3.4万元，工业利润增长4.2%、5.3%。"
+	if got := contractionLists(text, clauses(text), ParseQuantities(text)); len(got) != 2 {
+		t.Errorf("a clause with its own subject went on with the list: %+v", got)
 	}
 }
 

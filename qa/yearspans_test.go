@@ -174,4 +174,19 @@ func TestPeriodFromComparison(t *testing.T) {
 	if y, _ := period(pc, f[0].Start); y != 2025 {
 		t.Errorf("%s in %s: year %d, want 2025", f[0].Text, text, y)
 	}
+	// The changes after the base are of the year after it too; a base in
+	// an earlier sentence dates nothing.
+	text = "罚没收入预算数为11.5亿元，比2020年减收7.5亿元，下降39.4%，主要根据执法单位预计情况测算。"
+	pc = periodCtx{text: text, meta: report.Meta{Year: 2021, ReviewYear: 2020, PlanYear: 2021}}
+	for _, f := range ParseQuantities(text) {
+		if y, _ := period(pc, f.Start); y != 2021 {
+			t.Errorf("%s in %s: year %d, want 2021", f.Text, text, y)
+		}
+	}
+	text = "比2020年减收7.5亿元。罚没收入下降39.4%。"
+	pc.text = text
+	f = ParseQuantities(text)
+	if y, _ := period(pc, f[1].Start); y != 0 {
+		t.Errorf("%s in %s: year %d, want 0", f[1].Text, text, y)
+	}
 }
