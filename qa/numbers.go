@@ -535,7 +535,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%), perhaps after its year (地区生产总值连跨4个千亿台阶，2024年
 // 达到1.3万亿元).
-var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按可比价格计算|按不变价格计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -544,7 +544,7 @@ var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集
 // reBasisClause is a clause that only says how a change is reckoned (按不变
 // 价格计算，比上年增长2.8%): it goes on about the subject before it, like
 // the change that follows it.
-var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格计算|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
+var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格?(?:计算|核算)?|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
 
 // ordinalJoin reports whether the 、 at byte i of text joins two numerals
 // of one word (一、二级, 三、四季度), not two items of a list.
@@ -1998,6 +1998,28 @@ func addedFigure(text string, l *layout, pos int) bool {
 	return false
 }
 
+// totalAsked reports whether a question asks for a whole (总里程, 总量)
+// and not what was added to it.
+func totalAsked(q *Question) bool {
+	for _, c := range q.Concepts {
+		if c.Aspect && c.Word == "总" {
+			return !hasAny(q.Norm, newWords)
+		}
+	}
+	return false
+}
+
+// newWords say that a figure counts what is new: unlike the other
+// actionWords (通车, 建成), they never name a whole.
+var newWords = []string{"新增", "新建", "净增", "新开", "新设", "新认定", "新登记"}
+
+// newFigure reports whether the clause before pos says the figure counts
+// what is new (新增高速公路通车里程1523公里).
+func newFigure(text string, l *layout, pos int) bool {
+	before := text[clauseStart(l, pos):pos]
+	return hasAny(before, newWords) && !strings.HasSuffix(before, "到") && !strings.HasSuffix(before, "至")
+}
+
 // addedAnswers reports whether what was added answers a question of how
 // much a thing grew: 新增病床6400张 for 医院多了多少张病床, where no base is
 // asked (比上年多了多少 asks the difference of two years).
@@ -2399,7 +2421,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// 从0.94万家增加到1.55万家: the first is the old value.
 			ft[fFromValue] = boolf(fromValue(text, breaks, f))
 			// 新建通航机场5个 does not say how many airports there are.
-			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix))
+			// 新增高速公路通车里程1523公里 is not the 总里程 asked either.
+			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || totalAsked(q) && newFigure(text, breaks, f.Prefix))
 			// A change, where the question asks for the level: 0.9个百分点,
 			// or 下降14% for 浓度降到了多少.
 			// A change in percentage points answers only a change: 城镇化率

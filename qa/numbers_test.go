@@ -124,6 +124,20 @@ func TestStockQuestions(t *testing.T) {
 	}
 }
 
+// A question of a whole (总里程) is not answered by what is new of it.
+func TestTotalAskedNotNew(t *testing.T) {
+	a := testAnalyzer()
+	if !totalAsked(a.Analyze("高速公路通车总里程是多少公里？")) || totalAsked(a.Analyze("新增高速公路通车总里程多少公里？")) || totalAsked(a.Analyze("高速公路通车里程是多少公里？")) {
+		t.Error("totalAsked")
+	}
+	text := "新增高速公路通车里程1523公里，总里程达8667公里。"
+	l := clauses(text)
+	figs := ParseQuantities(text)
+	if !newFigure(text, l, figs[0].Prefix) || newFigure(text, l, figs[1].Prefix) {
+		t.Errorf("newFigure of %s", text)
+	}
+}
+
 func TestAddedFigure(t *testing.T) {
 	tests := []struct {
 		text, fig string
@@ -604,6 +618,12 @@ func TestBaseValueClauseContinues(t *testing.T) {
 		if l := clauses(text); len(l.continues) < 2 || !l.continues[1] {
 			t.Errorf("%s: continues = %v, want the clause of the deed to go on about the subject", text, l.continues)
 		}
+	}
+	// 按可比价计算 (价 without 格) is a basis too: the change after it is
+	// of the figure before it.
+	text = "实现地区生产总值4658.19亿元，按可比价计算，比上年增长4.5%。"
+	if l := clauses(text); len(l.continues) < 3 || !l.continues[1] || !l.continues[2] {
+		t.Errorf("%s: continues = %v, want the basis and the change to go on about the subject", text, l.continues)
 	}
 	// 达101.64亿元: the level reached, after a milestone.
 	text = "旅游业总收入首次突破100亿元，达101.64亿元，增长10.6%。"
