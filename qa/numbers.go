@@ -3060,6 +3060,12 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 			continue
 		}
 		if best == nil || score > best.Score {
+			// 这是今年宏观调控的首要任务: what it says is the sentence before.
+			if reAnaphor.MatchString(v.rec.Text) {
+				if prev := vw.sentenceAt(v, v.rec.N-1, false); prev != nil && len(prev.cells) == 0 {
+					v = prev
+				}
+			}
 			a := v.answerAt(-1, -1)
 			a.Text, a.Kind, a.Score, a.Matched = v.rec.Text, "text", round(score), m.matched
 			best = &a
@@ -3070,6 +3076,10 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 	}
 	return []Answer{*best}
 }
+
+// reAnaphor opens a sentence whose subject is what the sentence before
+// said: 这是…首要任务, 这就是, 此为.
+var reAnaphor = regexp.MustCompile(`^\s*(?:这|此|上述|以上)(?:些)?(?:都|也|就|正|才)?(?:是|为)`)
 
 // wholeSentence measures how much of the question a sentence holds as a
 // whole, its words counting fully wherever they stand: the sentence is the

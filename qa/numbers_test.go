@@ -1609,3 +1609,19 @@ func TestFromValueOfCut(t *testing.T) {
 		}
 	}
 }
+
+// A sentence whose subject is what the sentence before says (这是…首要任务)
+// is answered by that sentence.
+func TestAnaphor(t *testing.T) {
+	for text, want := range map[string]bool{
+		"这是今年宏观调控的首要任务，也是处理好三者关系的关键。": true,
+		"这些都是发展的短板。":   true,
+		"此为第一步。":       true,
+		"这次会议审议通过了预算。": false,
+		"以上数据为初步统计数。":  false,
+	} {
+		if got := reAnaphor.MatchString(text); got != want {
+			t.Errorf("reAnaphor(%s) = %v, want %v", text, got, want)
+		}
+	}
+}

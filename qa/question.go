@@ -160,6 +160,8 @@ var (
 	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
 	// reWhichFew asks which few: 哪几个, 哪两步, 哪五定.
 	reWhichFew = regexp.MustCompile(`哪[几两三四五六七八九十]`)
+	// reWhichCount is which few with its classifier: 哪两个, 哪几所, 哪一类.
+	reWhichCount = regexp.MustCompile(`哪([一几两三四五六七八九十]+)(个|所|条|项|类|种|家|座|位|件|批|处|只|支|款|门|道|方面|大)?`)
 	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
 	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么|头|那|开头)几年(?:来|里|中|间)?`)
 	reRaisedTo = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
@@ -899,6 +901,17 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if m := rePurposeFirst.FindStringSubmatchIndex(rest); m != nil {
 		clause = strings.TrimSpace(clause + " " + rest[m[2]:m[3]])
 		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
+	// 哪两个县, 哪几所大学, 哪一类: the count the answer lists is the
+	// question's frame, the noun after it the subject; the count helps
+	// as an aside does (分别采取…三种管理办法).
+	if q.Kind != KindDefinition {
+		for _, m := range reWhichCount.FindAllStringSubmatch(rest, -1) {
+			if m[1] != "几" {
+				clause = strings.TrimSpace(clause + " " + m[1] + m[2])
+			}
+		}
+		rest = reWhichCount.ReplaceAllString(rest, " ")
 	}
 	for _, w := range questionWords {
 		rest = strings.ReplaceAll(rest, w, " ")

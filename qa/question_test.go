@@ -2127,3 +2127,18 @@ func TestRealGrowthIsAspect(t *testing.T) {
 		}
 	}
 }
+
+// 哪两个县: the count the answer lists is no required word of the
+// subject; it stays as an aside.
+func TestWhichCountIsAside(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("去年新疆新设了哪两个县？")
+	if q.Kind != KindText {
+		t.Fatalf("kind %v", q.Kind)
+	}
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "两个") && !c.Optional {
+			t.Errorf("两个 is a required concept: %+v", q.Concepts)
+		}
+	}
+}
