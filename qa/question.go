@@ -1623,6 +1623,28 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			words = append(words, *byPos[p])
 		}
 	}
+	// A term the segmenter glued to the asker's verb (固投涨: 固投 and 涨)
+	// is cut where the lexicon knows the term.
+	for i := 0; i < len(words); i++ {
+		w := words[i].text
+		if a.Lex.Known(w) {
+			continue
+		}
+		for k := len(w) - 1; k > 0; k-- {
+			if !utf8.RuneStart(w[k]) {
+				continue
+			}
+			head, tail := w[:k], w[k:]
+			if utf8.RuneCountInString(tail) != 1 || !strings.Contains(changeChars, tail) ||
+				utf8.RuneCountInString(head) < 2 || !a.Lex.Known(head) {
+				continue
+			}
+			words[i] = word{text: head}
+			words = slices.Insert(words, i+1, word{text: tail})
+			i++
+			break
+		}
+	}
 	// A term the segmenter cut across a word (一般/公共/预算赤字: the
 	// term 一般公共预算 and 赤字) is cut again where the lexicon knows the
 	// term and the rest of the word as a word of its own.
@@ -2466,6 +2488,10 @@ const looseChars = functionChars + glueChars + "用占帮涨"
 // glueChars join a thing to its use in loose speech (专项债来支持, 拿去修):
 // no thing, no verb.
 const glueChars = "来去"
+
+// changeChars are the one-character verbs of change an asker glues to a
+// term (固投涨了多少).
+const changeChars = "涨降增减升跌"
 
 const functionChars = "上下里中给把被花做搞弄要会能想该没有是在了的得地着过从到向对为"
 

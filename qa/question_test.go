@@ -2142,3 +2142,15 @@ func TestWhichCountIsAside(t *testing.T) {
 		}
 	}
 }
+
+// A term the segmenter glues to the asker's verb (固投涨) is the term.
+func TestTermGluedToVerb(t *testing.T) {
+	// gojieba's unknown-word model glues 固投涨; the fake segmenter does
+	// it by its dictionary.
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"西藏", "去年", "固投涨", "多少"}), Lex: LoadLexicon()}
+	q := a.Analyze("西藏去年固投涨了多少？")
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "固投" }) {
+		t.Errorf("concepts %+v, want 固投", q.Concepts)
+	}
+}
+
