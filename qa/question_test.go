@@ -2153,4 +2153,3 @@ func TestTermGluedToVerb(t *testing.T) {
 		t.Errorf("concepts %+v, want 固投", q.Concepts)
 	}
 }
-
