@@ -463,6 +463,9 @@ type layout struct {
 	// figureJoins are the joins followed by a figure: in 新建6个国家级、20个
 	// 省级临床重点专科 both figures share the noun after the last one.
 	figureJoins []int
+	// goesOn are the joins after which a change of the item before goes
+	// on (地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%).
+	goesOn []int
 	// continues marks, per clause, one that states a change of what the
 	// clause before names (地区生产总值4770.9亿元，比上年增长5.6%).
 	continues []bool
@@ -593,6 +596,9 @@ func clauses(text string) *layout {
 			if next := i + len("、"); next < len(text) && text[next] >= '0' && text[next] <= '9' {
 				l.figureJoins = append(l.figureJoins, i)
 			}
+			if m := reContinues.FindStringIndex(text[i+len("、"):]); m != nil && !strings.HasPrefix(text[i+len("、")+m[1]:], "值") {
+				l.goesOn = append(l.goesOn, i)
+			}
 		case '和', '及', '与':
 			// Only a conjunction before a figure joins two items (100个乡镇
 			// 综合养老服务中心和300个村级互助幸福院); elsewhere it is part of
@@ -704,6 +710,17 @@ func (l *layout) joined(a, b int) bool {
 	return k < len(l.joins) && l.joins[k] < b
 }
 
+// goesOnTo reports whether the last join between a and b is one after
+// which the change of what stands before it goes on (see layout.goesOn).
+func (l *layout) goesOnTo(a, b int) bool {
+	k := sort.SearchInts(l.joins, b) - 1
+	if k < 0 || l.joins[k] < a {
+		return false
+	}
+	i := sort.SearchInts(l.goesOn, l.joins[k])
+	return i < len(l.goesOn) && l.goesOn[i] == l.joins[k]
+}
+
 // joinedApart reports whether a join that does not lead to another figure
 // stands between a and b: the noun after 6个国家级、20个省级 is shared.
 func (l *layout) joinedApart(a, b int) bool {
@@ -758,6 +775,11 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 				p *= 0.7
 			}
 		} else if l.joined(o.end, qs) {
+			if l.goesOnTo(o.end, qs) {
+				// The subject of the clause, whose change goes on after
+				// the join: as if beside it.
+				return math.Max(p, 0.85)
+			}
 			p *= 0.7
 		}
 		return p
@@ -2438,8 +2460,14 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
 			avg := averageFigure(clause)
-			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !average || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(clause)) ||
-				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(clause))
+			// 达到9.2万元、增长4.1%: the level reached is the item before
+			// the join's; the change after it is the year's.
+			item := clause
+			if k := strings.LastIndex(clause, "、"); k >= 0 {
+				item = clause[k+len("、"):]
+			}
+			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !average || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(item)) ||
+				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(item))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(clause, sector))

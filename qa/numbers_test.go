@@ -1625,3 +1625,24 @@ func TestAnaphor(t *testing.T) {
 		}
 	}
 }
+
+// A change after a join (、增长4.8%) goes on about the subject of the
+// clause; another item's change (、农业增长3%) does not.
+func TestJoinGoesOn(t *testing.T) {
+	for text, want := range map[string]bool{
+		"全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。": true,
+		"全省地区生产总值达到5.53万亿元、同比增长4.8%。":       true,
+		"全省地区生产总值增长5%、农业增加值增长4.8%。":         false,
+	} {
+		l := clauses(text)
+		subj := strings.Index(text, "地区生产总值") + len("地区生产总值")
+		fig := strings.Index(text, "4.8%")
+		if got := l.goesOnTo(subj, fig); got != want {
+			t.Errorf("%s: goesOnTo = %v, want %v", text, got, want)
+		}
+		p := proximity(occurrence{start: subj - len("地区生产总值"), end: subj, factor: 1, part: -1}, l, fig, fig+len("4.8%"))
+		if want && p < 0.85 {
+			t.Errorf("%s: proximity %.2f, want ≥ 0.85", text, p)
+		}
+	}
+}
