@@ -2307,6 +2307,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	average, added := asksAverage(q), asksAdded(q)
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
+	qpoint := yearPoint(q.Raw)
 	qpart := questionSubperiod(q.Raw)
 	if qpart == "" {
 		qpart = questionSubperiod(q.Norm) // 头一个季度, read as 第一季度
@@ -2443,8 +2444,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// 从0.94万家增加到1.55万家: the first is the old value.
 			ft[fFromValue] = boolf(fromValue(text, breaks, f))
 			// 新建通航机场5个 does not say how many airports there are.
-			// 新增高速公路通车里程1523公里 is not the 总里程 asked either.
-			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || totalAsked(q) && newFigure(text, breaks, f.Prefix))
+			// 新增高速公路通车里程1523公里 is not the 总里程 asked either,
+			// nor 新增债务限额 the 年初 债务限额.
+			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || (totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords)) && newFigure(text, breaks, f.Prefix))
 			// A change, where the question asks for the level: 0.9个百分点,
 			// or 下降14% for 浓度降到了多少.
 			// A change in percentage points answers only a change: 城镇化率
@@ -2480,7 +2482,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) ||
 				!q.PerUnit && perUnitNoun(clause))
-			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart)
+			// 2025年初的债务限额 is not the 年末 one, nor the reverse.
+			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart || qpoint != "" && pointAt(text, f.Prefix) != "" && pointAt(text, f.Prefix) != qpoint)
 			if e.model.w[fHeadClash] != 0 {
 				ft[fHeadClash] = boolf(!listed && headClash(head, forms, figureNoun(text, f.Prefix, f.End)))
 			}
@@ -3677,6 +3680,33 @@ func questionSubperiod(raw string) string {
 		return subperiodKey("1-" + m[1] + "月")
 	}
 	return ""
+}
+
+// reYearPoint names the start or the end of a year: 年初, 年末, 年底.
+var reYearPoint = regexp.MustCompile(`年(初|末|底)|(?:上年|去年|今年|当年)?(年初|年末|年底)`)
+
+// yearPoint returns "start" or "end" for the last point of a year text
+// names (2025年初, 年末), or "".
+func yearPoint(text string) string {
+	ms := reYearPoint.FindAllStringSubmatch(text, -1)
+	if ms == nil {
+		return ""
+	}
+	m := ms[len(ms)-1]
+	if strings.Contains(m[0], "初") {
+		return "start"
+	}
+	return "end"
+}
+
+// pointAt returns the point of a year named last in the clause chain
+// before byte at of text (see yearPoint), within its sentence.
+func pointAt(text string, at int) string {
+	before := text[:at]
+	if k := strings.LastIndexAny(before, "；。"); k >= 0 {
+		before = before[k:]
+	}
+	return yearPoint(before)
 }
 
 // subperiods are the parts of a year a sentence names, read once for all

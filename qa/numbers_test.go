@@ -1646,3 +1646,22 @@ func TestJoinGoesOn(t *testing.T) {
 		}
 	}
 }
+
+// 年初 and 年末 are points of a year a question and a figure name.
+func TestYearPoint(t *testing.T) {
+	for text, want := range map[string]string{
+		"2025年初江门全市政府债务限额是多少亿元？": "start",
+		"到去年年底存款余额有多少":           "end",
+		"年末全市常住人口多少":             "end",
+		"全年粮食产量多少":               "",
+	} {
+		if got := yearPoint(text); got != want {
+			t.Errorf("yearPoint(%s) = %q, want %q", text, got, want)
+		}
+	}
+	text := "2025年初，我市政府债务限额为1,263.55亿元，预计2025年末我市政府债务限额为1,436.75亿元。"
+	figs := ParseQuantities(text)
+	if a, b := pointAt(text, figs[0].Prefix), pointAt(text, figs[1].Prefix); a != "start" || b != "end" {
+		t.Errorf("pointAt: %q, %q", a, b)
+	}
+}
