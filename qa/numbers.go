@@ -271,7 +271,8 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				// another measure's.
 				oc.factor *= 0.6
 			}
-			if perUnitOf(folded[:s]) && !strings.Contains(q.Norm, "万元") && !strings.Contains(q.Norm, "单位") {
+			if perUnitOf(folded[:s]) && !strings.Contains(q.Norm, "万元") && !strings.Contains(q.Norm, "单位") ||
+				rePerBase.MatchString(folded[:s]) && !q.PerUnit && !strings.Contains(q.Norm, "每") && !strings.Contains(strings.ToLower(q.Raw), "per ") {
 				// 万元GDP能耗, 单位地区生产总值能耗: the word is what another
 				// measure is counted per.
 				oc.factor *= 0.3
@@ -433,6 +434,10 @@ func otherFlow(occ []occurrence, folded string, offs []int, head string) {
 		}
 	}
 }
+
+// rePerBase ends in the count an intensity is per (每万城镇常住人口拥有社区
+// 工作者19.2人: 常住人口 is the base, not the thing counted).
+var rePerBase = regexp.MustCompile(`每(?:十|百|千|万|十万|百万)(?:名|个|户|位)?\p{Han}{0,4}$`)
 
 // perUnitOf reports whether the text before a word makes it the base of
 // an intensity: 万元 (not 5000万元) or 单位 right before it.

@@ -1665,3 +1665,17 @@ func TestYearPoint(t *testing.T) {
 		t.Errorf("pointAt: %q, %q", a, b)
 	}
 }
+
+// The count an intensity is per (每万城镇常住人口) is its base.
+func TestPerBase(t *testing.T) {
+	for before, want := range map[string]bool{
+		"每万城镇":   true,
+		"每千":     true,
+		"全市年末":   false,
+		"每年新增城镇": false,
+	} {
+		if got := rePerBase.MatchString(before); got != want {
+			t.Errorf("rePerBase(%s) = %v, want %v", before, got, want)
+		}
+	}
+}
