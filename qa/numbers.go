@@ -1432,6 +1432,9 @@ func unitFit(q *Question, f Quantity) float64 {
 		// is no aggregate.
 		return 0.05
 	}
+	if q.Scale >= 1e4 && (f.Unit == "%" || f.Unit == "‰" || f.Unit == "百分点") {
+		return 0.1 // 有多少万 asks a magnitude, which no rate answers
+	}
 	switch {
 	case q.Unit != "" && !q.UnitSoft:
 		switch {

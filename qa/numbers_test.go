@@ -1679,3 +1679,13 @@ func TestPerBase(t *testing.T) {
 		}
 	}
 }
+
+// 有多少万 asks a magnitude: no rate answers it.
+func TestScaleAskedNoRate(t *testing.T) {
+	q := testAnalyzer().Analyze("云南去年来旅居的人有多少万？")
+	figs := ParseQuantities("旅居人数达389.75万、增长20.7%。")
+	if a, b := unitFit(q, figs[0]), unitFit(q, figs[1]); a <= b || b > 0.1 {
+		t.Errorf("unitFit: 389.75万 %.2f, 20.7%% %.2f", a, b)
+	}
+}
+
