@@ -1907,7 +1907,10 @@ func reviewOnly(m report.Meta) bool {
 
 // levelCues say that a figure is a level reached (达到, 突破, 增加到), not
 // an amount over a time.
-var levelCues = []string{"达", "突破", "超过", "增加到", "提高到", "增长到", "上升到", "扩大到", "总里程", "总量", "余额", "年末", "人均"}
+var levelCues = []string{"达", "突破", "超过", "增加到", "提高到", "增长到", "上升到", "扩大到", "总里程", "总量", "余额", "年末", "人均",
+	// 由4960万人减少到2820万人: a level the fall ends at.
+	"减少到", "下降到", "降低到", "降到", "缩小到", "提升到", "增加至", "提高至", "增长至", "上升至", "扩大至", "提升至",
+	"减少至", "下降至", "降低至", "降至", "缩小至"}
 
 // levelReached reports whether the clause before a figure states a level
 // reached: in a review of several years, the level the span ends at.

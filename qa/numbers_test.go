@@ -1689,3 +1689,16 @@ func TestScaleAskedNoRate(t *testing.T) {
 	}
 }
 
+// The level a rise or a fall ends at is a level reached.
+func TestLevelReached(t *testing.T) {
+	for clause, want := range map[string]bool{
+		"农村贫困人口由4960万人减少到": true,
+		"城乡居民收入比值由3.27缩小至": true,
+		"粮食产量达到":           true,
+		"粮食产量增长":           false,
+	} {
+		if got := levelReached(clause); got != want {
+			t.Errorf("levelReached(%s) = %v, want %v", clause, got, want)
+		}
+	}
+}
