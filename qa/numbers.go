@@ -552,6 +552,10 @@ var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集
 // reBasisClause is a clause that only says how a change is reckoned (按不变
 // 价格计算，比上年增长2.8%): it goes on about the subject before it, like
 // the change that follows it.
+// reFromClause opens a clause with the start of a change of what the
+// clause before names (城镇居民家庭人均可支配收入，由1997年的5160元增加到…).
+var reFromClause = regexp.MustCompile(`^\s*(?:由|从)(?:(?:\d{4}|[０-９]{4})年(?:底|末)?的?)?[0-9０-９]`)
+
 var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格?(?:计算|核算)?|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
 
 // ordinalJoin reports whether the 、 at byte i of text joins two numerals
@@ -620,7 +624,7 @@ func clauses(text string) *layout {
 		_, n := utf8.DecodeRuneInString(text[b:])
 		rest := text[b+n:]
 		l.purpose[k+1] = rePurposeClause.MatchString(rest)
-		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) {
+		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) || reFromClause.MatchString(rest) {
 			l.continues[k+1] = true
 		}
 	}

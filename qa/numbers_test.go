@@ -1702,3 +1702,13 @@ func TestLevelReached(t *testing.T) {
 		}
 	}
 }
+
+// A clause opening with the start of a change (，由1997年的5160元增加到…)
+// goes on about the subject before it.
+func TestFromClauseContinues(t *testing.T) {
+	text := "城镇居民家庭人均可支配收入，由1997年的5160元增加到2002年的7703元，平均每年实际增长8.6%。"
+	if l := clauses(text); len(l.continues) < 2 || !l.continues[1] {
+		t.Errorf("continues = %v", l.continues)
+	}
+}
+

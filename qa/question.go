@@ -331,6 +331,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	if q.Class == "percent" {
 		growthReading(q)
 	}
+	householdReading(q)
 	q.Stock = isStockQuestion(q, norm)
 	q.AsksCount = reAsksCount.MatchString(strings.ToLower(norm))
 	if q.Lang == "zh" && q.Class != "percent" && q.Class != "rank" && reCutEnd.MatchString(norm) {
@@ -600,11 +601,29 @@ var spokenWays = []struct {
 // reAskRatio asks a ratio as reports write one (2.04∶1): 是几比一, 几比几.
 var reAskRatio = regexp.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`)
 
+// reRatioNoun names a ratio written as a bare number (城乡居民收入比缩小到
+// 2.31, 出生人口性别比), not a comparison (收入比上年增长).
+var reRatioNoun = regexp.MustCompile(`(?:收入|性别|抚养)比(?:值)?(?:[^上去前今同较年例重0-9一二三四五六七八九十]|$)`)
+
 // reLengthAsked asks a length: 有多长, 多厚, 多远 (多长时间 asks a time).
 var reLengthAsked = regexp.MustCompile(`多(?:长|厚|远|深|宽)(?:[^时]|$)`)
 
 // rePerMeasure names a price per unit of a thing (每斤, 每吨).
 var rePerMeasure = regexp.MustCompile(`每(?:斤|吨|公斤|千克|亩|度|升|立方米|平方米|千瓦时)`)
+
+// householdReading lets a resident's figure be found as older reports
+// write it, of the household: 城镇居民家庭人均可支配收入 for 城镇居民人均
+// 可支配收入.
+func householdReading(q *Question) {
+	for i := range q.Concepts {
+		c := &q.Concepts[i]
+		for _, a := range c.Alts {
+			if a.Factor >= 0.75 && strings.Contains(a.Text, "居民人均") {
+				c.Alts = addAlt(c.Alts, Alt{Text: strings.Replace(a.Text, "居民人均", "居民家庭人均", 1), Factor: a.Factor * 0.95})
+			}
+		}
+	}
+}
 
 // growthReading lets a growth of the economy asked as the growth of its
 // output (GDP growth target, 地区生产总值增长多少) be found as reports
@@ -2141,7 +2160,7 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 		return UnitClass(q.Unit)
 	}
 	// 千名老人床位数, 每万人口发明专利拥有量: a ratio, written as a bare number.
-	if reRatio.MatchString(s) || reAskRatio.MatchString(q.Raw) {
+	if reRatio.MatchString(s) || reAskRatio.MatchString(q.Raw) || reRatioNoun.MatchString(s) {
 		q.PerHead = reRatio.MatchString(s)
 		return "ratio"
 	}

@@ -2153,3 +2153,26 @@ func TestTermGluedToVerb(t *testing.T) {
 		t.Errorf("concepts %+v, want 固投", q.Concepts)
 	}
 }
+
+// 收入比 names a ratio written bare, 收入比上年 a comparison; older reports
+// write a resident's figure of the household (居民家庭人均).
+func TestRatioNounAndHousehold(t *testing.T) {
+	a := testAnalyzer()
+	if c := a.Analyze("城乡居民收入比缩小到了多少？").Class; c != "ratio" {
+		t.Errorf("收入比: class %q", c)
+	}
+	if c := a.Analyze("城镇居民收入比上年增长多少？").Class; c == "ratio" {
+		t.Errorf("收入比上年: class %q", c)
+	}
+	q := a.Analyze("2002年城镇居民人均可支配收入是多少元？")
+	found := false
+	for _, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			found = found || alt.Text == "城镇居民家庭人均可支配收入"
+		}
+	}
+	if !found {
+		t.Errorf("no 居民家庭人均 reading: %+v", q.Concepts)
+	}
+}
+
