@@ -1711,4 +1711,3 @@ func TestFromClauseContinues(t *testing.T) {
 		t.Errorf("continues = %v", l.continues)
 	}
 }
-

@@ -2175,4 +2175,3 @@ func TestRatioNounAndHousehold(t *testing.T) {
 		t.Errorf("no 居民家庭人均 reading: %+v", q.Concepts)
 	}
 }
-
