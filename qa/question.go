@@ -982,7 +982,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 }
 
 // reYearSpanQ is a span of years a question asks over (从1978年到1985年).
-var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|今年|明年|本年)\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*年(?:间|期间|这几年|那几年|这段时间)?`)
+var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|今年|明年|本年)\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*(?:年(?:间|期间|这几年|那几年|这段时间)?|这(?:[两三四五六七八九十几]年|几年|段时间)|那(?:几年|段时间))`)
 
 // reShortYear is a year of the last century said short (92年, 七四年);
 // shortYears leaves spans alone (70年来, 五六年间).

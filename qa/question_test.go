@@ -2175,3 +2175,13 @@ func TestRatioNounAndHousehold(t *testing.T) {
 		t.Errorf("no 居民家庭人均 reading: %+v", q.Concepts)
 	}
 }
+
+// 1998到2002这五年 is a span of years, no one year asked.
+func TestYearSpanWithoutNian(t *testing.T) {
+	a := testAnalyzer()
+	for _, q := range []string{"1998到2002这五年GDP年均增长多少？", "从1978年到1985年粮食产量增长多少？"} {
+		if y := a.Analyze(q).Year; y != 0 {
+			t.Errorf("%s: year %d, want none", q, y)
+		}
+	}
+}
