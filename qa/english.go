@@ -342,7 +342,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Kind = KindNumber
 		q.Class = "percent"
 	default:
-		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") && !reHowSize.MatchString(s) ||
+		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || reEnWhichLead.MatchString(s) || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") && !reHowSize.MatchString(s) ||
 			reEnMeasures.MatchString(s) {
 			q.Kind = KindText
 		}
@@ -685,3 +685,8 @@ func longestHan(s string) string {
 	}
 	return best
 }
+
+// reEnWhichLead opens a question of which one after a preposition: In
+// which province did…, From which countries….
+var reEnWhichLead = regexp.MustCompile(`^(?:in|at|from|to|for|on|by|with) which `)
+

@@ -2185,3 +2185,14 @@ func TestYearSpanWithoutNian(t *testing.T) {
 		}
 	}
 }
+
+// "In which province did…" asks which one, as "Which province…" does.
+func TestEnglishWhichAfterPreposition(t *testing.T) {
+	a := testAnalyzer()
+	for _, q := range []string{"In which province did China start its rural tax-and-fee reform pilot in 2000?", "From which countries did the city attract investment?"} {
+		if k := a.Analyze(q).Kind; k != KindText {
+			t.Errorf("%s: kind %v, want text", q, k)
+		}
+	}
+}
+
