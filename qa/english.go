@@ -689,4 +689,3 @@ func longestHan(s string) string {
 // reEnWhichLead opens a question of which one after a preposition: In
 // which province did…, From which countries….
 var reEnWhichLead = regexp.MustCompile(`^(?:in|at|from|to|for|on|by|with) which `)
-

@@ -2195,4 +2195,3 @@ func TestEnglishWhichAfterPreposition(t *testing.T) {
 		}
 	}
 }
-
