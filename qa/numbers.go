@@ -471,6 +471,8 @@ type layout struct {
 	// goesOn are the joins after which a change of the item before goes
 	// on (地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%).
 	goesOn []int
+	// parts are the bytes where 其中 (of which) stands.
+	parts []int
 	// continues marks, per clause, one that states a change of what the
 	// clause before names (地区生产总值4770.9亿元，比上年增长5.6%).
 	continues []bool
@@ -617,6 +619,14 @@ func clauses(text string) *layout {
 				l.figureJoins = append(l.figureJoins, i)
 			}
 		}
+	}
+	for from := 0; ; {
+		k := strings.Index(text[from:], "其中")
+		if k < 0 {
+			break
+		}
+		l.parts = append(l.parts, from+k)
+		from += k + len("其中")
 	}
 	l.continues = make([]bool, len(l.breaks)+1)
 	l.purpose = make([]bool, len(l.breaks)+1)
@@ -818,8 +828,19 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		// 拨付37亿元，支持优化教育资源配置: what the money is for.
 		return 0.75
 	}
+	if l != nil && l.partsAfter(qe, o.start) {
+		// 公路通车里程…176万公里，其中高速公路…: a part of the figure's
+		// whole, named after it, is not what the figure counts.
+		return 0.05
+	}
 	// Words in a later clause seldom describe an earlier figure.
 	return 0.3 / float64(d)
+}
+
+// partsAfter reports whether a 其中 (of which) stands between a and b.
+func (l *layout) partsAfter(a, b int) bool {
+	k := sort.SearchInts(l.parts, a)
+	return k < len(l.parts) && l.parts[k] < b
 }
 
 // span is a byte range of a sentence.

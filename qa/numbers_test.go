@@ -1711,3 +1711,18 @@ func TestFromClauseContinues(t *testing.T) {
 		t.Errorf("continues = %v", l.continues)
 	}
 }
+
+// A part named after a figure in a 其中 clause is not what it counts.
+func TestPartAfterFigure(t *testing.T) {
+	text := "公路通车里程增加到176万公里，其中高速公路增加到2.52万公里。"
+	l := clauses(text)
+	figs := ParseQuantities(text)
+	k := strings.Index(text, "高速公路")
+	o := occurrence{start: k, end: k + len("高速公路"), factor: 1, part: -1}
+	if p := proximity(o, l, figs[0].Prefix, figs[0].End); p > 0.1 {
+		t.Errorf("高速公路 after 其中 is %.2f near 176万公里, want ≤ 0.1", p)
+	}
+	if p := proximity(o, l, figs[1].Prefix, figs[1].End); p < 0.5 {
+		t.Errorf("高速公路 is %.2f near its own 2.52万公里", p)
+	}
+}
