@@ -1948,6 +1948,26 @@ func levelReached(clause string) bool {
 	return false
 }
 
+// reTimeTopic opens a sentence with the year it speaks of: 过去一年，…
+var reTimeTopic = regexp.MustCompile(`^\s*(?:(过去(?:的)?一年|去年|上一年)|((?:19|20)\d{2})年)[，,]`)
+
+// topicYear returns the year a sentence of no figure opens with (过去一年，
+// 我们的各项工作取得了很大成绩), or 0.
+func topicYear(text string, m report.Meta) int {
+	sm := reTimeTopic.FindStringSubmatch(text)
+	if sm == nil || strings.ContainsAny(text[len(sm[0]):], "0123456789０１２３４５６７８９") {
+		return 0
+	}
+	if sm[2] != "" {
+		y, _ := strconv.Atoi(sm[2])
+		return y
+	}
+	if a := anchorYear(m); a > 0 {
+		return a - 1
+	}
+	return 0
+}
+
 // anchorYear is the year 今年 and 去年 count from in a report: the year
 // it was delivered (a 2025 budget report, delivered early in 2026, calls
 // 2025 去年), else the year after the one it reviews. A report read as
@@ -2409,9 +2429,15 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 		pc := v.periodCtx()
 		parts := subperiodsOf(text)
-		if isDetail(text) && v.rec.N > 0 {
+		if v.rec.N > 0 {
 			if prev := vw.neighbour(v, v.rec.N-1); prev != nil {
-				pc.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
+				if isDetail(text) {
+					pc.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
+				} else if y := topicYear(prev.rec.Text, v.sum.Meta); y != 0 && !reSentYear.MatchString(text) {
+					// 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长
+					// 10.3%…: the sentence before, of no figure, names the year.
+					pc.prevYear = y
+				}
 			}
 		}
 		for _, f := range figs {

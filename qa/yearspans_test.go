@@ -190,3 +190,19 @@ func TestPeriodFromComparison(t *testing.T) {
 		t.Errorf("%s in %s: year %d, want 0", f[1].Text, text, y)
 	}
 }
+
+// A sentence of no figure opening with its year (过去一年，…) dates the
+// sentence after it.
+func TestTopicYear(t *testing.T) {
+	m := report.Meta{Year: 2011, ReviewYear: 2010, PlanYear: 2011}
+	for text, want := range map[string]int{
+		"过去一年，我们的各项工作取得了很大成绩。": 2010,
+		"2009年，我们迎难而上。":        2009,
+		"过去一年，国内生产总值增长10.3%。":  0,
+		"我们的各项工作取得了很大成绩。":      0,
+	} {
+		if got := topicYear(text, m); got != want {
+			t.Errorf("topicYear(%s) = %d, want %d", text, got, want)
+		}
+	}
+}
