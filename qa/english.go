@@ -69,7 +69,7 @@ var enFiller = map[string]bool{
 	"large": true, "big": true, "small": true, "high": true, "low": true, "long": true, "size": true,
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 	"eight": true, "nine": true, "ten": true, "hundred": true, "thousand": true, "million": true,
-	"billion": true, "past": true, "previous": true, "recent": true,
+	"billion": true, "trillion": true, "past": true, "previous": true, "recent": true,
 	"live": true, "lives": true, "exist": true, "exists": true, "located": true,
 	"aim": true, "aims": true, "aimed": true, "actually": true, "unit": true, "units": true,
 	"during": true, "since": true, "until": true, "between": true, "some": true, "more": true, "most": true,
@@ -148,11 +148,11 @@ var reEnChange = regexp.MustCompile(`\b(grow|grew|grown|increase|increased|rise|
 
 // reEnUnitAsked is a unit an English question names for its answer: in 100
 // million yuan, (10,000 yuan), in tonnes.
-var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one hundred|ten) (?:million|thousand) |10,?000 |10 thousand |billions? (?:of )?|millions? (?:of )?|thousands? (?:of )?)?(yuan|rmb|tonnes|tons|hectares|mu|kilometers|kilometres|km|kw|kilowatts|kwh|kilowatt-hours|square meters|square metres|micrograms per cubic met(?:re|er))\b\)?`)
+var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one hundred|ten) (?:million|thousand) |10,?000 |10 thousand |trillions? (?:of )?|billions? (?:of )?|millions? (?:of )?|thousands? (?:of )?)?(yuan|rmb|tonnes|tons|hectares|mu|kilometers|kilometres|km|kw|kilowatts|kwh|kilowatt-hours|square meters|square metres|micrograms per cubic met(?:re|er))\b\)?`)
 
 // reEnScaleAsked is a scale an English question counts its answer in,
 // without a unit: (in 10,000s), in units of 10,000, in tens of thousands.
-var reEnScaleAsked = regexp.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,?000,?000s?|100 millions?|tens of thousands|ten thousands?|hundreds of millions|millions|billions|thousands)\b\)?`)
+var reEnScaleAsked = regexp.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,?000,?000s?|100 millions?|tens of thousands|ten thousands?|hundreds of millions|millions|billions|trillions|thousands)\b\)?`)
 
 // enUnitWords are the units reEnUnitAsked reads.
 var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨", "tons": "吨", "hectares": "公顷", "mu": "亩",

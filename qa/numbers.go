@@ -2079,6 +2079,10 @@ func addedFigure(text string, l *layout, pos int) bool {
 // totalAsked reports whether a question asks for a whole (总里程, 总量)
 // and not what was added to it.
 func totalAsked(q *Question) bool {
+	if q.Lang == "en" {
+		raw := strings.ToLower(q.Raw)
+		return reEnTotal.MatchString(raw) && !strings.Contains(raw, "new")
+	}
 	for _, c := range q.Concepts {
 		if c.Aspect && c.Word == "总" {
 			return !hasAny(q.Norm, newWords)
@@ -2086,6 +2090,9 @@ func totalAsked(q *Question) bool {
 	}
 	return false
 }
+
+// reEnTotal asks for a whole in English: in total, the total length.
+var reEnTotal = regexp.MustCompile(`\b(?:in total|total|overall|altogether)\b`)
 
 // newWords say that a figure counts what is new: unlike the other
 // actionWords (通车, 建成), they never name a whole.

@@ -2195,3 +2195,20 @@ func TestEnglishWhichAfterPreposition(t *testing.T) {
 		}
 	}
 }
+
+// "in trillion yuan" names the answer's unit; "in total" asks a whole.
+func TestEnglishTrillionAndTotal(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How much did tourists spend in Yunnan in 2024, in trillion yuan?")
+	if q.Unit != "元" {
+		t.Errorf("unit %q, want 元", q.Unit)
+	}
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "万亿") {
+			t.Errorf("trillion read as a subject: %+v", q.Concepts)
+		}
+	}
+	if !totalAsked(a.Analyze("How long is Beijing's subway network in total now, in kilometres?")) || totalAsked(a.Analyze("How many kilometres of new subway lines opened in total?")) {
+		t.Error("totalAsked in English")
+	}
+}
