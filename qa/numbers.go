@@ -554,6 +554,10 @@ var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集
 // reBasisClause is a clause that only says how a change is reckoned (按不变
 // 价格计算，比上年增长2.8%): it goes on about the subject before it, like
 // the change that follows it.
+// reBudgetShare opens a clause with the share of the budget the subject
+// before came to (一般公共预算收入268.61亿元，为预算的100.28%，同比增长5.29%).
+var reBudgetShare = regexp.MustCompile(`^\s*(?:为|占|完成|达到|是)(?:年初|年度|调整后?的?|变动)?预算(?:数)?的`)
+
 // reFromClause opens a clause with the start of a change of what the
 // clause before names (城镇居民家庭人均可支配收入，由1997年的5160元增加到…).
 var reFromClause = regexp.MustCompile(`^\s*(?:由|从)(?:(?:\d{4}|[０-９]{4})年(?:底|末)?的?)?[0-9０-９]`)
@@ -634,7 +638,7 @@ func clauses(text string) *layout {
 		_, n := utf8.DecodeRuneInString(text[b:])
 		rest := text[b+n:]
 		l.purpose[k+1] = rePurposeClause.MatchString(rest)
-		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) || reFromClause.MatchString(rest) {
+		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) || reFromClause.MatchString(rest) || reBudgetShare.MatchString(rest) {
 			l.continues[k+1] = true
 		}
 	}

@@ -1704,11 +1704,16 @@ func TestLevelReached(t *testing.T) {
 }
 
 // A clause opening with the start of a change (，由1997年的5160元增加到…)
-// goes on about the subject before it.
+// or with the share of the budget reached (，为预算的100.28%) goes on about
+// the subject before it.
 func TestFromClauseContinues(t *testing.T) {
 	text := "城镇居民家庭人均可支配收入，由1997年的5160元增加到2002年的7703元，平均每年实际增长8.6%。"
 	if l := clauses(text); len(l.continues) < 2 || !l.continues[1] {
 		t.Errorf("continues = %v", l.continues)
+	}
+	text = "全市一般公共预算收入268.61亿元，为预算的100.28%，同比增长5.29%。"
+	if l := clauses(text); len(l.continues) < 3 || !l.continues[1] || !l.continues[2] {
+		t.Errorf("%s: continues = %v", text, l.continues)
 	}
 }
 
