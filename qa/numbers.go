@@ -1604,6 +1604,10 @@ func planCueIn(s, w string) bool {
 
 // isComparisonBase reports whether the year at byte at follows 比 or 较,
 // or is what a figure is a multiple or share of (是2011年的1.76倍).
+// reBasisYear is a year named as the basis of a figure: 上年实际数额,
+// 去年的基础, 2024年执行数.
+var reBasisYear = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:19|20)\d{2}年|[０-９]{4}年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)(?:的)?(?:实际|执行|预算|决算|完成)?(?:数额|数|基数|水平|基础)`)
+
 func isComparisonBase(text string, at int) bool {
 	before := strings.TrimRight(text[:at], " ")
 	if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比上年和") {
@@ -1612,6 +1616,12 @@ func isComparisonBase(text string, at int) bool {
 	// 比五年计划原定１９５７年３，８５６亿斤的水平超过: a few words may
 	// name the base's plan between 比 and its year.
 	if k := strings.LastIndex(before, "比"); k >= 0 && len(before)-k <= 30 && reBaseNamed.MatchString(before[k:]) {
+		return true
+	}
+	// 按上年实际数额核减２０％, 在上年基础上: the year of the basis a figure
+	// is set against dates nothing.
+	if (strings.HasSuffix(before, "按") || strings.HasSuffix(before, "按照") || strings.HasSuffix(before, "以") || strings.HasSuffix(before, "在")) &&
+		reBasisYear.MatchString(text[at:]) {
 		return true
 	}
 	// 与上年持平, 同上年相比, 和上年基本持平: a base too; so is 同一九四九年

@@ -206,3 +206,14 @@ func TestTopicYear(t *testing.T) {
 		}
 	}
 }
+
+// The year of a basis (按上年实际数额核减２０％) dates no figure.
+func TestBasisYearDatesNothing(t *testing.T) {
+	text := "今年的行政经费预算，一律削减１０％，集团购买力要按上年实际数额核减２０％。"
+	pc := periodCtx{text: text, meta: report.Meta{Year: 1985, ReviewYear: 1984, PlanYear: 1985}}
+	figs := ParseQuantities(text)
+	if y, _ := period(pc, figs[1].Start); y == 1984 {
+		t.Errorf("%s dated %d by the year of its basis", figs[1].Text, y)
+	}
+}
+
