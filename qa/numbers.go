@@ -148,6 +148,22 @@ func otherProduct(question, w, before string) bool {
 	return false
 }
 
+// nounAfter returns the run of Han characters (two to four) right after a
+// figure, the noun its classifier counts (20个国家: 国家), or "".
+func nounAfter(rest string) string {
+	n, end := 0, 0
+	for i, r := range rest {
+		if !unicode.Is(unicode.Han, r) || n == 4 {
+			break
+		}
+		n, end = n+1, i+utf8.RuneLen(r)
+	}
+	if n < 2 {
+		return ""
+	}
+	return rest[:end]
+}
+
 // levies are taxes whose names end in another's: 土地增值税 is no 增值税
 // (a budget lists both).
 var levies = map[string][]string{"增值税": {"土地"}}
@@ -2472,6 +2488,13 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			if givenIn(q, f) {
 				uf = 0 // 6个工业园区里…有多少家: the question gives 6个
+			}
+			if f.Unit == "个" && q.Unit != "" && q.Unit != "个" && !q.UnitSoft && UnitClass(q.Unit) == "count" {
+				// 开了多少列 is not 覆盖20个国家: 个 counts the noun after it,
+				// which the question does not name.
+				if n := nounAfter(text[f.End:]); n != "" && !strings.Contains(q.Norm, n) {
+					uf *= 0.5
+				}
 			}
 			if f.Unit == ":" && asksStructure(q) {
 				uf = 1 // 三次产业结构是多少: the ratio itself

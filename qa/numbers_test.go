@@ -1731,3 +1731,17 @@ func TestPartAfterFigure(t *testing.T) {
 		t.Errorf("高速公路 is %.2f near its own 2.52万公里", p)
 	}
 }
+
+// The noun a classifier counts stands right after the figure.
+func TestNounAfter(t *testing.T) {
+	for rest, want := range map[string]string{
+		"国家、179个站点城市": "国家",
+		"，比上年增长":      "",
+		"站点城市很多很多":    "站点城市",
+		"人":           "",
+	} {
+		if got := nounAfter(rest); got != want {
+			t.Errorf("nounAfter(%s) = %q, want %q", rest, got, want)
+		}
+	}
+}
