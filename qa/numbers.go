@@ -2401,6 +2401,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
 	qpoint := yearPoint(q.Raw)
+	// A whole (总里程) or a level at a point of the year (年初的债务限额).
+	wholeAsked := totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords)
 	qpart := questionSubperiod(q.Raw)
 	if qpart == "" {
 		qpart = questionSubperiod(q.Norm) // 头一个季度, read as 第一季度
@@ -2552,7 +2554,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// 新建通航机场5个 does not say how many airports there are.
 			// 新增高速公路通车里程1523公里 is not the 总里程 asked either,
 			// nor 新增债务限额 the 年初 债务限额.
-			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || (totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords)) && newFigure(text, breaks, f.Prefix))
+			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || wholeAsked && newFigure(text, breaks, f.Prefix))
 			// A change, where the question asks for the level: 0.9个百分点,
 			// or 下降14% for 浓度降到了多少.
 			// A change in percentage points answers only a change: 城镇化率
