@@ -1578,7 +1578,7 @@ func unitFit(q *Question, f Quantity) float64 {
 
 var (
 	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}|[12] [09] \d \d)\s*年`)
-	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要"}
+	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要", "努力把", "努力使"}
 	// reBudgetCue ends the words before a budgeted figure (年初预算合计
 	// 1164078万元).
 	reBudgetCue = regexp.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:合计|总计|总额|共)?(?:为|是)?\s*$`)

@@ -153,6 +153,8 @@ func TestPlanCues(t *testing.T) {
 		{"争取实现地区生产总值增长6%。", true},
 		{"全年要新增就业1.2万人。", true},
 		{"将新建学校12所。", true},
+		{"努力把全年零售物价上涨幅度控制在10%以内。", true},
+		{"经过努力，全年零售物价上涨幅度控制在13%。", false},
 	} {
 		pc := periodCtx{text: c.text, secPeriod: report.PeriodReview, meta: meta}
 		f := ParseQuantities(c.text)
