@@ -1121,6 +1121,9 @@ type listPlace struct {
 // own item and not the last.
 func (lp listPlace) pin(occ [][]occurrence) [][]occurrence {
 	in := func(o occurrence, i int) bool { return o.start >= lp.items[i].start && o.end <= lp.items[i].end }
+	// 市民服务热线诉求解决率、满意率: the first item's lead is every item's,
+	// and the last item's word is its own, no shared tail.
+	lead := lp.sharedLead()
 	last := len(lp.items) - 1
 	ownNamed := false // a concept found in the figure's own item, not in the last
 	for _, os := range occ {
@@ -1136,7 +1139,7 @@ func (lp listPlace) pin(occ [][]occurrence) [][]occurrence {
 	}
 	out := make([][]occurrence, len(occ))
 	for ci, os := range occ {
-		shared := ownNamed
+		shared := ownNamed && lead < 0
 		for _, o := range os {
 			for i := range lp.items {
 				if i != last && in(o, i) {
@@ -1148,7 +1151,7 @@ func (lp listPlace) pin(occ [][]occurrence) [][]occurrence {
 		for k, o := range os {
 			for i := range lp.items {
 				if in(o, i) {
-					if i == lp.index || shared && i == last {
+					if i == lp.index || shared && i == last || i == 0 && o.end <= lead {
 						o.pinned = 1
 					} else {
 						o.pinned = 0.15
@@ -1159,6 +1162,29 @@ func (lp listPlace) pin(occ [][]occurrence) [][]occurrence {
 		}
 	}
 	return out
+}
+
+// sharedLead returns where the words the first item shares with the
+// others end, or -1: when every later item is short (five characters at
+// most, 满意率) and the first is long (市民服务热线诉求解决率), what stands
+// before the first item's own head is every item's.
+func (lp listPlace) sharedLead() int {
+	if len(lp.items) < 2 {
+		return -1
+	}
+	own := 0
+	for _, it := range lp.items[1:] {
+		n := it.end - it.start
+		if n <= 0 || n > 15 {
+			return -1
+		}
+		own = max(own, n)
+	}
+	first := lp.items[0]
+	if first.end-first.start < 2*own+6 {
+		return -1
+	}
+	return first.end - own
 }
 
 // splitItems splits text[start:end) at 、 and 和 (and at clause breaks

@@ -1745,3 +1745,30 @@ func TestNounAfter(t *testing.T) {
 		}
 	}
 }
+
+// The lead of a long first item is every item's (市民服务热线诉求解决率、
+// 满意率); the short last item's word is its own.
+func TestListSharedLead(t *testing.T) {
+	text := "市民服务热线诉求解决率、满意率分别达97.3%和97.7%。"
+	l := clauses(text)
+	figs := ParseQuantities(text)
+	lists := respectively(text, l, figs)
+	lp, ok := lists[figs[0].Start]
+	if !ok {
+		t.Fatal("no list")
+	}
+	k := strings.Index(text, "满意率")
+	occ := [][]occurrence{{{start: k, end: k + len("满意率"), factor: 1, part: -1}}, {{start: 0, end: len("市民服务热线"), factor: 1, part: -1}}}
+	pinned := lp.pin(occ)
+	if p := pinned[0][0].pinned; p > 0.5 {
+		t.Errorf("满意率 pinned %.2f to 97.3%%, want the second item's own", p)
+	}
+	if p := pinned[1][0].pinned; p != 1 {
+		t.Errorf("市民服务热线 pinned %.2f to 97.3%%, want 1", p)
+	}
+	lp2 := lists[figs[1].Start]
+	if p := lp2.pin(occ)[1][0].pinned; p != 1 {
+		t.Errorf("市民服务热线 pinned %.2f to 97.7%%, want 1 (the lead is every item's)", p)
+	}
+}
+

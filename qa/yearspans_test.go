@@ -218,4 +218,3 @@ func TestBasisYearDatesNothing(t *testing.T) {
 		t.Errorf("%s dated %d by the year of its basis", figs[1].Text, y)
 	}
 }
-
