@@ -1771,4 +1771,3 @@ func TestListSharedLead(t *testing.T) {
 		t.Errorf("市民服务热线 pinned %.2f to 97.7%%, want 1 (the lead is every item's)", p)
 	}
 }
-
