@@ -911,7 +911,7 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 				out = map[int]listPlace{}
 			}
 			for i, f := range list {
-				out[f.Start] = listPlace{items: items, index: i % n, head: list[0]}
+				out[f.Start] = listPlace{text: text, items: items, index: i % n, head: list[0]}
 			}
 			continue
 		}
@@ -960,7 +960,7 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 			out = map[int]listPlace{}
 		}
 		for i, f := range list {
-			out[f.Start] = listPlace{items: items, index: i, head: list[0]}
+			out[f.Start] = listPlace{text: text, items: items, index: i, head: list[0]}
 		}
 		last = items
 		lastEnd = ce
@@ -997,7 +997,7 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 		}
 		for i, f := range group {
 			if _, done := out[f.Start]; !done {
-				out[f.Start] = listPlace{items: last, index: i, head: group[0]}
+				out[f.Start] = listPlace{text: text, items: last, index: i, head: group[0]}
 			}
 		}
 	}
@@ -1103,6 +1103,7 @@ func askedSector(q *Question) sectorAsk {
 
 // listPlace is a figure's place in a "分别" list.
 type listPlace struct {
+	text  string // the sentence the items are spans of
 	items []span
 	index int
 	// head is the list's first figure: the words before the list are as
@@ -1172,6 +1173,9 @@ func (lp listPlace) sharedLead() int {
 	if len(lp.items) < 2 {
 		return -1
 	}
+	if n := lp.levelLead(); n > 0 {
+		return lp.items[0].start + n
+	}
 	own := 0
 	for _, it := range lp.items[1:] {
 		n := it.end - it.start
@@ -1185,6 +1189,32 @@ func (lp listPlace) sharedLead() int {
 		return -1
 	}
 	return first.end - own
+}
+
+// leadLevels are level words a list's first item may open with for all
+// its items (国家级制造业单项冠军、专精特新“小巨人”).
+var leadLevels = []string{"国家级", "省级", "市级", "自治区级", "国家", "全国"}
+
+// levelLead returns the length of the level word the first item opens with
+// when no other item names a level, or 0. It needs the items' text, which
+// the list keeps as text.
+func (lp listPlace) levelLead() int {
+	if lp.text == "" {
+		return 0
+	}
+	first := lp.text[lp.items[0].start:lp.items[0].end]
+	for _, w := range leadLevels {
+		if !strings.HasPrefix(first, w) {
+			continue
+		}
+		for _, it := range lp.items[1:] {
+			if hasAny(lp.text[it.start:it.end], leadLevels) {
+				return 0
+			}
+		}
+		return len(w)
+	}
+	return 0
 }
 
 // splitItems splits text[start:end) at 、 and 和 (and at clause breaks
@@ -1263,7 +1293,7 @@ func joinedLists(text string, l *layout, figs []Quantity, lists map[int]listPlac
 			lists = map[int]listPlace{}
 		}
 		for i, f := range group {
-			lists[f.Start] = listPlace{items: items, index: i, head: group[0]}
+			lists[f.Start] = listPlace{text: text, items: items, index: i, head: group[0]}
 		}
 	}
 	return lists

@@ -1771,3 +1771,24 @@ func TestListSharedLead(t *testing.T) {
 		t.Errorf("市民服务热线 pinned %.2f to 97.7%%, want 1 (the lead is every item's)", p)
 	}
 }
+
+// A level word opening the first item (国家级) is every item's when no
+// other item names a level.
+func TestListLevelLead(t *testing.T) {
+	text := "国家级制造业单项冠军、专精特新“小巨人”分别达到43家、322家。"
+	l := clauses(text)
+	figs := ParseQuantities(text)
+	lp, ok := respectively(text, l, figs)[figs[1].Start]
+	if !ok {
+		t.Fatal("no list")
+	}
+	occ := [][]occurrence{{{start: 0, end: len("国家级"), factor: 1, part: -1}}}
+	if p := lp.pin(occ)[0][0].pinned; p != 1 {
+		t.Errorf("国家级 pinned %.2f to 322家, want 1", p)
+	}
+	text = "国家级、省级临床重点专科分别达到6个、20个。"
+	figs = ParseQuantities(text)
+	if lp, ok := respectively(text, clauses(text), figs)[figs[1].Start]; ok && lp.levelLead() != 0 {
+		t.Errorf("levels listed as items are no shared lead")
+	}
+}
