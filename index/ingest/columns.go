@@ -171,8 +171,15 @@ func columnsOf(words []word, width float64) [][2]float64 {
 func columnText(words []word, cols [][2]float64) []byte {
 	words = splitAtGutters(words, cols)
 	colOf := func(w word) int {
+		// A line may hang its opening quote or bracket a character's
+		// width into the margin (“十四五”时期，…): that much slack on the
+		// left, so the line stays in its column.
+		slack, left := 2.0, 2.0
+		if r, _ := utf8.DecodeRuneInString(w.text); strings.ContainsRune("“‘《（(「『【〔", r) {
+			left = max(2, w.yMax-w.yMin)
+		}
 		for ci, c := range cols {
-			if w.xMin >= c[0]-2 && w.xMax <= c[1]+2 {
+			if w.xMin >= c[0]-left && w.xMax <= c[1]+slack {
 				return ci
 			}
 		}

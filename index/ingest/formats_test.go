@@ -234,6 +234,10 @@ func TestColumns(t *testing.T) {
 	}
 	add("2025", 20, 40+24*14-3, 16)
 	add("年收入", 60, 40+24*14, 10)
+	// A line that hangs its opening quote into the margin stays in its
+	// column, between the lines around it.
+	add("“十四五”时期，全市一般", 12, 40+25*14, 10)
+	add("收入达到1221.59亿元。", 20, 40+26*14, 10)
 	cols := columnsOf(words, 400)
 	if len(cols) != 2 {
 		t.Fatalf("columns = %v, want 2", cols)
@@ -247,6 +251,9 @@ func TestColumns(t *testing.T) {
 	}
 	if !strings.Contains(got, "2025年收入") {
 		t.Errorf("a taller figure left its line:\n%s", got)
+	}
+	if !strings.Contains(got, "“十四五”时期，全市一般\n收入达到") {
+		t.Errorf("a line hanging its quote into the margin left its column:\n%s", got)
 	}
 }
 
