@@ -706,24 +706,9 @@ func nextList(text string, l *layout, figs []Quantity, c, n int) []Quantity {
 	if c >= len(l.breaks) {
 		return nil
 	}
-	_, w := utf8.DecodeRuneInString(text[l.breaks[c]:])
-	cs, ce := l.breaks[c]+w, len(text)
-	if c+1 < len(l.breaks) {
-		ce = l.breaks[c+1]
-	}
-	var group []Quantity
-	for _, f := range figs {
-		if f.Start >= cs && f.End <= ce {
-			group = append(group, f)
-		}
-	}
-	if len(group) != n || n < 2 || utf8.RuneCountInString(strings.TrimSpace(text[cs:group[0].Prefix])) > 4 {
+	cs, _, group := clauseFigures(text, l, figs, c+1)
+	if len(group) != n || n < 2 || utf8.RuneCountInString(strings.TrimSpace(text[cs:group[0].Prefix])) > 4 || !allJoined(text, group) {
 		return nil
-	}
-	for i := 1; i < n; i++ {
-		if !isJoin(text[group[i-1].End:group[i].Start]) {
-			return nil
-		}
 	}
 	return group
 }

@@ -59,6 +59,20 @@ func inAny(words []string, s string) bool {
 	return false
 }
 
+// indexAll returns the bytes where w stands in s, left to right, not
+// overlapping.
+func indexAll(s, w string) []int {
+	var out []int
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return out
+		}
+		out = append(out, from+k)
+		from += k + len(w)
+	}
+}
+
 // lastRunes returns the last n runes of s.
 func lastRunes(s string, n int) string {
 	i := len(s)
@@ -264,6 +278,9 @@ var levelPrefixes = map[string]bool{"全省": true, "全市": true, "全区": tr
 // runes is the set of folded's runes.
 func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]occurrence {
 	out := make([][]occurrence, len(q.Concepts))
+	// 每千人口护士数: a question of an amount per so many reads the count
+	// after 每万/每千 as its own.
+	perAsked := q.PerUnit || strings.Contains(q.Norm, "每") || strings.Contains(strings.ToLower(q.Raw), "per ")
 	// before is, for a later part of a word whose earlier parts the
 	// sentence lacks, those parts.
 	find := func(w string, wr *runeSet, o occurrence, before []string, into []occurrence) []occurrence {
@@ -288,7 +305,7 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				oc.factor *= 0.6
 			}
 			if perUnitOf(folded[:s]) && !strings.Contains(q.Norm, "万元") && !strings.Contains(q.Norm, "单位") ||
-				rePerBase.MatchString(folded[:s]) && !q.PerUnit && !strings.Contains(q.Norm, "每") && !strings.Contains(strings.ToLower(q.Raw), "per ") {
+				!perAsked && rePerBase.MatchString(lastRunes(folded[:s], 8)) {
 				// 万元GDP能耗, 单位地区生产总值能耗: the word is what another
 				// measure is counted per.
 				oc.factor *= 0.3
@@ -567,9 +584,6 @@ var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
 var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集中)?(?:用于|支持|保障|推动|助力|促进|推进|落实|实施|巩固|加快|加强|确保)`)
 
-// reBasisClause is a clause that only says how a change is reckoned (按不变
-// 价格计算，比上年增长2.8%): it goes on about the subject before it, like
-// the change that follows it.
 // reBudgetShare opens a clause with the share of the budget the subject
 // before came to (一般公共预算收入268.61亿元，为预算的100.28%，同比增长5.29%).
 var reBudgetShare = regexp.MustCompile(`^\s*(?:为|占|完成|达到|是)(?:年初|年度|调整后?的?|变动)?预算(?:数)?的`)
@@ -578,6 +592,9 @@ var reBudgetShare = regexp.MustCompile(`^\s*(?:为|占|完成|达到|是)(?:年�
 // clause before names (城镇居民家庭人均可支配收入，由1997年的5160元增加到…).
 var reFromClause = regexp.MustCompile(`^\s*(?:由|从)(?:(?:\d{4}|[０-９]{4})年(?:底|末)?的?)?[0-9０-９]`)
 
+// reBasisClause is a clause that only says how a change is reckoned (按不变
+// 价格计算，比上年增长2.8%): it goes on about the subject before it, like
+// the change that follows it.
 var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格?(?:计算|核算)?|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
 
 // ordinalJoin reports whether the 、 at byte i of text joins two numerals
@@ -640,14 +657,7 @@ func clauses(text string) *layout {
 			}
 		}
 	}
-	for from := 0; ; {
-		k := strings.Index(text[from:], "其中")
-		if k < 0 {
-			break
-		}
-		l.parts = append(l.parts, from+k)
-		from += k + len("其中")
-	}
+	l.parts = indexAll(text, "其中")
 	l.continues = make([]bool, len(l.breaks)+1)
 	l.purpose = make([]bool, len(l.breaks)+1)
 	for k, b := range l.breaks {
@@ -659,14 +669,7 @@ func clauses(text string) *layout {
 		}
 	}
 	for _, w := range purposeWords {
-		for from := 0; ; {
-			k := strings.Index(text[from:], w)
-			if k < 0 {
-				break
-			}
-			l.uses = append(l.uses, from+k)
-			from += k + len(w)
-		}
+		l.uses = append(l.uses, indexAll(text, w)...)
 	}
 	return l
 }
@@ -1245,48 +1248,55 @@ func splitItems(text string, start, end int, clausesToo bool) []span {
 	return out
 }
 
+// clauseFigures returns clause c of text, [cs, ce) after its break, and
+// the figures wholly inside it.
+func clauseFigures(text string, l *layout, figs []Quantity, c int) (cs, ce int, group []Quantity) {
+	cs, ce = 0, len(text)
+	if c > 0 {
+		_, n := utf8.DecodeRuneInString(text[l.breaks[c-1]:])
+		cs = l.breaks[c-1] + n
+	}
+	if c < len(l.breaks) {
+		ce = l.breaks[c]
+	}
+	for _, f := range figs {
+		if f.Start >= cs && f.End <= ce {
+			group = append(group, f)
+		}
+	}
+	return cs, ce, group
+}
+
+// allJoined reports whether each figure of group follows the one before
+// it across a join alone (、 or 和).
+func allJoined(text string, group []Quantity) bool {
+	for i := 1; i < len(group); i++ {
+		if !isJoin(text[group[i-1].End:group[i].Start]) {
+			return false
+		}
+	}
+	return true
+}
+
 // joinedLists adds to lists the lists said without 分别: the items of a
 // clause joined by 和 or 、, then as many figures joined the same way
 // (城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％).
 func joinedLists(text string, l *layout, figs []Quantity, lists map[int]listPlace) map[int]listPlace {
 	for c := 0; c <= len(l.breaks); c++ {
-		cs, ce := 0, len(text)
-		if c > 0 {
-			_, n := utf8.DecodeRuneInString(text[l.breaks[c-1]:])
-			cs = l.breaks[c-1] + n
-		}
-		if c < len(l.breaks) {
-			ce = l.breaks[c]
-		}
-		var group []Quantity
-		for _, f := range figs {
-			if f.Start >= cs && f.End <= ce {
-				group = append(group, f)
-			}
-		}
+		cs, ce, group := clauseFigures(text, l, figs, c)
 		if len(group) < 2 || strings.Contains(text[cs:ce], "分别") {
 			continue
 		}
 		if _, done := lists[group[0].Start]; done {
 			continue
 		}
-		joined := true
-		for i := 1; joined && i < len(group); i++ {
-			joined = isJoin(text[group[i-1].End:group[i].Start])
-		}
-		if !joined {
+		if !allJoined(text, group) {
 			continue
 		}
 		items := splitItems(text, cs, group[0].Prefix, false)
-		if len(items) != len(group) {
-			continue
-		}
-		for _, it := range items {
-			if utf8.RuneCountInString(strings.TrimSpace(text[it.start:it.end])) < 2 {
-				joined = false
-			}
-		}
-		if !joined {
+		if len(items) != len(group) || slices.ContainsFunc(items, func(it span) bool {
+			return utf8.RuneCountInString(strings.TrimSpace(text[it.start:it.end])) < 2
+		}) {
 			continue
 		}
 		if lists == nil {
@@ -1674,12 +1684,12 @@ func planCueIn(s, w string) bool {
 	}
 }
 
-// isComparisonBase reports whether the year at byte at follows 比 or 较,
-// or is what a figure is a multiple or share of (是2011年的1.76倍).
 // reBasisYear is a year named as the basis of a figure: 上年实际数额,
 // 去年的基础, 2024年执行数.
 var reBasisYear = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:19|20)\d{2}年|[０-９]{4}年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)(?:的)?(?:实际|执行|预算|决算|完成)?(?:数额|数|基数|水平|基础)`)
 
+// isComparisonBase reports whether the year at byte at follows 比 or 较,
+// or is what a figure is a multiple or share of (是2011年的1.76倍).
 func isComparisonBase(text string, at int) bool {
 	before := strings.TrimRight(text[:at], " ")
 	if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比上年和") {
@@ -1800,18 +1810,29 @@ func comparedYear(pc periodCtx, at int) int {
 		if y[0] < at || y[1] > end {
 			continue
 		}
-		digits := pc.text[y[2]:y[3]]
-		if pc.text[y[3]:y[1]] == "年" && digits[0] >= '0' && digits[0] <= '9' &&
-			(strings.HasSuffix(pc.text[:y[0]], "比") || strings.HasSuffix(pc.text[:y[0]], "较")) {
-			// Only the report's own years: 全年优良天数159天，比2013年增加85天
-			// in a review of 2017 compares with a base years back.
-			if after := yearValue(digits) + 1; ownYear(pc, after) {
-				return after
-			}
-			return 0
+		if after, ok := yearAfterBase(pc, pc.text, y); ok {
+			return after
 		}
 	}
 	return 0
+}
+
+// yearAfterBase reads the year match y of s (reSentYear's submatch
+// indexes) as the base of a comparison, 比2020年 or 较2020年 in digits:
+// ok, and the year after it when that is one of the report's own years
+// (全年优良天数159天，比2013年增加85天 in a review of 2017 compares with a
+// base years back: 0).
+func yearAfterBase(pc periodCtx, s string, y []int) (after int, ok bool) {
+	digits := s[y[2]:y[3]]
+	before := s[:y[0]]
+	if s[y[3]:y[1]] != "年" || digits[0] < '0' || digits[0] > '9' ||
+		!strings.HasSuffix(before, "比") && !strings.HasSuffix(before, "较") {
+		return 0, false
+	}
+	if after = yearValue(digits) + 1; ownYear(pc, after) {
+		return after, true
+	}
+	return 0, true
 }
 
 // ownYear reports whether y is a year the report or the figure's section
@@ -1946,13 +1967,8 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	if year == 0 && len(ms) > 0 {
 		// 罚没收入预算数为11.5亿元，比2020年减收7.5亿元，下降39.4%: the
 		// change from a year is of the year after it, as ahead of it.
-		mt := ms[len(ms)-1]
-		digits := text[mt[2]:mt[3]]
-		if b := text[:mt[0]]; (strings.HasSuffix(b, "比") || strings.HasSuffix(b, "较")) && text[mt[3]:mt[1]] == "年" &&
-			digits[0] >= '0' && digits[0] <= '9' && !strings.ContainsAny(text[mt[1]:], "。；;") {
-			if after := yearValue(digits) + 1; ownYear(pc, after) {
-				year = after
-			}
+		if mt := ms[len(ms)-1]; !strings.ContainsAny(text[mt[1]:], "。；;") {
+			year, _ = yearAfterBase(pc, text, mt)
 		}
 	}
 	if year == 0 {
@@ -3892,14 +3908,7 @@ func subperiodsOf(text string) subperiods {
 	if sp.spans == nil {
 		return sp
 	}
-	for from := 0; ; {
-		k := strings.Index(text[from:], "全年")
-		if k < 0 {
-			break
-		}
-		sp.wholes = append(sp.wholes, from+k)
-		from += k + len("全年")
-	}
+	sp.wholes = indexAll(text, "全年")
 	return sp
 }
 

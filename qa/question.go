@@ -1646,23 +1646,14 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 	// is cut where the lexicon knows the term.
 	for i := 0; i < len(words); i++ {
 		w := words[i].text
-		if a.Lex.Known(w) {
+		r, size := utf8.DecodeLastRuneInString(w)
+		head := w[:len(w)-size]
+		if !strings.ContainsRune(changeChars, r) || utf8.RuneCountInString(head) < 2 || a.Lex.Known(w) || !a.Lex.Known(head) {
 			continue
 		}
-		for k := len(w) - 1; k > 0; k-- {
-			if !utf8.RuneStart(w[k]) {
-				continue
-			}
-			head, tail := w[:k], w[k:]
-			if utf8.RuneCountInString(tail) != 1 || !strings.Contains(changeChars, tail) ||
-				utf8.RuneCountInString(head) < 2 || !a.Lex.Known(head) {
-				continue
-			}
-			words[i] = word{text: head}
-			words = slices.Insert(words, i+1, word{text: tail})
-			i++
-			break
-		}
+		words[i] = word{text: head}
+		words = slices.Insert(words, i+1, word{text: w[len(head):]})
+		i++
 	}
 	// A term the segmenter cut across a word (一般/公共/预算赤字: the
 	// term 一般公共预算 and 赤字) is cut again where the lexicon knows the
