@@ -284,7 +284,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 		case KindNumber:
 			var cands []candidate
 			cands, hits = e.numberCands(q, vw, terms, filter, hits)
-			answers = pick(cands, e.homeFirst(q), e.model)
+			answers = pick(cands, e.homeFirst(q), q.Scale, e.model)
 			if q.Unit == "" && q.Class == "" && !q.AsksCount && len(q.Concepts) > 0 &&
 				(len(answers) == 0 || undefined) {
 				// "What is X" may be answered by a sentence; "how many X"
@@ -596,7 +596,7 @@ func (e *Engine) candidates(q *Question, terms []index.WeightedTerm, f index.Fil
 		// A figure asked for: its sentence may be a long list.
 		terms = append(terms[:len(terms):len(terms)], e.compounds(q)...)
 	}
-	hits, _, err := e.x.SearchTerms(index.Query{Terms: terms, Filter: f, Size: e.cands, Sentences: true, Records: true})
+	hits, err := e.distinctHits(index.Query{Terms: terms, Filter: f, Size: e.cands, Sentences: true, Records: true})
 	if err != nil || q.Place != "" || q.named || f.Doc != "" || len(e.home) == 0 {
 		return hits, err
 	}
@@ -627,6 +627,46 @@ func (e *Engine) candidates(q *Question, terms []index.WeightedTerm, f index.Fil
 	}
 	return hits, nil
 }
+
+// distinctHits runs a sentence search and keeps the first of the hits
+// that repeat one sentence under one heading of one document (a table's
+// title printed again on each of its pages), searching further, up to
+// maxDistinctRounds times as deep, so that repeats do not crowd the
+// other sentences out of the query's Size.
+func (e *Engine) distinctHits(q index.Query) ([]index.Hit, error) {
+	want := q.Size
+	for round := 0; ; round++ {
+		hits, _, err := e.x.SearchTerms(q)
+		if err != nil {
+			return nil, err
+		}
+		seen := make(map[hitKey]bool, len(hits))
+		out := hits[:0:0]
+		for _, h := range hits {
+			k := hitKey{doc: h.Doc.ID, text: h.Text()}
+			if h.SentenceRec != nil {
+				k.heading = h.SentenceRec.Heading
+			}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if out = append(out, h); len(out) == want {
+				break
+			}
+		}
+		if len(out) == len(hits) || len(out) == want || len(hits) < q.Size || round == maxDistinctRounds {
+			return out, nil
+		}
+		q.Size *= 2
+	}
+}
+
+// hitKey is what makes two sentence hits the same sentence.
+type hitKey struct{ doc, heading, text string }
+
+// maxDistinctRounds bounds how many times distinctHits deepens a search.
+const maxDistinctRounds = 2
 
 // numberCands scores the figures of the hits. When none of them would be
 // given as an answer, the sentences under headings that hold the

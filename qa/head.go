@@ -181,6 +181,9 @@ var contractions = []struct {
 	{"男女", [][]string{{"男"}, {"女"}}},
 	{"中外", [][]string{{"中国", "国内"}, {"外国", "国外", "境外"}}},
 	{"国内外", [][]string{{"国内"}, {"国外", "境外", "入境"}}},
+	{"产销", [][]string{{"产量", "生产", "产值"}, {"销量", "销售"}}},
+	{"存贷款", [][]string{{"存款"}, {"贷款"}}},
+	{"收支", [][]string{{"收入"}, {"支出"}}},
 }
 
 // contracted is a figure's place in a 分别 list after a contraction.
@@ -188,6 +191,9 @@ type contracted struct {
 	parts [][]string
 	index int
 	after string // the text between the contraction and 分别 (低保标准 of 城乡低保标准分别)
+	// head is the list's first figure: the words before the list are as
+	// near each of its figures as they are to the first.
+	head Quantity
 }
 
 // contractionLists finds the figures of 分别 lists whose items are the
@@ -231,12 +237,13 @@ func contractionLists(text string, l *layout, figs []Quantity) map[int]contracte
 				out = map[int]contracted{}
 			}
 			for i, f := range list {
-				out[f.Start] = contracted{ct.parts, i, before[k+len(ct.word):]}
+				out[f.Start] = contracted{ct.parts, i, before[k+len(ct.word):], list[0]}
 			}
 			// 城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%:
 			// a verb alone goes on with the same parts.
-			for i, f := range nextList(text, l, figs, c, len(list)) {
-				out[f.Start] = contracted{ct.parts, i, before[k+len(ct.word):]}
+			next := nextList(text, l, figs, c, len(list))
+			for i, f := range next {
+				out[f.Start] = contracted{ct.parts, i, before[k+len(ct.word):], next[0]}
 			}
 			break
 		}
@@ -275,7 +282,7 @@ func joinedContractions(text string, l *layout, figs []Quantity) map[int]contrac
 				out = map[int]contracted{}
 			}
 			for n := i; n <= j; n++ {
-				out[figs[n].Start] = contracted{ct.parts, n - i, before[k+len(ct.word):]}
+				out[figs[n].Start] = contracted{ct.parts, n - i, before[k+len(ct.word):], figs[i]}
 			}
 			break
 		}

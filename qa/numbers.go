@@ -578,7 +578,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%), perhaps after its year (地区生产总值连跨4个千亿台阶，2024年
 // 达到1.3万亿元).
-var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?(?:预计|计划)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -2603,6 +2603,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				var pinned bool
 				if focc, pinned = pinContracted(q, focc, ct, f.Start); pinned {
 					listed = true
+					qs, qe = ct.head.Prefix, ct.head.End
 				}
 			}
 			m := measure(q, focc, breaks, qs, qe, ctx, pctx)
@@ -3045,8 +3046,16 @@ var genericLead = strings.NewReplacer("市本级", "", "市级", "", "全市", "
 // paragraph: no figure, a few words (支持美好教育。).
 func runInHeading(text string) bool {
 	t := strings.TrimRight(text, "。 ")
+	// 2015年，外贸出口形势良好。: the year the paragraph tells of leads
+	// its topic.
+	if m := reTimeLead.FindStringIndex(t); m != nil {
+		t = t[m[1]:]
+	}
 	return utf8.RuneCountInString(t) <= 16 && !strings.ContainsAny(t, "0123456789，,；;")
 }
+
+// reTimeLead is a time and a comma opening a sentence: 2015年，, 全年，.
+var reTimeLead = regexp.MustCompile(`^(?:(?:19|20)\d{2}\s*年(?:以来|全年)?|全年|去年|今年|过去一年|上半年|前三季度)[，,]\s*`)
 
 // inheritedCredit is what a concept found in the sentence a 其中 sentence
 // details counts for.
@@ -3189,7 +3198,7 @@ func narrowColumn(q *Question, col string, row []tableCell) bool {
 // report and drops those below the model's threshold. Figures the model
 // is confident of (see Model.Confident) come first; among them, with
 // homeFirst, those of the home reports.
-func pick(cands []candidate, homeFirst bool, m *Model) []Answer {
+func pick(cands []candidate, homeFirst bool, scale float64, m *Model) []Answer {
 	sure := func(c *candidate) bool { return c.gate >= m.Confident }
 	sort.SliceStable(cands, func(i, j int) bool {
 		si, sj := sure(&cands[i]), sure(&cands[j])
@@ -3202,6 +3211,7 @@ func pick(cands []candidate, homeFirst bool, m *Model) []Answer {
 		return cands[i].prob > cands[j].prob
 	})
 	sentenceFirst(cands, m.Confident)
+	scaleFirst(cands, scale, m.Confident)
 	var out []Answer
 	type key struct {
 		doc   string
@@ -3228,6 +3238,55 @@ func pick(cands []candidate, homeFirst bool, m *Model) []Answer {
 		out = append(out, c.Answer)
 	}
 	return out
+}
+
+// scaleTie is how close, relative to the first figure's probability, the
+// same figure written in the scale asked for must come to be preferred.
+const scaleTie = 0.9
+
+// scaleFirst moves to the front the figure ranked first written in the
+// scale the question asks for (多少亿元: 631.58亿元 rather than 6315769万元
+// or a table's 6,315,769): the same value, in the same report, said the
+// way the asker will read it. Both must reach the confident probability.
+func scaleFirst(cands []candidate, scale float64, confident float64) {
+	if scale == 0 || len(cands) < 2 || cands[0].gate < confident || writtenScale(cands[0].Text) == scale {
+		return
+	}
+	top := cands[0]
+	for i := 1; i < len(cands) && cands[i].prob >= top.prob*scaleTie; i++ {
+		c := cands[i]
+		if c.gate >= confident && c.Doc == top.Doc && c.class == top.class && sameValue(c.value, top.value) && writtenScale(c.Text) == scale {
+			copy(cands[1:i+1], cands[:i])
+			cands[0] = c
+			return
+		}
+	}
+}
+
+// writtenScale is the scale a figure's text is written in: 1e8 for
+// 631.58亿元, 1e4 for 6315769万元, 1 for a bare number.
+func writtenScale(text string) float64 {
+	switch {
+	case strings.Contains(text, "万亿"):
+		return 1e12
+	case strings.Contains(text, "亿"):
+		return 1e8
+	case strings.Contains(text, "万"):
+		return 1e4
+	case strings.Contains(text, "千"):
+		return 1e3
+	}
+	return 1
+}
+
+// sameValue reports whether two figures are one value given to the
+// precision of either (631.58亿元 and 6315769万元).
+func sameValue(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	d := math.Abs(a - b)
+	return d <= 0.0005*math.Max(math.Abs(a), math.Abs(b))
 }
 
 // tableTie is how close, relative to a table cell's probability, a figure

@@ -1414,7 +1414,7 @@ func TestSentenceBeforeTableTie(t *testing.T) {
 		{[]candidate{mk("-8.4", "table", 0.70), mk("8.2%", "number", 0.60)}, "-8.4"},
 		{[]candidate{mk("8.4%", "number", 0.70), mk("-8.4", "table", 0.69)}, "8.4%"},
 	} {
-		got := pick(tc.cands, false, &Model{Threshold: 0.5, Confident: 0.5, Second: 0.6})
+		got := pick(tc.cands, false, 0, &Model{Threshold: 0.5, Confident: 0.5, Second: 0.6})
 		if len(got) == 0 || got[0].Text != tc.want {
 			t.Errorf("pick: %+v, want %s first", got, tc.want)
 		}
@@ -1444,7 +1444,7 @@ func TestPickConfidentFirst(t *testing.T) {
 		{"home not before confident", []candidate{mk("8亿元", 0.70, 0.70, false), mk("7亿元", 0.45, 0.45, true)}, true, []string{"8亿元", "7亿元"}},
 	} {
 		var got []string
-		for _, a := range pick(tc.cands, tc.home, m) {
+		for _, a := range pick(tc.cands, tc.home, 0, m) {
 			got = append(got, a.Text)
 		}
 		if !slices.Equal(got, tc.want) {

@@ -2091,7 +2091,7 @@ func perUnitRest(w string) (string, bool) {
 }
 
 // reAsksPerUnit is a question of an amount per person or thing.
-var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家)|人均|户均|一个人|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b`)
+var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月)|人均|户均|一个人|一个月|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)

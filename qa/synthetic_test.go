@@ -1049,3 +1049,91 @@ func TestPerHeadFigureIsNoWhole(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph's lead that opens with its year (2015年，外贸出口形势良好。)
+// is a run-in heading all the same: it names the subject of the sentence
+// after it that has none (全年共出口2.7亿美元).
+func TestRunInHeadingAfterYear(t *testing.T) {
+	doc := "某县2015年国民经济和社会发展统计公报\n\n2015年，外贸出口形势良好。全年共出口2.7亿美元，同比增长13.3%；利用外资快速增长，实际利用外资5350万美元，同比增长9.2%。\n"
+	e := smallEngine(t, "mou_2015_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"2015年外贸出口总共多少亿美元？": "2.7亿美元"})
+	if !runInHeading("2015年，外贸出口形势良好。") || runInHeading("2015年，出口2.7亿美元。") {
+		t.Error("runInHeading: a year's lead not read, or a figure read as a heading")
+	}
+}
+
+// The same value said twice, in 万元 and in 亿元, answers in the scale
+// the question asks (多少亿元).
+func TestScaleAskedFirst(t *testing.T) {
+	mk := func(text string, v, p float64) candidate {
+		return candidate{Answer: Answer{Text: text, Kind: "number", Doc: "d"}, value: v, class: "money", prob: p, gate: p}
+	}
+	m := &Model{Threshold: 0.35, Confident: 0.5, Second: 0.6}
+	for _, tc := range []struct {
+		cands []candidate
+		scale float64
+		want  string
+	}{
+		{[]candidate{mk("6315769万元", 63157690000, 0.717), mk("631.58亿元", 63158000000, 0.716)}, 1e8, "631.58亿元"},
+		{[]candidate{mk("57764403", 577644030000, 0.635), mk("5776.4亿元", 577640000000, 0.62)}, 1e8, "5776.4亿元"},
+		{[]candidate{mk("6315769万元", 63157690000, 0.717), mk("631.58亿元", 63158000000, 0.716)}, 1e4, "6315769万元"},
+		{[]candidate{mk("6315769万元", 63157690000, 0.717), mk("631.58亿元", 63158000000, 0.716)}, 0, "6315769万元"},
+		{[]candidate{mk("6315769万元", 63157690000, 0.717), mk("700亿元", 70000000000, 0.716)}, 1e8, "6315769万元"},
+		{[]candidate{mk("6315769万元", 63157690000, 0.717), mk("631.58亿元", 63158000000, 0.5)}, 1e8, "6315769万元"},
+	} {
+		got := pick(tc.cands, false, tc.scale, m)
+		if len(got) == 0 || got[0].Text != tc.want {
+			t.Errorf("scale %g: pick = %+v, want %s first", tc.scale, got, tc.want)
+		}
+	}
+}
+
+// A comparison clause with a plan word before its verb (，比1980年预计增长
+// 5.5％) goes on about the subject before it.
+func TestComparisonClauseWithPlanWord(t *testing.T) {
+	for text, want := range map[string]bool{
+		"工农业总产值，比1980年预计增长5.5％，其中，农业总产值增长4％。": true,
+		"工农业总产值，比1980年计划增长5.5％。":              true,
+		"工农业总产值，计划投资增长5.5％。":                  false,
+	} {
+		if l := clauses(text); len(l.continues) < 2 || l.continues[1] != want {
+			t.Errorf("%s: second clause goes on = %v, want %v", text, !want, want)
+		}
+	}
+}
+
+// A pair of figures after a contraction (产销量, 城乡低保标准) answers
+// for each part, measured from the list's head as the items of any
+// 分别 list are; 一个月 and 每月 ask an amount per unit.
+func TestContractionPartsAnswer(t *testing.T) {
+	text := "红旗汽车产销量分别增长22.9％和17.4％。"
+	figs := ParseQuantities(text)
+	ct := contractionLists(text, clauses(text), figs)
+	first, second := figs[0], figs[1]
+	c, ok := ct[second.Start]
+	if !ok || c.index != 1 || c.head.Start != first.Start {
+		t.Fatalf("17.4％: %+v %v, want the second part with the first figure as head", c, ok)
+	}
+	q := &Question{Concepts: []Concept{{Word: "销量"}}}
+	if out, ok := pinContracted(q, make([][]occurrence, 1), c, second.Start); !ok || out[0][0].pinned != 1 {
+		t.Errorf("销量 not tied to the second figure: %+v", out)
+	}
+	if out, ok := pinContracted(q, make([][]occurrence, 1), ct[first.Start], first.Start); !ok || out[0][0].pinned == 1 {
+		t.Errorf("销量 tied to the first figure: %+v", out)
+	}
+	a := testAnalyzer()
+	for _, q := range []string{"城里的低保一个月多少钱？", "低保每月多少钱？"} {
+		if !a.Analyze(q).PerUnit {
+			t.Errorf("%s: PerUnit = false", q)
+		}
+	}
+}
+
+// A line repeated on every page (a table's title, a note) is one candidate, not
+// fifty: the sentence that answers is still among those scored.
+func TestRepeatedLinesDoNotCrowdOut(t *testing.T) {
+	doc := "某省2023年财政决算报告\n\n财政部对我省2023年决算批复后，全省一般公共预算收入1396.1亿元，增长8.2%；全省一般公共预算支出5776.4亿元，增长6%。\n\n" +
+		strings.Repeat("2023年全省一般公共预算支出决算情况详见附表。\n\n", 120)
+	e := smallEngine(t, "mou_2023_final_accounts_report.txt", doc)
+	askAll(t, e, map[string]string{"2023年全省一般公共预算支出多少亿元？": "5776.4亿元"})
+}
