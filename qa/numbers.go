@@ -3879,7 +3879,9 @@ func asksWhole(q *Question) bool {
 // sentence follows with the figure reached (达到36.05万吨) of the same kind,
 // or with the next mark passed (接连突破8万亿元、9万亿元).
 func milestone(text string, figs []Quantity, f Quantity) bool {
-	if !strings.Contains(f.Qualifier, "突破") && !strings.Contains(f.Qualifier, "超过") && f.Qualifier != "超" && f.Qualifier != "逾" {
+	passed := strings.Contains(f.Qualifier, "突破") || strings.Contains(f.Qualifier, "超过") || f.Qualifier == "超" || f.Qualifier == "逾"
+	// 迈上6万亿元台阶，达到62661亿元: a step or a barrier is a mark too.
+	if !passed && !reMarkAfter.MatchString(text[f.End:]) {
 		return false
 	}
 	for _, g := range figs {
@@ -3896,6 +3898,10 @@ func milestone(text string, figs []Quantity, f Quantity) bool {
 	}
 	return false
 }
+
+// reMarkAfter follows a figure that is a mark passed, not a level: 6万亿元
+// 台阶, 千亿元大关.
+var reMarkAfter = regexp.MustCompile(`^\s*(?:的)?(?:新)?(?:台阶|大关|关口)`)
 
 // reSubperiod names a part of a year: 一季度, 上半年, 前三季度, 1—6月.
 var reSubperiod = regexp.MustCompile(`前三季度|前[3３]季度|第?[一二三四1-4１-４]季度|上半年|下半年|[1１]\s*[-—－~～至到]\s*(?:[2-9２-９]|[1１][01０１])\s*月|一至[二三四五六七八九]月|一至十一?月`)

@@ -560,6 +560,11 @@ func TestMilestone(t *testing.T) {
 	if !milestone(text, figs, figs[0]) || milestone(text, figs, figs[1]) {
 		t.Error("of marks passed in turn, all but the last are milestones")
 	}
+	text = "地区生产总值迈上6万亿元台阶，达到62661亿元。"
+	figs = ParseQuantities(text)
+	if !milestone(text, figs, figs[0]) || milestone(text, figs, figs[1]) {
+		t.Error("a step climbed (6万亿元台阶) is a milestone before the level reached")
+	}
 }
 
 // TestGenericClassifierFitsCounts: 个 counts anything, so 医院186个 fits 多少家

@@ -2356,6 +2356,11 @@ func hintClass(h string) string {
 }
 
 // weigh sets the weight of each concept from how rare its words are.
+// everydayRatio is how many times as often the reports must use a
+// word's report wording as the word itself for the word to weigh as the
+// wording does (see weigh).
+const everydayRatio = 10
+
 func (a *Analyzer) weigh(q *Question) {
 	if len(q.Concepts) == 0 {
 		return
@@ -2426,6 +2431,20 @@ func (a *Analyzer) weigh(q *Question) {
 				if n := phraseDF(a.Text); a.Factor >= 0.5 && n > 0 {
 					alt = math.Max(alt, idf(n, total))
 				}
+			}
+		}
+		// A word the reports seldom use (省里) whose report wordings they
+		// use far more (省级, 省本级) weighs as those do: the asker's
+		// everyday word is no rarer a thing for being rarely written.
+		if total > 0 && df[c.Word] > 0 && alt == 0 {
+			common := 0
+			for _, a := range c.Alts[1:] {
+				if a.Factor >= 0.8 {
+					common = max(common, phraseDF(a.Text))
+				}
+			}
+			if common >= everydayRatio*df[c.Word] {
+				w = math.Min(w, idf(common, total))
 			}
 		}
 		colloquial := total > 0 && df[c.Word] <= 2 && alt == 0 && c.verbish

@@ -400,3 +400,37 @@ func TestEnglishReportTerms(t *testing.T) {
 		}
 	}
 }
+
+// An everyday word the reports seldom write (省里) weighs as its report
+// wordings (省级, 省本级) do, not as a rare word: it must not outweigh the
+// subject asked of (资金).
+func TestEverydayWordWeighsAsItsWording(t *testing.T) {
+	a := testAnalyzer()
+	a.Freq = func(words []string) (map[string]int, int) {
+		df := map[string]int{}
+		for _, w := range words {
+			switch w {
+			case "省里":
+				df[w] = 3
+			case "省级", "省本级", "省":
+				df[w] = 2000
+			case "资金":
+				df[w] = 100
+			}
+		}
+		return df, 10000
+	}
+	q := a.Analyze("2023年省里拨付的科学技术资金有多少？")
+	var prov, sci float64
+	for _, c := range q.Concepts {
+		switch c.Word {
+		case "省里":
+			prov = c.Weight
+		case "资金":
+			sci = c.Weight
+		}
+	}
+	if prov == 0 || sci == 0 || prov >= sci {
+		t.Errorf("省里 weighs %.2f, 资金 %.2f: want 省里 lighter", prov, sci)
+	}
+}
