@@ -162,6 +162,29 @@ func otherProduct(question, w, before string) bool {
 	return false
 }
 
+// reCountedNoun is the noun a count question counts: 多少个省会城市.
+var reCountedNoun = regexp.MustCompile(`(?:多少|几)(?:个|家|所|座|项|条|只|名|位|处|种|批|支|台|辆|艘|架)(\p{Han}{2,4})`)
+
+// countedNoun returns the noun a count question counts, or "".
+func countedNoun(norm string) string {
+	if m := reCountedNoun.FindStringSubmatch(norm); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// countsOther reports whether a count figure, followed by rest, counts a
+// noun that shares no character with the noun the question counts:
+// 多少个省会城市 is not 34个开放口岸.
+func countsOther(q *Question, rest string, f Quantity) bool {
+	cn := countedNoun(q.Norm)
+	if cn == "" || f.Unit != q.Unit || UnitClass(f.Unit) != "count" {
+		return false
+	}
+	n := nounAfter(rest)
+	return n != "" && !strings.ContainsAny(n, cn)
+}
+
 // nounAfter returns the run of Han characters (two to four) right after a
 // figure, the noun its classifier counts (20个国家: 国家), or "".
 func nounAfter(rest string) string {
@@ -1608,6 +1631,10 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 0.8 // 每千人口托位数达4.32个
 		case fc == "" && q.Class == "percent":
 			return 0.3
+		case q.AsksChange && fc == "percent":
+			// 糖料产量比1980年多出多少: a change asked with no unit is
+			// answered by a rate as well as by an amount (增长10%以上).
+			return 0.6
 		case fc == "" && f.Scale >= 1e4 && (q.Class == "people" || q.Class == "count" || q.Class == "household" || q.Class == "money"):
 			// "贫困人口减少1240万": the unit is in the subject.
 			return 0.75
@@ -2562,6 +2589,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			if givenIn(q, f) {
 				uf = 0 // 6个工业园区里…有多少家: the question gives 6个
+			}
+			if countsOther(q, text[f.End:], f) {
+				uf *= 0.5
 			}
 			if f.Unit == "个" && q.Unit != "" && q.Unit != "个" && !q.UnitSoft && UnitClass(q.Unit) == "count" {
 				// 开了多少列 is not 覆盖20个国家: 个 counts the noun after it,

@@ -474,6 +474,9 @@ func TestJoinedFiguresShareTheVerb(t *testing.T) {
 		// Prices go up and down: 上涨, 下跌.
 		{"全年居民消费价格比上年上涨2.9%。", "2.9%", true},
 		{"工业生产者出厂价格比上年下跌1.2%。", "1.2%", true},
+		// A rate that restates the change before it (，即百分之七点八).
+		{"总产量达到三亿零四百七十五万吨，比上一年增产二千二百万吨，即百分之七点八。", "百分之七点八", true},
+		{"总产量达到三亿零四百七十五万吨，即百分之七点八。", "百分之七点八", false},
 	} {
 		if got := changeFigure(c.text, strings.Index(c.text, c.fig)); got != c.want {
 			t.Errorf("changeFigure(%s, %s) = %v, want %v", c.text, c.fig, got, c.want)

@@ -1137,3 +1137,25 @@ func TestRepeatedLinesDoNotCrowdOut(t *testing.T) {
 	e := smallEngine(t, "mou_2023_final_accounts_report.txt", doc)
 	askAll(t, e, map[string]string{"2023年全省一般公共预算支出多少亿元？": "5776.4亿元"})
 }
+
+// A count asked of one noun (多少个省会城市) is not answered by the
+// classifier of another (３４个开放口岸); a change asked with 比…多V了多少
+// is a change (增产１１９９万吨, not the level ３９１０９万吨), and one asked
+// with no unit is answered by a rate too (增长１０％以上).
+func TestCountedNounAndAskedChange(t *testing.T) {
+	doc := "政府工作报告\n\n对外开放的范围和领域显著扩大，新开放了５个沿江城市、１８个省会城市、１３个沿边城市，增加了３４个开放口岸，形成了全方位开放的新格局。\n\n" +
+		"粮食产量达到３９１０９万吨，比上年增产１１９９万吨。\n\n糖料产量将比去年增长１０％以上。\n"
+	e := smallEngine(t, "national_1993_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"粮食比上年多打了多少万吨？":  "１１９９万吨",
+		"糖料产量预计比去年多出多少？": "１０％以上",
+	})
+	q := &Question{Norm: "去年新开放了多少个省会城市？", Unit: "个"}
+	text := "新开放了５个沿江城市、１８个省会城市、１３个沿边城市，增加了３４个开放口岸。"
+	for _, f := range ParseQuantities(text) {
+		want := strings.HasPrefix(text[f.End:], "开放口岸")
+		if got := countsOther(q, text[f.End:], f); got != want {
+			t.Errorf("countsOther(%s) = %v, want %v", f.Text, got, want)
+		}
+	}
+}
