@@ -601,7 +601,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%), perhaps after its year (地区生产总值连跨4个千亿台阶，2024年
 // 达到1.3万亿元).
-var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?(?:预计|计划)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年(?:底|末)?|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年(?:底|末)?)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?(?:预计|计划)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -619,6 +619,22 @@ var reFromClause = regexp.MustCompile(`^\s*(?:由|从)(?:(?:\d{4}|[０-９]{4})�
 // 价格计算，比上年增长2.8%): it goes on about the subject before it, like
 // the change that follows it.
 var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格?(?:计算|核算)?|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
+
+// withoutAsides returns s without its bracketed spans (see asideSpans).
+func withoutAsides(s string) string {
+	spans := asideSpans(s)
+	if len(spans) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, a := range spans {
+		b.WriteString(s[last:a[0]])
+		last = a[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // ordinalJoin reports whether the 、 at byte i of text joins two numerals
 // of one word (一、二级, 三、四季度), not two items of a list.
@@ -686,6 +702,11 @@ func clauses(text string) *layout {
 	for k, b := range l.breaks {
 		_, n := utf8.DecodeRuneInString(text[b:])
 		rest := text[b+n:]
+		if strings.Contains(rest, "（") || strings.Contains(rest, "(") {
+			// 为调整预算（以下简称预算）的102.9%: an aside says nothing of
+			// whether the clause goes on.
+			rest = withoutAsides(rest)
+		}
 		l.purpose[k+1] = rePurposeClause.MatchString(rest)
 		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) || reFromClause.MatchString(rest) || reBudgetShare.MatchString(rest) {
 			l.continues[k+1] = true

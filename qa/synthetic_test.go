@@ -1159,3 +1159,18 @@ func TestCountedNounAndAskedChange(t *testing.T) {
 		}
 	}
 }
+
+// A comparison with a year's end (比1995年底增加920亿美元) goes on about the
+// subject before it, and so does a clause whose share of the budget is
+// told around an aside (为调整预算（以下简称预算）的102.9%，增长11%).
+func TestContinuesPastYearEndAndAside(t *testing.T) {
+	for text, want := range map[string]bool{
+		"国家外汇储备2000年底达1656亿美元，比1995年底增加920亿美元。":     true,
+		"实际完成1713919万元，为调整预算（以下简称预算）的102.9%，增长11%。": true,
+		"实际完成1713919万元，全省（不含汝州）税收收入增长11%。":          false,
+	} {
+		if l := clauses(text); len(l.continues) < 2 || l.continues[1] != want {
+			t.Errorf("%s: second clause goes on = %v, want %v", text, !want, want)
+		}
+	}
+}

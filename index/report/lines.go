@@ -242,11 +242,25 @@ func isClosing(r rune) bool {
 	return false
 }
 
+// maxTrailingNote is the longest bracketed note, in runes, brackets
+// included, that may follow the end of a sentence (（详见附表 1）).
+const maxTrailingNote = 24
+
 // endsSentence reports whether s ends with sentence-final punctuation,
-// possibly followed by closing quotes or brackets.
+// possibly followed by closing quotes or brackets or by a bracketed note.
 func endsSentence(s string) bool {
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
+		if r == '）' || r == ')' {
+			// 结转下年使用。（详见附表 1）: a note after the full stop.
+			open := "（"
+			if r == ')' {
+				open = "("
+			}
+			if k := strings.LastIndex(s, open); k > 0 && utf8.RuneCountInString(s[k:]) <= maxTrailingNote && endsSentence(strings.TrimRight(s[:k], " 　")) {
+				return true
+			}
+		}
 		if isClosing(r) {
 			s = s[:len(s)-n]
 			continue
