@@ -615,6 +615,10 @@ var reBudgetShare = regexp.MustCompile(`^\s*(?:为|占|完成|达到|是)(?:年�
 // clause before names (城镇居民家庭人均可支配收入，由1997年的5160元增加到…).
 var reFromClause = regexp.MustCompile(`^\s*(?:由|从)(?:(?:\d{4}|[０-９]{4})年(?:底|末)?的?)?[0-9０-９]`)
 
+// reAgainstClause weighs the figure before against another (，虽然略低于8％
+// 的预定目标): it goes on about the same subject.
+var reAgainstClause = regexp.MustCompile(`^\s*(?:虽然|虽|但|但是)?(?:略|稍|明显)?(?:低于|高于|快于|慢于)[0-9０-９]`)
+
 // reBasisClause is a clause that only says how a change is reckoned (按不变
 // 价格计算，比上年增长2.8%): it goes on about the subject before it, like
 // the change that follows it.
@@ -708,7 +712,7 @@ func clauses(text string) *layout {
 			rest = withoutAsides(rest)
 		}
 		l.purpose[k+1] = rePurposeClause.MatchString(rest)
-		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) || reFromClause.MatchString(rest) || reBudgetShare.MatchString(rest) {
+		if m := reContinues.FindStringIndex(rest); m != nil && !strings.HasPrefix(rest[m[1]:], "值") || reBasisClause.MatchString(rest) || reFromClause.MatchString(rest) || reBudgetShare.MatchString(rest) || reAgainstClause.MatchString(rest) {
 			l.continues[k+1] = true
 		}
 	}
@@ -2034,6 +2038,10 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	if reBudgetCue.MatchString(clause) {
 		plan = true
 	}
+	// 略低于8％的预定目标: a figure named a target after it.
+	if at < len(pc.text) && reTargetAfter.MatchString(pc.text[at:]) {
+		plan = true
+	}
 	cued := plan
 	if pc.secPeriod == report.PeriodSpan && year == 0 && levelReached(clause) {
 		// 一般公共预算收入达到280.7亿元 in a review of five years: the level
@@ -2412,6 +2420,18 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	return reToValue.MatchString(reListedAfter.ReplaceAllString(text[f.End:], ""))
 }
 
+// toValue reports whether f is the new value of a change whose old value
+// is a figure before it in its clause (29个 of 从40个减少到29个).
+func toValue(text string, l *layout, figs []Quantity, f Quantity) bool {
+	c := clauseOf(l.breaks, f.Start)
+	for _, g := range figs {
+		if g.End <= f.Prefix && clauseOf(l.breaks, g.Start) == c && fromValue(text, l, g) {
+			return true
+		}
+	}
+	return false
+}
+
 // reLastYearAside opens an aside that gives last year's value beside the
 // figure before it: （上年5842家）, （去年同期为…）.
 var reLastYearAside = regexp.MustCompile(`[（(](?:上年|去年|上年同期|去年同期|上一年)(?:为|是|末)?\s*$`)
@@ -2675,6 +2695,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fRetrieval] = retrieval
 			// 从0.94万家增加到1.55万家: the first is the old value.
 			ft[fFromValue] = boolf(fromValue(text, breaks, f))
+			if q.Before {
+				// 改革之前有多少个: the old value answers, the new one not.
+				ft[fFromValue] = boolf(ft[fFromValue] == 0 && toValue(text, breaks, figs, f))
+			}
 			// 新建通航机场5个 does not say how many airports there are.
 			// 新增高速公路通车里程1523公里 is not the 总里程 asked either,
 			// nor 新增债务限额 the 年初 债务限额.
@@ -3949,6 +3973,10 @@ func milestone(text string, figs []Quantity, f Quantity) bool {
 	}
 	return false
 }
+
+// reTargetAfter is a figure that the words after it call a target:
+// 8％的预定目标, 7%左右的预期目标.
+var reTargetAfter = regexp.MustCompile(`^[0-9０-９.．]+\s*(?:%|％|万|亿|元|万元|亿元|个百分点)?(?:左右|以上|以内)?的(?:预定|预期|计划|既定|原定|年度)?(?:增长)?目标`)
 
 // reMarkAfter follows a figure that is a mark passed, not a level: 6万亿元
 // 台阶, 千亿元大关.

@@ -79,6 +79,9 @@ type Question struct {
 	// altogether): a figure named a total (总额, 合计) answers it before
 	// its parts.
 	Total bool
+	// Before is set when the question asks for the state before a
+	// change (改革之前, 原来): the old value of 从40个减少到29个 answers it.
+	Before bool
 	// Why is set when the question asks for the cause of a change
 	// (为什么下降), Use when it asks what money was used for (用来干什么),
 	// How when it asks what will be done about a thing (打算怎么办).
@@ -345,6 +348,7 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	q.AsksChange = reAsksChange.MatchString(strings.ToLower(norm))
 	// 一共新增了多少家: the sum of what was added, not the whole there is.
 	q.Total = reAsksTotal.MatchString(strings.ToLower(norm)) && !reTotalAdded.MatchString(norm)
+	q.Before = reAsksBefore.MatchString(norm)
 	q.PerUnit = reAsksPerUnit.MatchString(strings.ToLower(norm))
 	if q.Class == "rank" {
 		// 在全市排第几: the city is where the place is ranked, not the
@@ -2091,6 +2095,9 @@ func perUnitRest(w string) (string, bool) {
 }
 
 // reAsksPerUnit is a question of an amount per person or thing.
+// reAsksBefore asks for the state before a change: 改革之前, 原来有.
+var reAsksBefore = regexp.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
+
 var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月)|人均|户均|一个人|一个月|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.

@@ -1174,3 +1174,24 @@ func TestContinuesPastYearEndAndAside(t *testing.T) {
 		}
 	}
 }
+
+// A figure the words after it call a target (略低于8％的预定目标) is a
+// target, its clause going on about the subject before; a question of
+// the state before a change (改革之前) is answered by its old value.
+func TestTargetAfterAndStateBefore(t *testing.T) {
+	doc := "政府工作报告\n\n国内生产总值比上年增长7.8％，虽然略低于8％的预定目标，但这是在抵御亚洲金融危机的冲击的情况下取得的。\n\n" +
+		"国务院组成部门从40个减少到29个，部门内设机构精简1／4。\n"
+	e := smallEngine(t, "national_1999_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"国内生产总值增长的预定目标是多少？":  "8％",
+		"国内生产总值比上年增长了多少？":    "7.8％",
+		"机构改革之前国务院组成部门有多少个？": "40个",
+		"国务院组成部门减少到多少个？":     "29个",
+	})
+	if !reTargetAfter.MatchString("8％的预定目标，但") || !reTargetAfter.MatchString("7%左右的预期目标") || reTargetAfter.MatchString("8％，但这是") {
+		t.Error("reTargetAfter: a target after a figure not read, or read where none is")
+	}
+	if l := clauses("国内生产总值比上年增长7.8％，虽然略低于8％的预定目标。"); len(l.continues) < 2 || !l.continues[1] {
+		t.Error("虽然略低于8％: the clause does not go on about the subject before")
+	}
+}
