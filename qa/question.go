@@ -2440,10 +2440,11 @@ func (a *Analyzer) weigh(q *Question) {
 				}
 			}
 		}
-		// A word the reports seldom use (省里) whose report wordings they
+		// A noun the reports seldom use (省里) whose report wordings they
 		// use far more (省级, 省本级) weighs as those do: the asker's
-		// everyday word is no rarer a thing for being rarely written.
-		if total > 0 && df[c.Word] > 0 && alt == 0 {
+		// everyday word is no rarer a thing for being rarely written. (A
+		// verb's weight says how it is asked, and stays.)
+		if total > 0 && df[c.Word] > 0 && alt == 0 && !c.Aspect && !c.verbish {
 			common := 0
 			for _, a := range c.Alts[1:] {
 				if a.Factor >= 0.8 {
