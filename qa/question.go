@@ -840,7 +840,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 现在公园总共有多少个了: the 了 after the ask says "by now", no deed.
 	tensed = reStockParticle.ReplaceAllString(tensed, "$1")
 	// 出了滑坡事故以后: the event the question starts from is no deed asked.
-	tensed = reAfterEvent.ReplaceAllString(tensed, "")
+	tensed = reAfterEventNoun.ReplaceAllString(reAfterEvent.ReplaceAllString(tensed, ""), "")
 	for _, w := range doneWords {
 		if strings.Contains(tensed, w) {
 			q.Done = true
@@ -916,6 +916,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 出了滑坡事故以后，…: the event the question starts from sets the
 	// scene; it helps as an aside does.
 	if m := reAfterEvent.FindStringSubmatchIndex(rest); m != nil {
+		clause = strings.TrimSpace(clause + " " + rest[m[2]:m[3]])
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	} else if m := reAfterEventNoun.FindStringSubmatchIndex(rest); m != nil {
+		// 汶川地震后中央财政安排…: an event named by its noun, no verb.
 		clause = strings.TrimSpace(clause + " " + rest[m[2]:m[3]])
 		rest = rest[:m[0]] + " " + rest[m[1]:]
 	}
@@ -1060,6 +1064,10 @@ var shortcomingAlts = []Alt{{Text: "清醒看到", Factor: 1}, {Text: "清醒认
 // reAfterEvent opens a question with the event it starts from (出了滑坡
 // 事故以后，发生疫情之后，): the words of the event are group 1.
 var reAfterEvent = regexp.MustCompile(`^\s*(?:自从|在)?(?:出了|发生了|发生|经历了|经历|遭遇了|遭遇|遇到|碰上)([^，,。？?]{2,16}?)(?:以后|之后|过后|后)[，,]`)
+
+// reAfterEventNoun opens a question with an event named by its noun and
+// the time after it (汶川地震后, 疫情发生以后，): the event is group 1.
+var reAfterEventNoun = regexp.MustCompile(`^\s*(?:在)?([^，,。？?\s]{0,8}?(?:` + strings.Join(eventNouns, "|") + `))(?:发生)?(?:以后|之后|过后|后)[，,]?`)
 
 // remarkOpeners open hearsay or an impression added to a question.
 var remarkOpeners = []string{"听说", "据说", "听人说", "好像", "貌似", "感觉", "我觉得", "觉得", "印象中", "记得", "我记得"}

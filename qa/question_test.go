@@ -1462,6 +1462,14 @@ func TestEventClauseIsAside(t *testing.T) {
 			t.Errorf("专门 is a concept")
 		}
 	}
+	// An event named by its noun, with no verb and no comma, sets the
+	// scene too.
+	q = a.Analyze("汶川地震后中央财政安排的救灾款有多少亿元？")
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "地震") && !c.Optional {
+			t.Errorf("地震 required: %+v", q.Concepts)
+		}
+	}
 }
 
 // 是几比一 asks a ratio, as reports write one (2.04∶1); 倍差 is one too.
