@@ -109,16 +109,19 @@ func (a *Analyzer) rankCedict(e cedictEntry) []string {
 
 // dictPhrases finds, among the words the glossary left, those CC-CEDICT
 // translates into words of the reports, longest phrases first.
-func (a *Analyzer) dictPhrases(words []string, skip func(k int) bool) []englishMatch {
+func (a *Analyzer) dictPhrases(words []string, skip, filler func(k int) bool) []englishMatch {
 	var out []englishMatch
 	for i := 0; i < len(words); {
 		found := false
 		for n := min(3, len(words)-i); n >= 1 && !found; n-- {
-			ok := true
+			// A filler word (low, high) may begin or end a phrase of the
+			// dictionary (low altitude: 低空), not stand for one alone.
+			ok, own := true, false
 			for k := i; k < i+n; k++ {
 				ok = ok && !skip(k)
+				own = own || !filler(k)
 			}
-			if !ok {
+			if !ok || !own {
 				continue
 			}
 			e, hit := lookupCedict(words[i : i+n])

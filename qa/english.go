@@ -489,7 +489,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	// Words the glossary does not know: CC-CEDICT may.
 	dict := a.dictPhrases(kept, func(k int) bool {
 		w := kept[k]
-		return covered[k] || enFrame[w] || enFiller[w] || isNumberWord(w) || provincesEn[w] != "" || proper[w]
+		return covered[k] || isNumberWord(w) || provincesEn[w] != "" || proper[w]
+	}, func(k int) bool {
+		return enFrame[kept[k]] || enFiller[kept[k]]
 	})
 	for _, m := range dict {
 		for k := m.at; k < m.at+m.n; k++ {

@@ -48,6 +48,12 @@ func TestCedictWords(t *testing.T) {
 	if !hasAlt(q, func(t string) bool { return t == "有机" }) || slices.Contains(q.Unknown, "organic") {
 		t.Errorf("concepts %+v, unknown %q: want organic translated by CC-CEDICT", q.Concepts, q.Unknown)
 	}
+	// A filler word (low) may begin a dictionary phrase (low altitude:
+	// 低空), though alone it says nothing.
+	q = a.Analyze("How many low altitude flight routes were opened?")
+	if !hasAlt(q, func(t string) bool { return t == "低空" }) {
+		t.Errorf("concepts %+v: want low altitude translated as 低空", q.Concepts)
+	}
 	// A dictionary verb is an aspect, not a subject.
 	q = a.Analyze("How many projects did they tackle?")
 	for _, c := range q.Concepts {
