@@ -213,22 +213,46 @@ func TestCompact(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	hits := func() string {
+	type hit struct {
+		key   string
+		score float64
+	}
+	hits := func() []hit {
 		res, err := x.Search("养老床位", Filter{}, 20, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b strings.Builder
-		for _, h := range res.Hits {
-			b.WriteString(h.Doc + "/" + h.Text + "\n")
+		out := make([]hit, len(res.Hits))
+		for i, h := range res.Hits {
+			out[i] = hit{h.Doc + "/" + h.Text, h.Score}
 		}
-		return b.String()
+		return out
 	}
 	before := hits()
 	if err := x.Compact(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if after := hits(); after != before || before == "" {
-		t.Errorf("hits after compacting:\n%s\nbefore:\n%s", after, before)
+	after := hits()
+	// Compacting drops the entries of replaced versions, which moves the
+	// scores' statistics: the same hits must come back in the same order,
+	// but for two whose scores were within 1 % before.
+	if len(before) == 0 || len(after) != len(before) {
+		t.Fatalf("%d hits after compacting, %d before", len(after), len(before))
+	}
+	at := map[string]int{}
+	for i, h := range before {
+		at[h.key] = i
+	}
+	for i := range after {
+		bi, ok := at[after[i].key]
+		if !ok {
+			t.Fatalf("hit %q after compacting only", after[i].key)
+		}
+		for j := i + 1; j < len(after); j++ {
+			bj := at[after[j].key]
+			if bi > bj && before[bj].score-before[bi].score > 0.01*before[bj].score {
+				t.Errorf("%q now ranks above %q (scores before %.4f, %.4f)", after[i].key, after[j].key, before[bi].score, before[bj].score)
+			}
+		}
 	}
 }

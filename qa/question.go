@@ -1855,6 +1855,13 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if x, ok := strings.CutSuffix(w.text, "产量"); ok && x != "" && utf8.RuneCountInString(x) <= 4 && isHanString(x) {
 			c.Alts = addAlt(c.Alts, Alt{Text: x, Factor: 0.8})
 		}
+		// 粮食总产量 is written 总产 for short (粮食增产42.2亿斤，总产466亿斤).
+		if x, ok := strings.CutSuffix(w.text, "总产量"); ok {
+			c.Alts = addAlt(c.Alts, Alt{Text: x + "总产", Factor: 0.9})
+			if x != "" {
+				c.Alts = addAlt(c.Alts, Alt{Text: "总产", Factor: 0.5})
+			}
+		}
 		// 粮食收了多少斤, 一共打了多少粮: a verb of harvest asked in a
 		// weight is the output the reports write (总产量, 产量).
 		if aspect && harvestVerbs[w.text] && (q.Class == "weight" || UnitClass(q.Unit) == "weight") {

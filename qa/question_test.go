@@ -2220,3 +2220,12 @@ func TestEnglishTrillionAndTotal(t *testing.T) {
 		t.Error("totalAsked in English")
 	}
 }
+
+// 粮食总产量 is found as 总产, the short form reports write.
+func TestTotalOutputShortForm(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("新疆去年粮食总产量一共多少亿斤？")
+	if !hasAlt(q, func(t string) bool { return t == "总产" }) {
+		t.Errorf("concepts %+v: want 总产 for 总产量", q.Concepts)
+	}
+}

@@ -335,6 +335,19 @@ func isHeadingLine(s string) bool {
 	return !strings.ContainsAny(body, "。，；,;")
 }
 
+// lineTitle reports whether a numbered line of a layout of one paragraph
+// per line, at level lv, is the title of the paragraph after it though it
+// has commas: (一)乡村全面振兴扎实推进，为保障国家粮食安全作出新贡献 —
+// short, ending no sentence, with no full stop or semicolon inside and no
+// figure but a year (1.一般公共服务支出82.56亿元 is an item, no title).
+func lineTitle(s string, lv int) bool {
+	return lv > 1 && utf8.RuneCountInString(s) <= maxLineTitle && !endsSentence(s) && !strings.ContainsAny(s, "。；;！!？?") &&
+		!strings.ContainsAny(reTitleYear.ReplaceAllString(strings.TrimLeft(s, "（(0123456789．.、) "), "年"), "0123456789０１２３４５６７８９%％")
+}
+
+// maxLineTitle is the longest line, in runes, lineTitle takes for a title.
+const maxLineTitle = 60
+
 // twoPartTitle reports whether a top-level heading is a title in two
 // halves around one comma, without a figure but a year: 八、居民收入不断
 // 提高，物价市场保持平稳 (the sections of a city's annual economic
@@ -883,7 +896,7 @@ func (p *parser) printedBlocks(body []int) {
 			k += n - 1
 			continue
 		}
-		if (isHeadingLine(t) || isAnnexLine(t)) && !midSentence && !p.runsOn(body, k, full) {
+		if (isHeadingLine(t) || isAnnexLine(t) || lineTitle(t, headingLevel(t)) && p.startsParagraph(body, k+1)) && !midSentence && !p.runsOn(body, k, full) {
 			flush()
 			inGlossary = reGlossary.MatchString(t)
 			if n := l1Ordinal(t); n > 0 && headingLevel(t) == 1 {
@@ -914,6 +927,11 @@ func (p *parser) printedBlocks(body []int) {
 			short := prev.width*100 < full*85
 			if prevEnds && (short || topicSentence(t) > 0) {
 				flush()
+			} else if !prevEnds && short && cur.kind == KindBody && p.indent(i) > p.indent(cur.lines[len(cur.lines)-1]) && p.blockTitle(cur) {
+				// （一）奋力落实…建设重要使命，城市核心功能进一步强化 over two
+				// lines, the next paragraph indented after it: a title.
+				cur.kind = KindHeading
+				flush()
 			}
 		}
 		if cur == nil {
@@ -943,6 +961,29 @@ func (p *parser) runsOn(body []int, k, full int) bool {
 		return true
 	}
 	return l.width*100 >= full*85 && p.indent(body[k+1]) < p.indent(body[k])
+}
+
+// blockTitle reports whether the lines of b, run together, are a
+// numbered title (see lineTitle).
+func (p *parser) blockTitle(b *block) bool {
+	if len(b.lines) > 3 {
+		return false
+	}
+	var sb strings.Builder
+	for _, i := range b.lines {
+		sb.WriteString(strings.TrimSpace(p.lines[i].text))
+	}
+	t := sb.String()
+	return lineTitle(t, headingLevel(t))
+}
+
+// startsParagraph reports whether body[k] starts a paragraph: it is
+// indented more than the line after it, or the last line.
+func (p *parser) startsParagraph(body []int, k int) bool {
+	if k >= len(body) {
+		return false
+	}
+	return k+1 >= len(body) || p.indent(body[k]) > p.indent(body[k+1])
 }
 
 // indent is the display width of the white space line i starts with.
@@ -1051,7 +1092,7 @@ func (p *parser) paragraphBlocks(body []int) {
 			}
 			cur.lines = append(cur.lines, i)
 			continue
-		case isHeadingLine(t) || isPeriodHeading(t) || isPartTitle(t):
+		case isHeadingLine(t) || isPeriodHeading(t) || isPartTitle(t) || lineTitle(t, lv) && k+1 < len(body):
 			flush()
 			p.blocks = append(p.blocks, block{kind: KindHeading, lines: []int{i}, table: -1})
 			continue
