@@ -781,7 +781,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// Years. A year named as the base of a comparison (跟1978年比，去年…)
 	// is no year asked, when another year or a relative year is.
 	// The year of the prices asked in (按1957年不变价格算) is never one.
-	if ms := reYearQ.FindAllStringSubmatchIndex(rest, -1); ms != nil {
+	if ms := questionYears(rest); ms != nil {
 		m := ms[0]
 		for _, c := range ms {
 			if !reBaseBefore.MatchString(rest[:c[0]]) && !rePriceBase.MatchString(rest[c[1]:]) {
@@ -799,7 +799,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		}
 	}
 	// Further years are the base of a comparison (比1952年增长): no subject.
-	rest = reYearQ.ReplaceAllString(rest, " ")
+	for _, m := range slices.Backward(questionYears(rest)) {
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
 	// 1到9月, 到10月底: a part of the year, read from the question when
 	// figures are dated (subperiodOf); no subject.
 	rest = reMonthQ.ReplaceAllString(reSubperiod.ReplaceAllString(rest, " "), " ")
@@ -2110,6 +2112,27 @@ func perUnitRest(w string) (string, bool) {
 }
 
 // reAsksPerUnit is a question of an amount per person or thing.
+// questionYears returns the matches of reYearQ in s that are years: a
+// number of four digits with no 年 after it that a classifier or a unit
+// follows (2000个省级重点项目, 2000万元) counts something.
+func questionYears(s string) [][]int {
+	ms := reYearQ.FindAllStringSubmatchIndex(s, -1)
+	out := ms[:0]
+	for _, m := range ms {
+		if !strings.Contains(s[m[3]:m[1]], "年") {
+			r, _ := utf8.DecodeRuneInString(s[m[1]:])
+			if r >= '0' && r <= '9' || r == '.' || r == '%' || unicode.Is(unicode.Han, r) && !strings.ContainsRune("到至和与或及前后以", r) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
 // reAsksBefore asks for the state before a change: 改革之前, 原来有.
 var reAsksBefore = regexp.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
 

@@ -2229,3 +2229,19 @@ func TestTotalOutputShortForm(t *testing.T) {
 		t.Errorf("concepts %+v: want 总产 for 总产量", q.Concepts)
 	}
 }
+
+// A number of four digits that counts something (2000个省级重点项目) is no
+// year; one before 年, or alone, is (a span of years asks none).
+func TestCountIsNoYear(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]int{
+		"山东今年2000个省级重点项目计划完成投资多少亿元？": 0,
+		"2000年全国粮食产量是多少？":            2000,
+		"2021到2025年GDP年均增长多少？":       0,
+		"2019 GDP增长多少？":              2019,
+	} {
+		if got := a.Analyze(q).Year; got != want {
+			t.Errorf("%s: year %d, want %d", q, got, want)
+		}
+	}
+}
