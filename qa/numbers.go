@@ -529,6 +529,8 @@ type layout struct {
 	goesOn []int
 	// parts are the bytes where 其中 (of which) stands.
 	parts []int
+	// digits are the bytes where a run of digits starts.
+	digits []int
 	// continues marks, per clause, one that states a change of what the
 	// clause before names (地区生产总值4770.9亿元，比上年增长5.6%).
 	continues []bool
@@ -601,7 +603,7 @@ func spanBytes(spans [][2]int, from, to int) int {
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%), perhaps after its year (地区生产总值连跨4个千亿台阶，2024年
 // 达到1.3万亿元).
-var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年(?:底|末)?|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年(?:底|末)?)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?(?:预计|计划)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年(?:底|末)?|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年(?:底|末)?)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?(?:预计|计划)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本|新)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
@@ -701,6 +703,11 @@ func clauses(text string) *layout {
 		}
 	}
 	l.parts = indexAll(text, "其中")
+	for i := 0; i < len(text); i++ {
+		if isDigitAt(text, i) && (i == 0 || !isDigitAt(text, i-1) && text[i-1] != '.') {
+			l.digits = append(l.digits, i)
+		}
+	}
 	l.continues = make([]bool, len(l.breaks)+1)
 	l.purpose = make([]bool, len(l.breaks)+1)
 	for k, b := range l.breaks {
@@ -811,6 +818,39 @@ func (l *layout) goesOnTo(a, b int) bool {
 	return i < len(l.goesOn) && l.goesOn[i] == l.joins[k]
 }
 
+// leadsNextItem reports whether the words at [start, end), after a
+// figure ending at qe, lead a later item of its list: a join stands
+// between, and a figure follows them in their clause (基本建成470万套、
+// 新开工630万套).
+func (l *layout) leadsNextItem(qe, start, end int) bool {
+	if l == nil {
+		return false
+	}
+	joined := false
+	for k := sort.SearchInts(l.joins, qe); k < len(l.joins) && l.joins[k] < start; k++ {
+		joined = true
+	}
+	if !joined {
+		return false
+	}
+	stop := math.MaxInt
+	if k := sort.SearchInts(l.breaks, end); k < len(l.breaks) {
+		stop = l.breaks[k]
+	}
+	k := sort.SearchInts(l.digits, end)
+	return k < len(l.digits) && l.digits[k] < stop
+}
+
+// isDigitAt reports whether text holds an ASCII or full-width digit at
+// byte i.
+func isDigitAt(text string, i int) bool {
+	if c := text[i]; c >= '0' && c <= '9' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r >= '０' && r <= '９'
+}
+
 // joinedApart reports whether a join that does not lead to another figure
 // stands between a and b: the noun after 6个国家级、20个省级 is shared.
 func (l *layout) joinedApart(a, b int) bool {
@@ -863,6 +903,11 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 			p *= 0.85
 			if l.joinedApart(qe, o.start) {
 				p *= 0.7
+			}
+			if l.leadsNextItem(qe, o.start, o.end) {
+				// 基本建成470万套、新开工630万套: 新开工 is the next
+				// item's, not this figure's.
+				p *= 0.2
 			}
 		} else if l.joined(o.end, qs) {
 			if l.goesOnTo(o.end, qs) {

@@ -2614,6 +2614,9 @@ func (a *Analyzer) unseen(w string) bool {
 // reGloss is a bracketed term in a question: （卫生健康）, (恩格尔系数).
 var reGloss = regexp.MustCompile(`[（(](\p{Han}[\p{Han}A-Za-z0-9.]{1,15})[）)]`)
 
+// reUnitTerm is a bracketed unit: 多少利润（亿元）.
+var reUnitTerm = regexp.MustCompile(`^(?:万亿|亿|万|千|百)?(?:元|美元|人|人次|吨|公里|千米|平方公里|平方米|亩|公顷|户|家|个|件|套|张|辆|所|座|项|千瓦|千瓦时|度|立方米|头|只|架|艘|台|条|列|次|倍|天)$`)
+
 // reNotGloss opens or holds a bracket that is no term for the words
 // before it: a scope (不含县区, 含开发区, 算上一日游), a year, a note
 // (卖地为主, 主要是卖地那块).
@@ -2632,6 +2635,10 @@ func (a *Analyzer) glossed(s string) string {
 	}
 	term := s[m[2]:m[3]]
 	if reNotGloss.MatchString(term) {
+		return s
+	}
+	if reUnitTerm.MatchString(term) {
+		// 赚了多少利润（亿元）: the unit of the answer, no term.
 		return s
 	}
 	before := s[:m[0]]

@@ -1195,3 +1195,33 @@ func TestTargetAfterAndStateBefore(t *testing.T) {
 		t.Error("虽然略低于8％: the clause does not go on about the subject before")
 	}
 }
+
+// The words that lead a later item of a list (基本建成470万套、新开工630万套:
+// 新开工) are that item's, not the figure's before them; a noun after the
+// last figure (6个国家级、20个省级开发区) stays every item's. A unit in
+// brackets (多少利润（亿元）) is the answer's unit, no term for the words
+// before it.
+func TestNextItemLeadAndBracketedUnit(t *testing.T) {
+	text := "今年城镇保障性住房基本建成470万套、新开工630万套，继续推进农村危房改造。"
+	l := clauses(text)
+	at := strings.Index(text, "新开工")
+	first := ParseQuantities(text)[0]
+	if !l.leadsNextItem(first.End, at, at+len("新开工")) {
+		t.Error("新开工 not read as the next item's lead")
+	}
+	text2 := "新建6个国家级、20个省级开发区。"
+	l2 := clauses(text2)
+	at2 := strings.Index(text2, "开发区")
+	if l2.leadsNextItem(ParseQuantities(text2)[0].End, at2, at2+len("开发区")) {
+		t.Error("开发区 after the last figure read as a later item's lead")
+	}
+	a := testAnalyzer()
+	q := a.Analyze("苏州规上工业企业2025年赚了多少利润（亿元）？")
+	found := false
+	for _, c := range q.Concepts {
+		found = found || c.Word == "利润"
+	}
+	if !found {
+		t.Errorf("利润 lost to a bracketed unit: %+v", q.Concepts)
+	}
+}
