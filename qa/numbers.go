@@ -2360,7 +2360,7 @@ func shareFigure(text string, l *layout, pos int) bool {
 	start := clauseStart(l, pos)
 	before := strings.ReplaceAll(text[start:pos], "增加值", "") // value added, no change
 	at := -1
-	for _, w := range []string{"比重", "占比", "贡献率", "占"} {
+	for _, w := range []string{"比重", "占比", "贡献率", "占", "之比"} {
 		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) > at {
 			at = i + len(w)
 		}
@@ -2368,10 +2368,11 @@ func shareFigure(text string, l *layout, pos int) bool {
 	if at < 0 {
 		return false
 	}
-	// A change said after the share is a change of it (比重提高2个百分点).
+	// A change said after the share is a change of it (比重提高2个百分点);
+	// the level it changed to is still the share (比重上升到51.6%).
 	before = before[at:]
 	for _, v := range []string{"增长", "下降", "提高", "降低", "上升", "回落", "增加", "减少"} {
-		if strings.Contains(before, v) {
+		if i := strings.Index(before, v); i >= 0 && !strings.HasPrefix(before[i+len(v):], "到") && !strings.HasPrefix(before[i+len(v):], "至") {
 			return false
 		}
 	}
@@ -4052,7 +4053,7 @@ func questionSubperiod(raw string) string {
 }
 
 // reYearPoint names the start or the end of a year: 年初, 年末, 年底.
-var reYearPoint = regexp.MustCompile(`年(初|末|底)|(?:上年|去年|今年|当年)?(年初|年末|年底)`)
+var reYearPoint = regexp.MustCompile(`年(初|末|底)|(?:上年|去年|今年|当年)?(年初|年末|年底)|(?i:\b(?:at|by) the (?:end|start|beginning) of (?:the year|(?:19|20)\d\d|last year|this year)\b|\byear-end\b|\bend-of-year\b)`)
 
 // yearPoint returns "start" or "end" for the last point of a year text
 // names (2025年初, 年末), or "".
@@ -4062,7 +4063,7 @@ func yearPoint(text string) string {
 		return ""
 	}
 	m := ms[len(ms)-1]
-	if strings.Contains(m[0], "初") {
+	if strings.Contains(m[0], "初") || strings.Contains(m[0], "start") || strings.Contains(m[0], "beginning") {
 		return "start"
 	}
 	return "end"

@@ -122,6 +122,11 @@ func TestStockQuestions(t *testing.T) {
 			t.Errorf("Analyze(%q).Stock = %v, want %v", tc.q, got, tc.stock)
 		}
 	}
+	for q, want := range map[string]string{"at the end of 2025": "end", "by the end of the year": "end", "at the beginning of 2024": "start", "年初的债务限额": "start", "in 2025": ""} {
+		if got := yearPoint(q); got != want {
+			t.Errorf("yearPoint(%q) = %q, want %q", q, got, want)
+		}
+	}
 }
 
 // A question of a whole (总里程) is not answered by what is new of it.
@@ -667,6 +672,12 @@ func TestGrowthIsNoShare(t *testing.T) {
 	}
 	if l2 := clauses("比重提高2.1个百分点。"); shareFigure("比重提高2.1个百分点。", l2, len("比重提高")) {
 		t.Error("a change of a share is read as a share")
+	}
+	// The level a share rose to, and a ratio (之比), are shares.
+	for _, t3 := range []string{"服务业增加值占国内生产总值比重上升到51.6%。", "全社会研发经费支出与国内生产总值之比达到2.08%。"} {
+		if !shareFigure(t3, clauses(t3), strings.Index(t3, "%")-4) {
+			t.Errorf("%s: no share", t3)
+		}
 	}
 	a := testAnalyzer()
 	for q, want := range map[string]bool{"南宁GDP增速多少": true, "What was the real GDP growth rate?": true,
