@@ -2379,6 +2379,22 @@ func shareFigure(text string, l *layout, pos int) bool {
 	return true
 }
 
+// shareBefore reports whether the clause of a figure at pos, or one it
+// goes on from, names a share (税收收入占一般公共预算收入比重70.4%，较上年
+// 提高1.4个百分点): the points are the share's change, no growth of the
+// thing shared.
+func shareBefore(text string, l *layout, pos int) bool {
+	c := clauseOf(l.breaks, pos)
+	for c > 0 && c < len(l.continues) && l.continues[c] {
+		c--
+	}
+	start := 0
+	if c > 0 {
+		start = l.breaks[c-1]
+	}
+	return hasAny(text[start:pos], []string{"比重", "占比", "之比"})
+}
+
 // reReachedAfter opens what a change reached: 提高62元、达到2988元.
 var reReachedAfter = regexp.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增加到|提高到|提高至|升至|调整为|为)\s*[0-9０-９〇零一二两三四五六七八九十]`)
 
@@ -2762,6 +2778,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix) && !countsPlaces(text, f))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
+				growth && !share && f.Unit == "百分点" && shareBefore(text, breaks, f.Prefix) ||
 				share && changeFigure(text, f.Prefix))
 			avg := averageFigure(clause)
 			// 达到9.2万元、增长4.1%: the level reached is the item before

@@ -1225,3 +1225,18 @@ func TestNextItemLeadAndBracketedUnit(t *testing.T) {
 		t.Errorf("利润 lost to a bracketed unit: %+v", q.Concepts)
 	}
 }
+
+// The points a share rose by (占一般公共预算收入比重70.4%，较上年提高1.4
+// 个百分点) are no growth of the thing shared; asked of the share, they
+// are its change.
+func TestShareChangeIsNoGrowth(t *testing.T) {
+	text := "税收收入占一般公共预算收入比重70.4%，较上年提高1.4个百分点。"
+	l := clauses(text)
+	if !shareBefore(text, l, strings.Index(text, "1.4")) {
+		t.Error("1.4个百分点: the share before not found")
+	}
+	text2 := "一般公共预算收入139.3亿元，增长20.9%。"
+	if shareBefore(text2, clauses(text2), strings.Index(text2, "20.9")) {
+		t.Error("20.9%: a share found where none is")
+	}
+}
