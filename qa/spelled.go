@@ -3,6 +3,7 @@ package qa
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
@@ -122,7 +123,7 @@ func spelledIn(text, name string) []string {
 	readings := make([][]string, len(runes))
 	for i, r := range runes {
 		if unicode.Is(unicode.Han, r) {
-			readings[i] = pinyin.SinglePinyin(r, spellArgs)
+			readings[i] = readingsOf(r)
 		}
 	}
 	// spells reports whether runes[i:] spell name[pos:] in at least two
@@ -156,6 +157,23 @@ func spelledIn(text, name string) []string {
 		}
 	}
 	return out
+}
+
+// readingCache holds the toneless readings of each character read so
+// far (rune → []string): go-pinyin works them out afresh, with
+// allocations, on every call. Safe for concurrent use; it grows to the
+// characters of the reports, a few thousand.
+var readingCache sync.Map
+
+// readingsOf returns the toneless readings of r, every one (heteronyms).
+// The slice is shared and must not be modified.
+func readingsOf(r rune) []string {
+	if v, ok := readingCache.Load(r); ok {
+		return v.([]string)
+	}
+	rs := pinyin.SinglePinyin(r, spellArgs)
+	readingCache.Store(r, rs)
+	return rs
 }
 
 // anyPrefix reports whether name starts with any of the readings.

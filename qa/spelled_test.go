@@ -54,3 +54,13 @@ func TestResolveSpelled(t *testing.T) {
 		t.Error("xinqiao resolved in hits that do not hold it")
 	}
 }
+
+// BenchmarkSpelledIn looks for a pinyin name in a report's sentence, as
+// an English question's names are looked for in 300 hits.
+func BenchmarkSpelledIn(b *testing.B) {
+	text := "扎实推进洱海保护治理，洱海水质总体保持优良，完成环湖截污治污体系提质增效，新增湿地面积1.2万亩，建成生态廊道。"
+	b.ReportAllocs()
+	for b.Loop() {
+		spelledIn(text, "erhai")
+	}
+}
