@@ -607,7 +607,7 @@ var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
-var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集中)?(?:用于|支持|保障|推动|助力|促进|推进|落实|实施|巩固|加快|加强|确保)`)
+var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集中)?(?:用于|支持|保障|推动|助力|促进|推进|落实|实施|巩固|加快|加强|确保|办好)`)
 
 // reBudgetShare opens a clause with the share of the budget the subject
 // before came to (一般公共预算收入268.61亿元，为预算的100.28%，同比增长5.29%).
@@ -3103,14 +3103,15 @@ func firstDigit(s string) int {
 const maxListItems = 8
 
 // isDetail reports whether a sentence gives the parts of the subject of
-// the one before: 其中，…, or its shares (本次计划分配：市本级14.78亿元、…).
+// the one before: 其中，…, its shares (本次计划分配：市本级14.78亿元、…),
+// or what it built (已建成的主要有：…复线643公里).
 func isDetail(text string) bool {
 	t := strings.TrimLeft(text, " 　（(0123456789一二三四五六七八九十.、．）)")
 	return strings.HasPrefix(t, "其中") || reShareOut.MatchString(t)
 }
 
 // reShareOut opens a sentence that shares out what the one before names.
-var reShareOut = regexp.MustCompile(`^(?:本次|此次|这次)?(?:计划|拟|具体)?(?:分配|分配情况|分配方案|分解|分配结果)(?:如下|为)?[：:]`)
+var reShareOut = regexp.MustCompile(`^(?:(?:本次|此次|这次)?(?:计划|拟|具体)?(?:分配|分配情况|分配方案|分解|分配结果)(?:如下|为)?|(?:已建成|已完成|建成|完成|新建|实施)?的?(?:项目|工程)?主要(?:有|是|包括))[：:]`)
 
 // rePeopleAfter is a noun of people right after a figure with no unit
 // (33万贫困人口, 12万农民工).

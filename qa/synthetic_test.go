@@ -1240,3 +1240,21 @@ func TestShareChangeIsNoGrowth(t *testing.T) {
 		t.Error("20.9%: a share found where none is")
 	}
 }
+
+// A sentence listing what was built (已建成的主要有：…) details the subject
+// of the one before, as a 其中 does; a clause after money that says what
+// it does (，办好34项民生实事) says what it is for.
+func TestBuiltListAndPurpose(t *testing.T) {
+	for text, want := range map[string]bool{
+		"已建成的主要有：加固大江大河大湖堤防近6100公里；增加铁路新线1423公里、复线643公里。": true,
+		"主要有：新增公路通车里程1.2万公里。":                             true,
+		"全年建成高速公路3358公里。":                                 false,
+	} {
+		if got := isDetail(text); got != want {
+			t.Errorf("isDetail(%s) = %v, want %v", text, got, want)
+		}
+	}
+	if l := clauses("坚持民生为大，安排资金136亿元，办好34项民生实事。"); len(l.purpose) < 3 || !l.purpose[2] {
+		t.Error("办好34项民生实事: no purpose")
+	}
+}
