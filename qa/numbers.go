@@ -2800,7 +2800,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) ||
-				!q.PerUnit && perUnitNoun(clause))
+				!q.PerUnit && (perUnitNoun(clause) || perUnitChain(text, breaks, f.Prefix)))
 			// 2025年初的债务限额 is not the 年末 one, nor the reverse.
 			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart || qpoint != "" && pointAt(text, f.Prefix) != "" && pointAt(text, f.Prefix) != qpoint)
 			if e.model.w[fHeadClash] != 0 {
@@ -3763,6 +3763,29 @@ func perUnitNoun(before string) bool {
 
 // perUnitNouns name an amount per unit: 单产, 人均.
 var perUnitNouns = []string{"单产", "亩产", "人均", "户均", "每亩", "每人", "每户"}
+
+// perUnitChain reports whether the clause a change at pos goes on from
+// names an amount per unit (人均地区生产总值21.3万元，比上年增长5.0%: the
+// growth is of the amount per head).
+func perUnitChain(text string, l *layout, pos int) bool {
+	c := clauseOf(l.breaks, pos)
+	if c == 0 || c >= len(l.continues) || !l.continues[c] {
+		return false
+	}
+	for c > 0 && c < len(l.continues) && l.continues[c] {
+		c--
+	}
+	start := 0
+	if c > 0 {
+		start = l.breaks[c-1]
+	}
+	end := l.breaks[c]
+	lead := text[start:end]
+	if k := firstDigit(lead); k >= 0 {
+		lead = lead[:k]
+	}
+	return hasAny(lead, perUnitNouns)
+}
 
 // rateOfChange reports whether the words before a figure in its clause
 // name it a rate of change: 经济增长速度预期目标为7％左右, 增幅为3%.

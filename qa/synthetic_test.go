@@ -1258,3 +1258,16 @@ func TestBuiltListAndPurpose(t *testing.T) {
 		t.Error("办好34项民生实事: no purpose")
 	}
 }
+
+// A change that goes on from an amount per head (人均地区生产总值21.3万元，
+// 比上年增长5.0%) is that amount's growth, not the whole's.
+func TestPerUnitChain(t *testing.T) {
+	text := "按常住人口计算，人均地区生产总值21.3万元，比上年增长5.0%。"
+	if !perUnitChain(text, clauses(text), strings.Index(text, "5.0")) {
+		t.Error("5.0%: the per-head lead not found")
+	}
+	text2 := "全年实现地区生产总值27695.1亿元，比上年增长5.4%。"
+	if perUnitChain(text2, clauses(text2), strings.Index(text2, "5.4")) {
+		t.Error("5.4%: a per-head lead found where none is")
+	}
+}
