@@ -579,6 +579,25 @@ func (l *layout) asideBytes(from, to int) int {
 	return spanBytes(l.asides, from, to)
 }
 
+// asideOpening returns where the aside holding byte pos opens, when it
+// breaks a total down into two figures or more (（一般债券14.41亿元，专项
+// 债券1.12亿元）), or -1.
+func (l *layout) asideOpening(pos int) int {
+	if l == nil {
+		return -1
+	}
+	for _, a := range l.asides {
+		if a[0] < pos && pos < a[1] {
+			i, j := sort.SearchInts(l.digits, a[0]), sort.SearchInts(l.digits, a[1])
+			if j-i >= 2 {
+				return a[0]
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // fromToBytes returns how many bytes of [from, to) are the start of a
 // change (reFromTo).
 func (l *layout) fromToBytes(from, to int) int {
@@ -703,10 +722,13 @@ func clauses(text string) *layout {
 		}
 	}
 	l.parts = indexAll(text, "其中")
-	for i := 0; i < len(text); i++ {
-		if isDigitAt(text, i) && (i == 0 || !isDigitAt(text, i-1) && text[i-1] != '.') {
+	prevDigit := false
+	for i, r := range text {
+		d := r >= '0' && r <= '9' || r >= '０' && r <= '９'
+		if d && !prevDigit {
 			l.digits = append(l.digits, i)
 		}
+		prevDigit = d || prevDigit && (r == '.' || r == '．')
 	}
 	l.continues = make([]bool, len(l.breaks)+1)
 	l.purpose = make([]bool, len(l.breaks)+1)
@@ -841,16 +863,6 @@ func (l *layout) leadsNextItem(qe, start, end int) bool {
 	return k < len(l.digits) && l.digits[k] < stop
 }
 
-// isDigitAt reports whether text holds an ASCII or full-width digit at
-// byte i.
-func isDigitAt(text string, i int) bool {
-	if c := text[i]; c >= '0' && c <= '9' {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return r >= '０' && r <= '９'
-}
-
 // joinedApart reports whether a join that does not lead to another figure
 // stands between a and b: the noun after 6个国家级、20个省级 is shared.
 func (l *layout) joinedApart(a, b int) bool {
@@ -892,7 +904,13 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		if after {
 			dist = (o.start - qe - l.asideBytes(qe, o.start)) / 3
 		} else {
-			dist = (qs - o.end - l.asideBytes(o.end, qs) - l.fromToBytes(o.end, qs)) / 3
+			to := qs
+			if a := l.asideOpening(qs); a >= o.end {
+				// 上限15.53亿元（一般债券14.41亿元，…）: the words before a
+				// breakdown are as near its figures as the total's.
+				to = a
+			}
+			dist = (to - o.end - l.asideBytes(o.end, to) - l.fromToBytes(o.end, to)) / 3
 		}
 		p := 1.0
 		if dist > 4 {
