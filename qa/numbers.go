@@ -2041,7 +2041,10 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 					break
 				}
 				k += from
-				if ry.word == "来年" && strings.HasSuffix(text[:k], "年") || inFromPart(fromParts(), k) {
+				if ry.word == "来年" && strings.HasSuffix(text[:k], "年") || inFromPart(fromParts(), k) ||
+					ry.word == "上年" && hasPrefixAny(text[k+len(ry.word):], carriedOver) != "" {
+					// 上年结余收入44亿元: a budget's revenue, the balance
+					// carried into the year it plans, no date.
 					// 五年来年均增长6％: 年来 and 年均, no next year; 由今年预计
 					// 的３％提高到４％: this year dates the start, not the
 					// level reached.
@@ -2809,7 +2812,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(item))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
-				sector != "" && sectorMeasure(clause, sector))
+				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
@@ -4082,6 +4085,20 @@ func milestone(text string, figs []Quantity, f Quantity) bool {
 // reTargetAfter is a figure that the words after it call a target:
 // 8％的预定目标, 7%左右的预期目标.
 var reTargetAfter = regexp.MustCompile(`^[0-9０-９.．]+\s*(?:%|％|万|亿|元|万元|亿元|个百分点)?(?:左右|以上|以内)?的(?:预定|预期|计划|既定|原定|年度)?(?:增长)?目标`)
+
+// sumBefore reports whether a figure at pos is named a budget's sum
+// (收入总计390.02亿元: revenue with transfers and balances added), which
+// a question that asks no total does not mean by 收入 (see
+// settleNarrowed, which keeps this only against a rival figure).
+func sumBefore(text string, pos int) bool {
+	tail := lastRunes(text[:pos], 4)
+	return strings.Contains(tail, "总计") || strings.Contains(tail, "合计")
+}
+
+// carriedOver are the revenue a budget carries from the year before,
+// named with 上年 (上年结余收入, 上年结转收入): items of the year planned.
+// 上年结余 alone is the balance the year before ended with, and dated so.
+var carriedOver = []string{"结余收入", "结转收入"}
 
 // reMarkAfter follows a figure that is a mark passed, not a level: 6万亿元
 // 台阶, 千亿元大关.

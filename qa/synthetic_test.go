@@ -1271,3 +1271,23 @@ func TestPerUnitChain(t *testing.T) {
 		t.Error("5.4%: a per-head lead found where none is")
 	}
 }
+
+// 上年结余收入 is an item of the budget of the year planned, the balance
+// carried into it: 上年 there dates nothing.
+func TestCarriedOverIsNoDate(t *testing.T) {
+	doc := "关于某省2021年省级一般公共预算收入预算的说明\n\n五、上年结余收入44亿元，比2020年增加17.5亿元，增长66%。\n"
+	e := smallEngine(t, "mou_2021_budget_revenue_note.txt", doc)
+	askAll(t, e, map[string]string{"2021年上年结余收入有多少亿元？": "44亿元"})
+}
+
+// A budget's sum (收入总计390.02亿元) is named so right before its figure;
+// the revenue itself (完成176.71亿元) is not.
+func TestSumBefore(t *testing.T) {
+	text := "全市一般公共预算收入预期目标增长3%，完成176.71亿元，加上级补助收入136.43亿元，全市一般公共预算收入总计390.02亿元。"
+	for _, f := range ParseQuantities(text) {
+		want := f.Text == "390.02亿元"
+		if got := sumBefore(text, f.Prefix); got != want {
+			t.Errorf("sumBefore(%s) = %v, want %v", f.Text, got, want)
+		}
+	}
+}
