@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math"
 	"os"
 	"sort"
 	"strings"
@@ -538,7 +537,7 @@ func disagree(fs []Fact) bool {
 			if a == 0 || b == 0 {
 				continue
 			}
-			if math.Abs(a-b)/math.Max(math.Abs(a), math.Abs(b)) > 0.01 {
+			if relDiff(a, b) > 0.01 {
 				return true
 			}
 		}

@@ -91,15 +91,8 @@ func figureNoun(text string, qs, qe int) string {
 // its clause says 每, 人均, 户均 or 标准 (每孩每年3600元, 低保标准每人每月
 // 800元), or its unit is per something (元/人).
 func perUnitFigure(text string, l *layout, f Quantity) bool {
-	c := clauseOf(l.breaks, f.Start)
-	for c > 0 && c < len(l.continues) && l.continues[c] {
-		c-- // 城镇居民人均可支配收入增长8%，达到27140元: the clause it goes on from
-	}
-	start := 0
-	if c > 0 {
-		start = l.breaks[c-1]
-	}
-	clause := text[start:f.End]
+	// 城镇居民人均可支配收入增长8%，达到27140元: from the clause it goes on from.
+	clause := text[l.clauseBreak(l.chainStart(clauseOf(l.breaks, f.Start))):f.End]
 	return strings.Contains(f.Unit, "/") || strings.ContainsAny(clause, "每均") || strings.Contains(clause, "标准")
 }
 

@@ -174,10 +174,9 @@ func countedNoun(norm string) string {
 }
 
 // countsOther reports whether a count figure, followed by rest, counts a
-// noun that shares no character with the noun the question counts:
-// 多少个省会城市 is not 34个开放口岸.
-func countsOther(q *Question, rest string, f Quantity) bool {
-	cn := countedNoun(q.Norm)
+// noun that shares no character with cn, the noun the question counts
+// (countedNoun): 多少个省会城市 is not 34个开放口岸.
+func countsOther(q *Question, cn, rest string, f Quantity) bool {
 	if cn == "" || f.Unit != q.Unit || UnitClass(f.Unit) != "count" {
 		return false
 	}
@@ -848,12 +847,8 @@ func (l *layout) leadsNextItem(qe, start, end int) bool {
 	if l == nil {
 		return false
 	}
-	joined := false
-	for k := sort.SearchInts(l.joins, qe); k < len(l.joins) && l.joins[k] < start; k++ {
-		joined = true
-	}
-	if !joined {
-		return false
+	if k := sort.SearchInts(l.joins, qe); k >= len(l.joins) || l.joins[k] >= start {
+		return false // no join between the figure and the words
 	}
 	stop := math.MaxInt
 	if k := sort.SearchInts(l.breaks, end); k < len(l.breaks) {
@@ -2405,15 +2400,26 @@ func shareFigure(text string, l *layout, pos int) bool {
 // 提高1.4个百分点): the points are the share's change, no growth of the
 // thing shared.
 func shareBefore(text string, l *layout, pos int) bool {
-	c := clauseOf(l.breaks, pos)
+	start := l.clauseBreak(l.chainStart(clauseOf(l.breaks, pos)))
+	return hasAny(text[start:pos], []string{"比重", "占比", "之比"})
+}
+
+// chainStart returns the clause that clause c goes on from (see
+// layout.continues): c itself when it goes on from none.
+func (l *layout) chainStart(c int) int {
 	for c > 0 && c < len(l.continues) && l.continues[c] {
 		c--
 	}
-	start := 0
+	return c
+}
+
+// clauseBreak returns the byte of the break that opens clause c, 0 for
+// the first clause.
+func (l *layout) clauseBreak(c int) int {
 	if c > 0 {
-		start = l.breaks[c-1]
+		return l.breaks[c-1]
 	}
-	return hasAny(text[start:pos], []string{"比重", "占比", "之比"})
+	return 0
 }
 
 // reReachedAfter opens what a change reached: 提高62元、达到2988元.
@@ -2624,6 +2630,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
 	qpoint := yearPoint(q.Raw)
+	counted := countedNoun(q.Norm)
 	// A whole (总里程) or a level at a point of the year (年初的债务限额).
 	wholeAsked := totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords)
 	qpart := questionSubperiod(q.Raw)
@@ -2714,7 +2721,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if givenIn(q, f) {
 				uf = 0 // 6个工业园区里…有多少家: the question gives 6个
 			}
-			if countsOther(q, text[f.End:], f) {
+			if countsOther(q, counted, text[f.End:], f) {
 				uf *= 0.5
 			}
 			if f.Unit == "个" && q.Unit != "" && q.Unit != "个" && !q.UnitSoft && UnitClass(q.Unit) == "count" {
@@ -3423,18 +3430,12 @@ func scaleFirst(cands []candidate, scale float64, confident float64) {
 	}
 }
 
-// writtenScale is the scale a figure's text is written in: 1e8 for
-// 631.58亿元, 1e4 for 6315769万元, 1 for a bare number.
+// writtenScale is the scale an answer's text is written in, as the
+// parser reads it: 1e8 for 631.58亿元, 1e4 for 6315769万元, 1 for a table
+// cell's bare 586 (whose column names its 万元).
 func writtenScale(text string) float64 {
-	switch {
-	case strings.Contains(text, "万亿"):
-		return 1e12
-	case strings.Contains(text, "亿"):
-		return 1e8
-	case strings.Contains(text, "万"):
-		return 1e4
-	case strings.Contains(text, "千"):
-		return 1e3
+	if qs := ParseQuantities(text); len(qs) > 0 && qs[0].Scale > 0 {
+		return qs[0].Scale
 	}
 	return 1
 }
@@ -3442,11 +3443,16 @@ func writtenScale(text string) float64 {
 // sameValue reports whether two figures are one value given to the
 // precision of either (631.58亿元 and 6315769万元).
 func sameValue(a, b float64) bool {
+	return relDiff(a, b) <= 0.0005
+}
+
+// relDiff is how far apart two values are, relative to the larger: 0 for
+// equal values.
+func relDiff(a, b float64) float64 {
 	if a == b {
-		return true
+		return 0
 	}
-	d := math.Abs(a - b)
-	return d <= 0.0005*math.Max(math.Abs(a), math.Abs(b))
+	return math.Abs(a-b) / math.Max(math.Abs(a), math.Abs(b))
 }
 
 // tableTie is how close, relative to a table cell's probability, a figure
@@ -3793,15 +3799,8 @@ func perUnitChain(text string, l *layout, pos int) bool {
 	if c == 0 || c >= len(l.continues) || !l.continues[c] {
 		return false
 	}
-	for c > 0 && c < len(l.continues) && l.continues[c] {
-		c--
-	}
-	start := 0
-	if c > 0 {
-		start = l.breaks[c-1]
-	}
-	end := l.breaks[c]
-	lead := text[start:end]
+	c = l.chainStart(c)
+	lead := text[l.clauseBreak(c):l.breaks[c]]
 	if k := firstDigit(lead); k >= 0 {
 		lead = lead[:k]
 	}

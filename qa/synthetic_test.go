@@ -1091,15 +1091,11 @@ func TestScaleAskedFirst(t *testing.T) {
 // A comparison clause with a plan word before its verb (，比1980年预计增长
 // 5.5％) goes on about the subject before it.
 func TestComparisonClauseWithPlanWord(t *testing.T) {
-	for text, want := range map[string]bool{
+	checkSecondClauseGoesOn(t, map[string]bool{
 		"工农业总产值，比1980年预计增长5.5％，其中，农业总产值增长4％。": true,
 		"工农业总产值，比1980年计划增长5.5％。":              true,
 		"工农业总产值，计划投资增长5.5％。":                  false,
-	} {
-		if l := clauses(text); len(l.continues) < 2 || l.continues[1] != want {
-			t.Errorf("%s: second clause goes on = %v, want %v", text, !want, want)
-		}
-	}
+	})
 }
 
 // A pair of figures after a contraction (产销量, 城乡低保标准) answers
@@ -1154,7 +1150,7 @@ func TestCountedNounAndAskedChange(t *testing.T) {
 	text := "新开放了５个沿江城市、１８个省会城市、１３个沿边城市，增加了３４个开放口岸。"
 	for _, f := range ParseQuantities(text) {
 		want := strings.HasPrefix(text[f.End:], "开放口岸")
-		if got := countsOther(q, text[f.End:], f); got != want {
+		if got := countsOther(q, countedNoun(q.Norm), text[f.End:], f); got != want {
 			t.Errorf("countsOther(%s) = %v, want %v", f.Text, got, want)
 		}
 	}
@@ -1164,15 +1160,11 @@ func TestCountedNounAndAskedChange(t *testing.T) {
 // subject before it, and so does a clause whose share of the budget is
 // told around an aside (为调整预算（以下简称预算）的102.9%，增长11%).
 func TestContinuesPastYearEndAndAside(t *testing.T) {
-	for text, want := range map[string]bool{
+	checkSecondClauseGoesOn(t, map[string]bool{
 		"国家外汇储备2000年底达1656亿美元，比1995年底增加920亿美元。":     true,
 		"实际完成1713919万元，为调整预算（以下简称预算）的102.9%，增长11%。": true,
 		"实际完成1713919万元，全省（不含汝州）税收收入增长11%。":          false,
-	} {
-		if l := clauses(text); len(l.continues) < 2 || l.continues[1] != want {
-			t.Errorf("%s: second clause goes on = %v, want %v", text, !want, want)
-		}
-	}
+	})
 }
 
 // A figure the words after it call a target (略低于8％的预定目标) is a
@@ -1288,6 +1280,17 @@ func TestSumBefore(t *testing.T) {
 		want := f.Text == "390.02亿元"
 		if got := sumBefore(text, f.Prefix); got != want {
 			t.Errorf("sumBefore(%s) = %v, want %v", f.Text, got, want)
+		}
+	}
+}
+
+// checkSecondClauseGoesOn checks, per text, whether its second clause
+// goes on about the subject of the first (layout.continues).
+func checkSecondClauseGoesOn(t *testing.T, want map[string]bool) {
+	t.Helper()
+	for text, w := range want {
+		if l := clauses(text); len(l.continues) < 2 || l.continues[1] != w {
+			t.Errorf("%s: second clause goes on = %v, want %v", text, !w, w)
 		}
 	}
 }
