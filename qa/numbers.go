@@ -2583,7 +2583,7 @@ func (e *Engine) scored(q *Question, vw *viewer, hits []index.Hit) []scoredHit {
 		if v == nil {
 			continue
 		}
-		out = append(out, scoredHit{h: h, v: v, occ: findConcepts(q, v.folded, v.offs, &v.runes)})
+		out = append(out, scoredHit{h: h, v: v, occ: vw.concepts(q, v)})
 	}
 	return out
 }
@@ -2644,6 +2644,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		h, v, occ := sh.h, sh.v, sh.occ
 		// The rules read traditional characters as simplified (從…降低到).
 		text := v.simp
+		if len(v.cells) == 0 && len(v.figures()) == 0 && (q.Class != "rank" || !strings.Contains(text, "第")) {
+			// No figure, no cell, no place in a ranking: nothing to score.
+			continue
+		}
 		breaks := v.layout()
 		withClauses(occ, breaks)
 		// A figure's concepts are found in the heading as a whole word, their
@@ -2667,11 +2671,12 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			cands = append(cands, e.tableCandidates(q, v, occ, ctx, retrieval, prior, absent, home)...)
 			continue
 		}
-		figs := v.figures()
+		fi := vw.figureInfo(v)
 		if q.Class == "rank" {
 			// 居全国第7位: only a place in a ranking answers 排名第几.
-			figs = ParseRanks(text)
+			fi = vw.figuresOf(v, ParseRanks(text), false)
 		}
+		figs, lists, sectors, contracts, parts := fi.figs, fi.lists, fi.sectors, fi.contracts, fi.parts
 		marks := v.scopeMarks()
 		var spans [][]int
 		if oneYear || spanAsked {
@@ -2681,34 +2686,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		// 通川区 asked of 达州's report: a sentence that names it nowhere,
 		// nor its heading, gives 全市's figures, another place's.
 		placeMiss := placeMissed(q, occ, ctx, v.sum.Meta.Region)
-		lists := joinedLists(text, breaks, figs, respectively(text, breaks, figs))
-		sectors := sectorLists(text, breaks, figs)
-		contracts := contractionLists(text, breaks, figs)
-		if q.Class != "rank" && strings.Contains(text, "产业") {
-			// 三次产业结构为7.6:44.8:47.6: the whole ratio, and each
-			// sector's share.
-			whole, parts := sectorRatios(text)
-			figs = append(append(append([]Quantity(nil), figs...), whole...), parts...)
-			for k, f := range parts {
-				if sectors == nil {
-					sectors = map[int]int{}
-				}
-				sectors[f.Start] = k%3 + 1
-			}
-		}
 		pc := v.periodCtx()
-		parts := subperiodsOf(text)
-		if v.rec.N > 0 {
-			if prev := vw.neighbour(v, v.rec.N-1); prev != nil {
-				if isDetail(text) {
-					pc.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
-				} else if y := topicYear(prev.rec.Text, v.sum.Meta); y != 0 && !reSentYear.MatchString(text) {
-					// 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长
-					// 10.3%…: the sentence before, of no figure, names the year.
-					pc.prevYear = y
-				}
-			}
-		}
+		pc.prevYear = fi.prevYear
 		for _, f := range figs {
 			clause := text[clauseStart(breaks, f.Prefix):f.Prefix] // the words before f in its clause
 			uf := unitFit(q, f)
@@ -3046,6 +3025,61 @@ func partRunes(c Concept, k int) *runeSet {
 	return &runeSet{}
 }
 
+// figureInfo is what scoring reads of a sentence's figures whatever the
+// question: the figures with the shares of a sector ratio, the lists
+// they stand in, the subperiods of the sentence and the year the
+// sentence before sets. Like a view, it is derived once and shared.
+type figureInfo struct {
+	figs      []Quantity
+	lists     map[int]listPlace
+	sectors   map[int]int
+	contracts map[int]contracted
+	parts     subperiods
+	prevYear  int // the year of the sentence before, when it dates this one
+}
+
+// figureInfo returns the figure info of the view's own figures, derived
+// once; it must not be modified.
+func (vw *viewer) figureInfo(v *sentView) *figureInfo {
+	v.figInfoOnce.Do(func() { v.figInfo = vw.figuresOf(v, v.figures(), true) })
+	return v.figInfo
+}
+
+// figuresOf derives the figure info of figs, figures of the view's
+// sentence; ratios adds the shares of a sector ratio (三次产业结构为
+// 7.6:44.8:47.6) to them.
+func (vw *viewer) figuresOf(v *sentView, figs []Quantity, ratios bool) *figureInfo {
+	text, breaks := v.simp, v.layout()
+	fi := &figureInfo{figs: figs, parts: subperiodsOf(text)}
+	fi.lists = joinedLists(text, breaks, figs, respectively(text, breaks, figs))
+	fi.sectors = sectorLists(text, breaks, figs)
+	fi.contracts = contractionLists(text, breaks, figs)
+	if ratios && strings.Contains(text, "产业") {
+		// 三次产业结构为7.6:44.8:47.6: the whole ratio, and each
+		// sector's share.
+		whole, parts := sectorRatios(text)
+		fi.figs = append(append(append([]Quantity(nil), figs...), whole...), parts...)
+		for k, f := range parts {
+			if fi.sectors == nil {
+				fi.sectors = map[int]int{}
+			}
+			fi.sectors[f.Start] = k%3 + 1
+		}
+	}
+	if v.rec.N > 0 {
+		if prev := vw.neighbour(v, v.rec.N-1); prev != nil {
+			if isDetail(text) {
+				fi.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
+			} else if y := topicYear(prev.rec.Text, v.sum.Meta); y != 0 && !reSentYear.MatchString(text) {
+				// 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长
+				// 10.3%…: the sentence before, of no figure, names the year.
+				fi.prevYear = y
+			}
+		}
+	}
+	return fi
+}
+
 // inheritSubject credits the concepts of the sentence before a sentence
 // that opens with 其中 (of which): 市级社保基金预算支出安排263.4亿元。其中，
 // 企业职工基本养老保险支出138.9亿元 — the second is part of the first's
@@ -3054,6 +3088,22 @@ func partRunes(c Concept, k int) *runeSet {
 // So does a short heading run into a paragraph before a sentence with no
 // subject of its own: 支持美好教育。拨付174.9亿元。
 func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
+	v.inheritOnce.Do(func() { v.inheritFrom, v.inheritCredit = vw.inheritance(v) })
+	if v.inheritFrom == "" {
+		return
+	}
+	for ci, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			if alt.folded != "" && strings.Contains(v.inheritFrom, alt.folded) {
+				ctx[ci] = math.Max(ctx[ci], v.inheritCredit*alt.Factor)
+			}
+		}
+	}
+}
+
+// inheritance returns the folded words a sentence inherits its subject
+// from, and the credit they earn: "" when it inherits none.
+func (vw *viewer) inheritance(v *sentView) (from string, credit float64) {
 	detail := isDetail(v.rec.Text)
 	var prev *sentView
 	if !detail && v.rec.N > 0 {
@@ -3070,7 +3120,7 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 	// that leads the list.
 	item := !detail && !balance && reListItem.MatchString(v.rec.Text)
 	if !detail && !balance && !item && !subjectless(v.rec.Text) {
-		return
+		return "", 0
 	}
 	switch {
 	case item:
@@ -3092,21 +3142,14 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 		prev = vw.neighbour(v, v.rec.N-1)
 	}
 	if prev == nil || !detail && !balance && !item && !runInHeading(prev.rec.Text) {
-		return
+		return "", 0
 	}
-	credit, from := inheritedCredit, prev.folded
 	if item {
 		// The subject of the lead is what it tells before its first
 		// figure (全市民生支出507.2亿元，占一般公共预算支出的82.2%: 民生支出).
-		credit, from = itemCredit, leadSubject(prev.folded)
+		return leadSubject(prev.folded), itemCredit
 	}
-	for ci, c := range q.Concepts {
-		for _, alt := range c.Alts {
-			if alt.folded != "" && strings.Contains(from, alt.folded) {
-				ctx[ci] = math.Max(ctx[ci], credit*alt.Factor)
-			}
-		}
-	}
+	return prev.folded, inheritedCredit
 }
 
 // reListItem opens an item of a list told sentence by sentence (一是…;
@@ -3488,7 +3531,7 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 		score := m.coverage * unknownPenalty(q)
 		if q.Year != 0 || q.HasRel {
 			// A year the question names must be the sentence's.
-			year, plan := period(v.periodCtx(), 0)
+			year, plan := v.startPeriod()
 			_, gate := periodFit(q, v.sum.Meta, year, plan)
 			score *= gate
 		}
@@ -3555,7 +3598,7 @@ func (e *Engine) byCoverage(q *Question, vw *viewer, hits []index.Hit) []index.H
 	}
 	for _, sh := range shs {
 		m := wholeSentence(q, sh)
-		year, plan := period(sh.v.periodCtx(), 0)
+		year, plan := sh.v.startPeriod()
 		rank, _ := periodFit(q, sh.v.sum.Meta, year, plan)
 		score := m.coverage * rank
 		rs = append(rs, ranked{sh.h, 2*score + sh.h.Score/maxScore})

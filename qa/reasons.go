@@ -115,7 +115,7 @@ func (e *Engine) reasons(q *Question, vw *viewer, hits []index.Hit) []Answer {
 		}
 		sf := scopeFit(q, figureScope(v, v.scopeMarks(), at))
 		if q.Year != 0 || q.HasRel {
-			year, plan := period(v.periodCtx(), 0)
+			year, plan := v.startPeriod()
 			if _, gate := periodFit(q, v.sum.Meta, year, plan); gate < 0.5 {
 				continue
 			}

@@ -44,6 +44,17 @@ type sentView struct {
 	runes, headRunes, secRunes runeSet
 	scope                      string // ScopeWhole, ScopeOwn or "": the scope set before the sentence
 
+	startOnce sync.Once
+	startYear int // period(periodCtx(), 0)
+	startPlan bool
+
+	inheritOnce   sync.Once
+	inheritFrom   string // see viewer.inheritance
+	inheritCredit float64
+
+	figInfoOnce sync.Once
+	figInfo     *figureInfo
+
 	textOnce sync.Once
 	lay      *layout     // clauses(rec.Text)
 	marks    []scopeMark // scopeMarks(rec.Text)
@@ -52,9 +63,54 @@ type sentView struct {
 	placed   sentPlaces  // placesOf(rec.Text)
 }
 
-// viewer builds the views of one question's hits.
+// viewer builds the views of one question's hits, and keeps where the
+// question's concepts stand in each (see concepts); it belongs to one
+// question and is not safe for concurrent use.
 type viewer struct {
 	e *Engine
+	// occs holds findConcepts of each view for the concepts in occsOf.
+	occs   map[*sentView][][]occurrence
+	occsOf []Concept
+	// seen are the views this question has read, by sentence: a question
+	// reads many of them more than once, and the engine's cache is shared.
+	seen map[index.Ref]*sentView
+}
+
+// concepts returns findConcepts of the view's sentence for q, found once
+// a question: a copy the caller may change.
+func (vw *viewer) concepts(q *Question, v *sentView) [][]occurrence {
+	if len(q.Concepts) == 0 {
+		return findConcepts(q, v.folded, v.offs, &v.runes)
+	}
+	if len(vw.occsOf) != len(q.Concepts) || &vw.occsOf[0] != &q.Concepts[0] {
+		// The question's concepts changed (a spelled name added words).
+		vw.occs, vw.occsOf = map[*sentView][][]occurrence{}, q.Concepts
+	}
+	occ, ok := vw.occs[v]
+	if !ok {
+		occ = findConcepts(q, v.folded, v.offs, &v.runes)
+		vw.occs[v] = occ
+	}
+	return copyOccurrences(occ)
+}
+
+// copyOccurrences returns a copy of occ sharing nothing with it.
+func copyOccurrences(occ [][]occurrence) [][]occurrence {
+	n := 0
+	for _, o := range occ {
+		n += len(o)
+	}
+	flat := make([]occurrence, 0, n)
+	out := make([][]occurrence, len(occ))
+	for ci, o := range occ {
+		if o == nil {
+			continue
+		}
+		k := len(flat)
+		flat = append(flat, o...)
+		out[ci] = flat[k:len(flat):len(flat)]
+	}
+	return out
 }
 
 func (e *Engine) newViewer() *viewer {
@@ -97,9 +153,13 @@ func (vw *viewer) view(h index.Hit) *sentView {
 }
 
 func (vw *viewer) viewOf(sum *index.Summary, rec *index.Sentence) *sentView {
+	if v, ok := vw.seen[rec.Ref]; ok && v.sum == sum {
+		return v
+	}
 	views := vw.e.views
 	if views != nil {
 		if v, ok := views.Get(rec.Ref); ok && v.sum == sum {
+			vw.keep(v)
 			return v
 		}
 	}
@@ -107,7 +167,16 @@ func (vw *viewer) viewOf(sum *index.Summary, rec *index.Sentence) *sentView {
 	if views != nil {
 		views.Add(rec.Ref, v)
 	}
+	vw.keep(v)
 	return v
+}
+
+// keep remembers a view the question read.
+func (vw *viewer) keep(v *sentView) {
+	if vw.seen == nil {
+		vw.seen = map[index.Ref]*sentView{}
+	}
+	vw.seen[v.rec.Ref] = v
 }
 
 // newView builds the view of a sentence record of the document sum.
@@ -173,6 +242,13 @@ func (v *sentView) periodCtx() periodCtx {
 	return periodCtx{text: v.simp, secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta, years: v.years}
 }
 
+// startPeriod returns period(v.periodCtx(), 0), the period the sentence
+// speaks of before its first word, derived once.
+func (v *sentView) startPeriod() (year int, plan bool) {
+	v.startOnce.Do(func() { v.startYear, v.startPlan = period(v.periodCtx(), 0) })
+	return v.startYear, v.startPlan
+}
+
 // neighbour returns sentence n of the view's document when it stands in
 // the same paragraph, or nil.
 func (vw *viewer) neighbour(v *sentView, n int) *sentView {
@@ -185,13 +261,19 @@ func (vw *viewer) sentenceAt(v *sentView, n int, samePara bool) *sentView {
 		return nil
 	}
 	ref := index.Ref{Doc: v.rec.Doc, Gen: v.rec.Gen, N: n}
-	if views := vw.e.views; views != nil {
-		if nv, ok := views.Get(ref); ok && nv.sum == v.sum {
-			if samePara && nv.rec.Para != v.rec.Para {
-				return nil
+	nv, ok := vw.seen[ref]
+	if !ok || nv.sum != v.sum {
+		if views := vw.e.views; views != nil {
+			if nv, ok = views.Get(ref); ok && nv.sum == v.sum {
+				vw.keep(nv)
 			}
-			return nv
 		}
+	}
+	if ok && nv.sum == v.sum {
+		if samePara && nv.rec.Para != v.rec.Para {
+			return nil
+		}
+		return nv
 	}
 	recs, err := vw.e.x.Sentences([]index.Ref{ref})
 	if err != nil || len(recs) != 1 || recs[0] == nil || samePara && recs[0].Para != v.rec.Para {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,6 +13,7 @@ import (
 
 	"reportkb/index"
 	"reportkb/index/jieba"
+	"reportkb/index/report"
 	"reportkb/qa"
 	"reportkb/seeds"
 )
@@ -48,7 +51,7 @@ func corpusSources(b *testing.B) []index.Source {
 	return srcs
 }
 
-func openBench(b *testing.B, srcs []index.Source) *qa.Engine {
+func openBench(b *testing.B, srcs []index.Source) (*qa.Engine, *index.Index) {
 	b.Helper()
 	seg, err := jieba.Open("")
 	if err != nil {
@@ -66,7 +69,7 @@ func openBench(b *testing.B, srcs []index.Source) *qa.Engine {
 		b.Fatal(err)
 	}
 	home := []string{"hanyang_2020_plan_report"}
-	return qa.New(qa.Config{Index: x, Home: home})
+	return qa.New(qa.Config{Index: x, Home: home}), x
 }
 
 // benchAsk asks the mix in turn and reports the latency percentiles.
@@ -96,11 +99,75 @@ func benchAsk(b *testing.B, eng *qa.Engine) {
 }
 
 func BenchmarkAskSeed(b *testing.B) {
-	benchAsk(b, openBench(b, seedSources()))
+	eng, _ := openBench(b, seedSources())
+	benchAsk(b, eng)
 }
 
 func BenchmarkAskCorpus(b *testing.B) {
-	benchAsk(b, openBench(b, append(seedSources(), corpusSources(b)...)))
+	eng, _ := openBench(b, append(seedSources(), corpusSources(b)...))
+	benchAsk(b, eng)
+}
+
+// BenchmarkAskDistinct asks the corpus questions that are never asked
+// twice, as the scale benchmark does (scripts/scalebench): templates over
+// indicators × the reports' regions × the years they review, so no answer
+// and no sentence view is reused from the same question. It is the
+// in-process part of a distinct question's cost, without HTTP.
+func BenchmarkAskDistinct(b *testing.B) {
+	eng, x := openBench(b, append(seedSources(), corpusSources(b)...))
+	qs := distinctQuestions(x.Summaries(), 500+b.N)
+	ctx := context.Background()
+	for _, q := range qs[:500] { // warm the caches as a running server's are
+		eng.Ask(ctx, qa.Request{Question: q})
+	}
+	qs = qs[500:]
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := eng.Ask(ctx, qa.Request{Question: qs[i]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// distinctQuestions returns n distinct questions over the regions and
+// review years of sums, each region and year as often as reports have it.
+func distinctQuestions(sums []*index.Summary, n int) []string {
+	indicators := []string{"地区生产总值", "一般公共预算收入", "城镇新增就业", "固定资产投资", "社会消费品零售总额",
+		"进出口总额", "城镇居民人均可支配收入", "粮食产量", "新增养老床位", "规模以上工业增加值", "居民消费价格",
+		"研发经费投入", "实际使用外资", "高标准农田", "农村公路", "民生支出", "旅游收入", "高新技术企业", "保障性住房", "新能源汽车"}
+	templates := []string{"%s%d年%s是多少", "%s%d年%s增长多少", "%[2]d年%[1]s%[3]s多少", "%[1]s%[3]s%[2]d年完成多少", "%s%d年%s目标是多少"}
+	var regions []string
+	var years []int
+	for _, s := range sums {
+		if r := s.Meta.Region; r != "" && r != "全国" {
+			regions = append(regions, r)
+		}
+		if s.Meta.ReviewYear > 0 {
+			years = append(years, s.Meta.ReviewYear)
+		}
+	}
+	if len(regions) == 0 || len(years) == 0 {
+		return nil
+	}
+	r := rand.New(rand.NewPCG(1, 42))
+	seen := map[string]bool{}
+	var out []string
+	for tries := 0; len(out) < n && tries < 50*n; tries++ {
+		reg := regions[r.IntN(len(regions))]
+		if forms := report.PlaceForms(reg); r.IntN(2) == 0 {
+			reg = forms[len(forms)-1]
+		}
+		q := fmt.Sprintf(templates[r.IntN(len(templates))], reg, years[r.IntN(len(years))], indicators[r.IntN(len(indicators))])
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	for len(out) < n { // more asked than there are: repeat, as few as can be
+		out = append(out, out[len(out)%max(1, len(seen))])
+	}
+	return out
 }
 
 func benchIndex(b *testing.B, srcs []index.Source) {
