@@ -1023,8 +1023,8 @@ func dropOptional(folded string, offs []int) (string, []int) {
 	if !strings.Contains(folded, "(") && !strings.ContainsAny(folded, quoteRunes) {
 		return folded, offs
 	}
-	var out []byte
-	var noffs []int
+	out := make([]byte, 0, len(folded))
+	noffs := make([]int, 0, len(folded)+1)
 	orig := func(i int) int {
 		if offs == nil {
 			return i

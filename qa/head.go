@@ -602,7 +602,7 @@ var reJoinedBefore = regexp.MustCompile(`(?:[0-9０-９][0-9０-９.,．，]*[^�
 // figure at [start, …) of text (增加 of 增加2.5亿元), or before the figures
 // listed ahead of it (提高 of 55元 in 提高75元和55元), or "".
 func changeVerbBefore(text string, start int) string {
-	before := strings.TrimSuffix(strings.TrimRight(reFootnoteEnd.ReplaceAllString(text[:start], ""), " "), "了")
+	before := strings.TrimSuffix(strings.TrimRight(dropFootnoteEnd(text[:start]), " "), "了")
 	if strings.HasSuffix(before, "、") || strings.HasSuffix(before, "和") || strings.HasSuffix(before, "与") || strings.HasSuffix(before, "及") {
 		before = reJoinedBefore.ReplaceAllString(before, "")
 	}

@@ -331,6 +331,14 @@ var reFootnoteAt = regexp.MustCompile(`^[0-9０-９]{1,3}[\]］]`)
 // reFootnoteEnd is a note mark ending a text (比上年下降[47]).
 var reFootnoteEnd = regexp.MustCompile(`[\[［][0-9０-９]{1,3}[\]］]$`)
 
+// dropFootnoteEnd returns s without a note mark at its end.
+func dropFootnoteEnd(s string) string {
+	if !strings.HasSuffix(s, "]") && !strings.HasSuffix(s, "］") {
+		return s // most texts end otherwise, and the expression reads them all
+	}
+	return reFootnoteEnd.ReplaceAllString(s, "")
+}
+
 // numberEnd returns the end of the digits, points and thousands commas
 // of a number at byte i of text.
 func numberEnd(text string, i int) int {

@@ -729,13 +729,23 @@ var reStockParticle = regexp.MustCompile(`(有(?:多少|几)\p{Han}{0,2})了$`)
 
 var qualifierWords = []string{"以内", "以上", "以下", "左右", "突破", "超过", "不低于", "不超过"}
 
+// defZh2 matches reDefZh2, each of whose endings holds one of a few
+// characters: a question without them is not read through (the
+// expression tries every split of it).
+func defZh2(s string) []string {
+	if !strings.ContainsAny(s, "什啥含指包哪口怎如咋") {
+		return nil
+	}
+	return reDefZh2.FindStringSubmatch(s)
+}
+
 func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	q.Kind = KindNumber
 	if term := whichOfSet(s); term != "" {
 		q.Kind, q.Term = KindDefinition, term
 	} else if m := reDefZh.FindStringSubmatch(s); m != nil && m[1] != "" {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
-	} else if m := reDefZh2.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "多少几") && (asksMeaning(s[len(m[1]):]) || !hasMeasureWord(m[1])) {
+	} else if m := defZh2(s); m != nil && !strings.ContainsAny(m[1], "多少几") && (asksMeaning(s[len(m[1]):]) || !hasMeasureWord(m[1])) {
 		q.Kind, q.Term = KindDefinition, cleanTerm(m[1])
 	}
 	if q.Kind != KindDefinition {

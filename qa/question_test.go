@@ -2,8 +2,10 @@ package qa
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -2243,5 +2245,31 @@ func TestCountIsNoYear(t *testing.T) {
 		if got := a.Analyze(q).Year; got != want {
 			t.Errorf("%s: year %d, want %d", q, got, want)
 		}
+	}
+}
+
+// defZh2's check of characters before the expression never changes what
+// the expression finds, on every question of the repository's sets.
+func TestDefZh2Prefilter(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*.jsonl")
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var item struct{ Q string }
+			if json.Unmarshal([]byte(line), &item) != nil || item.Q == "" {
+				continue
+			}
+			n++
+			if got, want := defZh2(item.Q), reDefZh2.FindStringSubmatch(item.Q); !slices.Equal(got, want) {
+				t.Errorf("%s: defZh2 %q, reDefZh2 %q", item.Q, got, want)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("%d questions read from ../testdata, want the sets", n)
 	}
 }

@@ -55,12 +55,17 @@ type sentView struct {
 	figInfoOnce sync.Once
 	figInfo     *figureInfo
 
-	textOnce sync.Once
-	lay      *layout     // clauses(rec.Text)
-	marks    []scopeMark // scopeMarks(rec.Text)
-	spans    [][]int     // yearSpans(rec.Text)
-	years    [][]int     // sentenceYears(rec.Text)
-	placed   sentPlaces  // placesOf(rec.Text)
+	// Derived from the text on demand, each once (see layout and the rest).
+	layOnce    sync.Once
+	lay        *layout // clauses(rec.Text)
+	marksOnce  sync.Once
+	marks      []scopeMark // scopeMarks(rec.Text)
+	spansOnce  sync.Once
+	spans      [][]int // yearSpans(rec.Text)
+	yearsOnce  sync.Once
+	years      [][]int // sentenceYears(rec.Text)
+	placedOnce sync.Once
+	placed     sentPlaces // placesOf(rec.Text)
 }
 
 // viewer builds the views of one question's hits, and keeps where the
@@ -120,28 +125,38 @@ func (e *Engine) newViewer() *viewer {
 // defaultViews is how many sentence views an engine keeps.
 const defaultViews = 16 << 10
 
-// textInfo derives, once, what scoring reads of the sentence's text alone.
-func (v *sentView) textInfo() {
-	v.textOnce.Do(func() {
-		v.lay = clauses(v.rec.Text)
-		v.marks = scopeMarks(v.rec.Text)
-		v.spans = yearSpans(v.rec.Text)
-		v.years = sentenceYears(v.rec.Text)
-		v.placed = placesOf(v.rec.Text)
-	})
-}
+// What scoring reads of the sentence's text alone is derived on demand,
+// each part once: a sentence without figures needs only its years.
 
 // yearSpans returns yearSpans(rec.Text); it must not be modified.
-func (v *sentView) yearSpans() [][]int { v.textInfo(); return v.spans }
+func (v *sentView) yearSpans() [][]int {
+	v.spansOnce.Do(func() { v.spans = yearSpans(v.rec.Text) })
+	return v.spans
+}
 
 // places returns placesOf(rec.Text); it must not be modified.
-func (v *sentView) places() sentPlaces { v.textInfo(); return v.placed }
+func (v *sentView) places() sentPlaces {
+	v.placedOnce.Do(func() { v.placed = placesOf(v.rec.Text) })
+	return v.placed
+}
 
 // layout returns clauses(rec.Text); it must not be modified.
-func (v *sentView) layout() *layout { v.textInfo(); return v.lay }
+func (v *sentView) layout() *layout {
+	v.layOnce.Do(func() { v.lay = clauses(v.rec.Text) })
+	return v.lay
+}
 
 // scopeMarks returns scopeMarks(rec.Text); it must not be modified.
-func (v *sentView) scopeMarks() []scopeMark { v.textInfo(); return v.marks }
+func (v *sentView) scopeMarks() []scopeMark {
+	v.marksOnce.Do(func() { v.marks = scopeMarks(v.rec.Text) })
+	return v.marks
+}
+
+// sentenceYears returns sentenceYears(rec.Text); it must not be modified.
+func (v *sentView) sentenceYears() [][]int {
+	v.yearsOnce.Do(func() { v.years = sentenceYears(v.rec.Text) })
+	return v.years
+}
 
 // view returns the view of a hit with records, or nil when the hit has no
 // sentence record.
@@ -238,8 +253,7 @@ func (v *sentView) figures() []Quantity {
 
 // periodCtx is what dating a figure of the sentence reads.
 func (v *sentView) periodCtx() periodCtx {
-	v.textInfo()
-	return periodCtx{text: v.simp, secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta, years: v.years}
+	return periodCtx{text: v.simp, secPeriod: v.rec.Period, secYear: v.rec.Year, meta: v.sum.Meta, years: v.sentenceYears()}
 }
 
 // startPeriod returns period(v.periodCtx(), 0), the period the sentence

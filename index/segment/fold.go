@@ -10,9 +10,26 @@ var t2s = func() map[rune]rune {
 	rs := []rune(t2sPairs)
 	for i := 0; i+1 < len(rs); i += 2 {
 		m[rs[i]] = rs[i+1]
+		if rs[i] < 0x10000 {
+			t2sBMP[rs[i]>>6] |= 1 << (rs[i] & 63)
+		}
 	}
 	return m
 }()
+
+// t2sBMP has a bit set for each rune of the Basic Multilingual Plane that
+// t2s maps: most Han characters are not traditional ones, and a bit is
+// cheaper to read than the map.
+var t2sBMP [0x10000 / 64]uint64
+
+// toSimplified returns the simplified form of r and whether it has one.
+func toSimplified(r rune) (rune, bool) {
+	if r < 0x10000 && t2sBMP[r>>6]&(1<<(r&63)) == 0 {
+		return r, false
+	}
+	s, ok := t2s[r]
+	return s, ok
+}
 
 // FoldRune maps full-width ASCII (ＧＤＰ, ５．５％) and the ideographic
 // space to their ASCII forms, upper-case Latin letters to lower case and
@@ -20,10 +37,8 @@ var t2s = func() map[rune]rune {
 // unchanged.
 func FoldRune(r rune) rune {
 	if r >= 0x3400 && r < 0xff00 || r >= 0x20000 {
-		if s, ok := t2s[r]; ok {
-			return s
-		}
-		return r
+		s, _ := toSimplified(r)
+		return s
 	}
 	switch {
 	case r >= '！' && r <= '～':
@@ -60,7 +75,7 @@ func Fold(s string) (string, []int) {
 		return s, nil
 	}
 	out := make([]byte, 0, len(s))
-	var offs []int
+	offs := make([]int, 0, len(s)+1)
 	resized := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -91,7 +106,7 @@ func Fold(s string) (string, []int) {
 func FoldT2S(s string) string {
 	var b []byte
 	for i, r := range s {
-		if f, ok := t2s[r]; ok {
+		if f, ok := toSimplified(r); ok {
 			if b == nil {
 				b = []byte(s)
 			}

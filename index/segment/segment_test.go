@@ -103,3 +103,14 @@ func TestFoldT2S(t *testing.T) {
 		t.Errorf("FoldT2S(%q) = %q", in, got)
 	}
 }
+
+// The bitmap in front of t2s says yes for exactly the runes t2s maps.
+func TestSimplifiedBitmap(t *testing.T) {
+	for r := rune(0); r < 0x30000; r++ {
+		want, wok := t2s[r]
+		got, ok := toSimplified(r)
+		if ok != wok || ok && got != want {
+			t.Fatalf("toSimplified(%U) = %c, %v; want %c, %v", r, got, ok, want, wok)
+		}
+	}
+}
