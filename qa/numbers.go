@@ -315,6 +315,11 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				break
 			}
 			s, e := from+k, from+k+len(w)
+			if o.part >= 0 && inSetPhrase(folded, s, e) {
+				// 价格 of 扣除价格因素 is no part of 居民消费价格.
+				from = e
+				continue
+			}
 			oc := o
 			oc.start, oc.end, oc.clause1 = s, e, 0
 			if o.factor < 1 && o.part < 0 && !modifierFree(folded, s) {
@@ -389,6 +394,26 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 		}
 	}
 	return out
+}
+
+// setPhrases are set phrases whose words name no measure: 扣除价格因素
+// (in real terms) says how a growth is counted, and its 价格 is not the
+// price level's.
+var setPhrases = []string{"扣除价格因素", "剔除价格因素", "价格因素", "按可比价格计算", "按不变价格计算"}
+
+// inSetPhrase reports whether folded[s:e] stands inside a set phrase.
+func inSetPhrase(folded string, s, e int) bool {
+	for _, p := range setPhrases {
+		if e-s > len(p) {
+			continue
+		}
+		lo := max(0, e-len(p))
+		hi := min(len(folded), s+len(p))
+		if k := strings.Index(folded[lo:hi], p); k >= 0 && lo+k <= s && e <= lo+k+len(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // levelChars name a level, a place or a count: 省级 abbreviates nothing
@@ -1789,10 +1814,35 @@ func planCueIn(s, w string) bool {
 			if hasPrefixAny(after, []string{"实现", "达到", "增长", "完成", "突破", "超过", "提高", "控制", "在", "全年"}) == "" {
 				continue
 			}
+		case "目标", "预期", "计划":
+			// 超过预期目标, 完成年度计划: the target met or beaten, an
+			// outcome.
+			if outcomeOfTarget(before) {
+				continue
+			}
 		}
 		return true
 	}
 }
+
+// outcomeOfTarget reports whether the words before a target's name say
+// that it was met or beaten (超过, 完成, 实现, 好于), its modifiers (预期,
+// 年度, 全年) aside.
+func outcomeOfTarget(before string) bool {
+	for {
+		w := hasSuffixAny(before, targetModifiers)
+		if w == "" {
+			break
+		}
+		before = before[:len(before)-len(w)]
+	}
+	return hasSuffixAny(before, targetOutcomes) != ""
+}
+
+var (
+	targetModifiers = []string{"预期", "年度", "全年", "计划", "预定", "既定", "原定", "的", "了", "各项", "主要"}
+	targetOutcomes  = []string{"超过", "超额完成", "完成", "实现", "达到", "好于", "优于", "高于", "超出", "突破"}
+)
 
 // reBasisYear is a year named as the basis of a figure: 上年实际数额,
 // 去年的基础, 2024年执行数.

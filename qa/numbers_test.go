@@ -1811,3 +1811,42 @@ func TestListLevelLead(t *testing.T) {
 		t.Errorf("levels listed as items are no shared lead")
 	}
 }
+
+// A target met or beaten (超过预期目标, 完成年度计划) is an outcome: it
+// makes no later figure of the sentence a plan; a sentence that sets
+// targets still does.
+func TestTargetMetIsNoPlan(t *testing.T) {
+	for _, tc := range []struct {
+		text, figure string
+		plan         bool
+	}{
+		{"城镇新增就业980万人，超过预期目标；城镇居民人均可支配收入9422元", "9422", false},
+		{"全年完成年度计划；粮食产量达到1.2亿吨", "1.2", false},
+		{"今年经济社会发展主要预期目标是：国内生产总值增长8%左右；城镇新增就业900万人", "900", true},
+		{"力争实现预期目标，城镇新增就业900万人", "900", true},
+	} {
+		at := strings.Index(tc.text, tc.figure)
+		if _, plan := period(periodCtx{text: tc.text}, at); plan != tc.plan {
+			t.Errorf("%s: %s plan %v, want %v", tc.text, tc.figure, plan, tc.plan)
+		}
+	}
+}
+
+// 价格 of 扣除价格因素 (in real terms) is no part of 居民消费价格.
+func TestSetPhraseIsNoPart(t *testing.T) {
+	q := testAnalyzer().Analyze("居民消费价格涨了多少？")
+	text := "城镇居民人均可支配收入9422元，扣除价格因素，实际增长7.7%。"
+	folded, _ := segment.Fold(text)
+	var rs runeSet = textRunes(folded)
+	for ci, occ := range findConcepts(q, folded, nil, &rs) {
+		for _, o := range occ {
+			if o.text == "价格" {
+				t.Errorf("concept %s: 价格 found at %d, inside 扣除价格因素", q.Concepts[ci].Word, o.start)
+			}
+		}
+	}
+	long := strings.Repeat("价格因素", 4)
+	if !inSetPhrase("扣除价格因素", len("扣除"), len("扣除价格")) || inSetPhrase("价格上涨", 0, len("价格")) || inSetPhrase(long, 0, len(long)) {
+		t.Error("inSetPhrase: want 扣除价格因素 a set phrase and 价格上涨 none")
+	}
+}

@@ -559,7 +559,7 @@ var reResidentSpend = regexp.MustCompile(`(城里人|城镇人|城市人|农村�
 
 // reEachPerson is "per person" as people say it: 平均每个人摊到的GDP and
 // 按人头算的GDP are 人均GDP.
-var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|每个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
+var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|(?:每|一)个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
 
 // reAgainVerb is 再 before a verb of doing (再建, 再新增, 再办好); not
 // 再融资 or 再就业, which are terms.

@@ -2273,3 +2273,25 @@ func TestDefZh2Prefilter(t *testing.T) {
 		t.Fatalf("%d questions read from ../testdata, want the sets", n)
 	}
 }
+
+// Everyday ways of saying per day, per head and starting projects reach
+// the reports' words: 平均每天 is 日均, 一人平均 is 人均, 上马 is 实施 or
+// 开工, 新开办 is 新设, 发电能力 is 发电装机容量.
+func TestEverydayRatesAndVerbs(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct{ q, alt string }{
+		{"去年平均每天新开办多少万户企业？", "日均"},
+		{"去年平均每天新开办多少万户企业？", "新设"},
+		{"每月平均发放多少补贴？", "月均"},
+		{"今年计划上马多少个项目？", "实施"},
+		{"新增了多少万千瓦的发电能力？", "发电装机容量"},
+		{"医院病床增加了多少张？", "医疗床位"},
+	} {
+		if q := a.Analyze(tc.q); !hasAltText(q, tc.alt) {
+			t.Errorf("%s: no %s among %+v", tc.q, tc.alt, q.Concepts)
+		}
+	}
+	if q := a.Analyze("农民一人平均纯收入有多少钱？"); !hasAltText(q, "人均") {
+		t.Errorf("一人平均: no 人均 among %+v", q.Concepts)
+	}
+}
