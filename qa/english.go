@@ -311,7 +311,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	has := func(w string) bool { return strings.Contains(text, " "+w+" ") }
 	// What is asked.
 	defined := enDefinedTerm(s)
+	shortcomings := reEnAskShortcoming.MatchString(s)
 	switch {
+	case shortcomings:
+		// What problems does Ningxia admit it still faces: the paragraph
+		// where the report owns them (我们也清醒看到…).
+		q.Kind = KindText
 	case defined != "":
 		// How does the bulletin define the natural population growth rate:
 		// the meaning, however much the term sounds like a figure.
@@ -637,8 +642,15 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	if q.Class == "" && muchMoney {
 		q.Class = "money"
 	}
+	if shortcomings {
+		q.Concepts = append(q.Concepts, Concept{Word: "清醒看到", Alts: shortcomingAlts})
+	}
 	q.Norm = strings.Join(zh, "")
 }
+
+// reEnAskShortcoming asks what a report owns it falls short in: the
+// problems, difficulties or weaknesses a place still faces or admits.
+var reEnAskShortcoming = regexp.MustCompile(`\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|challenges?|shortcomings?|weakness(?:es)?|weak (?:links?|spots?|points?)|deficienc(?:y|ies)|short boards?)\b.*\b(?:face[sd]?|facing|admit(?:s|ted)?|acknowledge[sd]?|remain(?:s|ed)?|still|exist(?:s|ed)?|ha(?:s|ve) yet)\b|\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|shortcomings?|weakness(?:es)?)\b.*\b(?:does|do|did)\b.*\b(?:report|government)\b.*\b(?:mention|point out|identify|list)`)
 
 // moneyWords are English words for money in general: after the noun of
 // what the money is (bond funding, subsidy funds) they add nothing to it.

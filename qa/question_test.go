@@ -2295,3 +2295,22 @@ func TestEverydayRatesAndVerbs(t *testing.T) {
 		t.Errorf("一人平均: no 人均 among %+v", q.Concepts)
 	}
 }
+
+// English questions about the problems a report owns ask for the
+// paragraph where it owns them, as Chinese ones do; counting problems
+// found does not.
+func TestEnglishShortcomings(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{
+		"What problems does the Ningxia government admit it still faces?",
+		"What are the main difficulties and challenges Hebei's economy still faces?",
+		"Which weaknesses does the report acknowledge?",
+	} {
+		if q := a.Analyze(s); q.Kind != KindText || !hasWord(q, "清醒看到") {
+			t.Errorf("%s: kind %s, concepts %+v; want a text question about owned shortcomings", s, q.Kind, q.Concepts)
+		}
+	}
+	if q := a.Analyze("How many problems did the audit find?"); hasWord(q, "清醒看到") {
+		t.Errorf("How many problems did the audit find: %+v, want no owned shortcomings", q.Concepts)
+	}
+}
