@@ -184,6 +184,20 @@ func countsOther(q *Question, cn, rest string, f Quantity) bool {
 	return n != "" && !strings.ContainsAny(n, cn)
 }
 
+// otherMedal reports whether f counts medals of a tally (8金9银6铜) of
+// another metal than the question asks, or of one metal when it asks all
+// medals (多少枚奖牌).
+func otherMedal(q *Question, f Quantity) bool {
+	if f.Unit != "枚" {
+		return false
+	}
+	metal, _ := utf8.DecodeLastRuneInString(f.Text)
+	if !strings.ContainsRune("金银铜", metal) {
+		return false
+	}
+	return !strings.Contains(q.Norm, string(metal)+"牌") && !strings.Contains(q.Norm, string(metal)+"奖")
+}
+
 // nounAfter returns the run of Han characters (two to four) right after a
 // figure, the noun its classifier counts (20个国家: 国家), or "".
 func nounAfter(rest string) string {
@@ -2752,6 +2766,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			if countsOther(q, counted, text[f.End:], f) {
 				uf *= 0.5
+			}
+			if otherMedal(q, f) {
+				uf = 0 // 几块银牌 is not 8金 of 8金9银6铜
 			}
 			if f.Unit == "个" && q.Unit != "" && q.Unit != "个" && !q.UnitSoft && UnitClass(q.Unit) == "count" {
 				// 开了多少列 is not 覆盖20个国家: 个 counts the noun after it,

@@ -1850,3 +1850,23 @@ func TestSetPhraseIsNoPart(t *testing.T) {
 		t.Error("inSetPhrase: want 扣除价格因素 a set phrase and 价格上涨 none")
 	}
 }
+
+// A medal of a tally answers only for its own metal.
+func TestOtherMedal(t *testing.T) {
+	gold, silver := Quantity{Text: "8金", Unit: "枚"}, Quantity{Text: "9银", Unit: "枚"}
+	a := testAnalyzer()
+	for _, tc := range []struct {
+		q    string
+		f    Quantity
+		want bool
+	}{
+		{"拿了几块金牌？", gold, false},
+		{"拿了几块金牌？", silver, true},
+		{"一共拿了多少枚奖牌？", gold, true},
+		{"获得多少枚金牌", Quantity{Text: "62枚", Unit: "枚"}, false},
+	} {
+		if got := otherMedal(a.Analyze(tc.q), tc.f); got != tc.want {
+			t.Errorf("%s, %s: otherMedal %v, want %v", tc.q, tc.f.Text, got, tc.want)
+		}
+	}
+}

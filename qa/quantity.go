@@ -277,7 +277,17 @@ func ParseRanks(text string) []Quantity {
 // ParseQuantities returns the figures in text, in order.
 func ParseQuantities(text string) []Quantity {
 	var out []Quantity
+	medals := medalTally(text)
 	for i := 0; i < len(text); {
+		for len(medals) > 0 && medals[0].Start < i {
+			medals = medals[1:]
+		}
+		if len(medals) > 0 && medals[0].Start == i {
+			// 斩获8金4银4铜: medals counted by their metal.
+			out = append(out, medals[0])
+			i, medals = medals[0].End, medals[1:]
+			continue
+		}
 		q, ok := parseAt(text, i)
 		if !ok {
 			r, n := utf8.DecodeRuneInString(text[i:])
@@ -311,6 +321,33 @@ func ParseQuantities(text string) []Quantity {
 		}
 		out = append(out, q)
 		i = q.End
+	}
+	return out
+}
+
+// reMedalTally is a tally of medals by metal: 8金4银4铜, 12金5银.
+var reMedalTally = regexp.MustCompile(`([0-9]+)金([0-9]+)银(?:([0-9]+)铜)?|([0-9]+)银([0-9]+)铜`)
+
+// medalTally returns the counts of a tally of medals in text (8金4银4铜:
+// 8, 4 and 4 medals, each written with its metal), in order.
+func medalTally(text string) []Quantity {
+	if !strings.Contains(text, "银") {
+		return nil
+	}
+	var out []Quantity
+	for _, m := range reMedalTally.FindAllStringSubmatchIndex(text, -1) {
+		for g := 1; g < len(m)/2; g++ {
+			s, e := m[2*g], m[2*g+1]
+			if s < 0 {
+				continue
+			}
+			v, err := strconv.ParseFloat(text[s:e], 64)
+			if err != nil {
+				continue
+			}
+			_, n := utf8.DecodeRuneInString(text[e:]) // the metal
+			out = append(out, Quantity{Text: text[s : e+n], Value: v, Max: v, Unit: "枚", Scale: 1, Start: s, End: e + n, Prefix: s})
+		}
 	}
 	return out
 }
