@@ -2147,7 +2147,7 @@ func questionYears(s string) [][]int {
 // reAsksBefore asks for the state before a change: 改革之前, 原来有.
 var reAsksBefore = regexp.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
 
-var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月)|人均|户均|一个人|一个月|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b`)
+var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月)|人均|户均|一个人|一个月|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)

@@ -2314,3 +2314,16 @@ func TestEnglishShortcomings(t *testing.T) {
 		t.Errorf("How many problems did the audit find: %+v, want no owned shortcomings", q.Concepts)
 	}
 }
+
+// 'Give each eligible orphan' asks an amount per head, and the glossary
+// knows eligible and study grant.
+func TestEnglishEachPerHead(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("How much will Shandong give each eligible orphan as a study grant?")
+	if !q.PerUnit || !hasAltText(q, "助学金") || !hasAltText(q, "符合条件") {
+		t.Errorf("each eligible orphan: per unit %v, concepts %+v; want per unit, 助学金 and 符合条件", q.PerUnit, q.Concepts)
+	}
+	if q := a.Analyze("How many students graduated each year?"); q.PerUnit {
+		t.Error("each year: per unit, want none")
+	}
+}
