@@ -2319,6 +2319,7 @@ func countedAfter(q *Question, s string) *Concept {
 	at := k + len("多少")
 	var last *Concept
 	nouns := 0
+	skipped := false
 	for {
 		found := false
 		for i := range q.Concepts {
@@ -2340,6 +2341,15 @@ func countedAfter(q *Question, s string) *Concept {
 				at += len(c.Word)
 				found = true
 				break
+			}
+		}
+		if !found && last == nil && !skipped {
+			// 多少中小微企业: a character the analysis left out of the
+			// concept (小微企业) may open the phrase.
+			if r, n := utf8.DecodeRuneInString(s[at:]); isHan(r) && r != '钱' && !strings.ContainsRune("亿万千百十几", r) {
+				at += n
+				skipped = true
+				continue
 			}
 		}
 		if !found {

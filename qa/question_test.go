@@ -2327,3 +2327,19 @@ func TestEnglishEachPerHead(t *testing.T) {
 		t.Error("each year: per unit, want none")
 	}
 }
+
+// The noun right after 多少 is what is counted even when a character of
+// it (中 of 中小微企业) is left out of the concept: 借到钱 after it says
+// what befell them, and asks no sum of money.
+func TestCountedAfterPrefixedNoun(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"平台帮了多少中小微企业借到钱？", "去年帮多少中小微企业借到了钱"} {
+		q := a.Analyze(s)
+		if q.Class == "money" {
+			t.Errorf("%s: class %q, want no money: %+v", s, q.Class, q.Concepts)
+		}
+	}
+	if q := a.Analyze("补给农民的钱有多少？"); q.Class != "money" {
+		t.Errorf("补给农民的钱有多少: class %q, want money", q.Class)
+	}
+}
