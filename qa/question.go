@@ -719,6 +719,28 @@ var wonWords = strings.NewReplacer("争取到了", "了", "争取到", "了", "�
 
 var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "取得", "建成了", "新增了", "达到了", "了"}
 
+// reOverallChange is 总体 or 整体 before a change (总体涨了, 整体上下降).
+var reOverallChange = regexp.MustCompile(`(?:总体|整体)(?:上|来说|来看)?(涨|上涨|增长|下降|降|跌|提高|增加|减少|上升)`)
+
+// lessMoreVerbs are the deeds of paying and earning that 少 or 多 before
+// them (少交, 多花) turns into a change.
+const lessMoreVerbs = "交缴花付收拿赚挣"
+
+// dropANotA blanks the A-not-A of a yes-no aside (坏账多不多, 有没有):
+// the asker's syntax, naming nothing.
+func dropANotA(s string) string {
+	if !strings.ContainsAny(s, "不没") {
+		return s
+	}
+	r := []rune(s)
+	for i := 1; i+1 < len(r); i++ {
+		if (r[i] == '不' || r[i] == '没') && r[i-1] == r[i+1] && isHan(r[i-1]) {
+			r[i-1], r[i], r[i+1] = ' ', ' ', ' '
+		}
+	}
+	return string(r)
+}
+
 // notDone drops the 了 that marks no outcome: of a conjunction (为了, 除了)
 // or of a verb of planning (安排了 asks what the plan sets).
 var notDone = strings.NewReplacer("为了", "", "除了", "", "安排了", "安排", "计划了", "计划")
@@ -741,6 +763,9 @@ func defZh2(s string) []string {
 
 func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	q.Kind = KindNumber
+	s = dropANotA(s)
+	// 物价总体涨了多少: overall, of a change, names nothing (总体要求 does).
+	s = reOverallChange.ReplaceAllString(s, "$1")
 	if term := whichOfSet(s); term != "" {
 		q.Kind, q.Term = KindDefinition, term
 	} else if m := reDefZh.FindStringSubmatch(s); m != nil && m[1] != "" {
@@ -1789,7 +1814,8 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			// 实际增长: real growth, a manner of the change, no thing.
 			aspect = true
 		}
-		reached := false // a verb glued to 到 (炼到): 达到 says it too
+		reached := false    // a verb glued to 到 (炼到): 达到 says it too
+		lessMore := rune(0) // 少 of 少交, 多 of 多花
 		// 要花, 将建: a modal before a verb the lexicon knows (a plan, read
 		// above) leaves the verb.
 		if r := []rune(w.text); len(r) >= 2 && strings.ContainsRune("要将会能可", r[0]) {
@@ -1844,6 +1870,11 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 				w.text = tail
 			}
 		}
+		// 少交, 多花: less or more of a deed, a change the reports word
+		// as 减轻, 减少 or 增加.
+		if r := []rune(w.text); len(r) == 2 && (r[0] == '少' || r[0] == '多') && strings.ContainsRune(lessMoreVerbs, r[1]) {
+			aspect, lessMore = true, r[0]
+		}
 		// 建了, 发过: a verb with its aspect particle is an aspect verb.
 		if r := []rune(w.text); len(r) == 2 && (r[1] == '了' || r[1] == '过' || r[1] == '着') {
 			w.text, aspect = string(r[:1]), true
@@ -1854,6 +1885,12 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		seen[w.text] = true
 		c := Concept{Word: w.text, Aspect: aspect, verbish: verbish[w.text] && !a.Lex.Noun(w.text)}
 		c.Alts = append(c.Alts, Alt{Text: w.text, Factor: 1})
+		switch lessMore {
+		case '少':
+			c.Alts = append(c.Alts, Alt{Text: "减轻", Factor: 0.85}, Alt{Text: "减少", Factor: 0.85})
+		case '多':
+			c.Alts = append(c.Alts, Alt{Text: "增加", Factor: 0.85})
+		}
 		for _, alt := range a.Lex.Alternatives(w.text) {
 			if contradicts(w.text, alt.Text) {
 				continue // 城镇登记失业率 for 城镇调查失业率

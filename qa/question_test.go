@@ -41,7 +41,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "滚存", "年底", "城镇调查失业率", "厦门", "福州", "旅客吞吐量", "滑坡", "专门", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位", "财政赤字", "率定", "一级")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位", "财政赤字", "率定", "一级", "取消", "农业税", "少交", "总体", "要求", "工作")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -2341,5 +2341,41 @@ func TestCountedAfterPrefixedNoun(t *testing.T) {
 	}
 	if q := a.Analyze("补给农民的钱有多少？"); q.Class != "money" {
 		t.Errorf("补给农民的钱有多少: class %q, want money", q.Class)
+	}
+}
+
+// The asker's syntax names nothing: an A-not-A aside (多不多), 总体 before
+// a change; 少交 is a change worded 减轻 or 减少.
+func TestAskersSyntax(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct {
+		q       string
+		not     []string // words that must not be concepts
+		alt     string   // an alternative some concept must have
+		noMoney bool
+	}{
+		{q: "江苏的银行坏账多不多？不良贷款率是多少？", not: []string{"不多", "多不多"}, alt: "不良贷款"},
+		{q: "去年物价总体涨了多少？", not: []string{"总体"}, alt: "居民消费价格"},
+		{q: "取消农业税以后农民每年少交多少钱？", alt: "减轻"},
+	} {
+		q := a.Analyze(tc.q)
+		for _, w := range tc.not {
+			if hasWord(q, w) {
+				t.Errorf("%s: %s is a concept: %+v", tc.q, w, q.Concepts)
+			}
+		}
+		if tc.alt != "" && !hasAltText(q, tc.alt) {
+			t.Errorf("%s: no alternative %s in %+v", tc.q, tc.alt, q.Concepts)
+		}
+	}
+	if q := a.Analyze("今年政府工作的总体要求是什么？"); !hasWord(q, "总体") && !hasWord(q, "总体要求") {
+		t.Errorf("总体要求 lost 总体: %+v", q.Concepts)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"坏账多不多？", "坏账   ？"}, {"有没有统计", "   统计"}, {"差不多多少", "差不多多少"},
+	} {
+		if got := dropANotA(tc.in); got != tc.want {
+			t.Errorf("dropANotA(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
