@@ -393,6 +393,7 @@ func serve(args []string, stderr io.Writer) error {
 	if limit > 0 && limit < math.MaxInt64 {
 		o.docCache = max(limit/4, 64<<20)
 	}
+	tuneGC()
 	start := time.Now()
 	o.background = true
 	x, eng, err := o.open(log)
