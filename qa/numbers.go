@@ -1621,7 +1621,16 @@ func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []f
 		}
 		if parts != nil {
 			var sum, wsum float64
+			dict := 0.0 // how well the best dictionary part is found
 			for k, v := range parts {
+				if k >= len(c.looseParts) || !c.looseParts[k] {
+					dict = math.Max(dict, v)
+				}
+			}
+			for k, v := range parts {
+				if k < len(c.looseParts) && c.looseParts[k] {
+					v = math.Min(v, dict)
+				}
 				w := partWeight(c, k)
 				sum += w * v
 				wsum += w

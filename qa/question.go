@@ -129,6 +129,10 @@ type Concept struct {
 	// partsBefore are, for each part, the folded parts that end in the
 	// word before it starts (森林 for 覆盖率 in 森林覆盖率).
 	partsBefore [][]string
+	// looseParts marks the parts no dictionary word makes (钢 of 钢产量):
+	// missing, they count against the word; found, no more than its
+	// dictionary parts are.
+	looseParts []bool
 }
 
 // Tagger is implemented by segmenters that tag parts of speech: each
@@ -1959,12 +1963,19 @@ func (a *Analyzer) addParts(c *Concept, subs []string) {
 			}
 		}
 	}
+	if !known {
+		for _, p := range leftoverParts(c.Word, subs) {
+			loose := !slices.Contains(subs, p)
+			if !loose {
+				p = a.partWord(p)
+			}
+			c.Parts = append(c.Parts, p)
+			c.looseParts = append(c.looseParts, loose)
+		}
+	}
 	for _, sub := range subs {
 		if stopWords[sub] {
 			continue
-		}
-		if !known {
-			c.Parts = append(c.Parts, a.partWord(sub))
 		}
 		f := 0.65 * float64(utf8.RuneCountInString(sub)) / float64(n)
 		for _, alt := range a.Lex.Alternatives(sub) {
@@ -1975,6 +1986,60 @@ func (a *Analyzer) addParts(c *Concept, subs []string) {
 		}
 	}
 }
+
+// leftoverParts returns the parts of word in the order they stand: the
+// dictionary words inside it (subs, but stop words) and the runs of
+// characters none of them covers (钢 of 钢产量, whose only dictionary word
+// is 产量), so that a sentence with the word's head alone (渔业的产量) does
+// not hold all its parts. A run of characters that say little alone (总,
+// 新, 年) is left out. Without subs there are no parts.
+func leftoverParts(word string, subs []string) []string {
+	type part struct {
+		at   int
+		text string
+	}
+	var parts []part
+	covered := make([]bool, len(word))
+	for _, sub := range subs {
+		k := strings.Index(word, sub)
+		if k < 0 {
+			continue
+		}
+		for i := k; i < k+len(sub); i++ {
+			covered[i] = true
+		}
+		if !stopWords[sub] {
+			parts = append(parts, part{k, sub})
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	for i := 0; i < len(word); {
+		if covered[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(word) && !covered[j] {
+			j++
+		}
+		if run := word[i:j]; isHanString(run) && !strings.ContainsAny(run, leftoverSkip) {
+			parts = append(parts, part{i, run})
+		}
+		i = j
+	}
+	slices.SortStableFunc(parts, func(a, b part) int { return a.at - b.at })
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.text
+	}
+	return out
+}
+
+// leftoverSkip are characters that, left over beside a word's dictionary
+// words, say little of what it names.
+const leftoverSkip = "总新全年月日各多大小上下中内外额量数率值度性化型式类级的了和与及等其各本该"
 
 // contradicts reports whether alt has the opposite of a modifier word has
 // (户籍 against the 常住 of 常住人口, 农村 against 城镇).

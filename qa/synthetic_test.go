@@ -1294,3 +1294,45 @@ func checkSecondClauseGoesOn(t *testing.T, want map[string]bool) {
 		}
 	}
 }
+
+// TestLooseParts: a word's characters no dictionary word inside it covers
+// (钢 of 钢产量) are a part of it too: a sentence with its head alone
+// (渔业的产量) does not answer it, one with both parts does.
+func TestLooseParts(t *testing.T) {
+	seg := segment.NewMaxMatch([]string{"钢产量", "产量", "渔业", "生产", "海洋", "淡水", "达到", "全国", "粮食", "钢铁", "工业", "发展"})
+	for _, c := range []struct {
+		doc  string
+		want string // "" for no answer
+	}{
+		{"海洋和淡水的渔业生产，一九五九年的产量达到五百零二万吨。", ""},
+		{"钢铁工业发展很快，一九五九年钢的产量达到一千三百三十五万吨。", "一千三百三十五万吨"},
+	} {
+		e := smallEngineSeg(t, seg, "maxmatch-loose", "national_1960_gov_work_report.txt", "1960年政府工作报告\n\n"+c.doc+"\n")
+		r, err := e.Ask(context.Background(), Request{Question: "一九五九年全国钢产量是多少？"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(r.Answers) > 0 {
+			got = r.Answers[0].Text
+		}
+		if got != c.want {
+			t.Errorf("%s: answered %q, want %q", c.doc, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		word string
+		subs []string
+		want []string
+	}{
+		{"钢产量", []string{"产量"}, []string{"钢", "产量"}},
+		{"粮食总产量", []string{"粮食", "产量"}, []string{"粮食", "产量"}}, // 总 says little alone
+		{"满意度", []string{"满意"}, []string{"满意"}},
+		{"养老床位", nil, nil},
+		{"新增养老床位", []string{"新增", "养老", "床位"}, []string{"新增", "养老", "床位"}},
+	} {
+		if got := leftoverParts(c.word, c.subs); !slices.Equal(got, c.want) {
+			t.Errorf("leftoverParts(%s, %v) = %v, want %v", c.word, c.subs, got, c.want)
+		}
+	}
+}
