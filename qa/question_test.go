@@ -2392,6 +2392,8 @@ func TestEverydayWordsHoldout106(t *testing.T) {
 		{"政府去年帮中小企业要回了多少被拖欠的钱？", "清欠"},
 		{"过去五年解决了多少农村人口喝水难的问题？", "饮水困难"},
 		{"2015年招进来的千万元以上项目有多少个？", "引进"},
+		{"去年甘肃新上了多少新能源装机？", "新增"},
+		{"克州一年卖房子卖了多少亿元？", "商品房销售额"},
 	} {
 		if q := a.Analyze(tc.q); !hasAltText(q, tc.alt) {
 			t.Errorf("%s: no alternative %s in %+v", tc.q, tc.alt, q.Concepts)
