@@ -726,6 +726,11 @@ var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "�
 // reOverallChange is 总体 or 整体 before a change (总体涨了, 整体上下降).
 var reOverallChange = regexp.MustCompile(`(?:总体|整体)(?:上|来说|来看)?(涨|上涨|增长|下降|降|跌|提高|增加|减少|上升)`)
 
+// measureVerbs name what a figure counts, not what befell a thing: 出生
+// of 出生了多少人口 asks births, which no count of residents answers; 征购
+// of 征购了多少粮食 asks the grain bought, not the grain grown.
+var measureVerbs = map[string]bool{"出生": true, "死亡": true, "征购": true, "收购": true, "出口": true, "进口": true}
+
 // lessMoreVerbs are the deeds of paying and earning that 少 or 多 before
 // them (少交, 多花) turns into a change.
 const lessMoreVerbs = "交缴花付收拿赚挣"
@@ -1813,7 +1818,7 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if a.Lex.Filler(w.text) || empty[w.text] {
 			continue
 		}
-		aspect := aspectWords[w.text] || verbs[w.text] || a.Lex.Verb(w.text)
+		aspect := (aspectWords[w.text] || verbs[w.text] || a.Lex.Verb(w.text)) && !measureVerbs[w.text]
 		if (w.text == "实际" || w.text == "名义") && wi+1 < len(words) && growthVerbs[words[wi+1].text] {
 			// 实际增长: real growth, a manner of the change, no thing.
 			aspect = true

@@ -41,7 +41,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "滚存", "年底", "城镇调查失业率", "厦门", "福州", "旅客吞吐量", "滑坡", "专门", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位", "财政赤字", "率定", "一级", "取消", "农业税", "少交", "总体", "要求", "工作")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位", "财政赤字", "率定", "一级", "取消", "农业税", "少交", "总体", "要求", "工作", "出生", "收购")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -2413,6 +2413,22 @@ func TestGlossaryHoldout106(t *testing.T) {
 	} {
 		if q := a.Analyze(tc.q); !hasAltText(q, tc.alt) {
 			t.Errorf("%s: no alternative %s in %+v", tc.q, tc.alt, q.Concepts)
+		}
+	}
+}
+
+// A verb that names what a figure counts (出生 of 出生了多少人口, 收购 of
+// 收购了多少粮食) is a thing asked, weighed as one, not an aspect verb.
+func TestMeasureVerbs(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct{ q, verb string }{
+		{"重庆去年出生了多少人口？", "出生"},
+		{"五七年全国一共收购了多少斤粮食？", "收购"},
+	} {
+		q := a.Analyze(tc.q)
+		i := slices.IndexFunc(q.Concepts, func(c Concept) bool { return c.Word == tc.verb })
+		if i < 0 || q.Concepts[i].Aspect {
+			t.Errorf("%s: %s missing or an aspect: %+v", tc.q, tc.verb, q.Concepts)
 		}
 	}
 }
