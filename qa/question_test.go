@@ -2420,7 +2420,8 @@ func TestGlossaryHoldout106(t *testing.T) {
 // A verb that names what a figure counts (出生 of 出生了多少人口, 收购 of
 // 收购了多少粮食) is a thing asked, weighed as one, not an aspect verb.
 func TestMeasureVerbs(t *testing.T) {
-	a := testAnalyzer()
+	seg := taggedSeg{testSegmenter(), map[string]string{"出生": "v", "收购": "v"}}
+	a := &Analyzer{Seg: seg, Lex: LoadLexicon(), Places: testAnalyzer().Places}
 	for _, tc := range []struct{ q, verb string }{
 		{"重庆去年出生了多少人口？", "出生"},
 		{"五七年全国一共收购了多少斤粮食？", "收购"},
