@@ -1690,6 +1690,24 @@ const perHeadMoneyMax = 1e8
 
 // unitFit tells how well a figure's unit fits what the question asks for;
 // 0 rules the figure out.
+// counterGroups are classifiers that count the same things in speech and
+// in reports: trains run 趟 or 列, schools stand 所 or 座.
+var counterGroups = [][]string{{"趟", "列", "班", "班次", "车次"}, {"座", "所", "处"}, {"台", "套", "部"}, {"辆", "台"}}
+
+// sameCounter reports whether classifiers a and b, not the same, count
+// the same things (see counterGroups).
+func sameCounter(a, b string) bool {
+	if a == b {
+		return false
+	}
+	for _, g := range counterGroups {
+		if slices.Contains(g, a) && slices.Contains(g, b) {
+			return true
+		}
+	}
+	return false
+}
+
 func unitFit(q *Question, f Quantity) float64 {
 	fc := f.Class()
 	if q.PerUnit && fc == "money" && f.Unit == "元" && f.Value >= perHeadMoneyMax {
@@ -1707,6 +1725,8 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 1
 		case q.Unit == "个" && strings.HasSuffix(f.Unit, "次"):
 			return 0 // 4928架次 counts flights, not airports
+		case sameCounter(q.Unit, f.Unit):
+			return 0.95 // 开了多少趟 is 开行1002列
 		case q.Unit == "倍" && (f.Unit == "" || f.Unit == ":"):
 			return 0.9 // 缩到几倍: a ratio is written bare (由3.27缩小至2.93, 2.31:1)
 		case q.Unit == "个" && (fc == "count" || fc == "household"):

@@ -1870,3 +1870,25 @@ func TestOtherMedal(t *testing.T) {
 		}
 	}
 }
+
+// TestSameCounter: classifiers that count the same things (趟 and 列 of
+// trains) fit each other better than 个, which counts anything.
+func TestSameCounter(t *testing.T) {
+	q := &Question{Unit: "趟", Class: "count"}
+	trains := ParseQuantities("全年开行1002列。")
+	countries := ParseQuantities("覆盖20个国家。")
+	if len(trains) != 1 || len(countries) != 1 {
+		t.Fatalf("quantities %+v %+v", trains, countries)
+	}
+	if tr, co := unitFit(q, trains[0]), unitFit(q, countries[0]); tr <= co {
+		t.Errorf("unitFit(多少趟): 1002列 %.2f, 20个 %.2f; want 列 first", tr, co)
+	}
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{{"趟", "列", true}, {"所", "座", true}, {"家", "户", false}, {"列", "列", false}, {"张", "个", false}} {
+		if got := sameCounter(c.a, c.b); got != c.want {
+			t.Errorf("sameCounter(%s, %s) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
