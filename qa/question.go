@@ -2865,6 +2865,25 @@ var plainHeads = map[string]bool{"钱": true, "资金": true, "费用": true, "�
 // words right before 的, back to a place, time, scope or particle (see
 // glossed), with a verb of relVerbs among them; the thing after 的 must
 // be a word of its own, not a plain one (钱, 人数) or a measure (产量).
+// examplesDeng finds the 等 of 医院等医疗机构: between Han characters,
+// no part of a word of its own (等级, 平等, 一等奖, 等于).
+func examplesDeng(s string) []int {
+	for k := 0; ; {
+		i := strings.Index(s[k:], "等")
+		if i < 0 {
+			return nil
+		}
+		i += k
+		k = i + len("等")
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[k:])
+		if isHan(before) && isHan(after) && !strings.ContainsRune("平对同相均一二三四初中高上下优超特头何", before) &&
+			!strings.ContainsRune("级于待到同候次奖第额值效", after) {
+			return []int{i, k}
+		}
+	}
+}
+
 // reExamples ends the examples people give of a thing before naming it:
 // 修路修桥这些基础设施投资, 像医院学校这样的公共服务.
 var reExamples = regexp.MustCompile(`这些|这类|那些|之类的?|这样的|这种`)
@@ -2873,6 +2892,10 @@ var reExamples = regexp.MustCompile(`这些|这类|那些|之类的?|这样的|�
 // named after them: it returns the question without them, and them.
 func (a *Analyzer) examples(s string) (string, string) {
 	loc := reExamples.FindStringIndex(s)
+	if loc == nil {
+		// 医院等医疗机构: 等 between two words ends the examples too.
+		loc = examplesDeng(s)
+	}
 	if loc == nil || a.Seg == nil {
 		return s, ""
 	}

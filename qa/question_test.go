@@ -2433,3 +2433,28 @@ func TestMeasureVerbs(t *testing.T) {
 		}
 	}
 }
+
+// 等 between two words ends the examples of a thing (医院等医疗机构), but
+// not inside a word of its own (等级, 一等奖, 平等, 等于).
+func TestExamplesDeng(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"医院等医疗机构一共有多少张病床", true},
+		{"风电光伏等新能源装机", true},
+		{"获得一等奖的有多少人", false},
+		{"公路等级提高了多少", false},
+		{"男女平等", false},
+		{"等于多少", false},
+	} {
+		if got := examplesDeng(tc.s) != nil; got != tc.want {
+			t.Errorf("examplesDeng(%s) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	a := testAnalyzer()
+	_, ex := a.examples("合肥医院等医疗机构一共有多少万张病床")
+	if !strings.Contains(ex, "医院") {
+		t.Errorf("examples of 医院等医疗机构 = %q, want 医院", ex)
+	}
+}
