@@ -921,9 +921,24 @@ func (e *Engine) passages(terms []index.WeightedTerm, f index.Filter, answers []
 		if !ok || sum.Gen != p.Gen {
 			continue
 		}
-		out = append(out, Passage{Doc: p.Doc, Title: sum.Title, Paragraph: p.N, Page: p.Page, Line: p.Line, Heading: p.Heading, Text: p.Text, Score: round(scores[i])})
+		text := p.Text
+		if announces(text) && p.N+1 < sum.Paragraphs {
+			// 重点是做三件事：: the paragraph after it says what they are.
+			if next, err := e.x.Paragraphs([]index.Ref{{Doc: p.Doc, Gen: p.Gen, N: p.N + 1}}); err == nil && len(next) == 1 && next[0] != nil {
+				text += "\n" + next[0].Text
+			}
+		}
+		out = append(out, Passage{Doc: p.Doc, Title: sum.Title, Paragraph: p.N, Page: p.Page, Line: p.Line, Heading: p.Heading, Text: text, Score: round(scores[i])})
 	}
 	return out, nil
+}
+
+// announces reports whether a paragraph ends by announcing what follows
+// (采取如下措施：, 重点是做三件事：): without the next paragraph it says
+// nothing of its own.
+func announces(text string) bool {
+	t := strings.TrimRight(text, " \t\n")
+	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")
 }
 
 func round(v float64) float64 { return math.Round(v*1000) / 1000 }

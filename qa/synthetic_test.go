@@ -1336,3 +1336,23 @@ func TestLooseParts(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnouncingPassage: a paragraph that ends announcing what follows
+// (重点是做三件事：) is given with the paragraph after it, which says what
+// the three things are.
+func TestAnnouncingPassage(t *testing.T) {
+	doc := "某省2025年政府工作报告\n\n体制改革，头绪纷繁。今后三年内，重点是做三件事：\n\n一是对国营企业逐步推行以税代利；二是改革商业流通体制；三是改革劳动工资制度。\n\n其他工作也要抓紧。\n"
+	e := smallEngine(t, "mou_2025_gov_work_report.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "今后三年体制改革重点是做哪三件事？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Passages) == 0 || !strings.Contains(r.Passages[0].Text, "以税代利") {
+		t.Errorf("passages %+v, want the first to hold the three things", r.Passages)
+	}
+	for text, want := range map[string]bool{"重点是做三件事：": true, "采取如下措施:\n": true, "做好三件事。": false} {
+		if got := announces(text); got != want {
+			t.Errorf("announces(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
