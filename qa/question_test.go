@@ -2394,6 +2394,8 @@ func TestEverydayWordsHoldout106(t *testing.T) {
 		{"2015年招进来的千万元以上项目有多少个？", "引进"},
 		{"去年甘肃新上了多少新能源装机？", "新增"},
 		{"克州一年卖房子卖了多少亿元？", "商品房销售额"},
+		{"去年在网上医院看病的一共有多少人次？", "互联网医院"},
+		{"去年卖出去的肥猪有多少头？", "生猪出栏"},
 	} {
 		if q := a.Analyze(tc.q); !hasAltText(q, tc.alt) {
 			t.Errorf("%s: no alternative %s in %+v", tc.q, tc.alt, q.Concepts)
