@@ -359,6 +359,9 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 		return true
 	}
 	after := sentence[min(f.End, len(sentence)):]
+	if heldFloor(q, sentence, f, after) {
+		return true
+	}
 	if classBound(f.Qualifier, after) && !strings.Contains(q.Norm, "超") && !strings.Contains(q.Norm, "以上") {
 		// 生产总值超200亿元县（区）达26个: the mark a class of places or
 		// firms passed, whose number follows.
@@ -378,6 +381,29 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 	return !strings.Contains(q.Norm, "范围") && !strings.Contains(q.Norm, "起点") && !strings.Contains(q.Norm, "标准") &&
 		!strings.Contains(q.Norm, "门槛") && !strings.Contains(q.Norm, "多大") && !strings.Contains(q.Norm, "指") &&
 		!strings.Contains(q.Norm, "以上") && !strings.Contains(q.Norm, "threshold")
+}
+
+// heldFloor reports whether f is a floor a measure is held above
+// (粮食产量稳定在800亿斤以上), which does not say what the measure was,
+// asked by a question of an outcome that does not ask for the floor
+// (稳定在多少以上). Of a plan the floor is the target.
+func heldFloor(q *Question, sentence string, f Quantity, after string) bool {
+	if q.Plan {
+		return false // 今年煤炭产量计划多少: the floor is the target
+	}
+	if !strings.Contains(f.Qualifier, "以上") && !strings.HasPrefix(after, "以上") {
+		return false
+	}
+	before := lastRunes(sentence[:min(f.Prefix, len(sentence))], 4)
+	if !strings.Contains(before, "稳定在") && !strings.Contains(before, "保持在") && !strings.Contains(before, "稳在") {
+		return false
+	}
+	for _, w := range []string{"稳定", "保持", "稳在", "以上", "至少", "底线", "不低于"} {
+		if strings.Contains(q.Norm, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // boundNouns are what a figure with 超 or 以上 right before them marks the

@@ -1892,3 +1892,30 @@ func TestSameCounter(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldFloor: 稳定在800亿斤以上 is a floor the measure is held above,
+// no outcome: it does not answer 去年打了多少粮食, but it is the target a
+// plan question asks and the floor a question of the floor asks.
+func TestHeldFloor(t *testing.T) {
+	for _, c := range []struct {
+		sentence, norm string
+		plan, want     bool
+	}{
+		{"粮食产量稳定在800亿斤以上。", "去年安徽打了多少亿斤粮食", false, true},
+		{"粮食产量保持在430亿斤以上。", "去年粮食总产量是多少", false, true},
+		{"粮食产量稳定在800亿斤以上。", "今年粮食产量计划多少", true, false},
+		{"粮食产量稳定在800亿斤以上。", "粮食产量稳定在多少以上", false, false},
+		{"粮食产量838.6亿斤、再创历史新高。", "去年粮食产量多少", false, false},
+		{"引进亿元以上项目793个。", "去年引进了多少个项目", false, false},
+	} {
+		fs := ParseQuantities(c.sentence)
+		if len(fs) == 0 {
+			t.Fatalf("no quantity in %s", c.sentence)
+		}
+		f := fs[0]
+		q := &Question{Norm: c.norm, Plan: c.plan}
+		if got := heldFloor(q, c.sentence, f, c.sentence[min(f.End, len(c.sentence)):]); got != c.want {
+			t.Errorf("heldFloor(%s | %s, plan %v) = %v, want %v", c.sentence, c.norm, c.plan, got, c.want)
+		}
+	}
+}
