@@ -4221,8 +4221,9 @@ func milestone(text string, figs []Quantity, f Quantity) bool {
 }
 
 // reTargetAfter is a figure that the words after it call a target:
-// 8％的预定目标, 7%左右的预期目标.
-var reTargetAfter = regexp.MustCompile(`^[0-9０-９.．]+\s*(?:%|％|万|亿|元|万元|亿元|个百分点)?(?:左右|以上|以内)?的(?:预定|预期|计划|既定|原定|年度)?(?:增长)?目标`)
+// 8％的预定目标, 7%左右的预期目标, 降低4%左右、减少2%的目标 (the first of a
+// list of targets).
+var reTargetAfter = regexp.MustCompile(`^[0-9０-９.．]+\s*(?:%|％|万|亿|元|万元|亿元|个百分点)?(?:左右|以上|以内)?(?:、[^，。；,;、]{1,30}?)*的(?:预定|预期|计划|既定|原定|年度)?(?:增长)?目标`)
 
 // sumBefore reports whether a figure at pos is named a budget's sum
 // (收入总计390.02亿元: revenue with transfers and balances added), which

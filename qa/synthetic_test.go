@@ -1180,6 +1180,10 @@ func TestTargetAfterAndStateBefore(t *testing.T) {
 		"机构改革之前国务院组成部门有多少个？": "40个",
 		"国务院组成部门减少到多少个？":     "29个",
 	})
+	// The first of a list of targets (降低4%左右、减少2%的目标) is one too.
+	if !reTargetAfter.MatchString("4%左右、主要污染物排放总量减少2%的目标。") || reTargetAfter.MatchString("4%左右，主要污染物排放总量减少2%的目标") {
+		t.Error("reTargetAfter: the first of a list of targets not read, or read across a comma")
+	}
 	if !reTargetAfter.MatchString("8％的预定目标，但") || !reTargetAfter.MatchString("7%左右的预期目标") || reTargetAfter.MatchString("8％，但这是") {
 		t.Error("reTargetAfter: a target after a figure not read, or read where none is")
 	}
