@@ -921,16 +921,39 @@ func (e *Engine) passages(terms []index.WeightedTerm, f index.Filter, answers []
 		if !ok || sum.Gen != p.Gen {
 			continue
 		}
-		text := p.Text
-		if announces(text) && p.N+1 < sum.Paragraphs {
-			// 重点是做三件事：: the paragraph after it says what they are.
-			if next, err := e.x.Paragraphs([]index.Ref{{Doc: p.Doc, Gen: p.Gen, N: p.N + 1}}); err == nil && len(next) == 1 && next[0] != nil {
-				text += "\n" + next[0].Text
-			}
-		}
-		out = append(out, Passage{Doc: p.Doc, Title: sum.Title, Paragraph: p.N, Page: p.Page, Line: p.Line, Heading: p.Heading, Text: text, Score: round(scores[i])})
+		out = append(out, Passage{Doc: p.Doc, Title: sum.Title, Paragraph: p.N, Page: p.Page, Line: p.Line, Heading: p.Heading, Text: p.Text, Score: round(scores[i])})
 	}
+	e.completeAnnounced(out)
 	return out, nil
+}
+
+// completeAnnounced appends to each passage that announces what follows
+// (重点是做三件事：) the paragraph after it, which says what they are; the
+// paragraphs are read in one call.
+func (e *Engine) completeAnnounced(ps []Passage) {
+	var refs []index.Ref
+	var of []int
+	for i, p := range ps {
+		if !announces(p.Text) {
+			continue
+		}
+		if sum, ok := e.x.Summary(p.Doc); ok && p.Paragraph+1 < sum.Paragraphs {
+			refs = append(refs, index.Ref{Doc: p.Doc, Gen: sum.Gen, N: p.Paragraph + 1})
+			of = append(of, i)
+		}
+	}
+	if len(refs) == 0 {
+		return
+	}
+	next, err := e.x.Paragraphs(refs)
+	if err != nil && !errors.Is(err, index.ErrNotFound) {
+		return // the passages stand as read
+	}
+	for j, n := range next {
+		if j < len(of) && n != nil {
+			ps[of[j]].Text += "\n" + n.Text
+		}
+	}
 }
 
 // announces reports whether a paragraph ends by announcing what follows

@@ -2044,7 +2044,7 @@ func leftoverParts(word string, subs []string) []string {
 
 // leftoverSkip are characters that, left over beside a word's dictionary
 // words, say little of what it names.
-const leftoverSkip = "总新全年月日各多大小上下中内外额量数率值度性化型式类级的了和与及等其各本该"
+const leftoverSkip = "总新全年月日各多大小上下中内外额量数率值度性化型式类级的了和与及等其本该"
 
 // contradicts reports whether alt has the opposite of a modifier word has
 // (户籍 against the 常住 of 常住人口, 农村 against 城镇).
