@@ -391,6 +391,7 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 			// The report's own place is satisfied by the report (它说我市,
 			// 全市); a place within it or elsewhere must be found.
 			e.placeConcepts(q, []*index.Summary{sum})
+			ownNation(q, []*index.Summary{sum})
 		}
 		return f, true
 	}

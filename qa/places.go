@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -128,6 +129,34 @@ func (e *Engine) placeConcepts(q *Question, scope []*index.Summary) {
 			c.Alts[k].folded, _ = segment.Fold(c.Alts[k].Text)
 		}
 		q.Concepts = append(q.Concepts, c)
+	}
+}
+
+// nationWords name the country as a whole (国家拿出多少钱, 咱们国家, 中国).
+var nationWords = map[string]bool{"国家": true, "中国": true, "我国": true, "祖国": true, "全国": true}
+
+// ownNation makes the words that name the country optional in a question
+// asked of national reports only: there they name the report's own area,
+// as 全市 does in a city's (国家拿出多少钱 is the report's 安排…). In a
+// province's report 国家 stays a word to find: it is the centre (中央).
+func ownNation(q *Question, scope []*index.Summary) {
+	if len(scope) == 0 {
+		return
+	}
+	for _, sum := range scope {
+		if sum.Meta.Level != "national" {
+			return
+		}
+	}
+	for i := range q.Concepts {
+		c := &q.Concepts[i]
+		if nationWords[c.Word] && !c.Optional {
+			c.Optional = true
+			c.Weight *= optionalFactor
+			// 中央 is a part of the nation there (中央财政赤字 beside
+			// 地方财政赤字), not another name for it.
+			c.Alts = slices.DeleteFunc(c.Alts, func(a Alt) bool { return !nationWords[a.Text] })
+		}
 	}
 }
 

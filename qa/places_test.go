@@ -4,7 +4,43 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"reportkb/index"
+	"reportkb/index/report"
 )
+
+// 国家 asked of the nation's report names the report's own area: it
+// helps and is not required, and 中央 (a part of the nation) no longer
+// stands for it; asked of a province's report it is the centre.
+func TestOwnNation(t *testing.T) {
+	national := []*index.Summary{{ID: "n", Meta: report.Meta{Level: "national", Region: "全国"}}}
+	province := []*index.Summary{{ID: "p", Meta: report.Meta{Level: "province", Region: "广西壮族自治区"}}}
+	mk := func() *Question {
+		return &Question{Concepts: []Concept{
+			{Word: "国家", Weight: 4, Alts: []Alt{{Text: "国家", Factor: 1}, {Text: "中央", Factor: 0.85}, {Text: "全国", Factor: 0.85}}},
+			{Word: "财政赤字", Weight: 8, Alts: []Alt{{Text: "财政赤字", Factor: 1}}},
+		}}
+	}
+	q := mk()
+	ownNation(q, national)
+	c := q.Concepts[0]
+	if !c.Optional || c.Weight != 4*optionalFactor || slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "中央" }) {
+		t.Errorf("national: 国家 = %+v, want optional, weight %v, no 中央", c, 4*optionalFactor)
+	}
+	if q.Concepts[1].Optional {
+		t.Errorf("national: 财政赤字 made optional")
+	}
+	q = mk()
+	ownNation(q, province)
+	if c := q.Concepts[0]; c.Optional || len(c.Alts) != 3 {
+		t.Errorf("province: 国家 = %+v, want it unchanged", c)
+	}
+	q = mk()
+	ownNation(q, append(national, province...))
+	if q.Concepts[0].Optional {
+		t.Errorf("national and province in scope: 国家 made optional")
+	}
+}
 
 func TestIDPlaces(t *testing.T) {
 	got := idPlaces("jiangxi_yichun_2022_stat_bulletin")

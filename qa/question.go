@@ -242,6 +242,10 @@ var aspectWords = map[string]bool{
 	"降": true, "减": true, "升": true, "增": true, "涨": true,
 }
 
+// optionalFactor is what a concept that helps but is not required (a
+// bracketed aside, examples) weighs against a required one.
+const optionalFactor = 0.4
+
 // stopWords never make a concept.
 var stopWords = map[string]bool{
 	"的": true, "了": true, "是": true, "在": true, "有": true, "和": true, "与": true, "及": true, "或": true,
@@ -2653,7 +2657,7 @@ func (a *Analyzer) weigh(q *Question) {
 			w *= 0.5
 		}
 		if c.Optional {
-			w *= 0.4
+			w *= optionalFactor
 		}
 		if measureWords[c.Word] && len(q.Concepts) > 1 {
 			// 原油产量: the report may say 原油由……增加到…… without 产量.
@@ -2888,6 +2892,9 @@ func examplesDeng(s string) []int {
 // 修路修桥这些基础设施投资, 像医院学校这样的公共服务.
 var reExamples = regexp.MustCompile(`这些|这类|那些|之类的?|这样的|这种`)
 
+// listJoiners join the items of a list of examples.
+var listJoiners = map[string]bool{"、": true, "和": true, "与": true, "及": true, "或": true, "跟": true}
+
 // examples splits the examples before 这些, 这类 or 之类的 from the thing
 // named after them: it returns the question without them, and them.
 func (a *Analyzer) examples(s string) (string, string) {
@@ -2914,12 +2921,17 @@ func (a *Analyzer) examples(s string) (string, string) {
 	before := s[:loc[0]]
 	words := topWords(a.Seg, before)
 	from := len(before)
-	for i := len(words) - 1; i >= 0 && len(words)-i <= 4; i-- {
+	content := 0
+	for i := len(words) - 1; i >= 0 && content < 4; i-- {
 		w := before[words[i][0]:words[i][1]]
+		if listJoiners[w] && from < len(before) {
+			continue // 家电和汽车这些: a list of examples
+		}
 		if glossStop(w) || functionWord(w) {
 			break
 		}
 		from = words[i][0]
+		content++
 	}
 	if from == len(before) {
 		return s, ""

