@@ -2454,3 +2454,22 @@ func TestExamplesDeng(t *testing.T) {
 		t.Errorf("examples of 医院等医疗机构 = %q, want 医院", ex)
 	}
 }
+
+// The noun of an everyday classifier phrase (多少家企业, 几家公司) is the
+// subject: 家 is the unit, and 企业 stays a word to find (家医院 is no
+// 企业).
+func TestClassifierPhraseKeepsNoun(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct{ q, unit, noun string }{
+		{"去年新增多少家企业？", "家", "企业"},
+		{"全市现在有多少家公司？", "家", "公司"},
+	} {
+		q := a.Analyze(tc.q)
+		if q.Unit != tc.unit {
+			t.Errorf("%s: unit %q, want %q", tc.q, q.Unit, tc.unit)
+		}
+		if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == tc.noun }) {
+			t.Errorf("%s: no concept %s in %+v", tc.q, tc.noun, q.Concepts)
+		}
+	}
+}
