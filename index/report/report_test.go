@@ -732,6 +732,15 @@ func TestSpanParagraphs(t *testing.T) {
 	checkSpans(t, d, want)
 }
 
+// A paragraph that opens with a short sentence on the year that closed a
+// plan and then turns to the five years (2015年是“十二五”收官之年。过去五年，…)
+// reviews the five years; one that stays on the year does not.
+func TestSpanAfterYearSentence(t *testing.T) {
+	src := "2016年政府工作报告\n\n各位代表：\n\n一、2015年和“十二五”时期工作回顾\n\n2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。城镇新增就业人数超过6400万人。\n\n2015年是极不平凡的一年。过去一年，城镇新增就业1312万人。\n"
+	d := Parse("national_2016_gov_work_report", []byte(src))
+	checkSpans(t, d, map[string]bool{"2015年是“十二五”": true, "2015年是极不平凡": false})
+}
+
 // A work report whose title names the year it reviews (a site's label:
 // 2018年河北省政府工作报告) is of the year it was delivered in, printed in
 // its front matter: its 今年 is 2019.

@@ -271,6 +271,17 @@ var reSpanHeading = regexp.MustCompile(`^[“"]?十[一二三四五六]五[”"]
 // several: 2020年是“十三五”规划收官之年, 刚刚过去的2022年, 过去一年, 一年来.
 var reYearOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:刚刚过去的|刚过去的|过去的)?(?:(?:19|20)\d\d年|过去一年|一年来|一年|今年|去年)`)
 
+// spanAfterYear reports whether para opens with a short sentence on the
+// year that closed a plan, then turns to the span: 2015年是“十二五”收官之年。
+// 过去五年，我国发展成就举世瞩目。
+func (d *Doc) spanAfterYear(para *Paragraph) bool {
+	if para.NumSentences < 2 {
+		return false
+	}
+	first, second := d.Sentences[para.FirstSentence].Text, d.Sentences[para.FirstSentence+1].Text
+	return reYearOpens.MatchString(first) && utf8.RuneCountInString(first) <= 24 && reSpanOpens.MatchString(second)
+}
+
 // spans marks the paragraphs of a review of several years (Paragraph.Span):
 // from one that opens with the span, through those after it in the same
 // section, until one opens with a year of its own; a span in a plan's
@@ -296,7 +307,7 @@ func (p *parser) spans() {
 			on = false
 		}
 		switch {
-		case reSpanOpens.MatchString(para.Text):
+		case reSpanOpens.MatchString(para.Text) || d.spanAfterYear(para):
 			// “十四五”时期的主要目标 under a plan: the plan's years.
 			per, _ := d.PeriodOf(para.Section)
 			on, sec = per != PeriodPlan, para.Section
