@@ -947,7 +947,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	}
 	// Who, which, how: answered with a sentence.
 	if q.Kind == KindNumber && q.Unit == "" && !strings.ContainsAny(s, "多少几") && !strings.Contains(s, "多大") {
-		if strings.ContainsAny(s, "谁哪") || strings.Contains(s, "怎样") || strings.Contains(s, "如何") || strings.Contains(s, "什么") {
+		if strings.ContainsAny(s, "谁哪") || strings.Contains(s, "怎样") || strings.Contains(s, "怎么") || strings.Contains(s, "如何") || strings.Contains(s, "什么") {
 			q.Kind = KindText
 		}
 	}

@@ -80,6 +80,8 @@ func TestAnalyze(t *testing.T) {
 		{q: "上海新增了多少养老床位", lang: "zh", kind: KindNumber, unit: "张", class: "count", place: "上海", done: true},
 		{q: "全省粮食产量多少", lang: "zh", kind: KindNumber, class: "weight", levels: "province"},
 		{q: "谁牵头实施五个一百工程", lang: "zh", kind: KindText},
+		// How, said as 怎么: a sentence says.
+		{q: "今年准备怎么带动农村的消费？", lang: "zh", kind: KindText, hasRel: true},
 		// Which few: the things, not how many.
 		{q: "今年支持哪几个景区去争创国家5A？", lang: "zh", kind: KindText, unit: "个", class: "count", hasRel: true},
 		{q: "宅基地改革要探索哪几权分置？", lang: "zh", kind: KindText, plan: true},
