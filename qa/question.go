@@ -596,6 +596,10 @@ var spokenWays = []struct {
 	{regexp.MustCompile(`得(?:那么|这么|这样|如此|太|很|非常|特别)厉害`), "得"},
 	// 一下子少了三成多: the segmenter reads 一下/子少.
 	{regexp.MustCompile(`一下子`), ""},
+	// 生了多少万个孩子, 一共生了多少娃: the births, as reports count them.
+	{regexp.MustCompile(`(?:出)?生了?(?:多少|几)(万|千)?(?:个|名)?(?:小孩子|孩子|娃娃|娃|小孩|宝宝|婴儿)`), "出生人口多少${1}人"},
+	// 城里住的人占多大比例, 住在城镇的人口比例: the urbanization rate.
+	{regexp.MustCompile(`(?:(?:住在|生活在)(?:城里|城镇|城市)的?|(?:城里|城镇|城市)(?:住的|居住的)?)(?:人口|人)(?:占(?:了)?(?:全部人口|总人口)?的?(?:多大|多少|几成)的?(?:比例|比重)?|的?(?:比例|比重|占比))`), "城镇化率多少"},
 	// 城里人和农村人的收入: the two as reports write them together.
 	{regexp.MustCompile(`(?:城里人|城镇居民|城市居民|城里)(?:和|与|跟|同)(?:农村人|农民|农村居民|乡下人)的?(?:人均)?收入`), "城乡居民收入"},
 	// 县一级, 省这一级: the level, as reports write it (县级).

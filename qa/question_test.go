@@ -2476,3 +2476,22 @@ func TestClassifierPhraseKeepsNoun(t *testing.T) {
 		}
 	}
 }
+
+// Births and the urbanization rate asked in everyday words read as the
+// reports write them: 生了多少万个孩子 出生人口, 城里住的人占多大比例 城镇化率.
+func TestBirthsAndUrbanization(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct{ q, want string }{
+		{"去年乌鲁木齐生了多少万个孩子？", "出生人口"},
+		{"去年全省一共生了多少娃？", "出生人口"},
+		{"2022年末江西城里住的人占多大比例？", "城镇化率"},
+		{"现在全国住在城镇的人口比例有多高了？", "城镇化率"},
+	} {
+		if q := a.Analyze(tc.q); !strings.Contains(q.Norm, tc.want) {
+			t.Errorf("%s: norm %q lacks %s", tc.q, q.Norm, tc.want)
+		}
+	}
+	if q := a.Analyze("城镇人口有多少万人？"); strings.Contains(q.Norm, "城镇化率") {
+		t.Errorf("城镇人口有多少万人 asks the people, not the rate: %q", q.Norm)
+	}
+}
