@@ -1110,7 +1110,7 @@ var reSameBasisQ = regexp.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排
 var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}}
 
 // reAskShortcoming asks what a report owns it falls short in.
-var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|短板|难处|困难和问题|问题和困难)(?:有哪些|是什么|在哪)`)
+var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)`)
 
 // shortcomingAlts are the words a report owns its shortcomings in.
 var shortcomingAlts = []Alt{{Text: "清醒看到", Factor: 1}, {Text: "清醒认识到", Factor: 1}, {Text: "清醒地看到", Factor: 1}, {Text: "清醒地认识到", Factor: 1},
