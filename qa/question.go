@@ -363,11 +363,51 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		// report asked about.
 		q.Levels = nil
 	}
+	a.partAlternatives(q)
 	for i := range q.Concepts {
 		q.Concepts[i].prepare()
 	}
 	return q
 }
+
+// partAlternatives gives a word the wordings the reports have for a part
+// of it: 普通高校 is written 普通高等学校, as 高校 is 高等学校. At most
+// maxPartAlts are added to a concept, each weaker than the part's own
+// alternative.
+func (a *Analyzer) partAlternatives(q *Question) {
+	if a.Lex == nil {
+		return
+	}
+	for i := range q.Concepts {
+		c := &q.Concepts[i]
+		if c.Aspect || c.Place || len(c.Parts) == 0 {
+			continue
+		}
+		added := 0
+		for _, p := range c.Parts {
+			if utf8.RuneCountInString(p) < 2 || p == c.Word {
+				continue
+			}
+			for _, alt := range a.Lex.Alternatives(p) {
+				if added == maxPartAlts {
+					break
+				}
+				if alt.Factor < 0.8 || strings.Contains(alt.Text, p) || strings.Contains(p, alt.Text) {
+					continue
+				}
+				w := strings.Replace(c.Word, p, alt.Text, 1)
+				if utf8.RuneCountInString(w) > 12 || slices.ContainsFunc(c.Alts, func(x Alt) bool { return x.Text == w }) {
+					continue
+				}
+				c.Alts = append(c.Alts, Alt{Text: w, Factor: 0.8 * alt.Factor})
+				added++
+			}
+		}
+	}
+}
+
+// maxPartAlts bounds the wordings partAlternatives adds to one concept.
+const maxPartAlts = 4
 
 // prepare folds the words of a concept for matching in reports' text.
 func (c *Concept) prepare() {
@@ -2030,6 +2070,19 @@ func leftoverParts(word string, subs []string) []string {
 	if len(parts) == 0 {
 		return nil
 	}
+	// 通高 of 普通高校 straddles 普通 and 高校, which meet inside it: a cut
+	// of the search mode across two words, no part (普通高中 holds it).
+	parts = slices.DeleteFunc(parts, func(p part) bool {
+		for _, x := range parts {
+			for _, y := range parts {
+				xe := x.at + len(x.text)
+				if x.at < p.at && xe > p.at && xe == y.at && y.at < p.at+len(p.text) && y.at+len(y.text) > p.at+len(p.text) {
+					return true
+				}
+			}
+		}
+		return false
+	})
 	for i := 0; i < len(word); {
 		if covered[i] {
 			i++

@@ -2500,3 +2500,17 @@ func TestBirthsAndUrbanization(t *testing.T) {
 		t.Errorf("城镇人口有多少万人 asks the people, not the rate: %q", q.Norm)
 	}
 }
+
+// A word whose part the reports word otherwise is given that wording
+// too: 普通高校 is 普通高等学校 as 高校 is 高等学校.
+func TestPartAlternatives(t *testing.T) {
+	a := testAnalyzer()
+	q := &Question{Concepts: []Concept{{Word: "普通高校", Parts: []string{"普通", "高校"}, Alts: []Alt{{Text: "普通高校", Factor: 1}}}}}
+	a.partAlternatives(q)
+	if !slices.ContainsFunc(q.Concepts[0].Alts, func(x Alt) bool { return x.Text == "普通高等学校" && x.Factor < 1 }) {
+		t.Errorf("alternatives %+v lack 普通高等学校", q.Concepts[0].Alts)
+	}
+	if n := len(q.Concepts[0].Alts); n > 1+maxPartAlts {
+		t.Errorf("%d alternatives, want at most %d", n, 1+maxPartAlts)
+	}
+}

@@ -1334,6 +1334,8 @@ func TestLooseParts(t *testing.T) {
 		{"满意度", []string{"满意"}, []string{"满意"}},
 		{"养老床位", nil, nil},
 		{"新增养老床位", []string{"新增", "养老", "床位"}, []string{"新增", "养老", "床位"}},
+		// 通高 straddles 普通 and 高校: no part (普通高中 holds it).
+		{"普通高校", []string{"普通", "通高", "高校"}, []string{"普通", "高校"}},
 	} {
 		if got := leftoverParts(c.word, c.subs); !slices.Equal(got, c.want) {
 			t.Errorf("leftoverParts(%s, %v) = %v, want %v", c.word, c.subs, got, c.want)
