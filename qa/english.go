@@ -537,6 +537,14 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		// change, and the question's own nouns say what.
 		measuredAt = measuredNoun(matches, asked)
 	}
+	if unitAt >= 0 && measuredAt > unitAt {
+		// How much railway investment: when the compound's head
+		// (investment) names a sum, the sum is measured, whatever its
+		// modifier (railway) is counted in.
+		if e := matches[measuredAt].entry; e.unit == "" && len(e.zh) > 0 && e.zh[0] != "" && hintClass(a.Lex.WordHint(e.zh[0])) == "money" {
+			unitAt = measuredAt
+		}
+	}
 	for mi, m := range matches {
 		if m.n == 1 && (enFrame[m.phrase] || enFiller[m.phrase]) {
 			continue // the frame, or a level word read above

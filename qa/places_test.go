@@ -211,6 +211,15 @@ func TestEnglishMoneyAfterNoun(t *testing.T) {
 	}
 }
 
+// How much railway investment asks a sum: the compound's head says what
+// is measured, not the modifier's unit (railway: 公里).
+func TestEnglishCompoundHeadIsMeasured(t *testing.T) {
+	q := testAnalyzer().Analyze("How much railway investment is China planning to complete in 2016?")
+	if q.Class != "money" || q.Unit == "公里" {
+		t.Errorf("class %q unit %q, want money", q.Class, q.Unit)
+	}
+}
+
 // A phrasal verb is found with its first word bent (phased out → phase
 // out), and abbreviations of report modifiers (规上) stand for them.
 func TestPhrasalVerbsAndAbbreviations(t *testing.T) {
