@@ -837,6 +837,11 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			q.Kind, q.Term = KindDefinition, term
 		}
 	}
+	if q.Kind == KindDefinition && reAskShortcoming.MatchString(s) {
+		// 最头疼的问题是什么: the difficulties a report owns, no term
+		// it defines.
+		q.Kind, q.Term = KindText, ""
+	}
 	if q.Kind == KindDefinition && !quotedIn(s, q.Term) {
 		// A term the question quotes (“龙华模式”) keeps its place.
 		q.Term = termWithoutPlace(q.Term)

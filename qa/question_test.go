@@ -1544,7 +1544,7 @@ func TestShortcomingQuestion(t *testing.T) {
 	if q := a.Analyze("政府承认发展还有哪些难处？"); !has(q) {
 		t.Errorf("哪些难处: no concept of owned shortcomings (kind %s)", q.Kind)
 	}
-	for _, s := range []string{"开封财政眼下碰到的难处主要有哪些？", "大理财政眼下最头疼的问题有哪些？"} {
+	for _, s := range []string{"开封财政眼下碰到的难处主要有哪些？", "大理财政眼下最头疼的问题有哪些？", "企业最头疼的问题是什么？"} {
 		if q := a.Analyze(s); !has(q) {
 			t.Errorf("%s: no concept of owned shortcomings (kind %s)", s, q.Kind)
 		}
