@@ -541,7 +541,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		// How much railway investment: when the compound's head
 		// (investment) names a sum, the sum is measured, whatever its
 		// modifier (railway) is counted in.
-		if e := matches[measuredAt].entry; e.unit == "" && len(e.zh) > 0 && e.zh[0] != "" && hintClass(a.Lex.WordHint(e.zh[0])) == "money" {
+		if e := matches[measuredAt].entry; e.unit == "" && firstZh(e) != "" && hintClass(a.Lex.WordHint(firstZh(e))) == "money" {
 			unitAt = measuredAt
 		}
 	}

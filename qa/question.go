@@ -1483,7 +1483,7 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 				if unit, n := unitAt(u, sn); n > 0 {
 					q.Unit = unit
 					end := k + len(ask+w)
-					if r := firstRune(s[end:]); isHan(r) && strings.HasPrefix(w, unit) || strings.HasPrefix(w, unit) && utf8.RuneCountInString(w[len(unit):]) >= 2 {
+					if strings.HasPrefix(w, unit) && (isHan(firstRune(s[end:])) || utf8.RuneCountInString(w[len(unit):]) >= 2) {
 						// 多少张床位: the alias 张床 runs into the word 床位,
 						// which stays the subject; so does the noun of 多少家企业,
 						// which the classifier does not say (家医院 is no 企业).
