@@ -365,7 +365,7 @@ func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) 
 		return nil, err
 	}
 	cands, _ := e.numberCands(q, e.newViewer(), terms, filter, hits)
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].prob > cands[j].prob })
+	sort.SliceStable(cands, func(i, j int) bool { return tieOrder(&cands[i], &cands[j]) })
 	out := make([]Scored, len(cands))
 	for i, c := range cands {
 		out[i] = Scored{Answer: c.Answer, Features: append([]float64(nil), c.feat[:]...)}

@@ -3517,6 +3517,20 @@ func narrowColumn(q *Question, col string, row []tableCell) bool {
 	return han >= 2
 }
 
+// tieOrder reports whether a goes before b: the more probable first and,
+// of two equally probable, the one of the report earlier in id order and,
+// in one report, the earlier, so that the order does not depend on the
+// order in which the search returned their sentences.
+func tieOrder(a, b *candidate) bool {
+	if a.prob != b.prob {
+		return a.prob > b.prob
+	}
+	if a.Doc != b.Doc {
+		return a.Doc < b.Doc
+	}
+	return a.Start < b.Start
+}
+
 // pick orders the candidates, keeps one answer per distinct figure of a
 // report and drops those below the model's threshold. Figures the model
 // is confident of (see Model.Confident) come first; among them, with
@@ -3531,7 +3545,7 @@ func pick(cands []candidate, homeFirst bool, scale float64, m *Model) []Answer {
 		if homeFirst && si && cands[i].home != cands[j].home {
 			return cands[i].home
 		}
-		return cands[i].prob > cands[j].prob
+		return tieOrder(&cands[i], &cands[j])
 	})
 	sentenceFirst(cands, m.Confident)
 	scaleFirst(cands, scale, m.Confident)

@@ -1472,6 +1472,31 @@ func TestPickConfidentFirst(t *testing.T) {
 	}
 }
 
+// TestPickTies: of two equally probable figures, the one of the report
+// first in id order answers and, in one report, the earlier one, in
+// whatever order the search returned them.
+func TestPickTies(t *testing.T) {
+	mk := func(text, doc string, start int) candidate {
+		return candidate{Answer: Answer{Text: text, Kind: "number", Doc: doc, Start: start}, value: float64(start), prob: 0.6, gate: 0.6}
+	}
+	m := &Model{Threshold: 0.35, Confident: 0.5, Second: 0.6}
+	for _, tc := range []struct {
+		name  string
+		cands []candidate
+		want  string
+	}{
+		{"earlier in the report", []candidate{mk("81,350万元", "a", 20218), mk("583,530万元", "a", 18970)}, "583,530万元"},
+		{"report first by id", []candidate{mk("7亿元", "b", 10), mk("8亿元", "a", 900)}, "8亿元"},
+	} {
+		for _, cands := range [][]candidate{tc.cands, {tc.cands[1], tc.cands[0]}} {
+			got := pick(cands, false, 0, m)
+			if len(got) == 0 || got[0].Text != tc.want {
+				t.Errorf("%s: pick = %v, want %s first", tc.name, got, tc.want)
+			}
+		}
+	}
+}
+
 // TestBaseClauseHoldsAfterFigures: a base set apart as a clause of its own
 // (１９８６年同１９７８年相比，) holds for the figures after it, figures
 // between or not.
