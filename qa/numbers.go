@@ -2466,7 +2466,7 @@ func asksShare(q *Question) bool {
 		return false
 	}
 	raw := strings.ToLower(q.Raw)
-	for _, w := range []string{"比重", "占比", "share of", "proportion"} {
+	for _, w := range []string{"比重", "占比", "比例", "share of", "proportion"} {
 		if strings.Contains(raw, w) {
 			for _, c := range []string{"提高", "下降", "增长", "上升", "降低", "增加", "减少", "变化", "change", "rise", "fall", "increase"} {
 				if strings.Contains(raw, c) {

@@ -686,6 +686,13 @@ func TestGrowthIsNoShare(t *testing.T) {
 			t.Errorf("asksGrowth(%q) = %v, want %v", q, got, want)
 		}
 	}
+	// A share however it is named (比重, 占比, 比例), not its change.
+	for q, want := range map[string]bool{"民生支出占比多少": true, "税收占到了多少比例？": true, "服务业比重是多少": true,
+		"税收占比提高了多少": false, "GDP增速多少": false} {
+		if got := asksShare(a.Analyze(q)); got != want {
+			t.Errorf("asksShare(%q) = %v, want %v", q, got, want)
+		}
+	}
 }
 
 // TestRespectivelyBeforeAndAfter: 分别由A、B提高到C、D gives two figures to

@@ -1757,12 +1757,18 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		}
 	}
 	// A term the segmenter glued to the asker's verb (固投涨: 固投 and 涨)
-	// is cut where the lexicon knows the term.
+	// is cut where the lexicon knows the term, and so is an adverb it
+	// glued to one (各涨, 只涨, 新减: the verb is asked, the adverb says
+	// how).
 	for i := 0; i < len(words); i++ {
 		w := words[i].text
 		r, size := utf8.DecodeLastRuneInString(w)
 		head := w[:len(w)-size]
-		if !strings.ContainsRune(changeChars, r) || utf8.RuneCountInString(head) < 2 || a.Lex.Known(w) || !a.Lex.Known(head) {
+		if !strings.ContainsRune(changeChars, r) || a.Lex.Known(w) {
+			continue
+		}
+		if h, _ := utf8.DecodeRuneInString(head); !(utf8.RuneCountInString(head) == 1 && strings.ContainsRune(verbAdverbs, h)) &&
+			(utf8.RuneCountInString(head) < 2 || !a.Lex.Known(head)) {
 			continue
 		}
 		words[i] = word{text: head}
@@ -2763,6 +2769,10 @@ const glueChars = "来去"
 // changeChars are the one-character verbs of change an asker glues to a
 // term (固投涨了多少).
 const changeChars = "涨降增减升跌"
+
+// verbAdverbs are the one-character adverbs an asker puts before a verb
+// of change (各涨了多少, 只涨, 新减, 又增): how it changed, not what.
+const verbAdverbs = "各只都又再还也新共才就总"
 
 const functionChars = "上下里中给把被花做搞弄要会能想该没有是在了的得地着过从到向对为"
 

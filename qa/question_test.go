@@ -2173,6 +2173,26 @@ func TestTermGluedToVerb(t *testing.T) {
 	}
 }
 
+// An adverb the segmenter glues to the asker's verb of change (各涨, 新减)
+// is no concept: the verb is the question's, the adverb says how.
+func TestAdverbGluedToVerb(t *testing.T) {
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"去年", "煤", "和", "石油", "的", "产量", "各涨", "了", "多少", "企业", "新减", "税费"}), Lex: LoadLexicon()}
+	for _, tc := range []struct{ q, glued string }{
+		{"去年煤和石油的产量各涨了多少？", "各涨"},
+		{"去年给企业新减了多少税费？", "新减"},
+	} {
+		q := a.Analyze(tc.q)
+		for _, c := range q.Concepts {
+			if c.Word == tc.glued {
+				t.Errorf("%s: %s is a concept: %+v", tc.q, tc.glued, q.Concepts)
+			}
+			if !c.Aspect && utf8.RuneCountInString(c.Word) == 1 && strings.ContainsRune(changeChars, []rune(c.Word)[0]) {
+				t.Errorf("%s: the verb %s is a required concept", tc.q, c.Word)
+			}
+		}
+	}
+}
+
 // 收入比 names a ratio written bare, 收入比上年 a comparison; older reports
 // write a resident's figure of the household (居民家庭人均).
 func TestRatioNounAndHousehold(t *testing.T) {
