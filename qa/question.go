@@ -2292,9 +2292,12 @@ func perUnitConcepts(q *Question, norm string) {
 // perUnitRest returns the period after 每人 or 人均 in w (每年 of 每人每年,
 // "" of 每人 alone), and false for any other word.
 func perUnitRest(w string) (string, bool) {
-	rest, ok := strings.CutPrefix(w, "每人")
-	if !ok {
-		rest, ok = strings.CutPrefix(w, "人均")
+	var rest string
+	ok := false
+	for _, p := range []string{"每人", "人均", "每个人", "一个人", "一人"} {
+		if rest, ok = strings.CutPrefix(w, p); ok {
+			break
+		}
 	}
 	switch rest {
 	case "", "每年", "每月", "一年", "每天":
@@ -2328,7 +2331,7 @@ func questionYears(s string) [][]int {
 // reAsksBefore asks for the state before a change: 改革之前, 原来有.
 var reAsksBefore = regexp.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
 
-var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月)|人均|户均|一个人|一个月|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
+var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月)|人均|户均|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)

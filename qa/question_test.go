@@ -761,7 +761,7 @@ func TestPartUnderOtherModifier(t *testing.T) {
 // found as reports shorten them (每孩, 人均每年); 人均可支配收入 stays a
 // measure of its own.
 func TestPerUnitConcepts(t *testing.T) {
-	seg := subSegmenter{"育儿": nil, "补贴": nil, "孩子": nil, "每人每年": nil, "补助": nil, "标准": nil, "人均可支配收入": nil}
+	seg := subSegmenter{"育儿": nil, "补贴": nil, "孩子": nil, "每人每年": nil, "补助": nil, "标准": nil, "人均可支配收入": nil, "农民": nil, "一人": nil, "纯收入": nil}
 	a := &Analyzer{Seg: seg, Lex: LoadLexicon(), Places: func() []string { return nil }}
 	for _, c := range []struct {
 		q, word, alt string
@@ -771,6 +771,7 @@ func TestPerUnitConcepts(t *testing.T) {
 		{"生了孩子，每个孩子一年能领多少育儿补贴", "孩子", "每孩", true},
 		{"补助标准提高到每人每年多少", "每人每年", "人均每年", true},
 		{"人均可支配收入是多少", "人均可支配收入", "", false},
+		{"农民一人一年纯收入多少钱", "一人", "人均", true},
 	} {
 		q := a.Analyze(c.q)
 		i := slices.IndexFunc(q.Concepts, func(x Concept) bool { return x.Word == c.word })
@@ -939,6 +940,8 @@ func TestEverydayReadings(t *testing.T) {
 		}, "a percent, 比例 no subject"},
 		{"滁州空气质量优良天数占了多大比例？", func(q *Question) bool { return q.Class == "percent" && !strings.Contains(words(q), "比例") }, "a percent, 比例 no subject"},
 		{"湛江市直2022年的预备费实际用掉了多少？", func(q *Question) bool { return q.Class != "percent" }, "no rate"},
+		{"政府采购去年省钱的比例是多少？", func(q *Question) bool { return hasAltText(q, "节约") }, "省钱 read as 节约"},
+		{"去年全国实际用的外国资金比上一年多了百分之几？", func(q *Question) bool { return hasAltText(q, "国外资金") }, "外国资金 read as 国外资金"},
 		{"湛江2022年全市教育上花了多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") && q.Class == "money" }, "教育支出, money"},
 		{"2023年北京市级在教育上准备花多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") }, "教育支出"},
 		{"贵州2022年在教育上投了多少钱？", func(q *Question) bool { return !strings.Contains(words(q), "教育支出") }, "教育 and 投 (投入), not 教育支出"},
