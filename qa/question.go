@@ -1085,6 +1085,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 还有哪些不足, 承认有哪些突出问题: reports own their shortcomings in
 	// one set way (我们也清醒看到，…还存在不少困难和问题).
 	if q.Kind == KindText && reAskShortcoming.MatchString(s) {
+		// The asker's word for the shortcomings (毛病, 难处, 问题) is what
+		// is asked, not a word of the answer.
+		q.Concepts = slices.DeleteFunc(q.Concepts, func(c Concept) bool { return shortcomingWords[c.Word] })
 		q.Concepts = append(q.Concepts, Concept{Word: "清醒看到", Alts: shortcomingAlts})
 	}
 }
@@ -1155,12 +1158,17 @@ var reSameBasisQ = regexp.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排
 var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}}
 
 // reAskShortcoming asks what a report owns it falls short in.
-var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)`)
+var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|毛病|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|毛病|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)|难在(?:哪|什么地方|何处)`)
+
+// shortcomingWords are an asker's words for shortcomings.
+var shortcomingWords = map[string]bool{"不足": true, "问题": true, "毛病": true, "短板": true, "困难": true, "难处": true, "难题": true,
+	"挑战": true, "差距": true, "薄弱环节": true, "弱项": true, "隐忧": true, "头疼": true, "头痛": true, "棘手": true, "犯愁": true, "发愁": true,
+	"困难和问题": true, "问题和困难": true}
 
 // shortcomingAlts are the words a report owns its shortcomings in.
 var shortcomingAlts = []Alt{{Text: "清醒看到", Factor: 1}, {Text: "清醒认识到", Factor: 1}, {Text: "清醒地看到", Factor: 1}, {Text: "清醒地认识到", Factor: 1},
 	{Text: "困难和问题", Factor: 0.9}, {Text: "问题和不足", Factor: 0.9}, {Text: "问题和困难", Factor: 0.9}, {Text: "困难和挑战", Factor: 0.9},
-	{Text: "不少问题", Factor: 0.8}}
+	{Text: "不少问题", Factor: 0.8}, {Text: "存在一些问题", Factor: 0.8}, {Text: "存在的问题", Factor: 0.8}}
 
 // reAfterEvent opens a question with the event it starts from (出了滑坡
 // 事故以后，发生疫情之后，): the words of the event are group 1.

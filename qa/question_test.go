@@ -1555,6 +1555,17 @@ func TestShortcomingQuestion(t *testing.T) {
 	if q := a.Analyze("资金缺口有多少？"); has(q) {
 		t.Errorf("资金缺口有多少 reads as a question of shortcomings")
 	}
+	// The asker's word for the shortcomings is what is asked: 毛病 and
+	// 问题 are no words the answer must have.
+	for _, s := range []string{"报告里说眼下发展上有哪些突出毛病？", "银川财政收入这块现在主要难在哪？", "预算执行中暴露出哪些问题？"} {
+		q := a.Analyze(s)
+		if !has(q) {
+			t.Errorf("%s: no concept of owned shortcomings (kind %s)", s, q.Kind)
+		}
+		if hasWord(q, "毛病") || hasWord(q, "问题") {
+			t.Errorf("%s: the asker's word is a concept: %+v", s, q.Concepts)
+		}
+	}
 }
 
 // Years said short (92年, 七四年) are years of the last century; spans
