@@ -2619,6 +2619,36 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	return reToValue.MatchString(reListedAfter.ReplaceAllString(text[f.End:], ""))
 }
 
+// asksActual reports whether q asks what was done rather than planned
+// (实际花了多少, 预备费用了多少).
+func asksActual(q *Question) bool {
+	return !q.Plan && (q.Done || strings.Contains(q.Raw, "实际"))
+}
+
+// rePlannedBefore ends the words before a planned figure: 安排预备费,
+// 计划补助企业, 年初预算 (not 预算 of 一般公共预算收入, a name), with no
+// comparison (占年初预算数的74.3%, 比年初预算压减1.54亿元).
+var rePlannedBefore = regexp.MustCompile(`^[^占比较]*(?:安排|计划|年初预算数?|调整预算数?|预算数)[^，,；;：:。0-9占比较的]{0,12}$`)
+
+// reActualAfter opens the words between a planned figure and the actual
+// one: ，支出, 、实际完成, ，决算数为; not a comparison (，较上年决算数增加).
+var reActualAfter = regexp.MustCompile(`^[^。；;比较]{0,40}?(?:实际|支出|执行数|决算数|完成)[^，,；;、比较]{0,8}$`)
+
+// plannedBeforeActual reports whether f is what was planned where its
+// sentence goes on to what was done (安排预备费10000万元，支出6790万元;
+// 计划补助企业1600家、实际完成1970家).
+func plannedBeforeActual(text string, l *layout, figs []Quantity, f Quantity) bool {
+	if !rePlannedBefore.MatchString(text[clauseStart(l, f.Prefix):f.Prefix]) {
+		return false
+	}
+	for _, g := range figs {
+		if g.Prefix >= f.End && reActualAfter.MatchString(text[f.End:g.Prefix]) {
+			return true
+		}
+	}
+	return false
+}
+
 // toValue reports whether f is the new value of a change whose old value
 // is a figure before it in its clause (29个 of 从40个减少到29个).
 func toValue(text string, l *layout, figs []Quantity, f Quantity) bool {
@@ -2880,6 +2910,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if q.Before {
 				// 改革之前有多少个: the old value answers, the new one not.
 				ft[fFromValue] = boolf(ft[fFromValue] == 0 && toValue(text, breaks, figs, f))
+			} else if asksActual(q) && plannedBeforeActual(text, breaks, figs, f) {
+				// 预备费实际花了多少: not the 安排 of 安排预备费10000万元，
+				// 支出6790万元, the other end of the pair.
+				ft[fFromValue] = 1
 			}
 			// 新建通航机场5个 does not say how many airports there are.
 			// 新增高速公路通车里程1523公里 is not the 总里程 asked either,

@@ -230,6 +230,31 @@ func TestFromValue(t *testing.T) {
 	}
 }
 
+// TestPlannedBeforeActual: the figure planned, where the sentence goes on
+// to what was done, is not what a question of the actual asks; a share
+// of the plan or a cut from it is no plan.
+func TestPlannedBeforeActual(t *testing.T) {
+	for text, want := range map[string]string{
+		"2018年市本级一般公共预算安排预备费10000万元，支出6790万元。":                 "10000万元",
+		"企业研发费用后补助计划补助企业1600家、实际完成1970家。":                      "1600家",
+		"全市一般公共预算收入完成171.59亿元，增长5%。":                           "",
+		"自治区本级“三公”经费支出合计7677万元，占年初预算数的74.3%，较2023年决算数增加206万元。": "",
+		"省级“三公”经费支出2.44亿元，比年初预算压减1.54亿元，其中：因公出国（境）费支出0.31亿元。":  "",
+	} {
+		l := clauses(text)
+		figs := ParseQuantities(text)
+		var got []string
+		for _, f := range figs {
+			if plannedBeforeActual(text, l, figs, f) {
+				got = append(got, f.Text)
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: planned %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestDropQuotes(t *testing.T) {
 	in := "国家级专精特新“小巨人”企业增至3022家"
 	got, offs := dropOptional(in, nil)
