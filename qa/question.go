@@ -1084,7 +1084,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	}
 	// 还有哪些不足, 承认有哪些突出问题: reports own their shortcomings in
 	// one set way (我们也清醒看到，…还存在不少困难和问题).
-	if q.Kind == KindText && reAskShortcoming.MatchString(s) {
+	// A question of why (为什么要加强调控，当时有哪些毛病) asks the reasons
+	// a measure was taken, which the measure's own words give.
+	if q.Kind == KindText && reAskShortcoming.MatchString(s) && !reWhyZh.MatchString(s) {
 		// The asker's word for the shortcomings (毛病, 难处, 问题) is what
 		// is asked, not a word of the answer.
 		q.Concepts = slices.DeleteFunc(q.Concepts, func(c Concept) bool { return shortcomingWords[c.Word] })

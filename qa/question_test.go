@@ -1567,6 +1567,11 @@ func TestShortcomingQuestion(t *testing.T) {
 			t.Errorf("%s: the asker's word is a concept: %+v", s, q.Concepts)
 		}
 	}
+	// Asked why a measure was taken, the shortcomings are its reasons,
+	// which the measure's own words give.
+	if q := words.Analyze("2006年为什么要加强宏观调控，当时经济里主要有哪些毛病？"); has(q) {
+		t.Errorf("a question of why reads as one of owned shortcomings: %+v", q.Concepts)
+	}
 }
 
 // Years said short (92年, 七四年) are years of the last century; spans
