@@ -941,6 +941,8 @@ func TestEverydayReadings(t *testing.T) {
 		{"滁州空气质量优良天数占了多大比例？", func(q *Question) bool { return q.Class == "percent" && !strings.Contains(words(q), "比例") }, "a percent, 比例 no subject"},
 		{"湛江市直2022年的预备费实际用掉了多少？", func(q *Question) bool { return q.Class != "percent" }, "no rate"},
 		{"政府采购去年省钱的比例是多少？", func(q *Question) bool { return hasAltText(q, "节约") }, "省钱 read as 节约"},
+		{"这些增收措施一共让多少万人得到实惠？", func(q *Question) bool { return hasAltText(q, "受益") }, "得到实惠 read as 受益"},
+		{"全国的国营小厂子一共有多少户？", func(q *Question) bool { return hasAltText(q, "国有") }, "国营 read as 国有"},
 		{"去年全国实际用的外国资金比上一年多了百分之几？", func(q *Question) bool { return hasAltText(q, "国外资金") }, "外国资金 read as 国外资金"},
 		{"湛江2022年全市教育上花了多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") && q.Class == "money" }, "教育支出, money"},
 		{"2023年北京市级在教育上准备花多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") }, "教育支出"},
