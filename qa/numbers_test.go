@@ -216,6 +216,8 @@ func TestFromValue(t *testing.T) {
 		"城镇和农村居民人均可支配收入从46503元和16935元分别提高到51821元和21691元。": "46503元 16935元",
 		// Last year's value in an aside beside this year's.
 		"国家高新技术企业总量达到6759家（上年5842家），连续五年居全国区县第一。": "5842家",
+		// 由X减为Y: X the old value.
+		"非常设机构由85个减为26个。": "85个",
 	} {
 		l := clauses(text)
 		var from []string

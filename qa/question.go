@@ -2351,7 +2351,7 @@ var reTotalAdded = regexp.MustCompile(`(?:一共|总共|共计|合计)(?:又|再
 
 var reAsksCount = regexp.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
 
-var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|上涨|上调|调高|降|升|增|涨)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
+var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|上涨|上调|调高|降|升|增|涨|减|砍|压)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
 
 // rankWords ask for a place in a ranking; they name no subject.
 var rankWords = map[string]bool{"排第": true, "排名": true, "第几": true, "位次": true, "名列": true,

@@ -942,6 +942,8 @@ func TestEverydayReadings(t *testing.T) {
 		{"湛江市直2022年的预备费实际用掉了多少？", func(q *Question) bool { return q.Class != "percent" }, "no rate"},
 		{"政府采购去年省钱的比例是多少？", func(q *Question) bool { return hasAltText(q, "节约") }, "省钱 read as 节约"},
 		{"这些增收措施一共让多少万人得到实惠？", func(q *Question) bool { return hasAltText(q, "受益") }, "得到实惠 read as 受益"},
+		{"外汇储备跟1995年底比多出来多少亿美元？", func(q *Question) bool { return q.AsksChange }, "多出来多少 asks a change"},
+		{"国务院那些非常设机构要砍到只剩几个？", func(q *Question) bool { return q.Level }, "砍到 asks the level reached"},
 		{"全国的国营小厂子一共有多少户？", func(q *Question) bool { return hasAltText(q, "国有") }, "国营 read as 国有"},
 		{"去年全国实际用的外国资金比上一年多了百分之几？", func(q *Question) bool { return hasAltText(q, "国外资金") }, "外国资金 read as 国外资金"},
 		{"湛江2022年全市教育上花了多少钱？", func(q *Question) bool { return strings.Contains(words(q), "教育支出") && q.Class == "money" }, "教育支出, money"},
@@ -2192,6 +2194,25 @@ func TestTermGluedToVerb(t *testing.T) {
 	q := a.Analyze("西藏去年固投涨了多少？")
 	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "固投" }) {
 		t.Errorf("concepts %+v, want 固投", q.Concepts)
+	}
+}
+
+// Everyday phrases the segmenter cuts into words are read as one, none
+// of their words a concept of its own: 商店里卖出去的东西 is the retail
+// sales, 农业农村农民 the 三农.
+func TestEverydayPhrasesAcrossWords(t *testing.T) {
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"去年", "全国", "商店", "里", "卖出去", "的", "东西", "总额", "中央财政", "农业", "农村", "农民", "这块", "一共", "花", "多少"}), Lex: LoadLexicon()}
+	for q, want := range map[string]string{
+		"去年全国商店里卖出去的东西总额比前年多了百分之几？": "社会消费品零售总额",
+		"去年中央财政在农业农村农民这块一共花了多少亿？":   "三农",
+	} {
+		got := a.Analyze(q)
+		if !hasAltText(got, want) {
+			t.Errorf("%s: no reading %s in %+v", q, want, got.Concepts)
+		}
+		if hasWord(got, "商店") || hasWord(got, "农民") {
+			t.Errorf("%s: a word of the phrase is a concept of its own: %+v", q, got.Concepts)
+		}
 	}
 }
 
