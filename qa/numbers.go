@@ -2434,6 +2434,32 @@ func newFigure(text string, l *layout, pos int) bool {
 	return hasAny(before, newWords) && !strings.HasSuffix(before, "到") && !strings.HasSuffix(before, "至")
 }
 
+// asksYearsAddition reports whether q asks what was added in a year
+// (去年建成的高标准农田, 新增了多少), not what there is by then.
+func asksYearsAddition(q *Question) bool {
+	if q.Lang == "en" || hasAny(q.Norm, []string{"累计", "总共", "一共", "总计", "合计", "目前", "现在", "现有", "总"}) {
+		return false
+	}
+	return asksAdded(q) || strings.Contains(q.Norm, "建成") && (q.Year != 0 || reYearWord.MatchString(q.Norm))
+}
+
+// reYearWord names a year: 去年, 今年, 2024年.
+var reYearWord = regexp.MustCompile(`去年|今年|上年|当年|本年|(?:19|20)\d{2}年`)
+
+// reCumulativeBefore ends the words before a cumulative figure: 累计达到,
+// 累计建成.
+var reCumulativeBefore = regexp.MustCompile(`累计(?:达到|达|建成|完成|新增|改造|实现|超过|突破)?[^，,；;、0-9]{0,6}$`)
+
+// cumulativeFigure reports whether the figure at pos sums years up to now
+// (建成高标准农田8.9万亩、累计达到120.5万亩: the second).
+func cumulativeFigure(text string, l *layout, pos int) bool {
+	before := text[clauseStart(l, pos):pos]
+	if k := strings.LastIndexAny(before, "、"); k >= 0 {
+		before = before[k:]
+	}
+	return reCumulativeBefore.MatchString(before)
+}
+
 // addedAnswers reports whether what was added answers a question of how
 // much a thing grew: 新增病床6400张 for 医院多了多少张病床, where no base is
 // asked (比上年多了多少 asks the difference of two years).
@@ -2766,13 +2792,14 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
 	// 过去五年一共脱贫多少: a span asked, and no one year.
 	spanAsked := q.Year == 0 && !q.HasRel && len(yearSpans(q.Raw)) > 0
-	average, added := asksAverage(q), asksAdded(q)
+	average, added := asksAverage(q), asksAdded(q) || asksYearsAddition(q)
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
 	qpoint := yearPoint(q.Raw)
 	counted := countedNoun(q.Norm)
 	// A whole (总里程) or a level at a point of the year (年初的债务限额).
 	wholeAsked := totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords)
+	addedAsked := asksYearsAddition(q)
 	qpart := questionSubperiod(q.Raw)
 	if qpart == "" {
 		qpart = questionSubperiod(q.Norm) // 头一个季度, read as 第一季度
@@ -2918,7 +2945,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// 新建通航机场5个 does not say how many airports there are.
 			// 新增高速公路通车里程1523公里 is not the 总里程 asked either,
 			// nor 新增债务限额 the 年初 债务限额.
-			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || wholeAsked && newFigure(text, breaks, f.Prefix))
+			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || wholeAsked && newFigure(text, breaks, f.Prefix) ||
+				addedAsked && cumulativeFigure(text, breaks, f.Prefix))
 			// A change, where the question asks for the level: 0.9个百分点,
 			// or 下降14% for 浓度降到了多少.
 			// A change in percentage points answers only a change: 城镇化率

@@ -257,6 +257,29 @@ func TestPlannedBeforeActual(t *testing.T) {
 	}
 }
 
+// TestCumulativeFigure: a figure summed up to now (累计达到120.5万亩) is not
+// what a question of the year's addition (去年建成的) asks.
+func TestCumulativeFigure(t *testing.T) {
+	text := "建成高标准农田8.9万亩、累计达到120.5万亩，耕地保护和粮食安全责任制全面落实。"
+	l := clauses(text)
+	var got []string
+	for _, f := range ParseQuantities(text) {
+		if cumulativeFigure(text, l, f.Prefix) {
+			got = append(got, f.Text)
+		}
+	}
+	if strings.Join(got, " ") != "120.5万亩" {
+		t.Errorf("cumulative figures %q, want 120.5万亩", got)
+	}
+	a := testAnalyzer()
+	for q, want := range map[string]bool{"去年建成的高标准农田有多少万亩？": true, "2024年新增了多少家企业？": true,
+		"累计建成的高标准农田有多少万亩？": false, "现在一共建成多少个": false} {
+		if got := asksYearsAddition(a.Analyze(q)); got != want {
+			t.Errorf("asksYearsAddition(%s) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 func TestDropQuotes(t *testing.T) {
 	in := "国家级专精特新“小巨人”企业增至3022家"
 	got, offs := dropOptional(in, nil)
