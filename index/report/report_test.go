@@ -741,6 +741,15 @@ func TestSpanAfterYearSentence(t *testing.T) {
 	checkSpans(t, d, map[string]bool{"2015年是“十二五”": true, "2015年是极不平凡": false})
 }
 
+// A paragraph of a five-year review that turns to the year just past
+// after a short lead-in (这里还要着重指出的是，在刚刚过去的１９８７年) speaks of
+// that year, not of the five.
+func TestYearAfterLeadInEndsSpan(t *testing.T) {
+	src := "1988年政府工作报告\n\n各位代表：\n\n一、过去五年的回顾\n\n五年来，国民经济持续发展。\n\n对外承包工程迅速发展。\n\n　　这里还要着重指出的是，在刚刚过去的１９８７年，我国国民经济的发展继续保持了良好势头。外贸出口增长２７．８％。\n"
+	d := Parse("national_1988_gov_work_report", []byte(src))
+	checkSpans(t, d, map[string]bool{"五年来": true, "对外承包": true, "这里还要": false})
+}
+
 // A work report whose title names the year it reviews (a site's label:
 // 2018年河北省政府工作报告) is of the year it was delivered in, printed in
 // its front matter: its 今年 is 2019.

@@ -268,8 +268,9 @@ var reSpanOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:“?十[
 var reSpanHeading = regexp.MustCompile(`^[“"]?十[一二三四五六]五[”"]?(?:时期|期间|以来)|^(?:过去|近)(?:五|[两三四六七八九十])年`)
 
 // reYearOpens opens a paragraph about one year, which ends a review of
-// several: 2020年是“十三五”规划收官之年, 刚刚过去的2022年, 过去一年, 一年来.
-var reYearOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:刚刚过去的|刚过去的|过去的)?(?:(?:19|20)\d\d年|过去一年|一年来|一年|今年|去年)`)
+// several: 2020年是“十三五”规划收官之年, 刚刚过去的2022年, 过去一年, 一年来,
+// also after a short lead-in (这里还要着重指出的是，在刚刚过去的１９８７年).
+var reYearOpens = regexp.MustCompile(`^[\s　]*(?:各位代表[！!，,]\s*)?(?:[^，,。；]{0,14}(?:的是|指出|看到|来看)[，,]\s*在?)?(?:刚刚过去的|刚过去的|过去的)?(?:(?:19|20|１９|２０)[0-9０-９]{2}年|过去一年|一年来|一年|今年|去年)`)
 
 // spanAfterYear reports whether para opens with a short sentence on the
 // year that closed a plan, then turns to the span: 2015年是“十二五”收官之年。
