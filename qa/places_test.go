@@ -162,6 +162,8 @@ func TestEnglishGlossaryPhrases(t *testing.T) {
 		"What debt limit did the provincial finance department set for the city?":    "省财政厅",
 		"许昌这一年空气质量好的日子有几天？":                                                          "优良天数",
 		"营口年底户口在册的人口是多少？":                                                            "户籍人口",
+		"How many inbound foreign tourist visits did Shanghai receive in 2025?":      "入境游客",
+		"How many laid-off and unemployed workers found new jobs last year?":         "再就业",
 	} {
 		got := a.Analyze(q)
 		var words []string
