@@ -558,6 +558,13 @@ func readNumber(text string, i int) (float64, int, bool) {
 			dot = true
 			j += n
 			continue
+		case (r == '·' || r == '・') && !dot && digits > 0 && middleDotDecimal(text[j+n:]):
+			// 增长19·5％: some typeset reports write the point as a middle
+			// dot; “6·9”, a date naming an event, is no number.
+			buf = append(buf, '.')
+			dot = true
+			j += n
+			continue
 		case spaced && r == ' ' && !dot && j+1 < len(text) && isDigit(firstRune(text[j+1:])):
 			j += n
 			continue
@@ -588,6 +595,25 @@ func readNumber(text string, i int) (float64, int, bool) {
 		return 0, i, false
 	}
 	return v, j, true
+}
+
+// middleDotDecimal reports whether s, after a middle dot, holds the digits
+// of a fraction followed by a percent sign or a unit of money or scale, as
+// a decimal written with a middle dot is (19·5％, 4·3亿元).
+func middleDotDecimal(s string) bool {
+	k := 0
+	for k < len(s) {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !isDigit(r) {
+			break
+		}
+		k += n
+	}
+	if k == 0 || k == len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	return strings.ContainsRune("%％‰亿万元倍", r)
 }
 
 // decimalPointAt reports whether s opens with a decimal point and a digit.
