@@ -1157,7 +1157,7 @@ func shortYears(s string) string {
 var reSameBasisQ = regexp.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排除)[^，,。？?]{0,16}(?:影响|因素)|(?:影响|因素)[^，,。？?]{0,4}(?:扣掉|扣除|剔除|去掉|刨去)|同口径|可比口径`)
 
 // sameBasisAlts are the words a like-for-like figure stands by.
-var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}}
+var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}, {Text: "实际增长", Factor: 0.8}}
 
 // reAskShortcoming asks what a report owns it falls short in.
 var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|毛病|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|毛病|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)|难在(?:哪|什么地方|何处)`)
@@ -1890,8 +1890,9 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			continue
 		}
 		aspect := (aspectWords[w.text] || verbs[w.text] || a.Lex.Verb(w.text)) && !measureVerbs[w.text]
-		if (w.text == "实际" || w.text == "名义") && wi+1 < len(words) && growthVerbs[words[wi+1].text] {
-			// 实际增长: real growth, a manner of the change, no thing.
+		if (w.text == "实际" || w.text == "名义") && wi+1 < len(words) && growthVerbs[strings.TrimRight(words[wi+1].text, "了过")] {
+			// 实际增长, 实际涨了: real growth, a manner of the change, no
+			// thing.
 			aspect = true
 		}
 		reached := false    // a verb glued to 到 (炼到): 达到 says it too

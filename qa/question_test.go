@@ -2219,6 +2219,25 @@ func TestEverydayPhrasesAcrossWords(t *testing.T) {
 	}
 }
 
+// 实际 before a verb of change says how it changed (real growth), also
+// when the segmenter keeps the verb's 了 (实际/涨了): no thing asked.
+func TestRealBeforeChangeVerb(t *testing.T) {
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"去年", "全国", "GDP", "实际", "涨了", "增长", "多少"}), Lex: LoadLexicon()}
+	for _, s := range []string{"去年全国GDP实际涨了多少？", "去年全国GDP实际增长多少？"} {
+		q := a.Analyze(s)
+		for _, c := range q.Concepts {
+			if c.Word == "实际" && !c.Aspect {
+				t.Errorf("%s: 实际 is a thing asked: %+v", s, q.Concepts)
+			}
+		}
+	}
+	// With the price effect taken out (扣掉物价因素) the growth is the real
+	// one, as reports write it (实际增长9.3%).
+	if q := a.Analyze("去年可支配收入扣掉物价因素实际涨了多少？"); !hasAltText(q, "实际增长") {
+		t.Errorf("扣掉物价因素: no reading 实际增长 in %+v", q.Concepts)
+	}
+}
+
 // An adverb the segmenter glues to the asker's verb of change (各涨, 新减)
 // is no concept: the verb is the question's, the adverb says how.
 func TestAdverbGluedToVerb(t *testing.T) {
