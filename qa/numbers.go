@@ -2792,14 +2792,14 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
 	// 过去五年一共脱贫多少: a span asked, and no one year.
 	spanAsked := q.Year == 0 && !q.HasRel && len(yearSpans(q.Raw)) > 0
-	average, added := asksAverage(q), asksAdded(q) || asksYearsAddition(q)
+	addedAsked := asksYearsAddition(q)
+	average, added := asksAverage(q), asksAdded(q) || addedAsked
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
 	qpoint := yearPoint(q.Raw)
 	counted := countedNoun(q.Norm)
 	// A whole (总里程) or a level at a point of the year (年初的债务限额).
 	wholeAsked := totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords)
-	addedAsked := asksYearsAddition(q)
 	qpart := questionSubperiod(q.Raw)
 	if qpart == "" {
 		qpart = questionSubperiod(q.Norm) // 头一个季度, read as 第一季度
