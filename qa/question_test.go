@@ -2202,7 +2202,7 @@ func TestTermGluedToVerb(t *testing.T) {
 // sales, 农业农村农民 the 三农.
 func TestEverydayPhrasesAcrossWords(t *testing.T) {
 	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"去年", "全国", "商店", "里", "卖出去", "的", "东西", "总额", "中央财政", "农业", "农村", "农民", "这块", "一共", "花", "多少",
-		"五年", "贫困", "人口", "吃饱", "穿暖", "外国", "老板", "投资", "新注册", "企业", "数量", "进城", "落", "户口"}), Lex: LoadLexicon()}
+		"五年", "贫困", "人口", "吃饱", "穿暖", "外国", "老板", "投资", "新注册", "企业", "数量", "进城", "落", "户口", "高铁", "通车", "万公里"}), Lex: LoadLexicon()}
 	for q, want := range map[string]string{
 		"去年全国商店里卖出去的东西总额比前年多了百分之几？": "社会消费品零售总额",
 		"去年中央财政在农业农村农民这块一共花了多少亿？":   "三农",
@@ -2210,6 +2210,7 @@ func TestEverydayPhrasesAcrossWords(t *testing.T) {
 		"这五年外国老板直接来中国投资了多少亿美元？":     "外商",
 		"去年新注册的企业数量涨了百分之几？":         "新登记企业",
 		"去年全国有多少人进城落了户口？":           "落户",
+		"到去年底全国高铁通车有多少万公里？":         "运营",
 	} {
 		got := a.Analyze(q)
 		if !hasAltText(got, want) {
