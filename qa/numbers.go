@@ -2437,14 +2437,11 @@ func newFigure(text string, l *layout, pos int) bool {
 // asksYearsAddition reports whether q asks what was added in a year
 // (去年建成的高标准农田, 新增了多少), not what there is by then.
 func asksYearsAddition(q *Question) bool {
-	if q.Lang == "en" || hasAny(q.Norm, []string{"累计", "总共", "一共", "总计", "合计", "目前", "现在", "现有", "总"}) {
+	if q.Lang == "en" || hasAny(q.Norm, []string{"累计", "一共", "合计", "目前", "现在", "现有", "总"}) {
 		return false
 	}
-	return asksAdded(q) || strings.Contains(q.Norm, "建成") && (q.Year != 0 || reYearWord.MatchString(q.Norm))
+	return asksAdded(q) || strings.Contains(q.Norm, "建成") && (q.Year != 0 || q.HasRel)
 }
-
-// reYearWord names a year: 去年, 今年, 2024年.
-var reYearWord = regexp.MustCompile(`去年|今年|上年|当年|本年|(?:19|20)\d{2}年`)
 
 // reCumulativeBefore ends the words before a cumulative figure: 累计达到,
 // 累计建成.
@@ -2454,7 +2451,7 @@ var reCumulativeBefore = regexp.MustCompile(`累计(?:达到|达|建成|完成|�
 // (建成高标准农田8.9万亩、累计达到120.5万亩: the second).
 func cumulativeFigure(text string, l *layout, pos int) bool {
 	before := text[clauseStart(l, pos):pos]
-	if k := strings.LastIndexAny(before, "、"); k >= 0 {
+	if k := strings.LastIndex(before, "、"); k >= 0 {
 		before = before[k:]
 	}
 	return reCumulativeBefore.MatchString(before)
@@ -2792,7 +2789,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	oneYear := (q.Year != 0 || q.HasRel) && len(yearSpans(q.Raw)) == 0
 	// 过去五年一共脱贫多少: a span asked, and no one year.
 	spanAsked := q.Year == 0 && !q.HasRel && len(yearSpans(q.Raw)) > 0
-	addedAsked := asksYearsAddition(q)
+	addedAsked, actualAsked := asksYearsAddition(q), asksActual(q)
 	average, added := asksAverage(q), asksAdded(q) || addedAsked
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
@@ -2937,7 +2934,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if q.Before {
 				// 改革之前有多少个: the old value answers, the new one not.
 				ft[fFromValue] = boolf(ft[fFromValue] == 0 && toValue(text, breaks, figs, f))
-			} else if asksActual(q) && plannedBeforeActual(text, breaks, figs, f) {
+			} else if actualAsked && plannedBeforeActual(text, breaks, figs, f) {
 				// 预备费实际花了多少: not the 安排 of 安排预备费10000万元，
 				// 支出6790万元, the other end of the pair.
 				ft[fFromValue] = 1

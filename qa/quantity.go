@@ -601,19 +601,8 @@ func readNumber(text string, i int) (float64, int, bool) {
 // of a fraction followed by a percent sign or a unit of money or scale, as
 // a decimal written with a middle dot is (19·5％, 4·3亿元).
 func middleDotDecimal(s string) bool {
-	k := 0
-	for k < len(s) {
-		r, n := utf8.DecodeRuneInString(s[k:])
-		if !isDigit(r) {
-			break
-		}
-		k += n
-	}
-	if k == 0 || k == len(s) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[k:])
-	return strings.ContainsRune("%％‰亿万元倍", r)
+	rest := strings.TrimLeftFunc(s, isDigit)
+	return rest != s && rest != "" && strings.ContainsRune("%％‰亿万元倍", firstRune(rest))
 }
 
 // decimalPointAt reports whether s opens with a decimal point and a digit.

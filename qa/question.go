@@ -1777,8 +1777,10 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if !strings.ContainsRune(changeChars, r) || a.Lex.Known(w) {
 			continue
 		}
-		if h, _ := utf8.DecodeRuneInString(head); !(utf8.RuneCountInString(head) == 1 && strings.ContainsRune(verbAdverbs, h)) &&
-			(utf8.RuneCountInString(head) < 2 || !a.Lex.Known(head)) {
+		n := utf8.RuneCountInString(head)
+		term := n >= 2 && a.Lex.Known(head)                                    // 固投涨
+		adverb := n == 1 && strings.ContainsRune(verbAdverbs, firstRune(head)) // 各涨
+		if !term && !adverb {
 			continue
 		}
 		words[i] = word{text: head}
