@@ -498,9 +498,15 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	}, func(k int) bool {
 		return enFrame[kept[k]] || enFiller[kept[k]]
 	})
-	for _, m := range dict {
+	for i, m := range dict {
 		for k := m.at; k < m.at+m.n; k++ {
 			covered[k] = true
+		}
+		// A rate the dictionary reads (coverage rate → 覆盖率) is a
+		// percentage, as the glossary's rates are: the head of "the
+		// coverage rate of inclusive kindergartens", not what it is of.
+		if m.entry.unit == "" && len(m.entry.zh) > 0 && a.Lex.WordHint(m.entry.zh[0]) == "percent" {
+			dict[i].entry.unit = "percent"
 		}
 	}
 	// Words no dictionary reads may be pinyin (pu-hui, Luban): the words
@@ -547,7 +553,13 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	}
 	for mi, m := range matches {
 		if m.n == 1 && (enFrame[m.phrase] || enFiller[m.phrase]) {
-			continue // the frame, or a level word read above
+			// The frame, or a level word read above. A rate at the head
+			// (the coverage rate of inclusive kindergartens) still says
+			// the figure is a percentage, not what the rate is of.
+			if mi == unitAt && q.Class == "" && hintClass(m.entry.unit) == "percent" {
+				a.applyHint(q, m.entry.unit)
+			}
+			continue
 		}
 		e := m.entry
 		if e.dict && isPlanWord(m.phrase) {
@@ -642,6 +654,11 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	if has("rank") || has("ranked") || has("ranking") || has("what place") || has("which place") {
 		q.Class, q.Unit, q.UnitSoft = "rank", "", false
 	}
+	if reEnTimesChange.MatchString(text) {
+		// By how many times did output grow: a multiple (增长5.1倍), not
+		// a count of occasions.
+		q.Class, q.Unit, q.UnitSoft = "ratio", "倍", false
+	}
 	if reEnHowManyPeople.MatchString(text) {
 		// How many people received subsidies: people, whatever the noun
 		// after them is measured in.
@@ -655,6 +672,10 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	}
 	q.Norm = strings.Join(zh, "")
 }
+
+// reEnTimesChange asks by how many times a thing grew or how many times
+// as large it is: a multiple.
+var reEnTimesChange = regexp.MustCompile(`\bhow many (?:times|fold)\b.*\b(?:grow|grew|grown|increased?|rise|rose|risen|expand(?:ed)?|multipl(?:y|ied)|larger|bigger|higher)\b|\b(?:grow|grew|grown|increased?|rise|rose|risen|expand(?:ed)?|multiplied)\b.*\bhow many (?:times|fold)\b|\bhow many times (?:as|more|larger|bigger|higher)\b|\bhow many-fold\b`)
 
 // reEnAskShortcoming asks what a report owns it falls short in: the
 // problems, difficulties or weaknesses a place still faces or admits.

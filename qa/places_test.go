@@ -164,6 +164,9 @@ func TestEnglishGlossaryPhrases(t *testing.T) {
 		"营口年底户口在册的人口是多少？":                                                            "户籍人口",
 		"How many inbound foreign tourist visits did Shanghai receive in 2025?":      "入境游客",
 		"How many laid-off and unemployed workers found new jobs last year?":         "再就业",
+		"How much in central government transfers does the province count on?":       "中央补助收入",
+		"What was the three-year preschool enrollment rate last year?":               "入园率",
+		"What was the total contracted value of newly signed projects?":              "签约额",
 	} {
 		got := a.Analyze(q)
 		var words []string

@@ -1029,6 +1029,14 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		clause = strings.TrimSpace(clause + " " + rest[m[2]:m[3]])
 		rest = rest[:m[0]] + " " + rest[m[1]:]
 	}
+	// 发了多少亿政府债券来缓解债务压力: the purpose the question ends
+	// with, after what it asks, helps as the one it opens with does.
+	if m := rePurposeLast.FindStringSubmatch(s); m != nil {
+		if i := strings.LastIndex(rest, "来"+m[1]); i >= 0 {
+			clause = strings.TrimSpace(clause + " " + m[1])
+			rest = rest[:i] + " " + rest[i+len("来"+m[1]):]
+		}
+	}
 	// 哪两个县, 哪几所大学, 哪一类: the count the answer lists is the
 	// question's frame, the noun after it the subject; the count helps
 	// as an aside does (分别采取…三种管理办法).
@@ -1189,6 +1197,12 @@ var askWordsZh = []string{"多少", "几", "什么", "吗", "哪", "怎么", "�
 // rePurposeFirst opens a question with the purpose of what it asks (为了
 // 顶住亚洲金融危机，): group 1.
 var rePurposeFirst = regexp.MustCompile(`^\s*(?:为了|为)([^，,。？?]{2,20}?)[，,]`)
+
+// rePurposeLast ends a question with the purpose of what it asks, after
+// the ask (多少亿政府债券来缓解债务压力): group 1. 来 after a verb of
+// direction or time (过来, 以来, 下来, 起来, 原来) is no purpose, nor is
+// 用来 (多少钱用来扶贫 asks for the money spent on it).
+var rePurposeLast = regexp.MustCompile(`(?:多少|几)[^，,。？?]*[^以过起下出回进上原将未本后从带看说用]来(\p{Han}{2}[^，,。？?]{0,14}?)[？?]?\s*$`)
 
 // reShareBase is the base of a share a question asks (占总支出多大比例).
 var reShareBase = regexp.MustCompile(`占(?:了)?([^，。？\s的]{1,12}?)(?:的)?\s*(?:多大|多少|几成|百分之几|比重|比例|百分比|$)`)

@@ -2202,7 +2202,9 @@ func TestTermGluedToVerb(t *testing.T) {
 // sales, 农业农村农民 the 三农.
 func TestEverydayPhrasesAcrossWords(t *testing.T) {
 	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"去年", "全国", "商店", "里", "卖出去", "的", "东西", "总额", "中央财政", "农业", "农村", "农民", "这块", "一共", "花", "多少",
-		"五年", "贫困", "人口", "吃饱", "穿暖", "外国", "老板", "投资", "新注册", "企业", "数量", "进城", "落", "户口", "高铁", "通车", "万公里"}), Lex: LoadLexicon()}
+		"五年", "贫困", "人口", "吃饱", "穿暖", "外国", "老板", "投资", "新注册", "企业", "数量", "进城", "落", "户口", "高铁", "通车", "万公里",
+		"城里", "新增", "了", "万人", "上岗", "育儿", "补贴", "惠及", "万个", "小宝宝", "省", "重点项目", "实际", "投下去", "亿元", "军队", "裁员", "要", "完成", "万人",
+		"市县", "往", "省里", "上交", "钱", "今年", "预算", "亿"}), Lex: LoadLexicon()}
 	for q, want := range map[string]string{
 		"去年全国商店里卖出去的东西总额比前年多了百分之几？": "社会消费品零售总额",
 		"去年中央财政在农业农村农民这块一共花了多少亿？":   "三农",
@@ -2211,6 +2213,11 @@ func TestEverydayPhrasesAcrossWords(t *testing.T) {
 		"去年新注册的企业数量涨了百分之几？":         "新登记企业",
 		"去年全国有多少人进城落了户口？":           "落户",
 		"到去年底全国高铁通车有多少万公里？":         "运营",
+		"去年城里新增了多少万人上岗？":            "就业",
+		"去年育儿补贴一共惠及了多少万个小宝宝？":       "婴幼儿",
+		"去年省重点项目实际投下去多少亿元？":         "投资",
+		"军队裁员要完成多少万人？":              "裁减",
+		"市县往省里上交的钱今年预算多少亿？":         "上解收入",
 	} {
 		got := a.Analyze(q)
 		if !hasAltText(got, want) {
@@ -2600,5 +2607,51 @@ func TestPartAlternatives(t *testing.T) {
 	}
 	if n := len(q.Concepts[0].Alts); n > 1+maxPartAlts {
 		t.Errorf("%d alternatives, want at most %d", n, 1+maxPartAlts)
+	}
+}
+
+// A rate at the head of an English question asks a percentage, whatever
+// it is the rate of; "by how many times did it grow" asks a multiple.
+func TestEnglishRateHeadAndTimes(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct{ q, class, unit string }{
+		{"What was Liaoning's coverage rate of inclusive kindergartens last year?", "percent", ""},
+		{"By how many times did Hebei's new energy vehicle output grow during the 14th Five-Year Plan period?", "ratio", "倍"},
+		{"How many times as large is the economy as in 1978?", "ratio", "倍"},
+		{"How many inclusive kindergartens were built last year?", "count", "所"},
+	} {
+		q := a.Analyze(tc.q)
+		if q.Class != tc.class || tc.unit != "" && q.Unit != tc.unit {
+			t.Errorf("%s: class %q unit %q, want %q %q", tc.q, q.Class, q.Unit, tc.class, tc.unit)
+		}
+	}
+}
+
+// A purpose the question ends with (来缓解债务压力) helps and is not
+// required; 过来, 以来 and 用来 open no purpose.
+func TestPurposeLast(t *testing.T) {
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"省里", "政府债券", "缓解", "债务", "压力", "财政", "扶贫", "结转", "过来", "支持", "项目", "建设", "专项债"}), Lex: LoadLexicon()}
+	optional := func(q *Question, w string) (found, opt bool) {
+		for _, c := range q.Concepts {
+			if c.Word == w {
+				return true, c.Optional
+			}
+		}
+		return false, false
+	}
+	for _, tc := range []struct {
+		q, word string
+		opt     bool
+	}{
+		{"去年省里发了多少亿政府债券来缓解债务压力？", "缓解", true},
+		{"去年省里发了多少亿政府债券来缓解债务压力？", "政府债券", false},
+		{"去年省里发了多少亿专项债来支持项目建设？", "项目", true},
+		{"去年财政拿了多少钱用来扶贫？", "扶贫", false},
+	} {
+		q := a.Analyze(tc.q)
+		found, opt := optional(q, tc.word)
+		if !found || opt != tc.opt {
+			t.Errorf("%s: %s found %v optional %v, want optional %v (%+v)", tc.q, tc.word, found, opt, tc.opt, q.Concepts)
+		}
 	}
 }
