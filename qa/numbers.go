@@ -2966,7 +2966,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if k := strings.LastIndex(clause, "、"); k >= 0 {
 				item = clause[k+len("、"):]
 			}
-			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !average || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(item)) ||
+			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(item)) ||
 				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(item))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
@@ -4048,6 +4048,16 @@ func rateOfChange(before string) bool {
 func averageFigure(before string) bool {
 	return strings.Contains(before, "年均") || strings.Contains(before, "每年")
 }
+
+// yearlyAverageBefore reports whether a sentence speaks of several years
+// before a figure: a yearly average change (人均可支配收入年均增长6%，城镇
+// 新增就业超690万人) with no year named to turn it back to one. A yearly
+// mean (细颗粒物年均浓度) is one year's.
+func yearlyAverageBefore(before string) bool {
+	return reYearlyChange.MatchString(before) && !reSentYear.MatchString(before)
+}
+
+var reYearlyChange = regexp.MustCompile(`年均(?:增长|增速|递增|提高|增加|下降|减少|降低)`)
 
 // asksAverage reports whether a question asks for a yearly average.
 func asksAverage(q *Question) bool {

@@ -2047,3 +2047,22 @@ func TestPeopleCountedInWan(t *testing.T) {
 		t.Errorf("unit %q, want 人", q.Unit)
 	}
 }
+
+// A yearly average change earlier in the sentence, with no year named,
+// makes the sentence one of several years; a yearly mean is one year's.
+func TestYearlyAverageBefore(t *testing.T) {
+	for _, tc := range []struct {
+		before string
+		want   bool
+	}{
+		{"人均可支配收入年均增长6%，城镇新增就业超", true},
+		{"“十四五”时期地区生产总值年均增速5.5%，", true},
+		{"细颗粒物年均浓度30.5微克/立方米、下降6.2%，优良天数达到", false},
+		{"2025年地区生产总值增长5%，近五年年均增长5.5%，", false},
+		{"城镇新增就业", false},
+	} {
+		if got := yearlyAverageBefore(tc.before); got != tc.want {
+			t.Errorf("yearlyAverageBefore(%q) = %v, want %v", tc.before, got, tc.want)
+		}
+	}
+}

@@ -943,6 +943,8 @@ func TestEverydayReadings(t *testing.T) {
 		{"政府采购去年省钱的比例是多少？", func(q *Question) bool { return hasAltText(q, "节约") }, "省钱 read as 节约"},
 		{"这些增收措施一共让多少万人得到实惠？", func(q *Question) bool { return hasAltText(q, "受益") }, "得到实惠 read as 受益"},
 		{"外汇储备跟1995年底比多出来多少亿美元？", func(q *Question) bool { return q.AsksChange }, "多出来多少 asks a change"},
+		{"今年的会议比去年砍了几个？", func(q *Question) bool { return q.AsksChange }, "比去年砍了几个 asks a change"},
+		{"今年三公经费压减了多少？", func(q *Question) bool { return q.AsksChange }, "压减了多少 asks a change"},
 		{"国务院那些非常设机构要砍到只剩几个？", func(q *Question) bool { return q.Level }, "砍到 asks the level reached"},
 		{"全国的国营小厂子一共有多少户？", func(q *Question) bool { return hasAltText(q, "国有") }, "国营 read as 国有"},
 		{"去年全国实际用的外国资金比上一年多了百分之几？", func(q *Question) bool { return hasAltText(q, "国外资金") }, "外国资金 read as 国外资金"},
@@ -2204,7 +2206,7 @@ func TestEverydayPhrasesAcrossWords(t *testing.T) {
 	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"去年", "全国", "商店", "里", "卖出去", "的", "东西", "总额", "中央财政", "农业", "农村", "农民", "这块", "一共", "花", "多少",
 		"五年", "贫困", "人口", "吃饱", "穿暖", "外国", "老板", "投资", "新注册", "企业", "数量", "进城", "落", "户口", "高铁", "通车", "万公里",
 		"城里", "新增", "了", "万人", "上岗", "育儿", "补贴", "惠及", "万个", "小宝宝", "省", "重点项目", "实际", "投下去", "亿元", "军队", "裁员", "要", "完成", "万人",
-		"市县", "往", "省里", "上交", "钱", "今年", "预算", "亿"}), Lex: LoadLexicon()}
+		"市县", "往", "省里", "上交", "钱", "今年", "预算", "亿", "省级", "财政", "付", "利息", "和", "发行", "费"}), Lex: LoadLexicon()}
 	for q, want := range map[string]string{
 		"去年全国商店里卖出去的东西总额比前年多了百分之几？": "社会消费品零售总额",
 		"去年中央财政在农业农村农民这块一共花了多少亿？":   "三农",
@@ -2218,6 +2220,7 @@ func TestEverydayPhrasesAcrossWords(t *testing.T) {
 		"去年省重点项目实际投下去多少亿元？":         "投资",
 		"军队裁员要完成多少万人？":              "裁减",
 		"市县往省里上交的钱今年预算多少亿？":         "上解收入",
+		"去年省级财政付利息和发行费一共多少？":        "付息",
 	} {
 		got := a.Analyze(q)
 		if !hasAltText(got, want) {
