@@ -960,10 +960,22 @@ func (e *Engine) completeAnnounced(ps []Passage) {
 // announces reports whether a paragraph ends by announcing what follows
 // (采取如下措施：, 重点是做三件事：): without the next paragraph it says
 // nothing of its own.
+//
+// A heading standing as a paragraph of its own (2.政府性基金预算) announces
+// its section the same way: it is no answer, the paragraph after it may be.
 func announces(text string) bool {
 	t := strings.TrimRight(text, " \t\n")
-	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")
+	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || headingOnly(t)
 }
+
+// headingOnly reports whether a paragraph is a bare heading: short, with
+// no sentence ended or clause broken in it.
+func headingOnly(t string) bool {
+	return t != "" && utf8.RuneCountInString(t) <= maxHeadingRunes && !strings.ContainsAny(t, "。！？；!?;，,：:")
+}
+
+// maxHeadingRunes is the longest a paragraph read as a bare heading is.
+const maxHeadingRunes = 30
 
 func round(v float64) float64 { return math.Round(v*1000) / 1000 }
 

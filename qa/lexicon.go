@@ -194,6 +194,9 @@ func LoadLexicon() *Lexicon {
 		if len(f) != 2 {
 			continue
 		}
+		if f[1] == "none" {
+			f[1] = "" // a word a suffix would misread (消费 is no 费)
+		}
 		if strings.HasPrefix(f[0], "*") {
 			lx.suffixes = append(lx.suffixes, struct{ suf, class string }{f[0][1:], f[1]})
 			continue

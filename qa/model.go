@@ -86,6 +86,13 @@ type Model struct {
 	// the threshold only answers questions that had no sure answer.
 	Confident float64 `json:"confident"`
 	Second    float64 `json:"second"` // further answers score at least this share of the best
+	// Lone is a second, lower threshold for a figure without rivals:
+	// when nothing reaches Threshold, the most probable figure whose
+	// gate reaches Lone answers alone if every figure of another value
+	// scores at most LoneRival times its probability. Both are chosen by
+	// cross-validation (scripts/fitweights -lone); 0 turns it off.
+	Lone      float64 `json:"lone,omitempty"`
+	LoneRival float64 `json:"lone_rival,omitempty"`
 	// Provenance: what it was fitted on and how well it did.
 	Trained string `json:"trained,omitempty"`
 

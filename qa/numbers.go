@@ -3633,7 +3633,35 @@ func pick(cands []candidate, homeFirst bool, scale float64, m *Model) []Answer {
 		seen[k] = true
 		out = append(out, c.Answer)
 	}
+	if len(out) == 0 {
+		if c := loneFigure(cands, m); c != nil {
+			out = append(out, c.Answer)
+		}
+	}
 	return out
+}
+
+// loneFigure returns the figure that answers below the threshold because
+// no figure of another value comes near it (see Model.Lone), or nil.
+func loneFigure(cands []candidate, m *Model) *candidate {
+	if m.Lone <= 0 || m.Lone >= m.Threshold {
+		return nil
+	}
+	var best *candidate
+	for i := range cands {
+		if c := &cands[i]; c.gate >= m.Lone && (best == nil || tieOrder(c, best)) {
+			best = c
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	for i := range cands {
+		if c := &cands[i]; c.value != best.value && c.prob > m.LoneRival*best.prob {
+			return nil
+		}
+	}
+	return best
 }
 
 // scaleTie is how close, relative to the first figure's probability, the
@@ -3721,8 +3749,8 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 			_, gate := periodFit(q, v.sum.Meta, year, plan)
 			score *= gate
 		}
-		if m.core < 0.6 || m.top < 0.5 || score < 0.55 {
-			continue
+		if m.core < 0.6 || m.top < 0.5 || score < 0.55 || headingOnly(strings.TrimSpace(v.rec.Text)) {
+			continue // a bare heading names a topic; it says nothing of it
 		}
 		if best == nil || score > best.Score {
 			// 这是今年宏观调控的首要任务: what it says is the sentence before.

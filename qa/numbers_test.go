@@ -1554,6 +1554,40 @@ func TestPickTies(t *testing.T) {
 	}
 }
 
+// TestPickLoneFigure: below the threshold, a figure answers alone when no
+// figure of another value comes near it; a close rival, or a figure
+// below the lone threshold, leaves the question unanswered.
+func TestPickLoneFigure(t *testing.T) {
+	mk := func(text string, v, p float64) candidate {
+		return candidate{Answer: Answer{Text: text, Kind: "number", Doc: "a", Start: int(v)}, value: v, prob: p, gate: p}
+	}
+	m := &Model{Threshold: 0.35, Confident: 0.5, Second: 0.6, Lone: 0.32, LoneRival: 0.4}
+	off := &Model{Threshold: 0.35, Confident: 0.5, Second: 0.6}
+	for _, tc := range []struct {
+		name  string
+		m     *Model
+		cands []candidate
+		want  string
+	}{
+		{"alone", m, []candidate{mk("88%", 88, 0.33)}, "88%"},
+		{"same value twice", m, []candidate{mk("88%", 88, 0.33), mk("88%", 88, 0.30)}, "88%"},
+		{"far rival", m, []candidate{mk("121.9亿元", 121.9, 0.33), mk("162.6万辆", 162.6, 0.011)}, "121.9亿元"},
+		{"close rival", m, []candidate{mk("4608亿元", 4608, 0.343), mk("2100亿元", 2100, 0.316)}, ""},
+		{"below the lone threshold", m, []candidate{mk("20万", 20, 0.26)}, ""},
+		{"turned off", off, []candidate{mk("88%", 88, 0.33)}, ""},
+		{"above the threshold", m, []candidate{mk("7亿元", 7, 0.6), mk("8亿元", 8, 0.5)}, "7亿元"},
+	} {
+		got := pick(append([]candidate(nil), tc.cands...), false, 0, tc.m)
+		text := ""
+		if len(got) > 0 {
+			text = got[0].Text
+		}
+		if text != tc.want || tc.want == "" && len(got) > 0 {
+			t.Errorf("%s: pick = %v, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestBaseClauseHoldsAfterFigures: a base set apart as a clause of its own
 // (１９８６年同１９７８年相比，) holds for the figures after it, figures
 // between or not.

@@ -857,11 +857,16 @@ func parseArabic(text string, i int) (Quantity, bool) {
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func prefixStart(text string, i int) int {
-	if p := hasSuffixAny(text[:i], prefixQualifiers); p != "" {
+	if p := hasSuffixAny(text[:i], prefixQualifiers); p != "" && hasSuffixAny(text[:i], wordsEndingInQualifier) == "" {
 		return i - len(p)
 	}
 	return i
 }
+
+// wordsEndingInQualifier end in a qualifier's character without being
+// one: 节约１０％ saves ten per cent, 最近5年 are the last five years.
+var wordsEndingInQualifier = []string{"节约", "制约", "集约", "预约", "签约", "履约", "违约", "公约", "条约", "契约", "合约", "特约", "俭约",
+	"最近", "附近", "就近", "邻近", "临近"}
 
 // chineseUnitOK lists units that make a Chinese numeral a figure; words
 // like 方 (千方百计) or 成 (一成不变) are left out.

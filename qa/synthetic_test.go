@@ -1343,6 +1343,25 @@ func TestLooseParts(t *testing.T) {
 	}
 }
 
+// TestHeadingIsNoAnswer: a bare heading (2.政府性基金预算) names a topic and
+// answers nothing; the passage it opens comes with the paragraph after it.
+func TestHeadingIsNoAnswer(t *testing.T) {
+	doc := "某市2018年预算执行情况的报告\n\n2.政府性基金预算\n\n全市政府性基金预算收入184.7亿元，增长57.8%，增幅较高主要是因为国有土地使用权出让收入增加较多。\n\n3.国有资本经营预算\n\n全市国有资本经营预算收入1.2亿元。\n"
+	e := smallEngine(t, "mou_2018_budget_report.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "政府性基金预算收入增幅为什么这么高？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range r.Answers {
+		if headingOnly(a.Sentence) {
+			t.Errorf("answer %q is a bare heading", a.Sentence)
+		}
+	}
+	if len(r.Passages) == 0 || !strings.Contains(r.Passages[0].Text, "增幅较高") {
+		t.Errorf("passages %+v, want the first to hold the reason", r.Passages)
+	}
+}
+
 // TestAnnouncingPassage: a paragraph that ends announcing what follows
 // (重点是做三件事：) is given with the paragraph after it, which says what
 // the three things are.
@@ -1356,7 +1375,10 @@ func TestAnnouncingPassage(t *testing.T) {
 	if len(r.Passages) == 0 || !strings.Contains(r.Passages[0].Text, "以税代利") {
 		t.Errorf("passages %+v, want the first to hold the three things", r.Passages)
 	}
-	for text, want := range map[string]bool{"重点是做三件事：": true, "采取如下措施:\n": true, "做好三件事。": false} {
+	for text, want := range map[string]bool{"重点是做三件事：": true, "采取如下措施:\n": true, "做好三件事。": false,
+		"2.政府性基金预算": true, "二、1981年国民经济计划的任务和主要指标": true,
+		"今年我省创新民生实事遴选工作机制，首次由省人大常委会测评候选项目": false,
+		"（三）大力发展现代能源经济，建设国家重要能源和战略资源基地":    false} {
 		if got := announces(text); got != want {
 			t.Errorf("announces(%q) = %v, want %v", text, got, want)
 		}

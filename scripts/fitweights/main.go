@@ -7,6 +7,11 @@
 // Usage:
 //
 //	go run ./scripts/fitweights [-index DIR] [-sets 'testdata/holdout*.jsonl'] [-o qa/weights.json]
+//	go run ./scripts/fitweights -lone [-index DIR]
+//
+// With -lone it chooses, for the current weights, the lower threshold
+// and rival share at which a figure with no close rival still answers
+// (qa.Model.Lone and LoneRival), by the same cross-validation.
 //
 // The index must hold the documents the sets ask about (../shared/corpus
 // reports and practice documents); without -index one is built from
@@ -38,6 +43,7 @@ type question struct {
 	kind  string // number or none
 	feats [][]float64
 	label []bool
+	value []float64 // each candidate's value
 }
 
 func main() {
@@ -46,6 +52,7 @@ func main() {
 	out := flag.String("o", "qa/weights.json", "where to write the weights")
 	perQ := flag.Int("per-question", 40, "candidates kept per question, best first by the current weights")
 	curve := flag.Bool("thresholds", false, "print the questions the current weights pass at each threshold and the threshold cross-validation picks, and stop")
+	loneFlag := flag.Bool("lone", false, "choose the lone figure's threshold and rival share (qa.Model.Lone) by cross-validation for the current weights, print them, and stop")
 	flag.Parse()
 
 	x, err := openIndex(*ixDir)
@@ -89,6 +96,7 @@ func main() {
 			for _, c := range cands {
 				q.feats = append(q.feats, c.Features)
 				q.label = append(q.label, it.Kind == "number" && it.Answers(c.Answer))
+				q.value = append(q.value, c.Answer.Value)
 			}
 			qs = append(qs, q)
 		}
@@ -96,6 +104,7 @@ func main() {
 	names := qa.FeatureNames()
 	cur := qa.DefaultModel()
 	confident = cur.Confident
+	lone, loneRival = cur.Lone, cur.LoneRival
 	curW := make([]float64, len(names)+1)
 	curW[0] = cur.Bias
 	for i, n := range names {
@@ -116,6 +125,10 @@ func main() {
 	log.Printf("current weights: %d of %d questions pass (threshold %.2f; at its best threshold %.2f: %d)", accuracy(qs, curW, cur.Threshold), len(qs), cur.Threshold,
 		bestThreshold(qs, curW), accuracy(qs, curW, bestThreshold(qs, curW)))
 
+	if *loneFlag {
+		loneAnalysis(qs, curW, cur.Threshold)
+		return
+	}
 	if *curve {
 		for t := 0.30; t < 0.61; t += 0.025 {
 			fmt.Printf("threshold %.3f: %d of %d\n", t, accuracy(qs, curW, t), len(qs))
@@ -156,9 +169,11 @@ func main() {
 	log.Printf("fitted on all: %d of %d questions pass at threshold %.2f", fitted, len(qs), t)
 
 	m := map[string]interface{}{
-		"bias":      round(w[0]),
-		"threshold": t,
-		"second":    cur.Second,
+		"bias":       round(w[0]),
+		"threshold":  t,
+		"second":     cur.Second,
+		"lone":       cur.Lone,
+		"lone_rival": cur.LoneRival,
 		"trained": fmt.Sprintf("fitted by scripts/fitweights on %d questions of %s (%d candidates); leave-one-set-out cross-validation: %d of %d pass (lambda %.1f); the earlier weights passed %d",
 			len(qs), strings.Join(baseNames(files), ", "), nCand, bestCV, len(qs), bestLambda, accuracy(qs, curW, cur.Threshold)),
 	}
@@ -225,24 +240,45 @@ var confident = 0.5
 // accuracy counts the questions passed: a number question when its first
 // candidate is right and reaches the threshold, a none question when no
 // candidate does. The first candidate is the most probable of those whose
-// gate reaches the confident probability, else of those reaching t.
+// gate reaches the confident probability, else of those reaching t, else
+// the lone figure (qa.Model.Lone) of the current model.
 func accuracy(qs []question, w []float64, t float64) int {
+	return accuracyLone(qs, w, t, lone, loneRival)
+}
+
+// lone and loneRival are the current model's (qa.Model.Lone, LoneRival).
+var lone, loneRival float64
+
+// accuracyLone is accuracy with a lone figure answering below t when its
+// gate reaches tl and no figure of another value scores above r times it
+// (tl 0 for none).
+func accuracyLone(qs []question, w []float64, t, tl, r float64) int {
 	n := 0
 	for _, q := range qs {
 		bi := first(q, w, max(t, confident))
 		if bi < 0 {
 			bi = first(q, w, t)
 		}
-		answered := bi >= 0
-		switch q.kind {
-		case "none":
-			if !answered {
-				n++
+		if bi < 0 && tl > 0 && tl < t {
+			if bj := first(q, w, tl); bj >= 0 {
+				pj := prob(w, q.feats[bj])
+				rival := false
+				for k, f := range q.feats {
+					if q.value[k] != q.value[bj] && prob(w, f) > r*pj {
+						rival = true
+						break
+					}
+				}
+				if !rival {
+					bi = bj
+				}
 			}
-		default:
-			if answered && q.label[bi] {
-				n++
-			}
+		}
+		switch {
+		case q.kind == "none" && bi < 0:
+			n++
+		case q.kind != "none" && bi >= 0 && q.label[bi]:
+			n++
 		}
 	}
 	return n
@@ -614,4 +650,42 @@ func openIndex(dir string) (*index.Index, error) {
 		log.Printf("some documents were not added: %v", err)
 	}
 	return x, nil
+}
+
+// loneAnalysis chooses the lone figure's threshold and rival share
+// (qa.Model.Lone, LoneRival) for the current weights and threshold t, by
+// leave-one-set-out cross-validation, and prints them.
+func loneAnalysis(qs []question, w []float64, t float64) {
+	type rule struct{ tl, r float64 }
+	rules := []rule{{0, 0}}
+	for tl := 0.10; tl < t-0.005; tl += 0.01 {
+		for _, r := range []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1} {
+			rules = append(rules, rule{math.Round(tl*100) / 100, r})
+		}
+	}
+	bestOf := func(qs []question) (rule, int) {
+		b, bn := rules[0], -1
+		for _, ru := range rules {
+			if n := accuracyLone(qs, w, t, ru.tl, ru.r); n > bn {
+				b, bn = ru, n
+			}
+		}
+		return b, bn
+	}
+	best, bestN := bestOf(qs)
+	fmt.Printf("threshold %.2f alone: %d of %d; current lone rule (%.2f, %.1f): %d; best on all (%.2f, %.1f): %d\n",
+		t, accuracyLone(qs, w, t, 0, 0), len(qs), lone, loneRival, accuracy(qs, w, t), best.tl, best.r, bestN)
+	cv := 0
+	var picked []string
+	leaveOneSetOut(qs, func(train, test []question) {
+		b, _ := bestOf(train)
+		cv += accuracyLone(test, w, t, b.tl, b.r)
+		picked = append(picked, fmt.Sprintf("%.2f/%.1f", b.tl, b.r))
+	})
+	sort.Strings(picked)
+	counts := map[string]int{}
+	for _, p := range picked {
+		counts[p]++
+	}
+	fmt.Printf("lone rule by leave-one-set-out cross-validation: %d of %d; picked (rule: sets): %v\n", cv, len(qs), counts)
 }
