@@ -198,6 +198,28 @@ func TestGlossaryKeysUnique(t *testing.T) {
 	}
 }
 
+// Each everyday word has one line per kind (noun, verb, scope, unit) in
+// the lexicon: two lines of a kind would merge their readings silently,
+// and the second is easily taken for the whole entry.
+func TestEverydayKeysUnique(t *testing.T) {
+	seen := map[[2]string]int{}
+	for i, line := range strings.Split(everydayData, "\n") {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			t.Errorf("everyday.txt line %d has %d fields, want 3 or 4: %q", i+1, len(f), line)
+			continue
+		}
+		key := [2]string{strings.TrimSpace(f[0]), f[2]}
+		if j, ok := seen[key]; ok {
+			t.Errorf("everyday.txt lines %d and %d both read %q as a %s", j+1, i+1, key[0], key[1])
+		}
+		seen[key] = i
+	}
+}
+
 // A word for money after the noun of what the money is (bond funding)
 // adds nothing to it: an aspect, not a subject.
 func TestEnglishMoneyAfterNoun(t *testing.T) {
