@@ -3983,7 +3983,7 @@ func yearSpanAt(s string, i int) int {
 	}
 	if k := spanCount(s, i); k > 0 && strings.HasPrefix(s[k:], "年") {
 		k += len("年")
-		if w := prefixOf(s[k:], "来", "间", "累计"); w != "" {
+		if w := prefixOf(s[k:], "来", "间", "累计", "内"); w != "" {
 			if w == "来" && prefixOf(s[k+len(w):], "的新高", "的最", "最", "首", "新高", "罕见", "少有") != "" {
 				return -1 // 创下十年来的新高: a record, not the figure's years
 			}

@@ -11,7 +11,7 @@ import (
 )
 
 // reYearSpans is the regexp yearSpans is written out from: its oracle.
-var reYearSpans = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来|这五年|五年|规划|计划)|十五”(?:时期|期间|以来|这五年|五年|规划|计划)|十五(?:时期|期间)|这(?:[两三四五六七八九十]|\d)年(?:来|间|里|中)|(?:[两三四五六七八九十]|\b\d)年(?:来|间|累计)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
+var reYearSpans = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来|这五年|五年|规划|计划)|十五”(?:时期|期间|以来|这五年|五年|规划|计划)|十五(?:时期|期间)|这(?:[两三四五六七八九十]|\d)年(?:来|间|里|中)|(?:[两三四五六七八九十]|\b\d)年(?:来|间|累计|内)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
 
 // reLeadSpan is the oracle of leadSpan: a span of years opening the text
 // before a word of Han that is no stop.
@@ -47,11 +47,21 @@ func TestYearSpans(t *testing.T) {
 		"过去", "近", "十", "十四", "年来", "", "\xff十四五时期\xe5", "十\xff五时期", "过去\xe5年",
 		"十四五”时期十四五期间", "１０年来", "这五年来", "这5年间", "这五年", "“十一五”这五年", "“十五”期间", "十五期间", "十三五规划",
 		"增速创下龙华十年来的新高，规模以上工业增加值1373亿元", "五年来最好", "十年来首次", "5年来新高", "三年来，我们",
+		"年内完成6000套改造计划，力争3年内全部启动1.2万套改造任务", "五年内", "年内",
 	} {
 		got, want := yearSpans(s), oracleSpans(s)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("yearSpans(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// A plan of several years (力争3年内全部启动) is a span; 年内 is this year.
+func TestYearSpansWithin(t *testing.T) {
+	s := "年内完成6000套改造计划，力争3年内全部启动1.2万套改造任务"
+	got := yearSpans(s)
+	if len(got) != 1 || s[got[0][0]:got[0][1]] != "3年内" {
+		t.Errorf("yearSpans(%q) = %v, want the one span 3年内", s, got)
 	}
 }
 
