@@ -4368,8 +4368,9 @@ func sumBefore(text string, pos int) bool {
 var carriedOver = []string{"结余收入", "结转收入"}
 
 // reMarkAfter follows a figure that is a mark passed, not a level: 6万亿元
-// 台阶, 千亿元大关.
-var reMarkAfter = regexp.MustCompile(`^\s*(?:的)?(?:新)?(?:台阶|大关|关口)`)
+// 台阶, 千亿元大关, and the first of marks passed in turn (连跨5万亿元、6万亿元
+// 两个台阶).
+var reMarkAfter = regexp.MustCompile(`^\s*(?:、[^，。；,;、]{1,12}?)*(?:两个|三个|几个|多个)?(?:的)?(?:新)?(?:台阶|大关|关口)`)
 
 // reSubperiod names a part of a year: 一季度, 上半年, 前三季度, 1—6月.
 var reSubperiod = regexp.MustCompile(`前三季度|前[3３]季度|第?[一二三四1-4１-４]季度|上半年|下半年|[1１]\s*[-—－~～至到]\s*(?:[2-9２-９]|[1１][01０１])\s*月|一至[二三四五六七八九]月|一至十一?月`)

@@ -623,6 +623,11 @@ func TestMilestone(t *testing.T) {
 	if !milestone(text, figs, figs[0]) || milestone(text, figs, figs[1]) {
 		t.Error("a step climbed (6万亿元台阶) is a milestone before the level reached")
 	}
+	text = "经济总量连跨5万亿元、6万亿元两个台阶，社会大局和谐稳定。"
+	figs = ParseQuantities(text)
+	if !milestone(text, figs, figs[0]) {
+		t.Error("the first of steps climbed in turn (5万亿元、6万亿元两个台阶) is a milestone")
+	}
 }
 
 // TestGenericClassifierFitsCounts: 个 counts anything, so 医院186个 fits 多少家
