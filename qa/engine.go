@@ -285,11 +285,13 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 			var cands []candidate
 			cands, hits = e.numberCands(q, vw, terms, filter, hits)
 			answers = pick(cands, e.homeFirst(q), q.Scale, e.model)
-			if q.Unit == "" && q.Class == "" && !q.AsksCount && len(q.Concepts) > 0 &&
-				(len(answers) == 0 || undefined) {
+			if q.Unit == "" && !q.AsksCount && len(q.Concepts) > 0 &&
+				(q.Class == "" || q.Lang == "zh") && (len(answers) == 0 || undefined) {
 				// "What is X" may be answered by a sentence; "how many X"
 				// not. Asked as a definition, a sentence that says it
-				// comes before a figure.
+				// comes before a figure; in Chinese whatever class its
+				// words hint (保粮食安全最要紧的是哪两样: no weight asked),
+				// where "What is the debt ceiling" asks a sum.
 				if s := e.sentences(q, vw, hits); len(s) > 0 {
 					answers = s
 				}

@@ -2431,8 +2431,19 @@ var newWords = []string{"新增", "新建", "净增", "新开", "新设", "新�
 // what is new (新增高速公路通车里程1523公里).
 func newFigure(text string, l *layout, pos int) bool {
 	before := text[clauseStart(l, pos):pos]
+	if k := strings.LastIndex(before, "、"); k >= 0 && hasAny(before[k:], wholeMarks) {
+		// 新增境内外上市公司45家、总量达1224家: the item after the
+		// join names the whole.
+		before = before[k:]
+	}
 	return hasAny(before, newWords) && !strings.HasSuffix(before, "到") && !strings.HasSuffix(before, "至")
 }
+
+// wholeMarks name a whole or the level reached: 总量, 总数达, 累计.
+var wholeMarks = []string{"总", "达", "累计"}
+
+// nowWords ask for what there is now (现在一共有多少).
+var nowWords = []string{"现在", "目前", "如今", "现有", "至今", "眼下"}
 
 // asksYearsAddition reports whether q asks what was added in a year
 // (去年建成的高标准农田, 新增了多少), not what there is by then.
@@ -2796,7 +2807,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	qpoint := yearPoint(q.Raw)
 	counted := countedNoun(q.Norm)
 	// A whole (总里程) or a level at a point of the year (年初的债务限额).
-	wholeAsked := totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords)
+	// 地铁现在总共有多长: what there is now, not what was added.
+	wholeAsked := totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords) ||
+		q.Total && hasAny(q.Raw, nowWords) && !hasAny(q.Norm, newWords)
 	qpart := questionSubperiod(q.Raw)
 	if qpart == "" {
 		qpart = questionSubperiod(q.Norm) // 头一个季度, read as 第一季度

@@ -2105,3 +2105,22 @@ func TestYearlyAverageBefore(t *testing.T) {
 		}
 	}
 }
+
+// A figure after a join that names the whole (、总量达1224家) counts no
+// new things, though the clause opened with 新增.
+func TestNewFigureAfterWholeJoin(t *testing.T) {
+	for _, tc := range []struct {
+		text, fig string
+		want      bool
+	}{
+		{"新增境内外上市公司45家、总量达1224家", "45家", true},
+		{"新增境内外上市公司45家、总量达1224家", "1224家", false},
+		{"新增711家、累计达2215家", "2215家", false},
+		{"新增高速公路、铁路通车里程1523公里", "1523公里", true},
+	} {
+		pos := strings.Index(tc.text, tc.fig)
+		if got := newFigure(tc.text, clauses(tc.text), pos); got != tc.want {
+			t.Errorf("newFigure(%q at %s) = %v, want %v", tc.text, tc.fig, got, tc.want)
+		}
+	}
+}

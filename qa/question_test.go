@@ -944,6 +944,7 @@ func TestEverydayReadings(t *testing.T) {
 		{"这些增收措施一共让多少万人得到实惠？", func(q *Question) bool { return hasAltText(q, "受益") }, "得到实惠 read as 受益"},
 		{"外汇储备跟1995年底比多出来多少亿美元？", func(q *Question) bool { return q.AsksChange }, "多出来多少 asks a change"},
 		{"今年的会议比去年砍了几个？", func(q *Question) bool { return q.AsksChange }, "比去年砍了几个 asks a change"},
+		{"去年一共打了多少粮食？", func(q *Question) bool { return q.Class == "weight" }, "打了多少粮食 asks a weight"},
 		{"国务院那些非常设机构要砍到只剩几个？", func(q *Question) bool { return q.Level }, "砍到 asks the level reached"},
 		{"全国的国营小厂子一共有多少户？", func(q *Question) bool { return hasAltText(q, "国有") }, "国营 read as 国有"},
 		{"去年全国实际用的外国资金比上一年多了百分之几？", func(q *Question) bool { return hasAltText(q, "国外资金") }, "外国资金 read as 国外资金"},
