@@ -498,15 +498,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	}, func(k int) bool {
 		return enFrame[kept[k]] || enFiller[kept[k]]
 	})
-	for i, m := range dict {
+	for _, m := range dict {
 		for k := m.at; k < m.at+m.n; k++ {
 			covered[k] = true
-		}
-		// A rate the dictionary reads (coverage rate → 覆盖率) is a
-		// percentage, as the glossary's rates are: the head of "the
-		// coverage rate of inclusive kindergartens", not what it is of.
-		if m.entry.unit == "" && len(m.entry.zh) > 0 && a.Lex.WordHint(m.entry.zh[0]) == "percent" {
-			dict[i].entry.unit = "percent"
 		}
 	}
 	// Words no dictionary reads may be pinyin (pu-hui, Luban): the words
