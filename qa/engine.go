@@ -289,9 +289,11 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 				(q.Class == "" || q.Lang == "zh") && (len(answers) == 0 || undefined) {
 				// "What is X" may be answered by a sentence; "how many X"
 				// not. Asked as a definition, a sentence that says it
-				// comes before a figure; in Chinese whatever class its
-				// words hint (保粮食安全最要紧的是哪两样: no weight asked),
-				// where "What is the debt ceiling" asks a sum.
+				// comes before a figure. A Chinese question that asks no
+				// count (no 多少, 几) falls back to a sentence whatever
+				// class its words hint (保粮食安全最要紧的是哪两样: no
+				// weight asked); in English "What is the debt ceiling"
+				// asks a sum.
 				if s := e.sentences(q, vw, hits); len(s) > 0 {
 					answers = s
 				}

@@ -2431,10 +2431,10 @@ var newWords = []string{"新增", "新建", "净增", "新开", "新设", "新�
 // what is new (新增高速公路通车里程1523公里).
 func newFigure(text string, l *layout, pos int) bool {
 	before := text[clauseStart(l, pos):pos]
-	if k := strings.LastIndex(before, "、"); k >= 0 && hasAny(before[k:], wholeMarks) {
+	if item := lastItem(before); hasAny(item, wholeMarks) {
 		// 新增境内外上市公司45家、总量达1224家: the item after the
 		// join names the whole.
-		before = before[k:]
+		before = item
 	}
 	return hasAny(before, newWords) && !strings.HasSuffix(before, "到") && !strings.HasSuffix(before, "至")
 }
@@ -2461,11 +2461,16 @@ var reCumulativeBefore = regexp.MustCompile(`累计(?:达到|达|建成|完成|�
 // cumulativeFigure reports whether the figure at pos sums years up to now
 // (建成高标准农田8.9万亩、累计达到120.5万亩: the second).
 func cumulativeFigure(text string, l *layout, pos int) bool {
-	before := text[clauseStart(l, pos):pos]
-	if k := strings.LastIndex(before, "、"); k >= 0 {
-		before = before[k:]
+	return reCumulativeBefore.MatchString(lastItem(text[clauseStart(l, pos):pos]))
+}
+
+// lastItem returns the last item of a list of words joined by 、, from
+// the join on; all of s when it has no join.
+func lastItem(s string) string {
+	if k := strings.LastIndex(s, "、"); k >= 0 {
+		return s[k:]
 	}
-	return reCumulativeBefore.MatchString(before)
+	return s
 }
 
 // addedAnswers reports whether what was added answers a question of how
@@ -2808,8 +2813,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	counted := countedNoun(q.Norm)
 	// A whole (总里程) or a level at a point of the year (年初的债务限额).
 	// 地铁现在总共有多长: what there is now, not what was added.
-	wholeAsked := totalAsked(q) || qpoint != "" && !hasAny(q.Norm, newWords) ||
-		q.Total && hasAny(q.Raw, nowWords) && !hasAny(q.Norm, newWords)
+	wholeAsked := totalAsked(q) || (qpoint != "" || q.Total && hasAny(q.Raw, nowWords)) && !hasAny(q.Norm, newWords)
 	qpart := questionSubperiod(q.Raw)
 	if qpart == "" {
 		qpart = questionSubperiod(q.Norm) // 头一个季度, read as 第一季度
