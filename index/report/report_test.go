@@ -895,6 +895,15 @@ func TestUnnumberedLeadReview(t *testing.T) {
 	}
 }
 
+// A review of several years that announces its parts (五年来，我们主要做了
+// 以下工作：) goes on through the parts' headings, to the next first-level
+// heading; the year's parts after it are not the span's.
+func TestSpanThroughAnnouncedParts(t *testing.T) {
+	src := "2011年政府工作报告\n\n各位代表：\n\n“十一五”时期是极不平凡的五年。\n\n五年来，我们主要做了以下工作：\n\n（一）加强和改善宏观调控\n\n我们注重把握宏观调控的方向。\n\n近两年，面对国际金融危机冲击，我们沉着应对。\n\n（二）毫不放松地做好“三农”工作\n\n去年，粮食产量达到1.09万亿斤。\n\n农业农村基础设施加快建设，完成7356座水库除险加固。\n\n二、2011年的主要任务\n\n今年城镇新增就业900万人。\n\n（一）保持宏观经济政策的连续性\n\n五年来，财政收入较快增长。\n\n（二）加快推进经济结构战略性调整\n\n今年粮食产量稳定。\n"
+	d := Parse("national_2011_gov_work_report", []byte(src))
+	checkSpans(t, d, map[string]bool{"五年来，我们": true, "我们注重": true, "近两年": true, "去年，粮食": false, "农业农村": true, "今年城镇": false, "今年粮食": false})
+}
+
 // checkSpans checks the Span of the paragraphs that open with want's keys.
 func checkSpans(t *testing.T, d *Doc, want map[string]bool) {
 	t.Helper()

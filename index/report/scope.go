@@ -290,11 +290,18 @@ func (d *Doc) spanAfterYear(para *Paragraph) bool {
 func (p *parser) spans() {
 	d := p.doc
 	on, sec := false, -1
+	// list is set while the span was opened by a paragraph that announces
+	// its parts (五年来，我们主要做了以下工作：): the span goes on through
+	// the headings of the parts, sections within sec.
+	list := false
 	for pi := range d.Paragraphs {
 		para := &d.Paragraphs[pi]
 		if para.Kind != KindBody {
+			if para.Kind == KindHeading && on && list && d.within(para.Section, sec) {
+				continue
+			}
 			if para.Kind == KindHeading || para.Kind == KindTitle {
-				on = false
+				on, list = false, false
 				// 二、“十三五”时期我国发展取得的成就: a heading that names
 				// the span reviews it, through its paragraphs.
 				if _, title := splitNumber(strings.TrimSpace(para.Text)); para.Kind == KindHeading && reSpanHeading.MatchString(title) {
@@ -304,17 +311,55 @@ func (p *parser) spans() {
 			}
 			continue
 		}
-		if on && para.Section != sec {
-			on = false
+		if on && para.Section != sec && !(list && d.within(para.Section, sec)) {
+			on, list = false, false
 		}
 		switch {
+		case on && list && d.within(para.Section, sec):
+			// 近两年，…: within an announced part, the span's own years;
+			// 去年，…: that year's paragraph, and the span goes on after it.
+			para.Span = !reYearOpens.MatchString(para.Text)
+			continue
 		case reSpanOpens.MatchString(para.Text) || d.spanAfterYear(para):
 			// “十四五”时期的主要目标 under a plan: the plan's years.
 			per, _ := d.PeriodOf(para.Section)
 			on, sec = per != PeriodPlan, para.Section
+			list = on && announcesParts(para.Text)
 		case reYearOpens.MatchString(para.Text):
-			on = false
+			on, list = false, false
 		}
 		para.Span = on
 	}
+}
+
+// within reports whether section s lies inside section outer (-1: before
+// or outside every numbered part): s is one of outer's subsections, at any
+// depth, or, for outer -1, a section below the first level with no
+// first-level parent.
+func (d *Doc) within(s, outer int) bool {
+	if s < 0 || s >= len(d.Sections) {
+		return false
+	}
+	if outer < 0 {
+		for s >= 0 {
+			if d.Sections[s].Level <= 1 {
+				return false
+			}
+			s = d.Sections[s].Parent
+		}
+		return true
+	}
+	for s = d.Sections[s].Parent; s >= 0; s = d.Sections[s].Parent {
+		if s == outer {
+			return true
+		}
+	}
+	return false
+}
+
+// announcesParts reports whether a paragraph ends by announcing the parts
+// that follow it: 五年来，我们主要做了以下工作：
+func announcesParts(text string) bool {
+	t := strings.TrimRight(text, " \t　")
+	return utf8.RuneCountInString(t) <= 40 && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"))
 }
