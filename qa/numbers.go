@@ -1761,6 +1761,10 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 0.7
 		case q.Unit == "人" && fc == "household":
 			return 0.5
+		case q.Unit == "家" && f.Unit == "户" || q.Unit == "户" && f.Unit == "家":
+			// 规上工业企业多少家: 3382户 — 户 counts firms as well as
+			// homes, and 家 firms.
+			return 0.8
 		case fc == "" && f.Scale >= 1e4 && UnitClass(q.Unit) == "money":
 			// 年末滚存结余141.88亿: 亿 alone, the 元 left to the reader.
 			return 0.6

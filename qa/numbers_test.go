@@ -442,6 +442,25 @@ func TestBareScaleIsMoney(t *testing.T) {
 	}
 }
 
+// 户 counts firms as well as homes: 多少家 is answered by 3382户, and 多少户
+// by 120家; 多少吨 by neither.
+func TestFirmsInHouseholds(t *testing.T) {
+	for _, c := range []struct {
+		unit, text string
+		fits       bool
+	}{
+		{"家", "规上工业企业从1832户增加到3382户。", true},
+		{"户", "新增国家级专精特新企业120家。", true},
+		{"吨", "规上工业企业3382户。", false},
+	} {
+		f := ParseQuantities(c.text)
+		q := &Question{Unit: c.unit, Class: UnitClass(c.unit)}
+		if got := unitFit(q, f[len(f)-1]) > 0.5; got != c.fits {
+			t.Errorf("多少%s: %s fits %v, want %v", c.unit, c.text, got, c.fits)
+		}
+	}
+}
+
 // A sum per person is never an aggregate in 亿元.
 func TestPerHeadIsNoAggregate(t *testing.T) {
 	q := &Question{Class: "money", PerUnit: true}
