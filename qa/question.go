@@ -1506,6 +1506,9 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 				_, sn := scaleAt(u, 0)
 				if unit, n := unitAt(u, sn); n > 0 {
 					q.Unit = unit
+					if sc, n := scaleAt(strings.TrimPrefix(w, "个"), 0); n > 0 && q.Scale == 0 {
+						q.Scale = sc // 多少万亿: 2.2万亿元 rather than 3000亿元
+					}
 					end := k + len(ask+w)
 					if strings.HasPrefix(w, unit) && (isHan(firstRune(s[end:])) || utf8.RuneCountInString(w[len(unit):]) >= 2) {
 						// 多少张床位: the alias 张床 runs into the word 床位,

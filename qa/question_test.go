@@ -2108,6 +2108,9 @@ func TestLooseSpeech(t *testing.T) {
 		{"过紧日子去年一共压下来多少支出？", func(q *Question) bool { return q.Unit == "" && q.Class == "money" }, "money, no unit 支"},
 		{"审批要多长时间？", func(q *Question) bool { return q.Class != "length" }, "no length"},
 		{"去年过境的中欧班列有多少万列？", func(q *Question) bool { return q.Scale == 1e4 && q.Unit == "列" }, "scale 万, unit 列"},
+		{"去年给企业减税降费新增了多少万亿？", func(q *Question) bool { return q.Scale == 1e12 && q.Unit == "元" }, "scale 万亿, unit 元"},
+		{"这个项目一共花了几个亿？", func(q *Question) bool { return q.Scale == 1e8 && q.Unit == "元" }, "scale 亿, unit 元"},
+		{"去年减税降费新增了多少？", func(q *Question) bool { return hasAlt(q, func(s string) bool { return s == "税费优惠" }) }, "税费优惠 among the alternatives"},
 		{"西藏那边总共有多少人口？", func(q *Question) bool {
 			return q.Unit == "人" && hasAlt(q, func(s string) bool { return s == "人口" })
 		}, "unit 人, subject 人口"},
