@@ -2531,6 +2531,10 @@ func countedAfter(q *Question, s string) *Concept {
 		return nil
 	}
 	at := k + len("多少")
+	// 多少万群众: the scale asked stands before the noun.
+	for strings.ContainsRune("万亿千", firstRune(s[at:])) {
+		at += len("万")
+	}
 	var last *Concept
 	nouns := 0
 	skipped := false
@@ -2539,6 +2543,10 @@ func countedAfter(q *Question, s string) *Concept {
 		for i := range q.Concepts {
 			c := &q.Concepts[i]
 			if c.Word != "" && strings.HasPrefix(s[at:], c.Word) {
+				if c.Aspect && last == nil {
+					// 多少亿用于项目建设: a verb, no noun, follows the ask.
+					return nil
+				}
 				if c.Aspect && last != nil {
 					// 多少专项债支持项目建设: a verb ends the noun phrase
 					// of one word; after two (多少女孩补助打疫苗) the second

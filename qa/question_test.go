@@ -2087,6 +2087,13 @@ func TestLooseSpeech(t *testing.T) {
 	if w := strings.Join(ws, " "); !strings.Contains(w, "专项债") || strings.Contains(w, "来") || q.Class == "count" {
 		t.Errorf("专项/债来支持: concepts %q class %q, want 专项债, no 来, no count", w, q.Class)
 	}
+	// 多少万群众搬离了危险地带: the noun after the ask and its scale is
+	// what is counted.
+	words := subSegmenter{"多少": nil, "群众": nil, "搬离": nil, "危险": nil, "地带": nil}
+	cut = &Analyzer{Seg: taggedSeg{words, map[string]string{"搬离": "v", "了": "ul"}}, Lex: LoadLexicon(), Places: func() []string { return nil }}
+	if q := cut.Analyze("让多少万群众搬离了危险地带？"); q.Class != "people" {
+		t.Errorf("多少万群众搬离: class %q, want people", q.Class)
+	}
 	a := testAnalyzer()
 	for _, c := range []struct {
 		q     string
@@ -2109,6 +2116,8 @@ func TestLooseSpeech(t *testing.T) {
 		{"审批要多长时间？", func(q *Question) bool { return q.Class != "length" }, "no length"},
 		{"去年过境的中欧班列有多少万列？", func(q *Question) bool { return q.Scale == 1e4 && q.Unit == "列" }, "scale 万, unit 列"},
 		{"去年给企业减税降费新增了多少万亿？", func(q *Question) bool { return q.Scale == 1e12 && q.Unit == "元" }, "scale 万亿, unit 元"},
+		{"有多少老百姓得了实惠？", func(q *Question) bool { return q.Class == "people" }, "people"},
+		{"去年新选上了几位院士？", func(q *Question) bool { return hasAlt(q, func(s string) bool { return strings.Contains(s, "当选") }) }, "当选 among the alternatives"},
 		{"这个项目一共花了几个亿？", func(q *Question) bool { return q.Scale == 1e8 && q.Unit == "元" }, "scale 亿, unit 元"},
 		{"去年减税降费新增了多少？", func(q *Question) bool { return hasAlt(q, func(s string) bool { return s == "税费优惠" }) }, "税费优惠 among the alternatives"},
 		{"西藏那边总共有多少人口？", func(q *Question) bool {
