@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // A candidate figure is scored by named features combined by weights:
@@ -93,10 +94,15 @@ type Model struct {
 	// cross-validation (scripts/fitweights -lone); 0 turns it off.
 	Lone      float64 `json:"lone,omitempty"`
 	LoneRival float64 `json:"lone_rival,omitempty"`
+	// Passage weighs the features of a retrieved sentence (see
+	// PassageFeatureNames) to rank the passages of a question nothing
+	// answers (scripts/fitweights -passages).
+	Passage map[string]float64 `json:"passage,omitempty"`
 	// Provenance: what it was fitted on and how well it did.
 	Trained string `json:"trained,omitempty"`
 
-	w [numFeatures]float64
+	w  [numFeatures]float64
+	pw [numPassageFeatures]float64
 }
 
 //go:embed weights.json
@@ -110,6 +116,14 @@ func loadModel(data []byte) (*Model, error) {
 	}
 	for i, n := range featureNames {
 		m.w[i] = m.Weights[n]
+	}
+	for n := range m.Passage {
+		if !slices.Contains(passageFeatureNames[:], n) {
+			return nil, fmt.Errorf("weights: unknown passage feature %q", n)
+		}
+	}
+	for i, n := range passageFeatureNames {
+		m.pw[i] = m.Passage[n]
 	}
 	if m.Second <= 0 {
 		m.Second = 0.6

@@ -3807,45 +3807,6 @@ func wholeSentence(q *Question, sh scoredHit) match {
 	return measure(q, sh.occ, nil, len(sh.v.rec.Text), len(sh.v.rec.Text), nil, nil)
 }
 
-// byCoverage orders hits for passages when nothing answers: by how much
-// of the question each sentence holds (its concepts with their synonyms,
-// as sentences weighs them) times how well its period fits the question's,
-// counted twice, plus the retrieval score relative to the best. Retrieval
-// alone ranks a sentence that repeats the question's words over the one
-// that says what was asked of the period asked; coverage alone, a long
-// sentence that mentions everything.
-func (e *Engine) byCoverage(q *Question, vw *viewer, hits []index.Hit) []index.Hit {
-	if len(q.Concepts) == 0 || len(hits) < 2 {
-		return hits
-	}
-	shs := e.scored(q, vw, hits)
-	if len(shs) < 2 {
-		return hits
-	}
-	type ranked struct {
-		h     index.Hit
-		score float64
-	}
-	rs := make([]ranked, 0, len(shs))
-	maxScore := 1e-9
-	for _, sh := range shs {
-		maxScore = math.Max(maxScore, sh.h.Score)
-	}
-	for _, sh := range shs {
-		m := wholeSentence(q, sh)
-		year, plan := sh.v.startPeriod()
-		rank, _ := periodFit(q, sh.v.sum.Meta, year, plan)
-		score := m.coverage * rank
-		rs = append(rs, ranked{sh.h, 2*score + sh.h.Score/maxScore})
-	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
-	out := make([]index.Hit, len(rs))
-	for i, r := range rs {
-		out[i] = r.h
-	}
-	return out
-}
-
 // unitNames renders units in English.
 var unitNames = map[string]string{
 	"元": "yuan", "美元": "US dollars", "人": "people", "人次": "person-times", "名": "people", "位": "people",

@@ -969,6 +969,54 @@ func TestPassagesByCoverage(t *testing.T) {
 	}
 }
 
+// A question about problems ranks first, among passages nothing answers,
+// the paragraph that speaks of them (存在……问题), and a paragraph whose
+// topic heading names the thing asked: the features say so, and the
+// fitted weights put such a sentence before one of equal coverage that
+// retrieval alone ranks first.
+func TestPassagesProblemAndHeading(t *testing.T) {
+	doc := "某省2025年政府工作报告\n\n一、2024年工作回顾\n\n" +
+		"经济运行平稳，经济结构优化。\n\n" +
+		"同时，经济发展中还存在一些问题，主要是需求不足、消费不振，部分企业生产经营困难，就业压力较大。\n\n" +
+		"二、2025年工作安排\n\n" +
+		"推进乡村建设。加快建设农村公路，推进农村道路改造提升。\n\n" +
+		"扩大有效投资。实施农村道路、城市道路一批重大项目。\n"
+	e := smallEngine(t, "mou_2025_gov_work_report.txt", doc)
+	for _, c := range []struct {
+		q, sentence string
+		feature     int
+		want        float64
+	}{
+		{"眼下经济还有哪些毛病？", "需求不足", pProblem, 1},
+		{"眼下经济还有哪些毛病？", "经济运行平稳", pProblem, 0},
+		{"乡村建设方面道路有什么安排？", "加快建设农村公路", pHeading, 0.1},
+		{"乡村建设方面道路有什么安排？", "实施农村道路", pHeading, 0},
+	} {
+		hits, err := e.PassageHits(context.Background(), Request{Question: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, h := range hits {
+			if strings.Contains(h.Sentence, c.sentence) {
+				found = true
+				if got := h.Features[c.feature]; c.want == 0 && got != 0 || c.want > 0 && got < c.want {
+					t.Errorf("%s: %s %s = %.2f, want %.2f", c.q, c.sentence, passageFeatureNames[c.feature], got, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no passage hit holds %s (hits %+v)", c.q, c.sentence, hits)
+		}
+	}
+	m := DefaultModel()
+	problem := passageFeatures{pCoverage: 0.5, pRetrieval: 0.6, pCore: 0.5, pProblem: 1}
+	repeat := passageFeatures{pCoverage: 0.5, pRetrieval: 1, pCore: 0.5}
+	if m.passageScore(&problem) <= m.passageScore(&repeat) {
+		t.Errorf("passage weights %v rank a better-retrieved sentence of equal coverage over one that speaks of the problems asked", m.Passage)
+	}
+}
+
 // A figure with 超 or 以上 right before a noun it classes (超200亿元县,
 // 百亿元以上企业) bounds what is counted after it: no outcome itself.
 func TestClassBound(t *testing.T) {

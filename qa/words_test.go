@@ -265,6 +265,12 @@ func TestEmbeddedModel(t *testing.T) {
 	if m.Threshold <= 0 || m.Threshold >= 1 {
 		t.Errorf("threshold %v", m.Threshold)
 	}
+	if m.pw[pCoverage] <= 0 {
+		t.Errorf("passage weights %v: coverage must count", m.Passage)
+	}
+	if _, err := loadModel([]byte(`{"threshold": 0.5, "passage": {"coverage": 2, "lenght": 1}}`)); err == nil {
+		t.Error("a passage weight of an unknown feature is accepted")
+	}
 }
 
 func TestFactScope(t *testing.T) {

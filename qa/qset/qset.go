@@ -72,7 +72,7 @@ func HoldsNumber(text, gold string) bool {
 	return re.MatchString(Norm(text))
 }
 
-// Evidence returns the item's evidence, folded, or "".
+// evidence returns the item's evidence, folded, or "".
 func (it Item) evidence() string {
 	if it.Evidence == nil {
 		return ""

@@ -8,10 +8,15 @@
 //
 //	go run ./scripts/fitweights [-index DIR] [-sets 'testdata/holdout*.jsonl'] [-o qa/weights.json]
 //	go run ./scripts/fitweights -lone [-index DIR]
+//	go run ./scripts/fitweights -passages [-index DIR] [-o qa/weights.json]
 //
 // With -lone it chooses, for the current weights, the lower threshold
 // and rival share at which a figure with no close rival still answers
 // (qa.Model.Lone and LoneRival), by the same cross-validation.
+//
+// With -passages it fits the weights that rank the passages of a text
+// question nothing answers (qa.Model.Passage): those that put first the
+// paragraph holding the evidence most often, checked by cross-validation.
 //
 // The index must hold the documents the sets ask about (../shared/corpus
 // reports and practice documents); without -index one is built from
@@ -52,6 +57,7 @@ func main() {
 	out := flag.String("o", "qa/weights.json", "where to write the weights")
 	perQ := flag.Int("per-question", 40, "candidates kept per question, best first by the current weights")
 	curve := flag.Bool("thresholds", false, "print the questions the current weights pass at each threshold and the threshold cross-validation picks, and stop")
+	passFlag := flag.Bool("passages", false, "fit the passage weights (qa.Model.Passage) on the text questions nothing answers, print them and, with -o, write them into that weights file")
 	loneFlag := flag.Bool("lone", false, "choose the lone figure's threshold and rival share (qa.Model.Lone) by cross-validation for the current weights, print them, and stop")
 	flag.Parse()
 
@@ -69,6 +75,10 @@ func main() {
 	sort.Strings(files)
 	if len(files) == 0 {
 		log.Fatalf("no question sets match %s", *sets)
+	}
+	if *passFlag {
+		passagesMode(x, eng, files, *out)
+		return
 	}
 	var qs []question
 	for _, f := range files {
