@@ -98,11 +98,16 @@ type Model struct {
 	// PassageFeatureNames) to rank the passages of a question nothing
 	// answers (scripts/fitweights -passages).
 	Passage map[string]float64 `json:"passage,omitempty"`
+	// Sentence weighs the same features to choose, among the sentences
+	// that answer a question asking for no figure, the one that answers
+	// (scripts/fitweights -sentences).
+	Sentence map[string]float64 `json:"sentence,omitempty"`
 	// Provenance: what it was fitted on and how well it did.
 	Trained string `json:"trained,omitempty"`
 
 	w  [numFeatures]float64
 	pw [numPassageFeatures]float64
+	sw [numPassageFeatures]float64
 }
 
 //go:embed weights.json
@@ -117,13 +122,16 @@ func loadModel(data []byte) (*Model, error) {
 	for i, n := range featureNames {
 		m.w[i] = m.Weights[n]
 	}
-	for n := range m.Passage {
-		if !slices.Contains(passageFeatureNames[:], n) {
-			return nil, fmt.Errorf("weights: unknown passage feature %q", n)
+	for _, ws := range []map[string]float64{m.Passage, m.Sentence} {
+		for n := range ws {
+			if !slices.Contains(passageFeatureNames[:], n) {
+				return nil, fmt.Errorf("weights: unknown passage feature %q", n)
+			}
 		}
 	}
 	for i, n := range passageFeatureNames {
 		m.pw[i] = m.Passage[n]
+		m.sw[i] = m.Sentence[n]
 	}
 	if m.Second <= 0 {
 		m.Second = 0.6

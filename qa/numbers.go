@@ -3757,23 +3757,21 @@ func sentenceFirst(cands []candidate, confident float64) {
 }
 
 // sentences answers a question that asks for no figure with the sentence
-// that covers it best.
+// that covers it enough (see sentenceGate) and ranks first by the model's
+// sentence weights (Model.Sentence).
 func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 	var best *Answer
-	for _, sh := range e.scored(q, vw, hits) {
+	bestRank := math.Inf(-1)
+	var bestHit index.Hit
+	shs, feats := e.passageHits(q, vw, hits)
+	for i, sh := range shs {
 		v := sh.v
-		m := wholeSentence(q, sh)
-		score := m.coverage * unknownPenalty(q)
-		if q.Year != 0 || q.HasRel {
-			// A year the question names must be the sentence's.
-			year, plan := v.startPeriod()
-			_, gate := periodFit(q, v.sum.Meta, year, plan)
-			score *= gate
+		score, m, ok := sentenceGate(q, sh)
+		if !ok {
+			continue
 		}
-		if m.core < 0.6 || m.top < 0.5 || score < 0.55 || headingOnly(strings.TrimSpace(v.rec.Text)) {
-			continue // a bare heading names a topic; it says nothing of it
-		}
-		if best == nil || score > best.Score {
+		if rank := e.model.sentenceScore(&feats[i]); best == nil || rank > bestRank || rank == bestRank && hitBefore(sh.h, bestHit) {
+			bestRank, bestHit = rank, sh.h
 			// 这是今年宏观调控的首要任务: what it says is the sentence before.
 			if reAnaphor.MatchString(v.rec.Text) {
 				if prev := vw.sentenceAt(v, v.rec.N-1, false); prev != nil && len(prev.cells) == 0 {
@@ -3789,6 +3787,23 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 		return nil
 	}
 	return []Answer{*best}
+}
+
+// sentenceGate measures how well a sentence answers a question as a whole
+// (see wholeSentence), in the year the question names: ok when it holds
+// enough of the question, its subject above all, to answer it, and is no
+// bare heading (which names a topic and says nothing of it).
+func sentenceGate(q *Question, sh scoredHit) (score float64, m match, ok bool) {
+	m = wholeSentence(q, sh)
+	score = m.coverage * unknownPenalty(q)
+	if q.Year != 0 || q.HasRel {
+		// A year the question names must be the sentence's.
+		year, plan := sh.v.startPeriod()
+		_, gate := periodFit(q, sh.v.sum.Meta, year, plan)
+		score *= gate
+	}
+	ok = m.core >= 0.6 && m.top >= 0.5 && score >= 0.55 && !headingOnly(strings.TrimSpace(sh.v.rec.Text))
+	return score, m, ok
 }
 
 // reAnaphor opens a sentence whose subject is what the sentence before

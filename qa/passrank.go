@@ -12,12 +12,14 @@ import (
 	"reportkb/index"
 )
 
-// When nothing answers a question, its passages are the paragraphs of the
-// sentences retrieved for it, ranked by named features combined by weights
-// (Model.Passage, fitted by scripts/fitweights -passages): how much of the
-// question a sentence holds as a whole and how well its period fits, its
-// retrieval score, how close together its matched words stand, and whether
-// it speaks of problems where the question asks about them.
+// The sentences retrieved for a question are described by named features:
+// how much of the question a sentence holds as a whole and how well its
+// period fits, its retrieval score, how close together its matched words
+// stand, whether it speaks of problems where the question asks about them,
+// whether its paragraph's topic heading names the thing asked. Weighted by
+// Model.Sentence they choose the sentence that answers a question asking
+// for no figure; by Model.Passage, the order of the passages of a question
+// nothing answers (both fitted by scripts/fitweights).
 
 // Features of a retrieved sentence, for ranking passages.
 const (
@@ -49,7 +51,7 @@ type passageFeatures [numPassageFeatures]float64
 var reAsksProblem = regexp.MustCompile(`问题|困难|挑战|毛病|麻烦|难处|难题|短板|不足|弱项|隐患|意见|头疼|难点|堵点|症结|矛盾|problem|difficult|challenge|weakness|shortcoming|issue`)
 
 // reSaysProblem speaks of problems: 还存在一些问题, 困难和挑战, 不足.
-var reSaysProblem = regexp.MustCompile(`问题|困难|挑战|不足|短板|弱项|矛盾|压力|隐患|风险|不强|不高|偏弱|偏低|滞后|不够|较多|突出|艰巨|意见`)
+var reSaysProblem = regexp.MustCompile(`问题|困难|挑战|不足|短板|弱项|矛盾|压力|隐患|风险|不强|不高|偏弱|偏低|滞后|不够|较多|突出|艰巨`)
 
 // scaledLog is log(1+x) scaled so that x = top gives 1, capped at 1.
 func scaledLog(x, top float64) float64 {
@@ -126,6 +128,16 @@ func (m *Model) passageScore(f *passageFeatures) float64 {
 	return s
 }
 
+// sentenceScore weighs a sentence's features by the model's sentence
+// weights, which choose among the sentences that answer.
+func (m *Model) sentenceScore(f *passageFeatures) float64 {
+	var s float64
+	for i, v := range f {
+		s += m.sw[i] * v
+	}
+	return s
+}
+
 // byCoverage orders hits for passages when nothing answers, by the
 // weighted sum of their passage features (see passageFeaturesOf):
 // retrieval alone ranks a sentence that repeats the question's words over
@@ -147,12 +159,30 @@ func (e *Engine) byCoverage(q *Question, vw *viewer, hits []index.Hit) []index.H
 	for i, sh := range shs {
 		rs[i] = ranked{sh.h, e.model.passageScore(&feats[i])}
 	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].score != rs[j].score {
+			return rs[i].score > rs[j].score
+		}
+		return hitBefore(rs[i].h, rs[j].h)
+	})
 	out := make([]index.Hit, len(rs))
 	for i, r := range rs {
 		out[i] = r.h
 	}
 	return out
+}
+
+// hitBefore orders hits of equal scores by document and position, so that
+// the order the search returned them in, which the order of ingest sways,
+// decides nothing.
+func hitBefore(a, b index.Hit) bool {
+	if a.Doc != nil && b.Doc != nil && a.Doc.ID != b.Doc.ID {
+		return a.Doc.ID < b.Doc.ID
+	}
+	if a.Para != b.Para {
+		return a.Para < b.Para
+	}
+	return a.Sentence < b.Sentence
 }
 
 // passageHits scores the hits that can be read, in retrieval order, with
@@ -180,55 +210,61 @@ func (e *Engine) passageHits(q *Question, vw *viewer, hits []index.Hit) ([]score
 	return shs, feats
 }
 
-// PassageHit is a sentence a question's passages are ranked from, with
-// its features (see PassageFeatureNames), for fitting the passage weights.
+// PassageHit is a sentence retrieved for a question, with its features
+// (see PassageFeatureNames), for fitting the passage and sentence weights.
 type PassageHit struct {
 	Doc       string
 	Paragraph int
 	Sentence  string
 	Features  []float64
+	// Answers is set when the sentence covers the question enough to
+	// answer it, were it asked for a sentence (see Model.Sentence).
+	Answers bool
 }
 
-// PassageHits returns the sentences the passages of a question no figure
-// or sentence answers are ranked from, in retrieval order, with their
-// features; nil when an answer is found or nothing is retrieved.
-func (e *Engine) PassageHits(ctx context.Context, req Request) ([]PassageHit, error) {
+// PassageHits returns the sentences retrieved for a question that asks
+// for no figure, in retrieval order, with their features; answered is set
+// when the engine answers the question, when its passages start from the
+// answer rather than from these sentences.
+func (e *Engine) PassageHits(ctx context.Context, req Request) (hits []PassageHit, answered bool, err error) {
 	if strings.TrimSpace(req.Question) == "" {
-		return nil, ErrEmptyQuestion
+		return nil, false, ErrEmptyQuestion
 	}
 	if req.Doc != "" {
 		if _, ok := e.x.Summary(req.Doc); !ok {
-			return nil, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
+			return nil, false, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
 		}
 	}
 	resp, err := e.Ask(ctx, req)
-	if err != nil || len(resp.Answers) > 0 {
-		return nil, err
+	if err != nil {
+		return nil, false, err
 	}
+	answered = len(resp.Answers) > 0
 	q := e.an.Analyze(req.Question)
 	filter, ok := e.route(q, req)
 	terms := e.queryTerms(q)
 	if !ok || len(terms) == 0 || len(q.Concepts) == 0 {
-		return nil, nil
+		return nil, answered, nil
 	}
 	if q.Kind == KindDefinition && len(e.define(q, filter)) == 0 {
 		q.Kind = KindNumber
 	}
-	hits, err := e.candidates(q, terms, filter)
+	found, err := e.candidates(q, terms, filter)
 	if err == nil {
-		terms, hits, err = e.respell(q, terms, filter, hits)
+		terms, found, err = e.respell(q, terms, filter, found)
 	}
 	if err != nil {
-		return nil, err
+		return nil, answered, err
 	}
 	vw := e.newViewer()
 	if q.Kind == KindNumber {
-		_, hits = e.numberCands(q, vw, terms, filter, hits)
+		_, found = e.numberCands(q, vw, terms, filter, found)
 	}
-	shs, feats := e.passageHits(q, vw, hits)
-	out := make([]PassageHit, len(shs))
+	shs, feats := e.passageHits(q, vw, found)
+	hits = make([]PassageHit, len(shs))
 	for i, sh := range shs {
-		out[i] = PassageHit{Doc: sh.v.sum.ID, Paragraph: sh.h.Para, Sentence: sh.v.rec.Text, Features: append([]float64(nil), feats[i][:]...)}
+		_, _, ok := sentenceGate(q, sh)
+		hits[i] = PassageHit{Doc: sh.v.sum.ID, Paragraph: sh.h.Para, Sentence: sh.v.rec.Text, Features: append([]float64(nil), feats[i][:]...), Answers: ok}
 	}
-	return out, ctx.Err()
+	return hits, answered, ctx.Err()
 }

@@ -973,7 +973,8 @@ func TestPassagesByCoverage(t *testing.T) {
 // the paragraph that speaks of them (存在……问题), and a paragraph whose
 // topic heading names the thing asked: the features say so, and the
 // fitted weights put such a sentence before one of equal coverage that
-// retrieval alone ranks first.
+// retrieval alone ranks first, among passages and among the sentences
+// that answer.
 func TestPassagesProblemAndHeading(t *testing.T) {
 	doc := "某省2025年政府工作报告\n\n一、2024年工作回顾\n\n" +
 		"经济运行平稳，经济结构优化。\n\n" +
@@ -992,7 +993,7 @@ func TestPassagesProblemAndHeading(t *testing.T) {
 		{"乡村建设方面道路有什么安排？", "加快建设农村公路", pHeading, 0.1},
 		{"乡村建设方面道路有什么安排？", "实施农村道路", pHeading, 0},
 	} {
-		hits, err := e.PassageHits(context.Background(), Request{Question: c.q})
+		hits, _, err := e.PassageHits(context.Background(), Request{Question: c.q})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1014,6 +1015,9 @@ func TestPassagesProblemAndHeading(t *testing.T) {
 	repeat := passageFeatures{pCoverage: 0.5, pRetrieval: 1, pCore: 0.5}
 	if m.passageScore(&problem) <= m.passageScore(&repeat) {
 		t.Errorf("passage weights %v rank a better-retrieved sentence of equal coverage over one that speaks of the problems asked", m.Passage)
+	}
+	if m.sentenceScore(&problem) <= m.sentenceScore(&repeat) {
+		t.Errorf("sentence weights %v choose a better-retrieved sentence of equal coverage over one that speaks of the problems asked", m.Sentence)
 	}
 }
 

@@ -9,6 +9,7 @@
 //	go run ./scripts/fitweights [-index DIR] [-sets 'testdata/holdout*.jsonl'] [-o qa/weights.json]
 //	go run ./scripts/fitweights -lone [-index DIR]
 //	go run ./scripts/fitweights -passages [-index DIR] [-o qa/weights.json]
+//	go run ./scripts/fitweights -sentences [-index DIR] [-o qa/weights.json]
 //
 // With -lone it chooses, for the current weights, the lower threshold
 // and rival share at which a figure with no close rival still answers
@@ -16,7 +17,9 @@
 //
 // With -passages it fits the weights that rank the passages of a text
 // question nothing answers (qa.Model.Passage): those that put first the
-// paragraph holding the evidence most often, checked by cross-validation.
+// paragraph holding the evidence most often, checked by cross-validation;
+// with -sentences, those that choose the answer among the sentences that
+// answer a text question (qa.Model.Sentence), the same way.
 //
 // The index must hold the documents the sets ask about (../shared/corpus
 // reports and practice documents); without -index one is built from
@@ -58,6 +61,7 @@ func main() {
 	perQ := flag.Int("per-question", 40, "candidates kept per question, best first by the current weights")
 	curve := flag.Bool("thresholds", false, "print the questions the current weights pass at each threshold and the threshold cross-validation picks, and stop")
 	passFlag := flag.Bool("passages", false, "fit the passage weights (qa.Model.Passage) on the text questions nothing answers, print them and, with -o, write them into that weights file")
+	sentFlag := flag.Bool("sentences", false, "fit the sentence weights (qa.Model.Sentence) on the text questions some sentence answers, print them and, with -o, write them into that weights file")
 	loneFlag := flag.Bool("lone", false, "choose the lone figure's threshold and rival share (qa.Model.Lone) by cross-validation for the current weights, print them, and stop")
 	flag.Parse()
 
@@ -76,8 +80,8 @@ func main() {
 	if len(files) == 0 {
 		log.Fatalf("no question sets match %s", *sets)
 	}
-	if *passFlag {
-		passagesMode(x, eng, files, *out)
+	if *passFlag || *sentFlag {
+		passagesMode(x, eng, files, *out, *sentFlag)
 		return
 	}
 	var qs []question

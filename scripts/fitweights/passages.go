@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"reportkb/index"
@@ -29,7 +30,11 @@ type passageQuestion struct {
 // nothing answers, by coordinate ascent from the current weights, checked
 // by cross-validation over ten groups of sets. With out set, it writes
 // them into that weights file.
-func passagesMode(x *index.Index, eng *qa.Engine, files []string, out string) {
+//
+// With sentences set it fits the sentence weights (qa.Model.Sentence)
+// instead: those that choose, among the sentences that answer a text
+// question, one in the paragraph holding its evidence.
+func passagesMode(x *index.Index, eng *qa.Engine, files []string, out string, sentences bool) {
 	var qs []passageQuestion
 	reach := 0
 	for _, f := range files {
@@ -47,9 +52,15 @@ func passagesMode(x *index.Index, eng *qa.Engine, files []string, out string) {
 					continue
 				}
 			}
-			hits, err := eng.PassageHits(context.Background(), qa.Request{Question: it.Q, Doc: it.Doc})
+			hits, answered, err := eng.PassageHits(context.Background(), qa.Request{Question: it.Q, Doc: it.Doc})
 			if err != nil {
 				log.Fatalf("%s %s: %v", filepath.Base(f), it.ID, err)
+			}
+			if sentences {
+				// Choosing the answer: the sentences that answer.
+				hits = slices.DeleteFunc(hits, func(h qa.PassageHit) bool { return !h.Answers })
+			} else if answered {
+				continue // the passages start from the answer
 			}
 			if len(hits) == 0 {
 				continue
@@ -82,12 +93,19 @@ func passagesMode(x *index.Index, eng *qa.Engine, files []string, out string) {
 	}
 	names := qa.PassageFeatureNames()
 	cur := qa.DefaultModel()
+	key, weights, what := "passage", cur.Passage, "text questions nothing answers"
+	if sentences {
+		key, weights, what = "sentence", cur.Sentence, "text questions some sentence answers"
+	}
 	w0 := make([]float64, len(names))
 	for i, n := range names {
-		w0[i] = cur.Passage[n]
+		w0[i] = weights[n]
 	}
-	log.Printf("%d text questions nothing answers (%d with the evidence among their passages), from %d sets", len(qs), reach, len(files))
-	log.Printf("current passage weights: %d first", passagesFirst(qs, w0))
+	if w0[0] == 0 {
+		w0[0] = 2 // coverage first: the weights are fitted from it
+	}
+	log.Printf("%d %s (%d with the evidence among their sentences), from %d sets", len(qs), what, reach, len(files))
+	log.Printf("current %s weights: %d first", key, passagesFirst(qs, w0))
 	w := fitPassages(qs, w0)
 	log.Printf("fitted on all: %d first; weights %v", passagesFirst(qs, w), fmtWeights(names, w))
 	// Cross-validation: the sets in ten groups, each scored with the
@@ -122,7 +140,7 @@ func passagesMode(x *index.Index, eng *qa.Engine, files []string, out string) {
 			pw[n] = round(w[i])
 		}
 	}
-	m["passage"] = pw
+	m[key] = pw
 	data, err = json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		log.Fatal(err)
@@ -130,7 +148,7 @@ func passagesMode(x *index.Index, eng *qa.Engine, files []string, out string) {
 	if err := os.WriteFile(out, append(data, '\n'), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("wrote the passage weights to %s", out)
+	log.Printf("wrote the %s weights to %s", key, out)
 }
 
 // setGroup spreads the sets over groups by their names.
@@ -173,16 +191,22 @@ func passagesFirst(qs []passageQuestion, w []float64) int {
 
 // fitPassages improves w0 one weight at a time over a grid, the coverage
 // weight held (the ranking does not change with the scale of the weights),
-// until no step gains; a step must gain a question to be taken.
+// until no step gains; a step must gain a question to be taken. Each
+// weight keeps the sign its feature's meaning gives it (see signs): more
+// of the question held, or retrieved first, never ranks a sentence lower.
 func fitPassages(qs []passageQuestion, w0 []float64) []float64 {
 	w := append([]float64(nil), w0...)
 	best := passagesFirst(qs, w)
 	grid := []float64{-3, -2, -1.5, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4}
+	names := qa.PassageFeatureNames()
 	for round := 0; round < 4; round++ {
 		improved := false
 		for i := 1; i < len(w); i++ {
 			keep := w[i]
 			for _, v := range grid {
+				if v*signs[names[i]] < 0 {
+					continue
+				}
 				w[i] = v
 				if n := passagesFirst(qs, w); n > best {
 					best, keep, improved = n, v, true
@@ -195,4 +219,12 @@ func fitPassages(qs []passageQuestion, w0 []float64) []float64 {
 		}
 	}
 	return w
+}
+
+// signs are the signs the passage weights may take: +1 for features of
+// which more means a better answer, -1 for those of which more means a
+// worse one, 0 for either.
+var signs = map[string]float64{
+	"coverage": 1, "retrieval": 1, "core": 1, "top": 1, "order": 1, "problem": 1, "siblings": 1, "heading": 1,
+	"spread": -1, "length": 0,
 }
