@@ -421,6 +421,10 @@ func TestAsksChange(t *testing.T) {
 		{"第二产业去年是涨是跌，变了多少？", true},
 		{"今年比去年多了多少人？", true},
 		{"去年一般公共预算收入是多少？", false},
+		{"重工业今年产值大概下滑了多少？", true},
+		{"出口价格回落了多少？", true},
+		{"青壮年里不识字的比例降到多少了？", false},
+		{"税收占财政收入的比重提高到多少？", false},
 	} {
 		if got := a.Analyze(c.q).AsksChange; got != c.want {
 			t.Errorf("%s: AsksChange = %v, want %v", c.q, got, c.want)

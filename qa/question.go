@@ -353,7 +353,8 @@ func (a *Analyzer) Analyze(raw string) *Question {
 		q.Class2 = "count"
 	}
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
-	q.AsksChange = reAsksChange.MatchString(strings.ToLower(norm))
+	// 比例降到多少: the 比 of a ratio compares nothing.
+	q.AsksChange = reAsksChange.MatchString(ratioWords.Replace(strings.ToLower(norm)))
 	// 一共新增了多少家: the sum of what was added, not the whole there is.
 	q.Total = reAsksTotal.MatchString(strings.ToLower(norm)) && !reTotalAdded.MatchString(norm)
 	q.Before = reAsksBefore.MatchString(norm)
@@ -706,6 +707,10 @@ var unitLikeWords = []string{"支出", "项目", "家庭", "条件", "所得", "
 
 // peopleNouns are nouns that open with the unit 人: 多少人口 asks of 人口.
 var peopleNouns = []string{"人口", "人员", "人数", "人群"}
+
+// ratioWords hides the 比 of words for a ratio (比例, 比重) from the
+// comparison 比……多/少 asks.
+var ratioWords = strings.NewReplacer("比例", "份额", "比重", "份额", "比率", "份额", "占比", "份额", "对比", "对照")
 
 // reEarnAsked asks what was earned or spent: a sum of money (赚了多少,
 // 挣多少, 花了多少).
