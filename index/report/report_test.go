@@ -904,6 +904,17 @@ func TestSpanThroughAnnouncedParts(t *testing.T) {
 	checkSpans(t, d, map[string]bool{"五年来，我们": true, "我们注重": true, "近两年": true, "去年，粮食": false, "农业农村": true, "今年城镇": false, "今年粮食": false})
 }
 
+// A review headed 关于过去五年的政府工作, or opened by 过去的五年, speaks of
+// the five years.
+func TestSpanHeadingAbout(t *testing.T) {
+	src := "1998年政府工作报告\n\n一、关于过去五年的政府工作\n\n第八届全国人民代表大会第一次会议以来的五年，我们取得了巨大成就。\n\n五年铁路正线铺轨总里程11344公里，高速公路增加4083公里。\n\n二、1998年的主要任务\n\n今年经济增长预期8%。\n"
+	d := Parse("national_1998_gov_work_report", []byte(src))
+	checkSpans(t, d, map[string]bool{"第八届": true, "五年铁路": true, "今年经济": false})
+	src = "2003年政府工作报告\n\n一、过去五年工作回顾\n\n2002年经济增长8%。\n\n过去的五年，对外开放迈出新步伐。\n"
+	d = Parse("national_2003_gov_work_report", []byte(src))
+	checkSpans(t, d, map[string]bool{"2002年": false, "过去的五年": true})
+}
+
 // checkSpans checks the Span of the paragraphs that open with want's keys.
 func checkSpans(t *testing.T, d *Doc, want map[string]bool) {
 	t.Helper()

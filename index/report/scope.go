@@ -260,12 +260,12 @@ func (p *parser) scopes() {
 }
 
 // reSpanOpens opens a paragraph that reviews several years: “十三五”时期是
-// 广东发展史上具有重大意义的五年, 过去五年, 五年来.
-var reSpanOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:“?十[一二三四五六]五”?(?:时期|期间|以来)|(?:过去|这|近)(?:五|[两三四六七八九十])年|[两三四五六七八九十]年来)`)
+// 广东发展史上具有重大意义的五年, 过去五年, 过去的五年, 五年来.
+var reSpanOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:“?十[一二三四五六]五”?(?:时期|期间|以来)|(?:过去的?|这|近)(?:五|[两三四六七八九十])年|[两三四五六七八九十]年来)`)
 
 // reSpanHeading opens a heading of a review of several years: “十三五”
-// 时期我国发展取得的成就, 过去五年的工作回顾.
-var reSpanHeading = regexp.MustCompile(`^[“"]?十[一二三四五六]五[”"]?(?:时期|期间|以来)|^(?:过去|近)(?:五|[两三四六七八九十])年`)
+// 时期我国发展取得的成就, 过去五年的工作回顾, 关于过去五年的政府工作.
+var reSpanHeading = regexp.MustCompile(`^(?:关于)?(?:[“"]?十[一二三四五六]五[”"]?(?:时期|期间|以来)|(?:过去的?|近)(?:五|[两三四六七八九十])年)`)
 
 // reYearOpens opens a paragraph about one year, which ends a review of
 // several: 2020年是“十三五”规划收官之年, 刚刚过去的2022年, 过去一年, 一年来,
