@@ -154,6 +154,23 @@ var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one 
 // without a unit: (in 10,000s), in units of 10,000, in tens of thousands.
 var reEnScaleAsked = regexp.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,?000,?000s?|100 millions?|tens of thousands|ten thousands?|hundreds of millions|millions|billions|trillions|thousands)\b\)?`)
 
+// enScaleOf is the scale a phrase of reEnScaleAsked names, 0 for none.
+func enScaleOf(phrase string) float64 {
+	switch p := strings.ReplaceAll(phrase, ",", ""); {
+	case strings.Contains(p, "100000000") || strings.Contains(p, "100 million") || strings.Contains(p, "hundreds of millions"):
+		return 1e8
+	case strings.Contains(p, "10000") || strings.Contains(p, "ten thousand") || strings.Contains(p, "tens of thousands"):
+		return 1e4
+	case strings.Contains(p, "trillion"):
+		return 1e12
+	case strings.Contains(p, "billion"):
+		return 1e9
+	case strings.Contains(p, "million"):
+		return 1e6
+	}
+	return 0
+}
+
 // enUnitWords are the units reEnUnitAsked reads.
 var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨", "tons": "吨", "hectares": "公顷", "mu": "亩",
 	"kilometers": "公里", "kilometres": "公里", "km": "公里", "kw": "千瓦", "kilowatts": "千瓦", "kwh": "千瓦时",
@@ -392,6 +409,9 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	// "(in 10,000s)", "in units of 10,000": the scale the asker counts
 	// in, with no unit of its own; no subject.
 	if m := reEnScaleAsked.FindString(s); m != "" {
+		if sc := enScaleOf(m); sc > 0 && q.Scale == 0 {
+			q.Scale = sc // 1.64万列 rather than 1394列 "in units of 10,000"
+		}
 		s = strings.Replace(s, m, " ", 1)
 		text = " " + s + " "
 	}

@@ -181,8 +181,9 @@ var (
 	// reDataSource asks where a figure comes from: 数据是哪个部门提供的,
 	// 数据来源是哪里, 数据从哪来 — the reports say 数据来自….
 	reDataSource = regexp.MustCompile(`(?:数据|资料|数字)(?:是|由)?(?:哪个|哪家|哪些|什么)(?:部门|单位|机构)(?:提供|发布|统计|调查|给)的?|(?:数据|资料|数字)(?:是|由|都是)?谁(?:家)?(?:提供|发布|统计|调查|给|出)的?|(?:数据|资料|数字)的?(?:来源|出处)(?:是|在)?(?:哪里|哪儿|哪|什么)?|(?:数据|资料|数字)(?:是)?从哪(?:里|儿)?来的?`)
-	// reAskShare asks for a share: 占了多大比例, 比重是多少, 占比多少.
-	reAskShare = regexp.MustCompile(`(?:多大|多少)的?(?:比例|比重)|(?:比例|比重|占比)(?:是|为|有|达到|达|大概|大约)?(?:多少|多大|几)`)
+	// reAskShare asks for a share: 占了多大比例, 比重是多少, 占比多少,
+	// 上职业学校的占多少.
+	reAskShare = regexp.MustCompile(`(?:多大|多少)的?(?:比例|比重)|(?:比例|比重|占比)(?:是|为|有|达到|达|大概|大约)?(?:多少|多大|几)|的占(?:了)?(?:多少|几成)`)
 	// reUsedUp is money used up (用掉, 花掉): no decline.
 	reUsedUp = regexp.MustCompile(`(用|花|吃|省|扣|刷)掉`)
 	reRatio  = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)

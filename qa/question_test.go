@@ -1977,6 +1977,17 @@ func TestEnglishScaleAsked(t *testing.T) {
 			t.Errorf("%s: unknown %q", s, q.Unknown)
 		}
 	}
+	// The scale is asked: 1.64万列, not 1394列.
+	for s, want := range map[string]float64{
+		"How many urban residents (in 10,000s) were covered by the minimum living allowance last year?": 1e4,
+		"How many freight trains passed through Xinjiang last year, in units of 10,000?":                1e4,
+		"How much did the province spend on subsidies, in hundreds of millions?":                        1e8,
+		"How many troops is the army supposed to cut, as the report mentions?":                          0,
+	} {
+		if q := a.Analyze(s); q.Scale != want {
+			t.Errorf("%s: scale %g, want %g", s, q.Scale, want)
+		}
+	}
 }
 
 // The base of a share named before 占 (税收在财政收入里占几成) helps and is
@@ -2117,6 +2128,7 @@ func TestLooseSpeech(t *testing.T) {
 		{"去年过境的中欧班列有多少万列？", func(q *Question) bool { return q.Scale == 1e4 && q.Unit == "列" }, "scale 万, unit 列"},
 		{"去年给企业减税降费新增了多少万亿？", func(q *Question) bool { return q.Scale == 1e12 && q.Unit == "元" }, "scale 万亿, unit 元"},
 		{"有多少老百姓得了实惠？", func(q *Question) bool { return q.Class == "people" }, "people"},
+		{"高中阶段的学生里，上职业学校的占多少？", func(q *Question) bool { return q.Class == "percent" }, "a share"},
 		{"去年新选上了几位院士？", func(q *Question) bool { return hasAlt(q, func(s string) bool { return strings.Contains(s, "当选") }) }, "当选 among the alternatives"},
 		{"这个项目一共花了几个亿？", func(q *Question) bool { return q.Scale == 1e8 && q.Unit == "元" }, "scale 亿, unit 元"},
 		{"去年减税降费新增了多少？", func(q *Question) bool { return hasAlt(q, func(s string) bool { return s == "税费优惠" }) }, "税费优惠 among the alternatives"},
