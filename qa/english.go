@@ -316,6 +316,13 @@ var enSpelling = strings.NewReplacer("ü", "v", "ǖ", "v", "ǘ", "v", "ǚ", "v",
 	"isation", "ization", "labour", "labor", "centre", "center", "programme", "program",
 	"favour", "favor", "neighbour", "neighbor", "harbour", "harbor", "defence", "defense", "fibre", "fiber")
 
+// enPunct parts words from the punctuation after them, for matching
+// phrases by their words ("last year," is last year).
+var enPunct = strings.NewReplacer(",", " ", ";", " ", ":", " ", "(", " ", ")", " ", "?", " ", "!", " ", "\"", " ")
+
+// spaced is s with its punctuation spaced out and a space at each end.
+func spaced(s string) string { return " " + enPunct.Replace(s) + " " }
+
 func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	s = enSpelling.Replace(strings.ToLower(s))
 	s = rePinyinApostrophe.ReplaceAllString(s, "$1$2")
@@ -324,7 +331,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	s = reEnOverTime.ReplaceAllString(s, "during$1")
 	q.Kind = KindNumber
 	muchMoney := false // "how much" asks for money unless the subject says otherwise
-	text := " " + s + " "
+	text := spaced(s)
 	has := func(w string) bool { return strings.Contains(text, " "+w+" ") }
 	// What is asked.
 	defined := enDefinedTerm(s)
@@ -396,7 +403,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	q.Scope = scopeEnglish(s)
 	// citywide, the whole province: said by the scope, no subject.
 	s = reScopeWholeEn.ReplaceAllString(s, " ")
-	text = " " + s + " "
+	text = spaced(s)
 	// "in 100 million yuan", "(10,000 yuan)": the unit the asker wants.
 	if m := reEnUnitAsked.FindStringSubmatch(s); m != nil {
 		if u := enUnitWords[m[1]]; u != "" {
@@ -404,7 +411,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			q.Class = UnitClass(u)
 		}
 		s = strings.Replace(s, m[0], " ", 1)
-		text = " " + s + " "
+		text = spaced(s)
 	}
 	// "(in 10,000s)", "in units of 10,000": the scale the asker counts
 	// in, with no unit of its own; no subject.
@@ -413,7 +420,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 			q.Scale = sc // 1.64万列 rather than 1394列 "in units of 10,000"
 		}
 		s = strings.Replace(s, m, " ", 1)
-		text = " " + s + " "
+		text = spaced(s)
 	}
 	if m := reEnYear.FindStringSubmatch(s); m != nil && !reEnYearSpan.MatchString(s) {
 		// from 1952 to 1956, between 2019 and 2023: a span asks no one year.

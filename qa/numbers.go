@@ -2273,6 +2273,9 @@ var levelCues = []string{"达", "突破", "超过", "增加到", "提高到", "�
 // levelReached reports whether the clause before a figure states a level
 // reached: in a review of several years, the level the span ends at.
 func levelReached(clause string) bool {
+	if strings.Contains(clause, "累计") {
+		return false // 累计超过41万人: a sum over the years, however high
+	}
 	for _, w := range levelCues {
 		if strings.Contains(clause, w) {
 			return true

@@ -2147,3 +2147,12 @@ func TestNewFigureAfterWholeJoin(t *testing.T) {
 		}
 	}
 }
+
+// A sum over the years (累计超过41万人) is no level reached, however high.
+func TestCumulativeIsNoLevel(t *testing.T) {
+	for clause, want := range map[string]bool{"城镇新增就业累计超过": false, "常住人口城镇化率达到": true, "粮食产量突破": true} {
+		if got := levelReached(clause); got != want {
+			t.Errorf("levelReached(%s) = %v, want %v", clause, got, want)
+		}
+	}
+}

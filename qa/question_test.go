@@ -1977,6 +1977,10 @@ func TestEnglishScaleAsked(t *testing.T) {
 			t.Errorf("%s: unknown %q", s, q.Unknown)
 		}
 	}
+	// A year named before a comma is named: "last year, in 10,000".
+	if q := a.Analyze("How many new urban jobs did Ningxia create last year, in 10,000?"); !q.HasRel || q.Rel != -1 {
+		t.Errorf("last year, in 10,000: rel %d (set %v), want -1", q.Rel, q.HasRel)
+	}
 	// The scale is asked: 1.64万列, not 1394列.
 	for s, want := range map[string]float64{
 		"How many urban residents (in 10,000s) were covered by the minimum living allowance last year?": 1e4,
