@@ -233,13 +233,8 @@ var (
 
 // Ask answers a question.
 func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
-	if strings.TrimSpace(req.Question) == "" {
-		return nil, ErrEmptyQuestion
-	}
-	if req.Doc != "" {
-		if _, ok := e.x.Summary(req.Doc); !ok {
-			return nil, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
-		}
+	if err := e.checkRequest(req); err != nil {
+		return nil, err
 	}
 	k := req.K
 	if k <= 0 {
@@ -267,6 +262,16 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	}
 	var hits []index.Hit
 	vw := e.newViewer()
+	// The retrieved sentences scored as passages, once a question: the
+	// sentence answer and the order of passages read the same features.
+	var scored *scoredPassages
+	passagesOf := func() scoredPassages {
+		if scored == nil {
+			ph := e.passageHits(q, vw, hits)
+			scored = &ph
+		}
+		return *scored
+	}
 	if len(answers) == 0 && len(terms) > 0 {
 		var err error
 		hits, err = e.candidates(q, terms, filter)
@@ -294,7 +299,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 				// class its words hint (保粮食安全最要紧的是哪两样: no
 				// weight asked); in English "What is the debt ceiling"
 				// asks a sum.
-				if s := e.sentences(q, vw, hits); len(s) > 0 {
+				if s := e.sentences(q, vw, passagesOf()); len(s) > 0 {
 					answers = s
 				}
 			}
@@ -303,7 +308,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 				answers = e.reasons(q, vw, hits)
 			}
 			if len(answers) == 0 {
-				answers = e.sentences(q, vw, hits)
+				answers = e.sentences(q, vw, passagesOf())
 			}
 		}
 	}
@@ -319,8 +324,8 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 			resp.Answers[i].English = english(resp.Answers[i], q.EnNoun)
 		}
 	}
-	if len(answers) == 0 && q.Kind != KindDefinition {
-		hits = e.byCoverage(q, vw, hits)
+	if len(answers) == 0 && q.Kind != KindDefinition && len(q.Concepts) > 0 && len(hits) > 1 {
+		hits = e.byCoverage(passagesOf(), hits)
 	}
 	passages, err := e.passages(terms, filter, answers, hits, max(k, 5))
 	if err != nil {
@@ -341,31 +346,11 @@ type Scored struct {
 // question, scored but not thresholded, best first; nil for questions
 // that ask for no figure.
 func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) {
-	if strings.TrimSpace(req.Question) == "" {
-		return nil, ErrEmptyQuestion
+	if err := e.checkRequest(req); err != nil {
+		return nil, err
 	}
-	if req.Doc != "" {
-		if _, ok := e.x.Summary(req.Doc); !ok {
-			return nil, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
-		}
-	}
-	q := e.an.Analyze(req.Question)
-	filter, ok := e.route(q, req)
-	if !ok {
-		return nil, nil
-	}
-	terms := e.queryTerms(q)
-	if q.Kind == KindDefinition && len(e.define(q, filter)) == 0 {
-		q.Kind = KindNumber
-	}
-	if q.Kind != KindNumber || len(terms) == 0 {
-		return nil, nil
-	}
-	hits, err := e.candidates(q, terms, filter)
-	if err == nil {
-		terms, hits, err = e.respell(q, terms, filter, hits)
-	}
-	if err != nil {
+	q, terms, filter, hits, err := e.retrieve(req)
+	if err != nil || q == nil || q.Kind != KindNumber {
 		return nil, err
 	}
 	cands, _ := e.numberCands(q, e.newViewer(), terms, filter, hits)
@@ -375,6 +360,44 @@ func (e *Engine) Candidates(ctx context.Context, req Request) ([]Scored, error) 
 		out[i] = Scored{Answer: c.Answer, Features: append([]float64(nil), c.feat[:]...)}
 	}
 	return out, ctx.Err()
+}
+
+// checkRequest reports a request no question can be asked by: an empty
+// question, or a document the index does not hold.
+func (e *Engine) checkRequest(req Request) error {
+	if strings.TrimSpace(req.Question) == "" {
+		return ErrEmptyQuestion
+	}
+	if req.Doc != "" {
+		if _, ok := e.x.Summary(req.Doc); !ok {
+			return fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
+		}
+	}
+	return nil
+}
+
+// retrieve analyses a request's question and retrieves its candidate
+// sentences as Ask does, a definition the reports do not give read as a
+// figure asked (for Candidates and PassageHits, which describe what Ask
+// weighs); q is nil when there is nothing to search.
+func (e *Engine) retrieve(req Request) (q *Question, terms []index.WeightedTerm, filter index.Filter, hits []index.Hit, err error) {
+	q = e.an.Analyze(req.Question)
+	filter, ok := e.route(q, req)
+	terms = e.queryTerms(q)
+	if !ok || len(terms) == 0 {
+		return nil, nil, filter, nil, nil
+	}
+	if q.Kind == KindDefinition && len(e.define(q, filter)) == 0 {
+		q.Kind = KindNumber
+	}
+	hits, err = e.candidates(q, terms, filter)
+	if err == nil {
+		terms, hits, err = e.respell(q, terms, filter, hits)
+	}
+	if err != nil {
+		return nil, nil, filter, nil, err
+	}
+	return q, terms, filter, hits, nil
 }
 
 // route picks the documents to search: the request's filters, narrowed

@@ -3762,18 +3762,20 @@ func sentenceFirst(cands []candidate, confident float64) {
 // sentences answers a question that asks for no figure with the sentence
 // that covers it enough (see sentenceGate) and ranks first by the model's
 // sentence weights (Model.Sentence).
-func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
+//
+// ph holds the retrieved sentences scored (see passageHits).
+func (e *Engine) sentences(q *Question, vw *viewer, ph scoredPassages) []Answer {
 	var best *Answer
 	bestRank := math.Inf(-1)
 	var bestHit index.Hit
-	shs, feats := e.passageHits(q, vw, hits)
-	for i, sh := range shs {
+	for i, sh := range ph.shs {
 		v := sh.v
-		score, m, ok := sentenceGate(q, sh)
+		m := ph.whole[i]
+		score, ok := sentenceGate(q, sh, m)
 		if !ok {
 			continue
 		}
-		if rank := e.model.sentenceScore(&feats[i]); best == nil || rank > bestRank || rank == bestRank && hitBefore(sh.h, bestHit) {
+		if rank := e.model.sentenceScore(&ph.feats[i]); best == nil || rank > bestRank || rank == bestRank && hitBefore(sh.h, bestHit) {
 			bestRank, bestHit = rank, sh.h
 			// 这是今年宏观调控的首要任务: what it says is the sentence before.
 			if reAnaphor.MatchString(v.rec.Text) {
@@ -3792,12 +3794,11 @@ func (e *Engine) sentences(q *Question, vw *viewer, hits []index.Hit) []Answer {
 	return []Answer{*best}
 }
 
-// sentenceGate measures how well a sentence answers a question as a whole
-// (see wholeSentence), in the year the question names: ok when it holds
-// enough of the question, its subject above all, to answer it, and is no
-// bare heading (which names a topic and says nothing of it).
-func sentenceGate(q *Question, sh scoredHit) (score float64, m match, ok bool) {
-	m = wholeSentence(q, sh)
+// sentenceGate measures how well a sentence that holds m of a question as
+// a whole (see wholeSentence) answers it, in the year the question names:
+// ok when it holds enough of the question, its subject above all, to answer
+// it, and is no bare heading (which names a topic and says nothing of it).
+func sentenceGate(q *Question, sh scoredHit, m match) (score float64, ok bool) {
 	score = m.coverage * unknownPenalty(q)
 	if q.Year != 0 || q.HasRel {
 		// A year the question names must be the sentence's.
@@ -3806,7 +3807,7 @@ func sentenceGate(q *Question, sh scoredHit) (score float64, m match, ok bool) {
 		score *= gate
 	}
 	ok = m.core >= 0.6 && m.top >= 0.5 && score >= 0.55 && !headingOnly(strings.TrimSpace(sh.v.rec.Text))
-	return score, m, ok
+	return score, ok
 }
 
 // reAnaphor opens a sentence whose subject is what the sentence before

@@ -2,7 +2,6 @@ package qa
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -21,7 +20,8 @@ import (
 // for no figure; by Model.Passage, the order of the passages of a question
 // nothing answers (both fitted by scripts/fitweights).
 
-// Features of a retrieved sentence, for ranking passages.
+// Features of a retrieved sentence, for choosing the sentence that answers
+// and ranking passages.
 const (
 	pCoverage  = iota // weighted share of the question's concepts the sentence holds, times its period fit
 	pRetrieval        // retrieval score relative to the best
@@ -58,10 +58,10 @@ func scaledLog(x, top float64) float64 {
 	return math.Min(math.Log1p(math.Max(x, 0))/math.Log1p(top), 1)
 }
 
-// passageFeaturesOf computes the features of the i-th retrieved sentence.
-func passageFeaturesOf(q *Question, sh scoredHit, i int, maxScore float64, problem bool) passageFeatures {
+// passageFeaturesOf computes the features of the i-th retrieved sentence,
+// which holds m of the question as a whole.
+func passageFeaturesOf(q *Question, sh scoredHit, m match, i int, maxScore float64, problem bool) passageFeatures {
 	var f passageFeatures
-	m := wholeSentence(q, sh)
 	year, plan := sh.v.startPeriod()
 	rank, _ := periodFit(q, sh.v.sum.Meta, year, plan)
 	f[pCoverage] = m.coverage * rank
@@ -143,21 +143,20 @@ func (m *Model) sentenceScore(f *passageFeatures) float64 {
 // retrieval alone ranks a sentence that repeats the question's words over
 // the one that says what was asked of the period asked; coverage alone, a
 // long sentence that mentions everything.
-func (e *Engine) byCoverage(q *Question, vw *viewer, hits []index.Hit) []index.Hit {
-	if len(q.Concepts) == 0 || len(hits) < 2 {
-		return hits
-	}
-	shs, feats := e.passageHits(q, vw, hits)
-	if len(shs) < 2 {
+//
+// ph holds the hits scored (see passageHits); hits are returned as they
+// are when fewer than two can be read.
+func (e *Engine) byCoverage(ph scoredPassages, hits []index.Hit) []index.Hit {
+	if len(ph.shs) < 2 {
 		return hits
 	}
 	type ranked struct {
 		h     index.Hit
 		score float64
 	}
-	rs := make([]ranked, len(shs))
-	for i, sh := range shs {
-		rs[i] = ranked{sh.h, e.model.passageScore(&feats[i])}
+	rs := make([]ranked, len(ph.shs))
+	for i, sh := range ph.shs {
+		rs[i] = ranked{sh.h, e.model.passageScore(&ph.feats[i])}
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
 		if rs[i].score != rs[j].score {
@@ -185,9 +184,17 @@ func hitBefore(a, b index.Hit) bool {
 	return a.Sentence < b.Sentence
 }
 
-// passageHits scores the hits that can be read, in retrieval order, with
-// their passage features.
-func (e *Engine) passageHits(q *Question, vw *viewer, hits []index.Hit) ([]scoredHit, []passageFeatures) {
+// scoredPassages are the hits that can be read, in retrieval order, each
+// with its passage features and how much of the question it holds as a
+// whole (see wholeSentence).
+type scoredPassages struct {
+	shs   []scoredHit
+	feats []passageFeatures
+	whole []match
+}
+
+// passageHits scores the hits that can be read, in retrieval order.
+func (e *Engine) passageHits(q *Question, vw *viewer, hits []index.Hit) scoredPassages {
 	shs := e.scored(q, vw, hits)
 	maxScore := 1e-9
 	for _, sh := range shs {
@@ -202,12 +209,13 @@ func (e *Engine) passageHits(q *Question, vw *viewer, hits []index.Hit) ([]score
 	for _, sh := range shs {
 		siblings[para{sh.v.sum.ID, sh.h.Para}]++
 	}
-	feats := make([]passageFeatures, len(shs))
+	ph := scoredPassages{shs: shs, feats: make([]passageFeatures, len(shs)), whole: make([]match, len(shs))}
 	for i, sh := range shs {
-		feats[i] = passageFeaturesOf(q, sh, i, maxScore, problem)
-		feats[i][pSiblings] = scaledLog(float64(siblings[para{sh.v.sum.ID, sh.h.Para}]-1), 4)
+		ph.whole[i] = wholeSentence(q, sh)
+		ph.feats[i] = passageFeaturesOf(q, sh, ph.whole[i], i, maxScore, problem)
+		ph.feats[i][pSiblings] = scaledLog(float64(siblings[para{sh.v.sum.ID, sh.h.Para}]-1), 4)
 	}
-	return shs, feats
+	return ph
 }
 
 // PassageHit is a sentence retrieved for a question, with its features
@@ -227,44 +235,27 @@ type PassageHit struct {
 // when the engine answers the question, when its passages start from the
 // answer rather than from these sentences.
 func (e *Engine) PassageHits(ctx context.Context, req Request) (hits []PassageHit, answered bool, err error) {
-	if strings.TrimSpace(req.Question) == "" {
-		return nil, false, ErrEmptyQuestion
-	}
-	if req.Doc != "" {
-		if _, ok := e.x.Summary(req.Doc); !ok {
-			return nil, false, fmt.Errorf("%w: %s", ErrUnknownDoc, req.Doc)
-		}
+	if err := e.checkRequest(req); err != nil {
+		return nil, false, err
 	}
 	resp, err := e.Ask(ctx, req)
 	if err != nil {
 		return nil, false, err
 	}
 	answered = len(resp.Answers) > 0
-	q := e.an.Analyze(req.Question)
-	filter, ok := e.route(q, req)
-	terms := e.queryTerms(q)
-	if !ok || len(terms) == 0 || len(q.Concepts) == 0 {
-		return nil, answered, nil
-	}
-	if q.Kind == KindDefinition && len(e.define(q, filter)) == 0 {
-		q.Kind = KindNumber
-	}
-	found, err := e.candidates(q, terms, filter)
-	if err == nil {
-		terms, found, err = e.respell(q, terms, filter, found)
-	}
-	if err != nil {
+	q, terms, filter, found, err := e.retrieve(req)
+	if err != nil || q == nil || len(q.Concepts) == 0 {
 		return nil, answered, err
 	}
 	vw := e.newViewer()
 	if q.Kind == KindNumber {
 		_, found = e.numberCands(q, vw, terms, filter, found)
 	}
-	shs, feats := e.passageHits(q, vw, found)
-	hits = make([]PassageHit, len(shs))
-	for i, sh := range shs {
-		_, _, ok := sentenceGate(q, sh)
-		hits[i] = PassageHit{Doc: sh.v.sum.ID, Paragraph: sh.h.Para, Sentence: sh.v.rec.Text, Features: append([]float64(nil), feats[i][:]...), Answers: ok}
+	ph := e.passageHits(q, vw, found)
+	hits = make([]PassageHit, len(ph.shs))
+	for i, sh := range ph.shs {
+		_, ok := sentenceGate(q, sh, ph.whole[i])
+		hits[i] = PassageHit{Doc: sh.v.sum.ID, Paragraph: sh.h.Para, Sentence: sh.v.rec.Text, Features: append([]float64(nil), ph.feats[i][:]...), Answers: ok}
 	}
 	return hits, answered, ctx.Err()
 }
