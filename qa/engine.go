@@ -187,11 +187,14 @@ func explain(q *Question, f index.Filter) *Analysis {
 // Answer is a figure (or a definition, or a sentence) that answers the
 // question, with where it stands in the sources.
 type Answer struct {
-	Text      string  `json:"text"`      // the figure as written: 6341张
+	Text      string  `json:"text"`      // the figure as written: 6341张; in Chinese numerals, with its digits after it: 四倍（4倍）
 	Value     float64 `json:"value"`     // with 万/亿 applied: 8.66亿元 → 866000000
 	Unit      string  `json:"unit"`      // without the scale: 元
 	Qualifier string  `json:"qualifier"` // 余, 约, 以内 …
-	Sentence  string  `json:"sentence"`  // the whole source sentence
+	// Printed is the figure exactly as the file prints it, [Start, End),
+	// when Text adds its digits: 四倍 for 四倍（4倍）.
+	Printed   string  `json:"printed,omitempty"`
+	Sentence  string  `json:"sentence"` // the whole source sentence
 	Doc       string  `json:"doc"`
 	Title     string  `json:"title"`
 	Paragraph int     `json:"paragraph"` // index of the paragraph in the document
@@ -319,6 +322,13 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 		answers = answers[:k]
 	}
 	resp.Answers = append(resp.Answers, answers...)
+	for i := range resp.Answers {
+		if a := &resp.Answers[i]; a.Kind == "number" || a.Kind == "table" {
+			if d := WithDigits(a.Text); d != a.Text {
+				a.Printed, a.Text = a.Text, d
+			}
+		}
+	}
 	if q.Lang == "en" {
 		for i := range resp.Answers {
 			resp.Answers[i].English = english(resp.Answers[i], q.EnNoun)

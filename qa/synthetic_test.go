@@ -1065,8 +1065,8 @@ const traditionalReport = `政府工作報告
 func TestTraditionalReport(t *testing.T) {
 	e := smallEngine(t, "national_1954_gov_work_report.txt", traditionalReport)
 	askAll(t, e, map[string]string{
-		"国防费占财政支出的比重降到百分之几了？": "百分之二十一點一",
-		"五三年职工平均工资比五〇年涨了多少？":  "百分之八十四",
+		"国防费占财政支出的比重降到百分之几了？": "百分之二十一點一（21.1%）",
+		"五三年职工平均工资比五〇年涨了多少？":  "百分之八十四（84%）",
 	})
 }
 
@@ -1091,8 +1091,8 @@ func TestPerHeadFigureIsNoWhole(t *testing.T) {
 	doc := "政府工作报告\n\n一九五六年，全国粮食产量达到三千六百五十亿斤，按全国人口计算，每人平均六百零八斤。\n"
 	e := smallEngine(t, "national_1957_gov_work_report.txt", doc)
 	askAll(t, e, map[string]string{
-		"一九五六年全国粮食打了多少斤？":  "三千六百五十亿斤",
-		"一九五六年每人平均有多少斤粮食？": "六百零八斤",
+		"一九五六年全国粮食打了多少斤？":  "三千六百五十亿斤（3650亿斤）",
+		"一九五六年每人平均有多少斤粮食？": "六百零八斤（608斤）",
 	})
 	a := testAnalyzer()
 	for _, q := range []string{"What was the average net income per farmer last year?", "What will the per-person subsidy be raised to?"} {
@@ -1361,7 +1361,7 @@ func TestLooseParts(t *testing.T) {
 		want string // "" for no answer
 	}{
 		{"海洋和淡水的渔业生产，一九五九年的产量达到五百零二万吨。", ""},
-		{"钢铁工业发展很快，一九五九年钢的产量达到一千三百三十五万吨。", "一千三百三十五万吨"},
+		{"钢铁工业发展很快，一九五九年钢的产量达到一千三百三十五万吨。", "一千三百三十五万吨（1335万吨）"},
 	} {
 		e := smallEngineSeg(t, seg, "maxmatch-loose", "national_1960_gov_work_report.txt", "1960年政府工作报告\n\n"+c.doc+"\n")
 		r, err := e.Ask(context.Background(), Request{Question: "一九五九年全国钢产量是多少？"})
