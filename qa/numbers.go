@@ -2218,7 +2218,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		plan = true
 	}
 	cued := plan
-	if pc.secPeriod == report.PeriodSpan && year == 0 && levelReached(clause) {
+	if year == 0 && (pc.secPeriod == report.PeriodSpan && levelReached(clause) || movedTo(clause) && spanBefore(pc.text, yearSpans(pc.text), at)) {
 		// 一般公共预算收入达到280.7亿元 in a review of five years: the level
 		// the span ends at, in its last year.
 		year = pc.secYear
@@ -2279,6 +2279,18 @@ func levelReached(clause string) bool {
 	for _, w := range levelCues {
 		if strings.Contains(clause, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// movedTo reports whether a clause moves a figure to a new level
+// (由2046万吨增加到3178万吨, 降至): the level a span of years ends at,
+// where 达 or 总量 over a span may be its sum (“十四五”时期收入总量达1670亿元).
+func movedTo(clause string) bool {
+	for _, w := range levelCues {
+		if (strings.HasSuffix(w, "到") || strings.HasSuffix(w, "至")) && strings.Contains(clause, w) {
+			return !strings.Contains(clause, "累计")
 		}
 	}
 	return false
@@ -2990,7 +3002,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if k := strings.LastIndex(clause, "、"); k >= 0 {
 				item = clause[k+len("、"):]
 			}
-			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(item)) ||
+			// 这两年中，钢产量由二千零四十六万吨增加到三千一百七十八万吨: the
+			// level reached is of the span's last year, which period dates.
+			spanEnd := year != 0 && year == q.Year && movedTo(item)
+			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) && !spanEnd || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(item)) ||
 				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(item))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||

@@ -869,11 +869,13 @@ var wordsEndingInQualifier = []string{"节约", "制约", "集约", "预约", "�
 	"最近", "附近", "就近", "邻近", "临近"}
 
 // chineseUnitOK lists units that make a Chinese numeral a figure; words
-// like 方 (千方百计) or 成 (一成不变) are left out.
-func chineseUnitOK(u string) bool {
+// like 方 (千方百计), 成 (一成不变) or 度 (一度) are left out, unless the
+// numeral carries a scale of 万 or 亿, which no such word does
+// (二千五百六十亿度, 三亿立方米).
+func chineseUnitOK(num, u string) bool {
 	switch u {
 	case "立方米", "成", "度", "起", "对", "门", "片", "段", "组", "队", "份", "部", "类", "种", "期", "周", "列", "根", "支":
-		return false
+		return strings.HasSuffix(num, "万") || strings.HasSuffix(num, "亿")
 	}
 	return u != ""
 }
@@ -913,7 +915,7 @@ func parseChinese(text string, i int) (Quantity, bool) {
 		v, j = scaled(v, mult), k+n
 	}
 	_, unit, qual, end := tail(text, j)
-	if !chineseUnitOK(unit) {
+	if !chineseUnitOK(num, unit) {
 		return Quantity{}, false
 	}
 	// 一是, 一批, 一个: enumerators and articles, not figures.

@@ -1436,3 +1436,22 @@ func TestAnnouncingPassage(t *testing.T) {
 		}
 	}
 }
+
+// A level a span of years moves to (这两年中，钢产量由…增加到…) is of the
+// span's last year, the year the report reviews; a figure in 亿度 written
+// in Chinese numerals is one; a sum reached over a span (“十四五”时期…总量
+// 达) is no year's.
+func TestSpanEndLevel(t *testing.T) {
+	seg := segment.NewMaxMatch([]string{"钢产量", "发电量", "增加", "全国", "全市", "一般公共预算收入", "总量", "时期", "两年", "增长"})
+	doc := "1979年政府工作报告\n\n这两年中，钢产量由二千零四十六万吨增加到三千一百七十八万吨，增长百分之五十五点三；发电量由二千零三十亿度增加到二千五百六十亿度，增长百分之二十六。\n"
+	e := smallEngineSeg(t, seg, "maxmatch-spanend", "national_1979_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"1978年钢产量达到多少万吨？":  "三千一百七十八万吨（3178万吨）",
+		"1978年全国发电量有多少亿度？": "二千五百六十亿度（2560亿度）",
+	})
+	doc = "2026年廊坊市政府工作报告\n\n“十四五”时期，全市一般公共预算收入总量达1670亿元。\n\n2025年，全市一般公共预算收入311.8亿元，增长1.8%。\n"
+	e = smallEngineSeg(t, seg, "maxmatch-spanend2", "hebei_langfang_2026_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"2025年全市一般公共预算收入是多少亿元？": "311.8亿元",
+	})
+}
