@@ -2408,8 +2408,8 @@ func addedFigure(text string, l *layout, pos int) bool {
 	start := clauseStart(l, pos)
 	// 增加值 is value added, not an addition.
 	before := strings.ReplaceAll(text[start:pos], "增加值", "")
-	if strings.HasSuffix(before, "到") || strings.HasSuffix(before, "至") {
-		return false // 增加到1.55万家: the new total
+	if reToLevel.MatchString(before) {
+		return false // 增加到1.55万家, 增加到2012年的1923亿元: the new total
 	}
 	for _, w := range stockWords {
 		if strings.Contains(before, w) {
@@ -2455,8 +2455,12 @@ func newFigure(text string, l *layout, pos int) bool {
 		// join names the whole.
 		before = item
 	}
-	return hasAny(before, newWords) && !strings.HasSuffix(before, "到") && !strings.HasSuffix(before, "至")
+	return hasAny(before, newWords) && !reToLevel.MatchString(before)
 }
+
+// reToLevel ends the words before a level a figure moves to: 增加到,
+// 提高至, 增加到2012年的 (the year the level was reached).
+var reToLevel = regexp.MustCompile(`(?:到|至)(?:\s*[0-9０-９]{4}\s*年(?:底|末)?的?)?$`)
 
 // wholeMarks name a whole or the level reached: 总量, 总数达, 累计.
 var wholeMarks = []string{"总", "达", "累计"}

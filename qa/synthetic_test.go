@@ -1455,3 +1455,14 @@ func TestSpanEndLevel(t *testing.T) {
 		"2025年全市一般公共预算收入是多少亿元？": "311.8亿元",
 	})
 }
+
+// A level a figure moves to in a year (增加到2012年的1923亿元) is the
+// level, not what was added: it answers how much there is.
+func TestMovedToDatedLevel(t *testing.T) {
+	seg := segment.NewMaxMatch([]string{"补贴资金", "补贴", "资金", "种粮", "农民", "增加", "标准", "逐年", "提高", "制度", "建立健全"})
+	doc := "2013年政府工作报告\n\n建立健全种粮农民补贴制度，补贴标准逐年提高，补贴资金从2007年的639亿元增加到2012年的1923亿元。\n"
+	e := smallEngineSeg(t, seg, "maxmatch-movedto", "national_2013_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"2012年种粮农民补贴资金有多少亿？": "1923亿元",
+	})
+}
