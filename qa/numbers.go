@@ -603,7 +603,14 @@ type layout struct {
 	// fromTo are the spans of a change's start (从2010年的4.60万亿元增加到):
 	// the subject before one is as near to the figure after it.
 	fromTo [][2]int
+	// topic says that the first clause names what the sentence's figures
+	// are of: 在工业农业总产值方面：一九五三年比一九五二年增长百分之十四点四.
+	topic bool
 }
+
+// reTopicClause is a first clause that names the topic of the figures
+// after it: 在工业农业总产值方面, 教育方面.
+var reTopicClause = regexp.MustCompile(`^(?:在|关于)?[^，；：,;:]{1,20}方面$`)
 
 // excluded reports whether the word at [ws, we) stands in an aside that
 // says what the figure leaves out: it names what the figure is not.
@@ -728,6 +735,9 @@ func ordinalJoin(text string, i int) bool {
 // clauses returns the layout of text.
 func clauses(text string) *layout {
 	l := &layout{asides: asideSpans(text)}
+	if k := strings.IndexAny(text, "，；：,;:"); k > 0 {
+		l.topic = reTopicClause.MatchString(strings.TrimSpace(text[:k]))
+	}
 	if strings.Contains(text, "从") || strings.Contains(text, "由") {
 		for _, m := range reFromTo.FindAllStringIndex(text, -1) {
 			l.fromTo = append(l.fromTo, [2]int{m[0], m[1]})
@@ -1005,6 +1015,9 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		// figures that follow ("工程设计与建造产业……，综合收入突破590亿元").
 		d = -d
 		if co == 0 {
+			if l != nil && l.topic {
+				return 0.85
+			}
 			return 0.5
 		}
 		return math.Max(0.3, 0.5-0.05*float64(d-1))
@@ -2459,8 +2472,9 @@ func newFigure(text string, l *layout, pos int) bool {
 }
 
 // reToLevel ends the words before a level a figure moves to: 增加到,
-// 提高至, 增加到2012年的 (the year the level was reached).
-var reToLevel = regexp.MustCompile(`(?:到|至)(?:\s*[0-9０-９]{4}\s*年(?:底|末)?的?)?$`)
+// 提高至, 增加到2012年的, 增加到一九八五年的 (the year the level was
+// reached).
+var reToLevel = regexp.MustCompile(`(?:到|至)(?:\s*(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年(?:底|末)?的?)?$`)
 
 // wholeMarks name a whole or the level reached: 总量, 总数达, 累计.
 var wholeMarks = []string{"总", "达", "累计"}
@@ -2832,6 +2846,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	average, added := asksAverage(q), asksAdded(q) || addedAsked
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
+	askedBase := askedBaseYear(q)
 	qpoint := yearPoint(q.Raw)
 	counted := countedNoun(q.Norm)
 	// A whole (总里程) or a level at a point of the year (年初的债务限额).
@@ -3009,7 +3024,13 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// 这两年中，钢产量由二千零四十六万吨增加到三千一百七十八万吨: the
 			// level reached is of the span's last year, which period dates.
 			spanEnd := year != 0 && year == q.Year && movedTo(item)
-			ft[fSpanMiss] = boolf(oneYear && (spanBefore(text, spans, f.Prefix) && !spanEnd || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(item)) ||
+			// 1954年比1952年增长了多少: not the change from 1953.
+			otherBase := false
+			if askedBase != 0 && q.AsksChange {
+				b := baseYear(pc, f.Prefix)
+				otherBase = b != 0 && b != askedBase
+			}
+			ft[fSpanMiss] = boolf(otherBase || oneYear && (spanBefore(text, spans, f.Prefix) && !spanEnd || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(item)) ||
 				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(item))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
@@ -4131,8 +4152,18 @@ func inFromPart(spans [][]int, k int) bool {
 // a base two years or more before its own year (2005年与2000年相比，国内生产
 // 总值增长57.3%): the change of a span, not of one year.
 func longBase(pc periodCtx, at, year int) bool {
-	if year == 0 || !changeFigure(pc.text, at) {
-		return false // 同１９８７年相比，…达到８０００万吨: a level, whatever its base
+	if year == 0 {
+		return false
+	}
+	last := baseYear(pc, at)
+	return last > 0 && last <= year-2
+}
+
+// baseYear returns the year a change at byte at is told against (比一九五三
+// 年增长百分之九点四: 1953), or 0 when it names none or is no change.
+func baseYear(pc periodCtx, at int) int {
+	if !changeFigure(pc.text, at) {
+		return 0 // 同１９８７年相比，…达到８０００万吨: a level, whatever its base
 	}
 	years := pc.namedYears()
 	last := 0 // the base nearest before the figure, with no figure between
@@ -4150,7 +4181,20 @@ func longBase(pc periodCtx, at, year int) bool {
 			last = yearValue(pc.text[y[2]:y[3]])
 		}
 	}
-	return last > 0 && last <= year-2
+	return last
+}
+
+// askedBaseYear returns the base year a question compares with (比1952年
+// 增长了多少: 1952), or 0.
+func askedBaseYear(q *Question) int {
+	m := reAskedBase.FindString(q.Norm)
+	if m == "" {
+		return 0
+	}
+	for _, y := range sentenceYears(m) {
+		return yearValue(m[y[2]:y[3]])
+	}
+	return 0
 }
 
 // reBaseClause follows the year of a base that is a clause of its own

@@ -2156,3 +2156,63 @@ func TestCumulativeIsNoLevel(t *testing.T) {
 		}
 	}
 }
+
+// The pieces that date and place a figure of the older reports: a topic
+// clause, the base of a change, and a level moved to in a year.
+func TestTopicBaseAndLevel(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		topic bool
+	}{
+		{"在工业农业总产值方面：一九五三年比一九五二年增长百分之十四点四", true},
+		{"教育方面，投入413764万元", true},
+		{"全年完成地区生产总值5000亿元，增长5%", false},
+		{"在这方面我们还有很多工作要做，必须加强", false},
+	} {
+		if got := clauses(c.text).topic; got != c.topic {
+			t.Errorf("clauses(%q).topic = %v, want %v", c.text, got, c.topic)
+		}
+	}
+	a := testAnalyzer()
+	for _, c := range []struct {
+		q    string
+		base int
+	}{
+		{"1954年工业总产值比1952年增长了多少？", 1952},
+		{"一九五四年工业总产值比一九五二年增长了多少？", 1952},
+		{"1954年工业总产值比上年增长了多少？", 0},
+	} {
+		if got := askedBaseYear(a.Analyze(c.q)); got != c.base {
+			t.Errorf("askedBaseYear(%q) = %d, want %d", c.q, got, c.base)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		at   string // the figure
+		base int
+	}{
+		{"一九五三年比一九五二年增长百分之十四点四，一九五四年又比一九五三年增长百分之九点四。", "百分之九点四", 1953},
+		{"一九五四年工业总产值比一九五二年增长了百分之五十三点七。", "百分之五十三点七", 1952},
+		{"同１９８７年相比，粮食达到８０００万吨。", "８０００万吨", 0},
+	} {
+		pc := periodCtx{text: c.text}
+		if got := baseYear(pc, strings.Index(c.text, c.at)); got != c.base {
+			t.Errorf("baseYear(%q at %s) = %d, want %d", c.text, c.at, got, c.base)
+		}
+	}
+	for _, c := range []struct {
+		before string
+		level  bool
+	}{
+		{"补贴资金从2007年的639亿元增加到2012年的", true},
+		{"在校学生由一九八○年的一百一十四万人增加到一九八五年的", true},
+		{"新增城镇就业人数达到", true},
+		{"新增城镇就业", false},
+		{"研发投入增加到", true},
+		{"新增", false},
+	} {
+		if got := reToLevel.MatchString(c.before); got != c.level {
+			t.Errorf("reToLevel(%q) = %v, want %v", c.before, got, c.level)
+		}
+	}
+}
