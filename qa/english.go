@@ -39,7 +39,11 @@ var (
 // meaning.
 var enMeasure = []string{"target", "goal", "rate", "growth", "number", "amount", "total", "percentage", "percent",
 	"proportion", "share", "value", "level", "figure", "size", "how", "many", "much", "output", "revenue", "income",
-	"investment", "budget", "spending", "expenditure", "increase", "decrease", "population", "count", "gdp", "volume"}
+	"investment", "budget", "spending", "expenditure", "increase", "decrease", "population", "count", "gdp", "volume", "capacity"}
+
+// reEnInUnit is the unit a question asks its figure in, in brackets:
+// (in 100 million kW), (in 10,000 tonnes).
+var reEnInUnit = regexp.MustCompile(`\(in [^)]+\)`)
 
 // enFrame are English words of the question frame; they make no concept.
 var enFrame = map[string]bool{
@@ -367,6 +371,10 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	case has("how much"):
 		q.Kind = KindNumber
 		muchMoney = true
+	case reEnInUnit.MatchString(s):
+		// What is Xinjiang's new-energy capacity (in 100 million kW): the
+		// unit asked makes it a figure.
+		q.Kind = KindNumber
 	case has("what percentage"), has("what percent"), has("how fast"), has("what proportion"), has("what share"), has("by how much"), has("growth rate"), has("what rate"), has("growth") && !has("how many"):
 		q.Kind = KindNumber
 		q.Class = "percent"

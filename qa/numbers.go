@@ -4115,6 +4115,8 @@ func rateOfChange(before string) bool {
 // make it a yearly average or level over several years: 平均每年增长8.3%,
 // 年均增长7.8%, 每年城镇新增就业40万人以上.
 func averageFigure(before string) bool {
+	// 细颗粒物年均浓度 is a yearly mean, one year's measure.
+	before = strings.ReplaceAll(before, "年均浓度", "")
 	return strings.Contains(before, "年均") || strings.Contains(before, "每年")
 }
 

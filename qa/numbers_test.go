@@ -2216,3 +2216,19 @@ func TestTopicBaseAndLevel(t *testing.T) {
 		}
 	}
 }
+
+func TestAverageFigure(t *testing.T) {
+	for _, c := range []struct {
+		before string
+		avg    bool
+	}{
+		{"地区生产总值年均增长", true},
+		{"每年城镇新增就业", true},
+		{"PM2.5年均浓度降至", false},
+		{"细颗粒物年均浓度", false},
+	} {
+		if got := averageFigure(c.before); got != c.avg {
+			t.Errorf("averageFigure(%q) = %v, want %v", c.before, got, c.avg)
+		}
+	}
+}

@@ -2700,3 +2700,18 @@ func TestPurposeLast(t *testing.T) {
 		}
 	}
 }
+
+// A unit asked in brackets makes an English "what is" a figure, not a
+// definition.
+func TestEnglishUnitAskedIsFigure(t *testing.T) {
+	a := testAnalyzer()
+	for _, c := range []struct{ q, kind string }{
+		{"What is Xinjiang's installed new-energy power capacity now (in 100 million kW)?", KindNumber},
+		{"What is the installed capacity of new energy?", KindNumber},
+		{"What are the six stabilities?", KindDefinition},
+	} {
+		if got := a.Analyze(c.q).Kind; got != c.kind {
+			t.Errorf("%s: kind %s, want %s", c.q, got, c.kind)
+		}
+	}
+}
