@@ -41,6 +41,11 @@ var enMeasure = []string{"target", "goal", "rate", "growth", "number", "amount",
 	"proportion", "share", "value", "level", "figure", "size", "how", "many", "much", "output", "revenue", "income",
 	"investment", "budget", "spending", "expenditure", "increase", "decrease", "population", "count", "gdp", "volume", "capacity"}
 
+// reEnSayAbout asks what a report says or plans of a thing: What does the
+// report say about elderly care, What does Qinghai plan for tourism.
+// "What is … planned for 1992" asks a figure.
+var reEnSayAbout = regexp.MustCompile(`^what (?:does|did|do|will)\b[^?]*\b(?:say|mention|plan|propose|state)\s+(?:about|for|on|regarding)\b`)
+
 // reEnInUnit is the unit a question asks its figure in, in brackets:
 // (in 100 million kW), (in 10,000 tonnes).
 var reEnInUnit = regexp.MustCompile(`\(in [^)]+\)`)
@@ -341,6 +346,10 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	defined := enDefinedTerm(s)
 	shortcomings := reEnAskShortcoming.MatchString(s)
 	switch {
+	case reEnSayAbout.MatchString(s):
+		// What does the report say about elderly care: what it writes of
+		// the thing, not a figure of it.
+		q.Kind = KindText
 	case shortcomings:
 		// What problems does Ningxia admit it still faces: the paragraph
 		// where the report owns them (我们也清醒看到…).

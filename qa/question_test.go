@@ -2702,13 +2702,16 @@ func TestPurposeLast(t *testing.T) {
 }
 
 // A unit asked in brackets makes an English "what is" a figure, not a
-// definition.
-func TestEnglishUnitAskedIsFigure(t *testing.T) {
+// definition; "what does the report say about" asks for what it writes.
+func TestEnglishKinds(t *testing.T) {
 	a := testAnalyzer()
 	for _, c := range []struct{ q, kind string }{
 		{"What is Xinjiang's installed new-energy power capacity now (in 100 million kW)?", KindNumber},
 		{"What is the installed capacity of new energy?", KindNumber},
 		{"What are the six stabilities?", KindDefinition},
+		{"What does the report say about elderly care?", KindText},
+		{"What does the report plan for elderly care services this year?", KindText},
+		{"What is the total fixed-asset investment planned for 1992?", KindNumber},
 	} {
 		if got := a.Analyze(c.q).Kind; got != c.kind {
 			t.Errorf("%s: kind %s, want %s", c.q, got, c.kind)
