@@ -2031,6 +2031,13 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		if k := strings.Index(w.text, "总"); k > 0 && n >= 4 {
 			c.Alts = addAlt(c.Alts, Alt{Text: w.text[:k] + w.text[k+len("总"):], Factor: 0.85})
 		}
+		// 投资总额 is the 投资 a report writes (水利建设投资3562亿元); not
+		// 总量, which makes terms of its own (经济总量).
+		for _, total := range []string{"总额", "总数"} {
+			if x, ok := strings.CutSuffix(w.text, total); ok && utf8.RuneCountInString(x) >= 2 && isHanString(x) {
+				c.Alts = addAlt(c.Alts, Alt{Text: x, Factor: 0.85})
+			}
+		}
 		// 鞋子 is the 鞋 of a bulletin's products (鞋9517.8万双).
 		if r := []rune(w.text); len(r) == 2 && r[1] == '子' && isHan(r[0]) {
 			c.Alts = addAlt(c.Alts, Alt{Text: string(r[0]), Factor: 0.8})

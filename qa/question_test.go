@@ -2718,3 +2718,26 @@ func TestEnglishKinds(t *testing.T) {
 		}
 	}
 }
+
+// A total asked (投资总额, 企业总数) is also the amount written without the
+// word for total (水利建设投资3562亿元); 经济总量 keeps its own meaning.
+func TestTotalSuffixAlts(t *testing.T) {
+	a := testAnalyzer()
+	alts := func(q, word string) []string {
+		var out []string
+		for _, c := range a.Analyze(q).Concepts {
+			if c.Word == word {
+				for _, al := range c.Alts {
+					out = append(out, al.Text)
+				}
+			}
+		}
+		return out
+	}
+	if got := alts("五年水利投资总额是多少？", "投资总额"); !slices.Contains(got, "投资") {
+		t.Errorf("投资总额: alternatives %v lack 投资", got)
+	}
+	if got := alts("去年经济总量有多大？", "经济总量"); slices.Contains(got, "经济") {
+		t.Errorf("经济总量: alternatives %v hold 经济", got)
+	}
+}
