@@ -45,16 +45,15 @@ func init() {
 
 // tokenizer adapts a Segmenter to bleve. It folds full-width characters
 // and Latin case before segmenting; token offsets stay offsets into the
-// original text.
+// original text. Paragraphs and sentences do not go through it: they are
+// indexed with their words counted ahead (see field); it is the analyzer
+// the index mapping names for text a bleve query analyses itself.
 type tokenizer struct {
 	seg segment.Segmenter
 }
 
 func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	terms, ok := pretokenized.get(string(input))
-	if !ok {
-		terms = Terms(t.seg, string(input))
-	}
+	terms := Terms(t.seg, string(input))
 	stream := make(analysis.TokenStream, len(terms))
 	toks := make([]analysis.Token, len(terms))
 	for i, tm := range terms {
@@ -88,73 +87,6 @@ func Terms(seg segment.Segmenter, text string) []Term {
 			tm.Start, tm.End = offs[tk.Start], offs[tk.End]
 		}
 		out[i] = tm
-	}
-	return out
-}
-
-// pretok holds the words of texts segmented ahead of indexing: a document's
-// paragraphs are segmented once, and the words of their sentences taken
-// from them, instead of segmenting every sentence again. It is safe for
-// concurrent use; entries count their users.
-type pretok struct {
-	mu sync.Mutex
-	m  map[string]*pretokEntry
-}
-
-type pretokEntry struct {
-	terms []Term
-	refs  int
-}
-
-var pretokenized = &pretok{m: map[string]*pretokEntry{}}
-
-func (p *pretok) get(text string) ([]Term, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	e, ok := p.m[text]
-	if !ok {
-		return nil, false
-	}
-	return e.terms, true
-}
-
-// put registers the words of texts and returns a func that forgets them.
-func (p *pretok) put(texts map[string][]Term) (release func()) {
-	p.mu.Lock()
-	for t, terms := range texts {
-		if e, ok := p.m[t]; ok {
-			e.refs++
-			continue
-		}
-		p.m[t] = &pretokEntry{terms: terms, refs: 1}
-	}
-	p.mu.Unlock()
-	return func() {
-		p.mu.Lock()
-		for t := range texts {
-			if e, ok := p.m[t]; ok {
-				if e.refs--; e.refs == 0 {
-					delete(p.m, t)
-				}
-			}
-		}
-		p.mu.Unlock()
-	}
-}
-
-// sliceTerms returns the words of text[start:end] out of the words of
-// text, with offsets and positions relative to the slice.
-func sliceTerms(terms []Term, start, end int) []Term {
-	var out []Term
-	base := -1
-	for _, t := range terms {
-		if t.Start < start || t.End > end {
-			continue
-		}
-		if base < 0 {
-			base = t.Pos
-		}
-		out = append(out, Term{Text: t.Text, Start: t.Start - start, End: t.End - start, Pos: t.Pos - base})
 	}
 	return out
 }

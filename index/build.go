@@ -7,9 +7,12 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"reportkb/index/report"
 	"reportkb/index/segment"
@@ -112,7 +115,7 @@ func (x *Index) indexDocs(ps []*pending) error {
 			return err
 		}
 	}
-	return x.batch(b, c.texts)
+	return x.batch(b)
 }
 
 // indexLarge writes a large document in batches of about chunkBytes of
@@ -154,7 +157,7 @@ func (x *Index) indexLarge(p *pending) error {
 				return err
 			}
 		}
-		if err := x.batch(b, c.texts); err != nil {
+		if err := x.batch(b); err != nil {
 			return err
 		}
 		from = to
@@ -167,15 +170,13 @@ func (x *Index) indexLarge(p *pending) error {
 		if err := addMarker(b, p.e, true); err != nil {
 			return err
 		}
-		return x.batch(b, nil)
+		return x.batch(b)
 	}
 	return nil
 }
 
-// batch runs b with the words of texts segmented ahead.
-func (x *Index) batch(b *bleve.Batch, texts map[string][]Term) error {
-	release := pretokenized.put(texts)
-	defer release()
+// batch runs b.
+func (x *Index) batch(b *bleve.Batch) error {
 	if err := x.bleve.Batch(b); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
@@ -185,7 +186,6 @@ func (x *Index) batch(b *bleve.Batch, texts map[string][]Term) error {
 // chunk is a run of paragraphs of documents on their way into a batch.
 type chunk struct {
 	parts []chunkPart
-	texts map[string][]Term
 }
 
 type chunkPart struct {
@@ -195,18 +195,24 @@ type chunkPart struct {
 
 func (c *chunk) add(e *Entry, from, to int) { c.parts = append(c.parts, chunkPart{e, from, to}) }
 
-// index segments the searchable paragraphs of the chunk on all cores,
-// each once, derives the words of their sentences from them, and adds
-// their bleve documents to b.
+// index segments the searchable paragraphs of the chunk, and their
+// headings, on all cores, each text once, and adds the bleve documents of
+// the paragraphs and their sentences to b with their words counted (see
+// field): bleve's own analysis of them does nothing.
 func (c *chunk) index(b *bleve.Batch, seg segment.Segmenter) error {
 	var todo []string
 	seen := map[string]bool{}
 	for _, pt := range c.parts {
 		for i := pt.from; i < pt.to; i++ {
 			p := &pt.e.Doc.Paragraphs[i]
-			if p.Kind.Searchable() && !seen[p.Text] {
-				seen[p.Text] = true
-				todo = append(todo, p.Text)
+			if !p.Kind.Searchable() {
+				continue
+			}
+			for _, t := range []string{p.Text, p.Heading} {
+				if !seen[t] {
+					seen[t] = true
+					todo = append(todo, t)
+				}
 			}
 		}
 	}
@@ -227,16 +233,88 @@ func (c *chunk) index(b *bleve.Batch, seg segment.Segmenter) error {
 		}()
 	}
 	wg.Wait()
-	c.texts = make(map[string][]Term, 2*len(todo))
+	texts := make(map[string][]Term, len(todo))
 	for i, t := range todo {
-		c.texts[t] = terms[i]
+		texts[t] = terms[i]
 	}
 	for _, pt := range c.parts {
-		if err := addParagraphs(b, pt.e, pt.from, pt.to, c.texts); err != nil {
+		if err := addParagraphs(b, pt.e, pt.from, pt.to, texts); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// fieldOptions are the indexing options of the fields of paragraphs and
+// sentences, as the mapping declares them (see Index.mapping): words
+// indexed without their positions, nothing stored.
+const fieldOptions = bindex.IndexField
+
+// field is a field of a paragraph's or sentence's bleve document whose
+// words were counted when it was built: it carries its word frequencies,
+// and bleve's analysis of it does nothing. Fields are never changed once
+// built, so the documents of a batch share those of their document
+// (region, level …), which bleve's analysis and segment building read
+// concurrently.
+type field struct {
+	name  string
+	n     int // the number of words (bleve's field length)
+	freqs bindex.TokenFrequencies
+	plain uint64 // bytes of text
+}
+
+func (f *field) Name() string                                      { return f.name }
+func (f *field) ArrayPositions() []uint64                          { return nil }
+func (f *field) Options() bindex.FieldIndexingOptions              { return fieldOptions }
+func (f *field) Analyze()                                          {}
+func (f *field) Value() []byte                                     { return nil } // not stored
+func (f *field) NumPlainTextBytes() uint64                         { return f.plain }
+func (f *field) EncodedFieldType() byte                            { return 't' }
+func (f *field) AnalyzedLength() int                               { return f.n }
+func (f *field) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+func (f *field) Size() int                                         { return 64 + len(f.name) + 64*len(f.freqs) }
+
+// keywordField is a field of whole values, each one word, as the keyword
+// analyzer makes them (an empty value too).
+func keywordField(name string, values ...string) *field {
+	f := &field{name: name, n: len(values), freqs: make(bindex.TokenFrequencies, len(values))}
+	tfs := make([]bindex.TokenFreq, len(values))
+	for i, v := range values {
+		f.plain += uint64(len(v))
+		tf, ok := f.freqs[v]
+		if !ok {
+			tf = &tfs[i]
+			tf.Term = []byte(v)
+			f.freqs[v] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+	}
+	return f
+}
+
+// textField is a field of the words of terms, or of those of them that lie
+// in text[from:to] when to > 0 (a sentence of a paragraph).
+func textField(name string, terms []Term, from, to int) *field {
+	f := &field{name: name, freqs: make(bindex.TokenFrequencies, 16)}
+	var tfs []bindex.TokenFreq
+	for _, t := range terms {
+		if to > 0 && (t.Start < from || t.End > to) {
+			continue
+		}
+		f.n++
+		tf, ok := f.freqs[t.Text]
+		if !ok {
+			if len(tfs) == 0 {
+				tfs = make([]bindex.TokenFreq, 16)
+			}
+			tf = &tfs[0]
+			tfs = tfs[1:]
+			tf.Term = unsafe.Slice(unsafe.StringData(t.Text), len(t.Text)) // read only
+			f.freqs[t.Text] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+	}
+	return f
 }
 
 // addParagraphs adds the bleve documents of paragraphs [from, to) of e
@@ -244,9 +322,27 @@ func (c *chunk) index(b *bleve.Batch, seg segment.Segmenter) error {
 // paragraph's, in texts.
 func addParagraphs(b *bleve.Batch, e *Entry, from, to int, texts map[string][]Term) error {
 	d := e.Doc
-	region, level, kind, ys := d.Meta.Region, d.Meta.Level, d.Meta.Kind, years(d.Meta)
-	common := func() map[string]interface{} {
-		return map[string]interface{}{"doc": d.ID, "region": region, "level": level, "dkind": kind, "years": ys}
+	m := d.Meta
+	common := []*field{
+		keywordField("doc", d.ID),
+		keywordField("region", m.Region),
+		keywordField("level", m.Level),
+		keywordField("dkind", m.Kind),
+	}
+	if ys := years(m); len(ys) > 0 {
+		common = append(common, keywordField("years", ys...))
+	}
+	newDoc := func(id string, fs ...*field) *document.Document {
+		doc := document.NewDocument(id)
+		// One more for the _id field bleve adds.
+		doc.Fields = make([]document.Field, 0, len(common)+len(fs)+1)
+		for _, f := range common {
+			doc.Fields = append(doc.Fields, f)
+		}
+		for _, f := range fs {
+			doc.Fields = append(doc.Fields, f)
+		}
+		return doc
 	}
 	for i := from; i < to; i++ {
 		p := &d.Paragraphs[i]
@@ -254,22 +350,18 @@ func addParagraphs(b *bleve.Batch, e *Entry, from, to int, texts map[string][]Te
 			continue
 		}
 		terms := texts[p.Text]
-		for j := p.FirstSentence; j < p.FirstSentence+p.NumSentences; j++ {
-			s := &d.Sentences[j]
-			if _, ok := texts[s.Text]; !ok {
-				texts[s.Text] = sliceTerms(terms, s.Off, s.Off+len(s.Text))
-			}
-		}
-		f := common()
-		f["ptext"] = p.Text
-		f["heading"] = p.Heading
-		if err := b.Index(paraID(d.ID, e.Gen, i), f); err != nil {
+		pf := textField("ptext", terms, 0, 0)
+		pf.plain = uint64(len(p.Text))
+		hf := textField("heading", texts[p.Heading], 0, 0)
+		hf.plain = uint64(len(p.Heading))
+		if err := b.IndexAdvanced(newDoc(paraID(d.ID, e.Gen, i), pf, hf)); err != nil {
 			return err
 		}
 		for j := p.FirstSentence; j < p.FirstSentence+p.NumSentences; j++ {
-			f := common()
-			f["stext"] = d.Sentences[j].Text
-			if err := b.Index(sentID(d.ID, e.Gen, j), f); err != nil {
+			s := &d.Sentences[j]
+			sf := textField("stext", terms, s.Off, s.Off+len(s.Text))
+			sf.plain = uint64(len(s.Text))
+			if err := b.IndexAdvanced(newDoc(sentID(d.ID, e.Gen, j), sf)); err != nil {
 				return err
 			}
 		}

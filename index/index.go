@@ -634,6 +634,7 @@ func (x *Index) mapping() mapping.IndexMapping {
 		f.Analyzer = keyword.Name
 		f.Store = false
 		f.IncludeInAll = false
+		f.IncludeTermVectors = false
 		f.DocValues = false
 		return f
 	}
