@@ -3030,8 +3030,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				b := baseYear(pc, f.Prefix)
 				otherBase = b != 0 && b != askedBase
 			}
-			ft[fSpanMiss] = boolf(otherBase || oneYear && (spanBefore(text, spans, f.Prefix) && !spanEnd || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !levelReached(item)) ||
-				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix])) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(item))
+			ft[fSpanMiss] = boolf(otherBase || oneYear && (spanBefore(text, spans, f.Prefix) && !spanEnd || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !strings.Contains(text[:f.Prefix], "去年") && !levelReached(item)) ||
+				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix]) || pc.secPeriod != report.PeriodSpan && year != 0 && !plan) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(item) && !longBase(pc, f.Prefix, year) ||
+				// 五年城镇新增就业多少: not 平均每年城镇新增就业1000多万人, one
+				// year's; a yearly rate (年均增长7%) is how a span's growth is told.
+				spanAsked && avg && !average && f.Unit != "%" && !growth)
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix))
@@ -3997,11 +4000,16 @@ func yearSpanAt(s string, i int) int {
 			}
 		}
 	case r == '这':
-		// 这五年里, 这几年来
+		// 这五年里, 这几年来; 这五年，我们… and 这五年城镇新增就业多少 (the
+		// years as the subject's time, as leadSpan reads them).
 		if k := spanCount(s, j); k > 0 && strings.HasPrefix(s[k:], "年") {
 			k += len("年")
 			if w := prefixOf(s[k:], "来", "间", "里", "中"); w != "" {
 				return k + len(w)
+			}
+			next, _ := utf8.DecodeRuneInString(s[k:])
+			if next == '，' || next == ',' || isHan(next) && !strings.ContainsRune(leadSpanStops, next) {
+				return k
 			}
 		}
 		return -1
@@ -4018,8 +4026,12 @@ func yearSpanAt(s string, i int) int {
 		}
 		return -1
 	}
-	// 五年来, 3年间; not the 4 of 2024年累计, a year.
+	// 五年来, 3年间; not the 4 of 2024年累计 or the 三 of 一九六三年增长,
+	// years.
 	if i > 0 && s[i] < utf8.RuneSelf && isWordByte(s[i-1]) {
+		return -1
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(s[:i]); r != '十' && strings.ContainsRune("〇零○一二三四五六七八九", prev) {
 		return -1
 	}
 	if k := spanCount(s, i); k > 0 && strings.HasPrefix(s[k:], "年") {
@@ -4029,6 +4041,11 @@ func yearSpanAt(s string, i int) int {
 				return -1 // 创下十年来的新高: a record, not the figure's years
 			}
 			return k + len(w)
+		}
+		// 五年共培养研究生１７．２万人, 粮食两年增长百分之四十六: the sum
+		// or change of the span.
+		if prefixOf(s[k:], "共", "一共", "总共", "合计", "增长", "增加", "新增") != "" {
+			return k
 		}
 	}
 	return -1

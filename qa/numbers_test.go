@@ -1337,6 +1337,9 @@ func TestFivePlanSpans(t *testing.T) {
 		"“十五”这五年外商直接投资一共用了多少？":        true,
 		"这五年里城镇新增就业多少人？":              true,
 		"十五个项目完成了多少投资？":               false,
+		"这五年城镇一共新增了多少就业？":             true,
+		"五年共培养研究生１７．２万人":              true,
+		"一九六三年增长百分之十五以上":              false,
 	} {
 		if got := len(yearSpans(s)) > 0; got != want {
 			t.Errorf("yearSpans(%s): %v, want %v", s, got, want)

@@ -6,12 +6,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"reportkb/index/report"
 )
 
 // reYearSpans is the regexp yearSpans is written out from: its oracle.
-var reYearSpans = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来|这五年|五年|规划|计划)|十五”(?:时期|期间|以来|这五年|五年|规划|计划)|十五(?:时期|期间)|这(?:[两三四五六七八九十]|\d)年(?:来|间|里|中)|(?:[两三四五六七八九十]|\b\d)年(?:来|间|累计|内)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
+var reYearSpans = regexp.MustCompile(`十[一二三四五六七八九十]五”?(?:时期|期间|以来|这五年|五年|规划|计划)|十五”(?:时期|期间|以来|这五年|五年|规划|计划)|十五(?:时期|期间)|这(?:[两三四五六七八九十]|\d)年(?:来|间|里|中|[，,]|[^规计行攻内后以前期来间累度份底末初中\P{Han}])|(?:[两三四五六七八九十]|\b\d)年(?:来|间|累计|内|共|一共|总共|合计|增长|增加|新增)|(?:过去|近)(?:[两三四五六七八九十]|\d)年`)
 
 // reLeadSpan is the oracle of leadSpan: a span of years opening the text
 // before a word of Han that is no stop.
@@ -20,19 +21,42 @@ var reLeadSpan = regexp.MustCompile(`^([两三四五六七八九十]年)[^规计
 // reRecordAfter follows a span that frames a record, not a figure's years.
 var reRecordAfter = regexp.MustCompile(`^(?:的新高|的最|最|首|新高|罕见|少有)`)
 
+// reSpanTail follows a span that ends at its 年 (这五年，我们…, 五年共培养):
+// the alternatives of reYearSpans that match one more character.
+var reSpanTail = regexp.MustCompile(`^(?:[，,]|[^规计行攻内后以前期来间累度份底末初中里\P{Han}]|共|一共|总共|合计|增长|增加|新增)$`)
+
+// reSpanCount opens a span with its count of years (五年来, 3年间).
+var reSpanCount = regexp.MustCompile(`^(?:[两三四五六七八九]|\d)`)
+
 // oracleSpans is what yearSpans must return.
 func oracleSpans(s string) [][]int {
 	var out [][]int
-	for _, m := range reYearSpans.FindAllStringIndex(s, -1) {
+	for pos := 0; pos < len(s); {
+		m := reYearSpans.FindStringIndex(s[pos:])
+		if m == nil {
+			break
+		}
+		m[0], m[1] = m[0]+pos, m[1]+pos
+		if reSpanCount.MatchString(s[m[0]:]) && strings.ContainsAny(lastRune(s[:m[0]]), "〇零○一二三四五六七八九") {
+			// 一九六三年增长: a year, not three years.
+			_, n := utf8.DecodeRuneInString(s[m[0]:])
+			pos = m[0] + n
+			continue
+		}
+		pos = m[1]
 		if strings.HasSuffix(s[:m[1]], "年来") && reRecordAfter.MatchString(s[m[1]:]) {
 			continue // 十年来的新高: a record
 		}
 		if strings.HasPrefix(s[m[0]:], "十五”") && !strings.HasSuffix(s[:m[0]], "“") {
 			continue // 十五”: the tenth plan only when quoted
 		}
+		if k := strings.LastIndex(s[m[0]:m[1]], "年") + len("年"); k >= len("年") && reSpanTail.MatchString(s[m[0]+k:m[1]]) {
+			m[1] = m[0] + k // the span ends at its 年
+			pos = m[1]
+		}
 		out = append(out, m)
 	}
-	if m := reLeadSpan.FindStringSubmatchIndex(s); m != nil {
+	if m := reLeadSpan.FindStringSubmatchIndex(s); m != nil && !(len(out) > 0 && out[0][0] == 0 && out[0][1] == m[3]) {
 		out = append([][]int{{0, m[3]}}, out...)
 	}
 	return out
@@ -48,6 +72,8 @@ func TestYearSpans(t *testing.T) {
 		"十四五”时期十四五期间", "１０年来", "这五年来", "这5年间", "这五年", "“十一五”这五年", "“十五”期间", "十五期间", "十三五规划",
 		"增速创下龙华十年来的新高，规模以上工业增加值1373亿元", "五年来最好", "十年来首次", "5年来新高", "三年来，我们",
 		"年内完成6000套改造计划，力争3年内全部启动1.2万套改造任务", "五年内", "年内",
+		"这五年城镇一共新增了多少就业", "这五年，我们", "这两年,", "这五年计划", "这五年来", "这五年十四五时期", "这五年里",
+		"五年共培养研究生１７．２万人", "粮食两年增长百分之四十六", "一九六三年增长", "一九五三年内", "二十年来", "3年新增",
 	} {
 		got, want := yearSpans(s), oracleSpans(s)
 		if !reflect.DeepEqual(got, want) {
@@ -227,4 +253,13 @@ func TestBasisYearDatesNothing(t *testing.T) {
 	if y, _ := period(pc, figs[1].Start); y == 1984 {
 		t.Errorf("%s dated %d by the year of its basis", figs[1].Text, y)
 	}
+}
+
+// lastRune returns the last rune of s, as a string.
+func lastRune(s string) string {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 {
+		return ""
+	}
+	return string(r)
 }

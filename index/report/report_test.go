@@ -741,6 +741,18 @@ func TestSpanAfterYearSentence(t *testing.T) {
 	checkSpans(t, d, map[string]bool{"2015年是“十二五”": true, "2015年是极不平凡": false})
 }
 
+// A review of five years opened after the address and a sentence on the
+// plan's last year (各位代表！2025年…顺利收官。回望过去五年，…) goes on
+// through its numbered parts (（一）…), sections of their own.
+func TestSpanThroughParts(t *testing.T) {
+	src := "2026年某省政府工作报告\n\n各位代表：\n\n一、2025年和“十四五”时期工作回顾\n\n2025年极不平凡。城镇新增就业62.6万人。\n\n" +
+		"各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，我省发展成就显著。\n\n" +
+		"（一）全面转向高质量发展新阶段。新增等级民宿638家。\n\n（二）加力保障和改善民生。城镇新增就业300万人。\n\n" +
+		"二、“十五五”时期主要目标任务\n\n“十五五”时期的主要目标是：城镇新增就业300万人。\n"
+	d := Parse("mou_2026_gov_work_report", []byte(src))
+	checkSpans(t, d, map[string]bool{"2025年极不平凡": false, "各位代表！2025年": true, "（一）全面": true, "（二）加力": true, "“十五五”时期的": false})
+}
+
 // A paragraph of a five-year review that turns to the year just past
 // after a short lead-in (这里还要着重指出的是，在刚刚过去的１９８７年) speaks of
 // that year, not of the five.

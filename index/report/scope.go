@@ -261,7 +261,7 @@ func (p *parser) scopes() {
 
 // reSpanOpens opens a paragraph that reviews several years: “十三五”时期是
 // 广东发展史上具有重大意义的五年, 过去五年, 过去的五年, 五年来.
-var reSpanOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:“?十[一二三四五六]五”?(?:时期|期间|以来)|(?:过去的?|这|近)(?:五|[两三四六七八九十])年|[两三四五六七八九十]年来)`)
+var reSpanOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:回望|回顾|回首|纵观|综观)?(?:“?十[一二三四五六]五”?(?:时期|期间|以来)|(?:过去的?|这|近)(?:五|[两三四六七八九十])年|[两三四五六七八九十]年来)`)
 
 // reSpanHeading opens a heading of a review of several years: “十三五”
 // 时期我国发展取得的成就, 过去五年的工作回顾, 关于过去五年的政府工作.
@@ -272,33 +272,44 @@ var reSpanHeading = regexp.MustCompile(`^(?:关于)?(?:[“"]?十[一二三四�
 // also after a short lead-in (这里还要着重指出的是，在刚刚过去的１９８７年).
 var reYearOpens = regexp.MustCompile(`^[\s　]*(?:各位代表[！!，,]\s*)?(?:[^，,。；]{0,14}(?:的是|指出|看到|来看)[，,]\s*在?)?(?:刚刚过去的|刚过去的|过去的)?(?:(?:19|20|１９|２０)[0-9０-９]{2}年|过去一年|一年来|一年|今年|去年)`)
 
+// reAddress opens a paragraph with the address to the deputies.
+var reAddress = regexp.MustCompile(`^[\s　]*各位代表[！!，,]\s*`)
+
 // spanAfterYear reports whether para opens with a short sentence on the
 // year that closed a plan, then turns to the span: 2015年是“十二五”收官之年。
-// 过去五年，我国发展成就举世瞩目。
+// 过去五年，我国发展成就举世瞩目。 An address (各位代表！) may come first.
 func (d *Doc) spanAfterYear(para *Paragraph) bool {
-	if para.NumSentences < 2 {
+	i, end := para.FirstSentence, para.FirstSentence+para.NumSentences
+	if i < end && strings.TrimSpace(reAddress.ReplaceAllString(d.Sentences[i].Text, "")) == "" {
+		i++ // 各位代表！, a sentence of its own
+	}
+	if end-i < 2 {
 		return false
 	}
-	first, second := d.Sentences[para.FirstSentence].Text, d.Sentences[para.FirstSentence+1].Text
-	return reYearOpens.MatchString(first) && utf8.RuneCountInString(first) <= 24 && reSpanOpens.MatchString(second)
+	first, second := d.Sentences[i].Text, d.Sentences[i+1].Text
+	// The address (各位代表！) is no part of the sentence's length.
+	short := utf8.RuneCountInString(reAddress.ReplaceAllString(first, "")) <= 32
+	return reYearOpens.MatchString(first) && short && reSpanOpens.MatchString(second)
 }
 
 // spans marks the paragraphs of a review of several years (Paragraph.Span):
-// from one that opens with the span, through those after it in the same
-// section, until one opens with a year of its own; a span in a plan's
-// section is the plan's.
+// from a heading or paragraph that opens with the span, through those
+// after it in the same section and in its parts (sections within it:
+// （一）全面转向高质量发展新阶段。…), until one opens with a year of its
+// own; a span in a plan's section is the plan's.
 func (p *parser) spans() {
 	d := p.doc
 	on, sec := false, -1
 	// list is set while the span was opened by a paragraph that announces
-	// its parts (五年来，我们主要做了以下工作：): the span goes on through
-	// the headings of the parts, sections within sec.
+	// its parts (五年来，我们主要做了以下工作：): a paragraph on one year
+	// among them (去年，…) does not end it.
 	list := false
 	for pi := range d.Paragraphs {
 		para := &d.Paragraphs[pi]
+		inside := on && (para.Section == sec || d.within(para.Section, sec))
 		if para.Kind != KindBody {
-			if para.Kind == KindHeading && on && list && d.within(para.Section, sec) {
-				continue
+			if para.Kind == KindHeading && inside && para.Section != sec {
+				continue // the heading of one of the span's parts
 			}
 			if para.Kind == KindHeading || para.Kind == KindTitle {
 				on, list = false, false
@@ -311,11 +322,11 @@ func (p *parser) spans() {
 			}
 			continue
 		}
-		if on && para.Section != sec && !(list && d.within(para.Section, sec)) {
+		if on && !inside {
 			on, list = false, false
 		}
 		switch {
-		case on && list && d.within(para.Section, sec):
+		case on && list:
 			// 近两年，…: within an announced part, the span's own years;
 			// 去年，…: that year's paragraph, and the span goes on after it.
 			para.Span = !reYearOpens.MatchString(para.Text)
@@ -330,6 +341,13 @@ func (p *parser) spans() {
 		}
 		para.Span = on
 	}
+}
+
+// announcesParts reports whether a paragraph ends by announcing the parts
+// that follow it: 五年来，我们主要做了以下工作：
+func announcesParts(text string) bool {
+	t := strings.TrimRight(text, " \t　")
+	return utf8.RuneCountInString(t) <= 40 && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"))
 }
 
 // within reports whether section s lies inside section outer (-1: before
@@ -355,11 +373,4 @@ func (d *Doc) within(s, outer int) bool {
 		}
 	}
 	return false
-}
-
-// announcesParts reports whether a paragraph ends by announcing the parts
-// that follow it: 五年来，我们主要做了以下工作：
-func announcesParts(text string) bool {
-	t := strings.TrimRight(text, " \t　")
-	return utf8.RuneCountInString(t) <= 40 && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"))
 }
