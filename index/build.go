@@ -201,7 +201,7 @@ func (c *chunk) add(e *Entry, from, to int) { c.parts = append(c.parts, chunkPar
 // field): bleve's own analysis of them does nothing.
 func (c *chunk) index(b *bleve.Batch, seg segment.Segmenter) error {
 	var todo []string
-	seen := map[string]bool{}
+	texts := map[string][]Term{} // filled in once todo is segmented
 	for _, pt := range c.parts {
 		for i := pt.from; i < pt.to; i++ {
 			p := &pt.e.Doc.Paragraphs[i]
@@ -209,8 +209,8 @@ func (c *chunk) index(b *bleve.Batch, seg segment.Segmenter) error {
 				continue
 			}
 			for _, t := range []string{p.Text, p.Heading} {
-				if !seen[t] {
-					seen[t] = true
+				if _, ok := texts[t]; !ok {
+					texts[t] = nil
 					todo = append(todo, t)
 				}
 			}
@@ -233,7 +233,6 @@ func (c *chunk) index(b *bleve.Batch, seg segment.Segmenter) error {
 		}()
 	}
 	wg.Wait()
-	texts := make(map[string][]Term, len(todo))
 	for i, t := range todo {
 		texts[t] = terms[i]
 	}
@@ -292,10 +291,13 @@ func keywordField(name string, values ...string) *field {
 	return f
 }
 
-// textField is a field of the words of terms, or of those of them that lie
-// in text[from:to] when to > 0 (a sentence of a paragraph).
-func textField(name string, terms []Term, from, to int) *field {
-	f := &field{name: name, freqs: make(bindex.TokenFrequencies, 16)}
+// textField is a field of text, whose words are terms, or of text[from:to]
+// when to > 0 (a sentence of a paragraph): of those of terms that lie in it.
+func textField(name, text string, terms []Term, from, to int) *field {
+	f := &field{name: name, freqs: make(bindex.TokenFrequencies, 16), plain: uint64(len(text))}
+	if to > 0 {
+		f.plain = uint64(to - from)
+	}
 	var tfs []bindex.TokenFreq
 	for _, t := range terms {
 		if to > 0 && (t.Start < from || t.End > to) {
@@ -350,17 +352,14 @@ func addParagraphs(b *bleve.Batch, e *Entry, from, to int, texts map[string][]Te
 			continue
 		}
 		terms := texts[p.Text]
-		pf := textField("ptext", terms, 0, 0)
-		pf.plain = uint64(len(p.Text))
-		hf := textField("heading", texts[p.Heading], 0, 0)
-		hf.plain = uint64(len(p.Heading))
+		pf := textField("ptext", p.Text, terms, 0, 0)
+		hf := textField("heading", p.Heading, texts[p.Heading], 0, 0)
 		if err := b.IndexAdvanced(newDoc(paraID(d.ID, e.Gen, i), pf, hf)); err != nil {
 			return err
 		}
 		for j := p.FirstSentence; j < p.FirstSentence+p.NumSentences; j++ {
 			s := &d.Sentences[j]
-			sf := textField("stext", terms, s.Off, s.Off+len(s.Text))
-			sf.plain = uint64(len(s.Text))
+			sf := textField("stext", p.Text, terms, s.Off, s.Off+len(s.Text))
 			if err := b.IndexAdvanced(newDoc(sentID(d.ID, e.Gen, j), sf)); err != nil {
 				return err
 			}

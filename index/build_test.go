@@ -30,7 +30,7 @@ func TestTextField(t *testing.T) {
 		{"word across the edge", 9, 36, 3, map[string]int{"增长": 1, "教育": 1, "优先": 1}},
 	}
 	for _, tc := range tests {
-		f := textField("stext", terms, tc.from, tc.to)
+		f := textField("stext", "教育支出增长。教育优先。", terms, tc.from, tc.to)
 		if f.AnalyzedLength() != tc.n {
 			t.Errorf("%s: length %d, want %d", tc.name, f.AnalyzedLength(), tc.n)
 		}

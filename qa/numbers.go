@@ -3031,10 +3031,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				otherBase = b != 0 && b != askedBase
 			}
 			ft[fSpanMiss] = boolf(otherBase || oneYear && (spanBefore(text, spans, f.Prefix) && !spanEnd || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !strings.Contains(text[:f.Prefix], "去年") && !levelReached(item)) ||
-				spanAsked && (v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix]) || pc.secPeriod != report.PeriodSpan && year != 0 && !plan) && !spanBefore(text, spans, f.Prefix) && !avg && !levelReached(item) && !longBase(pc, f.Prefix, year) ||
-				// 五年城镇新增就业多少: not 平均每年城镇新增就业1000多万人, one
-				// year's; a yearly rate (年均增长7%) is how a span's growth is told.
-				spanAsked && avg && !average && f.Unit != "%" && !growth)
+				spanAsked && spanMissed(v, pc, text, spans, f, item, year, plan, avg, average, growth))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix))
@@ -3955,11 +3952,16 @@ func leadSpan(s string) int {
 		return 0
 	}
 	end := n + len("年")
-	next, _ := utf8.DecodeRuneInString(s[end:])
-	if !isHan(next) || strings.ContainsRune(leadSpanStops, next) {
+	if next, _ := utf8.DecodeRuneInString(s[end:]); !subjectAfterSpan(next) {
 		return 0
 	}
 	return end
+}
+
+// subjectAfterSpan reports whether r, after a span's 年, opens the subject
+// the span dates (五年城镇新增就业): Han, and none of leadSpanStops.
+func subjectAfterSpan(r rune) bool {
+	return isHan(r) && !strings.ContainsRune(leadSpanStops, r)
 }
 
 // leadSpanStops follow 五年 where it is no span the sentence's figures
@@ -4007,8 +4009,7 @@ func yearSpanAt(s string, i int) int {
 			if w := prefixOf(s[k:], "来", "间", "里", "中"); w != "" {
 				return k + len(w)
 			}
-			next, _ := utf8.DecodeRuneInString(s[k:])
-			if next == '，' || next == ',' || isHan(next) && !strings.ContainsRune(leadSpanStops, next) {
+			if next, _ := utf8.DecodeRuneInString(s[k:]); next == '，' || next == ',' || subjectAfterSpan(next) {
 				return k
 			}
 		}
@@ -4176,6 +4177,20 @@ func longBase(pc periodCtx, at, year int) bool {
 	}
 	last := baseYear(pc, at)
 	return last > 0 && last <= year-2
+}
+
+// spanMissed reports whether figure f, of a sentence of v, misses a
+// question that asks of a span of years (这五年…一共): it is one year's
+// (a review of one year, a year named before it, or dated one year outside
+// a review of several: 城镇新增就业1168万人 of the year past), or a yearly
+// average of a count (平均每年城镇新增就业1000多万人); a yearly rate
+// (年均增长7%) is how a span's growth is told.
+func spanMissed(v *sentView, pc periodCtx, text string, spans [][]int, f Quantity, item string, year int, plan, avg, average, growth bool) bool {
+	if avg {
+		return !average && f.Unit != "%" && !growth
+	}
+	oneYear := v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix]) || pc.secPeriod != report.PeriodSpan && year != 0 && !plan
+	return oneYear && !spanBefore(text, spans, f.Prefix) && !levelReached(item) && !longBase(pc, f.Prefix, year)
 }
 
 // baseYear returns the year a change at byte at is told against (比一九五三

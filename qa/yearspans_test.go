@@ -37,7 +37,7 @@ func oracleSpans(s string) [][]int {
 			break
 		}
 		m[0], m[1] = m[0]+pos, m[1]+pos
-		if reSpanCount.MatchString(s[m[0]:]) && strings.ContainsAny(lastRune(s[:m[0]]), "〇零○一二三四五六七八九") {
+		if reSpanCount.MatchString(s[m[0]:]) && strings.ContainsAny(lastRunes(s[:m[0]], 1), "〇零○一二三四五六七八九") {
 			// 一九六三年增长: a year, not three years.
 			_, n := utf8.DecodeRuneInString(s[m[0]:])
 			pos = m[0] + n
@@ -253,13 +253,4 @@ func TestBasisYearDatesNothing(t *testing.T) {
 	if y, _ := period(pc, figs[1].Start); y == 1984 {
 		t.Errorf("%s dated %d by the year of its basis", figs[1].Text, y)
 	}
-}
-
-// lastRune returns the last rune of s, as a string.
-func lastRune(s string) string {
-	r, n := utf8.DecodeLastRuneInString(s)
-	if n == 0 {
-		return ""
-	}
-	return string(r)
 }

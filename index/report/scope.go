@@ -343,13 +343,6 @@ func (p *parser) spans() {
 	}
 }
 
-// announcesParts reports whether a paragraph ends by announcing the parts
-// that follow it: 五年来，我们主要做了以下工作：
-func announcesParts(text string) bool {
-	t := strings.TrimRight(text, " \t　")
-	return utf8.RuneCountInString(t) <= 40 && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"))
-}
-
 // within reports whether section s lies inside section outer (-1: before
 // or outside every numbered part): s is one of outer's subsections, at any
 // depth, or, for outer -1, a section below the first level with no
@@ -373,4 +366,11 @@ func (d *Doc) within(s, outer int) bool {
 		}
 	}
 	return false
+}
+
+// announcesParts reports whether a paragraph ends by announcing the parts
+// that follow it: 五年来，我们主要做了以下工作：
+func announcesParts(text string) bool {
+	t := strings.TrimRight(text, " \t　")
+	return utf8.RuneCountInString(t) <= 40 && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"))
 }
