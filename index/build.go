@@ -197,8 +197,8 @@ func (c *chunk) add(e *Entry, from, to int) { c.parts = append(c.parts, chunkPar
 
 // index segments the searchable paragraphs of the chunk, and their
 // headings, on all cores, each text once, and adds the bleve documents of
-// the paragraphs and their sentences to b with their words counted (see
-// field): bleve's own analysis of them does nothing.
+// the paragraphs (their headings) and their sentences to b with their
+// words counted (see field): bleve's own analysis of them does nothing.
 func (c *chunk) index(b *bleve.Batch, seg segment.Segmenter) error {
 	var todo []string
 	texts := map[string][]Term{} // filled in once todo is segmented
@@ -321,7 +321,8 @@ func textField(name, text string, terms []Term, from, to int) *field {
 
 // addParagraphs adds the bleve documents of paragraphs [from, to) of e
 // and of their sentences to b, taking the sentences' words from their
-// paragraph's, in texts.
+// paragraph's, in texts. A paragraph's document holds its heading, not
+// its text, whose words are its sentences'.
 func addParagraphs(b *bleve.Batch, e *Entry, from, to int, texts map[string][]Term) error {
 	d := e.Doc
 	m := d.Meta
@@ -352,9 +353,8 @@ func addParagraphs(b *bleve.Batch, e *Entry, from, to int, texts map[string][]Te
 			continue
 		}
 		terms := texts[p.Text]
-		pf := textField("ptext", p.Text, terms, 0, 0)
 		hf := textField("heading", p.Heading, texts[p.Heading], 0, 0)
-		if err := b.IndexAdvanced(newDoc(paraID(d.ID, e.Gen, i), pf, hf)); err != nil {
+		if err := b.IndexAdvanced(newDoc(paraID(d.ID, e.Gen, i), hf)); err != nil {
 			return err
 		}
 		for j := p.FirstSentence; j < p.FirstSentence+p.NumSentences; j++ {

@@ -81,7 +81,7 @@ func TestFieldsAsMapped(t *testing.T) {
 	if !ok {
 		t.Fatalf("mapping is %T", x.mapping())
 	}
-	for _, name := range []string{"doc", "region", "level", "dkind", "years", "ptext", "stext", "heading"} {
+	for _, name := range []string{"doc", "region", "level", "dkind", "years", "stext", "heading"} {
 		dm := im.DefaultMapping.Properties[name]
 		if dm == nil || len(dm.Fields) != 1 {
 			t.Errorf("%s: not mapped as one field", name)

@@ -1,7 +1,8 @@
 // Package index keeps the reports: their original files, a store of what
 // a question needs of each paragraph and sentence (read from disk on
 // demand), a small summary of each document in memory, and a bleve
-// (scorch) index of their paragraphs and sentences segmented into words.
+// (scorch) index of their sentences segmented into words and of their
+// paragraphs' topic headings.
 //
 // An Index is safe for concurrent use. Readers never wait for a whole
 // add: a document becomes visible, or is replaced, in one step, when the
@@ -655,11 +656,10 @@ func (x *Index) mapping() mapping.IndexMapping {
 	for _, name := range []string{"type", "doc", "region", "level", "dkind", "years"} {
 		dm.AddFieldMappingsAt(name, kw())
 	}
-	// Paragraphs and sentences have fields of their own, so that a search
-	// of one kind never walks the postings of the other. No field keeps
-	// the positions of its words: the few hits that are highlighted are
-	// segmented again (see SearchTerms).
-	dm.AddFieldMappingsAt("ptext", text(false))
+	// A sentence's words are its stext; a paragraph has only its heading
+	// (it is found by its sentences: see searchParagraphs). No field
+	// keeps the positions of its words: the few hits that are highlighted
+	// are segmented again (see SearchTerms).
 	dm.AddFieldMappingsAt("stext", text(false))
 	dm.AddFieldMappingsAt("heading", text(false))
 	for _, name := range []string{"gen", "paras", "sentences", "complete"} {

@@ -435,3 +435,71 @@ func TestNewIndexNotRecovered(t *testing.T) {
 		t.Errorf("%d documents, want the seed", x.Len())
 	}
 }
+
+// A paragraph is found by its sentences and scores as its best one; its
+// heading adds to its score with HeadingBoost; pages of a paragraph
+// search hold each paragraph once.
+func TestSearchParagraphs(t *testing.T) {
+	doc := "某区政府工作报告\n\n" +
+		"1．稳定就业。城镇新增就业1200人。举办招聘会12场。\n\n" +
+		"2．养老服务。新增养老床位600张。建成养老服务站8个。养老护理员培训300人次。\n\n" +
+		"3．交通建设。新建道路5公里。公交线路延伸到养老院。\n\n" +
+		"4．社会保障。落实城乡居民养老保险政策。\n"
+	x := open(t, t.TempDir(), Source{Name: "mou_2024_gov_work_report.txt", Data: []byte(doc)})
+	defer x.Close()
+	search := func(q string, size, from int, boost float64) ([]Hit, int) {
+		t.Helper()
+		hits, total, err := x.SearchTerms(Query{Terms: x.QueryTerms(q), Size: size, From: from, HeadingBoost: boost, Records: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hits, total
+	}
+	sents, _, err := x.SearchTerms(Query{Terms: x.QueryTerms("养老"), Size: 20, Sentences: true, Records: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	best := map[int]float64{}
+	for _, h := range sents {
+		best[h.Para] = max(best[h.Para], h.Score)
+	}
+	hits, total := search("养老", 10, 0, 0)
+	if len(hits) != len(best) || total != len(best) {
+		t.Fatalf("养老: %d paragraphs (total %d), want the %d its sentences are in", len(hits), total, len(best))
+	}
+	for i, h := range hits {
+		if h.ParagraphRec == nil || h.Sentence != -1 {
+			t.Fatalf("hit %d is not a paragraph: %+v", i, h)
+		}
+		if h.Score != best[h.Para] {
+			t.Errorf("paragraph %d scores %.4f, its best sentence %.4f", h.Para, h.Score, best[h.Para])
+		}
+		if i > 0 && h.Score > hits[i-1].Score {
+			t.Errorf("hit %d scores above hit %d", i, i-1)
+		}
+	}
+	// Pages: each paragraph once, in the order of the whole list.
+	var paged []int
+	for from := 0; from < len(hits); from += 2 {
+		page, _ := search("养老", 2, from, 0)
+		for _, h := range page {
+			paged = append(paged, h.Para)
+		}
+	}
+	for i := range hits {
+		if i >= len(paged) || paged[i] != hits[i].Para {
+			t.Fatalf("pages of two: paragraphs %v, want those of one search %v", paged, hits)
+		}
+	}
+	// 交通 is in the heading of paragraph 3 and in none of its sentences
+	// but the first (the heading's own sentence): the boost adds the
+	// heading's score.
+	plain, _ := search("交通", 5, 0, 0)
+	boosted, _ := search("交通", 5, 0, 0.5)
+	if len(plain) != 1 || len(boosted) != 1 || !strings.Contains(boosted[0].ParagraphRec.Heading, "交通") {
+		t.Fatalf("交通: %d and %d hits, want the paragraph headed 交通建设", len(plain), len(boosted))
+	}
+	if boosted[0].Score <= plain[0].Score {
+		t.Errorf("a heading match adds nothing: %.4f with the boost, %.4f without", boosted[0].Score, plain[0].Score)
+	}
+}

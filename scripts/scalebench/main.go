@@ -393,7 +393,8 @@ type row struct {
 	ingestCPU    time.Duration // user and system time of the add
 	ingestLoad   string        // the machine's load average after the add
 	ingestPeakMB float64
-	reused       bool // the index of an earlier run (-keep): no ingest measured
+	merge        string // how long the add's final merge of segments took, as it says
+	reused       bool   // the index of an earlier run (-keep): no ingest measured
 	diskMB       float64
 	healthz      time.Duration // launch to /healthz
 	first        time.Duration // launch to the first answer
@@ -410,6 +411,9 @@ func (r row) print() {
 	} else {
 		fmt.Printf("%-9s ingest %.2f MB/s (%.1f s; %.1f s of CPU: %.2f MB per CPU-second; peak RSS %.0f MB; load %s); index %.0f MB on disk\n",
 			r.server, r.textMB/r.ingest.Seconds(), r.ingest.Seconds(), r.ingestCPU.Seconds(), r.textMB/r.ingestCPU.Seconds(), r.ingestPeakMB, r.ingestLoad, r.diskMB)
+		if r.merge != "" {
+			fmt.Printf("%-9s of which the final merge of the index's segments took %s\n", "", r.merge)
+		}
 	}
 	fmt.Printf("%-9s start: /healthz in %s, first answer in %s; RSS %.0f MB after start, %.0f MB after the questions (peak %.0f MB)\n",
 		"", r.healthz.Round(time.Millisecond), r.first.Round(time.Millisecond), r.rssStartMB, r.rssAfterMB, r.peakMB)
@@ -469,6 +473,9 @@ func (cfg *config) measureReportkb(x int, qs []string) (row, error) {
 		return r, fmt.Errorf("add: %w: %s", err, tail(out.String()))
 	}
 	r.ingest = time.Since(t0)
+	if _, after, ok := strings.Cut(out.String(), "merged the search index's segments in "); ok {
+		r.merge, _, _ = strings.Cut(after, "\n")
+	}
 	r.ingestLoad = loadAvg()
 	r.ingestPeakMB = maxRSS(add)
 	r.ingestCPU = add.ProcessState.UserTime() + add.ProcessState.SystemTime()
@@ -562,6 +569,9 @@ func (cfg *config) measureYardstick(x int, qs []string) (row, error) {
 		return r, fmt.Errorf("build: %w: %s", err, tail(out.String()))
 	}
 	r.ingest = time.Since(t0)
+	if _, after, ok := strings.Cut(out.String(), "merged the search index's segments in "); ok {
+		r.merge, _, _ = strings.Cut(after, "\n")
+	}
 	r.ingestLoad = loadAvg()
 	r.ingestPeakMB = maxRSS(b)
 	r.ingestCPU = b.ProcessState.UserTime() + b.ProcessState.SystemTime()
