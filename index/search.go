@@ -222,13 +222,25 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 		hit.Matched = map[string][]Span{}
 		hits = append(hits, hit)
 	}
+	hits, err = x.fill(hits, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	return hits, int(res.Total), nil
+}
+
+// fill reads what q asks of its hits: their records or parsed documents,
+// and the spans of the words matched. A hit whose document was replaced
+// or removed meanwhile is dropped.
+func (x *Index) fill(hits []Hit, q Query) ([]Hit, error) {
+	var err error
 	if q.Records {
 		err = x.fillRecords(hits, q.Sentences)
 	} else {
 		err = x.fillEntries(hits)
 	}
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Entry == nil && h.SentenceRec == nil && h.ParagraphRec == nil })
 	if q.Locations {
@@ -236,7 +248,7 @@ func (x *Index) SearchTerms(q Query) ([]Hit, int, error) {
 			x.locate(&hits[i], q.Terms)
 		}
 	}
-	return hits, int(res.Total), nil
+	return hits, nil
 }
 
 // paraRounds is how many times searchParagraphs reads more sentences,
@@ -316,19 +328,9 @@ func (x *Index) searchParagraphs(q Query) ([]Hit, int, error) {
 		for i, k := range order {
 			hits[i] = Hit{Doc: k.doc, Para: k.para, Sentence: -1, Score: score[k], Matched: map[string][]Span{}}
 		}
-		if q.Records {
-			err = x.fillRecords(hits, false)
-		} else {
-			err = x.fillEntries(hits)
-		}
+		hits, err = x.fill(hits, q)
 		if err != nil {
 			return nil, 0, err
-		}
-		hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Entry == nil && h.ParagraphRec == nil })
-		if q.Locations {
-			for i := range hits {
-				x.locate(&hits[i], q.Terms)
-			}
 		}
 		return hits, n, nil
 	}
