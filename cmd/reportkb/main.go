@@ -70,6 +70,7 @@ gojieba's dictionaries are found automatically, or in -dict DIR / $REPORTKB_DICT
 var stdin io.Reader = os.Stdin
 
 func main() {
+	useHugePages()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
