@@ -2485,11 +2485,18 @@ var nowWords = []string{"现在", "目前", "如今", "现有", "至今", "眼�
 // asksYearsAddition reports whether q asks what was added in a year
 // (去年建成的高标准农田, 新增了多少), not what there is by then.
 func asksYearsAddition(q *Question) bool {
+	if hasAny(strings.ToLower(q.Raw), yearOnlyWords) && !hasAny(q.Norm, []string{"累计", "一共", "合计", "总"}) {
+		return true // 当年结余多少: not 累计结余
+	}
 	if q.Lang == "en" || hasAny(q.Norm, []string{"累计", "一共", "合计", "目前", "现在", "现有", "总"}) {
 		return false
 	}
 	return asksAdded(q) || strings.Contains(q.Norm, "建成") && (q.Year != 0 || q.HasRel)
 }
+
+// yearOnlyWords ask for a year's own flow (当年结余, current-year
+// balance), not a sum over the years.
+var yearOnlyWords = []string{"当年", "本年度", "当期", "current-year", "current year", "in-year", "that year alone"}
 
 // reCumulativeBefore ends the words before a cumulative figure: 累计达到,
 // 累计建成.
@@ -2915,6 +2922,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			if q.Scale >= 1e4 && f.Unit != "%" && f.Value < q.Scale {
 				uf *= 0.6 // 多少万列: 1394列 is less than the asker expects
+			} else if q.Scale >= 1e4 && f.Scale >= 1e4 && f.Scale != q.Scale {
+				// 收入完成了多少万元: 254,482万元 rather than the same sum
+				// as 25.4亿元 elsewhere — the figure as it is asked for.
+				uf *= 0.95
 			}
 			if givenIn(q, f) {
 				uf = 0 // 6个工业园区里…有多少家: the question gives 6个

@@ -273,7 +273,9 @@ func TestCumulativeFigure(t *testing.T) {
 	}
 	a := testAnalyzer()
 	for q, want := range map[string]bool{"去年建成的高标准农田有多少万亩？": true, "2024年新增了多少家企业？": true,
-		"累计建成的高标准农田有多少万亩？": false, "现在一共建成多少个": false} {
+		"累计建成的高标准农田有多少万亩？": false, "现在一共建成多少个": false,
+		"社保基金当年结余多少": true, "What was the current-year balance of the social insurance funds?": true,
+		"社保基金累计结余多少": false, "社保基金当年累计结余多少": false} {
 		if got := asksYearsAddition(a.Analyze(q)); got != want {
 			t.Errorf("asksYearsAddition(%s) = %v, want %v", q, got, want)
 		}

@@ -1466,3 +1466,22 @@ func TestMovedToDatedLevel(t *testing.T) {
 		"2012年种粮农民补贴资金有多少亿？": "1923亿元",
 	})
 }
+
+// The same sum written twice, in 亿元 and in 万元: a question that asks in
+// 万元 gets the figure as written in 万元, one in 亿元 the other.
+const twiceReport = `关于吴忠市2024年财政决算的报告
+
+一、2025年上半年预算执行情况
+
+上半年，全市地方一般公共预算收入完成25.4亿元，增长8%，为年度预算的55.6%。
+
+上半年，全市地方一般公共预算收入完成254,482万元，为预算的55.6%，增长8%。
+`
+
+func TestWrittenScale(t *testing.T) {
+	e := smallEngine(t, "twice_2024_final_accounts_report.txt", twiceReport)
+	askAll(t, e, map[string]string{
+		"上半年全市一般公共预算收入完成了多少万元？": "254,482万元",
+		"上半年全市一般公共预算收入完成了多少亿元？": "25.4亿元",
+	})
+}
