@@ -50,7 +50,7 @@ func oracleSpans(s string) [][]int {
 		if strings.HasPrefix(s[m[0]:], "十五”") && !strings.HasSuffix(s[:m[0]], "“") {
 			continue // 十五”: the tenth plan only when quoted
 		}
-		if k := strings.LastIndex(s[m[0]:m[1]], "年") + len("年"); k >= len("年") && reSpanTail.MatchString(s[m[0]+k:m[1]]) {
+		if k := strings.Index(s[m[0]:m[1]], "年") + len("年"); k >= len("年") && reSpanTail.MatchString(s[m[0]+k:m[1]]) {
 			m[1] = m[0] + k // the span ends at its 年
 			pos = m[1]
 		}
@@ -72,7 +72,7 @@ func TestYearSpans(t *testing.T) {
 		"十四五”时期十四五期间", "１０年来", "这五年来", "这5年间", "这五年", "“十一五”这五年", "“十五”期间", "十五期间", "十三五规划",
 		"增速创下龙华十年来的新高，规模以上工业增加值1373亿元", "五年来最好", "十年来首次", "5年来新高", "三年来，我们",
 		"年内完成6000套改造计划，力争3年内全部启动1.2万套改造任务", "五年内", "年内",
-		"这五年城镇一共新增了多少就业", "这五年，我们", "这两年,", "这五年计划", "这五年来", "这五年十四五时期", "这五年里",
+		"这五年城镇一共新增了多少就业", "这五年，我们", "这两年,", "这五年计划", "这五年来", "这五年十四五时期", "这五年里", "这五年年",
 		"五年共培养研究生１７．２万人", "粮食两年增长百分之四十六", "一九六三年增长", "一九五三年内", "二十年来", "3年新增",
 	} {
 		got, want := yearSpans(s), oracleSpans(s)
