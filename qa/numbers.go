@@ -214,6 +214,18 @@ func nounAfter(rest string) string {
 	return rest[:end]
 }
 
+// contributionTo reports whether a word found before after is what a
+// contribution is made to (对经济增长的贡献率为51.6%) where the question
+// asks no contribution nor share: the figure beside it measures a part's
+// share of the word's change, not the change.
+func contributionTo(q *Question, after string) bool {
+	if !strings.HasPrefix(after, "的贡献") && !strings.HasPrefix(after, "贡献") {
+		return false
+	}
+	return !hasAny(strings.ToLower(q.Raw), []string{"贡献", "拉动", "带动", "来自", "靠", "占", "比重", "比例", "几成",
+		"contribut", "share", "proportion", "came from", "come from", "driven", "pull"})
+}
+
 // levies are taxes whose names end in another's: 土地增值税 is no 增值税
 // (a budget lists both).
 var levies = map[string][]string{"增值税": {"土地"}}
@@ -355,6 +367,11 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				!perAsked && rePerBase.MatchString(lastRunes(folded[:s], 8)) {
 				// 万元GDP能耗, 单位地区生产总值能耗: the word is what another
 				// measure is counted per.
+				oc.factor *= 0.3
+			}
+			if contributionTo(q, folded[e:]) {
+				// 对经济增长的贡献率: the word names what another figure
+				// adds to, not the figure.
 				oc.factor *= 0.3
 			}
 			if otherProduct(q.Norm, w, folded[:s]) {

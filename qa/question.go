@@ -240,7 +240,7 @@ var aspectWords = map[string]bool{
 	"全国": true, "我区": true, "我市": true, "我省": true, "同比": true, "增速": true, "增幅": true,
 	"领到": true, "领取": true, "发": true, "建": true, "办": true, "花": true, "投": true, "修": true, "搞": true,
 	"新": true, "亿元": true, "万元": true, "元": true, "万人": true, "人": true, "个": true,
-	"降": true, "减": true, "升": true, "增": true, "涨": true,
+	"降": true, "减": true, "升": true, "增": true, "涨": true, "幅度": true,
 }
 
 // optionalFactor is what a concept that helps but is not required (a
@@ -2396,7 +2396,7 @@ var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排�
 
 // growthWords make a question without a unit ask for a rate.
 var growthWords = []string{"增长", "增速", "增幅", "提高", "上升", "下降", "降低", "回落", "比重", "占比", "率",
-	"涨", "跌", "掉了多少", "掉多少", "掉了百分之", "降了多少", "降多少", "几个点"}
+	"涨", "跌", "掉了多少", "掉多少", "掉了百分之", "降了多少", "降多少", "几个点", "幅度"}
 
 // asksAmountOf reports whether a thing is named after the ask (砍掉多少炼钢
 // 产能, 减少多少就业岗位): the amount of that thing, not a rate.

@@ -68,6 +68,7 @@ func TestAnalyze(t *testing.T) {
 		{q: "全年安排防疫资金多少？", lang: "zh", kind: KindNumber, class: "money"},
 		{q: "2020年全年减税降费多少亿元？", lang: "zh", kind: KindNumber, unit: "元", class: "money", year: 2020},
 		{q: "2021年地区生产总值计划增长多少？", lang: "zh", kind: KindNumber, class: "percent", year: 2021, plan: true},
+		{q: "物价是涨是跌？幅度多大？", lang: "zh", kind: KindNumber, class: "percent"},
 		{q: "2019年市级预算里安排还到期政府债的本息是多少？", lang: "zh", kind: KindNumber, year: 2019, plan: true},
 		{q: "2020年城镇登记失业率控制在多少以内？", lang: "zh", kind: KindNumber, class: "percent", year: 2020, qual: "以内"},
 		{q: "明年新增就业目标是多少", lang: "zh", kind: KindNumber, class: "people", rel: 1, hasRel: true, plan: true},

@@ -1485,3 +1485,16 @@ func TestWrittenScale(t *testing.T) {
 		"上半年全市一般公共预算收入完成了多少亿元？": "25.4亿元",
 	})
 }
+
+// The growth of the economy is the growth of its output, not a sector's
+// contribution to that growth (对经济增长的贡献率), which names 经济增长 as
+// what it adds to; a question about the contribution gets the contribution.
+func TestContributionIsNoGrowth(t *testing.T) {
+	seg := segment.NewMaxMatch([]string{"经济", "增长", "经济增长", "增速", "贡献率", "贡献", "地区生产总值", "三次产业", "全市", "同比", "完成", "服务业", "第三产业"})
+	doc := "2025年某市经济运行情况\n\n某市统计局\n\n一、经济总量\n\n全年全市地区生产总值完成1235.32亿元，按不变价格计算同比增长5.8%。\n\n从增长贡献看，三次产业对经济增长的贡献率分别为11.91%、36.49%、51.60%。\n"
+	e := smallEngineSeg(t, seg, "maxmatch-contribution", "mou_2025_economic_review.txt", doc)
+	askAll(t, e, map[string]string{
+		"经济增速多少？":           "5.8%",
+		"第三产业对经济增长的贡献率是多少？": "51.60%",
+	})
+}

@@ -93,13 +93,14 @@ func BenchmarkSegment(b *testing.B) {
 }
 
 // Terms people ask in that gojieba alone splits across the words around
-// them: 的保障房有多少 is 保障/房有 without the user dictionary.
+// them: 的保障房有多少 is 保障/房有 without the user dictionary, 一般公共预算花了
+// 一般/公共/预算.
 func TestUserTermsHold(t *testing.T) {
 	s, err := Open("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for text, want := range map[string]string{"今年全省新开工的保障房有多少套": "保障房"} {
+	for text, want := range map[string]string{"今年全省新开工的保障房有多少套": "保障房", "全市去年一般公共预算花了多少": "一般公共预算"} {
 		found := false
 		for _, tk := range s.Segment(text) {
 			found = found || text[tk.Start:tk.End] == want

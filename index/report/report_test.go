@@ -741,6 +741,20 @@ func TestSpanAfterYearSentence(t *testing.T) {
 	checkSpans(t, d, map[string]bool{"2015年是“十二五”": true, "2015年是极不平凡": false})
 }
 
+// A paragraph that opens with a short lead naming no figure (——地方财政实力
+// 不断增强。) and then turns to the five years reviews them, as do the items
+// after it; one whose lead states a figure does not turn to a span.
+func TestSpanAfterLead(t *testing.T) {
+	src := "关于某市2025年地方财政预算执行情况和2026年地方财政预算草案的报告\n\n二、“十四五”时期财政工作回顾\n\n" +
+		"2025年，全市财政收入完成平稳。\n\n" +
+		"——地方财政实力不断增强，综合保障能力持续提升。“十四五”期间，全市地方一般公共预算收入244.03亿元。财政支出强度不减，全市地方一般公共预算支出1275亿元。\n\n" +
+		"——财政改革持续深化。全市各级财政部门加力向上争取。\n\n" +
+		"三、2026年地方财政预算草案\n\n" +
+		"全市收入增长3%，达到30亿元。“十五五”时期，收入保持增长。\n"
+	d := Parse("mou_2025_budget_report", []byte(src))
+	checkSpans(t, d, map[string]bool{"2025年，全市": false, "——地方财政": true, "——财政改革": true, "全市收入增长3%": false})
+}
+
 // A review of five years opened after the address and a sentence on the
 // plan's last year (各位代表！2025年…顺利收官。回望过去五年，…) goes on
 // through its numbered parts (（一）…), sections of their own.

@@ -292,6 +292,21 @@ func (d *Doc) spanAfterYear(para *Paragraph) bool {
 	return reYearOpens.MatchString(first) && short && reSpanOpens.MatchString(second)
 }
 
+// spanAfterLead reports whether para opens with a short lead that names
+// no figure and no year, then turns to the span: ——地方财政实力不断增强，
+// 综合保障能力持续提升。“十四五”期间，全市地方一般公共预算收入244.03亿元…
+func (d *Doc) spanAfterLead(para *Paragraph) bool {
+	i, end := para.FirstSentence, para.FirstSentence+para.NumSentences
+	if end-i < 2 {
+		return false
+	}
+	first := strings.TrimLeft(strings.TrimSpace(d.Sentences[i].Text), "—－-－ 　")
+	if utf8.RuneCountInString(first) > 32 || strings.ContainsAny(first, "0123456789０１２３４５６７８９") || reYearOpens.MatchString(first) {
+		return false
+	}
+	return reSpanOpens.MatchString(d.Sentences[i+1].Text)
+}
+
 // spans marks the paragraphs of a review of several years (Paragraph.Span):
 // from a heading or paragraph that opens with the span, through those
 // after it in the same section and in its parts (sections within it:
@@ -331,7 +346,7 @@ func (p *parser) spans() {
 			// 去年，…: that year's paragraph, and the span goes on after it.
 			para.Span = !reYearOpens.MatchString(para.Text)
 			continue
-		case reSpanOpens.MatchString(para.Text) || d.spanAfterYear(para):
+		case reSpanOpens.MatchString(para.Text) || d.spanAfterYear(para) || d.spanAfterLead(para):
 			// “十四五”时期的主要目标 under a plan: the plan's years.
 			per, _ := d.PeriodOf(para.Section)
 			on, sec = per != PeriodPlan, para.Section
