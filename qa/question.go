@@ -825,6 +825,10 @@ func defZh2(s string) []string {
 	return reDefZh2.FindStringSubmatch(s)
 }
 
+// reBasisAside is 口径 where it closes a basis the question is asked on:
+// before a closing bracket, a comma, the end, or 计算/下/来看/算.
+var reBasisAside = regexp.MustCompile(`(\p{Han})口径(?:计算|统计|来看|下|算)?([）)，,、？?]|$)`)
+
 func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	q.Kind = KindNumber
 	s = dropANotA(s)
@@ -1006,6 +1010,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			q.Kind = KindText
 		}
 	}
+	// The basis a figure is asked on (（一般公共预算口径）, 按可比口径计算)
+	// is named by the words before 口径; 口径 itself is no subject (统计
+	// 口径有啥变化 asks about the basis, and keeps it).
+	rest = reBasisAside.ReplaceAllString(rest, "$1$2")
 	// A scope (全市, 市本级), a place named in the question, or a level
 	// (全区, 全省).
 	q.Levels = levelsOf(s, levelWordsZh)
@@ -2821,8 +2829,8 @@ const looseChars = functionChars + glueChars + "用占帮涨"
 const glueChars = "来去"
 
 // changeChars are the one-character verbs of change an asker glues to a
-// term (固投涨了多少).
-const changeChars = "涨降增减升跌"
+// term (固投涨了多少, 固投掉了多少).
+const changeChars = "涨降增减升跌掉"
 
 // verbAdverbs are the one-character adverbs an asker puts before a verb
 // of change (各涨了多少, 只涨, 新减, 又增): how it changed, not what.

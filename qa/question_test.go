@@ -2225,10 +2225,16 @@ func TestWhichCountIsAside(t *testing.T) {
 func TestTermGluedToVerb(t *testing.T) {
 	// gojieba's unknown-word model glues 固投涨; the fake segmenter does
 	// it by its dictionary.
-	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"西藏", "去年", "固投涨", "多少"}), Lex: LoadLexicon()}
-	q := a.Analyze("西藏去年固投涨了多少？")
-	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "固投" }) {
-		t.Errorf("concepts %+v, want 固投", q.Concepts)
+	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"西藏", "衡阳", "去年", "固投涨", "固投掉", "社零跌", "多少", "个", "百分点"}), Lex: LoadLexicon()}
+	for _, tc := range []struct{ q, term string }{
+		{"西藏去年固投涨了多少？", "固投"},
+		{"衡阳去年固投掉了多少个百分点？", "固投"},
+		{"西藏去年社零跌了多少？", "社零"},
+	} {
+		q := a.Analyze(tc.q)
+		if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == tc.term }) {
+			t.Errorf("%s: concepts %+v, want %s", tc.q, q.Concepts, tc.term)
+		}
 	}
 }
 
@@ -2740,5 +2746,27 @@ func TestTotalSuffixAlts(t *testing.T) {
 	}
 	if got := alts("去年经济总量有多大？", "经济总量"); slices.Contains(got, "经济") {
 		t.Errorf("经济总量: alternatives %v hold 经济", got)
+	}
+}
+
+// The basis a figure is asked on (一般公共预算口径) is said by the words
+// before 口径: 口径 is no subject of a figure, but what a question about
+// the basis asks.
+func TestBasisIsNoSubject(t *testing.T) {
+	a := testAnalyzer()
+	has := func(q *Question, w string) bool {
+		return slices.ContainsFunc(q.Concepts, func(c Concept) bool { return strings.Contains(c.Word, w) })
+	}
+	q := a.Analyze("枣庄去年财政花出去多少亿（一般公共预算口径）？")
+	if q.Kind != KindNumber || has(q, "口径") || !has(q, "一般公共预算") {
+		t.Errorf("number question: kind %s, concepts %q, want 一般公共预算 and no 口径", q.Kind, conceptWords(q))
+	}
+	q = a.Analyze("按一般公共预算口径算，全市去年财政花出去多少亿？")
+	if has(q, "口径") || !has(q, "一般公共预算") {
+		t.Errorf("按……口径算: concepts %q, want 一般公共预算 and no 口径", conceptWords(q))
+	}
+	q = a.Analyze("人均收入的统计口径有啥变化？")
+	if !has(q, "口径") {
+		t.Errorf("basis question: concepts %q, want 口径", conceptWords(q))
 	}
 }

@@ -100,7 +100,8 @@ func TestUserTermsHold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for text, want := range map[string]string{"今年全省新开工的保障房有多少套": "保障房", "全市去年一般公共预算花了多少": "一般公共预算"} {
+	for text, want := range map[string]string{"今年全省新开工的保障房有多少套": "保障房", "全市去年一般公共预算花了多少": "一般公共预算",
+		"西安去年城市维护建设税收了多少": "城市维护建设税", "去年社零增长多少": "社零", "衡阳去年固投掉了多少个百分点": "固投"} {
 		found := false
 		for _, tk := range s.Segment(text) {
 			found = found || text[tk.Start:tk.End] == want
