@@ -1879,6 +1879,13 @@ var (
 	reBudgetCue = regexp.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:合计|总计|总额|共)?(?:为|是)?\s*$`)
 )
 
+// openingPlanCues open a sentence that plans in all its clauses of
+// change (reChangedTo).
+var openingPlanCues = []string{"将", "拟", "计划", "力争", "争取"}
+
+// reChangedTo is a level a change reaches: 提高到, 增加至.
+var reChangedTo = regexp.MustCompile(`(?:提高|增加|提升|调整|上调|下调|降低|扩大|增至|降至|提至|提到)(?:到|至)?\s*$|(?:提高|增加|提升|调整|上调|下调|降低|扩大)(?:到|至)`)
+
 // planCueIn reports whether the plan cue w stands in s as a cue: 要 in 主要
 // or 需要, 将 in 将近, and 争取 of money secured (累计争取地方政府债券127.46
 // 亿元) are none; 争取 is a target's only before what is to be reached
@@ -2237,6 +2244,16 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	for _, w := range planCues {
 		if planCueIn(clause, w) || len(w) > 3 && planCueIn(text, w) && strings.Contains(text, "目标") {
 			plan = true
+		}
+	}
+	// 将A从50元提高到55元，B从450元提高到490元: a sentence that opens
+	// with a plan cue plans in the clauses that carry its change on
+	// (提高到); a clause of its own verb (为……配置空调) says what it says.
+	if !plan && clauseStart >= 0 && !strings.ContainsAny(text, "。；;") && reChangedTo.MatchString(clause) {
+		for _, w := range openingPlanCues {
+			if strings.HasPrefix(text, w) && planCueIn(text[:clauseStart], w) {
+				plan = true
+			}
 		}
 	}
 	// 年初预算为184.2亿元，实际完成189.3亿元: the budget is the plan.

@@ -2237,3 +2237,22 @@ func TestAverageFigure(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens with a plan cue (将A从50元提高到55元，B从450元提高到
+// 490元) plans in the clauses that carry its change on; a clause of its
+// own verb (为……5506间教室配置空调) is not made a plan by it.
+func TestOpeningPlanCue(t *testing.T) {
+	for _, tc := range []struct {
+		text, fig string
+		plan      bool
+	}{
+		{"将基本公共卫生服务人均补助标准从50元提高到55元，城乡居民医保人均补助标准从450元提高到490元。", "490", true},
+		{"将基本公共卫生服务人均补助标准从50元提高到55元，城乡居民医保人均补助标准从450元提高到490元。", "55元", true},
+		{"将生均公用经费标准分别提高至940元和720元，为167所公办中小学校5506间教室配置空调。", "5506", false},
+		{"城乡居民医保人均补助标准从450元提高到490元。", "490", false},
+	} {
+		if _, plan := period(periodCtx{text: tc.text}, strings.Index(tc.text, tc.fig)); plan != tc.plan {
+			t.Errorf("%s: %s plan %v, want %v", tc.text, tc.fig, plan, tc.plan)
+		}
+	}
+}
