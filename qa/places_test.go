@@ -395,3 +395,26 @@ func TestNationalShortForms(t *testing.T) {
 		}
 	}
 }
+
+// 市级 beside 市本级 in one text is the city's level with its zones: a
+// question about 市本级 takes the 市本级 figure, one about 市级 the 市级
+// figure; 市级 alone is the city's own level.
+func TestCityLevelBesideOwnLevel(t *testing.T) {
+	text := "分级次看：市级债务限额371.1亿元，余额353.9亿元；市本级债务限额252.3亿元，余额232.7亿元。"
+	marks := scopeMarks(text)
+	at := func(fig string) string { return scopeBefore(marks, strings.Index(text, fig)) }
+	if at("353.9") != ScopeLevel || at("232.7") != ScopeOwn {
+		t.Errorf("scopes %q, %q; want %q, %q", at("353.9"), at("232.7"), ScopeLevel, ScopeOwn)
+	}
+	if got := lastScope("市级债务余额353.9亿元"); got != ScopeOwn {
+		t.Errorf("市级 alone: %q, want %q", got, ScopeOwn)
+	}
+	own := &Question{Norm: "市本级政府债务余额是多少", Scope: ScopeOwn}
+	level := &Question{Norm: "市级政府债务余额是多少", Scope: ScopeOwn}
+	if scopeFit(own, ScopeLevel) >= scopeFit(own, ScopeOwn) {
+		t.Errorf("市本级 asked: the 市级 figure fits %v, the 市本级 one %v", scopeFit(own, ScopeLevel), scopeFit(own, ScopeOwn))
+	}
+	if scopeFit(level, ScopeLevel) < 1 {
+		t.Errorf("市级 asked: the 市级 figure fits %v, want 1", scopeFit(level, ScopeLevel))
+	}
+}

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +17,9 @@ import (
 const (
 	ScopeWhole = "whole" // 全市, 全省, 全州, 全区, 全县, 全国
 	ScopeOwn   = "own"   // 市本级, 省本级, 州本级, 市级 …
+	// ScopeLevel is 市级 beside 市本级 in one text: the level with the
+	// zones it runs (高新区, 经开区), neither the whole nor its own level.
+	ScopeLevel = "level"
 )
 
 // scopeMarkers are the words that set a scope, longest first.
@@ -95,6 +99,19 @@ func scopeMarks(text string) []scopeMark {
 			}
 		}
 		i += n
+	}
+	// 市级债务限额371.1亿元，……；市本级债务限额252.3亿元: where a text names
+	// both, 市级 is the city's level with its zones, not its own level.
+	for k := range out {
+		m := &out[k]
+		w := text[m.at:m.end]
+		if m.scope != ScopeOwn || !slices.Contains(levelScopeWords, w) || !strings.HasSuffix(w, "级") {
+			continue
+		}
+		own := strings.TrimSuffix(w, "级") + "本级"
+		if slices.ContainsFunc(out, func(o scopeMark) bool { return text[o.at:o.end] == own }) {
+			m.scope = ScopeLevel
+		}
 	}
 	return out
 }
@@ -254,6 +271,10 @@ func scopeFit(q *Question, fig string) float64 {
 		// whole: its own level's figure (省本级) comes second.
 		return 0.95
 	case q.Scope == "" || fig == q.Scope:
+		return 1
+	case fig == ScopeLevel && q.Scope == ScopeOwn && !strings.Contains(q.Norm, "本级"):
+		// 市级 asked of a report that sets 市级 beside 市本级: the asker's
+		// word is the report's.
 		return 1
 	case fig == "":
 		return 0.85
