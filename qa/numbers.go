@@ -2872,6 +2872,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		forms = headForms(head)
 	}
 	qflow := questionFlow(q)
+	balanceAsked := asksBalance(q)
 	headIdx := -1
 	if head != nil {
 		for i := range q.Concepts {
@@ -3084,6 +3085,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
+				ft[fFlowClash] = 1
+			}
+			if balanceAsked && repayment(clause) {
+				// 债务余额 asked; 偿还到期政府债务本息26亿元 is paid back.
 				ft[fFlowClash] = 1
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
@@ -4727,3 +4732,19 @@ func sectorMeasure(clause, sector string) bool {
 	}
 	return false
 }
+
+// asksBalance reports whether the question asks what is outstanding (债务
+// 余额, the debt balance) rather than what moved.
+func asksBalance(q *Question) bool {
+	return strings.Contains(q.Norm, "余额") || strings.Contains(q.Raw, "余额") ||
+		strings.Contains(strings.ToLower(q.Raw), "outstanding") || strings.Contains(strings.ToLower(q.Raw), "balance")
+}
+
+// repayment reports whether the words before a figure in its clause say
+// it was paid back (偿还, 还本付息, 化解) and name no balance.
+func repayment(clause string) bool {
+	return !strings.Contains(clause, "余额") && hasAny(clause, repaymentWords)
+}
+
+// repaymentWords say that money was paid back.
+var repaymentWords = []string{"偿还", "还本", "付息", "化解", "兑付", "清偿"}

@@ -1498,3 +1498,29 @@ func TestContributionIsNoGrowth(t *testing.T) {
 		"第三产业对经济增长的贡献率是多少？": "51.60%",
 	})
 }
+
+// A debt balance (债务余额) is what is outstanding: money paid back
+// (偿还到期政府债务本息26亿元) does not answer it, and a report that gives
+// only repayments gives no balance.
+const repaidReport = `关于2025年预算执行情况和2026年预算草案的报告
+
+一、2025年预算执行情况
+
+全市一般公共预算收入完成40.2亿元，增长3.1%。全市一般公共预算支出完成182.1亿元，增长2.5%。
+
+加大政府债务风险化解力度，按期偿还到期政府债务本息26亿元，全年完成政府债务还本付息30.5亿元，没有发生债务违约风险。
+`
+
+func TestRepaymentIsNoBalance(t *testing.T) {
+	e := smallEngine(t, "repaid_2025_budget_report.txt", repaidReport)
+	for _, q := range []string{"2025年末全市政府债务余额是多少亿元？", "去年底政府债务余额还有多少？"} {
+		r, err := e.Ask(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) > 0 {
+			t.Errorf("%s: answered %s (%s), want none", q, r.Answers[0].Text, r.Answers[0].Sentence)
+		}
+	}
+	askAll(t, e, map[string]string{"全年政府债务还本付息多少亿元？": "30.5亿元"})
+}
