@@ -2583,7 +2583,8 @@ func asksShare(q *Question) bool {
 		return false
 	}
 	raw := strings.ToLower(q.Raw)
-	for _, w := range []string{"比重", "占比", "比例", "share of", "proportion"} {
+	// 完成了年初预算的百分之几, 执行率: the share of the budget done.
+	for _, w := range []string{"比重", "占比", "比例", "share of", "proportion", "预算的", "完成率", "执行率", "of the budget", "of its budget"} {
 		if strings.Contains(raw, w) {
 			for _, c := range []string{"提高", "下降", "增长", "上升", "降低", "增加", "减少", "变化", "change", "rise", "fall", "increase"} {
 				if strings.Contains(raw, c) {

@@ -766,9 +766,11 @@ func TestGrowthIsNoShare(t *testing.T) {
 			t.Errorf("asksGrowth(%q) = %v, want %v", q, got, want)
 		}
 	}
-	// A share however it is named (比重, 占比, 比例), not its change.
+	// A share however it is named (比重, 占比, 比例; the share of the
+	// budget done: 完成了年初预算的百分之几), not its change.
 	for q, want := range map[string]bool{"民生支出占比多少": true, "税收占到了多少比例？": true, "服务业比重是多少": true,
-		"税收占比提高了多少": false, "GDP增速多少": false} {
+		"政府性基金收入只完成了年初预算的百分之几？": true, "一般公共预算收入的预算执行率是多少？": true,
+		"税收占比提高了多少": false, "GDP增速多少": false, "政府性基金收入比预算下降了百分之几？": false} {
 		if got := asksShare(a.Analyze(q)); got != want {
 			t.Errorf("asksShare(%q) = %v, want %v", q, got, want)
 		}
