@@ -99,6 +99,35 @@ var (
 	reScopeOwnEn   = regexp.MustCompile(`\b(?:city|municipal|provincial|province|prefecture|prefectural|county|district|regional|autonomous region)[- ]level\b|\b(?:shi|sheng|zhou|qu|xian) ?benji\b|\bown level\b|\bat the (?:city|provincial|province|county) level\b|\bprovincial government(?:'s)? own\b|\bcity government(?:'s)? own\b`)
 )
 
+// reYearEndEn is the end of a year said as a time (at year-end 2024, by
+// the end of the year, at the end of 2024).
+var reYearEndEn = regexp.MustCompile(`\b(?:(?:at|by|as of) )?(?:the )?(?:year[- ]end|end of (?:the )?(?:year|((?:19|20)\d{2})))\b`)
+
+// yearEndTerms are the things named with year-end (year-end balance: 年末滚存结余).
+var yearEndTerms = []string{"balance", "surplus", "stock", "permanent", "deposit", "population"}
+
+// dropYearEnd takes the end of a year said as a time out of an English
+// question, keeping a year it names: a balance or a stock asked at the
+// end of the year is the one a report gives as 年末 or with no time
+// (金融机构人民币各项贷款余额1462.1亿元 after 年末…存款余额), as 年末 in a
+// Chinese question is no subject either. Year-end naming a thing (the
+// year-end balance: 年末滚存结余) stays.
+func dropYearEnd(s string) string {
+	ms := reYearEndEn.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range slices.Backward(ms) {
+		next := strings.TrimLeft(s[m[1]:], " ")
+		if slices.ContainsFunc(yearEndTerms, func(t string) bool { return strings.HasPrefix(next, t) }) {
+			continue
+		}
+		keep := " "
+		if m[2] >= 0 {
+			keep = " " + s[m[2]:m[3]] + " "
+		}
+		s = s[:m[0]] + keep + s[m[1]:]
+	}
+	return s
+}
+
 // scopeEnglish reads the scope an English question asks about.
 func scopeEnglish(s string) string {
 	switch {
@@ -420,6 +449,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	q.Scope = scopeEnglish(s)
 	// citywide, the whole province: said by the scope, no subject.
 	s = reScopeWholeEn.ReplaceAllString(s, " ")
+	s = dropYearEnd(s)
 	text = spaced(s)
 	// "in 100 million yuan", "(10,000 yuan)": the unit the asker wants.
 	if m := reEnUnitAsked.FindStringSubmatch(s); m != nil {

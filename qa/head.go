@@ -93,7 +93,7 @@ func figureNoun(text string, qs, qe int) string {
 func perUnitFigure(text string, l *layout, f Quantity) bool {
 	// 城镇居民人均可支配收入增长8%，达到27140元: from the clause it goes on from.
 	clause := text[l.clauseBreak(l.chainStart(clauseOf(l.breaks, f.Start))):f.End]
-	return strings.Contains(f.Unit, "/") || strings.ContainsAny(clause, "每均") || strings.Contains(clause, "标准")
+	return strings.Contains(f.Unit, "/") || strings.ContainsAny(clause, "每均") || strings.Contains(clause, "标准") || hasAny(clause, perUnitNouns)
 }
 
 // totalNoun reports whether a figure's noun names a total: 进出口总额,

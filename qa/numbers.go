@@ -133,6 +133,9 @@ var headModifiers = []headModifier{
 	{mod: "入境", part: true}, {mod: "出境", part: true}, {mod: "境外", part: true},
 	// 海洋生产总值, 县域生产总值, 民营经济增加值: a part of the economy.
 	{mod: "海洋", part: true}, {mod: "县域", part: true}, {mod: "民营经济", part: true},
+	// 工业固投, 民间投资, 制造业投资, 基础设施投资: a part of the investment
+	// (or output, power, firms) of the whole economy.
+	{mod: "工业", part: true}, {mod: "民间", part: true}, {mod: "制造业", part: true}, {mod: "基础设施", part: true},
 	// 妇女选民, 女性代表: a part of the people counted.
 	{mod: "妇女", part: true}, {mod: "女性", part: true},
 	// 户籍人口城镇化率 is not the 常住人口's, nor the reverse.
@@ -1296,6 +1299,82 @@ func askedSector(q *Question) sectorAsk {
 	return sectorAsk{0, -1}
 }
 
+// otherSide reports whether f gives the other side of a 城乡 pair (see
+// urbanRural) than the one the question asks: 城里的低保标准 and the
+// countryside's figure.
+func otherSide(q *Question, sides map[int]pairSide, f Quantity) bool {
+	ps, ok := sides[f.Start]
+	if !ok {
+		return false
+	}
+	urban, rural := asksModifier(q, "城镇"), asksModifier(q, "农村")
+	return urban && !rural && ps.side == 1 || rural && !urban && ps.side == 0
+}
+
+// listHead returns the first figure of the list f stands in (a 分别 list
+// or a 城乡 pair), or f: the words before the list are its every figure's
+// (城乡最低生活保障标准分别提高到每人每年7680元、5652元: both per person).
+func (fi *figureInfo) listHead(f Quantity) Quantity {
+	if lp, ok := fi.lists[f.Start]; ok {
+		return lp.head
+	}
+	if ps, ok := fi.sides[f.Start]; ok {
+		return ps.head
+	}
+	return f
+}
+
+// urbanRural returns, per figure start, the side of a pair said with 城乡
+// and 分别 that the figure gives (城乡最低生活保障标准分别提高到每人每年
+// 7680元、5652元: 0 the towns', 1 the countryside's), or nil. 分别由A、B
+// 提高到C、D gives two figures for each side.
+func urbanRural(text string, l *layout, figs []Quantity) map[int]pairSide {
+	var out map[int]pairSide
+	for from := 0; ; {
+		k := strings.Index(text[from:], "分别")
+		if k < 0 {
+			return out
+		}
+		p := from + k
+		from = p + len("分别")
+		cs, ce := 0, len(text)
+		if c := clauseOf(l.breaks, p); c > 0 {
+			_, n := utf8.DecodeRuneInString(text[l.breaks[c-1]:])
+			cs = l.breaks[c-1] + n
+			if c < len(l.breaks) {
+				ce = l.breaks[c]
+			}
+		} else if len(l.breaks) > 0 {
+			ce = l.breaks[0]
+		}
+		u := strings.LastIndex(text[cs:p], "城乡")
+		if u < 0 || strings.ContainsAny(text[cs+u:p], "、和及与") {
+			continue // 城乡居民基本养老保险、城乡居民基本医疗保险…分别: a list of its own items
+		}
+		var list []Quantity
+		for _, f := range figs {
+			if f.Start > p && f.Start < ce {
+				list = append(list, f)
+			}
+		}
+		if len(list) != 2 && len(list) != 4 {
+			continue
+		}
+		if out == nil {
+			out = map[int]pairSide{}
+		}
+		for i, f := range list {
+			out[f.Start] = pairSide{side: i % 2, head: list[0]}
+		}
+	}
+}
+
+// pairSide is a figure's side of a 城乡 pair (see urbanRural).
+type pairSide struct {
+	side int      // 0 the towns', 1 the countryside's
+	head Quantity // the pair's first figure
+}
+
 // listPlace is a figure's place in a "分别" list.
 type listPlace struct {
 	text  string // the sentence the items are spans of
@@ -2392,6 +2471,14 @@ func periodFit(q *Question, m report.Meta, year int, plan bool) (rank, gate floa
 			// 今年的目标: the year the report plans for.
 			qYear = m.PlanYear
 		}
+		if q.Rel == 1 && m.Kind == report.BudgetReport && m.PlanYear > 0 && qYear > m.PlanYear && !docSpeaksOf(m, qYear) {
+			// 明年的预算 asked of a report on 2025 and the budget for
+			// 2026, delivered in 2026: a budget report goes by the year
+			// it reviews (the 2025 budget report), and the asker's next
+			// year is the one it plans for. A work report's 明年 stays
+			// the year after its own (the 1954 report's 明年 is 1955).
+			qYear = m.PlanYear
+		}
 	}
 	f := 1.0
 	if qYear == 0 && year != 0 && year < m.ReviewYear && reviewOnly(m) {
@@ -2997,6 +3084,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				lp.sharedTail(q, text, focc)
 				listed = true
 				qs, qe = lp.head.Prefix, lp.head.End
+			} else if ps, ok := fi.sides[f.Start]; ok {
+				// 城乡…分别…7680元、5652元: the words before the pair are
+				// as near the second as the first.
+				qs, qe = ps.head.Prefix, ps.head.End
+				listed = true
 			}
 			if i, ok := sectors[f.Start]; ok && ask.concept >= 0 {
 				// 三次产业……分别为8.3%、53.9%和37.9%: the second is 第二产业's.
@@ -3081,7 +3173,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				spanAsked && spanMissed(v, pc, text, spans, f, item, year, plan, avg, average, growth))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
-				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix))
+				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix) || otherSide(q, fi.sides, f))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
@@ -3093,8 +3185,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				ft[fFlowClash] = 1
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
-			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) ||
-				!q.PerUnit && (perUnitNoun(clause) || perUnitChain(text, breaks, f.Prefix)))
+			// A standard (低保标准) is per person whether or not the
+			// question says so.
+			lh := fi.listHead(f)
+			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) && !perUnitFigure(text, breaks, lh) ||
+				!q.PerUnit && !strings.Contains(q.Norm, "标准") && (perUnitNoun(text[clauseStart(breaks, lh.Prefix):lh.Prefix]) || perUnitChain(text, breaks, f.Prefix)))
 			// 2025年初的债务限额 is not the 年末 one, nor the reverse.
 			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart || qpoint != "" && pointAt(text, f.Prefix) != "" && pointAt(text, f.Prefix) != qpoint)
 			if e.model.w[fHeadClash] != 0 {
@@ -3321,6 +3416,7 @@ type figureInfo struct {
 	lists     map[int]listPlace
 	sectors   map[int]int
 	contracts map[int]contracted
+	sides     map[int]pairSide // urbanRural
 	parts     subperiods
 	prevYear  int // the year of the sentence before, when it dates this one
 }
@@ -3341,6 +3437,7 @@ func (vw *viewer) figuresOf(v *sentView, figs []Quantity, ratios bool) *figureIn
 	fi.lists = joinedLists(text, breaks, figs, respectively(text, breaks, figs))
 	fi.sectors = sectorLists(text, breaks, figs)
 	fi.contracts = contractionLists(text, breaks, figs)
+	fi.sides = urbanRural(text, breaks, figs)
 	if ratios && strings.Contains(text, "产业") {
 		// 三次产业结构为7.6:44.8:47.6: the whole ratio, and each
 		// sector's share.

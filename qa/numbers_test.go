@@ -1058,6 +1058,24 @@ func TestLevelWithBase(t *testing.T) {
 	}
 }
 
+// TestNextYearOfABudget: 明年 asked of a budget report on 2025 and the
+// budget for 2026 is the year it plans for, when it speaks of no later
+// year; a work report's 明年 stays the year after its own.
+func TestNextYearOfABudget(t *testing.T) {
+	q := &Question{Rel: 1, HasRel: true}
+	m := report.Meta{Kind: report.BudgetReport, Year: 2026, ReviewYear: 2025, PlanYear: 2026}
+	if r, _ := periodFit(q, m, 2026, true); r < 0.9 {
+		t.Errorf("明年 of a 2025/2026 budget: the 2026 budget fits %v", r)
+	}
+	if r, _ := periodFit(q, m, 2025, false); r > 0.5 {
+		t.Errorf("明年 of a 2025/2026 budget: 2025's outcome fits %v", r)
+	}
+	w := report.Meta{Kind: report.WorkReport, Year: 1954, ReviewYear: 1953, PlanYear: 1954}
+	if r, _ := periodFit(q, w, 1954, true); r > 0.5 {
+		t.Errorf("明年 of the 1954 work report: 1954's plan fits %v", r)
+	}
+}
+
 // TestSectorMeasure: a sector asked with no measure asks its value added,
 // not its investment (第二产业投资增长19.6%).
 func TestSectorMeasure(t *testing.T) {

@@ -287,6 +287,31 @@ func TestEnglishAcrossAndPerResident(t *testing.T) {
 	}
 }
 
+// The end of a year said as a time is no subject, as 年末 in a Chinese
+// question is not; the year it names is still asked, and year-end naming a
+// thing (the year-end balance) stays.
+func TestEnglishYearEnd(t *testing.T) {
+	a := testAnalyzer()
+	for q, year := range map[string]int{
+		"What was the outstanding balance of RMB loans at financial institutions in Suihua at year-end 2024?": 2024,
+		"How many pigs were in stock at the end of 2023?":                                                     2023,
+		"What was the loan balance at the end of the year?":                                                   0,
+	} {
+		an := a.Analyze(q)
+		if an.Year != year {
+			t.Errorf("%s: year %d, want %d", q, an.Year, year)
+		}
+		for _, c := range an.Concepts {
+			if c.Word == "年末" || c.Word == "年底" {
+				t.Errorf("%s: the end of the year is a concept: %+v", q, an.Concepts)
+			}
+		}
+	}
+	if got := dropYearEnd("what was the year-end balance of the fund"); !strings.Contains(got, "year-end balance") {
+		t.Errorf("year-end balance: %q", got)
+	}
+}
+
 // A sentence that gives figures by area (分区域看，长株潭地区…) gives those of
 // parts of the region: each is another place than the region asked, unless
 // the question names it.
@@ -393,6 +418,24 @@ func TestNationalShortForms(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: other place %v, want %v", text, got, want)
 		}
+	}
+}
+
+// A scope named in a parenthesis holds inside it: the figures after the
+// parenthesis closes take the scope set before it.
+func TestScopeInParenthesis(t *testing.T) {
+	text := "2025年全市“三公”经费支出0.22亿元，下降5.8%（市本级0.09亿元，下降0.4%）；教育支出30.58亿元，增长5.7%（市本级4.01亿元）。"
+	marks := scopeMarks(text)
+	for fig, want := range map[string]string{"0.22": ScopeWhole, "0.09": ScopeOwn, "30.58": ScopeWhole, "4.01": ScopeOwn} {
+		if got := scopeBefore(marks, strings.Index(text, fig)); got != want {
+			t.Errorf("scope of %s: %q, want %q", fig, got, want)
+		}
+	}
+	if got := lastScope("全省一般公共预算收入3000亿元（省本级800亿元）"); got != ScopeWhole {
+		t.Errorf("lastScope after a closed parenthesis: %q, want %q", got, ScopeWhole)
+	}
+	if got := lastScope("全省收入3000亿元，其中：省本级（含开发区）800亿元"); got != ScopeOwn {
+		t.Errorf("lastScope: %q, want %q", got, ScopeOwn)
 	}
 }
 

@@ -983,6 +983,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			if u == "人" && hasPrefixAny(rest[j+n:], peopleNouns) != "" {
 				un = 0 // 多少人口: the unit is 人, and 人口 the subject
 			}
+			if w := rest[j+n : j+n+un]; strings.Contains("床村镇乡", w) && isHan(firstRune(rest[j+n+un:])) {
+				un = 0 // 多少床位: the unit is 张, and 床位 the subject
+			}
 			rest = rest[:loc[0]] + " " + rest[j+n+un:]
 		} else if strings.HasPrefix(rest[j:], "钱") {
 			q.Class = "money"
@@ -1505,6 +1508,10 @@ func unitFollows(s string) bool {
 
 // everydayUnits reads units said in everyday words (多少块钱, 几个亿) and
 // returns s without them.
+// emptyUnitNouns are the nouns after a unit that name nothing the unit
+// does not (元钱, 岁数, 亩地).
+var emptyUnitNouns = map[string]bool{"钱": true, "数": true, "地": true, "量": true}
+
 func (a *Analyzer) everydayUnits(q *Question, s string) string {
 	for _, wm := range a.Lex.units {
 		w, u := wm.from, wm.to
@@ -1524,10 +1531,12 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 						q.Scale = sc // 多少万亿: 2.2万亿元 rather than 3000亿元
 					}
 					end := k + len(ask+w)
-					if strings.HasPrefix(w, unit) && (isHan(firstRune(s[end:])) || utf8.RuneCountInString(w[len(unit):]) >= 2) {
+					if rem, ok := strings.CutPrefix(w, unit); ok && (isHan(firstRune(s[end:])) || utf8.RuneCountInString(rem) >= 2 || !emptyUnitNouns[rem]) {
 						// 多少张床位: the alias 张床 runs into the word 床位,
 						// which stays the subject; so does the noun of 多少家企业,
-						// which the classifier does not say (家医院 is no 企业).
+						// which the classifier does not say (家医院 is no 企业),
+						// and that of 多少张床 (医疗卫生机构2798个 has no beds),
+						// but the 钱 of 多少元钱.
 						end = k + len(ask+unit)
 					}
 					s = s[:k] + " " + s[end:]
@@ -2332,6 +2341,13 @@ func perUnitConcepts(q *Question, norm string) {
 					c.Alts = addAlt(c.Alts, Alt{Text: w, Factor: 0.9})
 				}
 			}
+		case c.Word == "一亩" || c.Word == "一亩地" || c.Word == "亩均":
+			// 玉米一亩地能打多少公斤: the yield, which reports call 单产
+			// or 亩产.
+			c.Aspect = true
+			for _, w := range []string{"单产", "亩产", "每亩", "亩均"} {
+				c.Alts = addAlt(c.Alts, Alt{Text: w, Factor: 0.9})
+			}
 		case strings.HasSuffix(before, "每") && isHanString(c.Word):
 			first, _ := utf8.DecodeRuneInString(c.Word)
 			c.Aspect = true
@@ -2367,7 +2383,7 @@ func questionYears(s string) [][]int {
 	for _, m := range ms {
 		if !strings.Contains(s[m[3]:m[1]], "年") {
 			r, _ := utf8.DecodeRuneInString(s[m[1]:])
-			if r >= '0' && r <= '9' || r == '.' || r == '%' || unicode.Is(unicode.Han, r) && !strings.ContainsRune("到至和与或及前后以", r) {
+			if r >= '0' && r <= '9' || r == '.' || r == '%' || unicode.Is(unicode.Han, r) && !strings.ContainsRune("到至和与或及前后以这那全整当上下的", r) {
 				continue
 			}
 		}
@@ -2382,7 +2398,7 @@ func questionYears(s string) [][]int {
 // reAsksBefore asks for the state before a change: 改革之前, 原来有.
 var reAsksBefore = regexp.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
 
-var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月)|人均|户均|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
+var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月|亩)|人均|户均|亩均|亩产|单产|一亩(?:地|田)?(?:能|可以|可)?(?:打|产|收)|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)

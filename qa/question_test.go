@@ -207,7 +207,7 @@ func TestVerbBases(t *testing.T) {
 }
 
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"新增养老床位多少张？", "How many beds were added?", "什么是六稳", "2021年GDP增长目标", "\xff多少", "", "？？", "What is ", "几几几"} {
+	for _, s := range []string{"新增养老床位多少张？", "How many beds were added?", "什么是六稳", "2021年GDP增长目标", "\xff多少", "", "？？", "What is ", "几几几", "增长几个点？", "多少张床"} {
 		f.Add(s)
 	}
 	a := testAnalyzer()
@@ -2397,6 +2397,9 @@ func TestCountIsNoYear(t *testing.T) {
 		"2000年全国粮食产量是多少？":            2000,
 		"2021到2025年GDP年均增长多少？":       0,
 		"2019 GDP增长多少？":              2019,
+		"2022这一年全省城镇新增就业多少万人？":       2022,
+		"2024全年粮食产量多少？":              2024,
+		"2024上半年GDP增长多少？":            2024,
 	} {
 		if got := a.Analyze(q).Year; got != want {
 			t.Errorf("%s: year %d, want %d", q, got, want)
@@ -2768,5 +2771,48 @@ func TestBasisIsNoSubject(t *testing.T) {
 	q = a.Analyze("人均收入的统计口径有啥变化？")
 	if !has(q, "口径") {
 		t.Errorf("basis question: concepts %q, want 口径", conceptWords(q))
+	}
+}
+
+// The noun a unit is said with (多少张床, 多少辆车, 多少床位) is the subject
+// asked, not part of the unit; the 钱 of 多少元钱 is not.
+func TestUnitNounStays(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{
+		"全市医疗卫生机构一共多少张床？":  "床",
+		"全市医疗卫生机构一共有多少床位？": "床位",
+		"全市一共有多少辆车？":       "车",
+	} {
+		an := a.Analyze(q)
+		if !slices.ContainsFunc(an.Concepts, func(c Concept) bool { return c.Word == want }) {
+			t.Errorf("%s: concepts %v, want %s among them", q, conceptWords(an), want)
+		}
+	}
+	// A unit longer than the everyday word (百分点 for 个点) cuts nothing off it.
+	if an := a.Analyze("2024年一般公共预算总收入计划增长几个点？"); an.Unit != "百分点" {
+		t.Errorf("几个点: unit %q, want 百分点", an.Unit)
+	}
+	if an := a.Analyze("这个项目花了多少元钱？"); slices.ContainsFunc(an.Concepts, func(c Concept) bool { return c.Word == "钱" }) {
+		t.Errorf("多少元钱: 钱 is a concept: %v", conceptWords(an))
+	}
+}
+
+// A yield asked per mu (一亩地能打多少) asks an amount per unit, and the
+// mu is what the amount is per, no subject: 单产 and 亩产 say it.
+func TestYieldPerMu(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"克州的玉米一亩地能打多少公斤？", "粮食亩产多少公斤？"} {
+		if q := a.Analyze(s); !q.PerUnit {
+			t.Errorf("%s: not per unit", s)
+		}
+	}
+	q := a.Analyze("克州的玉米一亩地能打多少公斤？")
+	for _, c := range q.Concepts {
+		if strings.HasPrefix(c.Word, "一亩") && (!c.Aspect || !slices.ContainsFunc(c.Alts, func(al Alt) bool { return al.Text == "单产" })) {
+			t.Errorf("一亩: %+v, want an aspect found as 单产", c)
+		}
+	}
+	if !perUnitFigure("小麦、玉米单产分别为384.4公斤", &layout{}, Quantity{Start: 24, End: 36, Prefix: 24}) {
+		t.Error("单产384.4公斤 is no amount per unit")
 	}
 }

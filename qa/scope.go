@@ -80,6 +80,10 @@ func scopeAt(text string, i int) (string, int) {
 type scopeMark struct {
 	at, end int
 	scope   string
+	// until is where the parenthesis the mark stands in closes, or 0:
+	// 三公经费0.22亿元（市本级0.09亿元）；教育支出30.58亿元 — 市本级 holds
+	// inside its parenthesis only.
+	until int
 }
 
 // scopeMarks returns the scope markers of text in order.
@@ -92,13 +96,16 @@ func scopeMarks(text string) []scopeMark {
 				// 全口径 (all items counted) right after another mark says
 				// what is counted, not where: 市本级全口径债务率 is 市本级's.
 				if !(len(out) > 0 && out[len(out)-1].end == i && strings.HasPrefix(text[i:], "全口径")) {
-					out = append(out, scopeMark{i, i + m, s})
+					out = append(out, scopeMark{at: i, end: i + m, scope: s})
 				}
 				i += m
 				continue
 			}
 		}
 		i += n
+	}
+	for k := range out {
+		out[k].until = parenClose(text, out[k].at)
 	}
 	// 市级债务限额371.1亿元，……；市本级债务限额252.3亿元: where a text names
 	// both, 市级 is the city's level with its zones, not its own level.
@@ -116,24 +123,52 @@ func scopeMarks(text string) []scopeMark {
 	return out
 }
 
+// parenClose returns the byte just past the parenthesis that byte at of
+// text stands in, or 0 when at stands in none or it does not close.
+func parenClose(text string, at int) int {
+	depth := 0
+	for _, r := range text[:at] {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			depth = max(depth-1, 0)
+		}
+	}
+	if depth == 0 {
+		return 0
+	}
+	for i, r := range text[at:] {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			if depth--; depth == 0 {
+				return at + i + utf8.RuneLen(r)
+			}
+		}
+	}
+	return 0
+}
+
 // scopeFirstRunes are the characters scope markers start with.
 const scopeFirstRunes = "中市省州区县盟旗地本全"
 
 // lastScope returns the scope of the last marker in text, or "".
 func lastScope(text string) string {
-	if ms := scopeMarks(text); len(ms) > 0 {
-		return ms[len(ms)-1].scope
-	}
-	return ""
+	return scopeBefore(scopeMarks(text), len(text))
 }
 
-// scopeBefore returns the scope of the last mark before byte at, or "".
+// scopeBefore returns the scope of the last mark before byte at that
+// holds there (not one inside a parenthesis closed before at), or "".
 func scopeBefore(marks []scopeMark, at int) string {
 	k := sort.Search(len(marks), func(i int) bool { return marks[i].at >= at })
-	if k == 0 {
-		return ""
+	for k--; k >= 0; k-- {
+		if u := marks[k].until; u == 0 || u > at {
+			return marks[k].scope
+		}
 	}
-	return marks[k-1].scope
+	return ""
 }
 
 // figureScope returns the scope of a figure at byte at of a view's

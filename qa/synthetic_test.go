@@ -1524,3 +1524,17 @@ func TestRepaymentIsNoBalance(t *testing.T) {
 	}
 	askAll(t, e, map[string]string{"全年政府债务还本付息多少亿元？": "30.5亿元"})
 }
+
+// A pair said with 城乡 and 分别 gives the towns' figure first and the
+// countryside's second: 城里 asks the first, 农村 the second.
+func TestUrbanRuralPair(t *testing.T) {
+	doc := "2025年某市国民经济和社会发展统计公报\n\n全市城乡最低生活保障标准分别提高到每人每年7680元、5652元，特困人员基本生活标准按不低于最低保障标准的1.3倍执行。\n\n全年城乡居民人均可支配收入分别增长4.5%和6.8%。\n"
+	e := smallEngine(t, "pair_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{
+		"城里的低保标准一年多少钱？":      "7680元",
+		"城镇最低生活保障标准提高到多少元？":  "7680元",
+		"农村最低生活保障标准每人每年多少元？": "5652元",
+		"农村居民人均可支配收入增长多少？":   "6.8%",
+		"城镇居民人均可支配收入增长多少？":   "4.5%",
+	})
+}
