@@ -94,7 +94,10 @@ func kindOf(s string) string {
 		return StatBulletin
 	case strings.Contains(s, "预算调整"):
 		return OtherReport
-	case strings.Contains(s, "预算执行") || strings.Contains(s, "预算草案") || strings.Contains(s, "预算（草案）") || strings.Contains(s, "预算(草案)"):
+	case strings.Contains(s, "预算执行") || strings.Contains(s, "预算草案") || strings.Contains(s, "预算（草案）") || strings.Contains(s, "预算(草案)") ||
+		strings.Contains(s, "预算信息公开") || strings.Contains(s, "预算公开"):
+		// 中卫市2026年政府预算信息公开: the budget published with the
+		// report on it.
 		return BudgetReport
 	case strings.Contains(s, "计划执行") || strings.Contains(s, "计划草案") || strings.Contains(s, "计划（草案）") || strings.Contains(s, "计划(草案)") || strings.Contains(s, "发展计划"):
 		return PlanReport
@@ -310,9 +313,14 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 		// A budget or plan report reviews the year its title names first
 		// and plans the next.
 		m.ReviewYear = first
-		if len(c.titleYears) > 1 {
+		switch {
+		case first > 0 && (strings.Contains(c.title, "预算信息公开") || strings.Contains(c.title, "预算公开")):
+			// 中卫市2026年政府预算信息公开: the budget of the year named,
+			// published with the report on the year before.
+			m.ReviewYear, m.PlanYear = first-1, first
+		case len(c.titleYears) > 1:
 			m.PlanYear = c.titleYears[1]
-		} else if first > 0 {
+		case first > 0:
 			m.PlanYear = first + 1
 		}
 		m.Year = delivered(m.PlanYear)
