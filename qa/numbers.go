@@ -2505,6 +2505,11 @@ func periodFit(q *Question, m report.Meta, year int, plan bool) (rank, gate floa
 			}
 			return f, f
 		}
+		if !q.Plan && !q.Done && year == 0 && plan {
+			// Asked of a year, an undated target (计划完成27.21亿元) ranks
+			// below an undated outcome, and may still answer alone.
+			return f * 0.92, f
+		}
 	}
 	tense := 1.0
 	switch {

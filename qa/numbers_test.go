@@ -1070,6 +1070,12 @@ func TestNextYearOfABudget(t *testing.T) {
 	if r, _ := periodFit(q, m, 2025, false); r > 0.5 {
 		t.Errorf("明年 of a 2025/2026 budget: 2025's outcome fits %v", r)
 	}
+	// Asked of a year, an undated target ranks below an undated outcome.
+	y := &Question{Year: 2016}
+	pm := report.Meta{Kind: report.PlanReport, Year: 2017, ReviewYear: 2016, PlanYear: 2017}
+	if rp, gp := periodFit(y, pm, 0, true); rp >= func() float64 { r, _ := periodFit(y, pm, 0, false); return r }() || gp <= 0 {
+		t.Errorf("an undated target ranks %v, gate %v: want below an undated outcome, still gated", rp, gp)
+	}
 	w := report.Meta{Kind: report.WorkReport, Year: 1954, ReviewYear: 1953, PlanYear: 1954}
 	if r, _ := periodFit(q, w, 1954, true); r > 0.5 {
 		t.Errorf("明年 of the 1954 work report: 1954's plan fits %v", r)

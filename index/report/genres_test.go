@@ -604,6 +604,9 @@ func TestSituationAndTasks(t *testing.T) {
 		"牢记殷殷嘱托，在接续奋斗中新福建建设取得新成效": PeriodReview,
 		"为取得社会主义建设的新胜利而奋斗":        PeriodNone,
 		"牢记历史使命，在中国式现代化建设中奋勇争先":   PeriodNone,
+		// An action plan is carried out in either year: no cue.
+		"产业发展动力持续提升实施产业培育壮大行动计划，加大招商引资工作": PeriodNone,
+		"2017年计划安排": PeriodPlan,
 	} {
 		if got, _ := sectionPeriod(title); got != want {
 			t.Errorf("sectionPeriod(%q) = %v, want %v", title, got, want)

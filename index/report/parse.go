@@ -1357,9 +1357,12 @@ func sectionPeriod(title string) (Period, int) {
 	if k := strings.Index(title, "取得"); k >= 0 && !strings.Contains(title[:k], "为") && !strings.Contains(title[:k], "努力") && !strings.Contains(title[:k], "力争") && !strings.Contains(title[k:], "奋斗") {
 		return PeriodReview, year
 	}
+	// 实施产业培育壮大行动计划: an action plan is a programme carried out
+	// in the year past as in the year ahead, no cue of either.
+	cued := strings.ReplaceAll(title, "行动计划", "")
 	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求", "主要工作", "工作重点"} {
-		if k := strings.Index(title, w); k >= 0 {
-			if j := strings.Index(title, "形势"); j >= 0 && j < k {
+		if k := strings.Index(cued, w); k >= 0 {
+			if j := strings.Index(cued, "形势"); j >= 0 && j < k {
 				// 当前国内形势和基本任务: the situation (the year past) and
 				// the tasks ahead, both; the sentences tell which.
 				return PeriodNone, year
