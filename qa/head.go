@@ -168,7 +168,7 @@ var contractions = []struct {
 	word  string
 	parts [][]string
 }{
-	{"城乡", [][]string{{"城镇", "城市", "城里"}, {"农村", "乡村", "村里"}}},
+	{"城乡", [][]string{{"城镇", "城市", "城里", "城区"}, {"农村", "乡村", "村里", "乡下"}}},
 	{"中小学", [][]string{{"中学", "初中"}, {"小学"}}},
 	{"进出口", [][]string{{"进口"}, {"出口"}}},
 	{"男女", [][]string{{"男"}, {"女"}}},
@@ -181,6 +181,7 @@ var contractions = []struct {
 
 // contracted is a figure's place in a 分别 list after a contraction.
 type contracted struct {
+	word  string // the contraction (城乡)
 	parts [][]string
 	index int
 	after string // the text between the contraction and 分别 (低保标准 of 城乡低保标准分别)
@@ -217,7 +218,10 @@ func contractionLists(text string, l *layout, figs []Quantity) map[int]contracte
 		}
 		for _, ct := range contractions {
 			k := strings.LastIndex(before, ct.word)
-			if k < 0 || len(list) != len(ct.parts) {
+			// 城乡低保标准分别由A、B提高到C、D: a figure for each part
+			// before the change, another after it.
+			n := len(ct.parts)
+			if k < 0 || len(list) != n && len(list) != 2*n {
 				continue
 			}
 			if strings.Contains(before[:k], "、") {
@@ -230,13 +234,16 @@ func contractionLists(text string, l *layout, figs []Quantity) map[int]contracte
 				out = map[int]contracted{}
 			}
 			for i, f := range list {
-				out[f.Start] = contracted{ct.parts, i, before[k+len(ct.word):], list[0]}
+				out[f.Start] = contracted{ct.word, ct.parts, i % n, before[k+len(ct.word):], list[0]}
+			}
+			if len(list) > n {
+				break
 			}
 			// 城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%:
 			// a verb alone goes on with the same parts.
 			next := nextList(text, l, figs, c, len(list))
 			for i, f := range next {
-				out[f.Start] = contracted{ct.parts, i, before[k+len(ct.word):], next[0]}
+				out[f.Start] = contracted{ct.word, ct.parts, i, before[k+len(ct.word):], next[0]}
 			}
 			break
 		}
@@ -275,7 +282,7 @@ func joinedContractions(text string, l *layout, figs []Quantity) map[int]contrac
 				out = map[int]contracted{}
 			}
 			for n := i; n <= j; n++ {
-				out[figs[n].Start] = contracted{ct.parts, n - i, before[k+len(ct.word):], figs[i]}
+				out[figs[n].Start] = contracted{ct.word, ct.parts, n - i, before[k+len(ct.word):], figs[i]}
 			}
 			break
 		}
@@ -326,6 +333,45 @@ func pinContracted(q *Question, occ [][]occurrence, ct contracted, at int) ([][]
 		return occ, false
 	}
 	return out, true
+}
+
+// namedPart returns the part of a contraction the question names in
+// words no concept holds (城里的低保标准: 城里 says a scope, no subject),
+// or -1 when it names none or more than one. The contraction itself
+// (城乡低保标准) names no part.
+func namedPart(q *Question, ct contracted) int {
+	text := strings.ReplaceAll(q.Raw+" "+q.Norm, ct.word, " ")
+	named := -1
+	for i, words := range ct.parts {
+		for _, w := range words {
+			has := strings.Contains(text, w)
+			for _, c := range q.Concepts {
+				for _, a := range c.Alts {
+					// 农牧民 stands for 农村居民.
+					has = has || a.Factor >= synonymFactor && strings.HasPrefix(a.Text, w) && !strings.Contains(c.Word, ct.word)
+				}
+			}
+			if !has {
+				continue
+			}
+			if named >= 0 && named != i {
+				return -1
+			}
+			named = i
+		}
+	}
+	return named
+}
+
+// otherPart reports whether f is the figure of another part of a
+// contraction than the one the question names (see namedPart).
+func otherPart(q *Question, contracts map[int]contracted, f Quantity) bool {
+	ct, ok := contracts[f.Start]
+	if !ok {
+		return false
+	}
+	n := namedPart(q, ct)
+	return n >= 0 && n != ct.index
 }
 
 // definitionWords mark a sentence that defines what a statistic covers.

@@ -1299,80 +1299,18 @@ func askedSector(q *Question) sectorAsk {
 	return sectorAsk{0, -1}
 }
 
-// otherSide reports whether f gives the other side of a 城乡 pair (see
-// urbanRural) than the one the question asks: 城里的低保标准 and the
-// countryside's figure.
-func otherSide(q *Question, sides map[int]pairSide, f Quantity) bool {
-	ps, ok := sides[f.Start]
-	if !ok {
-		return false
-	}
-	urban, rural := asksModifier(q, "城镇"), asksModifier(q, "农村")
-	return urban && !rural && ps.side == 1 || rural && !urban && ps.side == 0
-}
-
 // listHead returns the first figure of the list f stands in (a 分别 list
-// or a 城乡 pair), or f: the words before the list are its every figure's
-// (城乡最低生活保障标准分别提高到每人每年7680元、5652元: both per person).
+// or the parts of a contraction), or f: the words before the list are its
+// every figure's (城乡最低生活保障标准分别提高到每人每年7680元、5652元: both
+// per person).
 func (fi *figureInfo) listHead(f Quantity) Quantity {
 	if lp, ok := fi.lists[f.Start]; ok {
 		return lp.head
 	}
-	if ps, ok := fi.sides[f.Start]; ok {
-		return ps.head
+	if ct, ok := fi.contracts[f.Start]; ok {
+		return ct.head
 	}
 	return f
-}
-
-// urbanRural returns, per figure start, the side of a pair said with 城乡
-// and 分别 that the figure gives (城乡最低生活保障标准分别提高到每人每年
-// 7680元、5652元: 0 the towns', 1 the countryside's), or nil. 分别由A、B
-// 提高到C、D gives two figures for each side.
-func urbanRural(text string, l *layout, figs []Quantity) map[int]pairSide {
-	var out map[int]pairSide
-	for from := 0; ; {
-		k := strings.Index(text[from:], "分别")
-		if k < 0 {
-			return out
-		}
-		p := from + k
-		from = p + len("分别")
-		cs, ce := 0, len(text)
-		if c := clauseOf(l.breaks, p); c > 0 {
-			_, n := utf8.DecodeRuneInString(text[l.breaks[c-1]:])
-			cs = l.breaks[c-1] + n
-			if c < len(l.breaks) {
-				ce = l.breaks[c]
-			}
-		} else if len(l.breaks) > 0 {
-			ce = l.breaks[0]
-		}
-		u := strings.LastIndex(text[cs:p], "城乡")
-		if u < 0 || strings.ContainsAny(text[cs+u:p], "、和及与") {
-			continue // 城乡居民基本养老保险、城乡居民基本医疗保险…分别: a list of its own items
-		}
-		var list []Quantity
-		for _, f := range figs {
-			if f.Start > p && f.Start < ce {
-				list = append(list, f)
-			}
-		}
-		if len(list) != 2 && len(list) != 4 {
-			continue
-		}
-		if out == nil {
-			out = map[int]pairSide{}
-		}
-		for i, f := range list {
-			out[f.Start] = pairSide{side: i % 2, head: list[0]}
-		}
-	}
-}
-
-// pairSide is a figure's side of a 城乡 pair (see urbanRural).
-type pairSide struct {
-	side int      // 0 the towns', 1 the countryside's
-	head Quantity // the pair's first figure
 }
 
 // listPlace is a figure's place in a "分别" list.
@@ -3089,11 +3027,6 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				lp.sharedTail(q, text, focc)
 				listed = true
 				qs, qe = lp.head.Prefix, lp.head.End
-			} else if ps, ok := fi.sides[f.Start]; ok {
-				// 城乡…分别…7680元、5652元: the words before the pair are
-				// as near the second as the first.
-				qs, qe = ps.head.Prefix, ps.head.End
-				listed = true
 			}
 			if i, ok := sectors[f.Start]; ok && ask.concept >= 0 {
 				// 三次产业……分别为8.3%、53.9%和37.9%: the second is 第二产业's.
@@ -3107,7 +3040,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			if ct, ok := contracts[f.Start]; ok {
 				var pinned bool
-				if focc, pinned = pinContracted(q, focc, ct, f.Start); pinned {
+				if focc, pinned = pinContracted(q, focc, ct, f.Start); pinned || namedPart(q, ct) >= 0 {
 					listed = true
 					qs, qe = ct.head.Prefix, ct.head.End
 				}
@@ -3178,7 +3111,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				spanAsked && spanMissed(v, pc, text, spans, f, item, year, plan, avg, average, growth))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
-				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix) || otherSide(q, fi.sides, f))
+				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix) || otherPart(q, contracts, f))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
@@ -3421,7 +3354,6 @@ type figureInfo struct {
 	lists     map[int]listPlace
 	sectors   map[int]int
 	contracts map[int]contracted
-	sides     map[int]pairSide // urbanRural
 	parts     subperiods
 	prevYear  int // the year of the sentence before, when it dates this one
 }
@@ -3442,7 +3374,6 @@ func (vw *viewer) figuresOf(v *sentView, figs []Quantity, ratios bool) *figureIn
 	fi.lists = joinedLists(text, breaks, figs, respectively(text, breaks, figs))
 	fi.sectors = sectorLists(text, breaks, figs)
 	fi.contracts = contractionLists(text, breaks, figs)
-	fi.sides = urbanRural(text, breaks, figs)
 	if ratios && strings.Contains(text, "产业") {
 		// 三次产业结构为7.6:44.8:47.6: the whole ratio, and each
 		// sector's share.

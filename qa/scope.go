@@ -104,8 +104,15 @@ func scopeMarks(text string) []scopeMark {
 		}
 		i += n
 	}
-	for k := range out {
-		out[k].until = parenClose(text, out[k].at)
+	if len(out) > 0 {
+		spans := asideSpans(text)
+		for k := range out {
+			for _, sp := range spans {
+				if sp[0] < out[k].at && out[k].at < sp[1] {
+					out[k].until = sp[1]
+				}
+			}
+		}
 	}
 	// 市级债务限额371.1亿元，……；市本级债务限额252.3亿元: where a text names
 	// both, 市级 is the city's level with its zones, not its own level.
@@ -121,34 +128,6 @@ func scopeMarks(text string) []scopeMark {
 		}
 	}
 	return out
-}
-
-// parenClose returns the byte just past the parenthesis that byte at of
-// text stands in, or 0 when at stands in none or it does not close.
-func parenClose(text string, at int) int {
-	depth := 0
-	for _, r := range text[:at] {
-		switch r {
-		case '（', '(':
-			depth++
-		case '）', ')':
-			depth = max(depth-1, 0)
-		}
-	}
-	if depth == 0 {
-		return 0
-	}
-	for i, r := range text[at:] {
-		switch r {
-		case '（', '(':
-			depth++
-		case '）', ')':
-			if depth--; depth == 0 {
-				return at + i + utf8.RuneLen(r)
-			}
-		}
-	}
-	return 0
 }
 
 // scopeFirstRunes are the characters scope markers start with.
