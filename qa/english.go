@@ -469,6 +469,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		s = strings.Replace(s, m, " ", 1)
 		text = spaced(s)
 	}
+	// the 'three guarantees' (wages, operations, basic livelihood): a list
+	// in brackets spells out a word; it helps, it is not required (see
+	// the words kept below). One word or phrase in brackets (consumer
+	// prices (CPI)) is often the report's own term, and counts in full.
+	s = reEnAside.ReplaceAllString(s, " "+asideOpen+" $1 "+asideClose+" ")
+	text = spaced(s)
 	if m := reEnYear.FindStringSubmatch(s); m != nil && !reEnYearSpan.MatchString(s) {
 		// from 1952 to 1956, between 2019 and 2023: a span asks no one year.
 		q.Year, _ = strconv.Atoi(m[1])
@@ -518,11 +524,18 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		words = append(words, w)
 	}
 	var kept []string
+	var aside []bool // kept[k] is in a bracketed list
+	in := false
 	for _, w := range words {
+		if w == asideOpen || w == asideClose {
+			in = w == asideOpen
+			continue
+		}
 		if reEnYear.MatchString(w) {
 			continue
 		}
 		kept = append(kept, w)
+		aside = append(aside, in)
 	}
 	q.Levels = levelsOf(text, levelWordsEn)
 	var zh []string
@@ -644,7 +657,13 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		if stopWords[word] {
 			continue
 		}
-		c := Concept{Word: word, Aspect: aspectWords[word] || e.verb || moneyAfterNoun(matches, mi), Guess: e.dict}
+		if m.phrase == "money" && asked > 0 && m.at == asked && kept[asked-1] == "much" {
+			// How much money did Wuxi put into education: the money is
+			// what is asked (a sum), not a word its sentence must hold
+			// (funding, the reports' 资金, stays a subject).
+			continue
+		}
+		c := Concept{Word: word, Aspect: aspectWords[word] || e.verb || moneyAfterNoun(matches, mi), Guess: e.dict, Optional: aside[m.at]}
 		c.Alts = append(c.Alts, Alt{Text: word, Factor: 1})
 		other := glossFactor
 		if e.dict {
@@ -748,6 +767,17 @@ var reEnTimesChange = regexp.MustCompile(`\bhow many (?:times|fold)\b.*\b(?:grow
 // reEnAskShortcoming asks what a report owns it falls short in: the
 // problems, difficulties or weaknesses a place still faces or admits.
 var reEnAskShortcoming = regexp.MustCompile(`\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|challenges?|shortcomings?|weakness(?:es)?|weak (?:links?|spots?|points?)|deficienc(?:y|ies)|short boards?)\b.*\b(?:face[sd]?|facing|admit(?:s|ted)?|acknowledge[sd]?|remain(?:s|ed)?|still|exist(?:s|ed)?|ha(?:s|ve) yet)\b|\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|shortcomings?|weakness(?:es)?)\b.*\b(?:does|do|did)\b.*\b(?:report|government)\b.*\b(?:mention|point out|identify|list)`)
+
+// reEnAside is a bracketed list. Figures and units in brackets are read
+// before (reEnUnitAsked, reEnScaleAsked).
+var reEnAside = regexp.MustCompile(`\(([^(),]*,[^()]*)\)`)
+
+// asideOpen and asideClose mark a bracketed aside among the question's
+// words.
+const (
+	asideOpen  = "zzasideopen"
+	asideClose = "zzasideclose"
+)
 
 // moneyWords are English words for money in general: after the noun of
 // what the money is (bond funding, subsidy funds) they add nothing to it.

@@ -799,3 +799,18 @@ func nextList(text string, l *layout, figs []Quantity, c, n int) []Quantity {
 	}
 	return group
 }
+
+// countsOtherNoun reports whether noun, the noun a figure counts, holds
+// none of the forms of the question's head: the figure counts another
+// thing. A noun of fewer than two characters says nothing.
+func countsOtherNoun(head *Concept, forms []string, noun string) bool {
+	if head == nil || len(forms) == 0 || utf8.RuneCountInString(noun) < 2 {
+		return false
+	}
+	for _, f := range forms {
+		if strings.Contains(noun, f) || strings.Contains(f, noun) {
+			return false
+		}
+	}
+	return true
+}

@@ -1978,6 +1978,14 @@ func isComparisonBase(text string, at int) bool {
 	if k := strings.LastIndex(before, "比"); k >= 0 && len(before)-k <= 30 && reBaseNamed.MatchString(before[k:]) {
 		return true
 	}
+	// 按不高于2019年支出控制数编制: the bound a figure is held to is a base
+	// as well. (低于1985年增长44.6%的速度 compares with 1985's own figure,
+	// which the year dates.)
+	for _, w := range []string{"不高于", "不低于", "不超过", "不少于", "不多于"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
 	// 按上年实际数额核减２０％, 在上年基础上: the year of the basis a figure
 	// is set against dates nothing.
 	if (strings.HasSuffix(before, "按") || strings.HasSuffix(before, "按照") || strings.HasSuffix(before, "以") || strings.HasSuffix(before, "在")) &&
@@ -3006,6 +3014,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				// 开了多少列 is not 覆盖20个国家: 个 counts the noun after it,
 				// which the question does not name.
 				if n := nounAfter(text[f.End:]); n != "" && !strings.Contains(q.Norm, n) {
+					uf *= 0.5
+				} else if n == "" && countsOtherNoun(head, forms, figureNoun(text, f.Prefix, f.End)) {
+					// 医疗卫生机构一共多少张床 is not 医疗卫生机构2674个: the
+					// 个 counts the noun before it, and the question counts
+					// another in its own classifier.
 					uf *= 0.5
 				}
 			}

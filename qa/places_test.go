@@ -230,6 +230,11 @@ func TestEnglishMoneyAfterNoun(t *testing.T) {
 			t.Errorf("funding after bond should be an aspect: %+v", q.Concepts)
 		}
 	}
+	// How much money asks a sum: no subject of its own.
+	q = a.Analyze("How much money did Wuxi put into education in 2025?")
+	if q.Class != "money" || slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "资金" }) {
+		t.Errorf("how much money: class %q, concepts %+v, want money and no 资金", q.Class, q.Concepts)
+	}
 	q = a.Analyze("How much funding was arranged for epidemic prevention in 2020?")
 	for _, c := range q.Concepts {
 		if c.Word == "资金" && c.Aspect {

@@ -1538,3 +1538,22 @@ func TestUrbanRuralPair(t *testing.T) {
 		"城镇居民人均可支配收入增长多少？":   "4.5%",
 	})
 }
+
+// 多少张床 counts beds: 个 after the institutions before it counts them,
+// not beds, however near the question's other words stand.
+func TestClassifierCountsAnotherNoun(t *testing.T) {
+	doc := "某市2025年国民经济和社会发展统计公报\n\n年末共有各级各类医疗卫生机构2674个（含村卫生室），床位17322张，卫生技术人员22217人。\n"
+	e := smallEngine(t, "mou_2025_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"全市医疗卫生机构一共多少张床？": "17322张", "全市有多少家医疗卫生机构？": "2674个"})
+}
+
+// "How much money" asks a sum: money is no word its sentence must hold. A
+// bracketed list after a quoted term glosses it, and adds no subject.
+func TestEnglishMoneyAndGloss(t *testing.T) {
+	doc := "关于某市2024年预算执行情况和2025年预算草案的报告\n\n拨付37亿元，支持优化教育资源配置，提高普通高中学位供给。\n\n2024年，全市“三保”支出296.66亿元，执行进度91.9%。\n"
+	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"How much money did the city put into education?":                                              "37亿元",
+		"How much did the city spend on the 'three guarantees' (wages, operations, basic livelihood)?": "296.66亿元",
+	})
+}

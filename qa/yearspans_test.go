@@ -254,3 +254,25 @@ func TestBasisYearDatesNothing(t *testing.T) {
 		t.Errorf("%s dated %d by the year of its basis", figs[1].Text, y)
 	}
 }
+
+// The year of a bound a figure is held to (按不高于2019年支出控制数编制)
+// dates nothing: the figure is of the year named before it.
+func TestBoundYearDatesNothing(t *testing.T) {
+	text := "各部门2020年“三公”经费预算按不高于2019年支出控制数编制，其中：公务接待费1340万元，下降20%。"
+	pc := periodCtx{text: text, meta: report.Meta{Year: 2020, ReviewYear: 2019, PlanYear: 2020}}
+	figs := ParseQuantities(text)
+	if y, _ := period(pc, figs[0].Start); y != 2020 {
+		t.Errorf("%s in %s: year %d, want 2020", figs[0].Text, text, y)
+	}
+}
+
+// A year a figure is compared with dates the figure that follows it:
+// 大大低于1985年增长44.6%的速度 speaks of 1985's growth.
+func TestComparedYearDatesItsFigure(t *testing.T) {
+	text := "全民所有制单位基本建设投资增长１６％，大大低于１９８５年增长４４．６％的速度。"
+	pc := periodCtx{text: text, meta: report.Meta{Year: 1987, ReviewYear: 1986, PlanYear: 1987}}
+	figs := ParseQuantities(text)
+	if y, _ := period(pc, figs[len(figs)-1].Start); y != 1985 {
+		t.Errorf("%s in %s: year %d, want 1985", figs[len(figs)-1].Text, text, y)
+	}
+}

@@ -580,12 +580,21 @@ func (p *parser) splitFront(body []int) int {
 		if p.doc.Layout == LayoutParagraphs && l.runes >= 40 && strings.ContainsAny(l.text, "，。") {
 			return k
 		}
+		if reLeadIn.MatchString(l.text) {
+			// 经福州市财政局汇总，2025年度…情况如下：the report's own first
+			// sentence, however short.
+			return k
+		}
 		if p.doc.Layout == LayoutPrinted && strings.ContainsAny(l.text, "，。") {
 			return k
 		}
 	}
 	return 0
 }
+
+// reLeadIn is a sentence that leads into what follows (…报告如下：,
+// …情况如下：): the body has begun.
+var reLeadIn = regexp.MustCompile(`\p{Han}，.*如下[：:，,]`)
 
 // isContentsHead reports whether a line heads a table of contents: 目录.
 func isContentsHead(s string) bool {

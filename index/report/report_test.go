@@ -989,3 +989,19 @@ func TestNumberedLineRunsOn(t *testing.T) {
 		t.Errorf("the numbered heading whose next line keeps the indent is no heading")
 	}
 }
+
+// A short sentence that leads into the report (…情况如下：) is its body,
+// not front matter, however short.
+func TestShortLeadInIsBody(t *testing.T) {
+	text := "2025年度某市财政决算收支情况\n\n某市人民政府\n\n经某市财政局汇总，2025年度全市及市本级财政决算收支情况如下：\n\n一、全市财政决算收支情况\n\n2025年全市一般公共预算收入750.55亿元，加上转移性收入等692.70亿元，收入决算结果1443.25亿元。\n"
+	d := Parse("mou_2025_final_accounts_report", []byte(text))
+	for _, p := range d.Paragraphs {
+		if strings.HasPrefix(p.Text, "经某市财政局汇总") {
+			if !p.Kind.Searchable() {
+				t.Errorf("lead-in read as %s, want searchable", p.Kind)
+			}
+			return
+		}
+	}
+	t.Errorf("no paragraph of the lead-in: %+v", d.Paragraphs)
+}
