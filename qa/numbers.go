@@ -2570,6 +2570,15 @@ func asksYearsAddition(q *Question) bool {
 // balance), not a sum over the years.
 var yearOnlyWords = []string{"当年", "本年度", "当期", "current-year", "current year", "in-year", "that year alone"}
 
+// reYearsOwn names the year a clause speaks of: 全年累计化解隐性债务 sums
+// up the year, not years.
+var reYearsOwn = regexp.MustCompile(`全年|当年|本年|今年|年内|[0-9０-９]{4}年`)
+
+// reOverYears says a sentence speaks of years (较“十三五”期间增加, 五年来):
+// its 累计 sums them. Alone, 累计 in a year's report (全市教育累计支出
+// 126.48亿元) sums the year.
+var reOverYears = regexp.MustCompile(`十[一二三四五六七八九]?五|[二两三四五六七八九十]年(?:来|间|累计)|期间|以来`)
+
 // reCumulativeBefore ends the words before a cumulative figure: 累计达到,
 // 累计建成.
 var reCumulativeBefore = regexp.MustCompile(`累计(?:达到|达|建成|完成|新增|改造|实现|超过|突破)?[^，,；;、0-9]{0,6}$`)
@@ -2924,6 +2933,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	// 过去五年一共脱贫多少: a span asked, and no one year.
 	spanAsked := q.Year == 0 && !q.HasRel && len(yearSpans(q.Raw)) > 0
 	addedAsked, actualAsked := asksYearsAddition(q), asksActual(q)
+	// 2025年一般公共预算收入完成多少: a year's flow of money.
+	yearsFlowAsked := oneYear && q.Class == "money" && !q.Stock && !hasAny(q.Norm, []string{"累计", "一共", "合计", "总"})
 	average, added := asksAverage(q), asksAdded(q) || addedAsked
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)
@@ -3087,8 +3098,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// 新建通航机场5个 does not say how many airports there are.
 			// 新增高速公路通车里程1523公里 is not the 总里程 asked either,
 			// nor 新增债务限额 the 年初 债务限额.
+			// Nor is a sum over years (累计完成911亿元, the five years') a
+			// year's revenue or spending.
 			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || wholeAsked && newFigure(text, breaks, f.Prefix) ||
-				addedAsked && cumulativeFigure(text, breaks, f.Prefix))
+				(addedAsked || yearsFlowAsked && !reYearsOwn.MatchString(clause) && reOverYears.MatchString(text)) && cumulativeFigure(text, breaks, f.Prefix))
 			// A change, where the question asks for the level: 0.9个百分点,
 			// or 下降14% for 浓度降到了多少.
 			// A change in percentage points answers only a change: 城镇化率

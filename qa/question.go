@@ -2348,6 +2348,13 @@ func perUnitConcepts(q *Question, norm string) {
 			for _, w := range []string{"单产", "亩产", "每亩", "亩均"} {
 				c.Alts = addAlt(c.Alts, Alt{Text: w, Factor: 0.9})
 			}
+		case c.Word == "一平" || c.Word == "一平米" || c.Word == "一平方米" || c.Word == "每平" || c.Word == "每平米":
+			// 商品房卖多少钱一平: the price of a square metre, which
+			// reports call 均价 (销售均价10978元/㎡).
+			c.Aspect = true
+			for _, w := range []string{"均价", "每平方米", "单价"} {
+				c.Alts = addAlt(c.Alts, Alt{Text: w, Factor: 0.9})
+			}
 		case strings.HasSuffix(before, "每") && isHanString(c.Word):
 			first, _ := utf8.DecodeRuneInString(c.Word)
 			c.Aspect = true
@@ -2398,7 +2405,7 @@ func questionYears(s string) [][]int {
 // reAsksBefore asks for the state before a change: 改革之前, 原来有.
 var reAsksBefore = regexp.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
 
-var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月|亩)|人均|户均|亩均|亩产|单产|一亩(?:地|田)?(?:能|可以|可)?(?:打|产|收)|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
+var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月|亩|平)|人均|户均|亩均|亩产|单产|多少钱一平|均价|一亩(?:地|田)?(?:能|可以|可)?(?:打|产|收)|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)

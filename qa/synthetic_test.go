@@ -1557,3 +1557,43 @@ func TestEnglishMoneyAndGloss(t *testing.T) {
 		"How much did the city spend on the 'three guarantees' (wages, operations, basic livelihood)?": "296.66亿元",
 	})
 }
+
+// A year's revenue is not the sum over the five years (累计完成911亿元).
+func TestCumulativeIsNoYearsRevenue(t *testing.T) {
+	doc := "关于某市2025年预算执行情况和2026年预算草案的报告\n\n一、2025年预算执行情况\n\n收入层面，全市一般公共预算收入累计完成911亿元，较“十三五”期间增加329亿元，增幅达56.5%。\n\n全年全市一般公共预算收入完成175.39亿元，总量全省排名第六。\n"
+	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
+	askAll(t, e, map[string]string{"2025年全市一般公共预算收入完成多少？": "175.39亿元"})
+}
+
+// 卖多少钱一平 asks the price of a square metre: 均价, not the sales.
+func TestPricePerSquareMetre(t *testing.T) {
+	doc := "某县2020年国民经济和社会发展统计公报\n\n全年商品房销售额72.87亿元，下降10.1%；商品房屋销售面积66.38万平方米，下降9.7%；商品房屋销售均价10978元/㎡，同比下降0.5%。\n"
+	e := smallEngine(t, "mou_2020_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"商品房卖多少钱一平？": "10978元/㎡", "商品房一共卖了多少钱？": "72.87亿元"})
+}
+
+func TestPricePerSquareMetreAsked(t *testing.T) {
+	q := testAnalyzer().Analyze("平潭商品房卖多少钱一平？")
+	if !q.PerUnit {
+		t.Errorf("多少钱一平: PerUnit false, want a price per square metre")
+	}
+	for _, c := range q.Concepts {
+		if c.Word == "一平" && (!c.Aspect || !slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == "均价" })) {
+			t.Errorf("一平: %+v, want an aspect found as 均价", c)
+		}
+	}
+}
+
+// 全年累计化解 sums up the year asked: the year's own figure.
+func TestCumulativeOfTheYear(t *testing.T) {
+	doc := "关于某市2025年预算执行情况和2026年预算草案的报告\n\n一、2025年预算执行情况\n\n全年累计化解隐性债务225,865万元，偿还法定债务本息158,716万元，债务风险总体可控。\n"
+	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
+	askAll(t, e, map[string]string{"2025年化解了多少隐性债务？": "225,865万元"})
+}
+
+// 全市教育累计支出 in a year's final accounts sums the year.
+func TestCumulativeInAYearsAccounts(t *testing.T) {
+	doc := "关于某市2024年财政决算的报告\n\n一、2024年一般公共预算收支决算情况\n\n全市教育累计支出126.48亿元，同比增长5.6%。下达各阶段教育专项资金6.07亿元、学校建设及运转类资金4.5亿元。\n"
+	e := smallEngine(t, "mou_2024_final_accounts_report.txt", doc)
+	askAll(t, e, map[string]string{"2024年全市教育支出多少？": "126.48亿元"})
+}

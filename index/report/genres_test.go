@@ -613,3 +613,29 @@ func TestSituationAndTasks(t *testing.T) {
 		}
 	}
 }
+
+// A flattened page whose header runs into its first heading (…微信 微博
+// QQ空间 一、综 合 初步核算…) keeps that part apart from the header; a
+// plan report's 一、2016年计划执行情况 is a heading of its own.
+func TestFlattenedHeaderIntoHeading(t *testing.T) {
+	body := strings.Repeat("全区规模以上工业增加值下降23.8%，同比回落26.9个百分点。", 60)
+	text := "标题: 2020年平潭综合实验区国民经济和社会发展统计公报\n发布机构: 平潭综合实验区统计局\n\n" +
+		"当前位置： 首页政务公开统计信息统计公报 2020年平潭综合实验区国民经济和社会发展统计公报 时间：2022-10-31 13:26 微信 微博 QQ空间 一、综 合 初步核算，全年实现生产总值301.43亿元，按可比价格计算，比上年增长5.4%。二、工业" + body + "三、农业全年农林牧渔业总产值68.44亿元。\n"
+	d := Parse("fujian_fuzhou_pingtan_2020_stat_bulletin", []byte(text))
+	s := sentenceWith(t, d, "全年实现生产总值301.43亿元")
+	if k := d.Paragraphs[s.Para].Kind; !k.Searchable() {
+		t.Errorf("%q in a paragraph of kind %s", s.Text, k)
+	}
+	plan := "标题: 关于平潭县2016年国民经济和社会发展计划执行情况及2017年国民经济和社会发展计划(草案)的报告\n\n" +
+		"现将计划执行情况报告如下，请予审议。 一、2016年计划执行情况 2016年，全县地区生产总值增长9%。" + body + "二、2017年计划安排 2017年地区生产总值增长8.5%。\n"
+	d = Parse("fujian_fuzhou_pingtan_2016_plan_report", []byte(plan))
+	var titles []string
+	for _, s := range d.Sections {
+		if s.Level == 1 {
+			titles = append(titles, s.Title)
+		}
+	}
+	if len(titles) < 1 || titles[0] != "2016年计划执行情况" {
+		t.Errorf("top sections %q, want 2016年计划执行情况 first", titles)
+	}
+}

@@ -59,14 +59,17 @@ func splitLines(data []byte) ([]line, []int) {
 const flattenedBytes = 3000 // a line longer than this may hold a whole report
 
 var (
-	// reInlineL1 is a top-level heading mark after the end of a sentence.
-	reInlineL1 = regexp.MustCompile(`[。！？：”]\s*([一二三四五六七八九十]{1,2}、)`)
+	// reInlineL1 is a top-level heading mark after the end of a sentence,
+	// or after a space: where a page's header (当前位置：… 微信 微博 QQ空间)
+	// ran into the first heading (一、综 合).
+	reInlineL1 = regexp.MustCompile(`(?:[。！？：”]|\s)\s*([一二三四五六七八九十]{1,2}、)`)
 	// reInlineL2 is a second-level mark after the end of a sentence.
 	reInlineL2 = regexp.MustCompile(`[。！？：”]\s*([（(][一二三四五六七八九十]{1,2}[）)])`)
 	// rePeriodTitle is a heading that names the part of a work report it
 	// opens, run into the text after it: 一、2023年工作回顾 | 2023年是….
 	// 二、稳稳地做、实实地干，扎实做好2020年工作 | 2020年是….
-	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？]{0,30}?(?:工作回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务|年工作(?:回顾|安排|任务|建议)?)`)
+	// 一、2016年计划执行情况 | 2016年，….
+	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？]{0,30}?(?:工作回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务|年工作(?:回顾|安排|任务|建议)?|执行情况)`)
 )
 
 // splitFlattened splits a flattened line at the heading marks that follow
