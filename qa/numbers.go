@@ -2793,7 +2793,7 @@ func asksActual(q *Question) bool {
 // rePlannedBefore ends the words before a planned figure: 安排预备费,
 // 计划补助企业, 年初预算 (not 预算 of 一般公共预算收入, a name), with no
 // comparison (占年初预算数的74.3%, 比年初预算压减1.54亿元).
-var rePlannedBefore = regexp.MustCompile(`^[^占比较]*(?:安排|计划|年初预算数?|调整预算数?|预算数)[^，,；;：:。0-9占比较的]{0,12}$`)
+var rePlannedBefore = regexp.MustCompile(`^[^占比较]*(?:安排|计划|年初预算数?|调整预算数?|预算数|(?:支出|收入)预算$)[^，,；;：:。0-9占比较的]{0,12}$`)
 
 // reActualAfter opens the words between a planned figure and the actual
 // one: ，支出, 、实际完成, ，决算数为; not a comparison (，较上年决算数增加).
@@ -2811,8 +2811,27 @@ func plannedBeforeActual(text string, l *layout, figs []Quantity, f Quantity) bo
 			return true
 		}
 	}
+	// 支出预算155.1亿元，执行中…，支出预算调整为206.2亿元；支出完成166.1亿元:
+	// past the budget as adjusted, to what was done.
+	from := f.End
+	for _, g := range figs {
+		if g.Prefix < from {
+			continue
+		}
+		between := strings.TrimLeft(text[from:g.Prefix], "，,；;")
+		if from > f.End && reActualAfter.MatchString(between) {
+			return true
+		}
+		if !reAdjustedBefore.MatchString(text[clauseStart(l, g.Prefix):g.Prefix]) {
+			return false
+		}
+		from = g.End
+	}
 	return false
 }
+
+// reAdjustedBefore ends the words before a budget as adjusted: 支出预算调整为.
+var reAdjustedBefore = regexp.MustCompile(`(?:预算|预算数)?调整(?:为|到|后为)$`)
 
 // toValue reports whether f is the new value of a change whose old value
 // is a figure before it in its clause (29个 of 从40个减少到29个).

@@ -1457,6 +1457,10 @@ func comparedTo(before string) bool {
 // 还本这些）, 除去债券.
 var reExcluded = regexp.MustCompile(`(?:不含|不算|不包括|不计|除去|除了|扣除|刨去|排除|剔除)(?:[^，。？?,（）()]{0,24}?)(?:这些|这类|等|在内|的话|以外|之外|[）)，,？?]|$)`)
 
+// reNotWanted is what a question says first, or in brackets, that it
+// does not want: 不要总收入，, （不要预算数）.
+var reNotWanted = regexp.MustCompile(`(^|[，,（(])不要[^，。？?,（）()]{1,24}?[，,）)]`)
+
 // reNotThat matches what a question says it does not ask (不是辖区那个大
 // 口径的数, 而不是预算数); the 不是 of 是不是 is left alone by dropExcluded.
 var reNotThat = regexp.MustCompile(`(?:而不是|并不是|不是|并非|而非)(?:[^，。？?,（）()]{1,24}?)(?:这些|那些|的数|的|[）)，,？?]|$)`)
@@ -1482,6 +1486,9 @@ func dropExcluded(s string) string {
 	}
 	ex.WriteString(s[last:])
 	s = ex.String()
+	// 不要总收入，…: said first, or in brackets, what is not wanted
+	// (以后不要再打麻雀 says what should not be done, and stays).
+	s = reNotWanted.ReplaceAllString(s, "$1 ")
 	if !strings.Contains(s, "不是") && !strings.Contains(s, "并非") && !strings.Contains(s, "而非") {
 		return s
 	}

@@ -1597,3 +1597,13 @@ func TestCumulativeInAYearsAccounts(t *testing.T) {
 	e := smallEngine(t, "mou_2024_final_accounts_report.txt", doc)
 	askAll(t, e, map[string]string{"2024年全市教育支出多少？": "126.48亿元"})
 }
+
+// 不要总收入 leaves the total out.
+func TestNotThis(t *testing.T) {
+	q := testAnalyzer().Analyze("不要总收入，平潭地方一般公共预算收入是多少？")
+	for _, c := range q.Concepts {
+		if c.Word == "总收入" && !c.Optional {
+			t.Errorf("不要总收入: %+v required, want it left out", c)
+		}
+	}
+}
