@@ -518,6 +518,22 @@ func isEnglish(s string) bool {
 
 // reBaseBefore ends the words before a year that is the base of a
 // comparison: 跟1978年比, 同2020年相比, 比2019年.
+// baseBefore reports whether before, the words before a year, make it
+// the base of a comparison (跟1978年比): not when they end with the name
+// of a place (大同2025年, whose 同 is the place's).
+func baseBefore(before string) bool {
+	if !reBaseBefore.MatchString(before) {
+		return false
+	}
+	t := strings.TrimSpace(before)
+	for _, m := range place.Find(t) {
+		if m.End == len(t) {
+			return false
+		}
+	}
+	return true
+}
+
 var reBaseBefore = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)\s*$`)
 
 // hasRelativeYear reports whether s names a year relative to the report's
@@ -892,14 +908,14 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if ms := questionYears(rest); ms != nil {
 		m := ms[0]
 		for _, c := range ms {
-			if !reBaseBefore.MatchString(rest[:c[0]]) && !rePriceBase.MatchString(rest[c[1]:]) {
+			if !baseBefore(rest[:c[0]]) && !rePriceBase.MatchString(rest[c[1]:]) {
 				m = c
 				break
 			}
 		}
 		if rePriceBase.MatchString(rest[m[1]:]) {
 			// Only the prices' year: none asked.
-		} else if !reBaseBefore.MatchString(rest[:m[0]]) {
+		} else if !baseBefore(rest[:m[0]]) {
 			// A base alone (跟1957年比，…涨了几倍) asks of the report's
 			// own time, which the figure's sentence dates.
 			q.Year, _ = strconv.Atoi(rest[m[2]:m[3]])

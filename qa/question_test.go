@@ -2816,3 +2816,18 @@ func TestYieldPerMu(t *testing.T) {
 		t.Error("单产384.4公斤 is no amount per unit")
 	}
 }
+
+// A place whose name ends in a word of comparison (大同) names the place
+// before a year, not a base: 大同2025年 asks of 2025.
+func TestPlaceBeforeYearIsNoBase(t *testing.T) {
+	a := testAnalyzer()
+	for s, want := range map[string]int{
+		"大同2025年全市一般公共预算收入完成多少？": 2025,
+		"大同2025年GDP多少":           2025,
+		"跟2020年比，大同GDP增长多少":      0,
+	} {
+		if q := a.Analyze(s); q.Year != want {
+			t.Errorf("%s: year %d, want %d", s, q.Year, want)
+		}
+	}
+}
