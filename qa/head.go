@@ -753,6 +753,10 @@ func figureFlow(text string, l *layout, at int) string {
 	// the one it leaves.
 	i := max(strings.LastIndex(clause, "收入"), strings.LastIndex(clause, "调入"))
 	o := max(strings.LastIndex(clause, "支出"), strings.LastIndex(clause, "调出"))
+	if i < 0 && o < 0 && strings.Contains(clause, "争取") {
+		// 全市共争取一般公共预算资金486.6亿元: money secured comes in.
+		return flowIn
+	}
 	if i < 0 && o < 0 {
 		// The sentence before the clause, back to a semicolon: after one
 		// the sentence turns to another topic (财政收入增长7.4%；…实际使用

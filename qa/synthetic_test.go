@@ -599,6 +599,8 @@ func TestFigureFlowBefore(t *testing.T) {
 		{"财政收入增长7.4%，扭转了增速放缓态势；进出口增长14.2%，实际使用外资1363亿美元、创历史新高。", "1363", ""},
 		// A transfer in is revenue of the budget it enters.
 		{"全省国有资本经营预算支出6.8亿元，增长6.1%，加上调入一般公共预算2.9亿元，支出总计9.7亿元。", "2.9", flowIn},
+		// Money secured comes in.
+		{"2019年，全市共争取一般公共预算资金486.6亿元，比上年增加49.9亿元。", "486.6", flowIn},
 	} {
 		at := strings.Index(c.text, c.fig)
 		if got := figureFlow(c.text, clauses(c.text), at); got != c.want {
