@@ -1772,6 +1772,17 @@ func sameCounter(a, b string) bool {
 	return false
 }
 
+// currencyOf returns the currency of a unit of money: 美元, 欧元, or 元 for
+// the yuan (元, 万元, 亿元).
+func currencyOf(unit string) string {
+	for _, c := range []string{"美元", "欧元", "港元", "日元"} {
+		if strings.Contains(unit, c) {
+			return c
+		}
+	}
+	return "元"
+}
+
 func unitFit(q *Question, f Quantity) float64 {
 	fc := f.Class()
 	if q.PerUnit && fc == "money" && f.Unit == "元" && f.Value >= perHeadMoneyMax {
@@ -1804,6 +1815,8 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 0.9
 		case fc == "time" && f.Unit != q.Unit:
 			return 0 // 多少天 is not answered by 五年
+		case fc == "money" && UnitClass(q.Unit) == "money" && currencyOf(f.Unit) != currencyOf(q.Unit):
+			return 0.2 // 按美元算 is not 84439元
 		case fc == UnitClass(q.Unit) && fc != "":
 			return 0.7
 		case q.Unit == "人" && fc == "household":

@@ -518,6 +518,13 @@ func isEnglish(s string) bool {
 
 // reBaseBefore ends the words before a year that is the base of a
 // comparison: 跟1978年比, 同2020年相比, 比2019年.
+// reCurrencyBasis names the currency a figure is asked in: 按美元算,
+// 折合成美元, 换算成人民币.
+var reCurrencyBasis = regexp.MustCompile(`(?:按|用|以|折合成?|换算成|合)(美元|欧元|人民币)(?:来)?(?:算|计算|计|折算|衡量)?`)
+
+// currencyUnits are the units of the currencies of reCurrencyBasis.
+var currencyUnits = map[string]string{"美元": "美元", "欧元": "欧元", "人民币": "元"}
+
 // baseBefore reports whether before, the words before a year, make it
 // the base of a comparison (跟1978年比): not when they end with the name
 // of a place (大同2025年, whose 同 is the place's).
@@ -980,6 +987,11 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			q.Qualify = w
 			break
 		}
+	}
+	// 按美元算, 折合美元: the currency the figure is asked in.
+	if m := reCurrencyBasis.FindStringSubmatchIndex(rest); m != nil {
+		q.Unit, q.UnitSoft, q.Class = currencyUnits[rest[m[2]:m[3]]], false, "money"
+		rest = rest[:m[0]] + " " + rest[m[1]:]
 	}
 	// The unit asked for: 多少张, 几座, 多少亿元, 多少万人; said in
 	// everyday words: 多少块钱, 几个亿.

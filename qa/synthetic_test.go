@@ -1609,3 +1609,10 @@ func TestNotThis(t *testing.T) {
 		}
 	}
 }
+
+// 按美元算 asks the figure in dollars.
+func TestCurrencyAsked(t *testing.T) {
+	doc := "某市2024年国民经济和社会发展统计公报\n\n人均地区生产总值84439元，按2024年平均汇率计算为11857美元。\n"
+	e := smallEngine(t, "mou_2024_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"人均GDP按美元算是多少？": "11857美元", "人均GDP是多少元？": "84439元"})
+}
