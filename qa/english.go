@@ -418,7 +418,7 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		q.Class = "percent"
 	default:
 		if strings.HasPrefix(s, "who ") || strings.HasPrefix(s, "which ") || reEnWhichLead.MatchString(s) || strings.HasPrefix(s, "how ") && !strings.HasPrefix(s, "how many") && !reHowSize.MatchString(s) ||
-			reEnMeasures.MatchString(s) {
+			reEnMeasures.MatchString(s) || reEnYesNo.MatchString(s) {
 			q.Kind = KindText
 		}
 		// "In Yinchuan's budget report, what does …": the frame before the
@@ -826,6 +826,11 @@ func longestHan(s string) string {
 	}
 	return best
 }
+
+// reEnYesNo opens a question answered yes or no, and by the sentence
+// that says why (Can Luoyang spend any money before the congress approves
+// the budget, and on what basis?): no figure is asked.
+var reEnYesNo = regexp.MustCompile(`^(?:can|could|is|are|was|were|does|do|did|has|have|will|would|should|may|must)\b`)
 
 // reEnWhichLead opens a question of which one after a preposition: In
 // which province did…, From which countries….

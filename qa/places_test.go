@@ -466,3 +466,18 @@ func TestCityLevelBesideOwnLevel(t *testing.T) {
 		t.Errorf("市级 asked: the 市级 figure fits %v, want 1", scopeFit(level, ScopeLevel))
 	}
 }
+
+// A question answered yes or no asks for the sentence that says so, not
+// a figure.
+func TestEnglishYesNoIsText(t *testing.T) {
+	a := testAnalyzer()
+	for s, want := range map[string]string{
+		"Can Luoyang spend any money before the congress approves the 2026 budget, and on what basis?": KindText,
+		"Is the city going to build a new airport?":                                                    KindText,
+		"How much did the city spend on education?":                                                    KindNumber,
+	} {
+		if q := a.Analyze(s); q.Kind != want {
+			t.Errorf("%s: kind %q, want %q", s, q.Kind, want)
+		}
+	}
+}
