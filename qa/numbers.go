@@ -2824,27 +2824,8 @@ func plannedBeforeActual(text string, l *layout, figs []Quantity, f Quantity) bo
 			return true
 		}
 	}
-	// 支出预算155.1亿元，执行中…，支出预算调整为206.2亿元；支出完成166.1亿元:
-	// past the budget as adjusted, to what was done.
-	from := f.End
-	for _, g := range figs {
-		if g.Prefix < from {
-			continue
-		}
-		between := strings.TrimLeft(text[from:g.Prefix], "，,；;")
-		if from > f.End && reActualAfter.MatchString(between) {
-			return true
-		}
-		if !reAdjustedBefore.MatchString(text[clauseStart(l, g.Prefix):g.Prefix]) {
-			return false
-		}
-		from = g.End
-	}
 	return false
 }
-
-// reAdjustedBefore ends the words before a budget as adjusted: 支出预算调整为.
-var reAdjustedBefore = regexp.MustCompile(`(?:预算|预算数)?调整(?:为|到|后为)$`)
 
 // toValue reports whether f is the new value of a change whose old value
 // is a figure before it in its clause (29个 of 从40个减少到29个).

@@ -242,7 +242,7 @@ func TestPlannedBeforeActual(t *testing.T) {
 		"全市一般公共预算收入完成171.59亿元，增长5%。":                           "",
 		"自治区本级“三公”经费支出合计7677万元，占年初预算数的74.3%，较2023年决算数增加206万元。": "",
 		"省级“三公”经费支出2.44亿元，比年初预算压减1.54亿元，其中：因公出国（境）费支出0.31亿元。":  "",
-		// Past the budget as adjusted, to what was done.
+		// 支出预算 right before a figure names the budget.
 		"支出预算155.1亿元，执行中因上级新增转移支付补助等，支出预算调整为206.2亿元；支出完成166.1亿元，同比下降5.2%。": "155.1亿元",
 	} {
 		l := clauses(text)

@@ -481,3 +481,11 @@ func TestEnglishYesNoIsText(t *testing.T) {
 		}
 	}
 }
+
+// Spot-checked is 抽查, as budget reports write it (重点抽查20个乡镇).
+func TestEnglishSpotCheck(t *testing.T) {
+	q := testAnalyzer().Analyze("How many townships were spot-checked in Pu'er's 2025 fiscal inspection?")
+	if !hasAlt(q, func(s string) bool { return s == "抽查" }) {
+		t.Errorf("spot-checked: concepts %+v, want 抽查", q.Concepts)
+	}
+}
