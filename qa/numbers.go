@@ -1772,15 +1772,11 @@ func sameCounter(a, b string) bool {
 	return false
 }
 
-// currencyOf returns the currency of a unit of money: 美元, 欧元, or 元 for
-// the yuan (元, 万元, 亿元).
+// currencyOf returns the currency of a unit of money, in its canonical
+// form (see units): 美元 of 美元, 元 of 元/人.
 func currencyOf(unit string) string {
-	for _, c := range []string{"美元", "欧元", "港元", "日元"} {
-		if strings.Contains(unit, c) {
-			return c
-		}
-	}
-	return "元"
+	c, _, _ := strings.Cut(unit, "/")
+	return c
 }
 
 func unitFit(q *Question, f Quantity) float64 {
@@ -2570,7 +2566,7 @@ var nowWords = []string{"现在", "目前", "如今", "现有", "至今", "眼�
 // asksYearsAddition reports whether q asks what was added in a year
 // (去年建成的高标准农田, 新增了多少), not what there is by then.
 func asksYearsAddition(q *Question) bool {
-	if hasAny(strings.ToLower(q.Raw), yearOnlyWords) && !hasAny(q.Norm, []string{"累计", "一共", "合计", "总"}) {
+	if hasAny(strings.ToLower(q.Raw), yearOnlyWords) && !hasAny(q.Norm, sumWords) {
 		return true // 当年结余多少: not 累计结余
 	}
 	if q.Lang == "en" || hasAny(q.Norm, []string{"累计", "一共", "合计", "目前", "现在", "现有", "总"}) {
@@ -2578,6 +2574,9 @@ func asksYearsAddition(q *Question) bool {
 	}
 	return asksAdded(q) || strings.Contains(q.Norm, "建成") && (q.Year != 0 || q.HasRel)
 }
+
+// sumWords ask for a sum over the years (累计, 一共), not a year's own.
+var sumWords = []string{"累计", "一共", "合计", "总"}
 
 // yearOnlyWords ask for a year's own flow (当年结余, current-year
 // balance), not a sum over the years.
@@ -2947,7 +2946,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	spanAsked := q.Year == 0 && !q.HasRel && len(yearSpans(q.Raw)) > 0
 	addedAsked, actualAsked := asksYearsAddition(q), asksActual(q)
 	// 2025年一般公共预算收入完成多少: a year's flow of money.
-	yearsFlowAsked := oneYear && q.Class == "money" && !q.Stock && !hasAny(q.Norm, []string{"累计", "一共", "合计", "总"})
+	yearsFlowAsked := oneYear && q.Class == "money" && !q.Stock && !hasAny(q.Norm, sumWords)
 	average, added := asksAverage(q), asksAdded(q) || addedAsked
 	// 1954年比1952年增长了多少 asks against a base of its own.
 	baseAsked := reAskedBase.MatchString(q.Norm)

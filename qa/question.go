@@ -516,8 +516,6 @@ func isEnglish(s string) bool {
 	return latin > 0 && han*3 < latin
 }
 
-// reBaseBefore ends the words before a year that is the base of a
-// comparison: 跟1978年比, 同2020年相比, 比2019年.
 // reCurrencyBasis names the currency a figure is asked in: 按美元算,
 // 折合成美元, 换算成人民币.
 var reCurrencyBasis = regexp.MustCompile(`(?:按|用|以|折合成?|换算成|合)(美元|欧元|人民币)(?:来)?(?:算|计算|计|折算|衡量)?`)
@@ -526,21 +524,19 @@ var reCurrencyBasis = regexp.MustCompile(`(?:按|用|以|折合成?|换算成|�
 var currencyUnits = map[string]string{"美元": "美元", "欧元": "欧元", "人民币": "元"}
 
 // baseBefore reports whether before, the words before a year, make it
-// the base of a comparison (跟1978年比): not when they end with the name
-// of a place (大同2025年, whose 同 is the place's).
+// the base of a comparison (跟1978年比): not when its word of comparison
+// ends the name of a place (大同2025年, whose 同 is the place's; see
+// comparedTo).
 func baseBefore(before string) bool {
-	if !reBaseBefore.MatchString(before) {
-		return false
-	}
 	t := strings.TrimSpace(before)
-	for _, m := range place.Find(t) {
-		if m.End == len(t) {
-			return false
-		}
+	if strings.HasSuffix(t, "相对于") || strings.HasSuffix(t, "相较于") {
+		return true
 	}
-	return true
+	return reBaseBefore.MatchString(t) && comparedTo(t)
 }
 
+// reBaseBefore ends the words before a year that is the base of a
+// comparison: 跟1978年比, 同2020年相比, 比2019年.
 var reBaseBefore = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)\s*$`)
 
 // hasRelativeYear reports whether s names a year relative to the report's

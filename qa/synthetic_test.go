@@ -1597,7 +1597,7 @@ func TestCumulativeOfTheYear(t *testing.T) {
 func TestCumulativeInAYearsAccounts(t *testing.T) {
 	doc := "关于某市2024年财政决算的报告\n\n一、2024年一般公共预算收支决算情况\n\n全市教育累计支出126.48亿元，同比增长5.6%。下达各阶段教育专项资金6.07亿元、学校建设及运转类资金4.5亿元。\n"
 	e := smallEngine(t, "mou_2024_final_accounts_report.txt", doc)
-	askAll(t, e, map[string]string{"2024年全市教育支出多少？": "126.48亿元"})
+	askAll(t, e, map[string]string{"2024年全市教育支出多少？": "126.48亿元", "How much did the city spend on education in 2024?": "126.48亿元"})
 }
 
 // 不要总收入 leaves the total out.
