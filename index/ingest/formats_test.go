@@ -362,3 +362,34 @@ func TestTallFigures(t *testing.T) {
 		t.Errorf("tallFigures of evenly set words = true")
 	}
 }
+
+// A page saved without its head shows its title above the article, in an
+// element whose class says so: that is the document's title. A link list
+// of other titles, or a heading that is no document's title, is not.
+func TestHTMLBodyTitle(t *testing.T) {
+	for _, c := range []struct{ page, want string }{
+		{`<div class="zwgk_xl_title">
+   赤峰市2025年财政预算执行情况和2026年财政预算草案的报告（摘要）
+</div>
+<div class="content"><p>全市一般公共预算收入1262548万元，比上年同期减少91358万元，下降6.7％。按可比口径测算，同比增加62743万元，增长5.2％。</p>
+<p>全市政府性基金预算收入466850万元，同比增加35985万元，增长8.4％。</p></div>`,
+			"赤峰市2025年财政预算执行情况和2026年财政预算草案的报告（摘要）\n全市一般公共预算收入"},
+		{`<ul class="list"><li class="title"><a href="/b">关于2024年预算执行情况的报告</a></li></ul>
+<div class="content"><p>全市一般公共预算收入1262548万元，比上年同期减少91358万元，下降6.7％。按可比口径测算，同比增加62743万元，增长5.2％。</p></div>`,
+			"全市一般公共预算收入"},
+		{`<h1 class="article-title"><a href="https://example.com/75501.html">2025年驻马店市国民经济和社会发展统计公报 <span>2025</span></a></h1>
+<div class="content"><p>初步核算，全年全市地区生产总值3501.64亿元，比上年增长6.0%。其中，第一产业增加值541.28亿元，增长3.2%；第二产业增加值1124.54亿元，增长5.4%。</p></div>`,
+			"2025年驻马店市国民经济和社会发展统计公报\n初步核算"},
+		{`<div class="title">通知公告</div>
+<div class="content"><p>全市一般公共预算收入1262548万元，比上年同期减少91358万元，下降6.7％。按可比口径测算，同比增加62743万元，增长5.2％。</p></div>`,
+			"全市一般公共预算收入"},
+	} {
+		txt, err := Extract("page.html", []byte(c.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(txt.Text); !strings.HasPrefix(got, c.want) {
+			t.Errorf("text starts %q, want %q", got[:min(len(got), 120)], c.want)
+		}
+	}
+}

@@ -38,7 +38,11 @@ func extractHTML(data []byte) (*Text, error) {
 	x.flush()
 	lines := x.lines
 	meta, title := pageHead(doc)
-	if t := articleTitle(meta, title); t != "" {
+	t := articleTitle(meta, title)
+	if t == "" {
+		t = bodyTitle(body)
+	}
+	if t != "" {
 		k := titleEnd(lines, t)
 		if k < 0 {
 			lines, k = append([]string{t}, lines...), 0
@@ -318,6 +322,65 @@ func articleTitle(meta map[string]string, title string) string {
 	}
 	return t
 }
+
+// bodyTitle returns the title a page shows above its article, for a page
+// whose head names none (saved without its head, or a <title> that is only
+// the site's name): the text of its first <h1>, or of the first element
+// whose class or id says title (zwgk_xl_title, article-title), outside
+// links, when it reads as a document's title (see reDocTitle).
+func bodyTitle(body *html.Node) string {
+	var found string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type != html.ElementNode || skipped(n) || n.DataAtom == atom.A || n.DataAtom == atom.Table {
+			return false
+		}
+		titled := n.DataAtom == atom.H1
+		for _, a := range n.Attr {
+			if k := strings.ToLower(a.Key); (k == "class" || k == "id") && strings.Contains(strings.ToLower(a.Val), "title") {
+				titled = true
+			}
+		}
+		// A heading of the page may link to the page itself (<h1><a
+		// href=permalink>); another titled element holding a link is an
+		// item of a list of other pages.
+		if titled && (n.DataAtom == atom.H1 || !holdsLink(n)) {
+			var b strings.Builder
+			textOf(n, &b)
+			t := strings.TrimSpace(collapse(b.String()))
+			if n := utf8.RuneCountInString(t); n >= 6 && n <= 120 && reDocTitle.MatchString(t) {
+				found = reFiledUnder.ReplaceAllString(t, "")
+				return true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(body)
+	return found
+}
+
+// reFiledUnder is the year a site files a page under, after its title.
+var reFiledUnder = regexp.MustCompile(`\s+(?:19|20)\d{2}$`)
+
+// holdsLink reports whether an element holds a link.
+func holdsLink(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A || holdsLink(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// reDocTitle matches the end of a report's title: 的报告, 统计公报, 预算草案
+// and the like, perhaps followed by a bracketed note (（摘要）) or by the
+// year a site files it under (…统计公报 2025).
+var reDocTitle = regexp.MustCompile(`(?:报告|公报|草案|决算|预算|计划|规划|纲要|执行情况)(?:\s*[（(][^）)]{1,12}[）)]|\s+(?:19|20)\d{2})?$`)
 
 // pageFront returns the front matter a page's meta tags (see pageHead)
 // give: the site

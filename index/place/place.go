@@ -44,12 +44,19 @@ var Nation = &Division{Code: "000000", Name: "全国", Level: National}
 //go:embed divisions.tsv
 var data string
 
+// glueData lists the two-character words a short form can straddle (see
+// straddles), generated with the divisions.
+//
+//go:embed glue.txt
+var glueData string
+
 var (
 	loadOnce sync.Once
 	all      []*Division
 	byCode   map[string]*Division
 	byForm   map[string][]*Division
 	prefixes map[string]bool // the first two characters of every name
+	glue     map[string]bool // the words a short form can straddle (glue.txt)
 	maxRunes int
 )
 
@@ -113,6 +120,12 @@ func load() {
 			}
 		}
 		add(Nation.Name, Nation)
+		glue = map[string]bool{}
+		for _, w := range strings.Split(glueData, "\n") {
+			if w != "" && w[0] != '#' {
+				glue[w] = true
+			}
+		}
 		prefixes = map[string]bool{}
 		for form := range byForm {
 			if _, n := utf8.DecodeRuneInString(form); n < len(form) {
@@ -259,9 +272,11 @@ func Find(text string) []Mention {
 			continue
 		}
 		m := Mention{Start: i, End: end, Text: text[i:end]}
-		for _, d := range ds {
-			if !d.Common(m.Text) {
-				m.Divisions = append(m.Divisions, d)
+		if !straddles(text, i, end, ds) {
+			for _, d := range ds {
+				if !d.Common(m.Text) {
+					m.Divisions = append(m.Divisions, d)
+				}
 			}
 		}
 		if len(m.Divisions) > 0 {
@@ -274,6 +289,33 @@ func Find(text string) []Mention {
 	}
 	return out
 }
+
+// straddles reports whether the short form text[i:end] of divisions ds
+// lies across two words, each a common word with the character beside it:
+// 金安 in 资金安排, 重庆 in 隆重庆祝, 小金 in 中小金融. A full name, or a
+// form followed by a division's suffix, names the place.
+func straddles(text string, i, end int, ds []*Division) bool {
+	for _, d := range ds {
+		if d.Name == text[i:end] {
+			return false
+		}
+	}
+	if i == 0 || end >= len(text) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	first, n := utf8.DecodeRuneInString(text[i:])
+	last, _ := utf8.DecodeLastRuneInString(text[:end])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	if strings.ContainsRune(suffixRunes, after) || n == end-i {
+		return false
+	}
+	return glue[string([]rune{before, first})] && glue[string([]rune{last, after})]
+}
+
+// suffixRunes are the characters division names end in: a short form
+// followed by one is written with its suffix (金安区).
+const suffixRunes = "省市县区州盟旗"
 
 // longestAt returns the end of the longest name starting at byte i.
 func longestAt(text string, i int) (int, []*Division) {

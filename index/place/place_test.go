@@ -103,6 +103,17 @@ func TestFind(t *testing.T) {
 		{"城区人口", ""},     // 城区 too
 		{"大兴调查研究之风", ""}, // 大兴 of 大兴区
 		{"呼市的税收", "呼市"},
+		// A short form across two words is no name: 资金|安排, 隆重|庆祝,
+		// 中小|金融, 医保|定点. Its full name, a suffix, or a neighbour
+		// that makes no word with it names the place.
+		{"资金安排主要用于", ""},
+		{"我们隆重庆祝改革开放", ""},
+		{"推进中小金融机构", ""},
+		{"医保定点社区", ""},
+		{"重庆去年GDP", "重庆"},
+		{"在重庆召开", "重庆"},
+		{"资金安排到金安区", "金安区"},
+		{"金安的资金安排", "金安"},
 	} {
 		var got []string
 		for _, m := range Find(c.text) {

@@ -1005,3 +1005,15 @@ func TestShortLeadInIsBody(t *testing.T) {
 	}
 	t.Errorf("no paragraph of the lead-in: %+v", d.Paragraphs)
 }
+
+// A heading whose words happen to spell a place (资金安排: 金安) names no
+// region: the report is the city's it names and speaks of as 全市.
+func TestRegionNotSpelledAcrossWords(t *testing.T) {
+	src := "2025年全市及市本级财政预算执行情况\n\n" +
+		"全市一般公共预算收入1262548万元，比上年同期减少91358万元，下降6.7％。赤峰市本级一般公共预算收入345199万元。\n\n" +
+		"2026年重点领域资金安排及主要工作情况\n\n" +
+		"全市一般公共预算预计收入128.8亿元，比上年增加2.6亿元，增长2％以上。赤峰全市总财力安排574.8亿元。\n"
+	if m := Parse("budget", []byte(src)).Meta; m.Region != "赤峰市" {
+		t.Errorf("region %q (%s), want 赤峰市", m.Region, m.Level)
+	}
+}
