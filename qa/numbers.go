@@ -1835,6 +1835,12 @@ func unitFit(q *Question, f Quantity) float64 {
 			return 1
 		case fc == "time" && UnitClass(q.Unit) == "time":
 			return 0.1 // days are not years
+		case sameCounter(q.Unit, f.Unit):
+			return 0.95
+		case f.Unit == "个" && UnitClass(q.Unit) == "count":
+			// As above: 医院105个 answers how many hospitals, where
+			// another classifier counts another thing (医院2.71万张).
+			return 0.9
 		case fc == q.Class:
 			return 0.85
 		case fc == q.Class2 && fc != "":
@@ -3477,8 +3483,17 @@ func (vw *viewer) inheritance(v *sentView) (from string, credit float64) {
 	// An item of a list (一是…。二是…。) is of the subject of the sentence
 	// that leads the list.
 	item := !detail && !balance && reListItem.MatchString(v.rec.Text)
-	if !detail && !balance && !item && !subjectless(v.rec.Text) {
+	// A change on another basis (按可比口径测算，同比增加62743万元，增长
+	// 5.2%) restates the figure of the sentence before.
+	restated := !detail && !balance && !item && reBasisLead.MatchString(v.rec.Text)
+	if !detail && !balance && !item && !restated && !subjectless(v.rec.Text) {
 		return "", 0
+	}
+	if restated {
+		if prev = vw.neighbour(v, v.rec.N-1); prev == nil {
+			return "", 0
+		}
+		return leadSubject(prev.folded), inheritedCredit
 	}
 	switch {
 	case item:
@@ -3509,6 +3524,10 @@ func (vw *viewer) inheritance(v *sentView) (from string, credit float64) {
 	}
 	return prev.folded, inheritedCredit
 }
+
+// reBasisLead opens a sentence that gives a change on another basis and
+// names no subject: 按可比口径测算，同比增加…, 同口径增长…, 剔除留抵退税因素后，增长….
+var reBasisLead = regexp.MustCompile(`^\s*(?:按|以)?(?:(?:可比|同)口径|剔除[^，,。]{1,16}?(?:因素|影响)后?|扣除[^，,。]{1,16}?(?:因素|影响)后?)(?:测算|计算|算)?[，,]?\s*(?:同比|比上年|较上年|比去年|与上年相比[，,]?)?(?:增加|增长|下降|减少|增收|减收|持平)`)
 
 // reListItem opens an item of a list told sentence by sentence (一是…;
 // 第二，…; 其次，…).
@@ -3906,14 +3925,19 @@ const tableTie = 0.97
 // nearly as well as the table cell ranked first: reports restate their
 // tables in sentences (政府债务余额2489.5亿元 beside the cell 24,894,728),
 // and a sentence names its unit and says what the figure is. Both must
-// reach the confident probability.
+// reach the confident probability. A sentence of the same report that
+// gives the cell's very value (生产总值 3501.64 6.0 and 地区生产总值
+// 3501.64亿元，比上年增长6.0%) need only come as close as the same figure
+// in another scale (scaleTie).
 func sentenceFirst(cands []candidate, confident float64) {
 	if len(cands) < 2 || cands[0].Kind != "table" || cands[0].gate < confident {
 		return
 	}
-	for i := 1; i < len(cands) && cands[i].prob >= cands[0].prob*tableTie; i++ {
-		if cands[i].Kind == "number" && cands[i].gate >= confident {
-			c := cands[i]
+	top := cands[0]
+	for i := 1; i < len(cands) && cands[i].prob >= top.prob*min(tableTie, scaleTie); i++ {
+		c := cands[i]
+		near := c.prob >= top.prob*tableTie || c.Doc == top.Doc && sameValue(c.value, top.value)
+		if near && c.Kind == "number" && c.gate >= confident {
 			copy(cands[1:i+1], cands[:i])
 			cands[0] = c
 			return

@@ -672,6 +672,12 @@ func TestGenericClassifierFitsCounts(t *testing.T) {
 	if unitFit(&Question{Unit: "元", Class: "money"}, ge[0]) != 0 {
 		t.Error("186个 answers a question in 元")
 	}
+	// The same when the classifier is only inferred from the subject
+	// (how many hospitals: 座).
+	soft := &Question{Unit: "座", UnitSoft: true, Class: "count"}
+	if g, b := unitFit(soft, ge[0]), unitFit(soft, beds[0]); g <= b {
+		t.Errorf("unitFit(hospitals, 座 inferred): 186个 %.2f, 5.46万张 %.2f; want 个 first", g, b)
+	}
 }
 
 // TestPerHeadFitsCounts: a figure per so many people (每千人口托位数) is
@@ -2281,6 +2287,28 @@ func TestOpeningPlanCue(t *testing.T) {
 	} {
 		if _, plan := period(periodCtx{text: tc.text}, strings.Index(tc.text, tc.fig)); plan != tc.plan {
 			t.Errorf("%s: %s plan %v, want %v", tc.text, tc.fig, plan, tc.plan)
+		}
+	}
+}
+
+// A sentence of the same report that gives a table cell's value (生产总值
+// 3501.64 6.0; 地区生产总值3501.64亿元，比上年增长6.0%) goes first when it
+// scores nearly as well; another figure must come closer (tableTie).
+func TestSentenceBeforeItsTable(t *testing.T) {
+	cell := candidate{Answer: Answer{Text: "6.0", Kind: "table", Doc: "a"}, value: 6, prob: 0.675, gate: 0.675}
+	for _, c := range []struct {
+		other candidate
+		first string
+	}{
+		{candidate{Answer: Answer{Text: "6.0%", Kind: "number", Doc: "a"}, value: 6, prob: 0.651, gate: 0.651}, "6.0%"},
+		{candidate{Answer: Answer{Text: "5.4%", Kind: "number", Doc: "a"}, value: 5.4, prob: 0.651, gate: 0.651}, "6.0"},
+		{candidate{Answer: Answer{Text: "6.0%", Kind: "number", Doc: "b"}, value: 6, prob: 0.651, gate: 0.651}, "6.0"},
+		{candidate{Answer: Answer{Text: "6.0%", Kind: "number", Doc: "a"}, value: 6, prob: 0.5, gate: 0.5}, "6.0"},
+	} {
+		cands := []candidate{cell, c.other}
+		sentenceFirst(cands, 0.3)
+		if cands[0].Text != c.first {
+			t.Errorf("table %s (%.3f), sentence %s of %s (%.3f): first %s, want %s", cell.Text, cell.prob, c.other.Text, c.other.Doc, c.other.prob, cands[0].Text, c.first)
 		}
 	}
 }

@@ -180,6 +180,18 @@ func TestRunInHeading(t *testing.T) {
 	})
 }
 
+// A change on another basis told in a sentence of its own (按可比口径测算，
+// 同比增加…，增长5.2％。) is of the figure of the sentence before.
+func TestRestatedOnAnotherBasis(t *testing.T) {
+	doc := "某市2025年财政预算执行情况和2026年财政预算草案的报告\n\n全市一般公共预算收入1262548万元，比上年同期减少91358万元，下降6.7％。" +
+		"按可比口径测算，同比增加62743万元，增长5.2％。全市一般公共预算支出6872676万元，同比减少7960万元，下降0.1％。\n\n" +
+		"全市政府性基金预算收入466850万元，同比增加35985万元，增长8.4％。\n"
+	e := smallEngine(t, "mou_2026_budget_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"按可比口径算，去年一般公共预算收入增长了多少？": "5.2％",
+	})
+}
+
 // A concept found inside a longer word that is one of its own wordings
 // (游客 in 接待游客总数) is not narrowed by it, and 一年 is a period, not a
 // subject.
