@@ -264,6 +264,7 @@ func (p *parser) run() {
 	p.structure()
 	p.sentences()
 	p.doc.Meta = p.detectMeta()
+	p.accountsArranged()
 	if p.doc.Title == "" {
 		p.doc.Title = syntheticTitle(p.doc.Meta)
 	}
@@ -1384,6 +1385,43 @@ func sectionPeriod(title string) (Period, int) {
 		}
 	}
 	return PeriodNone, year
+}
+
+// accountsArranged reads the sections of a final-accounts report that tell
+// how money was arranged (（五）超收收入安排情况, 预备费安排使用情况) as the
+// review they are: such a report accounts for a year past, and only a
+// section with another cue of the future (下一步工作打算, 2020年工作重点)
+// or of a later year plans.
+func (p *parser) accountsArranged() {
+	d := p.doc
+	if d.Meta.Kind != FinalAccounts || d.Meta.ReviewYear == 0 {
+		return
+	}
+	flipped := map[int]bool{}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		if s.Period != PeriodPlan || s.Year > d.Meta.ReviewYear {
+			continue
+		}
+		if s.Parent >= 0 && d.Sections[s.Parent].Period == PeriodPlan {
+			continue // a heading below a plan names a topic of the plan
+		}
+		if s.Parent >= 0 && flipped[s.Parent] || arrangedOnly(s.Title) {
+			s.Period = PeriodReview
+			flipped[i] = true
+		}
+	}
+}
+
+// arrangedOnly reports whether 安排 is a title's only cue of a plan
+// (超收收入安排情况, not 下一步工作安排 or 2019年预算安排).
+func arrangedOnly(title string) bool {
+	rest := strings.ReplaceAll(title, "安排", "")
+	if rest == title || strings.Contains(rest, "下一步") {
+		return false
+	}
+	per, _ := sectionPeriod(rest)
+	return per != PeriodPlan
 }
 
 // FiveYearPlanEnd returns the last year of the five-year plan a title

@@ -1017,3 +1017,27 @@ func TestRegionNotSpelledAcrossWords(t *testing.T) {
 		t.Errorf("region %q (%s), want 赤峰市", m.Region, m.Level)
 	}
 }
+
+// A final-accounts report tells how money was arranged in the year it
+// accounts for: （五）超收收入安排情况 reviews, where 下一步工作打算 plans.
+func TestAccountsArrangedReview(t *testing.T) {
+	src := "关于2018年某县财政决算情况的报告\n\n全县一般公共预算收入决算合计1,166,020万元。\n\n" +
+		"（五）超收收入安排情况\n\n2018年，全县一般公共预算收入384,430万元，超收收入44,605万元转增预算稳定调节基金。\n\n" +
+		"二、下一步工作安排\n\n2019年，全县将继续深化预算管理制度改革，一般公共预算收入增长8%。\n"
+	d := Parse("mou_2018_final_accounts_report", []byte(src))
+	if d.Meta.Kind != FinalAccounts || d.Meta.ReviewYear != 2018 {
+		t.Fatalf("meta %+v", d.Meta)
+	}
+	want := map[string]Period{"超收收入安排情况": PeriodReview, "下一步工作安排": PeriodPlan}
+	for _, s := range d.Sections {
+		if w, ok := want[s.Title]; ok {
+			if s.Period != w {
+				t.Errorf("section %s: period %q, want %q", s.Title, s.Period, w)
+			}
+			delete(want, s.Title)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("sections not found: %v", want)
+	}
+}
