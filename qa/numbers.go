@@ -2762,7 +2762,7 @@ var reYearOf = regexp.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$
 // reYearIn is a year anywhere: 2024年的.
 var reYearIn = regexp.MustCompile(`(?:19|20)\d{2}\s*年(?:底|末|初)?的?`)
 
-var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|加快|放缓|回升|回落|精简|压缩|压减|缩减|增|升|降|减)?(?:到|至)|(?:调整|调|变|改|精简|压缩|压减|缩减|整合|合并|减少|增加|扩大|提高|上调|下调|减|降)为)`)
+var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|加快|放缓|回升|回落|精简|压缩|压减|缩减|增|升|降|减)?(?:到|至)|(?:调整|调|变|改|精简|压缩|压减|缩减|整合|合并|减少|增加|扩大|提高|提升|降低|下降|上升|缩小|上调|下调|减|降)为)`)
 
 // reMonthIn is a month named before a figure (2月, 12月份).
 var reMonthIn = regexp.MustCompile(`(?:1[0-2]|[1-9])\s*月份?`)

@@ -218,6 +218,8 @@ func TestFromValue(t *testing.T) {
 		"国家高新技术企业总量达到6759家（上年5842家），连续五年居全国区县第一。": "5842家",
 		// 由X减为Y: X the old value.
 		"非常设机构由85个减为26个。": "85个",
+		// 由X降低为Y, 由X提升为Y: a verb of two characters before 为.
+		"城乡居民大病保险起付线由2.7万元降低为1.3万元，支付比例由50%提升为60%。": "2.7万元 50%",
 	} {
 		l := clauses(text)
 		var from []string

@@ -797,8 +797,9 @@ var wonWords = strings.NewReplacer("争取到了", "了", "争取到", "了", "�
 
 var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "取得", "建成了", "新增了", "达到了", "了"}
 
-// reOverallChange is 总体 or 整体 before a change (总体涨了, 整体上下降).
-var reOverallChange = regexp.MustCompile(`(?:总体|整体)(?:上|来说|来看)?(涨|上涨|增长|下降|降|跌|提高|增加|减少|上升)`)
+// reOverallChange is 总体 or 整体 before a change (总体涨了, 整体上下降)
+// or before the figure asked (签约率总体是多少, 整体有多少).
+var reOverallChange = regexp.MustCompile(`(?:总体|整体)(?:上|来说|来看)?(涨|上涨|增长|下降|降|跌|提高|增加|减少|上升|(?:是|有|为|达到|在)?(?:多少|几))`)
 
 // measureVerbs name what a figure counts, not what befell a thing: 出生
 // of 出生了多少人口 asks births, which no count of residents answers; 征购
@@ -851,7 +852,8 @@ var reBasisAside = regexp.MustCompile(`(\p{Han})口径(?:计算|统计|来看|�
 func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	q.Kind = KindNumber
 	s = dropANotA(s)
-	// 物价总体涨了多少: overall, of a change, names nothing (总体要求 does).
+	// 物价总体涨了多少, 签约率总体是多少: overall, of a change or of the
+	// figure asked, names nothing (总体要求 does).
 	s = reOverallChange.ReplaceAllString(s, "$1")
 	if term := whichOfSet(s); term != "" {
 		q.Kind, q.Term = KindDefinition, term

@@ -2504,7 +2504,7 @@ func TestCountedAfterPrefixedNoun(t *testing.T) {
 }
 
 // The asker's syntax names nothing: an A-not-A aside (多不多), 总体 before
-// a change; 少交 is a change worded 减轻 or 减少.
+// a change or the figure asked; 少交 is a change worded 减轻 or 减少.
 func TestAskersSyntax(t *testing.T) {
 	a := testAnalyzer()
 	for _, tc := range []struct {
@@ -2515,6 +2515,8 @@ func TestAskersSyntax(t *testing.T) {
 	}{
 		{q: "江苏的银行坏账多不多？不良贷款率是多少？", not: []string{"不多", "多不多"}, alt: "不良贷款"},
 		{q: "去年物价总体涨了多少？", not: []string{"总体"}, alt: "居民消费价格"},
+		{q: "家庭医生签约率总体是多少", not: []string{"总体"}},
+		{q: "全市养老床位整体有多少张", not: []string{"整体"}},
 		{q: "取消农业税以后农民每年少交多少钱？", alt: "减轻"},
 	} {
 		q := a.Analyze(tc.q)
