@@ -429,6 +429,7 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 			// 全市); a place within it or elsewhere must be found.
 			e.placeConcepts(q, []*index.Summary{sum})
 			ownNation(q, []*index.Summary{sum})
+			ownTown(q, sum)
 		}
 		return f, true
 	}

@@ -2991,6 +2991,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ctx, pctx = wholeContext(q, v), partContexts(q, v)
 		}
 		vw.inheritSubject(q, v, ctx)
+		vw.carryOver(q, v, ctx)
 		retrieval := 0.0
 		if maxScore > 0 {
 			retrieval = h.Score / maxScore
@@ -3464,6 +3465,31 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 		}
 	}
 }
+
+// carryOver credits, a little, the concepts the sentence before in the
+// same paragraph names: what a run of sentences is about carries over
+// (荆州市中心城区PM10平均浓度为53μg/m。…环境空气质量优良天数307天: the
+// days are the central district's).
+func (vw *viewer) carryOver(q *Question, v *sentView, ctx []float64) {
+	if v.rec.N == 0 {
+		return
+	}
+	prev := vw.neighbour(v, v.rec.N-1)
+	if prev == nil {
+		return
+	}
+	lead := leadSubject(prev.folded)
+	for ci, c := range q.Concepts {
+		for _, alt := range c.Alts {
+			if alt.folded != "" && strings.Contains(lead, alt.folded) {
+				ctx[ci] = math.Max(ctx[ci], carriedCredit*alt.Factor)
+			}
+		}
+	}
+}
+
+// carriedCredit is the credit of a concept the sentence before names.
+const carriedCredit = 0.35
 
 // inheritance returns the folded words a sentence inherits its subject
 // from, and the credit they earn: "" when it inherits none.

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -130,6 +131,26 @@ func (e *Engine) placeConcepts(q *Question, scope []*index.Summary) {
 		}
 		q.Concepts = append(q.Concepts, c)
 	}
+}
+
+// reTitleTown is a township, town or street a report's title opens with
+// (潭城镇2018年预算执行情况…, 关于2023年城关镇…): a place below the counties
+// of the gazetteer, the report's own.
+var reTitleTown = regexp.MustCompile(`^(?:关于)?(?:(?:19|20)\d{2}年)?(\p{Han}{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|财政所|办事处)?(?:(?:19|20)\d{2}|关于|本级|财政|预算|决算|国民|政府|人民)`)
+
+// ownTown drops the concepts a question makes of the township its
+// report's title names (潭城镇 asked of 潭城镇2018年预算执行情况…, segmented
+// 潭 + 城镇): they name the report's own place, which its text seldom
+// repeats.
+func ownTown(q *Question, sum *index.Summary) {
+	m := reTitleTown.FindStringSubmatch(sum.Title)
+	if m == nil || !strings.Contains(q.Norm, m[1]) {
+		return
+	}
+	town := m[1]
+	q.Concepts = slices.DeleteFunc(q.Concepts, func(c Concept) bool {
+		return !c.Place && strings.Contains(town, c.Word)
+	})
 }
 
 // nationWords name the country as a whole (国家拿出多少钱, 咱们国家, 中国).

@@ -489,3 +489,34 @@ func TestEnglishSpotCheck(t *testing.T) {
 		t.Errorf("spot-checked: concepts %+v, want 抽查", q.Concepts)
 	}
 }
+
+// A township its report's title names is the report's own place: a
+// question naming it makes no concept of it (潭城镇, segmented 潭 + 城镇).
+func TestOwnTown(t *testing.T) {
+	for _, tc := range []struct {
+		title, q string
+		gone     []string
+	}{
+		{"潭城镇2018年预算执行情况和2019年预算草案的报告", "2019年潭城镇农业支出安排了多少？", []string{"潭", "城镇"}},
+		{"关于2023年城关镇财政预算执行情况的报告", "城关镇去年财政收入多少", []string{"城关镇", "城关"}},
+		// Not a title of a township: 城镇 stays a word to find.
+		{"关于2023年某县财政预算执行情况的报告", "城镇居民收入多少", nil},
+	} {
+		q := &Question{Norm: tc.q}
+		for _, w := range []string{"潭", "城镇", "城关", "城关镇", "农业支出", "财政收入", "居民"} {
+			if strings.Contains(tc.q, w) {
+				q.Concepts = append(q.Concepts, Concept{Word: w})
+			}
+		}
+		n := len(q.Concepts)
+		ownTown(q, &index.Summary{Title: tc.title})
+		for _, c := range q.Concepts {
+			if slices.Contains(tc.gone, c.Word) {
+				t.Errorf("%s | %s: concept %s kept", tc.title, tc.q, c.Word)
+			}
+		}
+		if len(tc.gone) == 0 && len(q.Concepts) != n {
+			t.Errorf("%s | %s: concepts dropped: %+v", tc.title, tc.q, q.Concepts)
+		}
+	}
+}

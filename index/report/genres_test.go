@@ -639,3 +639,29 @@ func TestFlattenedHeaderIntoHeading(t *testing.T) {
 		t.Errorf("top sections %q, want 2016年计划执行情况 first", titles)
 	}
 }
+
+// A crawled page keeps a run-in heading apart from its text by a space
+// (三、关于2019年预算草案 2019年是…): the heading ends there, whatever it
+// names, and the plan it opens is found.
+func TestFlattenedSpacedHeading(t *testing.T) {
+	body := strings.Repeat("全镇一般公共预算总收入2841.71万元，增长15.64%。", 60)
+	text := "标题: 潭城镇2018年预算执行情况和2019年预算草案的报告\n\n" +
+		"请予审议。 一、关于2018年预算执行情况 2018年是全面贯彻党的十九大精神的开局之年。" + body +
+		" 二、2018年预算执行的主要特点 2018年财政工作面临诸多压力与困难。" + body +
+		" 三、关于2019年预算草案 2019年是新中国成立70周年。农业支出802万元；林业支出3万元。" +
+		" 四、2019年财政工作主要措施 2019年是聚焦高质量发展落实赶超之年。\n"
+	d := Parse("fujian_pingtan_tancheng_2018_budget_report", []byte(text))
+	var titles []string
+	for _, s := range d.Sections {
+		if s.Level == 1 {
+			titles = append(titles, s.Title)
+		}
+	}
+	if want := []string{"关于2018年预算执行情况", "2018年预算执行的主要特点", "关于2019年预算草案", "2019年财政工作主要措施"}; !slices.Equal(titles, want) {
+		t.Errorf("top sections %q, want %q", titles, want)
+	}
+	s := sentenceWith(t, d, "农业支出802万元")
+	if per, year := d.ParagraphPeriod(s.Para); per != PeriodPlan || year != 2019 {
+		t.Errorf("%q: period %q %d, want plan 2019", s.Text, per, year)
+	}
+}

@@ -70,6 +70,11 @@ var (
 	// 二、稳稳地做、实实地干，扎实做好2020年工作 | 2020年是….
 	// 一、2016年计划执行情况 | 2016年，….
 	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？]{0,30}?(?:工作回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务|年工作(?:回顾|安排|任务|建议)?|执行情况)`)
+	// reSpacedTitle is a top-level heading a crawled page keeps apart from
+	// the text after it by a space: 三、关于2019年预算草案 2019年是….
+	// Four characters at least, so that a heading typeset apart (一、综 合)
+	// is not cut inside.
+	reSpacedTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,：:\s]{4,30}\s`)
 )
 
 // splitFlattened splits a flattened line at the heading marks that follow
@@ -101,6 +106,8 @@ func splitFlattened(data []byte, l line) []line {
 	for _, c := range cuts {
 		add(c)
 		if m := rePeriodTitle.Find(data[c:l.end]); m != nil {
+			add(c + len(m))
+		} else if m := reSpacedTitle.Find(data[c:l.end]); m != nil {
 			add(c + len(m))
 		}
 	}

@@ -677,13 +677,16 @@ func (p *parser) titleLines(front []int) (int, int) {
 		return strings.ContainsRune("及与和暨并的", r)
 	}
 	text := func(k int) string { return p.lines[front[k]].text }
+	// A line typeset apart (关  于  洛  阳  市) names its kind as one set
+	// solid does.
+	solid := func(k int) string { return strings.Join(strings.Fields(text(k)), "") }
 	piece := func(k int) bool {
 		t := text(k)
 		return !frontOnly(t) && utf8.RuneCountInString(t) <= 50 && !strings.ContainsAny(t, "，。；：:") && readable(t)
 	}
 	anchor := -1
 	for k := range front {
-		t := text(k)
+		t := solid(k)
 		if !piece(k) {
 			continue
 		}
@@ -717,7 +720,7 @@ func (p *parser) titleLines(front []int) (int, int) {
 	}
 	first, last := anchor, anchor
 	// Pieces before: adjacent lines, not complete titles themselves.
-	for first > 0 && anchor-first < 2 && !strings.HasPrefix(text(first), "关于") && piece(first-1) && !isNoteMark(text(first-1)) &&
+	for first > 0 && anchor-first < 2 && !strings.HasPrefix(solid(first), "关于") && piece(first-1) && !isNoteMark(text(first-1)) &&
 		!titleComplete(text(first-1)) && p.lines[front[first]].no-p.lines[front[first-1]].no <= 2 {
 		first--
 	}
@@ -780,7 +783,9 @@ func cleanTitle(s string) string {
 var reTitleTail = regexp.MustCompile(`[（(](书面|草案|征求意见稿|代拟稿|摘要|全文|送审稿)[）)]$`)
 
 func titleComplete(s string) bool {
-	s = cleanTitle(s)
+	// A title typeset apart (关  于  …  的  报  告) is complete as it would be
+	// set solid.
+	s = cleanTitle(strings.Join(strings.Fields(s), ""))
 	s = reTitleTail.ReplaceAllString(s, "")
 	s = strings.TrimRight(s, " )）")
 	if strings.HasPrefix(s, "关于") {

@@ -1041,3 +1041,18 @@ func TestAccountsArrangedReview(t *testing.T) {
 		t.Errorf("sections not found: %v", want)
 	}
 }
+
+// A title typeset apart, as PDF text of some reports is (关  于  洛  阳  市),
+// is found and joined over its lines as one set solid.
+func TestTitleTypesetApart(t *testing.T) {
+	src := "洛阳市十六届人大\n五次会议文件十八\n" +
+		"关  于  洛  阳  市  2025年  预  算  执  行  情  况  和\n" +
+		"2026年  预  算  （  草  案  ）  的  报  告\n" +
+		"—  —  2026年  2月  7日  在  洛  阳  市  第  十  六  届  人  民  代  表  大  会  第  五  次  会  议  上\n" +
+		"市  财  政  局\n各  位  代  表  ：\n" +
+		"受  市  人  民  政  府  委  托  ，  现  将  洛  阳  市  2025年  预  算  执  行  情  况  报  告  如  下  。\n"
+	d := Parse("x", []byte(src))
+	if want := "关于洛阳市2025年预算执行情况和2026年预算（草案）的报告"; d.Title != want {
+		t.Errorf("title %q, want %q", d.Title, want)
+	}
+}
