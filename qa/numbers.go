@@ -3163,8 +3163,9 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
-			if balanceAsked && repayment(clause) {
-				// 债务余额 asked; 偿还到期政府债务本息26亿元 is paid back.
+			if balanceAsked && repayment(clause) || otherDebtMeasure(q, clause) {
+				// 债务余额 asked; 偿还到期政府债务本息26亿元 is paid back,
+				// 政府债务限额为10657.4亿元 the ceiling, not the balance.
 				ft[fFlowClash] = 1
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
@@ -4866,6 +4867,15 @@ func asksBalance(q *Question) bool {
 // it was paid back (偿还, 还本付息, 化解) and name no balance.
 func repayment(clause string) bool {
 	return !strings.Contains(clause, "余额") && hasAny(clause, repaymentWords)
+}
+
+// otherDebtMeasure reports whether the words before a figure in its clause
+// name the other of a debt's ceiling and balance than the question asks:
+// 债务余额 asked of 全省政府债务限额为10657.4亿元, or 债务限额 of 债务余额为….
+func otherDebtMeasure(q *Question, clause string) bool {
+	limit, balance := strings.Contains(clause, "限额"), strings.Contains(clause, "余额")
+	asksLimit := strings.Contains(q.Norm, "限额")
+	return asksBalance(q) && !asksLimit && limit && !balance || asksLimit && !asksBalance(q) && balance && !limit
 }
 
 // repaymentWords say that money was paid back.

@@ -1539,6 +1539,21 @@ func TestRepaymentIsNoBalance(t *testing.T) {
 	askAll(t, e, map[string]string{"全年政府债务还本付息多少亿元？": "30.5亿元"})
 }
 
+// A debt's ceiling is not its balance: 政府债务限额为10657.4亿元 answers
+// 债务限额, not 债务余额, and the reverse.
+func TestDebtLimitIsNoBalance(t *testing.T) {
+	doc := "2024年某省财政决算报告\n\n经省人民代表大会常务委员会批准，2024年我省新增债务收入670亿元。全省政府债务还本付息额762.1亿元，均全部如期偿还。截至2024年底，全省政府债务限额为10657.4亿元。\n"
+	e := smallEngine(t, "mou_2024_final_accounts_report.txt", doc)
+	r, err := e.Ask(context.Background(), Request{Question: "截至2024年底全省政府债务余额是多少？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) > 0 {
+		t.Errorf("债务余额: answered %s (%s), want none", r.Answers[0].Text, r.Answers[0].Sentence)
+	}
+	askAll(t, e, map[string]string{"2024年底全省政府债务限额是多少？": "10657.4亿元"})
+}
+
 // A pair said with 城乡 and 分别 gives the towns' figure first and the
 // countryside's second: 城里 asks the first, 农村 the second.
 func TestUrbanRuralPair(t *testing.T) {
