@@ -2601,6 +2601,20 @@ var reOverYears = regexp.MustCompile(`十[一二三四五六七八九]?五|[二�
 // 累计建成.
 var reCumulativeBefore = regexp.MustCompile(`累计(?:达到|达|建成|完成|新增|改造|实现|超过|突破)?[^，,；;、0-9]{0,6}$`)
 
+// cumulativeBeside reports whether another figure of f's sentence, of
+// its unit, sums years (累计完成203.6亿元 beside 增加到2025年的47.5亿元).
+// Only a level at either end of a change is weighed against it: the items
+// of a list after 累计 (累计完成生态建设1.23亿亩、防沙治沙6688万亩) are
+// sums as well.
+func cumulativeBeside(text string, l *layout, figs []Quantity, f Quantity) bool {
+	for _, g := range figs {
+		if g.Start != f.Start && g.Unit == f.Unit && cumulativeFigure(text, l, g.Prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 // cumulativeFigure reports whether the figure at pos sums years up to now
 // (建成高标准农田8.9万亩、累计达到120.5万亩: the second).
 func cumulativeFigure(text string, l *layout, pos int) bool {
@@ -2802,6 +2816,35 @@ func fromValue(text string, l *layout, f Quantity) bool {
 	return reToValue.MatchString(reListedAfter.ReplaceAllString(text[f.End:], ""))
 }
 
+// changeLevel reports whether f is the level at either end of a change:
+// fromValue or toValue, or across a comma (由2021年的37.5亿元，增加到2025年的
+// 47.5亿元), which they do not read as a change, so that 五十年代的50%左右，
+// 上升到80%以上 still answers what the fifties had.
+func changeLevel(text string, l *layout, figs []Quantity, f Quantity) bool {
+	if fromValue(text, l, f) || toValue(text, l, figs, f) {
+		return true
+	}
+	fromAcross := func(g Quantity) bool {
+		rest, ok := strings.CutPrefix(text[g.End:], "，")
+		before := text[clauseStart(l, g.Prefix):g.Prefix]
+		return ok && reChangeTo.MatchString(rest) && (strings.Contains(before, "由") || strings.Contains(before, "从"))
+	}
+	if fromAcross(f) {
+		return true
+	}
+	c := clauseOf(l.breaks, f.Start)
+	for _, g := range figs {
+		if g.End <= f.Prefix && clauseOf(l.breaks, g.Start) == c-1 && fromAcross(g) {
+			return true
+		}
+	}
+	return false
+}
+
+// reChangeTo opens a clause that says what a value changed to: 增加到,
+// 提高至, 下降为.
+var reChangeTo = regexp.MustCompile(`^(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|回升|回落|压减|压缩)(?:到|至|为)`)
+
 // asksActual reports whether q asks what was done rather than planned
 // (实际花了多少, 预备费用了多少).
 func asksActual(q *Question) bool {
@@ -2939,6 +2982,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	}
 	qflow := questionFlow(q)
 	balanceAsked := asksBalance(q)
+	// 五年累计完成多少: the sum over the years, not the level at either
+	// end of the change beside it (由2021年的37.5亿元增加到2025年的47.5亿元，
+	// 五年累计完成203.6亿元).
+	cumulativeAsked := strings.Contains(q.Norm, "累计")
 	headIdx := -1
 	if head != nil {
 		for i := range q.Concepts {
@@ -3120,7 +3167,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// Nor is a sum over years (累计完成911亿元, the five years') a
 			// year's revenue or spending.
 			ft[fStockAdded] = boolf(q.Stock && addedFigure(text, breaks, f.Prefix) || wholeAsked && newFigure(text, breaks, f.Prefix) ||
-				(addedAsked || yearsFlowAsked && !reYearsOwn.MatchString(clause) && reOverYears.MatchString(text)) && cumulativeFigure(text, breaks, f.Prefix))
+				(addedAsked || yearsFlowAsked && !reYearsOwn.MatchString(clause) && reOverYears.MatchString(text)) && cumulativeFigure(text, breaks, f.Prefix) ||
+				cumulativeAsked && changeLevel(text, breaks, figs, f) && cumulativeBeside(text, breaks, figs, f))
 			// A change, where the question asks for the level: 0.9个百分点,
 			// or 下降14% for 浓度降到了多少.
 			// A change in percentage points answers only a change: 城镇化率

@@ -2999,8 +2999,18 @@ func (a *Analyzer) glossed(s string) string {
 	if from == len(before) {
 		return s
 	}
+	if qualifierGlosses[term] {
+		// 一般公共预算收入（地方）: the bracket qualifies the term before
+		// it, which stays: 地方一般公共预算收入.
+		return before[:from] + term + before[from:] + s[m[1]:]
+	}
 	return before[:from] + term + s[m[1]:]
 }
+
+// qualifierGlosses are bracketed words that qualify the thing before them
+// rather than name it again: 一般公共预算收入（地方）, 支出（本级）.
+var qualifierGlosses = map[string]bool{"地方": true, "全口径": true, "本级": true, "市本级": true, "省本级": true, "县本级": true, "区本级": true,
+	"实际": true, "累计": true, "合计": true, "当年": true, "年初": true}
 
 // measureTerms are bracketed terms that name what is measured of the thing
 // before them, not the thing: 新能源车（保有量）.

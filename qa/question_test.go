@@ -1316,13 +1316,15 @@ func TestIndustryWordAlts(t *testing.T) {
 // words before it; a bracket of scope, year or note does not.
 func TestGlossed(t *testing.T) {
 	a := &Analyzer{Seg: segment.NewMaxMatch([]string{"丽江", "去年", "全市", "看病", "就医", "卫生", "健康", "卫生健康", "花", "多少", "苏州", "卖地", "那块", "钱",
-		"政府性基金", "收入", "政府性基金收入", "掉", "张掖", "市级", "县区", "一般公共预算", "湘西州", "前年", "生产总值"}), Lex: LoadLexicon()}
+		"政府性基金", "收入", "政府性基金收入", "掉", "张掖", "市级", "县区", "一般公共预算", "湘西州", "前年", "生产总值", "平潭", "全区", "是"}), Lex: LoadLexicon()}
 	for in, want := range map[string]string{
 		"丽江去年全市在看病就医(卫生健康)上花了多少万":     "丽江去年全市在卫生健康上花了多少万",
 		"苏州去年卖地那块的钱(政府性基金收入)掉了多少":     "苏州去年政府性基金收入掉了多少",
 		"张掖市级(不算县区)去年一般公共预算花出去多少钱":    "张掖市级(不算县区)去年一般公共预算花出去多少钱",
 		"湘西州前年(2024年)的生产总值是多少亿元":      "湘西州前年(2024年)的生产总值是多少亿元",
 		"丽江今年全市政府性基金(卖地为主)收入预计比去年多多少": "丽江今年全市政府性基金(卖地为主)收入预计比去年多多少",
+		// A qualifier in brackets stays with the term it qualifies.
+		"平潭2015年全区一般公共预算收入（地方）是多少": "平潭2015年全区地方一般公共预算收入是多少",
 	} {
 		if got := a.glossed(in); got != want {
 			t.Errorf("glossed(%s) = %s, want %s", in, got, want)

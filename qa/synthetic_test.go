@@ -1643,3 +1643,23 @@ func TestCurrencyAsked(t *testing.T) {
 	e := smallEngine(t, "mou_2024_stat_bulletin.txt", doc)
 	askAll(t, e, map[string]string{"人均GDP按美元算是多少？": "11857美元", "人均GDP是多少元？": "84439元"})
 }
+
+// 累计 asked is the sum over the years, not a year's figure beside it.
+func TestCumulativeAsked(t *testing.T) {
+	doc := "关于某市2025年预算执行情况和2026年预算草案的报告\n\n“十四五”时期，全市地方一般公共预算收入由2021年的37.5亿元，增加到2025年的47.5亿元，五年累计完成203.6亿元，年均增长5.9%。\n"
+	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"十四五五年全市地方一般公共预算收入累计完成多少？": "203.6亿元",
+		"2025年地方一般公共预算收入是多少？":       "47.5亿元",
+	})
+	cands, err := e.Candidates(context.Background(), Request{Question: "五年累计完成地方一般公共预算收入多少？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := slices.Index(FeatureNames(), "stock_added")
+	for _, c := range cands {
+		if want := c.Text != "203.6亿元"; c.Unit == "元" && (c.Features[added] == 1) != want {
+			t.Errorf("%s: stock_added %v, want %v (only the sum over the years answers 累计)", c.Text, c.Features[added], want)
+		}
+	}
+}
