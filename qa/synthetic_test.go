@@ -1650,7 +1650,7 @@ func TestCumulativeAsked(t *testing.T) {
 	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
 	askAll(t, e, map[string]string{
 		"十四五五年全市地方一般公共预算收入累计完成多少？": "203.6亿元",
-		"2025年地方一般公共预算收入是多少？":       "47.5亿元",
+		"2025年地方一般公共预算收入是多少？":      "47.5亿元",
 	})
 	cands, err := e.Candidates(context.Background(), Request{Question: "五年累计完成地方一般公共预算收入多少？"})
 	if err != nil {
