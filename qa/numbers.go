@@ -2592,10 +2592,11 @@ var yearOnlyWords = []string{"当年", "本年度", "当期", "current-year", "c
 // up the year, not years.
 var reYearsOwn = regexp.MustCompile(`全年|当年|本年|今年|年内|[0-9０-９]{4}年`)
 
-// reOverYears says a sentence speaks of years (较“十三五”期间增加, 五年来):
+// reOverYears says a sentence speaks of years (较“十三五”期间增加, 五年来,
+// 年均增长9.1%):
 // its 累计 sums them. Alone, 累计 in a year's report (全市教育累计支出
 // 126.48亿元) sums the year.
-var reOverYears = regexp.MustCompile(`十[一二三四五六七八九]?五|[二两三四五六七八九十]年(?:来|间|累计)|期间|以来`)
+var reOverYears = regexp.MustCompile(`十[一二三四五六七八九]?五|[二两三四五六七八九十]年(?:来|间|累计)|期间|以来|年均(?:增长|增速|递增)`)
 
 // reCumulativeBefore ends the words before a cumulative figure: 累计达到,
 // 累计建成.

@@ -1592,6 +1592,21 @@ func TestCumulativeIsNoYearsRevenue(t *testing.T) {
 	doc := "关于某市2025年预算执行情况和2026年预算草案的报告\n\n一、2025年预算执行情况\n\n收入层面，全市一般公共预算收入累计完成911亿元，较“十三五”期间增加329亿元，增幅达56.5%。\n\n全年全市一般公共预算收入完成175.39亿元，总量全省排名第六。\n"
 	e := smallEngine(t, "mou_2025_budget_report.txt", doc)
 	askAll(t, e, map[string]string{"2025年全市一般公共预算收入完成多少？": "175.39亿元"})
+	// Nor is a sum whose sentence gives its yearly average growth
+	// (累计达688.5亿元，年均增长9.1%).
+	doc = "周口市2022年预算执行情况和2023年预算（草案）报告解读\n\n财政实力大幅提升。全市一般公共预算收入累计达688.5亿元，年均增长9.1%；上级补助资金累计达2174.1亿元，年均增长5.3%。\n\n2022年全市一般公共预算收入完成165.6亿元，增长6.2%。\n"
+	e = smallEngine(t, "mou_2022_budget_report.txt", doc)
+	askAll(t, e, map[string]string{"2022年全市一般公共预算收入完成多少？": "165.6亿元"})
+	cands, err := e.Candidates(context.Background(), Request{Question: "2022年全市一般公共预算收入完成多少？"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := slices.Index(FeatureNames(), "stock_added")
+	for _, c := range cands {
+		if c.Text == "688.5亿元" && c.Features[added] != 1 {
+			t.Errorf("688.5亿元: stock_added %v, want 1 (a sum over years)", c.Features[added])
+		}
+	}
 }
 
 // 卖多少钱一平 asks the price of a square metre: 均价, not the sales.

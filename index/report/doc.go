@@ -7,7 +7,10 @@
 // answer can always be traced to the exact bytes it came from.
 package report
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Layout is how the text of a report is laid out in its file.
 type Layout string
@@ -282,6 +285,11 @@ func (d *Doc) SentencesOf(i int) []Sentence {
 func (d *Doc) ParagraphPeriod(pi int) (Period, int) {
 	p := &d.Paragraphs[pi]
 	if p.Section < 0 && len(d.Sections) > 0 && pi < d.Sections[0].Paragraph && d.Meta.Kind == WorkReport && d.Meta.ReviewYear > 0 {
+		if d.Meta.PlanYear > 0 && statesTargets(p.Text) {
+			// 经济社会发展的主要预期目标是：生产总值增长6%以上 before the
+			// parts of a digest that gives only this year's work.
+			return PeriodPlan, d.Meta.PlanYear
+		}
 		// 首先报告2001年的工作, unnumbered, before the numbered parts of
 		// this year's work: a work report opens with the year past.
 		return PeriodReview, d.Meta.ReviewYear
@@ -291,6 +299,13 @@ func (d *Doc) ParagraphPeriod(pi int) (Period, int) {
 		return PeriodSpan, year
 	}
 	return per, year
+}
+
+// statesTargets reports whether a paragraph states this year's targets
+// or tasks: 今年…, 主要预期目标是, 总体要求是 (not 完成了预期目标, a result).
+func statesTargets(text string) bool {
+	return strings.HasPrefix(text, "今年") || strings.Contains(text, "预期目标是") || strings.Contains(text, "预期目标为") ||
+		strings.Contains(text, "总体要求是")
 }
 
 // PeriodOf returns the period and year of section s (review or plan).

@@ -1056,3 +1056,23 @@ func TestTitleTypesetApart(t *testing.T) {
 		t.Errorf("title %q, want %q", d.Title, want)
 	}
 }
+
+// A digest of a work report that gives only this year's work opens with
+// its targets, not with the year past: 经济社会发展的主要预期目标是 plans.
+func TestOpeningTargetsPlan(t *testing.T) {
+	src := "2024年保定市政府工作报告\n\n今年政府工作的总体要求是：坚持稳中求进工作总基调。\n\n" +
+		"经济社会发展的主要预期目标是：生产总值增长6%以上，一般公共预算收入增长6%以上。\n\n" +
+		"2023年，全市生产总值增长5.5%。\n\n" +
+		"（一）聚力灾后恢复重建，提升防灾减灾救灾能力。推动各项任务落地落实。\n\n" +
+		"（二）聚力创新驱动发展，推动产业转型升级。打造发展新引擎。\n"
+	d := Parse("hebei_baoding_2024_gov_work_report", []byte(src))
+	if d.Meta.PlanYear != 2024 || d.Meta.ReviewYear != 2023 {
+		t.Fatalf("meta %+v", d.Meta)
+	}
+	for text, want := range map[string]Period{"主要预期目标是": PeriodPlan, "全市生产总值增长5.5%": PeriodReview} {
+		s := sentenceWith(t, d, text)
+		if per, _ := d.ParagraphPeriod(s.Para); per != want {
+			t.Errorf("%q: period %q, want %q", s.Text, per, want)
+		}
+	}
+}
