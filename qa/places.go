@@ -144,12 +144,19 @@ var reTitleTown = regexp.MustCompile(`^(?:关于)?(?:(?:19|20)\d{2}年)?(\p{Han}
 // repeats.
 func ownTown(q *Question, sum *index.Summary) {
 	m := reTitleTown.FindStringSubmatch(sum.Title)
-	if m == nil || !strings.Contains(q.Norm, m[1]) {
+	if m == nil {
 		return
 	}
+	// The name with or without its 镇 or 乡 (Aodong town: 敖东 + town).
 	town := m[1]
+	stem := strings.TrimRight(town, "镇乡街道苏木")
+	named := strings.Contains(q.Norm, town) || utf8.RuneCountInString(stem) >= 2 && (strings.Contains(q.Norm, stem) ||
+		slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == stem }))
+	if !named {
+		return
+	}
 	q.Concepts = slices.DeleteFunc(q.Concepts, func(c Concept) bool {
-		return !c.Place && strings.Contains(town, c.Word)
+		return strings.Contains(town, c.Word)
 	})
 }
 

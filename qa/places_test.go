@@ -499,11 +499,13 @@ func TestOwnTown(t *testing.T) {
 	}{
 		{"潭城镇2018年预算执行情况和2019年预算草案的报告", "2019年潭城镇农业支出安排了多少？", []string{"潭", "城镇"}},
 		{"关于2023年城关镇财政预算执行情况的报告", "城关镇去年财政收入多少", []string{"城关镇", "城关"}},
+		// The name without 镇, as an English question spells it (Aodong town).
+		{"敖东镇2018年预算执行情况和2019年预算草案的报告", "敖东 镇 2018 美丽乡村 投入", []string{"敖东", "镇"}},
 		// Not a title of a township: 城镇 stays a word to find.
 		{"关于2023年某县财政预算执行情况的报告", "城镇居民收入多少", nil},
 	} {
 		q := &Question{Norm: tc.q}
-		for _, w := range []string{"潭", "城镇", "城关", "城关镇", "农业支出", "财政收入", "居民"} {
+		for _, w := range []string{"潭", "城镇", "城关", "城关镇", "农业支出", "财政收入", "居民", "敖东", "镇", "美丽乡村"} {
 			if strings.Contains(tc.q, w) {
 				q.Concepts = append(q.Concepts, Concept{Word: w})
 			}

@@ -96,6 +96,12 @@ func (e *Engine) respell(q *Question, terms []index.WeightedTerm, f index.Filter
 	if !e.an.resolveSpelled(q, names, append(hits[:len(hits):len(hits)], wide...)) {
 		return terms, hits, nil
 	}
+	if f.Doc != "" {
+		// Aodong town asked of 敖东镇's report: the name is its own place.
+		if sum, ok := e.x.Summary(f.Doc); ok {
+			ownTown(q, sum)
+		}
+	}
 	terms = e.queryTerms(q)
 	hits, err = e.candidates(q, terms, f)
 	return terms, hits, err
