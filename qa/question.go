@@ -1717,6 +1717,23 @@ func isToken(toks []segment.Token, start, end int) bool {
 	return false
 }
 
+// singles reports whether the segmenter cut [start, end) into single
+// characters, no token crossing its ends: a name it does not know (坪山 of
+// 2016年坪山保障性住房, cut 坪 + 山).
+func singles(toks []segment.Token, start, end int) bool {
+	seen := false
+	for _, t := range toks {
+		if t.End <= start || t.Start >= end {
+			continue
+		}
+		if t.Start < start || t.End > end || t.End-t.Start > utf8.UTFMax {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
 // inLongerWord reports whether a token of s longer than [start, end)
 // covers it and ends in no division's suffix: 长白山 over 长白 names a
 // mountain, 长白县 the county.
@@ -1753,7 +1770,9 @@ func (a *Analyzer) findPlace(s string) (string, string) {
 				if toks == nil {
 					toks = a.Seg.Segment(s)
 				}
-				if !isToken(toks, k, k+len(form)) {
+				// 坪山 of 2016年坪山保障性住房, cut 坪 + 山: the region of a
+				// report, which the segmenter does not know, still counts.
+				if !isToken(toks, k, k+len(form)) && (!singles(toks, k, k+len(form)) || a.straddles(s, k, k+len(form))) {
 					continue
 				}
 			}

@@ -2835,3 +2835,17 @@ func TestPlaceBeforeYearIsNoBase(t *testing.T) {
 		}
 	}
 }
+
+// A report's region that the segmenter cuts into single characters (坪山
+// of 2016年坪山保障性住房: 坪 + 山) is still the place asked about; a short
+// form across two words (资金安排 of 金安) is not.
+func TestRegionCutIntoSingles(t *testing.T) {
+	a := testAnalyzer()
+	a.Places = func() []string { return []string{"坪山区", "金安区"} }
+	if q := a.Analyze("2016年坪山保障性住房竣工了多少套？"); q.Place != "坪山" {
+		t.Errorf("坪山: place %q, concepts %+v", q.Place, q.Concepts)
+	}
+	if q := a.Analyze("今年专项资金安排了多少？"); q.Place != "" {
+		t.Errorf("资金安排: place %q, want none", q.Place)
+	}
+}
