@@ -2983,6 +2983,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	}
 	qflow := questionFlow(q)
 	balanceAsked := asksBalance(q)
+	limitAsked := strings.Contains(q.Norm, "限额")
 	// 五年累计完成多少: the sum over the years, not the level at either
 	// end of the change beside it (由2021年的37.5亿元增加到2025年的47.5亿元，
 	// 五年累计完成203.6亿元).
@@ -3212,7 +3213,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
-			if balanceAsked && repayment(clause) || otherDebtMeasure(q, clause) {
+			if balanceAsked && repayment(clause) || otherDebtMeasure(balanceAsked, limitAsked, clause) {
 				// 债务余额 asked; 偿还到期政府债务本息26亿元 is paid back,
 				// 政府债务限额为10657.4亿元 the ceiling, not the balance.
 				ft[fFlowClash] = 1
@@ -3504,13 +3505,19 @@ func (vw *viewer) figuresOf(v *sentView, figs []Quantity, ratios bool) *figureIn
 // subject of its own: 支持美好教育。拨付174.9亿元。
 func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 	v.inheritOnce.Do(func() { v.inheritFrom, v.inheritCredit = vw.inheritance(v) })
-	if v.inheritFrom == "" {
+	creditIn(q, ctx, v.inheritFrom, v.inheritCredit)
+}
+
+// creditIn credits, in ctx, each concept that folded words hold, credit
+// times its wording's factor at most.
+func creditIn(q *Question, ctx []float64, words string, credit float64) {
+	if words == "" {
 		return
 	}
 	for ci, c := range q.Concepts {
 		for _, alt := range c.Alts {
-			if alt.folded != "" && strings.Contains(v.inheritFrom, alt.folded) {
-				ctx[ci] = math.Max(ctx[ci], v.inheritCredit*alt.Factor)
+			if alt.folded != "" && strings.Contains(words, alt.folded) {
+				ctx[ci] = math.Max(ctx[ci], credit*alt.Factor)
 			}
 		}
 	}
@@ -3519,23 +3526,18 @@ func (vw *viewer) inheritSubject(q *Question, v *sentView, ctx []float64) {
 // carryOver credits, a little, the concepts the sentence before in the
 // same paragraph names: what a run of sentences is about carries over
 // (荆州市中心城区PM10平均浓度为53μg/m。…环境空气质量优良天数307天: the
-// days are the central district's).
+// days are the central district's). The lead is read once per view, not
+// per question.
 func (vw *viewer) carryOver(q *Question, v *sentView, ctx []float64) {
-	if v.rec.N == 0 {
-		return
-	}
-	prev := vw.neighbour(v, v.rec.N-1)
-	if prev == nil {
-		return
-	}
-	lead := leadSubject(prev.folded)
-	for ci, c := range q.Concepts {
-		for _, alt := range c.Alts {
-			if alt.folded != "" && strings.Contains(lead, alt.folded) {
-				ctx[ci] = math.Max(ctx[ci], carriedCredit*alt.Factor)
-			}
+	v.prevLeadOnce.Do(func() {
+		if v.rec.N == 0 {
+			return
 		}
-	}
+		if prev := vw.neighbour(v, v.rec.N-1); prev != nil {
+			v.prevLead = leadSubject(prev.folded)
+		}
+	})
+	creditIn(q, ctx, v.prevLead, carriedCredit)
 }
 
 // carriedCredit is the credit of a concept the sentence before names.
@@ -4919,12 +4921,12 @@ func repayment(clause string) bool {
 }
 
 // otherDebtMeasure reports whether the words before a figure in its clause
-// name the other of a debt's ceiling and balance than the question asks:
-// 债务余额 asked of 全省政府债务限额为10657.4亿元, or 债务限额 of 债务余额为….
-func otherDebtMeasure(q *Question, clause string) bool {
+// name the other of a debt's ceiling and balance than the question asks
+// (balanceAsked, limitAsked): 债务余额 asked of 全省政府债务限额为10657.4亿元,
+// or 债务限额 of 债务余额为….
+func otherDebtMeasure(balanceAsked, limitAsked bool, clause string) bool {
 	limit, balance := strings.Contains(clause, "限额"), strings.Contains(clause, "余额")
-	asksLimit := strings.Contains(q.Norm, "限额")
-	return asksBalance(q) && !asksLimit && limit && !balance || asksLimit && !asksBalance(q) && balance && !limit
+	return balanceAsked && !limitAsked && limit && !balance || limitAsked && !balanceAsked && balance && !limit
 }
 
 // repaymentWords say that money was paid back.

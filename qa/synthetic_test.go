@@ -218,6 +218,17 @@ func TestUsedForAfterFigure(t *testing.T) {
 	askAll(t, e, map[string]string{"卫生健康安排了多少钱？": "77.74亿元"})
 }
 
+// candidatesWith returns the scored candidates of question and the index
+// of feature name in their features.
+func candidatesWith(t *testing.T, e *Engine, question, name string) ([]Scored, int) {
+	t.Helper()
+	cs, err := e.Candidates(context.Background(), Request{Question: question})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs, slices.Index(FeatureNames(), name)
+}
+
 // askAll asks e each question and checks the first answer's text.
 func askAll(t *testing.T, e *Engine, want map[string]string) {
 	t.Helper()
@@ -1041,11 +1052,7 @@ func TestClassBound(t *testing.T) {
 	doc := "陕西省2025年政府工作报告\n\n一、2024年工作回顾\n\n全省生产总值超200亿元县（区）达26个，县域经济增速高于全省1个百分点。\n\n地区生产总值35538亿元、增长5.3%。\n"
 	e := smallEngine(t, "shaanxi_2025_gov_work_report.txt", doc)
 	askAll(t, e, map[string]string{"陕西去年生产总值是多少亿元？": "35538亿元"})
-	cs, err := e.Candidates(context.Background(), Request{Question: "陕西去年生产总值是多少亿元？"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	th := slices.Index(FeatureNames(), "threshold")
+	cs, th := candidatesWith(t, e, "陕西去年生产总值是多少亿元？", "threshold")
 	for _, c := range cs {
 		if c.Text == "200亿元" && c.Features[th] != 1 {
 			t.Errorf("超200亿元县: features %v, want threshold", c.Features)
@@ -1597,11 +1604,7 @@ func TestCumulativeIsNoYearsRevenue(t *testing.T) {
 	doc = "周口市2022年预算执行情况和2023年预算（草案）报告解读\n\n财政实力大幅提升。全市一般公共预算收入累计达688.5亿元，年均增长9.1%；上级补助资金累计达2174.1亿元，年均增长5.3%。\n\n2022年全市一般公共预算收入完成165.6亿元，增长6.2%。\n"
 	e = smallEngine(t, "mou_2022_budget_report.txt", doc)
 	askAll(t, e, map[string]string{"2022年全市一般公共预算收入完成多少？": "165.6亿元"})
-	cands, err := e.Candidates(context.Background(), Request{Question: "2022年全市一般公共预算收入完成多少？"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	added := slices.Index(FeatureNames(), "stock_added")
+	cands, added := candidatesWith(t, e, "2022年全市一般公共预算收入完成多少？", "stock_added")
 	for _, c := range cands {
 		if c.Text == "688.5亿元" && c.Features[added] != 1 {
 			t.Errorf("688.5亿元: stock_added %v, want 1 (a sum over years)", c.Features[added])
@@ -1667,11 +1670,7 @@ func TestCumulativeAsked(t *testing.T) {
 		"十四五五年全市地方一般公共预算收入累计完成多少？": "203.6亿元",
 		"2025年地方一般公共预算收入是多少？":      "47.5亿元",
 	})
-	cands, err := e.Candidates(context.Background(), Request{Question: "五年累计完成地方一般公共预算收入多少？"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	added := slices.Index(FeatureNames(), "stock_added")
+	cands, added := candidatesWith(t, e, "五年累计完成地方一般公共预算收入多少？", "stock_added")
 	for _, c := range cands {
 		if want := c.Text != "203.6亿元"; c.Unit == "元" && (c.Features[added] == 1) != want {
 			t.Errorf("%s: stock_added %v, want %v (only the sum over the years answers 累计)", c.Text, c.Features[added], want)

@@ -52,6 +52,9 @@ type sentView struct {
 	inheritFrom   string // see viewer.inheritance
 	inheritCredit float64
 
+	prevLeadOnce sync.Once
+	prevLead     string // the lead of the sentence before in the paragraph (see viewer.carryOver)
+
 	figInfoOnce sync.Once
 	figInfo     *figureInfo
 

@@ -573,12 +573,7 @@ func TestFlattenedPage(t *testing.T) {
 		"（一）以落实国家战略为契机，创新成果不断涌现。新增学位1200个。二、稳稳地做、实实地干，扎实做好2024年工作2024年是实施“十四五”规划的关键一年。主要预期目标是：地区生产总值增长7%左右。" + plan +
 		"三、坚持党的全面领导，持之以恒加强自身建设。各位代表，奋进新征程，使命无上光荣。\n"
 	d := Parse("fujian_fuzhou_pingtan_2024_gov_work_report", []byte(text))
-	var titles []string
-	for _, s := range d.Sections {
-		if s.Level == 1 {
-			titles = append(titles, s.Title)
-		}
-	}
+	titles := topTitles(d)
 	if len(titles) < 3 || titles[0] != "2023年工作回顾" || titles[1] != "稳稳地做、实实地干，扎实做好2024年工作" {
 		t.Fatalf("top sections %q", titles)
 	}
@@ -629,12 +624,7 @@ func TestFlattenedHeaderIntoHeading(t *testing.T) {
 	plan := "标题: 关于平潭县2016年国民经济和社会发展计划执行情况及2017年国民经济和社会发展计划(草案)的报告\n\n" +
 		"现将计划执行情况报告如下，请予审议。 一、2016年计划执行情况 2016年，全县地区生产总值增长9%。" + body + "二、2017年计划安排 2017年地区生产总值增长8.5%。\n"
 	d = Parse("fujian_fuzhou_pingtan_2016_plan_report", []byte(plan))
-	var titles []string
-	for _, s := range d.Sections {
-		if s.Level == 1 {
-			titles = append(titles, s.Title)
-		}
-	}
+	titles := topTitles(d)
 	if len(titles) < 1 || titles[0] != "2016年计划执行情况" {
 		t.Errorf("top sections %q, want 2016年计划执行情况 first", titles)
 	}
@@ -651,12 +641,7 @@ func TestFlattenedSpacedHeading(t *testing.T) {
 		" 三、关于2019年预算草案 2019年是新中国成立70周年。农业支出802万元；林业支出3万元。" +
 		" 四、2019年财政工作主要措施 2019年是聚焦高质量发展落实赶超之年。\n"
 	d := Parse("fujian_pingtan_tancheng_2018_budget_report", []byte(text))
-	var titles []string
-	for _, s := range d.Sections {
-		if s.Level == 1 {
-			titles = append(titles, s.Title)
-		}
-	}
+	titles := topTitles(d)
 	if want := []string{"关于2018年预算执行情况", "2018年预算执行的主要特点", "关于2019年预算草案", "2019年财政工作主要措施"}; !slices.Equal(titles, want) {
 		t.Errorf("top sections %q, want %q", titles, want)
 	}
@@ -664,4 +649,15 @@ func TestFlattenedSpacedHeading(t *testing.T) {
 	if per, year := d.ParagraphPeriod(s.Para); per != PeriodPlan || year != 2019 {
 		t.Errorf("%q: period %q %d, want plan 2019", s.Text, per, year)
 	}
+}
+
+// topTitles returns the titles of d's top-level sections, in order.
+func topTitles(d *Doc) []string {
+	var titles []string
+	for _, s := range d.Sections {
+		if s.Level == 1 {
+			titles = append(titles, s.Title)
+		}
+	}
+	return titles
 }
