@@ -1628,10 +1628,24 @@ func trimLead(text string, first *span, rest []span) {
 			cut = k + len(v)
 		}
 	}
+	// 城市环境空气中可吸入颗粒物（PM10）和细颗粒物（PM2.5）: 中 after a
+	// noun (in the air) sets off the lead, unless it opens a word (中心,
+	// 中小企业).
+	if k := strings.LastIndex(item, "中"); k >= 2*utf8.UTFMax-2 && k+len("中") > cut && k+len("中") < len(item) {
+		before, _ := utf8.DecodeLastRuneInString(item[:k])
+		after, _ := utf8.DecodeRuneInString(item[k+len("中"):])
+		if isHan(before) && isHan(after) && !strings.ContainsRune(zhongWords, after) && !strings.ContainsRune("其当之集空", before) {
+			cut = k + len("中")
+		}
+	}
 	if cut > 0 {
 		first.start += cut
 	}
 }
+
+// zhongWords are the characters that make a word with 中 before them
+// (中心, 中小, 中央): a 中 followed by one does not set off a lead.
+const zhongWords = "心小央国学级期等型部药医外欧东亚华共老青止断标介秋转成层高低职专文西南北方间原式资"
 
 // match is how well a question's concepts are found around a figure.
 type match struct {

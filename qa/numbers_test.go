@@ -39,6 +39,16 @@ func TestRespectively(t *testing.T) {
 			want: map[string]string{"2.3万元": "农村居民人均可支配收入", "6.1%": "农村居民人均可支配收入"},
 		},
 		{
+			// 中 after a noun sets off the list's lead (空气中), unless it
+			// opens a word (中小企业).
+			text: "城市环境空气中可吸入颗粒物（PM10）和细颗粒物（PM2.5）年均浓度分别为57微克/立方米和33.9微克/立方米。",
+			want: map[string]string{"57微克/立方米": "可吸入颗粒物（PM10）", "33.9微克/立方米": "细颗粒物（PM2.5）年均浓度"},
+		},
+		{
+			text: "全市中小企业贷款和大型企业贷款分别增长12%和5%。",
+			want: map[string]string{"12%": "全市中小企业贷款", "5%": "大型企业贷款"},
+		},
+		{
 			// Items without figures of their own are not the list.
 			text: "深化改革，扩大开放，分别增长8%和10%。",
 			want: map[string]string{"8%": "", "10%": ""},

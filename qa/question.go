@@ -1759,9 +1759,17 @@ func (a *Analyzer) findPlace(s string) (string, string) {
 	best := ""
 	var toks []segment.Token
 	for _, p := range places {
-		for _, form := range report.PlaceForms(p) {
+		forms := report.PlaceForms(p)
+		n := len(forms)
+		forms = append(forms, report.CommonPlaceForms(p)...)
+		for i, form := range forms {
 			k := strings.Index(s, form)
 			if len(form) <= len(best) || k < 0 {
+				continue
+			}
+			if i >= n && !atTopic(s[:k]) {
+				// 光明 of 光明区 is an ordinary word (bright) but for the
+				// topic a question opens with: 2025年光明计划新增多少张床位.
 				continue
 			}
 			if utf8.RuneCountInString(form) <= 2 {
@@ -1784,6 +1792,15 @@ func (a *Analyzer) findPlace(s string) (string, string) {
 	}
 	return best, strings.Replace(s, best, " ", 1)
 }
+
+// atTopic reports whether what stands before a name in a question is
+// at most a time (2025年, 去年) and punctuation: the name opens the
+// question, as its topic.
+func atTopic(before string) bool {
+	return reTopicLead.MatchString(before)
+}
+
+var reTopicLead = regexp.MustCompile(`^(?:[\s\p{P}\d]|年|今年|去年|明年|前年|上年|本年|这一年)*$`)
 
 // levelWord is a word that implies an administrative level.
 type levelWord struct {

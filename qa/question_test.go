@@ -2849,3 +2849,22 @@ func TestRegionCutIntoSingles(t *testing.T) {
 		t.Errorf("资金安排: place %q, want none", q.Place)
 	}
 }
+
+// A report's region whose short form is an ordinary word (光明 of 光明区)
+// is the place asked about where the question opens with it, and nowhere
+// else.
+func TestCommonRegionFormAtTopic(t *testing.T) {
+	a := testAnalyzer()
+	a.Places = func() []string { return []string{"光明区"} }
+	for _, tc := range []struct{ q, place string }{
+		{"2025年光明计划新增多少张床位？", "光明"},
+		{"光明去年GDP增长多少", "光明"},
+		{"去年，光明新增多少家企业", "光明"},
+		{"前途光明的产业今年投资多少", ""},
+		{"今年建设光明工程投资多少", ""},
+	} {
+		if q := a.Analyze(tc.q); q.Place != tc.place {
+			t.Errorf("%s: place %q, want %q", tc.q, q.Place, tc.place)
+		}
+	}
+}

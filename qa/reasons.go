@@ -18,7 +18,10 @@ var (
 	reWhyZh     = regexp.MustCompile(`为什么|为啥|为何|怎么会|咋会|什么原因|啥原因|原因是什么|原因是啥|原因何在|主要原因|的原因|原因`)
 	reWhyEn     = regexp.MustCompile(`^why\b|\bwhat (?:was|is|were|are) the reasons?\b|\breasons? (?:for|behind|why)\b|\bwhat caused\b|\bhow come\b`)
 	rePurposeZh = regexp.MustCompile(`干什么用|拿去干什么|干啥用|干嘛用|做什么用|作什么用|用来干什么|用来做什么|用在哪|用到哪|花在哪|用途是什么|有什么用途|主要用途|用在了哪些|用于哪些|用于什么|主要用于`)
-	rePurposeEn = regexp.MustCompile(`\bused for\b|\bspent on what\b|\bwhat (?:was|is|were|are) .* (?:used|spent) (?:for|on)\b|\bpurpose\b`)
+	// reEnPurposeCompound is an adjective made with purpose (special-purpose
+	// bonds): it names a thing, and asks for no use.
+	reEnPurposeCompound = regexp.MustCompile(`\b(?:special|general|multi|dual|single|all)[- ]purpose\b`)
+	rePurposeEn         = regexp.MustCompile(`\bused for\b|\bspent on what\b|\bwhat (?:was|is|were|are) .* (?:used|spent) (?:for|on)\b|\bpurpose\b`)
 	// reHowZh asks what will be done about a thing: 打算怎么办, 怎么帮,
 	// 采取什么措施, 走什么路子.
 	reHowZh = regexp.MustCompile(`(?:打算|准备|要)?(?:怎么办|怎么帮|怎么做|怎么搞|怎么治|如何应对|如何解决)|(?:采取|有)(?:了)?(?:什么|哪些)(?:措施|办法|举措)|走什么路子`)
@@ -44,7 +47,7 @@ func markAsk(q *Question, s string) string {
 	switch {
 	case q.Lang == "en" && reWhyEn.MatchString(lower), q.Lang != "en" && reWhyZh.MatchString(s):
 		q.Why = true
-	case q.Lang == "en" && rePurposeEn.MatchString(lower), q.Lang != "en" && rePurposeZh.MatchString(s):
+	case q.Lang == "en" && rePurposeEn.MatchString(reEnPurposeCompound.ReplaceAllString(lower, " ")), q.Lang != "en" && rePurposeZh.MatchString(s):
 		q.Use = true
 	case q.Lang != "en" && reHowZh.MatchString(s) && !strings.Contains(s, "多少"):
 		q.How = true

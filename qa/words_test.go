@@ -149,6 +149,10 @@ func TestWhyQuestions(t *testing.T) {
 		{"Why did Lvliang's VAT revenue fall in 2018?", true, false},
 		{"开封今年的国有资本经营预算收入主要拿去干什么用？", false, true},
 		{"新增养老床位多少张", false, false},
+		// special-purpose names the bonds, and asks no use.
+		{"How much special-purpose bond money does Guangming aim to issue in 2025?", false, false},
+		{"What is the special-purpose bond money used for?", false, true},
+		{"For what purpose is the fund set up?", false, true},
 	} {
 		q := a.Analyze(c.q)
 		if q.Why != c.why || q.Use != c.use {

@@ -841,6 +841,24 @@ func PlaceForms(p string) []string {
 	return forms
 }
 
+// CommonPlaceForms returns the forms of a place that are ordinary words
+// (光明 of 光明区, 和平 of 和平区), which PlaceForms leaves out: they name
+// the place only where the words around them say so.
+func CommonPlaceForms(p string) []string {
+	var out []string
+	for _, d := range place.Lookup(p) {
+		if d.Name != p {
+			continue
+		}
+		for _, s := range d.Short {
+			if d.Common(s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
 // PlaceMatches reports whether place (a full or short name: 上海, 上海市,
 // 湘西州) names region.
 func PlaceMatches(place, region string) bool {
