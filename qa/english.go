@@ -13,7 +13,7 @@ import (
 var reEnYearSpan = regexp.MustCompile(`\b(?:from|between)\s+(?:19|20)\d{2}\s+(?:to|and|through|until)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b`)
 
 // reEnAcronym is an acronym in an English question: AED, ETC, 5G.
-var reEnAcronym = regexp.MustCompile(`\b[A-Z0-9]*[A-Z][A-Z0-9]+\b`)
+var reEnAcronym = regexp.MustCompile(`\b(?:[A-Z0-9]*[A-Z][A-Z0-9]+|[0-9]+[A-Z])\b`)
 
 var (
 	// reEnDefine are questions that ask a meaning unless their term is a

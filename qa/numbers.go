@@ -2998,6 +2998,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	qflow := questionFlow(q)
 	balanceAsked := asksBalance(q)
 	limitAsked := strings.Contains(q.Norm, "限额")
+	popAsked := populationAsked(q.Norm)
+	stage := stageOf(q.Norm)
 	// 五年累计完成多少: the sum over the years, not the level at either
 	// end of the change beside it (由2021年的37.5亿元增加到2025年的47.5亿元，
 	// 五年累计完成203.6亿元).
@@ -3227,7 +3229,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
-			if balanceAsked && repayment(clause) || otherDebtMeasure(balanceAsked, limitAsked, clause) {
+			if balanceAsked && repayment(clause) || otherDebtMeasure(balanceAsked, limitAsked, clause) || otherPopulation(popAsked, text[:f.Prefix], clause) || otherStage(stage, clause) {
 				// 债务余额 asked; 偿还到期政府债务本息26亿元 is paid back,
 				// 政府债务限额为10657.4亿元 the ceiling, not the balance.
 				ft[fFlowClash] = 1
@@ -4941,6 +4943,73 @@ func repayment(clause string) bool {
 func otherDebtMeasure(balanceAsked, limitAsked bool, clause string) bool {
 	limit, balance := strings.Contains(clause, "限额"), strings.Contains(clause, "余额")
 	return balanceAsked && !limitAsked && limit && !balance || limitAsked && !balanceAsked && balance && !limit
+}
+
+// population is what a question asks of people: residents (常住) or the
+// registered (户籍), and all residents (全体居民) or a part (城镇居民).
+type population struct {
+	resident, registered, all bool
+}
+
+func populationAsked(q string) population {
+	return population{
+		resident:   strings.Contains(q, "常住"),
+		registered: strings.Contains(q, "户籍"),
+		all:        strings.Contains(q, "全体居民") || strings.Contains(q, "全体城乡居民"),
+	}
+}
+
+// reUrbanRural is a part of the residents a figure may be of.
+var reUrbanRural = regexp.MustCompile(`(?:城镇|农村|城市|乡村|农民)(?:常住)?居民|农民人均`)
+
+// otherPopulation reports whether a figure counts other people than the
+// question asks: 常住人口 asked of 按户籍口径统计，…总人口418319人 (the basis
+// said anywhere before the figure in its sentence, before), or the
+// reverse; 全体居民人均可支配收入 of 城镇居民人均可支配收入 (in its clause).
+func otherPopulation(p population, before, clause string) bool {
+	resident, registered := strings.Contains(before, "常住"), strings.Contains(before, "户籍")
+	switch {
+	case p.resident && !p.registered && registered && !resident,
+		p.registered && !p.resident && resident && !registered:
+		return true
+	}
+	return p.all && !strings.Contains(clause, "全体") && reUrbanRural.MatchString(clause)
+}
+
+// buildStages are the stages of building work, each with its words:
+// begun (新开工), under way (在建), finished (竣工).
+var buildStages = [][]string{
+	{"新开工", "开工", "动工", "开建"},
+	{"在建", "续建", "施工"},
+	{"竣工", "建成", "完工", "交付", "交房"},
+}
+
+// stageOf returns the index of the one building stage s names, or -1
+// when it names none or several (开工建成). 建成区 (the built-up area)
+// names none.
+func stageOf(s string) int {
+	s = strings.ReplaceAll(s, "建成区", "")
+	found := -1
+	for i, words := range buildStages {
+		if hasAny(s, words) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// otherStage reports whether the words before a figure in its clause
+// name another stage of building than the question asks (stage, from
+// stageOf): 在建多少套 of 累计竣工527套, 竣工了多少套 of 新开工建设保障性住房1850套.
+func otherStage(stage int, clause string) bool {
+	if stage < 0 {
+		return false
+	}
+	st := stageOf(clause)
+	return st >= 0 && st != stage
 }
 
 // repaymentWords say that money was paid back.

@@ -2324,3 +2324,40 @@ func TestSentenceBeforeItsTable(t *testing.T) {
 		}
 	}
 }
+
+// A figure of other people than the question asks (常住 or 户籍, all
+// residents or the urban ones), or of another stage of building (在建,
+// 竣工), is another measure.
+func TestOtherPopulationAndStage(t *testing.T) {
+	for _, tc := range []struct {
+		q, before, clause string
+		want              bool
+	}{
+		{"2013年平潭常住人口有多少万人", "按户籍口径统计，全区总户数118331户；总人口", "总人口", true},
+		{"2013年平潭户籍人口有多少", "按户籍口径统计，全区总户数118331户；总人口", "总人口", false},
+		{"户籍人口有多少", "年末常住人口", "年末常住人口", true},
+		{"常住人口有多少", "年末常住人口", "年末常住人口", false},
+		{"全体居民人均可支配收入是多少", "城镇居民人均可支配收入", "城镇居民人均可支配收入", true},
+		{"全体居民人均可支配收入是多少", "全体居民人均可支配收入", "全体居民人均可支配收入", false},
+		{"城镇居民人均可支配收入是多少", "城镇居民人均可支配收入", "城镇居民人均可支配收入", false},
+	} {
+		if got := otherPopulation(populationAsked(tc.q), tc.before, tc.clause); got != tc.want {
+			t.Errorf("%s of %s: other people %v, want %v", tc.q, tc.clause, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		q, clause string
+		want      bool
+	}{
+		{"2013年那6个安置小区一共在建多少套安置房", "累计竣工", true},
+		{"2013年那6个安置小区一共在建多少套安置房", "全力推进岚城等6个安置小区", false},
+		{"2016年坪山保障性住房竣工了多少套", "新开工建设保障性住房", true},
+		{"2016年坪山保障性住房竣工了多少套", "竣工", false},
+		{"建成区面积多少平方公里", "新开工", false},
+		{"保障房开工建成多少套", "竣工", false},
+	} {
+		if got := otherStage(stageOf(tc.q), tc.clause); got != tc.want {
+			t.Errorf("%s of %s: other stage %v, want %v", tc.q, tc.clause, got, tc.want)
+		}
+	}
+}

@@ -1150,7 +1150,7 @@ var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|�
 
 // reShortYear is a year of the last century said short (92年, 七四年);
 // shortYears leaves spans alone (70年来, 五六年间).
-var reShortYear = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
+var reShortYear = regexp.MustCompile(`([0-2][0-9]|[5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
 
 // reHanYear is a year written in Chinese digits (一九五七年, 二〇二四年).
 var reHanYear = regexp.MustCompile(`[一二][九〇零○][〇零○一二三四五六七八九]{2}年`)
@@ -1162,8 +1162,8 @@ var reMonthQ = regexp.MustCompile(`(?:(?:1[0-2]|[1-9])\s*[-—－~～至到]\s*)
 // 七六年, 92-95年.
 var reShortSpan = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])(到|至|—|－|-|~)([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
 
-// shortYears writes the short years of s in full: 92年 → 1992年, 七四到
-// 七六年 → 1974年到1976年.
+// shortYears writes the short years of s in full: 92年 → 1992年, 16年 →
+// 2016年, 七四到七六年 → 1974年到1976年.
 func shortYears(s string) string {
 	if !strings.Contains(s, "年") {
 		return s
@@ -1187,8 +1187,18 @@ func shortYears(s string) string {
 			strings.ContainsRune("来间内后前之多以", next) {
 			continue
 		}
+		century := "19"
+		if s[m[2]] <= '2' {
+			// 16年粮食总产量: this century's year, unless the words
+			// around make it a number of years (近10年, 用20年时间, 这10年).
+			if m[0] > 0 && strings.ContainsRune("近这那每满约超过达用花了去续后前内的有共计总", prev) ||
+				strings.ContainsRune("半左余个多时期", next) || strings.HasPrefix(s[m[1]:], "的时间") {
+				continue
+			}
+			century = "20"
+		}
 		b.WriteString(s[last:m[0]])
-		b.WriteString("19")
+		b.WriteString(century)
 		for _, r := range s[m[2]:m[3]] {
 			if d, ok := chineseDigit(r); ok {
 				b.WriteByte(byte('0' + d))

@@ -1407,6 +1407,11 @@ func TestEnglishAcronymConcept(t *testing.T) {
 	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "aed" }) {
 		t.Errorf("no concept aed: %+v", q.Concepts)
 	}
+	// A digit and a letter (4G) are an acronym too.
+	q = a.Analyze("How many 4G base stations did Pingtan have in 2017?")
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "4g" }) {
+		t.Errorf("no concept 4g: %+v", q.Concepts)
+	}
 	q = a.Analyze("How much did GDP grow?")
 	if slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "gdp" }) {
 		t.Errorf("GDP, which the glossary knows, is a concept of its own: %+v", q.Concepts)
@@ -1600,6 +1605,12 @@ func TestShortYearsAndSpans(t *testing.T) {
 		"2019年":        "2019年",
 		"一九五七年钢产量":     "1957年钢产量",
 		"二○二一年":        "2021年",
+		"平潭16年粮食总产量":   "平潭2016年粮食总产量",
+		"16年底债务余额":     "2016年底债务余额",
+		"近10年GDP增长多少":  "近10年GDP增长多少",
+		"用20年时间":       "用20年时间",
+		"10年的时间":       "10年的时间",
+		"这10年变化":       "这10年变化",
 	} {
 		if got := shortYears(in); got != want {
 			t.Errorf("shortYears(%s) = %s, want %s", in, got, want)
