@@ -8,6 +8,7 @@
 package report
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -298,7 +299,37 @@ func (d *Doc) ParagraphPeriod(pi int) (Period, int) {
 	if p.Span {
 		return PeriodSpan, year
 	}
+	if per == PeriodPlan {
+		if end := d.planHorizon(p.Text); end > year {
+			// 未来五年，政府要努力实现以下目标：…地区生产总值达到1750亿元:
+			// the targets of the five years' end, not of this year.
+			return PeriodPlan, end
+		}
+	}
 	return per, year
+}
+
+// reHorizonOpens opens a paragraph of a plan's targets for five years:
+// 未来五年, 今后五年, “十四五”时期.
+var reHorizonOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:(?:未来|今后)(?:五|5)年|[“"]?十[一二三四五六]五[”"]?(?:时期|期间))`)
+
+// planHorizon returns the last year of the five a plan paragraph opens
+// with (reHorizonOpens), or 0.
+func (d *Doc) planHorizon(text string) int {
+	m := reHorizonOpens.FindString(text)
+	switch {
+	case m == "":
+		return 0
+	case strings.Contains(m, "五”") || strings.Contains(m, "五\"") || strings.Contains(m, "时期") || strings.Contains(m, "期间"):
+		// “十四五”时期 in the report on 2026 is the span past.
+		if end := FiveYearPlanEnd(m); end >= d.Meta.PlanYear {
+			return end
+		}
+		return 0
+	case d.Meta.PlanYear > 0:
+		return d.Meta.PlanYear + 4
+	}
+	return 0
 }
 
 // statesTargets reports whether a paragraph states this year's targets

@@ -594,6 +594,8 @@ func TestSituationAndTasks(t *testing.T) {
 		"关于国际形势和外交工作":       PeriodNone,
 		"适应新的形势，全面提高对外开放水平": PeriodNone,
 		"今后五年的主要任务":         PeriodPlan,
+		// With a year or a plan's period, the tasks are that time's.
+		"“十四五”时期和2021年形势任务": PeriodPlan,
 		// A title that says what was achieved reviews; one that says
 		// what to strive for does not.
 		"牢记殷殷嘱托，在接续奋斗中新福建建设取得新成效": PeriodReview,

@@ -1377,9 +1377,11 @@ func sectionPeriod(title string) (Period, int) {
 	cued := strings.ReplaceAll(title, "行动计划", "")
 	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求", "主要工作", "工作重点"} {
 		if k := strings.Index(cued, w); k >= 0 {
-			if j := strings.Index(cued, "形势"); j >= 0 && j < k {
+			if j := strings.Index(cued, "形势"); j >= 0 && j < k && year == 0 && FiveYearPlanEnd(title) == 0 {
 				// 当前国内形势和基本任务: the situation (the year past) and
-				// the tasks ahead, both; the sentences tell which.
+				// the tasks ahead, both; the sentences tell which. With a
+				// year or a plan's period (“十四五”时期和2021年形势任务) the
+				// tasks are that time's.
 				return PeriodNone, year
 			}
 			if year == 0 {

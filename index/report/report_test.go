@@ -1076,3 +1076,45 @@ func TestOpeningTargetsPlan(t *testing.T) {
 		}
 	}
 }
+
+// A plan paragraph that opens with the five years ahead (未来五年, “十四五”
+// 时期) gives the targets of their last year; the section's title names
+// its period with the situation (“十四五”时期和2021年形势任务).
+func TestFiveYearTargets(t *testing.T) {
+	src := "各位代表：\n现在，我代表光明区人民政府向大会作报告，请予审议，并请政协委员和其他列席人员提出意见。\n“十三五”时期主要成绩及2020年工作回顾\n\n全年实现地区生产总值1100.7亿元，增长5.7%。\n\n" +
+		"“十四五”时期和2021年形势任务\n\n党的十九届五中全会深刻指出，我国已转向高质量发展阶段。\n\n" +
+		"未来五年，政府要努力实现以下目标：经济总量质量迈上新台阶，地区生产总值达到1750亿元。\n\n" +
+		"2021年工作安排\n\n今年主要预期目标是：地区生产总值增长6%以上。\n"
+	d := Parse("guangdong_shenzhen_guangming_2021_gov_work_report", []byte(src))
+	for text, want := range map[string]struct {
+		per  Period
+		year int
+	}{
+		"1100.7亿元":  {PeriodSpan, 2020},
+		"1750亿元":    {PeriodPlan, 2025},
+		"党的十九届五中全会": {PeriodPlan, 2021},
+		"增长6%以上":    {PeriodPlan, 2021},
+	} {
+		s := sentenceWith(t, d, text)
+		if per, year := d.ParagraphPeriod(s.Para); per != want.per || year != want.year {
+			t.Errorf("%q: period %q %d, want %q %d", s.Text, per, year, want.per, want.year)
+		}
+	}
+}
+
+// The five years a plan paragraph opens with end in the future: “十四五”
+// 时期 in the report on 2026 is the span past.
+func TestPlanHorizon(t *testing.T) {
+	d := &Doc{Meta: Meta{PlanYear: 2026}}
+	for text, want := range map[string]int{
+		"“十四五”时期，上海发展历程极不寻常。":     0,
+		"“十五五”时期具有承前启后的重要地位。":     2030,
+		"未来五年，政府要努力实现以下目标：":       2030,
+		"各位代表！今后五年，我们要坚持稳中求进。":    2030,
+		"今年主要预期目标是：地区生产总值增长5%左右。": 0,
+	} {
+		if got := d.planHorizon(text); got != want {
+			t.Errorf("planHorizon(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
