@@ -4152,7 +4152,8 @@ func trimFloat(v float64) string {
 	return s
 }
 
-// yearSpans returns the spans of several years s names, in order:
+// yearSpans returns the spans of several years s names, in order (a span
+// that opens the sentence or a clause as leadSpan reads it too):
 // “十四五”时期 (十[一二三四五六七八九十]五”?(?:时期|期间|以来)), 五年来
 // ((?:[两三四五六七八九十]|\d)年(?:来|间|累计)) and 过去五年
 // ((?:过去|近)(?:[两三四五六七八九十]|\d)年), the leftmost first, as a
@@ -4175,6 +4176,15 @@ func yearSpans(s string) [][]int {
 				out = append(out, []int{i, end})
 				i = end
 				continue
+			}
+			// …全力打好脱贫攻坚战，五年实现59.7万贫困人口稳定脱贫: a span
+			// that opens a clause dates it, as one that opens the sentence.
+			if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && strings.ContainsRune("，,；;：:", prev) {
+				if end := leadSpan(s[i:]); end > 0 {
+					out = append(out, []int{i, i + end})
+					i += end
+					continue
+				}
 			}
 		}
 		i += n

@@ -4,6 +4,8 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -59,8 +61,20 @@ func oracleSpans(s string) [][]int {
 	if m := reLeadSpan.FindStringSubmatchIndex(s); m != nil && !(len(out) > 0 && out[0][0] == 0 && out[0][1] == m[3]) {
 		out = append([][]int{{0, m[3]}}, out...)
 	}
+	// A span that opens a clause, as one that opens the sentence.
+	for _, b := range reClauseBreak.FindAllStringIndex(s, -1) {
+		m := reLeadSpan.FindStringSubmatchIndex(s[b[1]:])
+		if m == nil || slices.ContainsFunc(out, func(o []int) bool { return o[0] <= b[1] && b[1] < o[1] }) {
+			continue
+		}
+		k := sort.Search(len(out), func(i int) bool { return out[i][0] > b[1] })
+		out = slices.Insert(out, k, []int{b[1], b[1] + m[3]})
+	}
 	return out
 }
+
+// reClauseBreak ends a clause.
+var reClauseBreak = regexp.MustCompile(`[，,；;：:]`)
 
 func TestYearSpans(t *testing.T) {
 	for _, s := range []string{
@@ -73,6 +87,7 @@ func TestYearSpans(t *testing.T) {
 		"增速创下龙华十年来的新高，规模以上工业增加值1373亿元", "五年来最好", "十年来首次", "5年来新高", "三年来，我们",
 		"年内完成6000套改造计划，力争3年内全部启动1.2万套改造任务", "五年内", "年内",
 		"这五年城镇一共新增了多少就业", "这五年，我们", "这两年,", "这五年计划", "这五年来", "这五年十四五时期", "这五年里", "这五年年",
+		"全力打好脱贫攻坚战，五年实现59.7万贫困人口稳定脱贫", "收入增长，五年来", "；三年行动", "：两年间增长",
 		"五年共培养研究生１７．２万人", "粮食两年增长百分之四十六", "一九六三年增长", "一九五三年内", "二十年来", "3年新增",
 	} {
 		got, want := yearSpans(s), oracleSpans(s)

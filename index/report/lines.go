@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -83,11 +84,11 @@ var (
 // keep the line's number and their own byte ranges.
 func splitFlattened(data []byte, l line) []line {
 	if l.end-l.start < flattenedBytes {
-		return []line{l}
+		return splitRunIn(data, l)
 	}
 	marks := reInlineL1.FindAllSubmatchIndex(data[l.start:l.end], -1)
 	if len(marks) < 2 {
-		return []line{l}
+		return splitRunIn(data, l)
 	}
 	marks = append(marks, reInlineL2.FindAllSubmatchIndex(data[l.start:l.end], -1)...)
 	var cuts []int
@@ -113,6 +114,31 @@ func splitFlattened(data []byte, l line) []line {
 	}
 	add(l.end)
 	return out
+}
+
+// splitRunIn splits a line that opens with a top-level heading naming its
+// part, run into the paragraph after it (一、2013年工作回顾过去的一年，面对…),
+// into the heading and the paragraph; other lines are returned as they are.
+func splitRunIn(data []byte, l line) []line {
+	start := l.start
+	for start < l.end && (data[start] == ' ' || data[start] == '\t') {
+		start++
+	}
+	if bytes.HasPrefix(data[start:l.end], []byte("\u3000")) {
+		start += len("\u3000")
+	}
+	m := rePeriodTitle.Find(data[start:l.end])
+	if m == nil || !reYear.Match(m) {
+		// 一、今年的主要任务是…: a list's first item, not a heading, unless
+		// it names its year.
+		return []line{l}
+	}
+	cut := start + len(m)
+	rest := data[cut:l.end]
+	if r, _ := utf8.DecodeRune(rest); len(rest) < 40 || !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) || !bytes.ContainsAny(rest, "。，") {
+		return []line{l}
+	}
+	return []line{makeLine(data, l.no, l.start, cut), makeLine(data, l.no, cut, l.end)}
 }
 
 func makeLine(data []byte, no, start, end int) line {

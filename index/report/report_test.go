@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -1115,6 +1116,32 @@ func TestPlanHorizon(t *testing.T) {
 	} {
 		if got := d.planHorizon(text); got != want {
 			t.Errorf("planHorizon(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
+// A top-level heading that names its part and year, run into the paragraph
+// after it on its own line (一、2013年工作回顾过去的一年，…), is split from
+// it; a list item that names no year (一、今年的主要任务是…) is not.
+func TestRunInPeriodHeading(t *testing.T) {
+	src := "政府工作报告\n\n各位代表：现在，我代表市人民政府，向大会报告工作，请予审议，并请各位政协委员和其他列席人士提出意见。\n\n" +
+		"一、2013年工作回顾过去的一年，面对复杂的经济形势和繁重的发展任务，全市上下团结奋进，全市生产总值达到1380亿元，增长9.5%。\n\n" +
+		// A paragraph of more than a flattened page's bytes too.
+		"二、2014年政府工作主要任务今年是全面贯彻落实党的十八届三中全会精神的开局之年，全市生产总值增长9.5%左右。" +
+		strings.Repeat("坚持稳中求进，推动经济社会持续健康发展。", 60) + "\n\n" +
+		"一、今年的主要任务是加快转型发展，推动经济社会持续健康发展，全年新增就业5万人以上。\n"
+	d := Parse("henan_zhumadian_2014_gov_work_report", []byte(src))
+	var titles []string
+	for _, s := range d.Sections {
+		titles = append(titles, s.Number+s.Title)
+	}
+	if want := []string{"一、2013年工作回顾", "二、2014年政府工作主要任务"}; !slices.Equal(titles, want) {
+		t.Fatalf("sections %q, want %q", titles, want)
+	}
+	for text, want := range map[string]Period{"1380亿元": PeriodReview, "9.5%左右": PeriodPlan} {
+		s := sentenceWith(t, d, text)
+		if per, _ := d.ParagraphPeriod(s.Para); per != want {
+			t.Errorf("%q: period %q, want %q", s.Text, per, want)
 		}
 	}
 }
