@@ -190,7 +190,7 @@ var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one 
 
 // reEnScaleAsked is a scale an English question counts its answer in,
 // without a unit: (in 10,000s), in units of 10,000, in tens of thousands.
-var reEnScaleAsked = regexp.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,?000,?000s?|100 millions?|tens of thousands|ten thousands?|hundreds of millions|millions|billions|trillions|thousands)\b\)?`)
+var reEnScaleAsked = regexp.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,?000,?000s?|100 millions?|tens of thousands|ten[- ]thousands?|hundreds of millions|millions|billions|trillions|thousands)\b\)?`)
 
 // enScaleOf is the scale a phrase of reEnScaleAsked names, 0 for none.
 func enScaleOf(phrase string) float64 {

@@ -4385,8 +4385,13 @@ func rateOfChange(before string) bool {
 func averageFigure(before string) bool {
 	// 细颗粒物年均浓度 is a yearly mean, one year's measure.
 	before = strings.ReplaceAll(before, "年均浓度", "")
+	// 财政补助标准每人每年再提高60元: a standard per person and year.
+	before = rePerUnitYear.ReplaceAllString(before, "")
 	return strings.Contains(before, "年均") || strings.Contains(before, "每年")
 }
+
+// rePerUnitYear is a rate per person (or household, mu) and year.
+var rePerUnitYear = regexp.MustCompile(`(?:每人|每户|每亩|人均|每位|每名|每生|每个)(?:每)?年`)
 
 // yearlyAverageBefore reports whether a sentence speaks of several years
 // before a figure: a yearly average change (人均可支配收入年均增长6%，城镇

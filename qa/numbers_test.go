@@ -2277,6 +2277,9 @@ func TestAverageFigure(t *testing.T) {
 		{"每年城镇新增就业", true},
 		{"PM2.5年均浓度降至", false},
 		{"细颗粒物年均浓度", false},
+		// A standard per person and year is no average over years.
+		{"完善城乡居民基本医保，财政补助标准每人每年再提高", false},
+		{"农民人均年纯收入", false},
 	} {
 		if got := averageFigure(c.before); got != c.avg {
 			t.Errorf("averageFigure(%q) = %v, want %v", c.before, got, c.avg)

@@ -1990,6 +1990,7 @@ func TestEnglishScaleAsked(t *testing.T) {
 		"How many urban residents (in 10,000s) were covered by the minimum living allowance last year?",
 		"How many troops (in units of 10,000) is the army supposed to cut, as the report mentions?",
 		"What total installed power capacity is Ningxia aiming for in 2026, in 100 million kW?",
+		"How many remaining poor people (in ten-thousands) did the city have to lift out of poverty in 2020?",
 	} {
 		if q := a.Analyze(s); len(q.Unknown) > 0 {
 			t.Errorf("%s: unknown %q", s, q.Unknown)

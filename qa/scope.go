@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -237,7 +238,9 @@ func (a *Analyzer) questionScope(s string) (string, string) {
 			continue
 		}
 		if sc, n := scopeAt(s, i); n > 0 {
-			if scope == "" {
+			// 增速全省第一, 全市排名第3: where the figure ranks, not
+			// whose it is.
+			if scope == "" && !reRankAfterScope.MatchString(s[i+n:]) {
 				scope = sc
 			}
 			b.WriteByte(' ')
@@ -250,6 +253,9 @@ func (a *Analyzer) questionScope(s string) (string, string) {
 	}
 	return scope, b.String()
 }
+
+// reRankAfterScope follows a scope word that places a figure in a ranking.
+var reRankAfterScope = regexp.MustCompile(`^(?:排名|排在|排|位居|位列|居)?(?:第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]|前列|首位|领先|倒数)`)
 
 // rankAfterLevel are words after 省级, 市级 that make it a rank of a
 // thing (省级重点项目, 市级示范园区), not a level of government.

@@ -18,6 +18,9 @@ func TestQuestionScope(t *testing.T) {
 		{"省级一般公共预算收入是多少", ScopeOwn},
 		{"省级重点项目有多少个", ""},
 		{"新增养老床位多少张", ""},
+		// Where a figure ranks is not whose it is.
+		{"去年进出口增长了多少，听说增速全省第一？", ""},
+		{"全市GDP在全省排名第几", ScopeWhole},
 		{"What was Langfang's citywide debt balance?", ScopeWhole},
 		{"What is Kaifeng's city-level budget revenue?", ScopeOwn},
 	} {
