@@ -47,6 +47,7 @@ const (
 	fTotal                // 1 when the question asks for a whole (一共) and the figure's noun names a total (进出口总额, 粮食总产量)
 	fPerUnitMiss          // 1 when the question asks for an amount per person or thing (每个孩子) and the figure's clause says no 每, 人均 or 标准, or asks none and the figure is one (每人平均四百斤)
 	fSubperiodMiss        // 1 when the figure is of a part of the year (一季度, 上半年) other than the part the question names, or of a part where it names none
+	fApproxTwin           // 1 for an approximate figure (约1100亿元) where another of the same year gives it exactly (1100.7亿元)
 	numFeatures
 )
 
@@ -55,7 +56,7 @@ var featureNames = [numFeatures]string{
 	"retrieval", "from_value", "stock_added", "level_change", "qualifier", "weak_core", "table", "absent",
 	"head_clash", "listed", "threshold", "other_place", "change_miss", "flow_clash",
 	"span_miss", "delta_miss", "narrower", "milestone", "total", "per_unit_miss",
-	"subperiod_miss",
+	"subperiod_miss", "approx_twin",
 }
 
 // FeatureNames returns the names of the features, in the order of a

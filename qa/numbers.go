@@ -3252,7 +3252,40 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 		}
 	}
 	e.settleNarrowed(q, cands)
+	e.settleApprox(q, cands)
 	return cands
+}
+
+// approxQualifiers make a figure approximate: 约1100亿元, 1100亿元左右.
+var approxQualifiers = []string{"约", "左右", "大约", "近", "上下"}
+
+// settleApprox marks an approximate figure (约1100亿元, in a five-year
+// review) where another sentence gives a figure of the same year, kind
+// and unit at about the same value exactly (全年实现地区生产总值1100.7亿元):
+// the exact one answers, unless the question asks roughly (大概多少).
+func (e *Engine) settleApprox(q *Question, cands []candidate) {
+	if hasAny(q.Norm, []string{"大概", "大约", "约", "左右", "差不多"}) {
+		return // asked roughly
+	}
+	for i := range cands {
+		c := &cands[i]
+		// A rate's twin is chance: 增长5%左右 beside 失业率5%以内.
+		if !hasAny(c.Qualifier, approxQualifiers) || c.value == 0 || c.Unit == "%" || c.Unit == "百分点" || c.Unit == "‰" {
+			continue
+		}
+		for j := range cands {
+			o := &cands[j]
+			if j == i || o.Sentence == c.Sentence || hasAny(o.Qualifier, approxQualifiers) || o.class != c.class || o.Unit != c.Unit || o.Period != c.Period ||
+				math.Abs(o.value-c.value) > 0.03*math.Abs(o.value) || o.feat[fTop] < c.feat[fTop]-0.7 {
+				continue
+			}
+			c.feat[fApproxTwin] = 1
+			c.prob = e.model.prob(&c.feat)
+			c.Score = round(c.prob)
+			c.gate = e.model.gate(&c.feat)
+			break
+		}
+	}
 }
 
 // settleNarrowed keeps the narrower feature only where it decides between

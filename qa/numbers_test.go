@@ -2364,3 +2364,41 @@ func TestOtherPopulationAndStage(t *testing.T) {
 		}
 	}
 }
+
+// An approximate figure (约1100亿元, in a review of five years) yields to
+// another of the same year and kind that gives it exactly (1100.7亿元);
+// alone, or beside a figure of another value, it stands.
+func TestSettleApprox(t *testing.T) {
+	e := &Engine{model: DefaultModel()}
+	mk := func(text string, value float64, qual string, year int) candidate {
+		c := candidate{value: value, class: "money"}
+		c.Text, c.Unit, c.Qualifier, c.Period, c.Sentence = text, "元", qual, year, text
+		c.prob = e.model.prob(&c.feat)
+		return c
+	}
+	cands := []candidate{
+		mk("1100亿元", 1100e8, "约", 2020),
+		mk("1100.7亿元", 1100.7e8, "", 2020),
+		mk("约900亿元", 900e8, "约", 2020),
+		mk("约1750亿元", 1750e8, "约", 2025),
+		mk("1750.2亿元", 1750.2e8, "", 2021),
+	}
+	e.settleApprox(&Question{Norm: "光明区2020年地区生产总值是多少"}, cands)
+	for i, want := range []float64{1, 0, 0, 0, 0} {
+		if cands[i].feat[fApproxTwin] != want {
+			t.Errorf("%s: approx_twin %v, want %v", cands[i].Text, cands[i].feat[fApproxTwin], want)
+		}
+	}
+	if cands[0].prob >= cands[1].prob {
+		t.Errorf("约1100亿元 %v ranks with 1100.7亿元 %v", cands[0].prob, cands[1].prob)
+	}
+	// Asked roughly, or of rates, nothing is marked.
+	rough := []candidate{mk("1100亿元", 1100e8, "约", 2020), mk("1100.7亿元", 1100.7e8, "", 2020)}
+	e.settleApprox(&Question{Norm: "光明区2020年地区生产总值大概多少"}, rough)
+	rates := []candidate{mk("5%左右", 5, "左右", 2020), mk("5%以内", 5, "以内", 2020)}
+	rates[0].Unit, rates[1].Unit = "%", "%"
+	e.settleApprox(&Question{Norm: "今年GDP增长目标定的多少"}, rates)
+	if rough[0].feat[fApproxTwin] != 0 || rates[0].feat[fApproxTwin] != 0 {
+		t.Errorf("marked: asked roughly %v, a rate %v", rough[0].feat[fApproxTwin], rates[0].feat[fApproxTwin])
+	}
+}
