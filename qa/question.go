@@ -177,7 +177,11 @@ var (
 	reSpentOn = regexp.MustCompile(`(?:花|用|投)在(\p{Han}{1,8}?)(?:上|方面)(?:的)?(?:钱|资金|经费)`)
 	// reSpentOnVerb is the same said with the verb: 教育上花了多少钱,
 	// 在教育方面准备花多少.
-	reSpentOnVerb = regexp.MustCompile(`(\p{Han})(?:上|方面)((?:到底|究竟|大概|大约|差不多|准备|打算|计划|要|一共|总共|共)*(?:花|用)了?(?:多少|几))`)
+	// reTaxCollected is a tax named before the verb that collects it
+	// (营业税收了多少, 个税收了多少), which the segmenter reads as 税收:
+	// the tax and the verb are parted.
+	reTaxCollected = regexp.MustCompile(`(营业|增值|所得|契|房产|印花|资源|消费|关|车船|个|烟叶|耕地占用|环境保护|城建|城市维护建设|土地使用|土地增值)税收([了得上到回进多几]|$)`)
+	reSpentOnVerb  = regexp.MustCompile(`(\p{Han})(?:上|方面)((?:到底|究竟|大概|大约|差不多|准备|打算|计划|要|一共|总共|共)*(?:花|用)了?(?:多少|几))`)
 	// reDataSource asks where a figure comes from: 数据是哪个部门提供的,
 	// 数据来源是哪里, 数据从哪来 — the reports say 数据来自….
 	reDataSource = regexp.MustCompile(`(?:数据|资料|数字)(?:是|由)?(?:哪个|哪家|哪些|什么)(?:部门|单位|机构)(?:提供|发布|统计|调查|给)的?|(?:数据|资料|数字)(?:是|由|都是)?谁(?:家)?(?:提供|发布|统计|调查|给|出)的?|(?:数据|资料|数字)的?(?:来源|出处)(?:是|在)?(?:哪里|哪儿|哪|什么)?|(?:数据|资料|数字)(?:是)?从哪(?:里|儿)?来的?`)
@@ -898,6 +902,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = dropSpanIn(s)
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
+	s = partTaxVerb(s)
 	s = reFromAbove.ReplaceAllString(s, "${1}")
 	s = reAccumulated.ReplaceAllString(s, "累计结余")
 	// 92年, 七四年: a year of the last century, said short.
@@ -1811,6 +1816,9 @@ func atTopic(before string) bool {
 }
 
 var reTopicLead = regexp.MustCompile(`^(?:[\s\p{P}\d]|年|今年|去年|明年|前年|上年|本年|这一年)*$`)
+
+// partTaxVerb parts a tax from the verb that collects it (reTaxCollected).
+func partTaxVerb(s string) string { return reTaxCollected.ReplaceAllString(s, "${1}税 收${2}") }
 
 // levelWord is a word that implies an administrative level.
 type levelWord struct {

@@ -2880,3 +2880,20 @@ func TestCommonRegionFormAtTopic(t *testing.T) {
 		}
 	}
 }
+
+// A tax named before the verb that collects it (营业税收了多少) is parted
+// from the verb, which the segmenter would join into 税收 (tax revenue);
+// 契税收入 and 税收收了 stay as they are.
+func TestTaxBeforeCollected(t *testing.T) {
+	for in, want := range map[string]string{
+		"2017年平原镇营业税收了多少？": "2017年平原镇营业税 收了多少？",
+		"个税收了多少钱":          "个税 收了多少钱",
+		"契税收入多少":           "契税收入多少",
+		"税收收了多少":           "税收收了多少",
+		"土地增值税收多少":         "土地增值税 收多少",
+	} {
+		if got := partTaxVerb(in); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+}
