@@ -231,6 +231,23 @@ func blocksLeft(r rune) bool {
 	return r < 0x80 && unicode.IsLetter(r) || r == '第' || r == '+' || r == '#' || r == '_' || r == '/' || r == '号'
 }
 
+// acronymBefore reports whether before ends in an acronym of three or
+// more capital letters (GDP, CPI) standing after no other letter or digit.
+func acronymBefore(before string) bool {
+	n := 0
+	for n < len(before) && before[len(before)-1-n] >= 'A' && before[len(before)-1-n] <= 'Z' {
+		n++
+	}
+	if n < 3 {
+		return false
+	}
+	if k := len(before) - n; k > 0 {
+		r, _ := utf8.DecodeLastRuneInString(before[:k])
+		return !(r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+	}
+	return true
+}
+
 var reRank = regexp.MustCompile(`第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(位|名)?|首位`)
 
 // ParseRanks returns the places in a ranking that text names, in order:
@@ -437,6 +454,14 @@ func parseAt(text string, i int) (Quantity, bool) {
 		prev, _ = utf8.DecodeLastRuneInString(text[:i])
 	}
 	if isDigit(r) || (r == '-' || r == '－' || r == '−') && !isDigit(prev) && i+1 < len(text) && isDigit(firstRune(text[i+1:])) {
+		if acronymBefore(text[:i]) {
+			// 全年实现GDP3464.09亿元: an indicator's acronym, then its
+			// figure with a unit (not ISO9001, PM2.5).
+			if q, ok := parseArabic(text, i); ok && q.Unit != "" {
+				return q, true
+			}
+			return Quantity{}, false
+		}
 		if blocksLeft(prev) || isDigit(prev) || prev == '.' || prev == '∶' || footnoteRef(text, i) {
 			// ∶ before: the 1 of a ratio (2.04∶1), told with its first term.
 			return Quantity{}, false

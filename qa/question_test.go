@@ -2897,3 +2897,29 @@ func TestTaxBeforeCollected(t *testing.T) {
 		}
 	}
 }
+
+// A functional area the gazetteer does not hold (大鹏新区), which a question
+// for a figure opens with, is its scene: it helps and is not required. 新区
+// after a place found (光明新区) stays required, as does the area in a
+// question for a sentence.
+func TestZoneTopicOptional(t *testing.T) {
+	a := testAnalyzer()
+	a.Places = func() []string { return []string{"光明区"} }
+	required := func(q *Question, chars string) (req bool) {
+		for _, c := range q.Concepts {
+			if strings.Contains(chars, c.Word) && !c.Optional {
+				req = true
+			}
+		}
+		return req
+	}
+	if q := a.Analyze("大鹏新区2015年GDP是多少亿？"); required(q, "大鹏新区") {
+		t.Errorf("大鹏新区 required: %+v", q.Concepts)
+	}
+	if q := a.Analyze("光明新区2016年GDP是多少亿元？"); q.Place != "光明" || !required(q, "新区") {
+		t.Errorf("光明新区: place %q, 新区 optional: %+v", q.Place, q.Concepts)
+	}
+	if q := a.Analyze("2024年大鹏新区给全年工作定的主题年叫什么？"); !required(q, "大鹏新区") {
+		t.Errorf("大鹏新区 of a text question optional: %+v", q.Concepts)
+	}
+}

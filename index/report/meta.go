@@ -82,6 +82,29 @@ var (
 	reFiveYear  = regexp.MustCompile(`十[一二三四五六]五`)
 )
 
+// idKinds are the kinds a document's id names in snake case, as
+// collections name files (hebei_handan_2024_stat_bulletin).
+var idKinds = []struct{ word, kind string }{
+	{"gov_work_report", WorkReport}, {"work_report", WorkReport}, {"budget_report", BudgetReport},
+	{"final_accounts", FinalAccounts}, {"stat_bulletin", StatBulletin}, {"statistical_bulletin", StatBulletin},
+	{"plan_report", PlanReport}, {"audit_report", AuditReport},
+}
+
+// idKind returns the kind a document's id names (kindOf of a Chinese id,
+// or one of idKinds), or "".
+func idKind(id string) string {
+	if k := kindOf(id); k != "" && k != PlanOutline {
+		return k
+	}
+	id = strings.ToLower(id)
+	for _, ik := range idKinds {
+		if strings.Contains(id, ik.word) {
+			return ik.kind
+		}
+	}
+	return ""
+}
+
 // kindOf tells the kind of a report from its title (or, for a report
 // without one, from its opening words).
 func kindOf(s string) string {
@@ -214,6 +237,12 @@ func (p *parser) detectMeta() Meta {
 			// A speech to a people's congress without a title: the
 			// government's work report.
 			m.Kind = WorkReport
+			inferred[InferredKind] = true
+		case title == "" && idKind(d.ID) != "":
+			// A text without a title, named by its file: the name the
+			// user gave it (guangming_2017_gov_work_report) over words of
+			// its opening (围绕新区“十三五”规划总体目标).
+			m.Kind = idKind(d.ID)
 			inferred[InferredKind] = true
 		default:
 			if k := kindOf(opening); k != "" && title == "" {

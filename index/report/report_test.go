@@ -1145,3 +1145,26 @@ func TestRunInPeriodHeading(t *testing.T) {
 		}
 	}
 }
+
+// A text without a title or an address is of the kind its file name says
+// (guangming_2017_gov_work_report), whatever its opening mentions (“十三五”
+// 规划总体目标).
+func TestKindFromID(t *testing.T) {
+	src := "一、2016年工作回顾\n2016年是“十三五”开局之年，光明新区在市委、市政府的坚强领导下，围绕新区“十三五”规划总体目标，全力推进经济社会发展，全面完成年初确定的各项目标任务。\n" +
+		"（一）坚持调结构优质量，经济发展实现新跨越\n预计全年实现地区生产总值725亿元，增长9%。\n" +
+		"二、2017年工作安排\n2017年，新区地区生产总值增长9%左右。\n"
+	d := Parse("guangdong_shenzhen_guangming_2017_gov_work_report", []byte(src))
+	if d.Meta.Kind != WorkReport || d.Meta.Year != 2017 {
+		t.Errorf("kind %q year %d, want %q 2017", d.Meta.Kind, d.Meta.Year, WorkReport)
+	}
+	for id, want := range map[string]string{
+		"hebei_handan_2024_stat_bulletin":          StatBulletin,
+		"2019年政府工作报告":                              WorkReport,
+		"hunan_liuyang_2024_final_accounts_report": FinalAccounts,
+		"report": "",
+	} {
+		if got := idKind(id); got != want {
+			t.Errorf("idKind(%s) = %q, want %q", id, got, want)
+		}
+	}
+}
