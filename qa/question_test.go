@@ -2923,3 +2923,12 @@ func TestZoneTopicOptional(t *testing.T) {
 		t.Errorf("大鹏新区 of a text question optional: %+v", q.Concepts)
 	}
 }
+
+// "How many percentage points" asks a change in points, not a count.
+func TestEnglishPercentagePoints(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("By how many percentage points did Zhumadian aim to raise its urbanization rate in 2022?")
+	if q.Unit != "百分点" || q.Class != "percent" {
+		t.Errorf("unit %q class %q, want 百分点 percent", q.Unit, q.Class)
+	}
+}
