@@ -1150,13 +1150,17 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// one set way (我们也清醒看到，…还存在不少困难和问题).
 	// A question of why (为什么要加强调控，当时有哪些毛病) asks the reasons
 	// a measure was taken, which the measure's own words give.
-	if q.Kind == KindText && reAskShortcoming.MatchString(s) && !reWhyZh.MatchString(s) {
+	if q.Kind == KindText && reAskShortcoming.MatchString(s) && !reWhyZh.MatchString(s) && !reSolveProblem.MatchString(s) {
 		// The asker's word for the shortcomings (毛病, 难处, 问题) is what
 		// is asked, not a word of the answer.
 		q.Concepts = slices.DeleteFunc(q.Concepts, func(c Concept) bool { return shortcomingWords[c.Word] })
 		q.Concepts = append(q.Concepts, Concept{Word: "清醒看到", Alts: shortcomingAlts})
 	}
 }
+
+// reSolveProblem asks which problems a measure is to solve (要重点解决什么
+// 问题): the measure's own words answer, not the shortcomings owned.
+var reSolveProblem = regexp.MustCompile(`(?:解决|破解|处理|应对|针对|治理)(?:的)?(?:哪些|什么|啥|哪几个?)(?:突出|主要|明显)?问题`)
 
 // reYearSpanQ is a span of years a question asks over (从1978年到1985年).
 var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|今年|明年|本年)\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*(?:年(?:间|期间|这几年|那几年|这段时间)?|这(?:[两三四五六七八九十几]年|几年|段时间)|那(?:几年|段时间))`)
@@ -1234,7 +1238,7 @@ var reSameBasisQ = regexp.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排
 var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}, {Text: "实际增长", Factor: 0.8}}
 
 // reAskShortcoming asks what a report owns it falls short in.
-var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|毛病|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|毛病|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)|难在(?:哪|什么地方|何处)`)
+var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|毛病|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|毛病|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)|难在(?:哪|什么地方|何处)|存在(?:的)?(?:主要|突出)?问题|主要问题(?:有哪些|是什么|是啥|有啥)`)
 
 // shortcomingWords are an asker's words for shortcomings.
 var shortcomingWords = map[string]bool{"不足": true, "问题": true, "毛病": true, "短板": true, "困难": true, "难处": true, "难题": true,
@@ -1244,7 +1248,8 @@ var shortcomingWords = map[string]bool{"不足": true, "问题": true, "毛病":
 // shortcomingAlts are the words a report owns its shortcomings in.
 var shortcomingAlts = []Alt{{Text: "清醒看到", Factor: 1}, {Text: "清醒认识到", Factor: 1}, {Text: "清醒地看到", Factor: 1}, {Text: "清醒地认识到", Factor: 1},
 	{Text: "困难和问题", Factor: 0.9}, {Text: "问题和不足", Factor: 0.9}, {Text: "问题和困难", Factor: 0.9}, {Text: "困难和挑战", Factor: 0.9},
-	{Text: "不少问题", Factor: 0.8}, {Text: "存在一些问题", Factor: 0.8}, {Text: "存在的问题", Factor: 0.8}}
+	{Text: "不少问题", Factor: 0.8}, {Text: "存在一些问题", Factor: 0.8}, {Text: "存在的问题", Factor: 0.8},
+	{Text: "也要看到", Factor: 0.7}, {Text: "也应看到", Factor: 0.7}, {Text: "也要清醒看到", Factor: 1}, {Text: "也要清醒地看到", Factor: 1}}
 
 // reAfterEvent opens a question with the event it starts from (出了滑坡
 // 事故以后，发生疫情之后，): the words of the event are group 1.

@@ -1565,10 +1565,14 @@ func TestShortcomingQuestion(t *testing.T) {
 	if q := a.Analyze("政府承认发展还有哪些难处？"); !has(q) {
 		t.Errorf("哪些难处: no concept of owned shortcomings (kind %s)", q.Kind)
 	}
-	for _, s := range []string{"开封财政眼下碰到的难处主要有哪些？", "大理财政眼下最头疼的问题有哪些？", "企业最头疼的问题是什么？"} {
+	for _, s := range []string{"开封财政眼下碰到的难处主要有哪些？", "大理财政眼下最头疼的问题有哪些？", "企业最头疼的问题是什么？",
+		"光明区目前存在的主要问题有哪些", "发展中的主要问题是什么"} {
 		if q := a.Analyze(s); !has(q) {
 			t.Errorf("%s: no concept of owned shortcomings (kind %s)", s, q.Kind)
 		}
+	}
+	if q := a.Analyze("政风建设方面，眼下要重点解决什么问题？"); has(q) {
+		t.Errorf("要重点解决什么问题 reads as a question of shortcomings")
 	}
 	if q := a.Analyze("资金缺口有多少？"); has(q) {
 		t.Errorf("资金缺口有多少 reads as a question of shortcomings")
