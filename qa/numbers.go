@@ -1631,7 +1631,7 @@ func trimLead(text string, first *span, rest []span) {
 	// 城市环境空气中可吸入颗粒物（PM10）和细颗粒物（PM2.5）: 中 after a
 	// noun (in the air) sets off the lead, unless it opens a word (中心,
 	// 中小企业).
-	if k := strings.LastIndex(item, "中"); k >= 2*utf8.UTFMax-2 && k+len("中") > cut && k+len("中") < len(item) {
+	if k := strings.LastIndex(item, "中"); k > 0 && utf8.RuneCountInString(item[:k]) >= 2 && k+len("中") > cut && k+len("中") < len(item) {
 		before, _ := utf8.DecodeLastRuneInString(item[:k])
 		after, _ := utf8.DecodeRuneInString(item[k+len("中"):])
 		if isHan(before) && isHan(after) && !strings.ContainsRune(zhongWords, after) && !strings.ContainsRune("其当之集空", before) {
@@ -3231,7 +3231,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			}
 			if balanceAsked && repayment(clause) || otherDebtMeasure(balanceAsked, limitAsked, clause) || otherPopulation(popAsked, text[:f.Prefix], clause) || otherStage(stage, clause) {
 				// 债务余额 asked; 偿还到期政府债务本息26亿元 is paid back,
-				// 政府债务限额为10657.4亿元 the ceiling, not the balance.
+				// 政府债务限额为10657.4亿元 the ceiling, not the balance;
+				// 常住人口 asked of 按户籍口径…总人口; 在建 of 累计竣工527套.
 				ft[fFlowClash] = 1
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
@@ -4424,7 +4425,7 @@ func averageFigure(before string) bool {
 }
 
 // rePerUnitYear is a rate per person (or household, mu) and year.
-var rePerUnitYear = regexp.MustCompile(`(?:每人|每户|每亩|人均|每位|每名|每生|每个)(?:每)?年`)
+var rePerUnitYear = regexp.MustCompile(`(?:每人|每户|每亩|人均|每位|每名|每生)(?:每)?年`)
 
 // yearlyAverageBefore reports whether a sentence speaks of several years
 // before a figure: a yearly average change (人均可支配收入年均增长6%，城镇

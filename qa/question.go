@@ -1828,11 +1828,15 @@ func atTopic(before string) bool {
 	return reTopicLead.MatchString(before)
 }
 
-var reTopicLead = regexp.MustCompile(`^(?:[\s\p{P}\d]|年|今年|去年|明年|前年|上年|本年|这一年)*$`)
+// topicLead is what may stand before a question's topic: a time (2025年,
+// 去年) and punctuation.
+const topicLead = `^(?:[\s\p{P}\d]|年|今年|去年|明年|前年|上年|本年|这一年)*`
+
+var reTopicLead = regexp.MustCompile(topicLead + `$`)
 
 // reZoneTopic is a functional area (新区, 开发区, 高新区) a question opens
 // with, a time before it at most.
-var reZoneTopic = regexp.MustCompile(`^(?:[\s\p{P}\d]|年|今年|去年|明年|前年|上年|本年)*(\p{Han}{1,6}?(?:新区|开发区|高新区|经开区|管理区|实验区|试验区|示范区))`)
+var reZoneTopic = regexp.MustCompile(topicLead + `(\p{Han}{1,6}?(?:新区|开发区|高新区|经开区|管理区|实验区|试验区|示范区))`)
 
 // partTaxVerb parts a tax from the verb that collects it (reTaxCollected).
 func partTaxVerb(s string) string { return reTaxCollected.ReplaceAllString(s, "${1}税 收${2}") }
