@@ -1168,3 +1168,23 @@ func TestKindFromID(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph that says a five-year plan's targets were met, with the
+// dash-led paragraphs after it, reviews the plan's years; the span ends
+// with the dashes.
+func TestPlanCompletedDashes(t *testing.T) {
+	src := "各位代表：\n现在，我代表区人民政府向大会作工作报告，请予审议，并请政协委员和其他列席人员提出意见。\n" +
+		"一、2020年工作回顾及“十三五”发展成绩\n" +
+		"2020年，全区地区生产总值增长2.5%。\n" +
+		"各位代表，过去的一年也是“十三五”规划的收官之年。在区委的坚强领导下，“十三五”目标任务圆满完成，重点领域取得突破性进展。\n" +
+		"——综合实力大幅提升。地区生产总值年均增长8.0%。\n" +
+		"——攻坚克难成效显著。全力推进水污染治理，完成治水投资391.6亿元。\n" +
+		"同时，全区新增就业1.2万人。\n"
+	d := Parse("guangdong_shenzhen_longgang_2021_gov_work_report", []byte(src))
+	for text, want := range map[string]Period{"增长2.5%": PeriodReview, "391.6亿元": PeriodSpan, "年均增长8.0%": PeriodSpan, "1.2万人": PeriodReview} {
+		s := sentenceWith(t, d, text)
+		if per, _ := d.ParagraphPeriod(s.Para); per != want {
+			t.Errorf("%q: period %q, want %q", s.Text, per, want)
+		}
+	}
+}

@@ -319,8 +319,28 @@ func (p *parser) spans() {
 	// its parts (五年来，我们主要做了以下工作：): a paragraph on one year
 	// among them (去年，…) does not end it.
 	list := false
+	// dashes is set while the span runs through the dash-led paragraphs
+	// after a plan's completion (“十三五”目标任务圆满完成。 ——综合实力大幅
+	// 提升…): a paragraph without the dash ends it.
+	dashes := false
 	for pi := range d.Paragraphs {
 		para := &d.Paragraphs[pi]
+		if dashes {
+			if para.Kind == KindBody && strings.HasPrefix(strings.TrimLeft(para.Text, " 　"), "——") {
+				para.Span = true
+				continue
+			}
+			on, dashes = false, false
+		}
+		if para.Kind == KindBody && d.planCompleted(pi) {
+			// 各位代表，过去的一年也是“十三五”规划的收官之年。…“十三五”目标
+			// 任务圆满完成: the dashes after it review the plan's years.
+			if per, _ := d.PeriodOf(para.Section); per != PeriodPlan {
+				on, list, dashes, sec = true, false, true, para.Section
+				para.Span = true
+				continue
+			}
+		}
 		inside := on && (para.Section == sec || d.within(para.Section, sec))
 		if para.Kind != KindBody {
 			if para.Kind == KindHeading && inside && para.Section != sec {
@@ -356,6 +376,22 @@ func (p *parser) spans() {
 		}
 		para.Span = on
 	}
+}
+
+// rePlanCompleted says a five-year plan's targets were met: “十三五”目标任务
+// 圆满完成, “十三五”规划主要目标全面完成.
+var rePlanCompleted = regexp.MustCompile(`十[一二三四五六]五[”"]?(?:规划)?(?:的)?(?:主要)?(?:目标任务|目标|规划)(?:\p{Han}{0,4})?(?:圆满|胜利|全面|顺利)(?:完成|实现|收官)`)
+
+// planCompleted reports whether paragraph pi says a five-year plan's
+// targets were met and names no figure, and the paragraph after it opens
+// with a dash: the dashes review the plan's years.
+func (d *Doc) planCompleted(pi int) bool {
+	t := d.Paragraphs[pi].Text
+	if !rePlanCompleted.MatchString(t) || strings.ContainsAny(t, "0123456789０１２３４５６７８９%％") || pi+1 >= len(d.Paragraphs) {
+		return false
+	}
+	next := d.Paragraphs[pi+1]
+	return next.Kind == KindBody && strings.HasPrefix(strings.TrimLeft(next.Text, " 　"), "——")
 }
 
 // within reports whether section s lies inside section outer (-1: before
