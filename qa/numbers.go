@@ -2997,7 +2997,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	}
 	qflow := questionFlow(q)
 	balanceAsked := asksBalance(q)
-	limitAsked := strings.Contains(q.Norm, "限额")
+	debtAsk := debtAsked(q)
 	popAsked := populationAsked(q.Norm)
 	stage := stageOf(q.Norm)
 	// 五年累计完成多少: the sum over the years, not the level at either
@@ -3229,7 +3229,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
-			if balanceAsked && repayment(clause) || otherDebtMeasure(balanceAsked, limitAsked, clause) || otherPopulation(popAsked, text[:f.Prefix], clause) || otherStage(stage, clause) {
+			if balanceAsked && repayment(clause) || otherDebtMeasure(debtAsk, clause) || otherPopulation(popAsked, text[:f.Prefix], clause) || otherStage(stage, clause) {
 				// 债务余额 asked; 偿还到期政府债务本息26亿元 is paid back,
 				// 政府债务限额为10657.4亿元 the ceiling, not the balance;
 				// 常住人口 asked of 按户籍口径…总人口; 在建 of 累计竣工527套.
@@ -4985,13 +4985,53 @@ func repayment(clause string) bool {
 	return !strings.Contains(clause, "余额") && hasAny(clause, repaymentWords)
 }
 
+// Measures of a government's debt: its ceiling, its balance, the
+// interest paid on it and the principal repaid.
+const (
+	debtLimit = 1 << iota
+	debtBalance
+	debtInterest
+	debtPrincipal
+)
+
+// debtMeasures returns the measures of debt s names.
+func debtMeasures(s string) int {
+	m := 0
+	if strings.Contains(s, "限额") {
+		m |= debtLimit
+	}
+	if strings.Contains(s, "余额") {
+		m |= debtBalance
+	}
+	if strings.Contains(s, "付息") || strings.Contains(s, "利息") {
+		m |= debtInterest
+	}
+	if strings.Contains(s, "还本") {
+		m |= debtPrincipal
+	}
+	return m
+}
+
+// debtAsked returns the measures of debt a question asks.
+func debtAsked(q *Question) int {
+	m := debtMeasures(q.Norm)
+	if asksBalance(q) {
+		m |= debtBalance
+	}
+	if strings.Contains(strings.ToLower(q.Raw), "interest") {
+		m |= debtInterest
+	}
+	return m
+}
+
 // otherDebtMeasure reports whether the words before a figure in its clause
-// name the other of a debt's ceiling and balance than the question asks
-// (balanceAsked, limitAsked): 债务余额 asked of 全省政府债务限额为10657.4亿元,
-// or 债务限额 of 债务余额为….
-func otherDebtMeasure(balanceAsked, limitAsked bool, clause string) bool {
-	limit, balance := strings.Contains(clause, "限额"), strings.Contains(clause, "余额")
-	return balanceAsked && !limitAsked && limit && !balance || limitAsked && !balanceAsked && balance && !limit
+// name other measures of debt than the question asks (asked, from
+// debtAsked), and none of those: 债务余额 asked of 全省政府债务限额为10657.4
+// 亿元, 债务限额 of 债务余额为…, 债务付息支出 of 政府债务限额3,669,760万元 or
+// of 专项债务还本支出249,485万元.
+func otherDebtMeasure(asked int, clause string) bool {
+	got := debtMeasures(clause)
+	return asked != 0 && got != 0 && asked&got == 0
 }
 
 // population is what a question asks of people: residents (常住) or the

@@ -2402,3 +2402,27 @@ func TestSettleApprox(t *testing.T) {
 		t.Errorf("marked: asked roughly %v, a rate %v", rough[0].feat[fApproxTwin], rates[0].feat[fApproxTwin])
 	}
 }
+
+// A figure of another measure of debt than the question asks (its
+// ceiling, its balance, the interest paid) does not answer it.
+func TestOtherDebtMeasure(t *testing.T) {
+	for _, tc := range []struct {
+		q, clause string
+		want      bool
+	}{
+		{"全省政府债务余额是多少", "全省政府债务限额为", true},
+		{"政府债务限额是多少", "政府债务余额", true},
+		{"2017年平潭政府债务付息支出安排了多少？", "省财政厅2017年下达我区政府债务限额", true},
+		{"2017年平潭政府债务付息支出安排了多少？", "安排政府债务付息支出", false},
+		{"2017年平潭政府债务付息支出安排了多少？", "4.调增地方政府专项债务还本支出", true},
+		{"还本付息支出多少", "政府债务还本付息", false},
+		{"债务限额和余额分别是多少", "政府债务限额", false},
+		{"What was Fujian's government debt balance?", "全省政府债务限额为", true},
+		{"新增债券多少", "政府债务限额", false},
+	} {
+		q := &Question{Raw: tc.q, Norm: tc.q}
+		if got := otherDebtMeasure(debtAsked(q), tc.clause); got != tc.want {
+			t.Errorf("%s of %s: other measure %v, want %v", tc.q, tc.clause, got, tc.want)
+		}
+	}
+}
