@@ -604,6 +604,8 @@ type layout struct {
 	goesOn []int
 	// parts are the bytes where 其中 (of which) stands.
 	parts []int
+	// shares are the bytes where a 占 of a share stands (占地区生产总值13.1%).
+	shares []int
 	// digits are the bytes where a run of digits starts.
 	digits []int
 	// continues marks, per clause, one that states a change of what the
@@ -807,6 +809,19 @@ func clauses(text string) *layout {
 		}
 	}
 	l.parts = indexAll(text, "其中")
+	for _, k := range indexAll(text, "占") {
+		// 占地, 占用 are no share; 占地区生产总值, 占地方财政收入 are. In
+		// 积累所占的比重 what follows is the share, not its base.
+		after := text[k+len("占"):]
+		r, _ := utf8.DecodeRuneInString(after)
+		prev, _ := utf8.DecodeLastRuneInString(text[:k])
+		if prev == '所' || r == '的' || r == '比' {
+			continue
+		}
+		if r != '地' && r != '用' && r != '有' && r != '领' || strings.HasPrefix(after, "地区") || strings.HasPrefix(after, "地方") {
+			l.shares = append(l.shares, k)
+		}
+	}
 	prevDigit := false
 	for i, r := range text {
 		d := r >= '0' && r <= '9' || r >= '０' && r <= '９'
@@ -1003,6 +1018,11 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 			if l.joinedApart(qe, o.start) {
 				p *= 0.7
 			}
+			if l.shareBetween(qe, o.start) {
+				// 一般公共预算总收入250155万元（占地区生产总值13.1%）: the
+				// base of a share after the figure is not what it counts.
+				p *= 0.2
+			}
 			if l.leadsNextItem(qe, o.start, o.end) {
 				// 基本建成470万套、新开工630万套: 新开工 is the next
 				// item's, not this figure's.
@@ -1019,6 +1039,17 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 		return p
 	}
 	d := co - cq
+	if d < 0 && l != nil {
+		cs := 0
+		if co > 0 && co-1 < len(l.breaks) {
+			cs = l.breaks[co-1]
+		}
+		if l.shareBetween(cs, o.start) {
+			// （占地区生产总值13.1%，…比上年增收67155万元: the base of an
+			// earlier share sets no topic.
+			return 0.1
+		}
+	}
 	if d < 0 && l != nil && cq < len(l.continues) {
 		// 地区生产总值4770.9亿元，比上年增长5.6%: the change is the
 		// subject's, as if in its clause.
@@ -1053,6 +1084,15 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 	}
 	// Words in a later clause seldom describe an earlier figure.
 	return 0.3 / float64(d)
+}
+
+// shareBetween reports whether a 占 of a share stands between a and b.
+func (l *layout) shareBetween(a, b int) bool {
+	if l == nil {
+		return false
+	}
+	k := sort.SearchInts(l.shares, a)
+	return k < len(l.shares) && l.shares[k] < b
 }
 
 // partsAfter reports whether a 其中 (of which) stands between a and b.

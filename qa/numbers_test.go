@@ -2426,3 +2426,38 @@ func TestOtherDebtMeasure(t *testing.T) {
 		}
 	}
 }
+
+// The base of a share (占地区生产总值13.1%) is not what the figures around
+// it count: neither the figure before it nor those of later clauses; the
+// share itself keeps it. 占地 (land) is no share.
+func TestProximityShareBase(t *testing.T) {
+	text := "一般公共预算总收入250155万元（占地区生产总值13.1%，比上年提高2.4个百分点），比上年增收67155万元。"
+	l := clauses(text)
+	w := "地区生产总值"
+	at := strings.Index(text, w)
+	o := occurrence{start: at, end: at + len(w), factor: 1, part: -1}
+	fig := func(s string) (int, int) {
+		for _, f := range ParseQuantities(text) {
+			if f.Text == s {
+				return f.Prefix, f.End
+			}
+		}
+		t.Fatalf("no figure %s in %q", s, text)
+		return 0, 0
+	}
+	for s, max := range map[string]float64{"250155万元": 0.3, "67155万元": 0.3} {
+		qs, qe := fig(s)
+		if p := proximity(o, l, qs, qe); p > max {
+			t.Errorf("%s: the share's base scores %.2f, want at most %.2f", s, p, max)
+		}
+	}
+	qs, qe := fig("13.1%")
+	if p := proximity(o, l, qs, qe); p < 0.9 {
+		t.Errorf("13.1%%: its own base scores %.2f", p)
+	}
+	for _, s := range []string{"新建项目占地面积120亩，总投资5亿元。", "积累所占的比重，相应地由36.5%降到30%左右。"} {
+		if l := clauses(s); len(l.shares) != 0 {
+			t.Errorf("%q read as a share's base: %v", s, l.shares)
+		}
+	}
+}

@@ -903,6 +903,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reSpentOn.ReplaceAllString(s, "${1}支出")
 	s = reSpentOnVerb.ReplaceAllString(s, "${1}支出 ${2}")
 	s = partTaxVerb(s)
+	// 中楼乡乡本级财力: the township's name, then its own level.
+	s = partTownLevel(s)
 	s = reFromAbove.ReplaceAllString(s, "${1}")
 	s = reAccumulated.ReplaceAllString(s, "累计结余")
 	// 92年, 七四年: a year of the last century, said short.
@@ -1837,6 +1839,19 @@ var reTopicLead = regexp.MustCompile(topicLead + `$`)
 // reZoneTopic is a functional area (新区, 开发区, 高新区) a question opens
 // with, a time before it at most.
 var reZoneTopic = regexp.MustCompile(topicLead + `(\p{Han}{1,6}?(?:新区|开发区|高新区|经开区|管理区|实验区|试验区|示范区))`)
+
+// reTownOwnLevel is a township's name run into its own level (中楼乡乡本级,
+// 敖东镇镇本级), which the segmenter would cut across (中楼 + 乡乡).
+var reTownOwnLevel = regexp.MustCompile(`\p{Han}(?:乡乡|镇镇)(?:本级|级|里|政府)`)
+
+// partTownLevel parts a township's name from its own level run into it
+// (reTownOwnLevel).
+func partTownLevel(s string) string {
+	return reTownOwnLevel.ReplaceAllStringFunc(s, func(m string) string {
+		k := strings.IndexAny(m, "乡镇") + len("乡")
+		return m[:k] + " " + m[k:]
+	})
+}
 
 // partTaxVerb parts a tax from the verb that collects it (reTaxCollected).
 func partTaxVerb(s string) string { return reTaxCollected.ReplaceAllString(s, "${1}税 收${2}") }

@@ -2936,3 +2936,17 @@ func TestEnglishPercentagePoints(t *testing.T) {
 		t.Errorf("unit %q class %q, want 百分点 percent", q.Unit, q.Class)
 	}
 }
+
+// A township's name run into its own level (中楼乡乡本级) is parted from
+// it; 乡镇 is left whole.
+func TestTownOwnLevel(t *testing.T) {
+	for in, want := range map[string]string{
+		"2019年中楼乡乡本级财力预计有多少": "2019年中楼乡 乡本级财力预计有多少",
+		"敖东镇镇本级支出多少":         "敖东镇 镇本级支出多少",
+		"全市乡镇政府有多少个":         "全市乡镇政府有多少个",
+	} {
+		if got := partTownLevel(in); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+}
