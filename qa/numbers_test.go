@@ -441,6 +441,10 @@ func TestAsksChange(t *testing.T) {
 		{"出口价格回落了多少？", true},
 		{"青壮年里不识字的比例降到多少了？", false},
 		{"税收占财政收入的比重提高到多少？", false},
+		// An adjustment's size: 调减49,700万元, not the level it was set to.
+		{"这次调整一般公共预算财力调减了多少万元", true},
+		// A cut's amount is stated after its object (压减支出1.72亿元).
+		{"政府过紧日子，去年压缩了多少亿元开支？", false},
 	} {
 		if got := a.Analyze(c.q).AsksChange; got != c.want {
 			t.Errorf("%s: AsksChange = %v, want %v", c.q, got, c.want)
