@@ -75,6 +75,11 @@ var (
 	// the text after it by a space: 三、关于2019年预算草案 2019年是….
 	// Four characters at least, so that a heading typeset apart (一、综 合)
 	// is not cut inside.
+	// reOpenerTitle is a top-level heading run into a paragraph that
+	// opens as a part's paragraphs do: with the year past (一、深入贯彻新
+	// 发展理念，“加油干2017”成果丰硕 | 刚刚过去的2017年…), the year's own
+	// (…再上新台阶 | 2018年是…) or the address (…加强政府自身建设 | 各位代表).
+	reOpenerTitle = regexp.MustCompile(`^([一二三四五六七八九十]{1,2}、[^。；！？：:]{4,40}?)(?:刚刚过去的|过去的一年|过去一年|一年来|各位代表|(?:19|20)\d{2}年[，,]?是|今年是)`)
 	reSpacedTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,：:\s]{4,30}\s`)
 )
 
@@ -110,6 +115,8 @@ func splitFlattened(data []byte, l line) []line {
 			add(c + len(m))
 		} else if m := reSpacedTitle.Find(data[c:l.end]); m != nil {
 			add(c + len(m))
+		} else if m := reOpenerTitle.FindSubmatchIndex(data[c:l.end]); m != nil {
+			add(c + m[3])
 		}
 	}
 	add(l.end)

@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -265,6 +266,7 @@ func (p *parser) run() {
 	p.sentences()
 	p.doc.Meta = p.detectMeta()
 	p.accountsArranged()
+	p.workReportParts()
 	if p.doc.Title == "" {
 		p.doc.Title = syntheticTitle(p.doc.Meta)
 	}
@@ -349,13 +351,16 @@ func lineTitle(s string, lv int) bool {
 // maxLineTitle is the longest line, in runes, lineTitle takes for a title.
 const maxLineTitle = 60
 
+// reQuotedYear is a year closing a quoted name (“加油干2017”).
+var reQuotedYear = regexp.MustCompile(`(?:19|20)\d{2}[”"」]`)
+
 // twoPartTitle reports whether a top-level heading is a title in two
 // halves around one comma, without a figure but a year: 八、居民收入不断
 // 提高，物价市场保持平稳 (the sections of a city's annual economic
 // release), 二、高质量做好2022年各项工作，以优异成绩迎接党的二十大胜利召开.
 func twoPartTitle(s string) bool {
 	if utf8.RuneCountInString(s) > 36 || strings.Count(s, "，") != 1 || strings.HasSuffix(s, "，") ||
-		strings.ContainsAny(reTitleYear.ReplaceAllString(s, "年"), "。；,;0123456789%") {
+		strings.ContainsAny(reQuotedYear.ReplaceAllString(reTitleYear.ReplaceAllString(s, "年"), "年"), "。；,;0123456789%") {
 		return false
 	}
 	a, b, _ := strings.Cut(s, "，")
@@ -1392,6 +1397,72 @@ func sectionPeriod(title string) (Period, int) {
 		}
 	}
 	return PeriodNone, year
+}
+
+// workReportParts reads the periods of a work report's top-level parts
+// whose titles give no cue (一、深入贯彻新发展理念，“加油干2017”成果丰硕; 二、
+// 做好“三篇文章”，全力推进2018年各项工作再上新台阶): a part whose title
+// names the year the report plans for plans it, one whose first paragraph
+// opens with the year past (刚刚过去的一年, 2017年，) reviews it; their
+// parts without a cue of their own follow them.
+func (p *parser) workReportParts() {
+	d := p.doc
+	m := d.Meta
+	if m.Kind != WorkReport || m.PlanYear == 0 || m.ReviewYear == m.Year {
+		return // a report delivered late in its year speaks of it as 今年
+	}
+	changed := false
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		if s.Period != PeriodNone || s.Parent >= 0 || s.Level > 1 {
+			continue
+		}
+		switch {
+		case s.Year == m.PlanYear && m.PlanYear != m.ReviewYear:
+			s.Period, changed = PeriodPlan, true
+		case s.Year == 0 || s.Year == m.ReviewYear:
+			if t := d.firstBodyText(s.Paragraph); reviewOpens(t, m.ReviewYear) {
+				s.Period, s.Year, changed = PeriodReview, m.ReviewYear, true
+			}
+		}
+	}
+	if !changed {
+		return
+	}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		if s.Period == PeriodNone && s.Parent >= 0 && s.Parent < i {
+			if par := d.Sections[s.Parent]; par.Period != PeriodNone {
+				s.Period = par.Period
+				if s.Year == 0 {
+					s.Year = par.Year
+				}
+			}
+		}
+	}
+}
+
+// firstBodyText returns the text of the first body paragraph after
+// paragraph pi, or "".
+func (d *Doc) firstBodyText(pi int) string {
+	for k := pi + 1; k < len(d.Paragraphs) && k <= pi+3; k++ {
+		if d.Paragraphs[k].Kind == KindBody {
+			return d.Paragraphs[k].Text
+		}
+	}
+	return ""
+}
+
+// reviewOpens reports whether a paragraph opens with the year past: 刚刚
+// 过去的一年, 过去一年, 一年来, or the review year (2017年，).
+func reviewOpens(text string, reviewYear int) bool {
+	t := strings.TrimLeft(text, " 　")
+	for _, w := range []string{"刚刚过去的一年", "刚刚过去的", "过去的一年", "过去一年", "一年来"} {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return reviewYear > 0 && strings.HasPrefix(t, strconv.Itoa(reviewYear)+"年")
 }
 
 // accountsArranged reads the sections of a final-accounts report that tell

@@ -1188,3 +1188,34 @@ func TestPlanCompletedDashes(t *testing.T) {
 		}
 	}
 }
+
+// A crawled page with its body on one line, whose top-level headings name
+// no period (一、深入贯彻新发展理念，“加油干2017”成果丰硕) and run into
+// paragraphs that open as parts do (刚刚过去的一年, 2018年，是, 各位代表):
+// the headings are cut where those openings start, and the parts are read
+// by the year their titles name or their first paragraph looks back on.
+func TestRunInHeadingsBeforeOpeners(t *testing.T) {
+	fill := strings.Repeat("坚持稳中求进工作总基调，推动经济社会持续健康发展。", 30)
+	src := "政府工作报告（2018）\n当前位置：首页政务公开政府工作报告 各位代表：现在，我代表管委会向大会报告工作，请予审议。" +
+		"一、深入贯彻新发展理念，“加油干2017”成果丰硕刚刚过去的一年，全区地区生产总值增长10%，农村低保标准由3600元提高到3960元。" + fill +
+		"二、做好“三篇文章”，全力推进2018年各项工作再上新台阶2018年，是贯彻党的十九大精神的开局之年，农村低保标准提高到4320元。" + fill +
+		"三、强化使命担当，以更严更实标准加强政府自身建设各位代表，我们要做到心中有数。" + fill + "\n"
+	d := Parse("fujian_pingtan_2018_gov_work_report", []byte(src))
+	var titles []string
+	for _, s := range d.Sections {
+		titles = append(titles, s.Number+s.Title)
+	}
+	want := []string{"一、深入贯彻新发展理念，“加油干2017”成果丰硕", "二、做好“三篇文章”，全力推进2018年各项工作再上新台阶", "三、强化使命担当，以更严更实标准加强政府自身建设"}
+	if !slices.Equal(titles, want) {
+		t.Fatalf("sections %q, want %q", titles, want)
+	}
+	for text, want := range map[string]struct {
+		per  Period
+		year int
+	}{"3960元": {PeriodReview, 2017}, "4320元": {PeriodPlan, 2018}} {
+		s := sentenceWith(t, d, text)
+		if per, year := d.ParagraphPeriod(s.Para); per != want.per || year != want.year {
+			t.Errorf("%q: period %q %d, want %q %d", s.Text, per, year, want.per, want.year)
+		}
+	}
+}
