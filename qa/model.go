@@ -47,7 +47,7 @@ const (
 	fTotal                // 1 when the question asks for a whole (一共) and the figure's noun names a total (进出口总额, 粮食总产量)
 	fPerUnitMiss          // 1 when the question asks for an amount per person or thing (每个孩子) and the figure's clause says no 每, 人均 or 标准, or asks none and the figure is one (每人平均四百斤)
 	fSubperiodMiss        // 1 when the figure is of a part of the year (一季度, 上半年) other than the part the question names, or of a part where it names none
-	fApproxTwin           // 1 for an approximate figure (约1100亿元) where another of the same year gives it exactly (1100.7亿元)
+	fApproxTwin           // 1 for an approximate figure (约1100亿元) where another of the same year gives it exactly (1100.7亿元), or a mark passed (突破5000亿元) where another gives the level reached (约5300亿元)
 	numFeatures
 )
 

@@ -3297,27 +3297,38 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	return cands
 }
 
-// approxQualifiers make a figure approximate: 约1100亿元, 1100亿元左右.
-var approxQualifiers = []string{"约", "左右", "大约", "近", "上下"}
+// approxQualifiers make a figure approximate: 约1100亿元, 1100亿元左右;
+// floorQualifiers make it a mark passed: 突破5000亿元, 超过700亿元.
+var (
+	approxQualifiers = []string{"约", "左右", "大约", "近", "上下"}
+	floorQualifiers  = []string{"突破", "超过", "逾", "以上", "超"}
+)
 
 // settleApprox marks an approximate figure (约1100亿元, in a five-year
 // review) where another sentence gives a figure of the same year, kind
-// and unit at about the same value exactly (全年实现地区生产总值1100.7亿元):
-// the exact one answers, unless the question asks roughly (大概多少).
+// and unit at about the same value exactly (全年实现地区生产总值1100.7亿元),
+// and a mark passed (突破5000亿元) where another gives the level reached a
+// little above it (约5300亿元): the other answers. An approximate figure
+// yields only where the question does not ask roughly (大概多少).
 func (e *Engine) settleApprox(q *Question, cands []candidate) {
-	if hasAny(q.Norm, []string{"大概", "大约", "约", "左右", "差不多"}) {
-		return // asked roughly
-	}
+	rough := hasAny(q.Norm, []string{"大概", "大约", "约", "左右", "差不多"})
 	for i := range cands {
 		c := &cands[i]
 		// A rate's twin is chance: 增长5%左右 beside 失业率5%以内.
-		if !hasAny(c.Qualifier, approxQualifiers) || c.value == 0 || c.Unit == "%" || c.Unit == "百分点" || c.Unit == "‰" {
+		approx, floor := !rough && hasAny(c.Qualifier, approxQualifiers), hasAny(c.Qualifier, floorQualifiers)
+		if !approx && !floor || c.value <= 0 || c.Unit == "%" || c.Unit == "百分点" || c.Unit == "‰" {
 			continue
 		}
 		for j := range cands {
 			o := &cands[j]
-			if j == i || o.Sentence == c.Sentence || hasAny(o.Qualifier, approxQualifiers) || o.class != c.class || o.Unit != c.Unit || o.Period != c.Period ||
-				math.Abs(o.value-c.value) > 0.03*math.Abs(o.value) || o.feat[fTop] < c.feat[fTop]-0.7 {
+			if j == i || o.Sentence == c.Sentence || o.class != c.class || o.Unit != c.Unit || o.Period != c.Period || o.feat[fTop] < c.feat[fTop]-0.7 {
+				continue
+			}
+			// 约1100亿元 beside 1100.7亿元; 突破5000亿元 (a mark passed)
+			// beside 约5300亿元, the level reached.
+			near := approx && !hasAny(o.Qualifier, approxQualifiers) && !hasAny(o.Qualifier, floorQualifiers) && math.Abs(o.value-c.value) <= 0.03*math.Abs(o.value)
+			above := floor && !hasAny(o.Qualifier, floorQualifiers) && o.value > c.value && o.value <= 1.3*c.value
+			if !near && !above {
 				continue
 			}
 			c.feat[fApproxTwin] = 1

@@ -2396,6 +2396,16 @@ func TestSettleApprox(t *testing.T) {
 	if cands[0].prob >= cands[1].prob {
 		t.Errorf("约1100亿元 %v ranks with 1100.7亿元 %v", cands[0].prob, cands[1].prob)
 	}
+	// A mark passed yields to the level reached a little above it, even
+	// asked roughly; not to one far above, nor to another mark.
+	floors := []candidate{mk("突破5000亿元", 5000e8, "突破", 2021), mk("约5300亿元", 5300e8, "约", 2021),
+		mk("突破200亿元", 200e8, "突破", 2021), mk("超过300亿元", 300e8, "超过", 2021), mk("突破50亿元", 50e8, "突破", 2021)}
+	e.settleApprox(&Question{Norm: "福田区2021年地区生产总值大概多少亿"}, floors)
+	for i, want := range []float64{1, 0, 0, 0, 0} {
+		if floors[i].feat[fApproxTwin] != want {
+			t.Errorf("%s: approx_twin %v, want %v", floors[i].Text, floors[i].feat[fApproxTwin], want)
+		}
+	}
 	// Asked roughly, or of rates, nothing is marked.
 	rough := []candidate{mk("1100亿元", 1100e8, "约", 2020), mk("1100.7亿元", 1100.7e8, "", 2020)}
 	e.settleApprox(&Question{Norm: "光明区2020年地区生产总值大概多少"}, rough)
