@@ -1040,11 +1040,7 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 	}
 	d := co - cq
 	if d < 0 && l != nil {
-		cs := 0
-		if co > 0 && co-1 < len(l.breaks) {
-			cs = l.breaks[co-1]
-		}
-		if l.shareBetween(cs, o.start) {
+		if l.shareBetween(clauseStart(l, o.start), o.start) {
 			// （占地区生产总值13.1%，…比上年增收67155万元: the base of an
 			// earlier share sets no topic.
 			return 0.1
@@ -3312,10 +3308,15 @@ var (
 // yields only where the question does not ask roughly (大概多少).
 func (e *Engine) settleApprox(q *Question, cands []candidate) {
 	rough := hasAny(q.Norm, []string{"大概", "大约", "约", "左右", "差不多"})
+	// The qualifiers of each figure, read once rather than per pair.
+	approxes, floors := make([]bool, len(cands)), make([]bool, len(cands))
+	for i := range cands {
+		approxes[i], floors[i] = hasAny(cands[i].Qualifier, approxQualifiers), hasAny(cands[i].Qualifier, floorQualifiers)
+	}
 	for i := range cands {
 		c := &cands[i]
 		// A rate's twin is chance: 增长5%左右 beside 失业率5%以内.
-		approx, floor := !rough && hasAny(c.Qualifier, approxQualifiers), hasAny(c.Qualifier, floorQualifiers)
+		approx, floor := !rough && approxes[i], floors[i]
 		if !approx && !floor || c.value <= 0 || c.Unit == "%" || c.Unit == "百分点" || c.Unit == "‰" {
 			continue
 		}
@@ -3326,8 +3327,8 @@ func (e *Engine) settleApprox(q *Question, cands []candidate) {
 			}
 			// 约1100亿元 beside 1100.7亿元; 突破5000亿元 (a mark passed)
 			// beside 约5300亿元, the level reached.
-			near := approx && !hasAny(o.Qualifier, approxQualifiers) && !hasAny(o.Qualifier, floorQualifiers) && math.Abs(o.value-c.value) <= 0.03*math.Abs(o.value)
-			above := floor && !hasAny(o.Qualifier, floorQualifiers) && o.value > c.value && o.value <= 1.3*c.value
+			near := approx && !approxes[j] && !floors[j] && math.Abs(o.value-c.value) <= 0.03*math.Abs(o.value)
+			above := floor && !floors[j] && o.value > c.value && o.value <= 1.3*c.value
 			if !near && !above {
 				continue
 			}

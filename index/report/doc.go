@@ -317,17 +317,18 @@ var reHorizonOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:(?:�
 // with (reHorizonOpens), or 0.
 func (d *Doc) planHorizon(text string) int {
 	m := reHorizonOpens.FindString(text)
-	switch {
-	case m == "":
+	if m == "" {
 		return 0
-	case strings.Contains(m, "五”") || strings.Contains(m, "五\"") || strings.Contains(m, "时期") || strings.Contains(m, "期间"):
+	}
+	if end := FiveYearPlanEnd(m); end > 0 {
 		// “十四五”时期 in the report on 2026 is the span past.
-		if end := FiveYearPlanEnd(m); end >= d.Meta.PlanYear {
+		if end >= d.Meta.PlanYear {
 			return end
 		}
 		return 0
-	case d.Meta.PlanYear > 0:
-		return d.Meta.PlanYear + 4
+	}
+	if d.Meta.PlanYear > 0 {
+		return d.Meta.PlanYear + 4 // 未来五年
 	}
 	return 0
 }

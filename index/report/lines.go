@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -75,12 +74,12 @@ var (
 	// the text after it by a space: 三、关于2019年预算草案 2019年是….
 	// Four characters at least, so that a heading typeset apart (一、综 合)
 	// is not cut inside.
+	reSpacedTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,：:\s]{4,30}\s`)
 	// reOpenerTitle is a top-level heading run into a paragraph that
 	// opens as a part's paragraphs do: with the year past (一、深入贯彻新
 	// 发展理念，“加油干2017”成果丰硕 | 刚刚过去的2017年…), the year's own
 	// (…再上新台阶 | 2018年是…) or the address (…加强政府自身建设 | 各位代表).
 	reOpenerTitle = regexp.MustCompile(`^([一二三四五六七八九十]{1,2}、[^。；！？：:]{4,40}?)(?:刚刚过去的|过去的一年|过去一年|一年来|各位代表|(?:19|20)\d{2}年[，,]?是|今年是)`)
-	reSpacedTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,：:\s]{4,30}\s`)
 )
 
 // splitFlattened splits a flattened line at the heading marks that follow
@@ -127,24 +126,18 @@ func splitFlattened(data []byte, l line) []line {
 // part, run into the paragraph after it (一、2013年工作回顾过去的一年，面对…),
 // into the heading and the paragraph; other lines are returned as they are.
 func splitRunIn(data []byte, l line) []line {
-	start := l.start
-	for start < l.end && (data[start] == ' ' || data[start] == '\t') {
-		start++
-	}
-	if bytes.HasPrefix(data[start:l.end], []byte("\u3000")) {
-		start += len("\u3000")
-	}
-	m := rePeriodTitle.Find(data[start:l.end])
-	if m == nil || !reYear.Match(m) {
+	// l.text starts at l.start, past the line's spaces (makeLine).
+	m := rePeriodTitle.FindString(l.text)
+	if m == "" || !reYear.MatchString(m) {
 		// 一、今年的主要任务是…: a list's first item, not a heading, unless
 		// it names its year.
 		return []line{l}
 	}
-	cut := start + len(m)
-	rest := data[cut:l.end]
-	if r, _ := utf8.DecodeRune(rest); len(rest) < 40 || !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) || !bytes.ContainsAny(rest, "。，") {
+	rest := l.text[len(m):]
+	if r, _ := utf8.DecodeRuneInString(rest); len(rest) < 40 || !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) || !strings.ContainsAny(rest, "。，") {
 		return []line{l}
 	}
+	cut := l.start + len(m)
 	return []line{makeLine(data, l.no, l.start, cut), makeLine(data, l.no, cut, l.end)}
 }
 

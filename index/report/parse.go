@@ -1418,7 +1418,7 @@ func (p *parser) workReportParts() {
 			continue
 		}
 		switch {
-		case s.Year == m.PlanYear && m.PlanYear != m.ReviewYear:
+		case s.Year == m.PlanYear:
 			s.Period, changed = PeriodPlan, true
 		case s.Year == 0 || s.Year == m.ReviewYear:
 			if t := d.firstBodyText(s.Paragraph); reviewOpens(t, m.ReviewYear) {

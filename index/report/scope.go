@@ -326,7 +326,7 @@ func (p *parser) spans() {
 	for pi := range d.Paragraphs {
 		para := &d.Paragraphs[pi]
 		if dashes {
-			if para.Kind == KindBody && strings.HasPrefix(strings.TrimLeft(para.Text, " 　"), "——") {
+			if para.Kind == KindBody && dashLed(para.Text) {
 				para.Span = true
 				continue
 			}
@@ -391,8 +391,11 @@ func (d *Doc) planCompleted(pi int) bool {
 		return false
 	}
 	next := d.Paragraphs[pi+1]
-	return next.Kind == KindBody && strings.HasPrefix(strings.TrimLeft(next.Text, " 　"), "——")
+	return next.Kind == KindBody && dashLed(next.Text)
 }
+
+// dashLed reports whether a paragraph opens with a dash (——综合实力大幅提升).
+func dashLed(text string) bool { return strings.HasPrefix(strings.TrimLeft(text, " 　"), "——") }
 
 // within reports whether section s lies inside section outer (-1: before
 // or outside every numbered part): s is one of outer's subsections, at any
