@@ -424,9 +424,12 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 	if !def {
 		return false
 	}
-	return !strings.Contains(q.Norm, "范围") && !strings.Contains(q.Norm, "起点") && !strings.Contains(q.Norm, "标准") &&
-		!strings.Contains(q.Norm, "门槛") && !strings.Contains(q.Norm, "多大") && !strings.Contains(q.Norm, "指") &&
-		!strings.Contains(q.Norm, "以上") && !strings.Contains(q.Norm, "threshold")
+	// 规模以上工业企业营业收入 asks of the firms the bound defines, not
+	// for the bound.
+	norm := strings.NewReplacer("规模以上", "", "限额以上", "").Replace(q.Norm)
+	return !strings.Contains(norm, "范围") && !strings.Contains(norm, "起点") && !strings.Contains(norm, "标准") &&
+		!strings.Contains(norm, "门槛") && !strings.Contains(norm, "多大") && !strings.Contains(norm, "指") &&
+		!strings.Contains(norm, "以上") && !strings.Contains(norm, "threshold")
 }
 
 // heldFloor reports whether f is a floor a measure is held above

@@ -2762,6 +2762,15 @@ func shareBefore(text string, l *layout, pos int) bool {
 	return hasAny(text[start:pos], []string{"比重", "占比", "之比"})
 }
 
+// reGapBefore finds, in the words of a clause before a figure in points,
+// the rate it is measured against (高于全市规模以上工业增加值增速12.3个和
+// 8.9个百分点): the points are a gap between two rates, no growth.
+var reGapBefore = regexp.MustCompile(`高于|低于|快于|慢于|高出|低出|超过|领先|落后|比(?:全国|全省|全市|全区|全州|全县|[^，。；]{0,8}(?:平均|水平|增速|增幅))[^，。；]{0,4}(?:高|低|快|慢)`)
+
+// reAsksGap asks for the gap between two rates: 比全省快多少, 高出全国几个
+// 百分点.
+var reAsksGap = regexp.MustCompile(`高于|低于|快于|慢于|高出|低出|领先|落后|差距|差了|比(?:全国|全省|全市|全区|全州|全县|[^，。？?]{0,8}(?:平均|水平|增速|增幅))|\b(?:than|above|below|ahead|behind|gap)\b`)
+
 // chainStart returns the clause that clause c goes on from (see
 // layout.continues): c itself when it goes on from none.
 func (l *layout) chainStart(c int) int {
@@ -3236,7 +3245,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix) && !countsPlaces(text, f))
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
-				growth && !share && f.Unit == "百分点" && shareBefore(text, breaks, f.Prefix) ||
+				growth && !share && f.Unit == "百分点" && (shareBefore(text, breaks, f.Prefix) || reGapBefore.MatchString(clause) && !reAsksGap.MatchString(q.Norm)) ||
 				share && changeFigure(text, f.Prefix))
 			avg := averageFigure(clause)
 			// 达到9.2万元、增长4.1%: the level reached is the item before
@@ -3258,7 +3267,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				spanAsked && spanMissed(v, pc, text, spans, f, item, year, plan, avg, average, growth))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
-				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix) || otherPart(q, contracts, f))
+				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix) || otherPart(q, contracts, f) ||
+				subAreaBefore(q, text, f.Prefix, v.sum.Meta.Region, v.sum.Title))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
@@ -3276,7 +3286,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// question says so.
 			lh := fi.listHead(f)
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) && !perUnitFigure(text, breaks, lh) ||
-				!q.PerUnit && !strings.Contains(q.Norm, "标准") && (perUnitNoun(text[clauseStart(breaks, lh.Prefix):lh.Prefix]) || perUnitChain(text, breaks, f.Prefix)))
+				!q.PerUnit && !strings.Contains(q.Norm, "标准") && (perUnitNoun(text[clauseStart(breaks, lh.Prefix):lh.Prefix]) || perUnitChain(text, breaks, f.Prefix)) ||
+				!reAsksPerBase.MatchString(q.Norm) && !reAsksPerBase.MatchString(strings.ToLower(q.Raw)) && perBaseChain(text, breaks, lh.Prefix))
 			// 2025年初的债务限额 is not the 年末 one, nor the reverse.
 			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart || qpoint != "" && pointAt(text, f.Prefix) != "" && pointAt(text, f.Prefix) != qpoint)
 			if e.model.w[fHeadClash] != 0 {
@@ -4440,6 +4451,23 @@ func perUnitNoun(before string) bool {
 	return hasAny(lastRunes(before, 8), perUnitNouns)
 }
 
+// rePerAmount matches an amount per hundred, thousand or ten thousand of
+// something: 每百元营业收入成本为91.23元 is no 营业收入, 每千人口拥有床位
+// 6.5张 no count of beds.
+var rePerAmount = regexp.MustCompile(`每(?:百|千|万|十万)(?:元|人|户|名|平方)`)
+
+// reAsksPerBase asks for an amount per hundred, thousand or ten thousand:
+// 每万人发明专利有几件, per 1,000 people.
+var reAsksPerBase = regexp.MustCompile(`每|\bper\b|[百千万]人|百元`)
+
+// perBaseChain reports whether the words before a figure at pos in its
+// clause, or in the clauses it goes on from, hold an amount per hundred,
+// thousand or ten thousand (每百元营业收入成本为91.23元，同比下降0.87元).
+func perBaseChain(text string, l *layout, pos int) bool {
+	start := l.clauseBreak(l.chainStart(clauseOf(l.breaks, pos)))
+	return rePerAmount.MatchString(text[start:pos])
+}
+
 // perUnitNouns name an amount per unit: 单产, 人均.
 var perUnitNouns = []string{"单产", "亩产", "人均", "户均", "每亩", "每人", "每户"}
 
@@ -4594,6 +4622,59 @@ func deltaFigure(text string, at int) bool {
 	}
 	return reDelta.MatchString(text[start:at])
 }
+
+// reSubArea matches a part of a region that a figure may be of: a zone
+// (全市产业集聚区完成固定资产投资786亿元, 服务业“两区”…完成固定资产投资114亿元)
+// or some of its counties (4个县一般公共预算收入超过15亿元).
+var reSubArea = regexp.MustCompile(`(产业集聚区|集聚区|开发区|经开区|高新区|新区|产业园区?|工业园区?|园区|保税区|综保区|片区|“两区”|两区|[0-9一二三四五六七八九十两]+个(?:县（市、区）|县（市）|县（区）|县区|县市|县|乡镇|乡|镇|区))`)
+
+// subAreaBefore reports whether a part of the region (see reSubArea) is
+// the subject of the figure at prefix: it opens the figure's clause or
+// the sentence (after at most a few words: 全市, 服务业), with no 全市 or
+// ； after it, and is neither asked nor the report's own region
+// (平潭综合实验区's report says 实验区 of itself). A zone named further
+// into a clause (建设全国首个交通强国省域示范区，高铁里程…) is no subject.
+func subAreaBefore(q *Question, text string, prefix int, region, title string) bool {
+	before := text[:prefix]
+	var w, rest string
+	for _, from := range []int{clauseStartIn(before), 0} {
+		loc := reSubArea.FindStringIndex(before[from:])
+		if loc == nil {
+			continue
+		}
+		if lead := before[from : from+loc[0]]; utf8.RuneCountInString(lead) > 4 || reSubAreaVerb.MatchString(lead) {
+			continue
+		}
+		w, rest = before[from+loc[0]:from+loc[1]], before[from+loc[1]:]
+		break
+	}
+	if w == "" || strings.Contains(rest, "；") || strings.Contains(rest, ";") || reWholeScope.MatchString(rest) {
+		return false
+	}
+	core := strings.Trim(w, "“”")
+	if i := strings.Index(core, "个"); i >= 0 {
+		core = core[i+len("个"):]
+	}
+	return !strings.Contains(q.Raw, core) && !strings.Contains(q.Norm, core) && !strings.Contains(region, core) && !strings.Contains(title, core)
+}
+
+// reSubAreaVerb matches words that make a zone after them the object of
+// work (推进重点片区建设, 加快开发区建设), not a figure's subject.
+var reSubAreaVerb = regexp.MustCompile(`推进|加快|建设|打造|实施|推动|支持|完善|加强|新建|创建|获批|申报|培育|发展|引导|优化|提升|围绕|依托|加大|启动|做强|壮大|重点|聚焦|规划|设立|整合`)
+
+// clauseStartIn returns the offset in s just past its last clause break.
+func clauseStartIn(s string) int {
+	k := strings.LastIndexAny(s, "，,；;。：:")
+	if k < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s[k:])
+	return k + n
+}
+
+// reWholeScope matches a word that gives the whole region as a figure's
+// scope.
+var reWholeScope = regexp.MustCompile(`全(市|区|县|省|州|盟|旗|国)`)
 
 // wholeWords in a question ask for the whole, never a narrowed part:
 // 全体居民人均可支配收入 is not the 城镇居民's.

@@ -619,6 +619,43 @@ func TestNarrowed(t *testing.T) {
 	}
 }
 
+// TestSubAreaBefore: a zone or some counties named before a figure make
+// it a part's, unless the question asks for them, the report is the
+// zone's own, or the whole region is named again after them.
+func TestSubAreaBefore(t *testing.T) {
+	for _, c := range []struct {
+		question, text, region, title string
+		want                          bool
+	}{
+		{"2014年全市固定资产投资完成了多少亿元", "全市产业集聚区完成固定资产投资786亿元，增长24%。", "驻马店市", "", true},
+		{"2016年固定资产投资完成了多少亿元", "服务业“两区”建设进展顺利，2016年完成固定资产投资114亿元。", "驻马店市", "", true},
+		{"2021年一般公共预算收入多少亿元", "6个县GDP增速超全市平均水平，4个县一般公共预算收入超过15亿元。", "驻马店市", "", true},
+		{"产业集聚区完成投资多少", "全市产业集聚区完成固定资产投资786亿元。", "驻马店市", "", false},
+		{"一般公共预算收入多少", "全区一般公共预算收入完成171251万元。", "平潭综合实验区", "", false},
+		{"财政收入多少", "实验区财政收入完成17亿元。", "平潭综合实验区", "", false},
+		{"新区GDP多少", "新区地区生产总值完成300亿元。", "深圳市", "大鹏新区政府工作报告", false},
+		{"固定资产投资多少", "开发区建设加快；全市完成固定资产投资500亿元。", "某市", "", false},
+		{"固定资产投资多少", "开发区建设加快，全市完成固定资产投资500亿元。", "某市", "", false},
+		{"固定资产投资多少", "全市完成固定资产投资500亿元。", "某市", "", false},
+		// A zone named into a clause is no subject.
+		{"投资亿元以上项目新开工多少个", "建立“投资、项目、园区”问题库，年投资亿元以上项目新开工43个以上，完成投资100亿元。", "海南省", "", false},
+		{"固定资产投资多少", "加快建设国家级经济技术开发区，全年完成固定资产投资500亿元。", "某市", "", false},
+		{"改造的老小区有多少个", "推进重点片区建设，加快实施西站南片区等更新，启动建设15个新项目，完成投资50亿元。", "天津市", "", false},
+	} {
+		f := ParseQuantities(c.text)
+		var at int
+		for _, q := range f {
+			if strings.Contains(q.Text, "亿元") || strings.Contains(q.Text, "万元") {
+				at = q.Prefix
+				break
+			}
+		}
+		if got := subAreaBefore(&Question{Raw: c.question, Norm: c.question}, c.text, at, c.region, c.title); got != c.want {
+			t.Errorf("%s: %s: subAreaBefore = %v, want %v", c.question, c.text, got, c.want)
+		}
+	}
+}
+
 func TestChangeColumn(t *testing.T) {
 	for col, want := range map[string]bool{"比上年增长%": true, "增减(±%)": true, "年末数": false, "比重%": false, "": false} {
 		if got := changeColumn(col); got != want {
@@ -840,6 +877,18 @@ func TestTargetIsNoThreshold(t *testing.T) {
 		}
 		if got := thresholdFigure(q, sentence, fs[len(fs)-1]); got != want {
 			t.Errorf("thresholdFigure(%s) = %v, want %v", sentence, got, want)
+		}
+	}
+}
+
+// TestThresholdOfAskedClass: 规模以上 in the question names the firms the
+// bound defines; it does not ask for the bound.
+func TestThresholdOfAskedClass(t *testing.T) {
+	sentence := "规模以上工业企业统计口径为年主营业务收入2000万元及以上的工业企业。"
+	fs := ParseQuantities(sentence)
+	for q, want := range map[string]bool{"规模以上工业企业全年营业收入总额是多少？": true, "规模以上工业企业的统计标准是多少": false} {
+		if got := thresholdFigure(testAnalyzer().Analyze(q), sentence, fs[0]); got != want {
+			t.Errorf("%s: thresholdFigure = %v, want %v", q, got, want)
 		}
 	}
 }
@@ -1456,6 +1505,27 @@ func TestPerUnitNoun(t *testing.T) {
 	for before, want := range map[string]bool{"、全国排名上升到第13位，粮食单产": true, "全年粮食总产": false, "城镇居民人均可支配收入": true} {
 		if got := perUnitNoun(before); got != want {
 			t.Errorf("perUnitNoun(%s) = %v", before, got)
+		}
+	}
+}
+
+// An amount per hundred yuan or thousand people (每百元营业收入成本为91.23元，
+// 同比下降0.87元) is no whole, in its clause and the clause going on from it.
+func TestPerBaseChain(t *testing.T) {
+	text := "全年规模以上工业企业每百元营业收入成本为91.23元，同比下降0.87元；营业收入利润率为3.33%。"
+	l := clauses(text)
+	var got []string
+	for _, f := range ParseQuantities(text) {
+		if perBaseChain(text, l, f.Prefix) {
+			got = append(got, f.Text)
+		}
+	}
+	if strings.Join(got, " ") != "91.23元 0.87元" {
+		t.Errorf("per-base figures %q, want 91.23元 0.87元", got)
+	}
+	for q, want := range map[string]bool{"营业收入总额是多少": false, "每万人发明专利有几件": true, "how many doctors per 1,000 people": true} {
+		if got := reAsksPerBase.MatchString(q); got != want {
+			t.Errorf("reAsksPerBase(%s) = %v, want %v", q, got, want)
 		}
 	}
 }
@@ -2472,6 +2542,33 @@ func TestProximityShareBase(t *testing.T) {
 	for _, s := range []string{"新建项目占地面积120亩，总投资5亿元。", "积累所占的比重，相应地由36.5%降到30%左右。"} {
 		if l := clauses(s); len(l.shares) != 0 {
 			t.Errorf("%q read as a share's base: %v", s, l.shares)
+		}
+	}
+}
+
+// TestGap: points measured against another rate (高于全市规模以上工业增加值
+// 增速8.9个百分点) are a gap, which only a question comparing rates asks.
+func TestGap(t *testing.T) {
+	for clause, want := range map[string]bool{
+		"规模以上高技术制造业、装备制造业增加值分别增长17.8%和14.4%，高于全市规模以上工业增加值增速12.3个和": true,
+		"比全国平均水平快":      true,
+		"拉动规模以上工业增加值增长": false,
+		"城镇化率提高":        false,
+	} {
+		if got := reGapBefore.MatchString(clause); got != want {
+			t.Errorf("reGapBefore(%s) = %v, want %v", clause, got, want)
+		}
+	}
+	for q, want := range map[string]bool{
+		"规上工业增加值涨了多少":                      false,
+		"比上年增长多少":                          false,
+		"比去年提高了多少":                         false,
+		"高技术制造业增速比全市高多少":                   true,
+		"比全省平均水平快几个百分点":                    true,
+		"How far above the national rate?": true,
+	} {
+		if got := reAsksGap.MatchString(strings.ToLower(q)); got != want {
+			t.Errorf("reAsksGap(%s) = %v, want %v", q, got, want)
 		}
 	}
 }
