@@ -805,8 +805,10 @@ var reEnSpend = regexp.MustCompile(`\b(?:spend|spent|spending|cost|costs|invest|
 // it asks for a sum, not a rate.
 var reEnPerPeriod = regexp.MustCompile(`\bper (?:person|head|month|capita per month)\b|\ba month\b|\bmonthly\b`)
 
-// reEnProduce is a question of an amount produced, not of money.
-var reEnProduce = regexp.MustCompile(`\b(?:produce|produced|harvest|harvested|generate|generated)\b`)
+// reEnProduce is a question of an amount produced, moved or used, not of
+// money: How much raw coal did Baiyin produce, How much cargo did the
+// port handle, How much water was consumed.
+var reEnProduce = regexp.MustCompile(`\b(?:produce|produced|harvest|harvested|generate|generated|handle|handled|transport|transported|carry|carried|ship|shipped|consume|consumed|emit|emitted|discharge|discharged)\b`)
 
 // reEnMeasures asks what was done or decided: What did Benxi do to
 // implement zero-based budgeting? What measures were taken? What new

@@ -1146,6 +1146,9 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// 要是把留抵退税的影响扣掉，…涨了百分之几: a figure on a like-for-like
 	// basis, as reports write it (同口径增长2.6%, 剔除…因素后增长).
 	if reSameBasisQ.MatchString(q.Raw) {
+		// The question's own words for the basis (按可比口径算) are the
+		// basis concept's, which reports also write 可比下降2.7%.
+		q.Concepts = slices.DeleteFunc(q.Concepts, func(c Concept) bool { return sameBasisWords[c.Word] })
 		q.Concepts = append(q.Concepts, Concept{Word: "同口径", Alts: sameBasisAlts})
 	}
 	// 还有哪些不足, 承认有哪些突出问题: reports own their shortcomings in
@@ -1237,7 +1240,11 @@ func shortYears(s string) string {
 var reSameBasisQ = regexp.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排除)[^，,。？?]{0,16}(?:影响|因素)|(?:影响|因素)[^，,。？?]{0,4}(?:扣掉|扣除|剔除|去掉|刨去)|同口径|可比口径`)
 
 // sameBasisAlts are the words a like-for-like figure stands by.
-var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}, {Text: "实际增长", Factor: 0.8}}
+var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}, {Text: "实际增长", Factor: 0.8}, {Text: "可比", Factor: 0.8}}
+
+// sameBasisWords are a question's words for a like-for-like basis, which
+// the basis concept stands for.
+var sameBasisWords = map[string]bool{"可比": true, "口径": true, "可比口径": true, "同口径": true, "同比口径": true}
 
 // reAskShortcoming asks what a report owns it falls short in.
 var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|毛病|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|毛病|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)|难在(?:哪|什么地方|何处)|存在(?:的)?(?:主要|突出)?问题|主要问题(?:有哪些|是什么|是啥|有啥)`)

@@ -612,9 +612,10 @@ func TestQuestionReadingsX7(t *testing.T) {
 	if !hasAlt(q, func(s string) bool { return s == "农村常住居民" }) {
 		t.Errorf("农牧民: concepts %+v, want 农村常住居民 among the alternatives", q.Concepts)
 	}
-	q = a.Analyze("How much raw coal did Baiyin produce in 2024?")
-	if q.Class == "money" {
-		t.Errorf("how much raw coal … produce: class %q", q.Class)
+	for _, s := range []string{"How much raw coal did Baiyin produce in 2024?", "How much freight did the port handle in 2025?", "How much water was consumed last year?"} {
+		if q := a.Analyze(s); q.Class == "money" {
+			t.Errorf("%s: class %q", s, q.Class)
+		}
 	}
 	q = a.Analyze("公报里说的“规模以上工业”指的是哪些企业？")
 	if q.Kind != KindDefinition || q.Term != "规模以上工业" {
@@ -1744,6 +1745,17 @@ func TestSameBasisQuestion(t *testing.T) {
 	}
 	if has("北京去年财政收入涨了百分之几？") {
 		t.Errorf("a plain growth question asks like-for-like")
+	}
+	// The question's words for the basis are the concept's, one of whose
+	// wordings is the bare 可比 reports write (可比下降2.7%).
+	q := a.Analyze("全市一般公共预算收入按可比口径算是降了吗，降了多少？")
+	for _, c := range q.Concepts {
+		if c.Word == "可比" || c.Word == "口径" || c.Word == "可比口径" {
+			t.Errorf("按可比口径: concept %q beside the like-for-like one", c.Word)
+		}
+	}
+	if !hasAlt(q, func(s string) bool { return s == "可比" }) {
+		t.Errorf("按可比口径: no wording 可比 of the like-for-like concept")
 	}
 }
 
