@@ -687,7 +687,14 @@ func (p *parser) titleLines(front []int) (int, int) {
 	solid := func(k int) string { return strings.Join(strings.Fields(text(k)), "") }
 	piece := func(k int) bool {
 		t := text(k)
-		return !frontOnly(t) && utf8.RuneCountInString(t) <= 50 && !strings.ContainsAny(t, "，。；：:") && readable(t)
+		if frontOnly(t) || strings.ContainsAny(t, "，。；：:") || !readable(t) {
+			return false
+		}
+		// A committee's title runs long (汕头市第十五届人民代表大会财政经济
+		// 委员会关于汕头市2025年预算执行情况和2026年预算草案的审查结果报告):
+		// a line that is a whole 关于…报告 title may.
+		n := utf8.RuneCountInString(t)
+		return n <= 50 || n <= 100 && strings.Contains(t, "关于") && titleComplete(t)
 	}
 	anchor := -1
 	for k := range front {
@@ -725,7 +732,8 @@ func (p *parser) titleLines(front []int) (int, int) {
 	}
 	first, last := anchor, anchor
 	// Pieces before: adjacent lines, not complete titles themselves.
-	for first > 0 && anchor-first < 2 && !strings.HasPrefix(solid(first), "关于") && piece(first-1) && !isNoteMark(text(first-1)) &&
+	whole := strings.Contains(solid(anchor), "关于") && titleComplete(text(anchor)) // 委员会关于…的审查结果报告
+	for first > 0 && anchor-first < 2 && !whole && !strings.HasPrefix(solid(first), "关于") && piece(first-1) && !isNoteMark(text(first-1)) &&
 		!titleComplete(text(first-1)) && p.lines[front[first]].no-p.lines[front[first-1]].no <= 2 {
 		first--
 	}

@@ -1058,6 +1058,20 @@ func TestTitleTypesetApart(t *testing.T) {
 	}
 }
 
+// A committee's report on the budget has a title longer than a title line
+// usually is, set after the page's clutter and before its signature.
+func TestLongCommitteeTitle(t *testing.T) {
+	src := "汕头市第十五届人民代表大会第八次会议_汕头人大\n网站首页\n文件公告\n" +
+		"汕头市第十五届人民代表大会财政经济委员会关于汕头市2025年预算执行情况和2026年预算草案的审查结果报告\n" +
+		"创建时间：\n2026-02-05 17:28\n汕头市第十五届人民代表大会\n庄　怀\n财政经济委员会副主任委员\n会议主席团:\n" +
+		"汕头市第十五届人民代表大会第八次会议审查了市人民政府提出的报告。现将审查结果报告如下。\n" +
+		"全市一般公共预算收入170.3亿元，增长21.7%。\n"
+	d := Parse("guangdong_shantou_2025_budget_report", []byte(src))
+	if want := "汕头市第十五届人民代表大会财政经济委员会关于汕头市2025年预算执行情况和2026年预算草案的审查结果报告"; d.Title != want {
+		t.Errorf("title %q, want %q", d.Title, want)
+	}
+}
+
 // A digest of a work report that gives only this year's work opens with
 // its targets, not with the year past: 经济社会发展的主要预期目标是 plans.
 func TestOpeningTargetsPlan(t *testing.T) {
