@@ -3243,7 +3243,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fAbsent] = absent
 			ft[fListed] = boolf(listed)
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
-			ft[fOtherPlace] = boolf(placeMiss || !listed && otherPlaceBefore(places, breaks, f.Prefix) && !countsPlaces(text, f))
+			otherBefore := !listed && otherPlaceBefore(places, breaks, f.Prefix) && !countsPlaces(text, f)
+			ft[fOtherPlace] = boolf(placeMiss || otherBefore)
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
 				growth && !share && f.Unit == "百分点" && (shareBefore(text, breaks, f.Prefix) || reGapBefore.MatchString(clause) && !reAsksGap.MatchString(q.Norm)) ||
 				share && changeFigure(text, f.Prefix))
@@ -3273,6 +3274,12 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
+				ft[fFlowClash] = 1
+			}
+			if q.Scope == ScopeWhole && otherBefore {
+				// 全市居民消费价格涨了多少, where the report gives only its
+				// districts' (乐都区…下降0.5%，平安区…上涨0.4%): a part's
+				// figure, where the whole is asked in so many words.
 				ft[fFlowClash] = 1
 			}
 			if balanceAsked && repayment(clause) || otherDebtMeasure(debtAsk, clause) || otherPopulation(popAsked, text[:f.Prefix], clause) || otherStage(stage, clause) {

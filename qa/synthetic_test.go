@@ -1677,3 +1677,26 @@ func TestCumulativeAsked(t *testing.T) {
 		}
 	}
 }
+
+// A question that asks for the whole in so many words (全市…涨了多少) finds
+// only a clash in a district's figure, where a question without 全市 finds
+// another place's figure.
+func TestWholeAskedOfDistrictFigure(t *testing.T) {
+	doc := "海东市2024年国民经济和社会发展统计公报\n\n全年乐都区居民消费价格总水平比上年下降0.5%，平安区居民消费价格总水平比上年上涨0.4%。\n\n全年全市地区生产总值增长5.2%。\n"
+	e := smallEngine(t, "qinghai_haidong_2024_stat_bulletin.txt", doc)
+	for q, want := range map[string]float64{"海东全市居民消费价格总水平涨了多少？": 1, "海东居民消费价格总水平涨了多少？": 0} {
+		cs, clash := candidatesWith(t, e, q, "flow_clash")
+		found := false
+		for _, c := range cs {
+			if c.Text == "0.4%" {
+				found = true
+				if c.Features[clash] != want {
+					t.Errorf("%s: 0.4%% flow_clash %v, want %v", q, c.Features[clash], want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no candidate 0.4%%", q)
+		}
+	}
+}
