@@ -258,3 +258,24 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestCompactOptions: a small index is merged into one segment; in a large
+// one, the segments holding a sixteenth of its documents stay.
+func TestCompactOptions(t *testing.T) {
+	for _, c := range []struct {
+		docs     uint64
+		eligible int64 // segments of fewer documents are merged
+	}{
+		{70_000, 1 << 29},
+		{1_600_000, 1 << 29},
+		{4_500_000, 281_250},
+	} {
+		o := compactOptions(c.docs)
+		if got := o.MaxSegmentSize / 2; got != c.eligible {
+			t.Errorf("%d documents: segments under %d merged, want under %d", c.docs, got, c.eligible)
+		}
+		if o.MaxSegmentsPerTier != 1 || o.SegmentsPerMergeTask < 1000 {
+			t.Errorf("%d documents: %+v, want one segment of all the rest, in one task", c.docs, o)
+		}
+	}
+}

@@ -75,7 +75,7 @@ func add(args []string, stdout, stderr io.Writer) error {
 	var c common
 	c.register(fs)
 	jobs := fs.Int("j", runtime.NumCPU(), "add `N` files at a time")
-	compact := fs.Int("compact", 64, "after adding at least `N` files, merge the search index's segments into one, for faster searches (0: never)")
+	compact := fs.Int("compact", 64, "after adding at least `N` files, merge the search index's small segments into one, for faster searches (0: never)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the add to `file` (for go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
