@@ -245,6 +245,30 @@ var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has
 // its unit: it is passed over.
 func headUnit(matches []englishMatch, words []string, asked int) int {
 	perUnit := func(m englishMatch) bool { return m.at > 0 && m.at <= len(words) && words[m.at-1] == "per" }
+	units := false
+	for k := asked - 1; k >= 0 && k >= asked-3 && words[k] != "many"; k-- {
+		units = units || words[k] == "units" || words[k] == "unit"
+	}
+	if units {
+		// How many units of talent and affordable housing: units count
+		// the things the phrase ends in (housing, 套), not the people its
+		// first word names.
+		best := -1
+		for i, m := range matches {
+			if m.at <= asked {
+				continue
+			}
+			if m.entry.verb {
+				break
+			}
+			if m.entry.unit != "" && hintClass(m.entry.unit) != "people" && !aspectWords[firstZh(m.entry)] {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
 	if run := runFrom(matches, asked); len(run) > 0 {
 		// "How much investment did the key projects complete": the noun
 		// after how much/how many is what is measured, whatever follows;
@@ -474,6 +498,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	// the words kept below). One word or phrase in brackets (consumer
 	// prices (CPI)) is often the report's own term, and counts in full.
 	s = reEnAside.ReplaceAllString(s, " "+asideOpen+" $1 "+asideClose+" ")
+	// How many beds were added in 2016 when the first phase of the new
+	// area's central hospital opened: a closing when-clause tells the
+	// occasion, which helps find the sentence but is not asked.
+	if loc := reEnWhenClause.FindStringSubmatchIndex(s); loc != nil {
+		s = s[:loc[2]] + " " + asideOpen + " " + s[loc[2]:loc[3]] + " " + asideClose + " " + s[loc[3]:]
+	}
 	text = spaced(s)
 	if m := reEnYear.FindStringSubmatch(s); m != nil && !reEnYearSpan.MatchString(s) {
 		// from 1952 to 1956, between 2019 and 2023: a span asks no one year.
@@ -771,6 +801,10 @@ var reEnAskShortcoming = regexp.MustCompile(`\b(?:what|which)\b.*\b(?:problems?|
 // reEnAside is a bracketed list. Figures and units in brackets are read
 // before (reEnUnitAsked, reEnScaleAsked).
 var reEnAside = regexp.MustCompile(`\(([^(),]*,[^()]*)\)`)
+
+// reEnWhenClause is a when-clause closing a question: when the first phase
+// of the central hospital opened?
+var reEnWhenClause = regexp.MustCompile(`(?i)\S\s+when\s+((?:the|its|a|an|their|this|that)\s[^?,;]+)\??\s*$`)
 
 // asideOpen and asideClose mark a bracketed aside among the question's
 // words.

@@ -423,6 +423,9 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				}
 				n := len(out[ci])
 				out[ci] = find(p, &c.partRunes[k], occurrence{factor: 1, text: c.Parts[k], part: k}, before, out[ci])
+				if k < len(c.partLatin) && c.partLatin[k] != "" {
+					out[ci] = find(c.partLatin[k], &c.partLatinRunes[k], occurrence{factor: 1, text: c.Parts[k], part: k}, before, out[ci])
+				}
 				if k < len(c.Parts)-1 {
 					otherFlow(out[ci][n:], folded, offs, c.Parts[len(c.Parts)-1])
 				}

@@ -133,6 +133,11 @@ type Concept struct {
 	// missing, they count against the word; found, no more than its
 	// dictionary parts are.
 	looseParts []bool
+	// partLatin is, for a part the question writes in Latin letters (gdp
+	// of gdp增长, found as 生产总值), that word folded: reports write it
+	// too (全年GDP同比增长3.5%). partLatinRunes are its runes.
+	partLatin      []string
+	partLatinRunes []runeSet
 }
 
 // Tagger is implemented by segmenters that tag parts of speech: each
@@ -426,6 +431,13 @@ func (c *Concept) prepare() {
 	for k, p := range c.Parts {
 		c.foldedParts[k], _ = segment.Fold(p)
 		c.partRunes[k] = runesOf(c.foldedParts[k])
+	}
+	c.partLatinRunes = make([]runeSet, len(c.partLatin))
+	for k, p := range c.partLatin {
+		if p != "" {
+			c.partLatin[k], _ = segment.Fold(p)
+			c.partLatinRunes[k] = runesOf(c.partLatin[k])
+		}
 	}
 	c.partsBefore = make([][]string, len(c.Parts))
 	for k, p := range c.Parts {
@@ -2222,11 +2234,15 @@ func (a *Analyzer) addParts(c *Concept, subs []string) {
 	if !known {
 		for _, p := range leftoverParts(c.Word, subs) {
 			loose := !slices.Contains(subs, p)
+			latin := ""
 			if !loose {
-				p = a.partWord(p)
+				if w := a.partWord(p); w != p {
+					latin, p = p, w
+				}
 			}
 			c.Parts = append(c.Parts, p)
 			c.looseParts = append(c.looseParts, loose)
+			c.partLatin = append(c.partLatin, latin)
 		}
 	}
 	for _, sub := range subs {

@@ -1473,6 +1473,37 @@ func TestLatinPartFoundInChinese(t *testing.T) {
 	}
 }
 
+// The Latin part itself is found too: reports write 全年GDP同比增长3.5%.
+func TestLatinPartFoundAsWritten(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("去年GDP增长了多少？")
+	text := "全年GDP同比增长3.5%。"
+	folded, _ := segment.Fold(text)
+	rs := textRunes(folded)
+	checked := 0
+	defer func() {
+		if checked == 0 {
+			t.Errorf("no concept of gdp with parts: %+v", q.Concepts)
+		}
+	}()
+	for ci, c := range q.Concepts {
+		if !strings.HasPrefix(c.Word, "gdp") || len(c.Parts) == 0 {
+			continue
+		}
+		checked++
+		occ := findConcepts(q, folded, nil, &rs)[ci]
+		parts := map[int]bool{}
+		for _, o := range occ {
+			if o.part >= 0 {
+				parts[o.part] = true
+			}
+		}
+		if len(parts) != len(c.Parts) {
+			t.Errorf("%s in %s: parts found %v of %v", c.Word, text, parts, c.Parts)
+		}
+	}
+}
+
 // The event a question starts from (出了滑坡事故以后，…) sets the scene: its
 // words help as an aside does, and its 了 is no deed asked; 专门 is a
 // filler.
@@ -2962,5 +2993,31 @@ func TestTownOwnLevel(t *testing.T) {
 		if got := partTownLevel(in); got != want {
 			t.Errorf("%s: %s, want %s", in, got, want)
 		}
+	}
+}
+
+// How many units of X and Y housing counts the dwellings the phrase ends
+// in, not the people (talent) its first word names.
+func TestEnglishUnitsOf(t *testing.T) {
+	q := testAnalyzer().Analyze("How many units of talent and affordable housing will Guangming build in 2017?")
+	if q.Class == "people" || q.Unit != "套" {
+		t.Errorf("units of talent and affordable housing: class %q unit %q, want 套", q.Class, q.Unit)
+	}
+}
+
+// A closing when-clause tells the occasion: its words help, they are not
+// required.
+func TestEnglishWhenClause(t *testing.T) {
+	q := testAnalyzer().Analyze("How many hospital beds were added in 2016 when the first phase of the new area's central hospital opened?")
+	for _, c := range q.Concepts {
+		if (c.Word == "中心医院" || c.Word == "一期") && !c.Optional {
+			t.Errorf("when-clause concept %q is required", c.Word)
+		}
+		if c.Word == "床位" && c.Optional {
+			t.Errorf("the asked concept 床位 is optional")
+		}
+	}
+	if !slices.ContainsFunc(q.Concepts, func(c Concept) bool { return c.Word == "中心医院" }) {
+		t.Errorf("concepts %q, want 中心医院 among them", conceptWords(q))
 	}
 }
