@@ -2765,6 +2765,62 @@ func shareBefore(text string, l *layout, pos int) bool {
 	return hasAny(text[start:pos], []string{"比重", "占比", "之比"})
 }
 
+// laterItemAsked reports whether a concept the question asks stands in a
+// later item of the list f's clause makes of its figures, before that
+// item's figure, and nowhere before f in the clause (房屋签约207座、拆除211座
+// asked 拆了多少座: 拆 is 211's, and 207 is the 签约's). Words before f are
+// its own or the list's shared head (房屋), so only later items count.
+func laterItemAsked(q *Question, text string, occ [][]occurrence, l *layout, figs []Quantity, f Quantity) bool {
+	c := clauseOf(l.breaks, f.Prefix)
+	cs := l.clauseBreak(c)
+	ce := math.MaxInt
+	if c < len(l.breaks) {
+		ce = l.breaks[c]
+	}
+	next := -1 // the join that opens the next item
+	for _, j := range l.joins {
+		if j >= f.End && j < ce {
+			next = j
+			break
+		}
+	}
+	if next < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(text[next:])
+	opens := next + n // the next item's first word
+	for ci, qc := range q.Concepts {
+		if qc.Optional || qc.Place || ci >= len(occ) {
+			continue
+		}
+		before, later := false, false
+		for _, o := range occ[ci] {
+			if o.start >= cs && o.end <= f.Prefix {
+				before = true
+			}
+			// The asked word itself, opening the item (、拆除211座), not a
+			// wording of it nor a word inside the item (、省政协提案876件).
+			if o.start == opens && o.factor >= 0.9 && o.part < 0 && figureAfter(figs, o.end, ce) {
+				later = true
+			}
+		}
+		if later && !before {
+			return true
+		}
+	}
+	return false
+}
+
+// figureAfter reports whether a figure of figs starts in [from, to).
+func figureAfter(figs []Quantity, from, to int) bool {
+	for _, g := range figs {
+		if g.Prefix >= from && g.Prefix < to {
+			return true
+		}
+	}
+	return false
+}
+
 // reGapBefore finds, in the words of a clause before a figure in points,
 // the rate it is measured against (高于全市规模以上工业增加值增速12.3个和
 // 8.9个百分点): the points are a gap between two rates, no growth.
@@ -3277,6 +3333,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
+				ft[fFlowClash] = 1
+			}
+			if !listed && laterItemAsked(q, text, occ, breaks, figs, f) {
+				// 共完成房屋签约207座、拆除211座, asked 拆了多少座: the
+				// figure of the item the asked word stands in answers.
 				ft[fFlowClash] = 1
 			}
 			if q.Scope == ScopeWhole && otherBefore {

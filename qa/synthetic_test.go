@@ -1700,3 +1700,24 @@ func TestWholeAskedOfDistrictFigure(t *testing.T) {
 		}
 	}
 }
+
+// Items of a list with a verb each (房屋签约207座、拆除211座): the asked verb
+// picks its item's figure, though the shared noun stands in the first.
+func TestLaterItemAsked(t *testing.T) {
+	doc := "某乡2019年财政预算报告\n\n2018年，我乡用力推进高铁建设项目，共完成房屋签约207座、拆除211座，共发放各类补偿费约3.6亿元。\n"
+	e := smallEngine(t, "fujian_mou_2019_budget_report.txt", doc)
+	cs, clash := candidatesWith(t, e, "2018年拆了多少座房子？", "flow_clash")
+	got := map[string]float64{}
+	for _, c := range cs {
+		got[c.Text] = c.Features[clash]
+	}
+	if got["207座"] != 1 || got["211座"] != 0 {
+		t.Errorf("拆除 asked: flow_clash %v, want 207座 1 and 211座 0", got)
+	}
+	cs, _ = candidatesWith(t, e, "2018年签约了多少座房屋？", "flow_clash")
+	for _, c := range cs {
+		if c.Features[clash] != 0 {
+			t.Errorf("签约 asked: %s flow_clash %v, want 0", c.Text, c.Features[clash])
+		}
+	}
+}
