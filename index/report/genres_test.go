@@ -537,6 +537,11 @@ func TestPlanHeadings(t *testing.T) {
 		"今年工作重点":        PeriodPlan,
 		"2025年主要工作回顾":   PeriodReview,
 		"“十五五”时期主要目标任务": PeriodPlan,
+		// A year's budget as drawn up plans; what was done reviews.
+		"2023年财政预算情况":     PeriodPlan,
+		"2023年预算编制指导思想":   PeriodPlan,
+		"2022年财政预算执行情况":   PeriodReview,
+		"2022年财政主要工作开展情况": PeriodReview,
 	} {
 		if got, _ := sectionPeriod(title); got != want || !isPeriodHeading(title) {
 			t.Errorf("sectionPeriod(%q) = %v (heading %v), want %v", title, got, isPeriodHeading(title), want)

@@ -1375,10 +1375,15 @@ func sectionPeriod(title string) (Period, int) {
 	if m := reYear.FindString(title); m != "" {
 		year = atoi(m[:4])
 	}
-	for _, w := range []string{"回顾", "执行情况", "过去", "工作总结", "主要成绩", "取得的成绩", "完成情况", "成就", "工作情况", "落实情况"} {
+	for _, w := range []string{"回顾", "执行情况", "过去", "工作总结", "主要成绩", "取得的成绩", "完成情况", "成就", "工作情况", "落实情况", "开展情况", "进展情况", "推进情况"} {
 		if strings.Contains(title, w) {
 			return PeriodReview, year
 		}
+	}
+	if year > 0 && reBudgetOfYear.MatchString(title) {
+		// 2023年财政预算情况, 2023年预算编制指导思想: the budget of a year,
+		// not its execution (reviewed above), is its plan.
+		return PeriodPlan, year
 	}
 	// 在接续奋斗中新福建建设取得新成效: what was achieved, unless it is
 	// what to strive for (为取得…而奋斗, 努力取得).
@@ -1406,6 +1411,10 @@ func sectionPeriod(title string) (Period, int) {
 	}
 	return PeriodNone, year
 }
+
+// reBudgetOfYear is a title of a year's budget as drawn up: 2023年财政预算
+// 情况, 2023年预算编制指导思想.
+var reBudgetOfYear = regexp.MustCompile(`预算情况$|预算编制`)
 
 // workReportParts reads the periods of a work report's top-level parts
 // whose titles give no cue (一、深入贯彻新发展理念，“加油干2017”成果丰硕; 二、
