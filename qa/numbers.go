@@ -2761,8 +2761,13 @@ func shareFigure(text string, l *layout, pos int) bool {
 // 提高1.4个百分点): the points are the share's change, no growth of the
 // thing shared.
 func shareBefore(text string, l *layout, pos int) bool {
-	start := l.clauseBreak(l.chainStart(clauseOf(l.breaks, pos)))
-	return hasAny(text[start:pos], []string{"比重", "占比", "之比"})
+	return hasAny(l.chainLead(text, pos), []string{"比重", "占比", "之比"})
+}
+
+// chainLead returns the words of text before pos in its clause and in the
+// clauses that clause goes on from (see layout.continues).
+func (l *layout) chainLead(text string, pos int) string {
+	return text[l.clauseBreak(l.chainStart(clauseOf(l.breaks, pos))):pos]
 }
 
 // laterItemAsked reports whether a concept the question asks stands in a
@@ -3328,7 +3333,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
 				sector != "" && sectorMeasure(clause, sector) || !q.Total && sumBefore(text, f.Prefix) || otherPart(q, contracts, f) ||
-				subAreaBefore(q, text, f.Prefix, v.sum.Meta.Region, v.sum.Title))
+				subAreaBefore(q, text, breaks, f.Prefix, v.sum.Meta.Region, v.sum.Title))
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
@@ -4535,8 +4540,7 @@ var reAsksPerBase = regexp.MustCompile(`每|\bper\b|[百千万]人|百元`)
 // clause, or in the clauses it goes on from, hold an amount per hundred,
 // thousand or ten thousand (每百元营业收入成本为91.23元，同比下降0.87元).
 func perBaseChain(text string, l *layout, pos int) bool {
-	start := l.clauseBreak(l.chainStart(clauseOf(l.breaks, pos)))
-	return rePerAmount.MatchString(text[start:pos])
+	return rePerAmount.MatchString(l.chainLead(text, pos))
 }
 
 // perUnitNouns name an amount per unit: 单产, 人均.
@@ -4705,10 +4709,15 @@ var reSubArea = regexp.MustCompile(`(产业集聚区|集聚区|开发区|经开�
 // ； after it, and is neither asked nor the report's own region
 // (平潭综合实验区's report says 实验区 of itself). A zone named further
 // into a clause (建设全国首个交通强国省域示范区，高铁里程…) is no subject.
-func subAreaBefore(q *Question, text string, prefix int, region, title string) bool {
+func subAreaBefore(q *Question, text string, l *layout, prefix int, region, title string) bool {
 	before := text[:prefix]
+	cs := clauseStart(l, prefix)
+	if cs > 0 {
+		_, n := utf8.DecodeRuneInString(text[cs:])
+		cs += n // past the break
+	}
 	var w, rest string
-	for _, from := range []int{clauseStartIn(before), 0} {
+	for _, from := range []int{cs, 0} {
 		loc := reSubArea.FindStringIndex(before[from:])
 		if loc == nil {
 			continue
@@ -4732,16 +4741,6 @@ func subAreaBefore(q *Question, text string, prefix int, region, title string) b
 // reSubAreaVerb matches words that make a zone after them the object of
 // work (推进重点片区建设, 加快开发区建设), not a figure's subject.
 var reSubAreaVerb = regexp.MustCompile(`推进|加快|建设|打造|实施|推动|支持|完善|加强|新建|创建|获批|申报|培育|发展|引导|优化|提升|围绕|依托|加大|启动|做强|壮大|重点|聚焦|规划|设立|整合`)
-
-// clauseStartIn returns the offset in s just past its last clause break.
-func clauseStartIn(s string) int {
-	k := strings.LastIndexAny(s, "，,；;。：:")
-	if k < 0 {
-		return 0
-	}
-	_, n := utf8.DecodeRuneInString(s[k:])
-	return k + n
-}
 
 // reWholeScope matches a word that gives the whole region as a figure's
 // scope.

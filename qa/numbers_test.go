@@ -650,7 +650,7 @@ func TestSubAreaBefore(t *testing.T) {
 				break
 			}
 		}
-		if got := subAreaBefore(&Question{Raw: c.question, Norm: c.question}, c.text, at, c.region, c.title); got != c.want {
+		if got := subAreaBefore(&Question{Raw: c.question, Norm: c.question}, c.text, clauses(c.text), at, c.region, c.title); got != c.want {
 			t.Errorf("%s: %s: subAreaBefore = %v, want %v", c.question, c.text, got, c.want)
 		}
 	}
