@@ -668,3 +668,30 @@ func topTitles(d *Doc) []string {
 	}
 	return titles
 }
+
+// A budget report's part headed by a year of public finance with no cue
+// (2023年财政政策和财政工作) plans when the year is the plan's and reviews
+// when it is the year past's; a year-led line of another kind
+// (2026年省十件民生实事) heads nothing.
+func TestBudgetYearParts(t *testing.T) {
+	src := "周口市2022年预算执行情况和2023年预算（草案）报告\n\n" +
+		"2022年财政预算执行情况\n\n全市一般公共预算收入完成177亿元，增长11.9%。\n\n" +
+		"2023年财政政策和财政工作\n\n●支持周钢等“三个一批”重大项目。\n\n" +
+		"2022年财政工作\n\n全年压减一般性支出3亿元。\n"
+	d := Parse("henan_zhoukou_2022_budget_report", []byte(src))
+	want := map[string]Period{"2022年财政预算执行情况": PeriodReview, "2023年财政政策和财政工作": PeriodPlan, "2022年财政工作": PeriodReview}
+	for _, s := range d.Sections {
+		if w, ok := want[s.Title]; ok {
+			if s.Period != w {
+				t.Errorf("%s: period %v, want %v", s.Title, s.Period, w)
+			}
+			delete(want, s.Title)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no sections %v", want)
+	}
+	if isPeriodHeading("2026年省十件民生实事") {
+		t.Error("2026年省十件民生实事 read as a heading")
+	}
+}

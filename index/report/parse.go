@@ -267,6 +267,7 @@ func (p *parser) run() {
 	p.doc.Meta = p.detectMeta()
 	p.accountsArranged()
 	p.workReportParts()
+	p.budgetParts()
 	if p.doc.Title == "" {
 		p.doc.Title = syntheticTitle(p.doc.Meta)
 	}
@@ -376,8 +377,19 @@ func isPeriodHeading(s string) bool {
 		return false
 	}
 	per, year := sectionPeriod(s)
-	return per != PeriodNone && (year > 0 || strings.Contains(s, "时期") || strings.Contains(s, "今年") || strings.Contains(s, "明年") || strings.Contains(s, "过去"))
+	if per == PeriodNone {
+		// 2023年财政政策和财政工作: a short line of public finance that
+		// opens with a year and names nothing else in figures heads a
+		// budget's part on that year; budgetParts reads which part it is.
+		rest := reYearLead.ReplaceAllString(s, "")
+		return n <= 20 && rest != s && !strings.ContainsAny(rest, "0123456789０１２３４５６７８９%％") &&
+			(strings.Contains(rest, "财政") || strings.Contains(rest, "预算"))
+	}
+	return year > 0 || strings.Contains(s, "时期") || strings.Contains(s, "今年") || strings.Contains(s, "明年") || strings.Contains(s, "过去")
 }
+
+// reYearLead is a year opening a heading: 2023年.
+var reYearLead = regexp.MustCompile(`^(?:19|20)\d{2}年`)
 
 // isPartTitle reports whether s is the unnumbered title of a part of a
 // report that joins several (关于2020年市级一般公共支出预算的说明 in a
@@ -1416,6 +1428,31 @@ func sectionPeriod(title string) (Period, int) {
 // 情况, 2023年预算编制指导思想.
 var reBudgetOfYear = regexp.MustCompile(`预算情况$|预算编制`)
 
+// budgetParts reads the periods of a budget or plan report's top-level
+// parts whose titles name a year and give no cue (2023年财政政策和财政工作):
+// the plan year's plans, the year past's reviews; their parts without a
+// cue of their own follow them.
+func (p *parser) budgetParts() {
+	d := p.doc
+	m := d.Meta
+	if m.Kind != BudgetReport && m.Kind != PlanReport || m.PlanYear == 0 || m.ReviewYear == m.PlanYear {
+		return
+	}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		if s.Period != PeriodNone || s.Parent >= 0 {
+			continue
+		}
+		switch s.Year {
+		case m.PlanYear:
+			s.Period = PeriodPlan
+		case m.ReviewYear:
+			s.Period = PeriodReview
+		}
+	}
+	inheritPeriods(d)
+}
+
 // workReportParts reads the periods of a work report's top-level parts
 // whose titles give no cue (一、深入贯彻新发展理念，“加油干2017”成果丰硕; 二、
 // 做好“三篇文章”，全力推进2018年各项工作再上新台阶): a part whose title
@@ -1443,9 +1480,14 @@ func (p *parser) workReportParts() {
 			}
 		}
 	}
-	if !changed {
-		return
+	if changed {
+		inheritPeriods(d)
 	}
+}
+
+// inheritPeriods gives the sections without a period of their own their
+// parent's, and its year where they name none.
+func inheritPeriods(d *Doc) {
 	for i := range d.Sections {
 		s := &d.Sections[i]
 		if s.Period == PeriodNone && s.Parent >= 0 && s.Parent < i {
