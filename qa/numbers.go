@@ -3143,6 +3143,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	rates := ratesAsked(q)
 	sector := bareSector(q)
 	growth, share := asksGrowth(q), asksShare(q)
+	// Read once: 比全省快多少 asks for a gap between rates; 每万人 and
+	// per 1,000 people ask per hundred or thousand.
+	gapAsked := reAsksGap.MatchString(q.Norm)
+	perBaseAsked := reAsksPerBase.MatchString(q.Norm) || reAsksPerBase.MatchString(strings.ToLower(q.Raw))
 	for _, sh := range shs {
 		h, v, occ := sh.h, sh.v, sh.occ
 		// The rules read traditional characters as simplified (從…降低到).
@@ -3310,7 +3314,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			otherBefore := !listed && otherPlaceBefore(places, breaks, f.Prefix) && !countsPlaces(text, f)
 			ft[fOtherPlace] = boolf(placeMiss || otherBefore)
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
-				growth && !share && f.Unit == "百分点" && (shareBefore(text, breaks, f.Prefix) || reGapBefore.MatchString(clause) && !reAsksGap.MatchString(q.Norm)) ||
+				growth && !share && f.Unit == "百分点" && (shareBefore(text, breaks, f.Prefix) || !gapAsked && reGapBefore.MatchString(clause)) ||
 				share && changeFigure(text, f.Prefix))
 			avg := averageFigure(clause)
 			// 达到9.2万元、增长4.1%: the level reached is the item before
@@ -3363,7 +3367,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			lh := fi.listHead(f)
 			ft[fPerUnitMiss] = boolf(q.PerUnit && !perUnitFigure(text, breaks, f) && !perUnitFigure(text, breaks, lh) ||
 				!q.PerUnit && !strings.Contains(q.Norm, "标准") && (perUnitNoun(text[clauseStart(breaks, lh.Prefix):lh.Prefix]) || perUnitChain(text, breaks, f.Prefix)) ||
-				!reAsksPerBase.MatchString(q.Norm) && !reAsksPerBase.MatchString(strings.ToLower(q.Raw)) && perBaseChain(text, breaks, lh.Prefix))
+				!perBaseAsked && perBaseChain(text, breaks, lh.Prefix))
 			// 2025年初的债务限额 is not the 年末 one, nor the reverse.
 			ft[fSubperiodMiss] = boolf(parts.at(f.Prefix) != qpart || qpoint != "" && pointAt(text, f.Prefix) != "" && pointAt(text, f.Prefix) != qpoint)
 			if e.model.w[fHeadClash] != 0 {
@@ -4718,7 +4722,16 @@ func subAreaBefore(q *Question, text string, l *layout, prefix int, region, titl
 	}
 	var w, rest string
 	for _, from := range []int{cs, 0} {
-		loc := reSubArea.FindStringIndex(before[from:])
+		// The zone opens the clause after at most 4 runes: look no
+		// further than a zone's length past them.
+		end := min(len(before), from+subAreaWindow)
+		for end < len(before) && !utf8.RuneStart(before[end]) {
+			end++
+		}
+		if !strings.ContainsAny(before[from:end], "区县乡镇") {
+			continue // every zone ends in one of them
+		}
+		loc := reSubArea.FindStringIndex(before[from:end])
 		if loc == nil {
 			continue
 		}
@@ -4737,6 +4750,11 @@ func subAreaBefore(q *Question, text string, l *layout, prefix int, region, titl
 	}
 	return !strings.Contains(q.Raw, core) && !strings.Contains(q.Norm, core) && !strings.Contains(region, core) && !strings.Contains(title, core)
 }
+
+// subAreaWindow bounds, in bytes, the words after a clause's start that
+// subAreaBefore reads: 4 runes of lead and the longest zone
+// (县（市、区）, with its count).
+const subAreaWindow = 3 * (4 + 12)
 
 // reSubAreaVerb matches words that make a zone after them the object of
 // work (推进重点片区建设, 加快开发区建设), not a figure's subject.
