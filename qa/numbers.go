@@ -431,6 +431,9 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				}
 			}
 		}
+		if route := routeAsked(q, c.Word); route != "" {
+			out[ci] = append(out[ci], routeSpelled(route, folded, offs)...)
+		}
 		opposeWithin(out[ci])
 		if len(out[ci]) == 0 && !c.Aspect {
 			out[ci] = abbreviated(c.Word, folded, offs, runes)
@@ -511,6 +514,49 @@ func abbreviated(word, folded string, offs []int, runes *runeSet) []occurrence {
 		}
 		out = append(out, oc)
 		from = e
+	}
+	return out
+}
+
+// routeKinds are the kinds of route a question may name by its two ends'
+// first characters (福平铁路, 京沪高铁), longest first.
+var routeKinds = []string{"高速铁路", "城际铁路", "高速公路", "铁路", "高铁", "城际", "高速", "公路", "大道", "航线", "管道"}
+
+// routeAsked returns the route a question names by its ends when word is
+// the two characters of the ends (福平 of 福平铁路), or "".
+func routeAsked(q *Question, word string) string {
+	if utf8.RuneCountInString(word) != 2 || !isHanString(word) {
+		return ""
+	}
+	for _, k := range routeKinds {
+		if strings.Contains(q.Norm, word+k) {
+			return word + k
+		}
+	}
+	return ""
+}
+
+// routeSpelled finds the route (福平铁路) where the report spells its ends
+// out (福州至平潭铁路): the first end opens with the first character, the
+// second with the second, joined by 至, 到 or a dash, before the same kind
+// of route. offs maps offsets when not nil.
+func routeSpelled(route, folded string, offs []int) []occurrence {
+	r := []rune(route)
+	kind := string(r[2:])
+	if !strings.Contains(folded, kind) || !strings.ContainsRune(folded, r[0]) {
+		return nil
+	}
+	re, err := regexp.Compile(regexp.QuoteMeta(string(r[0])) + `\p{Han}{0,4}(?:至|到|—|－|-)` + regexp.QuoteMeta(string(r[1])) + `\p{Han}{0,4}?` + regexp.QuoteMeta(kind))
+	if err != nil {
+		return nil
+	}
+	var out []occurrence
+	for _, loc := range re.FindAllStringIndex(folded, -1) {
+		oc := occurrence{start: loc[0], end: loc[1], factor: 0.9, text: folded[loc[0]:loc[1]], part: -1}
+		if offs != nil {
+			oc.start, oc.end = offs[loc[0]], offs[loc[1]]
+		}
+		out = append(out, oc)
 	}
 	return out
 }

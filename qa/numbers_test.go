@@ -2572,3 +2572,26 @@ func TestGap(t *testing.T) {
 		}
 	}
 }
+
+// A route named by its ends' first characters (福平铁路) is found where the
+// report spells the ends out (福州至平潭铁路), and only before its own kind
+// of route.
+func TestRouteSpelled(t *testing.T) {
+	q := &Question{Norm: "2015年给福平铁路投了多少钱"}
+	route := routeAsked(q, "福平")
+	if route != "福平铁路" {
+		t.Fatalf("routeAsked(福平) = %q, want 福平铁路", route)
+	}
+	if got := routeAsked(q, "铁路"); got != "" {
+		t.Errorf("routeAsked(铁路) = %q, want none", got)
+	}
+	for text, want := range map[string]int{
+		"投入78100万元用于福州至平潭铁路工程建设。": 1,
+		"投入43431万元用于福平大道建设。":      0,
+		"福州至平潭高速公路建成通车。":          0,
+	} {
+		if got := len(routeSpelled(route, text, nil)); got != want {
+			t.Errorf("routeSpelled(%s) found %d, want %d", text, got, want)
+		}
+	}
+}
