@@ -374,6 +374,10 @@ func otherPart(q *Question, contracts map[int]contracted, f Quantity) bool {
 	return n >= 0 && n != ct.index
 }
 
+// classNames name the firms a bound defines: 规模以上工业企业营业收入 asks of
+// them, not for the bound (see thresholdFigure).
+var classNames = strings.NewReplacer("规模以上", "", "限额以上", "")
+
 // definitionWords mark a sentence that defines what a statistic covers.
 var definitionWords = []string{"统计范围", "统计口径", "起点", "是指", "指年", "范围为", "标准为", "口径为", "包括"}
 
@@ -424,9 +428,7 @@ func thresholdFigure(q *Question, sentence string, f Quantity) bool {
 	if !def {
 		return false
 	}
-	// 规模以上工业企业营业收入 asks of the firms the bound defines, not
-	// for the bound.
-	norm := strings.NewReplacer("规模以上", "", "限额以上", "").Replace(q.Norm)
+	norm := classNames.Replace(q.Norm)
 	return !strings.Contains(norm, "范围") && !strings.Contains(norm, "起点") && !strings.Contains(norm, "标准") &&
 		!strings.Contains(norm, "门槛") && !strings.Contains(norm, "多大") && !strings.Contains(norm, "指") &&
 		!strings.Contains(norm, "以上") && !strings.Contains(norm, "threshold")

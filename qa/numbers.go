@@ -431,8 +431,8 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 				}
 			}
 		}
-		if route := routeAsked(q, c.Word); route != "" {
-			out[ci] = append(out[ci], routeSpelled(route, folded, offs)...)
+		if c.route != nil {
+			out[ci] = append(out[ci], routeSpelled(c.route, folded, offs)...)
 		}
 		opposeWithin(out[ci])
 		if len(out[ci]) == 0 && !c.Aspect {
@@ -536,20 +536,21 @@ func routeAsked(q *Question, word string) string {
 	return ""
 }
 
-// routeSpelled finds the route (福平铁路) where the report spells its ends
-// out (福州至平潭铁路): the first end opens with the first character, the
-// second with the second, joined by 至, 到 or a dash, before the same kind
-// of route. offs maps offsets when not nil.
-func routeSpelled(route, folded string, offs []int) []occurrence {
+// routeRegexp returns the pattern of a route (福平铁路) whose report spells
+// its ends out (福州至平潭铁路): the first end opens with the first
+// character, the second with the second, joined by 至, 到 or a dash,
+// before the same kind of route; nil for no route.
+func routeRegexp(route string) *regexp.Regexp {
 	r := []rune(route)
-	kind := string(r[2:])
-	if !strings.Contains(folded, kind) || !strings.ContainsRune(folded, r[0]) {
+	if len(r) < 3 {
 		return nil
 	}
-	re, err := regexp.Compile(regexp.QuoteMeta(string(r[0])) + `\p{Han}{0,4}(?:至|到|—|－|-)` + regexp.QuoteMeta(string(r[1])) + `\p{Han}{0,4}?` + regexp.QuoteMeta(kind))
-	if err != nil {
-		return nil
-	}
+	return regexp.MustCompile(regexp.QuoteMeta(string(r[0])) + `\p{Han}{0,4}(?:至|到|—|－|-)` + regexp.QuoteMeta(string(r[1])) + `\p{Han}{0,4}?` + regexp.QuoteMeta(string(r[2:])))
+}
+
+// routeSpelled finds a route where the report spells its ends out (see
+// routeRegexp). offs maps offsets when not nil.
+func routeSpelled(re *regexp.Regexp, folded string, offs []int) []occurrence {
 	var out []occurrence
 	for _, loc := range re.FindAllStringIndex(folded, -1) {
 		oc := occurrence{start: loc[0], end: loc[1], factor: 0.9, text: folded[loc[0]:loc[1]], part: -1}
@@ -2816,30 +2817,15 @@ func (l *layout) chainLead(text string, pos int) string {
 	return text[l.clauseBreak(l.chainStart(clauseOf(l.breaks, pos))):pos]
 }
 
-// laterItemAsked reports whether a concept the question asks stands in a
-// later item of the list f's clause makes of its figures, before that
-// item's figure, and nowhere before f in the clause (房屋签约207座、拆除211座
-// asked 拆了多少座: 拆 is 211's, and 207 is the 签约's). Words before f are
-// its own or the list's shared head (房屋), so only later items count.
-func laterItemAsked(q *Question, text string, occ [][]occurrence, l *layout, figs []Quantity, f Quantity) bool {
+// laterItemAsked reports whether a concept the question asks opens a
+// later item of the list f's clause makes of its figures (see
+// layout.leadsNextItem), and stands nowhere before f in the clause
+// (房屋签约207座、拆除211座 asked 拆了多少座: 拆 is 211's, and 207 is the
+// 签约's). Words before f are its own or the list's shared head (房屋), so
+// only later items count.
+func laterItemAsked(q *Question, text string, occ [][]occurrence, l *layout, f Quantity) bool {
 	c := clauseOf(l.breaks, f.Prefix)
-	cs := l.clauseBreak(c)
-	ce := math.MaxInt
-	if c < len(l.breaks) {
-		ce = l.breaks[c]
-	}
-	next := -1 // the join that opens the next item
-	for _, j := range l.joins {
-		if j >= f.End && j < ce {
-			next = j
-			break
-		}
-	}
-	if next < 0 {
-		return false
-	}
-	_, n := utf8.DecodeRuneInString(text[next:])
-	opens := next + n // the next item's first word
+	cs := clauseStart(l, f.Prefix)
 	for ci, qc := range q.Concepts {
 		if qc.Optional || qc.Place || ci >= len(occ) {
 			continue
@@ -2851,7 +2837,7 @@ func laterItemAsked(q *Question, text string, occ [][]occurrence, l *layout, fig
 			}
 			// The asked word itself, opening the item (、拆除211座), not a
 			// wording of it nor a word inside the item (、省政协提案876件).
-			if o.start == opens && o.factor >= 0.9 && o.part < 0 && figureAfter(figs, o.end, ce) {
+			if o.factor >= 0.9 && o.part < 0 && l.opensItem(text, o.start) && clauseOf(l.breaks, o.start) == c && l.leadsNextItem(f.End, o.start, o.end) {
 				later = true
 			}
 		}
@@ -2862,24 +2848,28 @@ func laterItemAsked(q *Question, text string, occ [][]occurrence, l *layout, fig
 	return false
 }
 
-// figureAfter reports whether a figure of figs starts in [from, to).
-func figureAfter(figs []Quantity, from, to int) bool {
-	for _, g := range figs {
-		if g.Prefix >= from && g.Prefix < to {
-			return true
-		}
-	}
-	return false
+// opensItem reports whether a list join stands right before byte pos of
+// text.
+func (l *layout) opensItem(text string, pos int) bool {
+	_, n := utf8.DecodeLastRuneInString(text[:pos])
+	k := sort.SearchInts(l.joins, pos-n)
+	return k < len(l.joins) && l.joins[k] == pos-n
 }
+
+// gapWords compare one rate with another: 高于全市…增速, 快于全国.
+const gapWords = `高于|低于|快于|慢于|高出|低出|领先|落后`
+
+// gapBases are the wholes a rate is compared with: 比全省快.
+const gapBases = `全国|全省|全市|全区|全州|全县`
 
 // reGapBefore finds, in the words of a clause before a figure in points,
 // the rate it is measured against (高于全市规模以上工业增加值增速12.3个和
 // 8.9个百分点): the points are a gap between two rates, no growth.
-var reGapBefore = regexp.MustCompile(`高于|低于|快于|慢于|高出|低出|超过|领先|落后|比(?:全国|全省|全市|全区|全州|全县|[^，。；]{0,8}(?:平均|水平|增速|增幅))[^，。；]{0,4}(?:高|低|快|慢)`)
+var reGapBefore = regexp.MustCompile(gapWords + `|超过|比(?:` + gapBases + `|[^，。；]{0,8}(?:平均|水平|增速|增幅))[^，。；]{0,4}(?:高|低|快|慢)`)
 
 // reAsksGap asks for the gap between two rates: 比全省快多少, 高出全国几个
 // 百分点.
-var reAsksGap = regexp.MustCompile(`高于|低于|快于|慢于|高出|低出|领先|落后|差距|差了|比(?:全国|全省|全市|全区|全州|全县|[^，。？?]{0,8}(?:平均|水平|增速|增幅))|\b(?:than|above|below|ahead|behind|gap)\b`)
+var reAsksGap = regexp.MustCompile(gapWords + `|差距|差了|比(?:` + gapBases + `|[^，。？?]{0,8}(?:平均|水平|增速|增幅))|\b(?:than|above|below|ahead|behind|gap)\b`)
 
 // chainStart returns the clause that clause c goes on from (see
 // layout.continues): c itself when it goes on from none.
@@ -3390,7 +3380,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
-			if !listed && laterItemAsked(q, text, occ, breaks, figs, f) {
+			if !listed && laterItemAsked(q, text, occ, breaks, f) {
 				// 共完成房屋签约207座、拆除211座, asked 拆了多少座: the
 				// figure of the item the asked word stands in answers.
 				ft[fFlowClash] = 1
@@ -4787,7 +4777,7 @@ func subAreaBefore(q *Question, text string, l *layout, prefix int, region, titl
 		w, rest = before[from+loc[0]:from+loc[1]], before[from+loc[1]:]
 		break
 	}
-	if w == "" || strings.Contains(rest, "；") || strings.Contains(rest, ";") || reWholeScope.MatchString(rest) {
+	if w == "" || strings.Contains(rest, "；") || strings.Contains(rest, ";") || namesWholeRegion(rest) {
 		return false
 	}
 	core := strings.Trim(w, "“”")
@@ -4806,9 +4796,17 @@ const subAreaWindow = 3 * (4 + 12)
 // work (推进重点片区建设, 加快开发区建设), not a figure's subject.
 var reSubAreaVerb = regexp.MustCompile(`推进|加快|建设|打造|实施|推动|支持|完善|加强|新建|创建|获批|申报|培育|发展|引导|优化|提升|围绕|依托|加大|启动|做强|壮大|重点|聚焦|规划|设立|整合`)
 
-// reWholeScope matches a word that gives the whole region as a figure's
-// scope.
-var reWholeScope = regexp.MustCompile(`全(市|区|县|省|州|盟|旗|国)`)
+// namesWholeRegion reports whether s holds a scope marker of the whole
+// region (全市, 全省 …; see scopeMarkers), not the whole of a budget's items
+// (全口径).
+func namesWholeRegion(s string) bool {
+	for _, m := range scopeMarkers {
+		if m.scope == ScopeWhole && m.word != "全口径" && strings.Contains(s, m.word) {
+			return true
+		}
+	}
+	return false
+}
 
 // wholeWords in a question ask for the whole, never a narrowed part:
 // 全体居民人均可支配收入 is not the 城镇居民's.

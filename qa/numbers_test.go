@@ -2590,7 +2590,7 @@ func TestRouteSpelled(t *testing.T) {
 		"投入43431万元用于福平大道建设。":      0,
 		"福州至平潭高速公路建成通车。":          0,
 	} {
-		if got := len(routeSpelled(route, text, nil)); got != want {
+		if got := len(routeSpelled(routeRegexp(route), text, nil)); got != want {
 			t.Errorf("routeSpelled(%s) found %d, want %d", text, got, want)
 		}
 	}

@@ -134,10 +134,15 @@ type Concept struct {
 	// dictionary parts are.
 	looseParts []bool
 	// partLatin is, for a part the question writes in Latin letters (gdp
-	// of gdp增长, found as 生产总值), that word folded: reports write it
-	// too (全年GDP同比增长3.5%). partLatinRunes are its runes.
+	// of gdp增长, found as 生产总值), that word folded as report text is:
+	// reports write it too (全年GDP同比增长3.5%). partLatinRunes are its
+	// runes.
 	partLatin      []string
 	partLatinRunes []runeSet
+	// route is the pattern of the route the concept abbreviates by its
+	// ends (福平 of 福平铁路), spelled out as reports write it; nil for
+	// none (see routeRegexp).
+	route *regexp.Regexp
 }
 
 // Tagger is implemented by segmenters that tag parts of speech: each
@@ -376,6 +381,9 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	}
 	a.partAlternatives(q)
 	for i := range q.Concepts {
+		if route := routeAsked(q, q.Concepts[i].Word); route != "" {
+			q.Concepts[i].route = routeRegexp(route)
+		}
 		q.Concepts[i].prepare()
 	}
 	return q
@@ -435,8 +443,7 @@ func (c *Concept) prepare() {
 	c.partLatinRunes = make([]runeSet, len(c.partLatin))
 	for k, p := range c.partLatin {
 		if p != "" {
-			c.partLatin[k], _ = segment.Fold(p)
-			c.partLatinRunes[k] = runesOf(c.partLatin[k])
+			c.partLatinRunes[k] = runesOf(p)
 		}
 	}
 	c.partsBefore = make([][]string, len(c.Parts))
@@ -2237,7 +2244,8 @@ func (a *Analyzer) addParts(c *Concept, subs []string) {
 			latin := ""
 			if !loose {
 				if w := a.partWord(p); w != p {
-					latin, p = p, w
+					latin, _ = segment.Fold(p)
+					p = w
 				}
 			}
 			c.Parts = append(c.Parts, p)
