@@ -713,6 +713,19 @@ func (l *layout) asideBytes(from, to int) int {
 	return spanBytes(l.asides, from, to)
 }
 
+// inAside reports whether byte pos lies in an aside.
+func (l *layout) inAside(pos int) bool {
+	if l == nil {
+		return false
+	}
+	for _, a := range l.asides {
+		if a[0] < pos && pos < a[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // asideOpening returns where the aside holding byte pos opens, when it
 // breaks a total down into two figures or more (（一般债券14.41亿元，专项
 // 债券1.12亿元）), or -1.
@@ -2848,6 +2861,84 @@ func laterItemAsked(q *Question, text string, occ [][]occurrence, l *layout, f Q
 	return false
 }
 
+// detailedNext reports whether a concept the question asks stands before
+// figure f of v only in brackets, and opens an item of the next sentence
+// of the paragraph that gives the parts of v's total: 主要畜禽存栏（猪牛羊
+// 禽）235.86万头。其中：牛189.4万头，…, asked 牛存栏: the part's figure
+// answers, not the total it lies in. Only one such concept may be asked.
+func (vw *viewer) detailedNext(q *Question, v *sentView, occ [][]occurrence, l *layout, f Quantity) bool {
+	var asked []int
+	for ci, qc := range q.Concepts {
+		if qc.Optional || qc.Place || ci >= len(occ) {
+			continue
+		}
+		inside, outside := false, false
+		for _, o := range occ[ci] {
+			if o.end > f.Prefix {
+				continue
+			}
+			if l.inAside(o.start) {
+				inside = true
+			} else {
+				outside = true
+			}
+		}
+		if inside && !outside {
+			asked = append(asked, ci)
+		}
+	}
+	// Two members asked (牛羊存栏, 猪牛羊禽存栏) ask for more than one part.
+	if len(asked) != 1 {
+		return false
+	}
+	next := vw.neighbour(v, v.rec.N+1)
+	return next != nil && isDetail(next.rec.Text) && opensDetailItem(next.folded, q.Concepts[asked[0]])
+}
+
+// opensDetailItem reports whether a wording of c opens an item of a folded
+// detail sentence (其中:牛189.4万头,增加2.01万头;羊32.23万只), a figure
+// following it within a few characters.
+func opensDetailItem(folded string, c Concept) bool {
+	for _, alt := range c.Alts {
+		w := alt.folded
+		if w == "" || alt.Factor < 0.9 {
+			continue
+		}
+		for from := 0; ; {
+			k := strings.Index(folded[from:], w)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(w)
+			if !itemOpensAt(folded, k) {
+				continue
+			}
+			rest := folded[k+len(w):]
+			if d := firstDigit(rest); d >= 0 && utf8.RuneCountInString(rest[:d]) <= 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// itemOpensAt reports whether an item of a folded detail sentence opens
+// at byte k: right after its 其中 or a list join.
+func itemOpensAt(folded string, k int) bool {
+	before := strings.TrimRight(folded[:k], " ")
+	if strings.HasPrefix(before, "(") || strings.HasPrefix(before, "（") {
+		before = strings.TrimLeft(before, "(（0123456789一二三四五六七八九十)）、.")
+	}
+	switch before = strings.TrimRight(before, ",:："); {
+	case before == "其中":
+		return true
+	case strings.HasSuffix(folded[:k], "、"), strings.HasSuffix(folded[:k], ";"):
+		return true
+	}
+	return false
+}
+
 // opensItem reports whether a list join stands right before byte pos of
 // text.
 func (l *layout) opensItem(text string, pos int) bool {
@@ -3380,7 +3471,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
-			if !listed && laterItemAsked(q, text, occ, breaks, f) {
+			if !listed && (laterItemAsked(q, text, occ, breaks, f) || vw.detailedNext(q, v, occ, breaks, f)) {
 				// 共完成房屋签约207座、拆除211座, asked 拆了多少座: the
 				// figure of the item the asked word stands in answers.
 				ft[fFlowClash] = 1

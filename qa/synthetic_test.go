@@ -1721,3 +1721,31 @@ func TestLaterItemAsked(t *testing.T) {
 		}
 	}
 }
+
+// A total whose members stand in brackets (存栏（猪牛羊禽）235.86万头), and
+// a next sentence that gives them (其中：牛189.4万头…；羊32.23万只): the
+// member asked picks its own figure, not the total's.
+func TestDetailedNext(t *testing.T) {
+	doc := "某市2025年国民经济和社会发展统计公报\n\n2025年末，全市主要畜禽存栏（猪牛羊禽）235.86万头（只），比上年末减少5.51万头（只）。其中：牛189.4万头，增加2.01万头；羊32.23万只，减少4.81万只。\n"
+	e := smallEngine(t, "xizang_mou_2025_stat_bulletin.txt", doc)
+	for q, want := range map[string]float64{
+		"现在牛存栏有多少头？":  1,
+		"年末羊存栏多少只？":   1,
+		"主要畜禽存栏一共多少？": 0,
+		"猪牛羊禽存栏多少万头？": 0,
+	} {
+		cs, clash := candidatesWith(t, e, q, "flow_clash")
+		found := false
+		for _, c := range cs {
+			if c.Text == "235.86万头" {
+				found = true
+				if c.Features[clash] != want {
+					t.Errorf("%s: 235.86万头 flow_clash %v, want %v", q, c.Features[clash], want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no candidate 235.86万头", q)
+		}
+	}
+}
