@@ -609,6 +609,10 @@ func TestSituationAndTasks(t *testing.T) {
 		// An action plan is carried out in either year: no cue.
 		"产业发展动力持续提升实施产业培育壮大行动计划，加大招商引资工作": PeriodNone,
 		"2017年计划安排": PeriodPlan,
+		// 部署 plans as the noun closing a title, not as a deed done.
+		"2014年工作总体部署": PeriodPlan,
+		"积极统筹部署和指导监督，高效推进法治政府建设": PeriodNone,
+		"坚持政治引领，贯彻落实党中央决策部署":     PeriodNone,
 	} {
 		if got, _ := sectionPeriod(title); got != want {
 			t.Errorf("sectionPeriod(%q) = %v, want %v", title, got, want)
@@ -693,5 +697,38 @@ func TestBudgetYearParts(t *testing.T) {
 	}
 	if isPeriodHeading("2026年省十件民生实事") {
 		t.Error("2026年省十件民生实事 read as a heading")
+	}
+}
+
+// An untitled report signed and dated at its end (深圳市龙华区人民政府2019年
+// 12月18日), whose last part plans the next year, tells of the year it is
+// dated in, not of the first year its opening names.
+func TestSignedAtTheEnd(t *testing.T) {
+	body := strings.Repeat("区司法局定期召集相关部门召开法治政府建设工作推进会，不断提升法治政府建设工作成效。", 20)
+	text := "现将有关情况报告如下：\n一、积极统筹部署和指导监督，高效推进法治政府建设\n近年来，我区法治政府建设水平逐年提高，2018年，在全市考评中名列第二。" + body +
+		"\n二、加强制度建设\n今年以来，共审查区规范性文件28件。" + body +
+		"\n三、2020年法治政府建设工作计划\n（一）有力推进法治政府建设工作。" + body + "\n专此报告。\n深圳市龙华区人民政府2019年12月18日\n"
+	d := Parse("guangdong_shenzhen_longhua_2019_rule_of_law_report", []byte(text))
+	if m := d.Meta; m.Year != 2019 || m.ReviewYear != 2019 || m.PlanYear != 2020 {
+		t.Errorf("years %d, review %d, plan %d; want 2019, 2019, 2020", m.Year, m.ReviewYear, m.PlanYear)
+	}
+	for _, s := range d.Sections {
+		if strings.Contains(s.Title, "积极统筹部署") && s.Period == PeriodPlan {
+			t.Errorf("%q read as a plan", s.Title)
+		}
+	}
+	for _, c := range []struct {
+		line string
+		want int
+	}{
+		{"2019年12月18日", 2019},
+		{"二〇一九年十二月十八日", 2019},
+		{"深圳市龙华区人民政府2019年12月18日", 2019},
+		{"截至2019年12月18日，共受理案件91宗。", 0},
+	} {
+		d := &Doc{Paragraphs: []Paragraph{{Text: "专此报告。"}, {Text: c.line}}}
+		if got := closingYear(d); got != c.want {
+			t.Errorf("closingYear(%q) = %d, want %d", c.line, got, c.want)
+		}
 	}
 }

@@ -268,6 +268,10 @@ func (p *parser) detectMeta() Meta {
 
 	// Years.
 	c := yearClues{title: title, delivered: deliveredYear(f.lines), id: d.ID}
+	if c.delivered == 0 {
+		// Signed and dated at its end (深圳市龙华区人民政府 2019年12月18日).
+		c.delivered = closingYear(d)
+	}
 	for _, s := range reTitleYear.FindAllStringSubmatch(title, -1) {
 		c.titleYears = append(c.titleYears, atoi(s[1]))
 	}
@@ -278,6 +282,7 @@ func (p *parser) detectMeta() Meta {
 		// speaks of (2025年是…, 2025年，全市…).
 		if s := reTitleYear.FindStringSubmatch(f.opening); s != nil {
 			c.titleYears = []int{atoi(s[1])}
+			c.fromOpening = true
 			inferred[InferredYear] = true
 		}
 	}
@@ -302,6 +307,9 @@ type yearClues struct {
 	delivered    int   // the year of the date printed in its front matter
 	review, plan int   // the years its review and plan sections name
 	id           string
+	// fromOpening: titleYears is the year the opening of an untitled
+	// report names first, no title's.
+	fromOpening bool
 	// lateIn reports whether the text speaks as late in year y: it
 	// estimates y's outcome (一九六四年…预计…) and plans y+1 (明年,
 	// 一九六五年计划草案).
@@ -380,6 +388,12 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 		// that names the year reviewed (2018年河北省政府工作报告, delivered
 		// on 二〇一九年一月十四日).
 		idYear := reIDYear.FindString(c.id)
+		if c.fromOpening && c.delivered > 0 {
+			// The date an untitled report was signed on tells its year
+			// better than the first year its opening happens to name
+			// (近年来…2018年，在全市考评中名列第二).
+			first = 0
+		}
 		switch {
 		case c.delivered > 0 && first > 0 && c.delivered == first+1 && c.review == first:
 			m.Year = c.delivered
@@ -411,9 +425,39 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 		}
 		if c.plan > 0 {
 			m.PlanYear = c.plan
+			if c.review == 0 && first == 0 && c.delivered > 0 && c.plan-1 > m.ReviewYear {
+				// An untitled report, dated, whose plan is for 2020 (2020
+				// 年法治政府建设工作计划) reviews 2019: it was delivered
+				// at the end of the year it tells of.
+				m.ReviewYear = c.plan - 1
+			}
 		}
 	}
 	return inferred
+}
+
+// reClosingDate is a date alone on a line, or after the name of who signs
+// it, as a report is signed: 2019年12月18日, 二〇一九年十二月十八日, 深圳市
+// 龙华区人民政府2019年12月18日.
+var reClosingDate = regexp.MustCompile(`^(?:\p{Han}{2,24}?(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|财政局|财政厅|统计局|审计局|审计厅|局|厅)\s*)?(?:((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|([一二][〇○零Ｏ一二三四五六七八九]{3})\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$`)
+
+// closingYear returns the year of the date a report is signed with, on
+// one of its last lines, or 0.
+func closingYear(d *Doc) int {
+	for i, n := len(d.Paragraphs)-1, 0; i >= 0 && n < 4; i-- {
+		t := strings.TrimSpace(d.Paragraphs[i].Text)
+		if t == "" {
+			continue
+		}
+		n++
+		if m := reClosingDate.FindStringSubmatch(t); m != nil {
+			if m[1] != "" {
+				return atoi(m[1])
+			}
+			return hanYear(m[2])
+		}
+	}
+	return 0
 }
 
 // isBulletinText reports whether a report without a title is a

@@ -1405,6 +1405,11 @@ func sectionPeriod(title string) (Period, int) {
 	// 实施产业培育壮大行动计划: an action plan is a programme carried out
 	// in the year past as in the year ahead, no cue of either.
 	cued := strings.ReplaceAll(title, "行动计划", "")
+	// 2014年工作总体部署 plans; 积极统筹部署和指导监督 tells what was done,
+	// and 贯彻落实党中央决策部署 whose decisions were carried out.
+	if k := strings.Index(cued, "部署"); k >= 0 && (!strings.HasSuffix(strings.TrimRight(cued, "。：: "), "部署") || strings.HasSuffix(strings.TrimRight(cued, "。：: "), "决策部署")) {
+		cued = strings.ReplaceAll(cued, "部署", "")
+	}
 	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求", "主要工作", "工作重点"} {
 		if k := strings.Index(cued, w); k >= 0 {
 			if j := strings.Index(cued, "形势"); j >= 0 && j < k && year == 0 && FiveYearPlanEnd(title) == 0 {
