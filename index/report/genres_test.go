@@ -732,3 +732,41 @@ func TestSignedAtTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// A page that lost its line breaks runs a part's first item into its
+// heading (（二）深化国资国企改革一是国企改革三年行动任务如期完成): the heading
+// ends before 一是. A report on the work of 2022 whose part is headed
+// 2023年工作 plans 2023 there; its 2022年主要工作 reviews.
+func TestRunInItemAndLaterYearPart(t *testing.T) {
+	if got := sectionLead("（二）深化国资国企改革一是国企改革三年行动任务如期完成。"); got != "（二）深化国资国企改革" {
+		t.Errorf("sectionLead = %q, want （二）深化国资国企改革", got)
+	}
+	body := strings.Repeat("区属国企累计完成固定资产投资总额122.88亿元，同比增长66.96%。", 20)
+	text := "平潭综合实验区国有资产管理局关于2022年度国资国企监管工作情况的报告\n发布时间: 2023-12-15 09:43\n\n一、2022年主要工作\n" +
+		"（一）深化国资国企改革一是国企改革三年行动任务如期完成。" + body + "\n二、2023年工作\n（一）继续深化国资国企改革。" + body + "\n"
+	d := Parse("fujian_pingtan_2022_state_assets_report", []byte(text))
+	if d.Meta.ReviewYear != 2022 || d.Meta.PlanYear != 2023 {
+		t.Errorf("review %d, plan %d; want 2022, 2023", d.Meta.ReviewYear, d.Meta.PlanYear)
+	}
+	for _, s := range d.Sections {
+		want := PeriodReview // 2022年主要工作, in a report on 2022
+		if strings.Contains(s.Title, "2023") || strings.Contains(s.Title, "继续") {
+			want = PeriodPlan
+		}
+		if s.Period != want {
+			t.Errorf("%q: period %q, want %q", s.Title, s.Period, want)
+		}
+	}
+}
+
+// An untitled speech reviewing 2015 and planning 2016 (2015年工作回顾 …
+// 2016年主要工作任务) was delivered in 2016: its 去年 is 2015.
+func TestUntitledReviewAndPlan(t *testing.T) {
+	body := strings.Repeat("新区经济继续保持较快增长，完成地区生产总值670.6亿元，同比增长9.4%。", 20)
+	text := "2015年工作回顾\n2015年，新区经济继续保持较快增长。" + body + "\n一、主要经济指标持续向好\n" + body +
+		"\n2016年主要工作\n一、坚持以城市管理治理为核心\n" + body + "\n"
+	d := Parse("guangdong_shenzhen_guangming_2016_gov_work_report", []byte(text))
+	if m := d.Meta; m.Year != 2016 || m.ReviewYear != 2015 || m.PlanYear != 2016 {
+		t.Errorf("years %d, review %d, plan %d; want 2016, 2015, 2016 (%+v)", m.Year, m.ReviewYear, m.PlanYear, m)
+	}
+}

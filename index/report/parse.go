@@ -268,6 +268,7 @@ func (p *parser) run() {
 	p.accountsArranged()
 	p.workReportParts()
 	p.budgetParts()
+	p.laterYearParts()
 	if p.doc.Title == "" {
 		p.doc.Title = syntheticTitle(p.doc.Meta)
 	}
@@ -1305,6 +1306,14 @@ func sectionLead(text string) string {
 	if k := strings.IndexAny(text, "。！"); k > 0 {
 		title = text[:k]
 	}
+	// A page that lost its line breaks runs the first item into the
+	// heading (（二）深化国资国企改革一是国企改革三年行动任务如期完成): 一是
+	// opens an item, never a heading's words.
+	if k := strings.Index(title, "一是"); k > 0 {
+		if _, rest := splitNumber(title[:k]); utf8.RuneCountInString(strings.TrimSpace(rest)) >= 4 {
+			title = title[:k]
+		}
+	}
 	_, rest := splitNumber(title)
 	if utf8.RuneCountInString(rest) > 40 || strings.ContainsAny(rest, "0123456789０１２３４５６７８９%") {
 		return ""
@@ -1457,6 +1466,64 @@ func (p *parser) budgetParts() {
 	}
 	inheritPeriods(d)
 }
+
+// laterYearParts reads as plans the top-level parts of a report of no
+// work, budget or plan kind whose titles name a year after the one it
+// reviews and give no cue (二、2023年工作 in a report on the work of 2022),
+// and their parts; the first such year is the report's plan year when it
+// had none.
+func (p *parser) laterYearParts() {
+	d := p.doc
+	m := &d.Meta
+	switch m.Kind {
+	case WorkReport, BudgetReport, PlanReport:
+		return
+	}
+	if m.ReviewYear == 0 {
+		return
+	}
+	changed := map[int]bool{}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		if s.Parent >= 0 || s.Level > 1 {
+			continue
+		}
+		switch {
+		case s.Period != PeriodReview && s.Year > m.ReviewYear:
+			if s.Period == PeriodNone {
+				s.Period, changed[i] = PeriodPlan, true
+			}
+			if m.PlanYear == 0 {
+				m.PlanYear = s.Year
+				if m.Year == m.ReviewYear && m.IsInferred(InferredYear) {
+					// Read as delivered in the year it tells of, it is
+					// rather delivered in the year it plans for, as
+					// reports on a year and the next are.
+					m.Year = m.PlanYear
+				}
+			}
+		case s.Period == PeriodPlan && s.Year == m.ReviewYear && m.Year > m.ReviewYear && !reStrongPlan.MatchString(s.Title):
+			// 一、2022年主要工作 in a report on 2022: the work done.
+			s.Period, changed[i] = PeriodReview, true
+		}
+	}
+	if len(changed) == 0 {
+		return
+	}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		if s.Parent >= 0 && changed[s.Parent] {
+			s.Period, changed[i] = d.Sections[s.Parent].Period, true
+			if s.Year == 0 {
+				s.Year = d.Sections[s.Parent].Year
+			}
+		}
+	}
+}
+
+// reStrongPlan is a cue of a plan that no year makes a review: 计划, 安排,
+// 目标, 打算 (主要工作 and 重点工作 are the year's, whichever it is).
+var reStrongPlan = regexp.MustCompile(`计划|安排|目标|任务|打算|草案|展望|部署|思路|建议`)
 
 // workReportParts reads the periods of a work report's top-level parts
 // whose titles give no cue (一、深入贯彻新发展理念，“加油干2017”成果丰硕; 二、
