@@ -2374,6 +2374,13 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		// dates the figure in its stead.
 		if last > yearEnd && rel != noRel && (year == 0 || adverb) {
 			year = anchorYear(m) + rel
+			if rel == 0 && pc.secPeriod == report.PeriodReview && pc.secYear > 0 && pc.secYear < year && m.Kind == report.OtherReport {
+				// 今年以来 in a part headed 2022年主要工作 of a report on
+				// the year's work published in 2023: written late in the
+				// year it reviews. A work report's review speaks of the
+				// year it is delivered in as 今年 (今年第一季度工业生产…).
+				year = pc.secYear
+			}
 		}
 	}
 	if year == 0 {

@@ -2595,3 +2595,19 @@ func TestRouteSpelled(t *testing.T) {
 		}
 	}
 }
+
+// 今年以来 in a part headed 2022年主要工作, of a report on the year's work
+// published in 2023, is 2022; in a work report's review it stays the year
+// the report is delivered in.
+func TestThisYearInReview(t *testing.T) {
+	text := "今年以来区属国企累计完成固定资产投资总额122.88亿元。"
+	at := strings.Index(text, "122.88")
+	other := report.Meta{Kind: report.OtherReport, Year: 2023, ReviewYear: 2022, PlanYear: 2023}
+	if y, _ := period(periodCtx{text: text, meta: other, secPeriod: report.PeriodReview, secYear: 2022}, at); y != 2022 {
+		t.Errorf("a year's work report: %d, want 2022", y)
+	}
+	work := report.Meta{Kind: report.WorkReport, Year: 1984, ReviewYear: 1983, PlanYear: 1984}
+	if y, _ := period(periodCtx{text: text, meta: work, secPeriod: report.PeriodReview, secYear: 1983}, at); y != 1984 {
+		t.Errorf("a work report: %d, want 1984", y)
+	}
+}

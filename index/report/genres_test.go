@@ -770,3 +770,23 @@ func TestUntitledReviewAndPlan(t *testing.T) {
 		t.Errorf("years %d, review %d, plan %d; want 2016, 2015, 2016 (%+v)", m.Year, m.ReviewYear, m.PlanYear, m)
 	}
 }
+
+// A flattened page whose top heading runs straight into its first part's
+// mark (一、2022年主要工作（一）基本情况截止2022年底…) has that heading.
+func TestL1IntoL2(t *testing.T) {
+	body := strings.Repeat("区属国企累计完成固定资产投资总额122.88亿元，同比增长66.96%。", 60)
+	text := "关于2022年度国资国企监管工作情况的报告\n2022年以来，实验区国资系统克服疫情影响。一、2022年主要工作（一）基本情况截止2022年底，区属国企共有企业197家。" + body +
+		"（二）深化国资国企改革。" + body + "二、2023年工作（一）继续深化国资国企改革。" + body + "\n"
+	d := Parse("fujian_pingtan_2022_state_assets_report", []byte(text))
+	found := false
+	for _, s := range d.Sections {
+		found = found || s.Title == "2022年主要工作" && s.Level == 1
+	}
+	if !found {
+		var titles []string
+		for _, s := range d.Sections {
+			titles = append(titles, s.Title)
+		}
+		t.Errorf("no section 2022年主要工作: %q", titles)
+	}
+}

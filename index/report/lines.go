@@ -79,6 +79,9 @@ var (
 	// opens as a part's paragraphs do: with the year past (一、深入贯彻新
 	// 发展理念，“加油干2017”成果丰硕 | 刚刚过去的2017年…), the year's own
 	// (…再上新台阶 | 2018年是…) or the address (…加强政府自身建设 | 各位代表).
+	// reL1IntoL2 is a top-level heading run straight into its first
+	// part's mark: 一、2022年主要工作（一）基本情况截止2022年底….
+	reL1IntoL2    = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,（(]{2,30}?([（(]一[）)])`)
 	reOpenerTitle = regexp.MustCompile(`^([一二三四五六七八九十]{1,2}、[^。；！？：:]{4,40}?)(?:刚刚过去的|过去的一年|过去一年|一年来|各位代表|(?:19|20)\d{2}年[，,]?是|今年是)`)
 )
 
@@ -116,6 +119,8 @@ func splitFlattened(data []byte, l line) []line {
 			add(c + len(m))
 		} else if m := reOpenerTitle.FindSubmatchIndex(data[c:l.end]); m != nil {
 			add(c + m[3])
+		} else if m := reL1IntoL2.FindSubmatchIndex(data[c:l.end]); m != nil {
+			add(c + m[2])
 		}
 	}
 	add(l.end)
