@@ -26,3 +26,17 @@ func TestSingularKeepsWordsEndingInS(t *testing.T) {
 		t.Errorf("autonomous prefectures: %+v, want 自治州", ms)
 	}
 }
+
+// A sum of money named by its head (租金, 补偿金) expects money; words that
+// end alike but are no money (黄金, 冶金) do not.
+func TestMoneyHeads(t *testing.T) {
+	lx := LoadLexicon()
+	for word, want := range map[string]string{
+		"租金": "money", "补偿金": "money", "住房公积金": "money", "营业额": "money",
+		"黄金": "weight", "冶金": "",
+	} {
+		if got := lx.WordHint(word); got != want {
+			t.Errorf("WordHint(%s) = %q, want %q", word, got, want)
+		}
+	}
+}
