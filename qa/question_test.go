@@ -111,7 +111,7 @@ func TestAnalyze(t *testing.T) {
 		{q: "2023年安排了多少个省重点建设项目？", lang: "zh", kind: KindNumber, unit: "个", class: "count", year: 2023},
 		{q: "2023年建成了多少个重点项目？", lang: "zh", kind: KindNumber, unit: "个", class: "count", year: 2023, done: true},
 		{q: "How much new farmland was the government planning to build in 2020?", lang: "en", kind: KindNumber, unit: "亩", class: "area", year: 2020, plan: true},
-		{q: "How much gold did large industrial firms produce in 2025?", lang: "en", kind: KindNumber, year: 2025, done: true},
+		{q: "How much gold did large industrial firms produce in 2025?", lang: "en", kind: KindNumber, class: "weight", year: 2025, done: true},
 		{q: "公报里“城镇新增就业人数”是怎么算的？", lang: "zh", kind: KindDefinition, term: "城镇新增就业人数"},
 		{q: "城镇新增就业人数是怎么算出来的？", lang: "zh", kind: KindDefinition, class: "people", term: "城镇新增就业人数"},
 		{q: "公报里第三产业是怎么界定的？", lang: "zh", kind: KindDefinition, term: "第三产业"},
