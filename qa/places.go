@@ -143,6 +143,7 @@ var reTitleTown = regexp.MustCompile(`^(?:关于)?(?:(?:19|20)\d{2}年)?(\p{Han}
 // 潭 + 城镇): they name the report's own place, which its text seldom
 // repeats.
 func ownTown(q *Question, sum *index.Summary) {
+	ownIssuer(q, sum)
 	m := reTitleTown.FindStringSubmatch(sum.Title)
 	if m == nil {
 		return
@@ -157,6 +158,40 @@ func ownTown(q *Question, sum *index.Summary) {
 	}
 	q.Concepts = slices.DeleteFunc(q.Concepts, func(c Concept) bool {
 		return strings.Contains(town, c.Word)
+	})
+}
+
+// reTitleIssuer is the body a report's title names as its author, after
+// its region and before its year: 海坛片区 of 平潭综合实验区海坛片区管理局
+// 2024年度工作总结…, 社会事业 of …社会事业局2024年工作总结.
+var reTitleIssuer = regexp.MustCompile(`^(?:关于)?\p{Han}{1,10}?(?:综合实验区|自治州|自治县|自治区|新区|省|市|县|区|州|盟|旗)(\p{Han}{2,10}?)(?:管理局|管理委员会|管委会|委员会|办公室|局|委|办)(?:关于)?(?:19|20)\d{2}`)
+
+// issuerSuffixes end the name of a body that issues a report.
+var issuerSuffixes = []string{"管理局", "管理委员会", "管委会", "委员会", "办公室", "局", "委", "办"}
+
+// ownIssuer drops the concepts a question makes of the body its report's
+// title names as its author (海坛片区 asked of 海坛片区管理局2024年度工作
+// 总结, 社会事业局 of 社会事业局2024年工作总结): the report is that body's
+// own, and its text seldom names it. Only the whole name, asked, counts,
+// and a word the question also uses elsewhere stays.
+func ownIssuer(q *Question, sum *index.Summary) {
+	m := reTitleIssuer.FindStringSubmatch(sum.Title)
+	if m == nil || utf8.RuneCountInString(m[1]) < 2 {
+		return
+	}
+	body := m[1]
+	k := strings.Index(q.Norm, body)
+	if k < 0 {
+		return
+	}
+	end := k + len(body)
+	if sfx := hasPrefixAny(q.Norm[end:], issuerSuffixes); sfx != "" {
+		body += sfx // 社会事业局: the 局 too
+		end += len(sfx)
+	}
+	rest := q.Norm[:k] + " " + q.Norm[end:]
+	q.Concepts = slices.DeleteFunc(q.Concepts, func(c Concept) bool {
+		return c.Word != "" && strings.Contains(body, c.Word) && !strings.Contains(rest, c.Word)
 	})
 }
 

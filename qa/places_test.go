@@ -522,3 +522,37 @@ func TestOwnTown(t *testing.T) {
 		}
 	}
 }
+
+// The body a report's title names as its author (海坛片区管理局, 社会事业局)
+// is the report's own when a question names it: its words are not looked
+// for in the text. A word of it the question also asks of stays.
+func TestOwnIssuer(t *testing.T) {
+	for _, tc := range []struct {
+		title, q string
+		words    []string
+		gone     []string
+	}{
+		{"平潭综合实验区海坛片区管理局2024年度工作总结及2025年工作思路", "2024年海坛片区搞了多少场现场警示教育活动", []string{"海坛", "片区", "活动"}, []string{"海坛", "片区"}},
+		{"平潭综合实验区社会事业局2024年工作总结及2025年工作思路", "社会事业局2024年新增城镇就业多少人", []string{"社会事业", "局", "新增城镇就业"}, []string{"社会事业", "局"}},
+		// Not named whole: 资产 is what is asked.
+		{"平潭综合实验区国有资产管理局关于2022年度国资国企监管工作情况的报告", "区属国企资产总额多少", []string{"区属", "国企", "资产"}, nil},
+		// Named, and asked of elsewhere: 资产 stays.
+		{"平潭综合实验区国有资产管理局关于2022年度国资国企监管工作情况的报告", "国有资产管理局今年处置了多少资产", []string{"国有资产", "资产", "处置"}, []string{"国有资产"}},
+	} {
+		q := &Question{Norm: tc.q}
+		for _, w := range tc.words {
+			q.Concepts = append(q.Concepts, Concept{Word: w})
+		}
+		ownTown(q, &index.Summary{Title: tc.title})
+		var kept []string
+		for _, c := range q.Concepts {
+			kept = append(kept, c.Word)
+		}
+		for _, w := range tc.words {
+			if slices.Contains(kept, w) == slices.Contains(tc.gone, w) {
+				t.Errorf("%s | %s: kept %v, want %v dropped", tc.title, tc.q, kept, tc.gone)
+				break
+			}
+		}
+	}
+}
