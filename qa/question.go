@@ -370,6 +370,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 	q.Level = reLevelQ.MatchString(strings.ToLower(norm))
 	// 比例降到多少: the 比 of a ratio compares nothing.
 	q.AsksChange = reAsksChange.MatchString(ratioWords.Replace(strings.ToLower(norm)))
+	if !q.Level && !q.AsksChange && q.Lang == "zh" && asksRateLevel(q, norm) {
+		// 高考本科上线率多少: the rate, not how far it rose (分别较去年
+		// 提高5.96%).
+		q.Level = true
+	}
 	// 一共新增了多少家: the sum of what was added, not the whole there is.
 	q.Total = reAsksTotal.MatchString(strings.ToLower(norm)) && !reTotalAdded.MatchString(norm)
 	q.Before = reAsksBefore.MatchString(norm)
@@ -2570,6 +2575,23 @@ var reTotalAdded = regexp.MustCompile(`(?:一共|总共|共计|合计)(?:又|再
 var reAsksCount = regexp.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
 
 var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|上涨|上调|调高|降|升|增|涨|减|砍|压)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
+
+// asksRateLevel reports whether a question asks a rate by its name alone
+// (本科上线率多少, 资产负债率是多少): its last concept is a rate, and no word
+// of a change stands in the question.
+func asksRateLevel(q *Question, norm string) bool {
+	if q.Class != "percent" || len(q.Concepts) == 0 {
+		return false
+	}
+	last := q.Concepts[len(q.Concepts)-1].Word
+	if !strings.HasSuffix(last, "率") || last == "增长率" || last == "增率" {
+		return false
+	}
+	return !hasAny(strings.ReplaceAll(norm, last, ""), rateChangeWords)
+}
+
+// rateChangeWords ask how a rate changed.
+var rateChangeWords = []string{"增长", "增速", "增幅", "提高", "提升", "上升", "下降", "降低", "回落", "涨", "跌", "降", "升", "变化", "几个点", "百分点", "幅度", "比上年", "比去年", "同比"}
 
 // rankWords ask for a place in a ranking; they name no subject.
 var rankWords = map[string]bool{"排第": true, "排名": true, "第几": true, "位次": true, "名列": true,

@@ -3021,3 +3021,20 @@ func TestEnglishWhenClause(t *testing.T) {
 		t.Errorf("concepts %q, want 中心医院 among them", conceptWords(q))
 	}
 }
+
+// A rate asked by its name alone (本科上线率多少) asks its level; asked how
+// it changed, or a growth rate, it does not.
+func TestRateLevelAsked(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]bool{
+		"去年高考本科上线率多少？":   true,
+		"区属国企的资产负债率是多少？": true,
+		"本科上线率比去年提高了多少？": false,
+		"城镇化率提升了几个百分点？":  false,
+		"GDP增长率是多少？":     false,
+	} {
+		if got := a.Analyze(q).Level; got != want {
+			t.Errorf("%s: Level %v, want %v", q, got, want)
+		}
+	}
+}
