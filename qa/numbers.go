@@ -678,6 +678,12 @@ type layout struct {
 	// topic says that the first clause names what the sentence's figures
 	// are of: 在工业农业总产值方面：一九五三年比一九五二年增长百分之十四点四.
 	topic bool
+	// verbItems marks the breaks that are semicolons opening an item led
+	// by a verb at most (；实现营业收入…), which shares the subject of the
+	// sentence's first item; lead is that item's clause, past a time
+	// alone (截至目前，).
+	verbItems map[int]bool
+	lead      int
 }
 
 // reTopicClause is a first clause that names the topic of the figures
@@ -822,6 +828,9 @@ func clauses(text string) *layout {
 	l := &layout{asides: asideSpans(text)}
 	if k := strings.IndexAny(text, "，；：,;:"); k > 0 {
 		l.topic = reTopicClause.MatchString(strings.TrimSpace(text[:k]))
+		if reTimeLead0.MatchString(strings.TrimSpace(text[:k])) {
+			l.lead = 1
+		}
 	}
 	if strings.Contains(text, "从") || strings.Contains(text, "由") {
 		for _, m := range reFromTo.FindAllStringIndex(text, -1) {
@@ -842,6 +851,12 @@ func clauses(text string) *layout {
 			}
 			if (r == '，' || r == ',') && thousandsComma(text, i) {
 				continue // 878，631万元: one figure
+			}
+			if (r == '；' || r == ';') && reVerbLed.MatchString(text[i+utf8.RuneLen(r):]) {
+				if l.verbItems == nil {
+					l.verbItems = map[int]bool{}
+				}
+				l.verbItems[len(l.breaks)] = true
 			}
 			l.breaks = append(l.breaks, i)
 		case '、':
@@ -1120,6 +1135,12 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 			return 0.85
 		}
 	}
+	if d < 0 && l != nil && l.sharedSubject(o, co, cq) {
+		// 区属国企合计资产总额1,132.92亿元、同比增长3.56%；实现营业收入
+		// 24.91亿元、同比增长26.38%: the subject of the first item is
+		// that of the items after its semicolons.
+		return 0.85
+	}
 	if d < 0 {
 		// An earlier clause sets the topic of the sentence for the
 		// figures that follow ("工程设计与建造产业……，综合收入突破590亿元").
@@ -1144,6 +1165,33 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 	// Words in a later clause seldom describe an earlier figure.
 	return 0.3 / float64(d)
 }
+
+// sharedSubject reports whether occurrence o, in clause co, stands before
+// the first figure of the sentence's first clause of words (a time alone,
+// 截至目前, goes before it), and only items cut at semicolons, each opening
+// with a verb at most, lie between it and clause cq: it is the subject of
+// them all.
+func (l *layout) sharedSubject(o occurrence, co, cq int) bool {
+	if co != l.lead || co >= len(l.breaks) || cq > len(l.breaks) {
+		return false
+	}
+	if k := sort.SearchInts(l.digits, o.end); k >= len(l.digits) || l.digits[k] >= l.breaks[co] {
+		return false // no figure after the word in its clause
+	}
+	for c := co; c < cq; c++ {
+		if !l.verbItems[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// reTimeLead0 is a first clause of a time alone: 截至目前, 2024年, 今年以来.
+var reTimeLead0 = regexp.MustCompile(`^(?:截至|截止)?(?:目前|当前|(?:19|20)\d{2}\s*年(?:底|末|以来)?|今年以来|年初以来|全年|今年|去年)$`)
+
+// reVerbLed is an item that opens with a verb of attainment before what it
+// counts: 实现营业收入…, 完成投资…, 累计….
+var reVerbLed = regexp.MustCompile(`^\s*(?:实现|完成|达到|累计|共|新增|全年|上缴|缴纳|获得|取得|带动|吸引|引进|签约|落地)`)
 
 // shareBetween reports whether a 占 of a share stands between a and b.
 func (l *layout) shareBetween(a, b int) bool {

@@ -2611,3 +2611,21 @@ func TestThisYearInReview(t *testing.T) {
 		t.Errorf("a work report: %d, want 1984", y)
 	}
 }
+
+// The subject of a sentence's first item (区属国企) is that of the items
+// after its semicolons that open with a verb (；实现营业收入…), not of an
+// item with a subject of its own (；工业增加值…).
+func TestSharedSubject(t *testing.T) {
+	for text, want := range map[string]float64{
+		"截至目前，区属国企合计资产总额1,132.92亿元、同比增长3.56%；实现营业收入24.91亿元、同比增长26.38%。": 0.85,
+		"截至目前，区属国企合计资产总额1,132.92亿元、同比增长3.56%；工业增加值24.91亿元、同比增长26.38%。":  0.5,
+	} {
+		l := clauses(text)
+		at := strings.Index(text, "区属国企")
+		o := occurrence{start: at, end: at + len("区属国企"), factor: 1, part: -1}
+		qs := strings.Index(text, "26.38")
+		if got := proximity(o, l, qs, qs+len("26.38%")); got != want {
+			t.Errorf("%s: proximity %.2f, want %.2f", text, got, want)
+		}
+	}
+}
