@@ -234,6 +234,11 @@ func isPlanWord(phrase string) bool {
 	return false
 }
 
+// enAuxiliaries end the noun phrase a question asks of (How many housing
+// units does…).
+var enAuxiliaries = map[string]bool{"does": true, "did": true, "do": true, "will": true, "is": true, "are": true, "was": true,
+	"were": true, "has": true, "have": true, "had": true, "can": true, "could": true, "should": true, "would": true}
+
 var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
 
 // headUnit returns the index of the match whose unit the question asks
@@ -248,6 +253,11 @@ func headUnit(matches []englishMatch, words []string, asked int) int {
 	units := false
 	for k := asked - 1; k >= 0 && k >= asked-3 && words[k] != "many"; k-- {
 		units = units || words[k] == "units" || words[k] == "unit"
+	}
+	// How many talent and affordable housing units does…: units ends the
+	// noun phrase, as its head.
+	for k := asked; k >= 0 && k < len(words) && k < asked+8 && !enAuxiliaries[words[k]]; k++ {
+		units = units || words[k] == "units" && (k+1 == len(words) || enAuxiliaries[words[k+1]])
 	}
 	if units {
 		// How many units of talent and affordable housing: units count

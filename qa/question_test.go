@@ -2996,12 +2996,19 @@ func TestTownOwnLevel(t *testing.T) {
 	}
 }
 
-// How many units of X and Y housing counts the dwellings the phrase ends
-// in, not the people (talent) its first word names.
+// How many units of X and Y housing (or X and Y housing units) counts the
+// dwellings the phrase ends in, not the people (talent) its first word
+// names.
 func TestEnglishUnitsOf(t *testing.T) {
-	q := testAnalyzer().Analyze("How many units of talent and affordable housing will Guangming build in 2017?")
-	if q.Class == "people" || q.Unit != "套" {
-		t.Errorf("units of talent and affordable housing: class %q unit %q, want 套", q.Class, q.Unit)
+	for _, s := range []string{
+		"How many units of talent and affordable housing will Guangming build in 2017?",
+		// units closing the noun phrase is its head too.
+		"How many talent and affordable housing units does Luohu plan to start or raise in 2020?",
+	} {
+		q := testAnalyzer().Analyze(s)
+		if q.Class == "people" || q.Unit != "套" {
+			t.Errorf("%s: class %q unit %q, want 套", s, q.Class, q.Unit)
+		}
 	}
 }
 
