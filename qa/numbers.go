@@ -5026,6 +5026,10 @@ func narrowedAt(q *Question, text string, occ []occurrence, i int, seg segment.S
 	if !own && strings.HasPrefix(o.text, "出口") && strings.HasSuffix(before, "进") {
 		return true
 	}
+	// 高新技术产品出口, 机电产品进口: the trade in some goods, a part.
+	if (strings.HasPrefix(o.text, "出口") || strings.HasPrefix(o.text, "进口")) && strings.HasSuffix(before, "产品") && !asksModifier(q, "产品") {
+		return true
+	}
 
 	// 城镇居民人均可支配收入: the modifier may stand before the people the
 	// figure is of.
@@ -5057,8 +5061,8 @@ func endsWithAsked(q *Question, before string) bool {
 }
 
 // wholePrefixes make no narrower word of the word they open: 总人口,
-// 居民家庭.
-var wholePrefixes = []string{"总", "居民"}
+// 居民家庭, 外贸出口.
+var wholePrefixes = []string{"总", "居民", "外贸"}
 
 // sameModifier gives the words that ask for what a modifier narrows to as
 // well as the modifier itself: 城镇 and 城里 for 城市, 乡村 and 乡下 for 农村.

@@ -1749,3 +1749,17 @@ func TestDetailedNext(t *testing.T) {
 		}
 	}
 }
+
+// 外贸出口 is all of the exports; 高新技术产品出口 a part of them.
+func TestExportsWholeAndPart(t *testing.T) {
+	doc := "某市2006年政府工作报告\n\n2005年全市外贸出口1015亿美元，成为全国首个出口超千亿美元的城市。高新技术产品出口达470.9亿美元，占全市出口总额的46.4%。\n"
+	e := smallEngine(t, "guangdong_mou_2006_gov_work_report.txt", doc)
+	cs, narrower := candidatesWith(t, e, "2005年出口做到了多少亿美元", "narrower")
+	got := map[string]float64{}
+	for _, c := range cs {
+		got[c.Text] = c.Features[narrower]
+	}
+	if got["1015亿美元"] != 0 || got["470.9亿美元"] != 1 {
+		t.Errorf("narrower %v, want 1015亿美元 0 and 470.9亿美元 1", got)
+	}
+}
