@@ -2086,6 +2086,11 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 			continue
 		}
 		aspect := (aspectWords[w.text] || verbs[w.text] || a.Lex.Verb(w.text)) && !measureVerbs[w.text]
+		if t, ok := strings.CutSuffix(w.text, "目标"); ok && (t == "" || aspectWords[t]) {
+			// 控制目标, 预期目标, 增长目标: a target, as 目标 alone says;
+			// no thing.
+			aspect = true
+		}
 		if (w.text == "实际" || w.text == "名义") && wi+1 < len(words) && growthVerbs[strings.TrimRight(words[wi+1].text, "了过")] {
 			// 实际增长, 实际涨了: real growth, a manner of the change, no
 			// thing.

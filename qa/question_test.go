@@ -3045,3 +3045,20 @@ func TestRateLevelAsked(t *testing.T) {
 		}
 	}
 }
+
+// A target named with its verb (控制目标, 预期目标) weighs as 目标 does: a
+// plan, no thing to find.
+func TestTargetCompoundsAreAspects(t *testing.T) {
+	a := testAnalyzer()
+	for _, s := range []string{"今年失业率控制目标是多少", "今年物价预期目标是多少"} {
+		q := a.Analyze(s)
+		for _, c := range q.Concepts {
+			if strings.HasSuffix(c.Word, "目标") && !c.Aspect {
+				t.Errorf("%s: %s is no aspect", s, c.Word)
+			}
+		}
+		if !q.Plan {
+			t.Errorf("%s: no plan", s)
+		}
+	}
+}
