@@ -1401,6 +1401,12 @@ func sectionPeriod(title string) (Period, int) {
 			return PeriodReview, year
 		}
 	}
+	// 工作成效, 成效和主要经验做法, “十四五”时期财政工作成效: what was
+	// achieved (not 成效不足 or 成效有待提升, a problem).
+	if t := strings.TrimRight(title, "。：: "); (strings.HasSuffix(t, "成效") || strings.HasPrefix(t, "成效") || strings.HasPrefix(t, "工作成效") || strings.HasPrefix(t, "主要成效")) &&
+		!strings.Contains(t, "不足") && !strings.Contains(t, "有待") && !strings.Contains(t, "尚不") && !strings.Contains(t, "和“") {
+		return PeriodReview, year
+	}
 	if year > 0 && reBudgetOfYear.MatchString(title) {
 		// 2023年财政预算情况, 2023年预算编制指导思想: the budget of a year,
 		// not its execution (reviewed above), is its plan.
