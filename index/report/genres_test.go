@@ -613,6 +613,10 @@ func TestSituationAndTasks(t *testing.T) {
 		"2014年工作总体部署": PeriodPlan,
 		"积极统筹部署和指导监督，高效推进法治政府建设": PeriodNone,
 		"坚持政治引领，贯彻落实党中央决策部署":     PeriodNone,
+		// 成效 names what was achieved, unless it is wanting.
+		"工作成效":       PeriodReview,
+		"成效和主要经验做法":  PeriodReview,
+		"促进农民组织成效不足": PeriodNone,
 	} {
 		if got, _ := sectionPeriod(title); got != want {
 			t.Errorf("sectionPeriod(%q) = %v, want %v", title, got, want)
