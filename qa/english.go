@@ -358,6 +358,31 @@ func askedNoun(words []string) int {
 	return -1
 }
 
+// whatOfHead returns the index in words of the head of X in "what is the
+// X of Y" (investment of What is the total investment of the major
+// projects), or -1.
+func whatOfHead(words []string) int {
+	for i := 0; i+2 < len(words); i++ {
+		if words[i] != "what" || !enCopulas[words[i+1]] {
+			continue
+		}
+		k := i + 2
+		for k < len(words) && (words[k] == "the" || words[k] == "a") {
+			k++
+		}
+		for j := k + 1; j < len(words) && j <= k+3; j++ {
+			if words[j] == "of" {
+				return j - 1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// enCopulas are the verbs of "what is the X of Y".
+var enCopulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "will": true}
+
 func firstZh(e englishEntry) string {
 	if len(e.zh) == 0 {
 		return ""
@@ -663,6 +688,16 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 		// other words (by how much did the number of…) the ask is of a
 		// change, and the question's own nouns say what.
 		measuredAt = measuredNoun(matches, asked)
+	}
+	if h := whatOfHead(kept); asked < 0 && h >= 0 {
+		// What is the total investment of the major projects: the sum
+		// before of is measured, not the projects it is of — when it
+		// names a unit or a class (investment: money).
+		for i, m := range matches {
+			if m.at+m.n == h+1 && !m.entry.verb && (m.entry.unit != "" || a.Lex.WordHint(firstZh(m.entry)) != "") {
+				measuredAt, unitAt = i, i
+			}
+		}
 	}
 	if unitAt >= 0 && measuredAt > unitAt {
 		// How much railway investment: when the compound's head

@@ -3062,3 +3062,12 @@ func TestTargetCompoundsAreAspects(t *testing.T) {
 		}
 	}
 }
+
+// What is the X of Y measures X when it names a sum (total investment),
+// not the Y it is of (projects, counted 个).
+func TestEnglishWhatOf(t *testing.T) {
+	q := testAnalyzer().Analyze("What is the total investment of the major projects Pingshan planned for 2015?")
+	if q.Class != "money" || q.Unit == "个" {
+		t.Errorf("total investment of projects: class %q unit %q, want money", q.Class, q.Unit)
+	}
+}
