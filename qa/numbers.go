@@ -5195,6 +5195,33 @@ func questionSubperiod(raw string) string {
 	if m := reUpToMonth.FindStringSubmatch(raw); m != nil {
 		return subperiodKey("1-" + m[1] + "月")
 	}
+	return englishSubperiod(strings.ToLower(raw))
+}
+
+// enMonths are the months of the year, January first.
+var enMonths = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+// reEnMonthsTo is the months of a year an English question spans: from
+// January to November, January-November, through October, in the first
+// ten months.
+var reEnMonthsTo = regexp.MustCompile(`\b(?:from january (?:to|through|until|till)|january ?[-–] ?|through|up to|until|by the end of) (february|march|april|may|june|july|august|september|october|november)\b`)
+
+// englishSubperiod returns the part of a year an English question asks
+// of (see subperiodKey), or "".
+func englishSubperiod(s string) string {
+	switch {
+	case strings.Contains(s, "first three quarters"):
+		return "q1-3"
+	case strings.Contains(s, "first half"):
+		return "h1"
+	case strings.Contains(s, "second half"):
+		return "h2"
+	case strings.Contains(s, "first quarter"):
+		return "q1"
+	}
+	if m := reEnMonthsTo.FindStringSubmatch(s); m != nil {
+		return subperiodKey("1-" + strconv.Itoa(slices.Index(enMonths, m[1])+1) + "月")
+	}
 	return ""
 }
 

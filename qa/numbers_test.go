@@ -2629,3 +2629,19 @@ func TestSharedSubject(t *testing.T) {
 		}
 	}
 }
+
+// An English question's part of the year: from January to November is
+// the first eleven months, as 1-11月 is.
+func TestEnglishSubperiod(t *testing.T) {
+	for q, want := range map[string]string{
+		"How much VAT credit refund was approved from January to November 2022?": "m1-11",
+		"What was retail sales growth in the first half of 2024?":                "h1",
+		"How much was invested in the first three quarters?":                     "q1-3",
+		"How much was invested through September?":                               "q1-3",
+		"How much was invested in 2024?":                                         "",
+	} {
+		if got := questionSubperiod(q); got != want {
+			t.Errorf("%s: %q, want %q", q, got, want)
+		}
+	}
+}
