@@ -2450,7 +2450,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	clauseStart := strings.LastIndexAny(text, "，；。：,;:")
 	clause := text[clauseStart+1:]
 	for _, w := range planCues {
-		if planCueIn(clause, w) || len(w) > 3 && planCueIn(text, w) && strings.Contains(text, "目标") {
+		if planCueIn(clause, w) || len(w) > 3 && planCueIn(text, w) && strings.Contains(text, "目标") && (w != "计划" || planCueIn(text, "目标")) {
 			plan = true
 		}
 	}

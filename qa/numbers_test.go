@@ -2645,3 +2645,16 @@ func TestEnglishSubperiod(t *testing.T) {
 		}
 	}
 }
+
+// A sentence of a plan and its outcome (年度计划投资99.8亿元，…完成年度目标
+// 比率73.73%): the rate of the target met is no target.
+func TestTargetMetRate(t *testing.T) {
+	text := "年度计划投资99.8亿元，截至目前已完成投资73.58亿元，完成年度目标比率73.73%。"
+	if _, plan := period(periodCtx{text: text}, strings.Index(text, "73.73")); plan {
+		t.Error("73.73%: read as a target")
+	}
+	text2 := "年度计划投资99.8亿元，目标是完成投资110亿元。"
+	if _, plan := period(periodCtx{text: text2}, strings.Index(text2, "110")); !plan {
+		t.Error("110亿元: not read as a target")
+	}
+}

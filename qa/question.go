@@ -821,7 +821,9 @@ var reFromAbove = regexp.MustCompile(`从(?:上面|上头)(争取|要|拿|申请
 var reAccumulated = regexp.MustCompile(`累计(?:还|共|总共|一共)?(?:结余|剩下|剩余|剩)`)
 
 // wonWords are what was won (争取到了多少), which 争取 alone does not mean.
-var wonWords = strings.NewReplacer("争取到了", "了", "争取到", "了", "争取了", "了")
+var wonWords = strings.NewReplacer("争取到了", "了", "争取到", "了", "争取了", "了",
+	// 目标完成了百分之几, 完成年度目标的比率: how far the aim was met.
+	"目标完成", "完成", "完成目标", "完成", "完成了目标", "完成", "目标实现", "实现", "实现目标", "实现")
 
 var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "取得", "建成了", "新增了", "达到了", "了"}
 
@@ -987,7 +989,7 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 		rest = reAskShare.ReplaceAllString(rest, " 多少")
 	}
 	rest = a.relativeYear(q, rest)
-	// 争取到了 is what was won, no aim.
+	// 争取到了 is what was won, 目标完成了 how far an aim was met: no aim.
 	aims := wonWords.Replace(rest)
 	for _, w := range planWords {
 		if strings.Contains(aims, w) {

@@ -3071,3 +3071,18 @@ func TestEnglishWhatOf(t *testing.T) {
 		t.Errorf("total investment of projects: class %q unit %q, want money", q.Class, q.Unit)
 	}
 }
+
+// How far an aim was met (目标完成了百分之几) asks an outcome, no plan; a
+// progress (支出进度) is a rate.
+func TestAimMetAndProgress(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("国企年度投资目标完成了百分之几？"); q.Plan {
+		t.Errorf("目标完成了: read as a plan")
+	}
+	if q := a.Analyze("今年投资目标是多少？"); !q.Plan {
+		t.Errorf("投资目标: not read as a plan")
+	}
+	if q := a.Analyze("中央直达资金去年支出进度是多少"); q.Class != "percent" {
+		t.Errorf("支出进度: class %q, want percent", q.Class)
+	}
+}
