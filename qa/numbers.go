@@ -4714,9 +4714,9 @@ func perUnitNoun(before string) bool {
 }
 
 // rePerAmount matches an amount per hundred, thousand or ten thousand of
-// something: 每百元营业收入成本为91.23元 is no 营业收入, 每千人口拥有床位
-// 6.5张 no count of beds.
-var rePerAmount = regexp.MustCompile(`每(?:百|千|万|十万)(?:元|人|户|名|平方)`)
+// something, or per area: 每百元营业收入成本为91.23元 is no 营业收入, 每千
+// 人口拥有床位6.5张 no count of beds, 每平方公里GDP产出达到4亿元 no GDP.
+var rePerAmount = regexp.MustCompile(`每(?:百|千|万|十万)(?:元|人|户|名|平方)|每(?:平方公里|平方千米|公顷|平方米)`)
 
 // reAsksPerBase asks for an amount per hundred, thousand or ten thousand:
 // 每万人发明专利有几件, per 1,000 people.

@@ -1523,6 +1523,11 @@ func TestPerBaseChain(t *testing.T) {
 	if strings.Join(got, " ") != "91.23元 0.87元" {
 		t.Errorf("per-base figures %q, want 91.23元 0.87元", got)
 	}
+	// Per area too: 每平方公里GDP产出达到4亿元 is no GDP.
+	area := "2008年，全市每平方公里GDP产出达到4亿元，比上年提高0.52亿元。"
+	if f := ParseQuantities(area)[1]; !perBaseChain(area, clauses(area), f.Prefix) {
+		t.Errorf("%s: not per area", f.Text)
+	}
 	for q, want := range map[string]bool{"营业收入总额是多少": false, "每万人发明专利有几件": true, "how many doctors per 1,000 people": true} {
 		if got := reAsksPerBase.MatchString(q); got != want {
 			t.Errorf("reAsksPerBase(%s) = %v, want %v", q, got, want)
