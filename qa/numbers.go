@@ -1266,9 +1266,11 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 			// a second list of the same items, which it does not repeat.
 			items = last
 		}
-		if len(items) != len(list) && prev >= 0 && reTimeOnly.MatchString(strings.TrimSpace(text[cs:p])) {
+		if lead := strings.TrimSpace(text[cs:p]); len(items) != len(list) && prev >= 0 && (lead == "" || reTimeOnly.MatchString(lead)) {
 			// 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到
-			// 2253元和6280元: the items are the clause before the year.
+			// 2253元和6280元: the items are the clause before the year;
+			// so too before a 分别 that opens its clause (…地方财政一般预算
+			// 收入和全口径财政收入跃上新台阶，分别为4050亿元、…和3507亿元).
 			ps := 0
 			if c > 1 {
 				ps = l.breaks[c-2]

@@ -1471,6 +1471,12 @@ func TestAveragesStepsAndListsBeforeYear(t *testing.T) {
 	if lp, ok := lists[figs[0].Start]; !ok || lp.index != 0 || len(lp.items) != 2 {
 		t.Errorf("2253元: %+v %v", lp, ok)
 	}
+	// A 分别 that opens its clause: the items are the clause before.
+	text2 := "地方财政一般预算收入和全口径财政收入跃上新台阶，分别为1106.8亿元和3507亿元。"
+	figs2 := ParseQuantities(text2)
+	if lp, ok := respectively(text2, clauses(text2), figs2)[figs2[1].Start]; !ok || lp.index != 1 || len(lp.items) != 2 {
+		t.Errorf("3507亿元: %+v %v", lp, ok)
+	}
 	l := clauses("国内生产总值2000年达89404亿元，平均每年增长8.3%。")
 	if len(l.continues) < 2 || !l.continues[1] {
 		t.Errorf("平均每年增长 does not continue: %v", l.continues)
