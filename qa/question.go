@@ -1648,7 +1648,13 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 // most specific) and q.Places, and returns s without them.
 func (a *Analyzer) findPlaces(q *Question, s string) string {
 	var toks []segment.Token
+	quoted := reQuoted.FindAllStringSubmatchIndex(s, -1)
 	for _, m := range strayCounties(place.Find(s)) {
+		if quotedWithin(quoted, m.Start, m.End) {
+			// “深圳质量”, “龙华模式”: a name the question quotes whole,
+			// which the place only opens; the report writes it so.
+			continue
+		}
 		if eventNamed(s[m.End:]) {
 			// 汶川地震, 杭州亚运会: the place names an event, and the
 			// question asks of wherever the reports tell of it.
@@ -1687,6 +1693,12 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 		s = strings.Replace(s, p, " ", 1)
 	}
 	return s
+}
+
+// quotedWithin reports whether [start, end) lies inside one of the quoted
+// words (reQuoted's submatch spans) and is not all of it.
+func quotedWithin(quoted [][]int, start, end int) bool {
+	return slices.ContainsFunc(quoted, func(q []int) bool { return q[2] <= start && end <= q[3] && q[3]-q[2] > end-start })
 }
 
 // straddles reports whether the short name at [start, end) of s is cut
@@ -1821,13 +1833,14 @@ func (a *Analyzer) findPlace(s string) (string, string) {
 	}
 	best := ""
 	var toks []segment.Token
+	quoted := reQuoted.FindAllStringSubmatchIndex(s, -1)
 	for _, p := range places {
 		forms := report.PlaceForms(p)
 		n := len(forms)
 		forms = append(forms, report.CommonPlaceForms(p)...)
 		for i, form := range forms {
 			k := strings.Index(s, form)
-			if len(form) <= len(best) || k < 0 {
+			if len(form) <= len(best) || k < 0 || quotedWithin(quoted, k, k+len(form)) {
 				continue
 			}
 			if i >= n && !atTopic(s[:k]) {
@@ -1933,9 +1946,28 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 	// PM2.5: a Latin name with a decimal is one word, which the
 	// segmenter would cut at its point.
 	rest = reLatinDecimal.ReplaceAllString(rest, " $0 ")
+	// “岚台乡音”, “深圳质量”: a name the question quotes is one word, its
+	// segments the parts of it.
+	quoted := map[string]bool{}
+	for _, m := range reQuoted.FindAllStringSubmatch(rest, -1) {
+		if utf8.RuneCountInString(m[1]) >= 4 && !strings.ContainsAny(m[1], " 0123456789") {
+			quoted[m[1]] = true
+			rest = strings.Replace(rest, m[0], " "+m[1]+" ", 1)
+		}
+	}
 	for _, part := range strings.Fields(rest) {
 		if reLatinDecimal.FindString(part) == part {
 			words = append(words, word{text: part})
+			continue
+		}
+		if quoted[part] {
+			w := word{text: part}
+			for _, t := range a.Seg.Segment(part) {
+				if sub := part[t.Start:t.End]; sub != part {
+					w.subs = append(w.subs, sub)
+				}
+			}
+			words = append(words, w)
 			continue
 		}
 		toks := a.Seg.Segment(part)

@@ -3086,3 +3086,15 @@ func TestAimMetAndProgress(t *testing.T) {
 		t.Errorf("支出进度: class %q, want percent", q.Class)
 	}
 }
+
+// A name the question quotes (“岚台乡音”) is one concept, not its pieces.
+func TestQuotedNameIsOneConcept(t *testing.T) {
+	q := testAnalyzer().Analyze("“岚台乡音”在网上累计播放了多少次？")
+	found := false
+	for _, c := range q.Concepts {
+		found = found || c.Word == "岚台乡音"
+	}
+	if !found {
+		t.Errorf("concepts %+v: no 岚台乡音", q.Concepts)
+	}
+}
