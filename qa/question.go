@@ -1034,6 +1034,10 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 			q.Scale = scale
 		}
 		if u, un := unitAt(rest, j+n); un > 0 && hasPrefixAny(rest[j+n:], unitLikeWords) == "" {
+			if u2, un2 := unitAt(rest, j+n+un); u == "个" && utf8.RuneCountInString(rest[j+n+un:j+n+un+un2]) >= 2 && strings.HasSuffix(u2, "次") {
+				// 多少个航次, 几个班次: the trips are the unit.
+				u, un = u2, un+un2
+			}
 			q.Unit = u
 			if strings.HasPrefix(rest[j+n:j+n+un], u) {
 				// 多少所学校: the unit is 所, and 学校 the subject.

@@ -3098,3 +3098,12 @@ func TestQuotedNameIsOneConcept(t *testing.T) {
 		t.Errorf("concepts %+v: no 岚台乡音", q.Concepts)
 	}
 }
+
+// 多少个航次, 几个班次: the trips are the unit asked, not 个.
+func TestTripsAsUnit(t *testing.T) {
+	for _, s := range []string{"海坛一号环岛游2024年跑了多少个航次", "今年开了多少个班次"} {
+		if q := testAnalyzer().Analyze(s); !strings.HasSuffix(q.Unit, "次") {
+			t.Errorf("%s: unit %q", s, q.Unit)
+		}
+	}
+}
