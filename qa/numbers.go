@@ -4822,7 +4822,10 @@ func spanMissed(v *sentView, pc periodCtx, text string, spans [][]int, f Quantit
 		return !average && f.Unit != "%" && !growth
 	}
 	oneYear := v.rec.Period == report.PeriodReview || reSentYear.MatchString(text[:f.Prefix]) || pc.secPeriod != report.PeriodSpan && year != 0 && !plan
-	return oneYear && !spanBefore(text, spans, f.Prefix) && !levelReached(item) && !longBase(pc, f.Prefix, year)
+	// 累计建成保障性住房3.49万套, in a review of five years: a sum over
+	// them, whatever year the part reviews.
+	return oneYear && !spanBefore(text, spans, f.Prefix) && !levelReached(item) && !longBase(pc, f.Prefix, year) &&
+		!(v.rec.Period == report.PeriodReview && !reSentYear.MatchString(text[:f.Prefix]) && cumulativeFigure(text, v.layout(), f.Prefix))
 }
 
 // baseYear returns the year a change at byte at is told against (比一九五三

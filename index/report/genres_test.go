@@ -794,3 +794,26 @@ func TestL1IntoL2(t *testing.T) {
 		t.Errorf("no section 2022年主要工作: %q", titles)
 	}
 }
+
+// A title whose year is in Chinese digits with a letter for the zero
+// (二O一二年政府工作报告) names that year, over a date of the page it was
+// reposted on; a review heading run into its text on a long line (一、过去
+// 五年工作的回顾2007年以来…) is a heading.
+func TestHanYearTitleAndReviewHeading(t *testing.T) {
+	body := strings.Repeat("全市生产总值年均增长12%，地方财政一般预算收入年均增长20%。", 120)
+	text := "标题：二O一二年政府工作报告\n发布时间：2014年02月12日\n\n一、过去五年工作的回顾2007年以来，市二届人民政府在省委的正确领导下。" + body + "\n二、2012年工作\n" + body + "\n"
+	d := Parse("henan_zhumadian_2012_gov_work_report", []byte(text))
+	if d.Meta.Year != 2012 || d.Meta.ReviewYear != 2011 {
+		t.Errorf("year %d, review %d; want 2012, 2011", d.Meta.Year, d.Meta.ReviewYear)
+	}
+	found := false
+	for _, s := range d.Sections {
+		found = found || s.Title == "过去五年工作的回顾" && s.Period == PeriodReview
+	}
+	if !found {
+		t.Errorf("no review heading 过去五年工作的回顾: %+v", d.Sections)
+	}
+	if YearDigits("二O一二") != 2012 {
+		t.Errorf("YearDigits(二O一二) = %d", YearDigits("二O一二"))
+	}
+}

@@ -69,7 +69,7 @@ var (
 	// opens, run into the text after it: 一、2023年工作回顾 | 2023年是….
 	// 二、稳稳地做、实实地干，扎实做好2020年工作 | 2020年是….
 	// 一、2016年计划执行情况 | 2016年，….
-	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？]{0,30}?(?:工作回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务|年工作(?:回顾|安排|任务|建议)?|执行情况)`)
+	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？]{0,30}?(?:工作回顾|工作的回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务|年工作(?:回顾|安排|任务|建议)?|执行情况)`)
 	// reSpacedTitle is a top-level heading a crawled page keeps apart from
 	// the text after it by a space: 三、关于2019年预算草案 2019年是….
 	// Four characters at least, so that a heading typeset apart (一、综 合)
@@ -79,6 +79,11 @@ var (
 	// opens as a part's paragraphs do: with the year past (一、深入贯彻新
 	// 发展理念，“加油干2017”成果丰硕 | 刚刚过去的2017年…), the year's own
 	// (…再上新台阶 | 2018年是…) or the address (…加强政府自身建设 | 各位代表).
+	// reReviewTitle is a top-level heading of a review run into its text:
+	// 一、过去五年工作的回顾 | 2007年以来….
+	reReviewTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,]{0,20}?工作的?回顾`)
+	// reLineL1 is a top-level heading mark opening a line.
+	reLineL1 = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、`)
 	// reL1IntoL2 is a top-level heading run straight into its first
 	// part's mark: 一、2022年主要工作（一）基本情况截止2022年底….
 	reL1IntoL2    = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,（(]{2,30}?([（(]一[）)])`)
@@ -102,6 +107,11 @@ func splitFlattened(data []byte, l line) []line {
 	for _, m := range marks {
 		cuts = append(cuts, l.start+m[2])
 	}
+	if reLineL1.Match(data[l.start:l.end]) {
+		// The line opens with a heading of its own (一、过去五年工作的
+		// 回顾2007年以来…), run into the text as those inside it are.
+		cuts = append(cuts, l.start)
+	}
 	sort.Ints(cuts)
 	var out []line
 	from := l.start
@@ -113,7 +123,9 @@ func splitFlattened(data []byte, l line) []line {
 	}
 	for _, c := range cuts {
 		add(c)
-		if m := rePeriodTitle.Find(data[c:l.end]); m != nil {
+		if m := reReviewTitle.Find(data[c:l.end]); m != nil {
+			add(c + len(m))
+		} else if m := rePeriodTitle.Find(data[c:l.end]); m != nil {
 			add(c + len(m))
 		} else if m := reSpacedTitle.Find(data[c:l.end]); m != nil {
 			add(c + len(m))
@@ -132,10 +144,13 @@ func splitFlattened(data []byte, l line) []line {
 // into the heading and the paragraph; other lines are returned as they are.
 func splitRunIn(data []byte, l line) []line {
 	// l.text starts at l.start, past the line's spaces (makeLine).
-	m := rePeriodTitle.FindString(l.text)
-	if m == "" || !reYear.MatchString(m) {
+	m := reReviewTitle.FindString(l.text)
+	if m == "" {
+		m = rePeriodTitle.FindString(l.text)
+	}
+	if m == "" || !reYear.MatchString(m) && !strings.HasSuffix(m, "回顾") {
 		// 一、今年的主要任务是…: a list's first item, not a heading, unless
-		// it names its year.
+		// it names its year or is a review (一、过去五年工作的回顾).
 		return []line{l}
 	}
 	rest := l.text[len(m):]

@@ -77,9 +77,11 @@ var (
 	reDelegate  = regexp.MustCompile(`我代表(\p{Han}{2,12}?)人民政府`)
 	reSpeaker   = regexp.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
 	reDate      = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
-	reDateHan   = regexp.MustCompile(`([一二][〇○零Ｏ一二三四五六七八九]{3})\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
-	reWebDate   = regexp.MustCompile(`(?:发布|时间|日期)\S{0,4}[:：]\s*((?:19|20)\d{2})[-/.年]`)
-	reFiveYear  = regexp.MustCompile(`十[一二三四五六]五`)
+	// reTitleHanYear is a year in Chinese digits, its zero written any way.
+	reTitleHanYear = regexp.MustCompile(`([一二][〇○零ＯO0一二三四五六七八九]{3})\s*年`)
+	reDateHan      = regexp.MustCompile(`([一二][〇○零Ｏ一二三四五六七八九]{3})\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
+	reWebDate      = regexp.MustCompile(`(?:发布|时间|日期)\S{0,4}[:：]\s*((?:19|20)\d{2})[-/.年]`)
+	reFiveYear     = regexp.MustCompile(`十[一二三四五六]五`)
 )
 
 // idKinds are the kinds a document's id names in snake case, as
@@ -274,6 +276,14 @@ func (p *parser) detectMeta() Meta {
 	}
 	for _, s := range reTitleYear.FindAllStringSubmatch(title, -1) {
 		c.titleYears = append(c.titleYears, atoi(s[1]))
+	}
+	if len(c.titleYears) == 0 {
+		// 二〇一二年政府工作报告, 二O一二年…: the year in Chinese digits.
+		for _, s := range reTitleHanYear.FindAllStringSubmatch(title, -1) {
+			if y := hanYear(s[1]); y > 0 {
+				c.titleYears = append(c.titleYears, y)
+			}
+		}
 	}
 	c.review, c.plan = sectionYears(d)
 	c.lateIn = func(y int) bool { return lateInYear(d, y) }
@@ -594,8 +604,8 @@ func YearDigits(s string) int {
 	for _, r := range s {
 		d := strings.IndexRune(digits, r)
 		switch {
-		case r == '○' || r == '零' || r == 'Ｏ':
-			d = 0
+		case r == '○' || r == '零' || r == 'Ｏ' || r == 'O' || r == 'o' || r == '0':
+			d = 0 // 二O一二: a letter typed for the zero
 		case r == '两':
 			d = 2
 		case d < 0:
