@@ -430,6 +430,7 @@ func (e *Engine) route(q *Question, req Request) (f index.Filter, ok bool) {
 			e.placeConcepts(q, []*index.Summary{sum})
 			ownNation(q, []*index.Summary{sum})
 			ownTown(q, sum)
+			ownIssuer(q, sum)
 		}
 		return f, true
 	}

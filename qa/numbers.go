@@ -828,7 +828,7 @@ func clauses(text string) *layout {
 	l := &layout{asides: asideSpans(text)}
 	if k := strings.IndexAny(text, "，；：,;:"); k > 0 {
 		l.topic = reTopicClause.MatchString(strings.TrimSpace(text[:k]))
-		if reTimeLead0.MatchString(strings.TrimSpace(text[:k])) {
+		if t := strings.TrimSpace(text[:k]); reTimeOnly.MatchString(t) || reUpToNow.MatchString(t) {
 			l.lead = 1
 		}
 	}
@@ -1186,8 +1186,9 @@ func (l *layout) sharedSubject(o occurrence, co, cq int) bool {
 	return true
 }
 
-// reTimeLead0 is a first clause of a time alone: 截至目前, 2024年, 今年以来.
-var reTimeLead0 = regexp.MustCompile(`^(?:截至|截止)?(?:目前|当前|(?:19|20)\d{2}\s*年(?:底|末|以来)?|今年以来|年初以来|全年|今年|去年)$`)
+// reUpToNow is a clause of the time up to now alone: 截至目前, 今年以来 (a
+// year or 全年 alone is reTimeOnly's).
+var reUpToNow = regexp.MustCompile(`^(?:(?:截至|截止)?(?:目前|当前)|(?:今年|年初|(?:19|20)\d{2}\s*年)以来)$`)
 
 // reVerbLed is an item that opens with a verb of attainment before what it
 // counts: 实现营业收入…, 完成投资…, 累计….

@@ -143,7 +143,6 @@ var reTitleTown = regexp.MustCompile(`^(?:关于)?(?:(?:19|20)\d{2}年)?(\p{Han}
 // 潭 + 城镇): they name the report's own place, which its text seldom
 // repeats.
 func ownTown(q *Question, sum *index.Summary) {
-	ownIssuer(q, sum)
 	m := reTitleTown.FindStringSubmatch(sum.Title)
 	if m == nil {
 		return

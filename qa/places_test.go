@@ -543,7 +543,7 @@ func TestOwnIssuer(t *testing.T) {
 		for _, w := range tc.words {
 			q.Concepts = append(q.Concepts, Concept{Word: w})
 		}
-		ownTown(q, &index.Summary{Title: tc.title})
+		ownIssuer(q, &index.Summary{Title: tc.title})
 		var kept []string
 		for _, c := range q.Concepts {
 			kept = append(kept, c.Word)

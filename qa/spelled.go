@@ -100,6 +100,7 @@ func (e *Engine) respell(q *Question, terms []index.WeightedTerm, f index.Filter
 		// Aodong town asked of 敖东镇's report: the name is its own place.
 		if sum, ok := e.x.Summary(f.Doc); ok {
 			ownTown(q, sum)
+			ownIssuer(q, sum)
 		}
 	}
 	terms = e.queryTerms(q)

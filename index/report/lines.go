@@ -82,8 +82,6 @@ var (
 	// reReviewTitle is a top-level heading of a review run into its text:
 	// 一、过去五年工作的回顾 | 2007年以来….
 	reReviewTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,]{0,20}?工作的?回顾`)
-	// reLineL1 is a top-level heading mark opening a line.
-	reLineL1 = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、`)
 	// reL1IntoL2 is a top-level heading run straight into its first
 	// part's mark: 一、2022年主要工作（一）基本情况截止2022年底….
 	reL1IntoL2    = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,（(]{2,30}?([（(]一[）)])`)
@@ -107,7 +105,7 @@ func splitFlattened(data []byte, l line) []line {
 	for _, m := range marks {
 		cuts = append(cuts, l.start+m[2])
 	}
-	if reLineL1.Match(data[l.start:l.end]) {
+	if reL1.Match(data[l.start:l.end]) {
 		// The line opens with a heading of its own (一、过去五年工作的
 		// 回顾2007年以来…), run into the text as those inside it are.
 		cuts = append(cuts, l.start)

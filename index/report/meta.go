@@ -69,6 +69,10 @@ func Provinces() []string {
 	return out
 }
 
+// hanYearDigits is a year in Chinese digits, its zero written any way
+// (二〇一二, 二○一二, 二零一二, 二O一二).
+const hanYearDigits = `[一二][〇○零ＯO0一二三四五六七八九]{3}`
+
 var (
 	reTitleYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	reCongress  = regexp.MustCompile(`(?:在|向)(\p{Han}{0,16}?)第?[一二三四五六七八九十\d]+届(全国)?人民代表大会`)
@@ -77,9 +81,9 @@ var (
 	reDelegate  = regexp.MustCompile(`我代表(\p{Han}{2,12}?)人民政府`)
 	reSpeaker   = regexp.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
 	reDate      = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
-	// reTitleHanYear is a year in Chinese digits, its zero written any way.
-	reTitleHanYear = regexp.MustCompile(`([一二][〇○零ＯO0一二三四五六七八九]{3})\s*年`)
-	reDateHan      = regexp.MustCompile(`([一二][〇○零Ｏ一二三四五六七八九]{3})\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
+	// reTitleHanYear is a year in Chinese digits.
+	reTitleHanYear = regexp.MustCompile(`(` + hanYearDigits + `)\s*年`)
+	reDateHan      = regexp.MustCompile(`(` + hanYearDigits + `)\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
 	reWebDate      = regexp.MustCompile(`(?:发布|时间|日期)\S{0,4}[:：]\s*((?:19|20)\d{2})[-/.年]`)
 	reFiveYear     = regexp.MustCompile(`十[一二三四五六]五`)
 )
@@ -449,7 +453,7 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 // reClosingDate is a date alone on a line, or after the name of who signs
 // it, as a report is signed: 2019年12月18日, 二〇一九年十二月十八日, 深圳市
 // 龙华区人民政府2019年12月18日.
-var reClosingDate = regexp.MustCompile(`^(?:\p{Han}{2,24}?(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|财政局|财政厅|统计局|审计局|审计厅|局|厅)\s*)?(?:((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|([一二][〇○零Ｏ一二三四五六七八九]{3})\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$`)
+var reClosingDate = regexp.MustCompile(`^(?:\p{Han}{2,24}?(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|财政局|财政厅|统计局|审计局|审计厅|局|厅)\s*)?(?:((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(` + hanYearDigits + `)\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$`)
 
 // closingYear returns the year of the date a report is signed with, on
 // one of its last lines, or 0.

@@ -1422,7 +1422,7 @@ func sectionPeriod(title string) (Period, int) {
 	cued := strings.ReplaceAll(title, "行动计划", "")
 	// 2014年工作总体部署 plans; 积极统筹部署和指导监督 tells what was done,
 	// and 贯彻落实党中央决策部署 whose decisions were carried out.
-	if k := strings.Index(cued, "部署"); k >= 0 && (!strings.HasSuffix(strings.TrimRight(cued, "。：: "), "部署") || strings.HasSuffix(strings.TrimRight(cued, "。：: "), "决策部署")) {
+	if t := strings.TrimRight(cued, "。：: "); strings.Contains(t, "部署") && (!strings.HasSuffix(t, "部署") || strings.HasSuffix(t, "决策部署")) {
 		cued = strings.ReplaceAll(cued, "部署", "")
 	}
 	for _, w := range []string{"计划", "安排", "目标", "任务", "草案", "打算", "建议", "展望", "部署", "重点工作", "总体要求", "主要工作", "工作重点"} {
