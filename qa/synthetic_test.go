@@ -1767,7 +1767,7 @@ func TestExportsWholeAndPart(t *testing.T) {
 // A sum over the years a review tells of (累计建成保障性住房3.49万套) answers
 // a question about those years, though the part reviews a year.
 func TestCumulativeInReviewAnswersSpan(t *testing.T) {
-	doc := "某市2012年政府工作报告\n\n一、过去五年工作回顾\n过去五年，全市经济快速发展。保障性住房建设加快推进，累计建成保障性住房3.49万套。\n二、2012年工作安排\n加快实施保障性住房建设，开工建设各类保障性住房2.6万套。\n"
+	doc := "某市2012年政府工作报告\n\n一、过去五年工作的回顾\n2007年以来，全市经济快速发展。\n（一）城乡面貌明显改善。\n保障性住房建设加快推进，累计建成保障性住房3.49万套。\n二、2012年工作安排\n加快实施保障性住房建设，开工建设各类保障性住房2.6万套。\n"
 	e := smallEngine(t, "henan_mou_2012_gov_work_report.txt", doc)
 	cs, miss := candidatesWith(t, e, "这五年累计建成保障性住房多少万套？", "span_miss")
 	found := false
