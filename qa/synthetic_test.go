@@ -230,6 +230,19 @@ func candidatesWith(t *testing.T, e *Engine, question, name string) ([]Scored, i
 }
 
 // askAll asks e each question and checks the first answer's text.
+// featureOf returns feature name of the candidate whose text is text, of
+// the question's candidates, and false when no candidate has that text.
+func featureOf(t *testing.T, e *Engine, question, text, name string) (float64, bool) {
+	t.Helper()
+	cs, k := candidatesWith(t, e, question, name)
+	for _, c := range cs {
+		if c.Text == text {
+			return c.Features[k], true
+		}
+	}
+	return 0, false
+}
+
 func askAll(t *testing.T, e *Engine, want map[string]string) {
 	t.Helper()
 	for q, w := range want {
@@ -1685,18 +1698,11 @@ func TestWholeAskedOfDistrictFigure(t *testing.T) {
 	doc := "海东市2024年国民经济和社会发展统计公报\n\n全年乐都区居民消费价格总水平比上年下降0.5%，平安区居民消费价格总水平比上年上涨0.4%。\n\n全年全市地区生产总值增长5.2%。\n"
 	e := smallEngine(t, "qinghai_haidong_2024_stat_bulletin.txt", doc)
 	for q, want := range map[string]float64{"海东全市居民消费价格总水平涨了多少？": 1, "海东居民消费价格总水平涨了多少？": 0} {
-		cs, clash := candidatesWith(t, e, q, "flow_clash")
-		found := false
-		for _, c := range cs {
-			if c.Text == "0.4%" {
-				found = true
-				if c.Features[clash] != want {
-					t.Errorf("%s: 0.4%% flow_clash %v, want %v", q, c.Features[clash], want)
-				}
-			}
-		}
+		got, found := featureOf(t, e, q, "0.4%", "flow_clash")
 		if !found {
 			t.Errorf("%s: no candidate 0.4%%", q)
+		} else if got != want {
+			t.Errorf("%s: 0.4%% flow_clash %v, want %v", q, got, want)
 		}
 	}
 }
@@ -1734,18 +1740,11 @@ func TestDetailedNext(t *testing.T) {
 		"主要畜禽存栏一共多少？": 0,
 		"猪牛羊禽存栏多少万头？": 0,
 	} {
-		cs, clash := candidatesWith(t, e, q, "flow_clash")
-		found := false
-		for _, c := range cs {
-			if c.Text == "235.86万头" {
-				found = true
-				if c.Features[clash] != want {
-					t.Errorf("%s: 235.86万头 flow_clash %v, want %v", q, c.Features[clash], want)
-				}
-			}
-		}
+		got, found := featureOf(t, e, q, "235.86万头", "flow_clash")
 		if !found {
 			t.Errorf("%s: no candidate 235.86万头", q)
+		} else if got != want {
+			t.Errorf("%s: 235.86万头 flow_clash %v, want %v", q, got, want)
 		}
 	}
 }
@@ -1769,17 +1768,10 @@ func TestExportsWholeAndPart(t *testing.T) {
 func TestCumulativeInReviewAnswersSpan(t *testing.T) {
 	doc := "某市2012年政府工作报告\n\n一、过去五年工作的回顾\n2007年以来，全市经济快速发展。\n（一）城乡面貌明显改善。\n保障性住房建设加快推进，累计建成保障性住房3.49万套。\n二、2012年工作安排\n加快实施保障性住房建设，开工建设各类保障性住房2.6万套。\n"
 	e := smallEngine(t, "henan_mou_2012_gov_work_report.txt", doc)
-	cs, miss := candidatesWith(t, e, "这五年累计建成保障性住房多少万套？", "span_miss")
-	found := false
-	for _, c := range cs {
-		if c.Text == "3.49万套" {
-			found = true
-			if c.Features[miss] != 0 {
-				t.Errorf("3.49万套: span_miss %v", c.Features[miss])
-			}
-		}
-	}
+	got, found := featureOf(t, e, "这五年累计建成保障性住房多少万套？", "3.49万套", "span_miss")
 	if !found {
 		t.Error("no candidate 3.49万套")
+	} else if got != 0 {
+		t.Errorf("3.49万套: span_miss %v", got)
 	}
 }
