@@ -1,13 +1,13 @@
 package qa
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"reportkb/index"
 	"reportkb/index/report"
 	"reportkb/index/segment"
+	"reportkb/internal/rx"
 )
 
 // defineCues are the words after a term that introduce its definition in
@@ -62,7 +62,7 @@ func asksMethod(q string) bool {
 // reQuotedBefore is a list quoted before a term, which names its parts
 // (“智造为本、双向赋能、样板示范、要素集聚”的数字经济龙华模式), at the end of
 // the text before the term (quotes are dropped from folded text).
-var reQuotedBefore = regexp.MustCompile(`“([^“”]{2,80}[、，,+＋][^“”]{2,80})”的(\p{Han}{0,8})$`)
+var reQuotedBefore = rx.MustCompile(`“([^“”]{2,80}[、，,+＋][^“”]{2,80})”的(\p{Han}{0,8})$`)
 
 // quotedPartsScore is the confidence in parts quoted before a term: they
 // say what it holds, in the report's words, without a defining word.

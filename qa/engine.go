@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -23,6 +22,7 @@ import (
 	"reportkb/index/place"
 	"reportkb/index/report"
 	"reportkb/index/segment"
+	"reportkb/internal/rx"
 )
 
 // Config configures an Engine.
@@ -584,7 +584,7 @@ func (e *Engine) gazetteerPlace(q *Question, region string) string {
 
 // reLevelAfter is a word naming a level of division, a few words after a
 // name: Yanbian Korean Autonomous Prefecture.
-var reLevelAfter = regexp.MustCompile(`^(?:\s+[a-z]+){0,3}?\s+(province|prefecture|city|county|district)\b`)
+var reLevelAfter = rx.MustCompile(`^(?:\s+[a-z]+){0,3}?\s+(province|prefecture|city|county|district)\b`)
 
 // levelAfter returns the level word that follows name in an English
 // question, or "".

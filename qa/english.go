@@ -1,38 +1,39 @@
 package qa
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"reportkb/internal/rx"
 )
 
 // reEnYearSpan is a span of years an English question asks over.
-var reEnYearSpan = regexp.MustCompile(`\b(?:from|between)\s+(?:19|20)\d{2}\s+(?:to|and|through|until)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b`)
+var reEnYearSpan = rx.MustCompile(`\b(?:from|between)\s+(?:19|20)\d{2}\s+(?:to|and|through|until)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b`)
 
 // reEnAcronym is an acronym in an English question: AED, ETC, 5G.
-var reEnAcronym = regexp.MustCompile(`\b(?:[A-Z0-9]*[A-Z][A-Z0-9]+|[0-9]+[A-Z])\b`)
+var reEnAcronym = rx.MustCompile(`\b(?:[A-Z0-9]*[A-Z][A-Z0-9]+|[0-9]+[A-Z])\b`)
 
 var (
 	// reEnDefine are questions that ask a meaning unless their term is a
 	// measure (what is the growth rate asks a figure).
-	reEnDefine = []*regexp.Regexp{
-		regexp.MustCompile(`^(?:define|explain|describe) (.+)$`),
-		regexp.MustCompile(`^what (?:is|are) (?:meant by )?(.+)$`),
+	reEnDefine = []*rx.Regexp{
+		rx.MustCompile(`^(?:define|explain|describe) (.+)$`),
+		rx.MustCompile(`^what (?:is|are) (?:meant by )?(.+)$`),
 	}
 	// reEnDefinedBy are questions that say in their verb that they ask what
 	// a term means, whatever the term.
-	reEnDefinedBy = []*regexp.Regexp{
-		regexp.MustCompile(`^(?:what|which) (?:is|are|was|were) (?:the )?(?:definition|meaning) of (.+?)(?: (?:in|according to) (?:the|this|that) .+)?$`),
-		regexp.MustCompile(`^what (?:does|do|did) (.+?) (?:mean|stand for|refer to)(?: (?:in|according to) (?:the|this|that) .+)?$`),
-		regexp.MustCompile(`^how (?:does|do|did) (?:the |this |that )?\S+(?: \S+){0,4}? define (.+)$`),
-		regexp.MustCompile(`^how (?:is|are|was|were) (.+?) defined(?: (?:in|by) .+)?$`),
-		regexp.MustCompile(`^(?:(?:according to|in) (?:the|this|that) [^,]+, )?what (?:counts|is counted|is classed|is classified) as (.+)$`),
+	reEnDefinedBy = []*rx.Regexp{
+		rx.MustCompile(`^(?:what|which) (?:is|are|was|were) (?:the )?(?:definition|meaning) of (.+?)(?: (?:in|according to) (?:the|this|that) .+)?$`),
+		rx.MustCompile(`^what (?:does|do|did) (.+?) (?:mean|stand for|refer to)(?: (?:in|according to) (?:the|this|that) .+)?$`),
+		rx.MustCompile(`^how (?:does|do|did) (?:the |this |that )?\S+(?: \S+){0,4}? define (.+)$`),
+		rx.MustCompile(`^how (?:is|are|was|were) (.+?) defined(?: (?:in|by) .+)?$`),
+		rx.MustCompile(`^(?:(?:according to|in) (?:the|this|that) [^,]+, )?what (?:counts|is counted|is classed|is classified) as (.+)$`),
 	}
-	reEnYear = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
-	reEnWord = regexp.MustCompile(`[a-z0-9][a-z0-9.&+-]*`)
+	reEnYear = rx.MustCompile(`\b((?:19|20)\d{2})\b`)
+	reEnWord = rx.MustCompile(`[a-z0-9][a-z0-9.&+-]*`)
 )
 
 // enMeasure are words that make "what is X" ask for a figure, not a
@@ -44,11 +45,11 @@ var enMeasure = []string{"target", "goal", "rate", "growth", "number", "amount",
 // reEnSayAbout asks what a report says or plans of a thing: What does the
 // report say about elderly care, What does Qinghai plan for tourism.
 // "What is … planned for 1992" asks a figure.
-var reEnSayAbout = regexp.MustCompile(`^what (?:does|did|do|will)\b[^?]*\b(?:say|mention|plan|propose|state)\s+(?:about|for|on|regarding)\b`)
+var reEnSayAbout = rx.MustCompile(`^what (?:does|did|do|will)\b[^?]*\b(?:say|mention|plan|propose|state)\s+(?:about|for|on|regarding)\b`)
 
 // reEnInUnit is the unit a question asks its figure in, in brackets:
 // (in 100 million kW), (in 10,000 tonnes).
-var reEnInUnit = regexp.MustCompile(`\(in [^)]+\)`)
+var reEnInUnit = rx.MustCompile(`\(in [^)]+\)`)
 
 // enFrame are English words of the question frame; they make no concept.
 var enFrame = map[string]bool{
@@ -94,14 +95,14 @@ var enFiller = map[string]bool{
 var (
 	// reEnOverTime is "over" a stretch of time (over the five years, over
 	// the whole of 2020): when, not "more than".
-	reEnOverTime   = regexp.MustCompile(`\bover( (?:the )?(?:whole |entire |full )?(?:course )?(?:of )?(?:(?:the )?(?:past|last|previous|next|coming) )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)? ?(?:years?|months?|period|decade|(?:19|20)\d{2})\b)`)
-	reScopeWholeEn = regexp.MustCompile(`\b(?:city|province|prefecture|county|district|region)[- ]?wide\b|\b(?:the )?(?:whole|entire) (?:city|province|prefecture|county|district|region)\b|\bas a whole\b|\bnationwide\b|\ball levels\b|\bacross (?:the )?(?:\w+ )?(?:city|province|prefecture|county|district|region)\b`)
-	reScopeOwnEn   = regexp.MustCompile(`\b(?:city|municipal|provincial|province|prefecture|prefectural|county|district|regional|autonomous region)[- ]level\b|\b(?:shi|sheng|zhou|qu|xian) ?benji\b|\bown level\b|\bat the (?:city|provincial|province|county) level\b|\bprovincial government(?:'s)? own\b|\bcity government(?:'s)? own\b`)
+	reEnOverTime   = rx.MustCompile(`\bover( (?:the )?(?:whole |entire |full )?(?:course )?(?:of )?(?:(?:the )?(?:past|last|previous|next|coming) )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)? ?(?:years?|months?|period|decade|(?:19|20)\d{2})\b)`)
+	reScopeWholeEn = rx.MustCompile(`\b(?:city|province|prefecture|county|district|region)[- ]?wide\b|\b(?:the )?(?:whole|entire) (?:city|province|prefecture|county|district|region)\b|\bas a whole\b|\bnationwide\b|\ball levels\b|\bacross (?:the )?(?:\w+ )?(?:city|province|prefecture|county|district|region)\b`)
+	reScopeOwnEn   = rx.MustCompile(`\b(?:city|municipal|provincial|province|prefecture|prefectural|county|district|regional|autonomous region)[- ]level\b|\b(?:shi|sheng|zhou|qu|xian) ?benji\b|\bown level\b|\bat the (?:city|provincial|province|county) level\b|\bprovincial government(?:'s)? own\b|\bcity government(?:'s)? own\b`)
 )
 
 // reYearEndEn is the end of a year said as a time (at year-end 2024, by
 // the end of the year, at the end of 2024).
-var reYearEndEn = regexp.MustCompile(`\b(?:(?:at|by|as of) )?(?:the )?(?:year[- ]end|end of (?:the )?(?:year|((?:19|20)\d{2})))\b`)
+var reYearEndEn = rx.MustCompile(`\b(?:(?:at|by|as of) )?(?:the )?(?:year[- ]end|end of (?:the )?(?:year|((?:19|20)\d{2})))\b`)
 
 // yearEndTerms are the things named with year-end (year-end balance: 年末滚存结余).
 var yearEndTerms = []string{"balance", "surplus", "stock", "permanent", "deposit", "population"}
@@ -151,11 +152,11 @@ var provincesEn = map[string]string{
 }
 
 // reEnFiveYearPlan names a Five-Year Plan (the 13th Five-Year Plan period).
-var reEnFiveYearPlan = regexp.MustCompile(`five[- ]year plans?\b`)
+var reEnFiveYearPlan = rx.MustCompile(`five[- ]year plans?\b`)
 
 // rePinyinApostrophe is the apostrophe that parts two syllables of a
 // pinyin name (Xi'an, Pu'er, Tai'an): the name is one word without it.
-var rePinyinApostrophe = regexp.MustCompile(`([A-Za-z])['’]([aeoAEO])`)
+var rePinyinApostrophe = rx.MustCompile(`([A-Za-z])['’]([aeoAEO])`)
 
 // properNames returns the lower-cased words written with a capital
 // letter inside the question (not at its start): names of places and
@@ -182,15 +183,15 @@ func isNumberWord(w string) bool {
 	return true
 }
 
-var reEnChange = regexp.MustCompile(`\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|compressed|cut|reduced|shortened)\b(?: by)?\s*\??\s*$|\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased) (in|during|last|this) `)
+var reEnChange = rx.MustCompile(`\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|compressed|cut|reduced|shortened)\b(?: by)?\s*\??\s*$|\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased) (in|during|last|this) `)
 
 // reEnUnitAsked is a unit an English question names for its answer: in 100
 // million yuan, (10,000 yuan), in tonnes.
-var reEnUnitAsked = regexp.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one hundred|ten) (?:million|thousand) |10,?000 |10 thousand |trillions? (?:of )?|billions? (?:of )?|millions? (?:of )?|thousands? (?:of )?)?(yuan|rmb|tonnes|tons|hectares|mu|kilometers|kilometres|km|kw|kilowatts|kwh|kilowatt-hours|square meters|square metres|micrograms per cubic met(?:re|er))\b\)?`)
+var reEnUnitAsked = rx.MustCompile(`(?:\bin |\()(?:units of )?(?:(?:100|one hundred|ten) (?:million|thousand) |10,?000 |10 thousand |trillions? (?:of )?|billions? (?:of )?|millions? (?:of )?|thousands? (?:of )?)?(yuan|rmb|tonnes|tons|hectares|mu|kilometers|kilometres|km|kw|kilowatts|kwh|kilowatt-hours|square meters|square metres|micrograms per cubic met(?:re|er))\b\)?`)
 
 // reEnScaleAsked is a scale an English question counts its answer in,
 // without a unit: (in 10,000s), in units of 10,000, in tens of thousands.
-var reEnScaleAsked = regexp.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,?000,?000s?|100 millions?|tens of thousands|ten[- ]thousands?|hundreds of millions|millions|billions|trillions|thousands)\b\)?`)
+var reEnScaleAsked = rx.MustCompile(`\(?\bin (?:units of )?(?:10,?000s?|100,?000,?000s?|100 millions?|tens of thousands|ten[- ]thousands?|hundreds of millions|millions|billions|trillions|thousands)\b\)?`)
 
 // enScaleOf is the scale a phrase of reEnScaleAsked names, 0 for none.
 func enScaleOf(phrase string) float64 {
@@ -216,7 +217,7 @@ var enUnitWords = map[string]string{"yuan": "元", "rmb": "元", "tonnes": "吨"
 	"micrograms per cubic metre": "微克/立方米", "micrograms per cubic meter": "微克/立方米"}
 
 // reHowSize asks for a size: how large, how long … is a figure.
-var reHowSize = regexp.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)
+var reHowSize = rx.MustCompile(`^how (?:large|big|long|far|high|old|tall|wide|deep|fast|heavy|small|low)\b`)
 
 var enPlan = []string{"target", "goal", "plan", "supposed to", "supposed", "planned", "plans", "planning", "aim", "aims", "aiming", "going to", "expected", "projected", "forecast", "will", "intend", "intends", "intended", "objective", "line up", "lined up", "earmark", "earmarked", "set aside", "scheduled", "slated", "budget for", "propose", "proposes", "proposed"}
 
@@ -837,19 +838,19 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 
 // reEnTimesChange asks by how many times a thing grew or how many times
 // as large it is: a multiple.
-var reEnTimesChange = regexp.MustCompile(`\bhow many (?:times|fold)\b.*\b(?:grow|grew|grown|increased?|rise|rose|risen|expand(?:ed)?|multipl(?:y|ied)|larger|bigger|higher)\b|\b(?:grow|grew|grown|increased?|rise|rose|risen|expand(?:ed)?|multiplied)\b.*\bhow many (?:times|fold)\b|\bhow many times (?:as|more|larger|bigger|higher)\b|\bhow many-fold\b`)
+var reEnTimesChange = rx.MustCompile(`\bhow many (?:times|fold)\b.*\b(?:grow|grew|grown|increased?|rise|rose|risen|expand(?:ed)?|multipl(?:y|ied)|larger|bigger|higher)\b|\b(?:grow|grew|grown|increased?|rise|rose|risen|expand(?:ed)?|multiplied)\b.*\bhow many (?:times|fold)\b|\bhow many times (?:as|more|larger|bigger|higher)\b|\bhow many-fold\b`)
 
 // reEnAskShortcoming asks what a report owns it falls short in: the
 // problems, difficulties or weaknesses a place still faces or admits.
-var reEnAskShortcoming = regexp.MustCompile(`\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|challenges?|shortcomings?|weakness(?:es)?|weak (?:links?|spots?|points?)|deficienc(?:y|ies)|short boards?)\b.*\b(?:face[sd]?|facing|admit(?:s|ted)?|acknowledge[sd]?|remain(?:s|ed)?|still|exist(?:s|ed)?|ha(?:s|ve) yet)\b|\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|shortcomings?|weakness(?:es)?)\b.*\b(?:does|do|did)\b.*\b(?:report|government)\b.*\b(?:mention|point out|identify|list)`)
+var reEnAskShortcoming = rx.MustCompile(`\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|challenges?|shortcomings?|weakness(?:es)?|weak (?:links?|spots?|points?)|deficienc(?:y|ies)|short boards?)\b.*\b(?:face[sd]?|facing|admit(?:s|ted)?|acknowledge[sd]?|remain(?:s|ed)?|still|exist(?:s|ed)?|ha(?:s|ve) yet)\b|\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|shortcomings?|weakness(?:es)?)\b.*\b(?:does|do|did)\b.*\b(?:report|government)\b.*\b(?:mention|point out|identify|list)`)
 
 // reEnAside is a bracketed list. Figures and units in brackets are read
 // before (reEnUnitAsked, reEnScaleAsked).
-var reEnAside = regexp.MustCompile(`\(([^(),]*,[^()]*)\)`)
+var reEnAside = rx.MustCompile(`\(([^(),]*,[^()]*)\)`)
 
 // reEnWhenClause is a when-clause closing a question: when the first phase
 // of the central hospital opened?
-var reEnWhenClause = regexp.MustCompile(`(?i)\S\s+when\s+((?:the|its|a|an|their|this|that)\s[^?,;]+)\??\s*$`)
+var reEnWhenClause = rx.MustCompile(`(?i)\S\s+when\s+((?:the|its|a|an|their|this|that)\s[^?,;]+)\??\s*$`)
 
 // asideOpen and asideClose mark a bracketed aside among the question's
 // words.
@@ -874,28 +875,28 @@ func moneyAfterNoun(matches []englishMatch, mi int) bool {
 }
 
 // reEnHowManyPeople asks for a number of people.
-var reEnHowManyPeople = regexp.MustCompile(`\bhow many (?:people|persons|residents|individuals)\b`)
+var reEnHowManyPeople = rx.MustCompile(`\bhow many (?:people|persons|residents|individuals)\b`)
 
 // reEnSpend says that "how much" asks for money, whatever the noun it is
 // about is counted in: How much did tourists spend.
-var reEnSpend = regexp.MustCompile(`\b(?:spend|spent|spending|cost|costs|invest|invested|allocate|allocated|pay|paid|earn|earned|budgeted)\b`)
+var reEnSpend = rx.MustCompile(`\b(?:spend|spent|spending|cost|costs|invest|invested|allocate|allocated|pay|paid|earn|earned|budgeted)\b`)
 
 // reEnPerPeriod is an amount per person or per month: after "by how much"
 // it asks for a sum, not a rate.
-var reEnPerPeriod = regexp.MustCompile(`\bper (?:person|head|month|capita per month)\b|\ba month\b|\bmonthly\b`)
+var reEnPerPeriod = rx.MustCompile(`\bper (?:person|head|month|capita per month)\b|\ba month\b|\bmonthly\b`)
 
 // reEnProduce is a question of an amount produced, moved or used, not of
 // money: How much raw coal did Baiyin produce, How much cargo did the
 // port handle, How much water was consumed.
-var reEnProduce = regexp.MustCompile(`\b(?:produce|produced|harvest|harvested|generate|generated|handle|handled|transport|transported|carry|carried|ship|shipped|consume|consumed|emit|emitted|discharge|discharged)\b`)
+var reEnProduce = rx.MustCompile(`\b(?:produce|produced|harvest|harvested|generate|generated|handle|handled|transport|transported|carry|carried|ship|shipped|consume|consumed|emit|emitted|discharge|discharged)\b`)
 
 // reEnMeasures asks what was done or decided: What did Benxi do to
 // implement zero-based budgeting? What measures were taken? What new
 // policy was announced?
-var reEnMeasures = regexp.MustCompile(`^what (?:(?:did|does|do|has|have|will|is|are)\b.*\b(?:do|done|doing)\b|(?:(?:new|main|key|major|specific|overall)\s+)?(?:measures|steps|actions|efforts|polic(?:y|ies)|approach|approaches|principles?|priorities|tasks|reforms?|guidelines?|requirements?)\b)`)
+var reEnMeasures = rx.MustCompile(`^what (?:(?:did|does|do|has|have|will|is|are)\b.*\b(?:do|done|doing)\b|(?:(?:new|main|key|major|specific|overall)\s+)?(?:measures|steps|actions|efforts|polic(?:y|ies)|approach|approaches|principles?|priorities|tasks|reforms?|guidelines?|requirements?)\b)`)
 
 // reHanRun is a run of Chinese characters.
-var reHanRun = regexp.MustCompile(`\p{Han}+`)
+var reHanRun = rx.MustCompile(`\p{Han}+`)
 
 // longestHan returns the longest run of Chinese characters in s, or "".
 func longestHan(s string) string {
@@ -911,8 +912,8 @@ func longestHan(s string) string {
 // reEnYesNo opens a question answered yes or no, and by the sentence
 // that says why (Can Luoyang spend any money before the congress approves
 // the budget, and on what basis?): no figure is asked.
-var reEnYesNo = regexp.MustCompile(`^(?:can|could|is|are|was|were|does|do|did|has|have|will|would|should|may|must)\b`)
+var reEnYesNo = rx.MustCompile(`^(?:can|could|is|are|was|were|does|do|did|has|have|will|would|should|may|must)\b`)
 
 // reEnWhichLead opens a question of which one after a preposition: In
 // which province did…, From which countries….
-var reEnWhichLead = regexp.MustCompile(`^(?:in|at|from|to|for|on|by|with) which `)
+var reEnWhichLead = rx.MustCompile(`^(?:in|at|from|to|for|on|by|with) which `)

@@ -1,11 +1,11 @@
 package qa
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"reportkb/index/report"
+	"reportkb/internal/rx"
 )
 
 // This file corrects, sentence by sentence, what reading the facts figure
@@ -124,12 +124,12 @@ func listItems(lead string) []string {
 var (
 	// reTargetCue opens a statement of targets: 今年经济增长预期目标为,
 	// 今年计划要求, 宏观调控的主要目标是.
-	reTargetCue = regexp.MustCompile(`预期目标|主要目标|调控目标|计划要求|目标是|目标为|目标定为|增长预期为|预期为|计划增长|主要预期`)
+	reTargetCue = rx.MustCompile(`预期目标|主要目标|调控目标|计划要求|目标是|目标为|目标定为|增长预期为|预期为|计划增长|主要预期`)
 	// reAchieved says a target was reached or missed: the figures after it
 	// are outcomes (全面实现年初确定的主要目标，国内生产总值增长7.8%).
-	reAchieved = regexp.MustCompile(`(实现|完成|达到|超额完成|超过|低于|高于|好于)了?[^，。；、]{0,12}目标`)
+	reAchieved = rx.MustCompile(`(实现|完成|达到|超额完成|超过|低于|高于|好于)了?[^，。；、]{0,12}目标`)
 	// reReviewOpener opens an account of the past year.
-	reReviewOpener = regexp.MustCompile(`^(过去一年|去年|上一年|一年来|过去的一年)`)
+	reReviewOpener = rx.MustCompile(`^(过去一年|去年|上一年|一年来|过去的一年)`)
 	// ownPlanCues in a clause make its figure a target.
 	ownPlanCues = []string{"力争", "预期", "确保", "计划", "目标", "争取", "要", "将"}
 	// sentencePlanCues in a sentence speak of targets.

@@ -1,13 +1,13 @@
 package qa
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"reportkb/index/place"
 	"reportkb/index/segment"
+	"reportkb/internal/rx"
 )
 
 // A figure answers a question only if it measures the thing the question
@@ -478,7 +478,7 @@ func classBound(qualifier, after string) bool {
 
 // reEachStep ends the words before a figure that is the step of a rule:
 // 每增长1个百分点, 每提高1%, 每1元.
-var reEachStep = regexp.MustCompile(`每(?:增长|增加|提高|下降|减少|上升|降低)?\s*$`)
+var reEachStep = rx.MustCompile(`每(?:增长|增加|提高|下降|减少|上升|降低)?\s*$`)
 
 // placeMark is a place named in a sentence.
 type placeMark struct {
@@ -584,11 +584,11 @@ type areaMark struct {
 
 // reByArea opens a sentence that gives a figure per part of the region:
 // 分区域看, 分地区看, 按区域分.
-var reByArea = regexp.MustCompile(`^\s*(?:分区域|分地区|分片区|分板块|按区域|按地区|从区域|从地区)(?:来看|看|分)?[，,：:]`)
+var reByArea = rx.MustCompile(`^\s*(?:分区域|分地区|分片区|分板块|按区域|按地区|从区域|从地区)(?:来看|看|分)?[，,：:]`)
 
 // reAreaName is a part of a region named at the head of a clause: 长株潭
 // 地区, 湘南地区, 洞庭湖地区, 大湘西地区, 珠三角核心区.
-var reAreaName = regexp.MustCompile(`(?:^|[，,；;：:、])\s*(\p{Han}{2,6}?)(?:地区|片区|区域|板块|经济区|核心区|城市群)`)
+var reAreaName = rx.MustCompile(`(?:^|[，,；;：:、])\s*(\p{Han}{2,6}?)(?:地区|片区|区域|板块|经济区|核心区|城市群)`)
 
 // inAside reports whether byte at lies in one of the asides.
 func inAside(asides [][]int, at int) bool {
@@ -662,7 +662,7 @@ func otherPlaceBefore(marks []placeMark, l *layout, at int) bool {
 	return other
 }
 
-var reAsksChange = regexp.MustCompile(`比(?:上年|去年|前年|上一年|年初|预算|同期|(?:\d{4}|[０-９]{4})年)?.{0,12}?(?:多|少|增加|减少|增长|下降|涨|降|提高|降低|增收|减收|压|砍|削|缩|省|节约|节省)(?:出来|出|下)?(?:收|花|用|支出|投入|拿|\p{Han})?(?:了)?(?:百分之)?(?:多少|几)|(?:涨|降|增长|下降|提高|降低|增加|减少|下滑|滑落|下跌|上涨|上升|回落|回升|多|少|调减|调增|调高|调低)了(?:百分之)?(?:多少|几)|变(?:化)?了?(?:百分之)?(?:多少|几)|变化(?:幅度)?(?:有)?多大|(?:涨|降|增长|下降|下滑|下跌|上涨|上升|回落)(?:百分之)?(?:多少|几)|\b(?:how much|how many) (?:more|less|fewer)\b|\bincrease(?:d)? by how much\b|\bby how (?:much|many)\b.*\b(?:grow|grew|rise|rose|increase|expand|fall|fell|drop|decline|shrink)|\b(?:grow|grew|rise|rose|increased?|expand(?:ed)?|fell|fall|drop(?:ped)?|declined?|shrank|shrink)\b.*\bby how (?:much|many)\b`)
+var reAsksChange = rx.MustCompile(`比(?:上年|去年|前年|上一年|年初|预算|同期|(?:\d{4}|[０-９]{4})年)?.{0,12}?(?:多|少|增加|减少|增长|下降|涨|降|提高|降低|增收|减收|压|砍|削|缩|省|节约|节省)(?:出来|出|下)?(?:收|花|用|支出|投入|拿|\p{Han})?(?:了)?(?:百分之)?(?:多少|几)|(?:涨|降|增长|下降|提高|降低|增加|减少|下滑|滑落|下跌|上涨|上升|回落|回升|多|少|调减|调增|调高|调低)了(?:百分之)?(?:多少|几)|变(?:化)?了?(?:百分之)?(?:多少|几)|变化(?:幅度)?(?:有)?多大|(?:涨|降|增长|下降|下滑|下跌|上涨|上升|回落)(?:百分之)?(?:多少|几)|\b(?:how much|how many) (?:more|less|fewer)\b|\bincrease(?:d)? by how much\b|\bby how (?:much|many)\b.*\b(?:grow|grew|rise|rose|increase|expand|fall|fell|drop|decline|shrink)|\b(?:grow|grew|rise|rose|increased?|expand(?:ed)?|fell|fall|drop(?:ped)?|declined?|shrank|shrink)\b.*\bby how (?:much|many)\b`)
 
 // changeVerbs end the words before a figure that is a change: 增加2.5亿元.
 var changeVerbs = []string{"增加", "增长", "减少", "下降", "增收", "减收", "增产", "减产", "提高", "降低", "上升", "回落", "上涨", "下跌", "下滑", "回升", "节约", "节省", "压减", "削减", "缩减", "多", "少", "增", "减", "降", "升", "涨", "跌"}
@@ -673,7 +673,7 @@ func changeFigure(text string, start int) bool { return changeVerbBefore(text, s
 
 // reJoinedBefore is the figures listed before a figure that share its
 // verb: "75元和" in 提高75元和55元, "4.4%、" in 分别增长4.4%、5.9%.
-var reJoinedBefore = regexp.MustCompile(`(?:[0-9０-９][0-9０-９.,．，]*[^、，,；。0-9０-９\s]{0,4}(?:和|与|及|、))+$`)
+var reJoinedBefore = rx.MustCompile(`(?:[0-9０-９][0-9０-９.,．，]*[^、，,；。0-9０-９\s]{0,4}(?:和|与|及|、))+$`)
 
 // changeVerbBefore returns the change verb that stands right before the
 // figure at [start, …) of text (增加 of 增加2.5亿元), or before the figures

@@ -13,6 +13,7 @@ import (
 	"reportkb/index"
 	"reportkb/index/report"
 	"reportkb/index/segment"
+	"reportkb/internal/rx"
 )
 
 // Thresholds of the scorer. A figure is answered only when its score
@@ -166,7 +167,7 @@ func otherProduct(question, w, before string) bool {
 }
 
 // reCountedNoun is the noun a count question counts: 多少个省会城市.
-var reCountedNoun = regexp.MustCompile(`(?:多少|几)(?:个|家|所|座|项|条|只|名|位|处|种|批|支|台|辆|艘|架)(\p{Han}{2,4})`)
+var reCountedNoun = rx.MustCompile(`(?:多少|几)(?:个|家|所|座|项|条|只|名|位|处|种|批|支|台|辆|艘|架)(\p{Han}{2,4})`)
 
 // countedNoun returns the noun a count question counts, or "".
 func countedNoun(norm string) string {
@@ -540,17 +541,17 @@ func routeAsked(q *Question, word string) string {
 // its ends out (福州至平潭铁路): the first end opens with the first
 // character, the second with the second, joined by 至, 到 or a dash,
 // before the same kind of route; nil for no route.
-func routeRegexp(route string) *regexp.Regexp {
+func routeRegexp(route string) *rx.Regexp {
 	r := []rune(route)
 	if len(r) < 3 {
 		return nil
 	}
-	return regexp.MustCompile(regexp.QuoteMeta(string(r[0])) + `\p{Han}{0,4}(?:至|到|—|－|-)` + regexp.QuoteMeta(string(r[1])) + `\p{Han}{0,4}?` + regexp.QuoteMeta(string(r[2:])))
+	return rx.MustCompile(regexp.QuoteMeta(string(r[0])) + `\p{Han}{0,4}(?:至|到|—|－|-)` + regexp.QuoteMeta(string(r[1])) + `\p{Han}{0,4}?` + regexp.QuoteMeta(string(r[2:])))
 }
 
 // routeSpelled finds a route where the report spells its ends out (see
 // routeRegexp). offs maps offsets when not nil.
-func routeSpelled(re *regexp.Regexp, folded string, offs []int) []occurrence {
+func routeSpelled(re *rx.Regexp, folded string, offs []int) []occurrence {
 	var out []occurrence
 	for _, loc := range re.FindAllStringIndex(folded, -1) {
 		oc := occurrence{start: loc[0], end: loc[1], factor: 0.9, text: folded[loc[0]:loc[1]], part: -1}
@@ -618,7 +619,7 @@ func otherFlow(occ []occurrence, folded string, offs []int, head string) {
 
 // rePerBase ends in the count an intensity is per (每万城镇常住人口拥有社区
 // 工作者19.2人: 常住人口 is the base, not the thing counted).
-var rePerBase = regexp.MustCompile(`每(?:十|百|千|万|十万|百万)(?:名|个|户|位)?\p{Han}{0,4}$`)
+var rePerBase = rx.MustCompile(`每(?:十|百|千|万|十万|百万)(?:名|个|户|位)?\p{Han}{0,4}$`)
 
 // perUnitOf reports whether the text before a word makes it the base of
 // an intensity: 万元 (not 5000万元) or 单位 right before it.
@@ -688,7 +689,7 @@ type layout struct {
 
 // reTopicClause is a first clause that names the topic of the figures
 // after it: 在工业农业总产值方面, 教育方面.
-var reTopicClause = regexp.MustCompile(`^(?:在|关于)?[^，；：,;:]{1,20}方面$`)
+var reTopicClause = rx.MustCompile(`^(?:在|关于)?[^，；：,;:]{1,20}方面$`)
 
 // excluded reports whether the word at [ws, we) stands in an aside that
 // says what the figure leaves out: it names what the figure is not.
@@ -705,11 +706,11 @@ func (l *layout) excluded(ws, we int) bool {
 }
 
 // reExcludes opens an aside that leaves something out of a figure.
-var reExcludes = regexp.MustCompile(`^[（(]\s*(?:不含|不包括|未含|未包括|扣除|剔除|除去|除)`)
+var reExcludes = rx.MustCompile(`^[（(]\s*(?:不含|不包括|未含|未包括|扣除|剔除|除去|除)`)
 
 // reFromTo is the start of a change told with its old value: 从2010年的
 // 4.60万亿元增加到, 由32微克每立方米下降到.
-var reFromTo = regexp.MustCompile(`(?:从|由)[^，；。从由到至]{0,30}?[0-9０-９〇零一二两三四五六七八九十][^，；。从由到至]{0,24}?(?:到|至)`)
+var reFromTo = rx.MustCompile(`(?:从|由)[^，；。从由到至]{0,30}?[0-9０-９〇零一二两三四五六七八九十][^，；。从由到至]{0,24}?(?:到|至)`)
 
 // asideBytes returns how many bytes of asides stand within [from, to).
 func (l *layout) asideBytes(from, to int) int {
@@ -775,28 +776,28 @@ func spanBytes(spans [][2]int, from, to int) int {
 // before it: a change or a share with no noun of its own (民生支出4888.3亿
 // 元，占比74%), perhaps after its year (地区生产总值连跨4个千亿台阶，2024年
 // 达到1.3万亿元).
-var reContinues = regexp.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年(?:底|末)?|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年(?:底|末)?)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?(?:预计|计划)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本|新)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
+var reContinues = rx.MustCompile(`^\s*(?:(?:\d{4}|[０-９]{4})年(?:底|末)?)?(?:前三季度|第?[一二三四]季度|上半年|下半年|全年)?(?:(?:比上年|比去年|比上年同期|比(?:\d{4}|[０-９]{4})年(?:底|末)?|同比|较上年|较去年|较上年同期|较(?:\d{4}|[０-９]{4})年(?:底|末)?)(?:执行数|预计数|决算数|完成数|预算数)?(?:[0-9.,]+(?:万|亿)?元)?(?:预计|计划)?|与上年相比|按(?:可比|不变)价格?计算|扣除价格因素)?(?:分别)?(?:平均每年|年均)?(?:实际|总量|总数|总规模|累计|总计)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增|降|减|持平|达到|达[0-9０-９]|为[0-9０-９]|突破[0-9０-９]|超过[0-9０-９]|占|(?:基本|新)?(?:建成|新建|开工|竣工|完成|交付|投用)(?:近|约|超)?\d)`)
 
 // rePurposeClause opens a clause that says what the money before it is
 // for, as budget reports write it: 安排6.47亿元，保障西夏陵申遗.
-var rePurposeClause = regexp.MustCompile(`^\s*(?:主要|重点|专项|全力|集中)?(?:用于|支持|保障|推动|助力|促进|推进|落实|实施|巩固|加快|加强|确保|办好)`)
+var rePurposeClause = rx.MustCompile(`^\s*(?:主要|重点|专项|全力|集中)?(?:用于|支持|保障|推动|助力|促进|推进|落实|实施|巩固|加快|加强|确保|办好)`)
 
 // reBudgetShare opens a clause with the share of the budget the subject
 // before came to (一般公共预算收入268.61亿元，为预算的100.28%，同比增长5.29%).
-var reBudgetShare = regexp.MustCompile(`^\s*(?:为|占|完成|达到|是)(?:年初|年度|调整后?的?|变动)?预算(?:数)?的`)
+var reBudgetShare = rx.MustCompile(`^\s*(?:为|占|完成|达到|是)(?:年初|年度|调整后?的?|变动)?预算(?:数)?的`)
 
 // reFromClause opens a clause with the start of a change of what the
 // clause before names (城镇居民家庭人均可支配收入，由1997年的5160元增加到…).
-var reFromClause = regexp.MustCompile(`^\s*(?:由|从)(?:(?:\d{4}|[０-９]{4})年(?:底|末)?的?)?[0-9０-９]`)
+var reFromClause = rx.MustCompile(`^\s*(?:由|从)(?:(?:\d{4}|[０-９]{4})年(?:底|末)?的?)?[0-9０-９]`)
 
 // reAgainstClause weighs the figure before against another (，虽然略低于8％
 // 的预定目标): it goes on about the same subject.
-var reAgainstClause = regexp.MustCompile(`^\s*(?:虽然|虽|但|但是)?(?:略|稍|明显)?(?:低于|高于|快于|慢于)[0-9０-９]`)
+var reAgainstClause = rx.MustCompile(`^\s*(?:虽然|虽|但|但是)?(?:略|稍|明显)?(?:低于|高于|快于|慢于)[0-9０-９]`)
 
 // reBasisClause is a clause that only says how a change is reckoned (按不变
 // 价格计算，比上年增长2.8%): it goes on about the subject before it, like
 // the change that follows it.
-var reBasisClause = regexp.MustCompile(`^\s*(?:按(?:不变|可比)价格?(?:计算|核算)?|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
+var reBasisClause = rx.MustCompile(`^\s*(?:按(?:不变|可比)价格?(?:计算|核算)?|按可比口径计算|按可比口径|扣除价格因素|剔除价格因素|按现价计算)\s*[，,]`)
 
 // withoutAsides returns s without its bracketed spans (see asideSpans).
 func withoutAsides(s string) string {
@@ -1188,11 +1189,11 @@ func (l *layout) sharedSubject(o occurrence, co, cq int) bool {
 
 // reUpToNow is a clause of the time up to now alone: 截至目前, 今年以来 (a
 // year or 全年 alone is reTimeOnly's).
-var reUpToNow = regexp.MustCompile(`^(?:(?:截至|截止)?(?:目前|当前)|(?:今年|年初|(?:19|20)\d{2}\s*年)以来)$`)
+var reUpToNow = rx.MustCompile(`^(?:(?:截至|截止)?(?:目前|当前)|(?:今年|年初|(?:19|20)\d{2}\s*年)以来)$`)
 
 // reVerbLed is an item that opens with a verb of attainment before what it
 // counts: 实现营业收入…, 完成投资…, 累计….
-var reVerbLed = regexp.MustCompile(`^\s*(?:实现|完成|达到|累计|共|新增|全年|上缴|缴纳|获得|取得|带动|吸引|引进|签约|落地)`)
+var reVerbLed = rx.MustCompile(`^\s*(?:实现|完成|达到|累计|共|新增|全年|上缴|缴纳|获得|取得|带动|吸引|引进|签约|落地)`)
 
 // shareBetween reports whether a 占 of a share stands between a and b.
 func (l *layout) shareBetween(a, b int) bool {
@@ -1213,7 +1214,7 @@ func (l *layout) partsAfter(a, b int) bool {
 type span struct{ start, end int }
 
 // reTimeOnly is a clause of a time alone: 2000年, 去年, 2024年末.
-var reTimeOnly = regexp.MustCompile(`^(?:(?:19|20)\d{2}\s*年(?:末|底)?|[０-９]{4}年(?:末|底)?|去年|今年|上年|全年|年末|年底)$`)
+var reTimeOnly = rx.MustCompile(`^(?:(?:19|20)\d{2}\s*年(?:末|底)?|[０-９]{4}年(?:末|底)?|去年|今年|上年|全年|年末|年底)$`)
 
 // respectively pairs the figures of a "分别" list with the items they
 // belong to, in order: 城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内,
@@ -1352,7 +1353,7 @@ func respectively(text string, l *layout, figs []Quantity) map[int]listPlace {
 	return out
 }
 
-var reSectors = regexp.MustCompile(`三次产业|一二三产|一、二、三产|第一、二、三产业|一二三次产业`)
+var reSectors = rx.MustCompile(`三次产业|一二三产|一、二、三产|第一、二、三产业|一二三次产业`)
 
 // sectorLists finds the figures of the three sectors listed in order after
 // 分别 (三次产业增加值分别增长3.5%、6%、5%): figure start → 1, 2 or 3.
@@ -1394,7 +1395,7 @@ func sectorLists(text string, l *layout, figs []Quantity) map[int]int {
 	}
 }
 
-var reSectorRatio = regexp.MustCompile(`(三次产业|一二三产业?|产业)(结构|比例|比重|之比)[^，。；\d]{0,6}?(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)`)
+var reSectorRatio = rx.MustCompile(`(三次产业|一二三产业?|产业)(结构|比例|比重|之比)[^，。；\d]{0,6}?(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)`)
 
 // sectorRatios finds 三次产业结构为7.6:44.8:47.6: the whole ratio as one
 // figure of unit ":", and each sector's share as a figure in %, in order.
@@ -1910,7 +1911,7 @@ func givenIn(q *Question, f Quantity) bool {
 
 // reDuration is a span of years or months counted (三年, 5个月), which
 // answers how long, not how much.
-var reDuration = regexp.MustCompile(`^[一二两三四五六七八九十百0-9０-９]+(?:个)?(?:年|月)$`)
+var reDuration = rx.MustCompile(`^[一二两三四五六七八九十百0-9０-９]+(?:个)?(?:年|月)$`)
 
 // perHeadMoneyMax is more money than any sum per person or thing a report
 // gives (人均地区生产总值 is some 10万元; 亿元 are aggregates).
@@ -2068,11 +2069,11 @@ func unitFit(q *Question, f Quantity) float64 {
 }
 
 var (
-	reSentYear = regexp.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}|[12] [09] \d \d)\s*年`)
+	reSentYear = rx.MustCompile(`((?:19|20)\d{2}|(?:１９|２０)[０-９]{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}|[12] [09] \d \d)\s*年`)
 	planCues   = []string{"力争", "目标", "计划", "预期", "争取", "确保", "将", "拟", "要", "努力把", "努力使"}
 	// reBudgetCue ends the words before a budgeted figure (年初预算合计
 	// 1164078万元).
-	reBudgetCue = regexp.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:合计|总计|总额|共)?(?:为|是)?\s*$`)
+	reBudgetCue = rx.MustCompile(`(?:年初预算|预算数|预算安排|预算为|预算调整为|调整预算为|变动预算为)(?:数)?(?:合计|总计|总额|共)?(?:为|是)?\s*$`)
 )
 
 // openingPlanCues open a sentence that plans in all its clauses of
@@ -2080,7 +2081,7 @@ var (
 var openingPlanCues = []string{"将", "拟", "计划", "力争", "争取"}
 
 // reChangedTo is a level a change reaches: 提高到, 增加至.
-var reChangedTo = regexp.MustCompile(`(?:提高|增加|提升|调整|上调|下调|降低|扩大|增至|降至|提至|提到)(?:到|至)?\s*$|(?:提高|增加|提升|调整|上调|下调|降低|扩大)(?:到|至)`)
+var reChangedTo = rx.MustCompile(`(?:提高|增加|提升|调整|上调|下调|降低|扩大|增至|降至|提至|提到)(?:到|至)?\s*$|(?:提高|增加|提升|调整|上调|下调|降低|扩大)(?:到|至)`)
 
 // planCueIn reports whether the plan cue w stands in s as a cue: 要 in 主要
 // or 需要, 将 in 将近, and 争取 of money secured (累计争取地方政府债券127.46
@@ -2143,7 +2144,7 @@ var (
 
 // reBasisYear is a year named as the basis of a figure: 上年实际数额,
 // 去年的基础, 2024年执行数.
-var reBasisYear = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:19|20)\d{2}年|[０-９]{4}年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)(?:的)?(?:实际|执行|预算|决算|完成)?(?:数额|数|基数|水平|基础)`)
+var reBasisYear = rx.MustCompile(`^(?:上年|去年|前年|上一年|(?:19|20)\d{2}年|[０-９]{4}年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)(?:的)?(?:实际|执行|预算|决算|完成)?(?:数额|数|基数|水平|基础)`)
 
 // isComparisonBase reports whether the year at byte at follows 比 or 较,
 // or is what a figure is a multiple or share of (是2011年的1.76倍).
@@ -2195,19 +2196,19 @@ func isComparisonBase(text string, at int) bool {
 // reBaseNamed ends the words before the year of a base named with a few
 // words after 比 (比五年计划原定, 比计划规定的): no punctuation, figure,
 // nor 比 of 比重 or 比例.
-var reBaseNamed = regexp.MustCompile(`比[^重例率较如赛，；。：:、,;0-9０-９\s][^，；。：:、,;0-9０-９比]{0,7}$`)
+var reBaseNamed = rx.MustCompile(`比[^重例率较如赛，；。：:、,;0-9０-９\s][^，；。：:、,;0-9０-９比]{0,7}$`)
 
 // reBaseCompared is a year compared against with a few words before the
 // comparison: 一九四九年产量比较, 1978年的水平相比.
-var reBaseCompared = regexp.MustCompile(`^(?:\d{4}|[０-９]{4}|[一二][九〇零○][〇零○一二三四五六七八九]{2})年[^，,；;。：:0-9０-９]{0,8}?(?:相比|比较|比較|對比|对比)`)
+var reBaseCompared = rx.MustCompile(`^(?:\d{4}|[０-９]{4}|[一二][九〇零○][〇零○一二三四五六七八九]{2})年[^，,；;。：:0-9０-９]{0,8}?(?:相比|比较|比較|對比|对比)`)
 
 // rePriceBase follows the year of the prices a figure is counted in:
 // (按一九五二年)的不变价格, (按1990年)可比价.
-var rePriceBase = regexp.MustCompile(`^\s*的?(?:不变|可比|现行)?价`)
+var rePriceBase = rx.MustCompile(`^\s*的?(?:不变|可比|现行)?价`)
 
 // reLevelWith follows the base of a comparison made with 与, 同 or 和: 上年
 // 持平, 上年相比, 2024年基本持平, 与2020年比（下同）.
-var reLevelWith = regexp.MustCompile(`^(?:上年|去年|前年|上一年|(?:\d{4}|[０-９]{4}|[一二][九〇零○][〇零○一二三四五六七八九]{2})年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
+var reLevelWith = rx.MustCompile(`^(?:上年|去年|前年|上一年|(?:\d{4}|[０-９]{4}|[一二][九〇零○][〇零○一二三四五六七八九]{2})年)(?:同期)?(?:基本|大体)?(?:持平|相比|相当|一致|对比|比(?:较)?(?:[^重例率]|$))`)
 
 // yearValue reads a year written in digits (2020, ２００１, 1 9 9 7) or in
 // Chinese numerals digit by digit (一九五二); 0 when it is neither.
@@ -2555,7 +2556,7 @@ func movedTo(clause string) bool {
 }
 
 // reTimeTopic opens a sentence with the year it speaks of: 过去一年，…
-var reTimeTopic = regexp.MustCompile(`^\s*(?:(过去(?:的)?一年|去年|上一年)|((?:19|20)\d{2})年)[，,]`)
+var reTimeTopic = rx.MustCompile(`^\s*(?:(过去(?:的)?一年|去年|上一年)|((?:19|20)\d{2})年)[，,]`)
 
 // topicYear returns the year a sentence of no figure opens with (过去一年，
 // 我们的各项工作取得了很大成绩), or 0.
@@ -2711,7 +2712,7 @@ func totalAsked(q *Question) bool {
 }
 
 // reEnTotal asks for a whole in English: in total, the total length.
-var reEnTotal = regexp.MustCompile(`\b(?:in total|total|overall|altogether)\b`)
+var reEnTotal = rx.MustCompile(`\b(?:in total|total|overall|altogether)\b`)
 
 // newWords say that a figure counts what is new: unlike the other
 // actionWords (通车, 建成), they never name a whole.
@@ -2732,7 +2733,7 @@ func newFigure(text string, l *layout, pos int) bool {
 // reToLevel ends the words before a level a figure moves to: 增加到,
 // 提高至, 增加到2012年的, 增加到一九八五年的 (the year the level was
 // reached).
-var reToLevel = regexp.MustCompile(`(?:到|至)(?:\s*(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年(?:底|末)?的?)?$`)
+var reToLevel = rx.MustCompile(`(?:到|至)(?:\s*(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年(?:底|末)?的?)?$`)
 
 // wholeMarks name a whole or the level reached: 总量, 总数达, 累计.
 var wholeMarks = []string{"总", "达", "累计"}
@@ -2761,17 +2762,17 @@ var yearOnlyWords = []string{"当年", "本年度", "当期", "current-year", "c
 
 // reYearsOwn names the year a clause speaks of: 全年累计化解隐性债务 sums
 // up the year, not years.
-var reYearsOwn = regexp.MustCompile(`全年|当年|本年|今年|年内|[0-9０-９]{4}年`)
+var reYearsOwn = rx.MustCompile(`全年|当年|本年|今年|年内|[0-9０-９]{4}年`)
 
 // reOverYears says a sentence speaks of years (较“十三五”期间增加, 五年来,
 // 年均增长9.1%):
 // its 累计 sums them. Alone, 累计 in a year's report (全市教育累计支出
 // 126.48亿元) sums the year.
-var reOverYears = regexp.MustCompile(`十[一二三四五六七八九]?五|[二两三四五六七八九十]年(?:来|间|累计)|期间|以来|年均(?:增长|增速|递增)`)
+var reOverYears = rx.MustCompile(`十[一二三四五六七八九]?五|[二两三四五六七八九十]年(?:来|间|累计)|期间|以来|年均(?:增长|增速|递增)`)
 
 // reCumulativeBefore ends the words before a cumulative figure: 累计达到,
 // 累计建成.
-var reCumulativeBefore = regexp.MustCompile(`累计(?:达到|达|建成|完成|新增|改造|实现|超过|突破)?[^，,；;、0-9]{0,6}$`)
+var reCumulativeBefore = rx.MustCompile(`累计(?:达到|达|建成|完成|新增|改造|实现|超过|突破)?[^，,；;、0-9]{0,6}$`)
 
 // cumulativeBeside reports whether another figure of f's sentence, of
 // its unit, sums years (累计完成203.6亿元 beside 增加到2025年的47.5亿元).
@@ -3014,11 +3015,11 @@ const gapBases = `全国|全省|全市|全区|全州|全县`
 // reGapBefore finds, in the words of a clause before a figure in points,
 // the rate it is measured against (高于全市规模以上工业增加值增速12.3个和
 // 8.9个百分点): the points are a gap between two rates, no growth.
-var reGapBefore = regexp.MustCompile(gapWords + `|超过|比(?:` + gapBases + `|[^，。；]{0,8}(?:平均|水平|增速|增幅))[^，。；]{0,4}(?:高|低|快|慢)`)
+var reGapBefore = rx.MustCompile(gapWords + `|超过|比(?:` + gapBases + `|[^，。；]{0,8}(?:平均|水平|增速|增幅))[^，。；]{0,4}(?:高|低|快|慢)`)
 
 // reAsksGap asks for the gap between two rates: 比全省快多少, 高出全国几个
 // 百分点.
-var reAsksGap = regexp.MustCompile(gapWords + `|差距|差了|比(?:` + gapBases + `|[^，。？?]{0,8}(?:平均|水平|增速|增幅))|\b(?:than|above|below|ahead|behind|gap)\b`)
+var reAsksGap = rx.MustCompile(gapWords + `|差距|差了|比(?:` + gapBases + `|[^，。？?]{0,8}(?:平均|水平|增速|增幅))|\b(?:than|above|below|ahead|behind|gap)\b`)
 
 // chainStart returns the clause that clause c goes on from (see
 // layout.continues): c itself when it goes on from none.
@@ -3039,7 +3040,7 @@ func (l *layout) clauseBreak(c int) int {
 }
 
 // reReachedAfter opens what a change reached: 提高62元、达到2988元.
-var reReachedAfter = regexp.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增加到|提高到|提高至|升至|调整为|为)\s*[0-9０-９〇零一二两三四五六七八九十]`)
+var reReachedAfter = rx.MustCompile(`^[、，,]?\s*(?:达到|达|增至|增加到|提高到|提高至|升至|调整为|为)\s*[0-9０-９〇零一二两三四五六七八九十]`)
 
 // reachedAfter reports whether the text after a figure gives the level a
 // change reached, so that the figure is the change.
@@ -3047,7 +3048,7 @@ func reachedAfter(after string) bool { return reReachedAfter.MatchString(after) 
 
 // reTotalAfter opens the total a figure adds to: 新增装机1258万千瓦、总量
 // 达到6437万千瓦; 病床将增设6万张，总数达到33.9万张.
-var reTotalAfter = regexp.MustCompile(`^[、，,]\s*(?:总量|总数|总规模|总计|累计|总共)(?:达到|达|增至|增加到|提高到|升至|为|超过)?\s*[0-9０-９〇一二两三四五六七八九十]`)
+var reTotalAfter = rx.MustCompile(`^[、，,]\s*(?:总量|总数|总规模|总计|累计|总共)(?:达到|达|增至|增加到|提高到|升至|为|超过)?\s*[0-9０-９〇一二两三四五六七八九十]`)
 
 // totalAfter reports whether the text after a figure gives the total it
 // adds to, so that the figure is what was added.
@@ -3080,23 +3081,23 @@ func changeUnasked(q *Question, text string, start int) bool {
 }
 
 // reYearOf is a year that dates the old value of a change: 由2010年的21.6%.
-var reYearOf = regexp.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$`)
+var reYearOf = rx.MustCompile(`(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)$`)
 
 // reYearIn is a year anywhere: 2024年的.
-var reYearIn = regexp.MustCompile(`(?:19|20)\d{2}\s*年(?:底|末|初)?的?`)
+var reYearIn = rx.MustCompile(`(?:19|20)\d{2}\s*年(?:底|末|初)?的?`)
 
-var reToValue = regexp.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|加快|放缓|回升|回落|精简|压缩|压减|缩减|增|升|降|减)?(?:到|至)|(?:调整|调|变|改|精简|压缩|压减|缩减|整合|合并|减少|增加|扩大|提高|提升|降低|下降|上升|缩小|上调|下调|减|降)为)`)
+var reToValue = rx.MustCompile(`^[^，；。]{0,8}?(?:(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|加快|放缓|回升|回落|精简|压缩|压减|缩减|增|升|降|减)?(?:到|至)|(?:调整|调|变|改|精简|压缩|压减|缩减|整合|合并|减少|增加|扩大|提高|提升|降低|下降|上升|缩小|上调|下调|减|降)为)`)
 
 // reMonthIn is a month named before a figure (2月, 12月份).
-var reMonthIn = regexp.MustCompile(`(?:1[0-2]|[1-9])\s*月份?`)
+var reMonthIn = rx.MustCompile(`(?:1[0-2]|[1-9])\s*月份?`)
 
 // reListedBefore is the figures of a list before the last: "600元、" in
 // 由600元、1000元, "46503元和" in 从46503元和16935元.
-var reListedBefore = regexp.MustCompile(`(?:[0-9０-９][0-9０-９.,．，]*[^、，,0-9０-９和及与]{0,4}(?:、|和|及|与))+$`)
+var reListedBefore = rx.MustCompile(`(?:[0-9０-９][0-9０-９.,．，]*[^、，,0-9０-９和及与]{0,4}(?:、|和|及|与))+$`)
 
 // reListedAfter is the figures of a list after the first: "和16935元" in
 // 从46503元和16935元分别提高到.
-var reListedAfter = regexp.MustCompile(`^(?:(?:、|和|及|与)[0-9０-９][0-9０-９.,．，]*[^、，,。；0-9０-９和及与]{0,4}?)+`)
+var reListedAfter = rx.MustCompile(`^(?:(?:、|和|及|与)[0-9０-９][0-9０-９.,．，]*[^、，,。；0-9０-９和及与]{0,4}?)+`)
 
 // fromValue reports whether f is the starting value of a change: 从X增加到Y,
 // 由X提高至Y, or last year's value in an aside (6759家（上年5842家）).
@@ -3152,7 +3153,7 @@ func changeLevel(text string, l *layout, figs []Quantity, f Quantity) bool {
 
 // reChangeTo opens a clause that says what a value changed to: 增加到,
 // 提高至, 下降为.
-var reChangeTo = regexp.MustCompile(`^(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|回升|回落|压减|压缩)(?:到|至|为)`)
+var reChangeTo = rx.MustCompile(`^(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|回升|回落|压减|压缩)(?:到|至|为)`)
 
 // asksActual reports whether q asks what was done rather than planned
 // (实际花了多少, 预备费用了多少).
@@ -3163,11 +3164,11 @@ func asksActual(q *Question) bool {
 // rePlannedBefore ends the words before a planned figure: 安排预备费,
 // 计划补助企业, 年初预算 (not 预算 of 一般公共预算收入, a name), with no
 // comparison (占年初预算数的74.3%, 比年初预算压减1.54亿元).
-var rePlannedBefore = regexp.MustCompile(`^[^占比较]*(?:安排|计划|年初预算数?|调整预算数?|预算数|(?:支出|收入)预算$)[^，,；;：:。0-9占比较的]{0,12}$`)
+var rePlannedBefore = rx.MustCompile(`^[^占比较]*(?:安排|计划|年初预算数?|调整预算数?|预算数|(?:支出|收入)预算$)[^，,；;：:。0-9占比较的]{0,12}$`)
 
 // reActualAfter opens the words between a planned figure and the actual
 // one: ，支出, 、实际完成, ，决算数为; not a comparison (，较上年决算数增加).
-var reActualAfter = regexp.MustCompile(`^[^。；;比较]{0,40}?(?:实际|支出|执行数|决算数|完成)[^，,；;、比较]{0,8}$`)
+var reActualAfter = rx.MustCompile(`^[^。；;比较]{0,40}?(?:实际|支出|执行数|决算数|完成)[^，,；;、比较]{0,8}$`)
 
 // plannedBeforeActual reports whether f is what was planned where its
 // sentence goes on to what was done (安排预备费10000万元，支出6790万元;
@@ -3198,7 +3199,7 @@ func toValue(text string, l *layout, figs []Quantity, f Quantity) bool {
 
 // reLastYearAside opens an aside that gives last year's value beside the
 // figure before it: （上年5842家）, （去年同期为…）.
-var reLastYearAside = regexp.MustCompile(`[（(](?:上年|去年|上年同期|去年同期|上一年)(?:为|是|末)?\s*$`)
+var reLastYearAside = rx.MustCompile(`[（(](?:上年|去年|上年同期|去年同期|上一年)(?:为|是|末)?\s*$`)
 
 // docSpeaksOf reports whether a report is about year: the year it reviews
 // or plans, or the report's own year.
@@ -3983,11 +3984,11 @@ func (vw *viewer) inheritance(v *sentView) (from string, credit float64) {
 
 // reBasisLead opens a sentence that gives a change on another basis and
 // names no subject: 按可比口径测算，同比增加…, 同口径增长…, 剔除留抵退税因素后，增长….
-var reBasisLead = regexp.MustCompile(`^\s*(?:按|以)?(?:(?:可比|同)口径|剔除[^，,。]{1,16}?(?:因素|影响)后?|扣除[^，,。]{1,16}?(?:因素|影响)后?)(?:测算|计算|算)?[，,]?\s*(?:同比|比上年|较上年|比去年|与上年相比[，,]?)?(?:增加|增长|下降|减少|增收|减收|持平)`)
+var reBasisLead = rx.MustCompile(`^\s*(?:按|以)?(?:(?:可比|同)口径|剔除[^，,。]{1,16}?(?:因素|影响)后?|扣除[^，,。]{1,16}?(?:因素|影响)后?)(?:测算|计算|算)?[，,]?\s*(?:同比|比上年|较上年|比去年|与上年相比[，,]?)?(?:增加|增长|下降|减少|增收|减收|持平)`)
 
 // reListItem opens an item of a list told sentence by sentence (一是…;
 // 第二，…; 其次，…).
-var reListItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]|其次[，,]|再次[，,]|最后[，,])`)
+var reListItem = rx.MustCompile(`^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]|其次[，,]|再次[，,]|最后[，,])`)
 
 // leadSubject is the part of a folded sentence before its first figure,
 // or all of it when it has none.
@@ -4015,11 +4016,11 @@ func isDetail(text string) bool {
 }
 
 // reShareOut opens a sentence that shares out what the one before names.
-var reShareOut = regexp.MustCompile(`^(?:(?:本次|此次|这次)?(?:计划|拟|具体)?(?:分配|分配情况|分配方案|分解|分配结果)(?:如下|为)?|(?:已建成|已完成|建成|完成|新建|实施)?的?(?:项目|工程)?主要(?:有|是|包括))[：:]`)
+var reShareOut = rx.MustCompile(`^(?:(?:本次|此次|这次)?(?:计划|拟|具体)?(?:分配|分配情况|分配方案|分解|分配结果)(?:如下|为)?|(?:已建成|已完成|建成|完成|新建|实施)?的?(?:项目|工程)?主要(?:有|是|包括))[：:]`)
 
 // rePeopleAfter is a noun of people right after a figure with no unit
 // (33万贫困人口, 12万农民工).
-var rePeopleAfter = regexp.MustCompile(`^[\p{Han}]{0,4}?(?:人口|人员|群众|居民|农民工|农民|职工|学生|儿童|老人|劳动力|毕业生|对象)`)
+var rePeopleAfter = rx.MustCompile(`^[\p{Han}]{0,4}?(?:人口|人员|群众|居民|农民工|农民|职工|学生|儿童|老人|劳动力|毕业生|对象)`)
 
 // peopleAfter reports whether the words after a figure name the people it
 // counts.
@@ -4076,7 +4077,7 @@ func firstFigureLead(text string) (string, bool) {
 }
 
 // reBalanceLead is a balance with its period and nothing naming whose.
-var reBalanceLead = regexp.MustCompile(`^(?:当年|本年|年末|年终|年底|期末|累计|收支|滚存)*(?:结余|结转|结存)(?:资金)?(?:为|达|共)?$`)
+var reBalanceLead = rx.MustCompile(`^(?:当年|本年|年末|年终|年底|期末|累计|收支|滚存)*(?:结余|结转|结存)(?:资金)?(?:为|达|共)?$`)
 
 // genericLead are words before a figure that name no subject: a scope or
 // level, a total and money itself (what is left of 市级共安排资金 is the
@@ -4098,7 +4099,7 @@ func runInHeading(text string) bool {
 }
 
 // reTimeLead is a time and a comma opening a sentence: 2015年，, 全年，.
-var reTimeLead = regexp.MustCompile(`^(?:(?:19|20)\d{2}\s*年(?:以来|全年)?|全年|去年|今年|过去一年|上半年|前三季度)[，,]\s*`)
+var reTimeLead = rx.MustCompile(`^(?:(?:19|20)\d{2}\s*年(?:以来|全年)?|全年|去年|今年|过去一年|上半年|前三季度)[，,]\s*`)
 
 // inheritedCredit is what a concept found in the sentence a 其中 sentence
 // details counts for.
@@ -4454,7 +4455,7 @@ func sentenceGate(q *Question, sh scoredHit, m match) (score float64, ok bool) {
 
 // reAnaphor opens a sentence whose subject is what the sentence before
 // said: 这是…首要任务, 这就是, 此为.
-var reAnaphor = regexp.MustCompile(`^\s*(?:这|此|上述|以上)(?:些)?(?:都|也|就|正|才)?(?:是|为)`)
+var reAnaphor = rx.MustCompile(`^\s*(?:这|此|上述|以上)(?:些)?(?:都|也|就|正|才)?(?:是|为)`)
 
 // wholeSentence measures how much of the question a sentence holds as a
 // whole, its words counting fully wherever they stand: the sentence is the
@@ -4719,11 +4720,11 @@ func perUnitNoun(before string) bool {
 // rePerAmount matches an amount per hundred, thousand or ten thousand of
 // something, or per area: 每百元营业收入成本为91.23元 is no 营业收入, 每千
 // 人口拥有床位6.5张 no count of beds, 每平方公里GDP产出达到4亿元 no GDP.
-var rePerAmount = regexp.MustCompile(`每(?:百|千|万|十万)(?:元|人|户|名|平方)|每(?:平方公里|平方千米|公顷|平方米)`)
+var rePerAmount = rx.MustCompile(`每(?:百|千|万|十万)(?:元|人|户|名|平方)|每(?:平方公里|平方千米|公顷|平方米)`)
 
 // reAsksPerBase asks for an amount per hundred, thousand or ten thousand:
 // 每万人发明专利有几件, per 1,000 people.
-var reAsksPerBase = regexp.MustCompile(`每|\bper\b|[百千万]人|百元`)
+var reAsksPerBase = rx.MustCompile(`每|\bper\b|[百千万]人|百元`)
 
 // perBaseChain reports whether the words before a figure at pos in its
 // clause, or in the clauses it goes on from, hold an amount per hundred,
@@ -4769,7 +4770,7 @@ func averageFigure(before string) bool {
 }
 
 // rePerUnitYear is a rate per person (or household, mu) and year.
-var rePerUnitYear = regexp.MustCompile(`(?:每人|每户|每亩|人均|每位|每名|每生)(?:每)?年`)
+var rePerUnitYear = rx.MustCompile(`(?:每人|每户|每亩|人均|每位|每名|每生)(?:每)?年`)
 
 // yearlyAverageBefore reports whether a sentence speaks of several years
 // before a figure: a yearly average change (人均可支配收入年均增长6%，城镇
@@ -4779,7 +4780,7 @@ func yearlyAverageBefore(before string) bool {
 	return reYearlyChange.MatchString(before) && !reSentYear.MatchString(before)
 }
 
-var reYearlyChange = regexp.MustCompile(`年均(?:增长|增速|递增|提高|增加|下降|减少|降低)`)
+var reYearlyChange = rx.MustCompile(`年均(?:增长|增速|递增|提高|增加|下降|减少|降低)`)
 
 // asksAverage reports whether a question asks for a yearly average.
 func asksAverage(q *Question) bool {
@@ -4788,7 +4789,7 @@ func asksAverage(q *Question) bool {
 
 // reAskedBase is a base of comparison a question names (比1952年, 与2000年相比,
 // 比五〇年 as people shorten a year).
-var reAskedBase = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)(?:(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}|[〇零○一二三四五六七八九]{2})年`)
+var reAskedBase = rx.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)(?:(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}|[〇零○一二三四五六七八九]{2})年`)
 
 // inFromPart reports whether byte k stands in the start of a change
 // (spans of reFromTo).
@@ -4869,7 +4870,7 @@ func askedBaseYear(q *Question) int {
 
 // reBaseClause follows the year of a base that is a clause of its own
 // (同１９７８年相比，).
-var reBaseClause = regexp.MustCompile(`^(?:年)?(?:底|末)?相比(?:较)?[，,]`)
+var reBaseClause = rx.MustCompile(`^(?:年)?(?:底|末)?相比(?:较)?[，,]`)
 
 // maxLeadSpan is how far into a sentence a span of years may open and
 // still date every clause of it (五年来，…；…).
@@ -4878,7 +4879,7 @@ const maxLeadSpan = 12
 // reDelta ends the words before the difference from a base: 比上年增加,
 // 比年初预算减少; or a verb that is itself a change of an output or a
 // takings, base unsaid (粮食增产42.2亿斤, 减收10亿元).
-var reDelta = regexp.MustCompile(`(?:比(?:上年|去年|前年|上年同期|同期|(?:\d{4}|[０-９]{4})年|年初预算|年初|预算)[^，；。0-9０-９]{0,8}?(?:增加|减少|多|少|增收|减收|增长|下降|提高|降低)|增产|减产|增收|减收)(?:了)?\s*$`)
+var reDelta = rx.MustCompile(`(?:比(?:上年|去年|前年|上年同期|同期|(?:\d{4}|[０-９]{4})年|年初预算|年初|预算)[^，；。0-9０-９]{0,8}?(?:增加|减少|多|少|增收|减收|增长|下降|提高|降低)|增产|减产|增收|减收)(?:了)?\s*$`)
 
 // deltaFigure reports whether the figure at byte at is the difference from
 // a base (今年安排832亿元，比上年增加167亿元: 167).
@@ -4893,7 +4894,7 @@ func deltaFigure(text string, at int) bool {
 // reSubArea matches a part of a region that a figure may be of: a zone
 // (全市产业集聚区完成固定资产投资786亿元, 服务业“两区”…完成固定资产投资114亿元)
 // or some of its counties (4个县一般公共预算收入超过15亿元).
-var reSubArea = regexp.MustCompile(`(产业集聚区|集聚区|开发区|经开区|高新区|新区|产业园区?|工业园区?|园区|保税区|综保区|片区|“两区”|两区|[0-9一二三四五六七八九十两]+个(?:县（市、区）|县（市）|县（区）|县区|县市|县|乡镇|乡|镇|区))`)
+var reSubArea = rx.MustCompile(`(产业集聚区|集聚区|开发区|经开区|高新区|新区|产业园区?|工业园区?|园区|保税区|综保区|片区|“两区”|两区|[0-9一二三四五六七八九十两]+个(?:县（市、区）|县（市）|县（区）|县区|县市|县|乡镇|乡|镇|区))`)
 
 // subAreaBefore reports whether a part of the region (see reSubArea) is
 // the subject of the figure at prefix: it opens the figure's clause or
@@ -4946,7 +4947,7 @@ const subAreaWindow = 3 * (4 + 12)
 
 // reSubAreaVerb matches words that make a zone after them the object of
 // work (推进重点片区建设, 加快开发区建设), not a figure's subject.
-var reSubAreaVerb = regexp.MustCompile(`推进|加快|建设|打造|实施|推动|支持|完善|加强|新建|创建|获批|申报|培育|发展|引导|优化|提升|围绕|依托|加大|启动|做强|壮大|重点|聚焦|规划|设立|整合`)
+var reSubAreaVerb = rx.MustCompile(`推进|加快|建设|打造|实施|推动|支持|完善|加强|新建|创建|获批|申报|培育|发展|引导|优化|提升|围绕|依托|加大|启动|做强|壮大|重点|聚焦|规划|设立|整合`)
 
 // namesWholeRegion reports whether s holds a scope marker of the whole
 // region (全市, 全省 …; see scopeMarkers), not the whole of a budget's items
@@ -5159,7 +5160,7 @@ func milestone(text string, figs []Quantity, f Quantity) bool {
 // reTargetAfter is a figure that the words after it call a target:
 // 8％的预定目标, 7%左右的预期目标, 降低4%左右、减少2%的目标 (the first of a
 // list of targets).
-var reTargetAfter = regexp.MustCompile(`^[0-9０-９.．]+\s*(?:%|％|万|亿|元|万元|亿元|个百分点)?(?:左右|以上|以内)?(?:、[^，。；,;、]{1,30}?)*的(?:预定|预期|计划|既定|原定|年度)?(?:增长)?目标`)
+var reTargetAfter = rx.MustCompile(`^[0-9０-９.．]+\s*(?:%|％|万|亿|元|万元|亿元|个百分点)?(?:左右|以上|以内)?(?:、[^，。；,;、]{1,30}?)*的(?:预定|预期|计划|既定|原定|年度)?(?:增长)?目标`)
 
 // sumBefore reports whether a figure at pos is named a budget's sum
 // (收入总计390.02亿元: revenue with transfers and balances added), which
@@ -5178,10 +5179,10 @@ var carriedOver = []string{"结余收入", "结转收入"}
 // reMarkAfter follows a figure that is a mark passed, not a level: 6万亿元
 // 台阶, 千亿元大关, and the first of marks passed in turn (连跨5万亿元、6万亿元
 // 两个台阶).
-var reMarkAfter = regexp.MustCompile(`^\s*(?:、[^，。；,;、]{1,12}?)*(?:两个|三个|几个|多个)?(?:的)?(?:新)?(?:台阶|大关|关口)`)
+var reMarkAfter = rx.MustCompile(`^\s*(?:、[^，。；,;、]{1,12}?)*(?:两个|三个|几个|多个)?(?:的)?(?:新)?(?:台阶|大关|关口)`)
 
 // reSubperiod names a part of a year: 一季度, 上半年, 前三季度, 1—6月.
-var reSubperiod = regexp.MustCompile(`前三季度|前[3３]季度|第?[一二三四1-4１-４]季度|上半年|下半年|[1１]\s*[-—－~～至到]\s*(?:[2-9２-９]|[1１][01０１])\s*月|一至[二三四五六七八九]月|一至十一?月`)
+var reSubperiod = rx.MustCompile(`前三季度|前[3３]季度|第?[一二三四1-4１-４]季度|上半年|下半年|[1１]\s*[-—－~～至到]\s*(?:[2-9２-９]|[1１][01０１])\s*月|一至[二三四五六七八九]月|一至十一?月`)
 
 // subperiodOf returns the part of a year that text names last (see
 // reSubperiod), as a key: q1…q4, h1, h2 or q1-3 (1—9月 too), m1-N for the
@@ -5190,7 +5191,7 @@ func subperiodOf(text string) string { return subperiodsOf(text).at(len(text)) }
 
 // reUpToMonth is the months of a year up to one a question names: 到
 // 今年10月, 截至10月底 — the first ten months.
-var reUpToMonth = regexp.MustCompile(`(?:到|至|截至|截止|截止到)(?:今年|本年|当年)?(1[01]|[2-9])月(?:底|末|份)?`)
+var reUpToMonth = rx.MustCompile(`(?:到|至|截至|截止|截止到)(?:今年|本年|当年)?(1[01]|[2-9])月(?:底|末|份)?`)
 
 // questionSubperiod returns the part of a year a question asks of (see
 // subperiodOf): also the months up to one it names (到10月: m1-10).
@@ -5210,7 +5211,7 @@ var enMonths = []string{"january", "february", "march", "april", "may", "june", 
 // reEnMonthsTo is the months of a year an English question spans: from
 // January to November, January-November, through October, in the first
 // ten months.
-var reEnMonthsTo = regexp.MustCompile(`\b(?:from january (?:to|through|until|till)|january ?[-–] ?|through|up to|until|by the end of) (february|march|april|may|june|july|august|september|october|november)\b`)
+var reEnMonthsTo = rx.MustCompile(`\b(?:from january (?:to|through|until|till)|january ?[-–] ?|through|up to|until|by the end of) (february|march|april|may|june|july|august|september|october|november)\b`)
 
 // englishSubperiod returns the part of a year an English question asks
 // of (see subperiodKey), or "".
@@ -5232,7 +5233,7 @@ func englishSubperiod(s string) string {
 }
 
 // reYearPoint names the start or the end of a year: 年初, 年末, 年底.
-var reYearPoint = regexp.MustCompile(`年(初|末|底)|(?:上年|去年|今年|当年)?(年初|年末|年底)|(?i:\b(?:at|by) the (?:end|start|beginning) of (?:the year|(?:19|20)\d\d|last year|this year)\b|\byear-end\b|\bend-of-year\b)`)
+var reYearPoint = rx.MustCompile(`年(初|末|底)|(?:上年|去年|今年|当年)?(年初|年末|年底)|(?i:\b(?:at|by) the (?:end|start|beginning) of (?:the year|(?:19|20)\d\d|last year|this year)\b|\byear-end\b|\bend-of-year\b)`)
 
 // yearPoint returns "start" or "end" for the last point of a year text
 // names (2025年初, 年末), or "".
@@ -5342,9 +5343,9 @@ func subperiodKey(m string) string {
 }
 
 var (
-	reAsksMonthly = regexp.MustCompile(`每月|每个月|一个月|月均|per month|monthly|a month`)
-	reAsksYearly  = regexp.MustCompile(`每年|每人每年|一年能|年人均|per year|a year|annually`)
-	rePulled      = regexp.MustCompile(`拉动|带动|贡献|下拉`)
+	reAsksMonthly = rx.MustCompile(`每月|每个月|一个月|月均|per month|monthly|a month`)
+	reAsksYearly  = rx.MustCompile(`每年|每人每年|一年能|年人均|per year|a year|annually`)
+	rePulled      = rx.MustCompile(`拉动|带动|贡献|下拉`)
 )
 
 // rateAsk is what a question asks of a rate, read once for all its
@@ -5497,7 +5498,7 @@ func populationAsked(q string) population {
 }
 
 // reUrbanRural is a part of the residents a figure may be of.
-var reUrbanRural = regexp.MustCompile(`(?:城镇|农村|城市|乡村|农民)(?:常住)?居民|农民人均`)
+var reUrbanRural = rx.MustCompile(`(?:城镇|农村|城市|乡村|农民)(?:常住)?居民|农民人均`)
 
 // otherPopulation reports whether a figure counts other people than the
 // question asks: 常住人口 asked of 按户籍口径统计，…总人口418319人 (the basis

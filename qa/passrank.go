@@ -3,12 +3,12 @@ package qa
 import (
 	"context"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"reportkb/index"
+	"reportkb/internal/rx"
 )
 
 // The sentences retrieved for a question are described by named features:
@@ -48,10 +48,10 @@ func PassageFeatureNames() []string { return passageFeatureNames[:] }
 type passageFeatures [numPassageFeatures]float64
 
 // reAsksProblem asks what is wrong: 存在哪些问题, 经济上有啥毛病, 面临的困难.
-var reAsksProblem = regexp.MustCompile(`问题|困难|挑战|毛病|麻烦|难处|难题|短板|不足|弱项|隐患|意见|头疼|难点|堵点|症结|矛盾|problem|difficult|challenge|weakness|shortcoming|issue`)
+var reAsksProblem = rx.MustCompile(`问题|困难|挑战|毛病|麻烦|难处|难题|短板|不足|弱项|隐患|意见|头疼|难点|堵点|症结|矛盾|problem|difficult|challenge|weakness|shortcoming|issue`)
 
 // reSaysProblem speaks of problems: 还存在一些问题, 困难和挑战, 不足.
-var reSaysProblem = regexp.MustCompile(`问题|困难|挑战|不足|短板|弱项|矛盾|压力|隐患|风险|不强|不高|偏弱|偏低|滞后|不够|较多|突出|艰巨`)
+var reSaysProblem = rx.MustCompile(`问题|困难|挑战|不足|短板|弱项|矛盾|压力|隐患|风险|不强|不高|偏弱|偏低|滞后|不够|较多|突出|艰巨`)
 
 // scaledLog is log(1+x) scaled so that x = top gives 1, capped at 1.
 func scaledLog(x, top float64) float64 {

@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"reportkb/index/place"
 	"reportkb/index/report"
 	"reportkb/index/segment"
+	"reportkb/internal/rx"
 )
 
 // English questions name places in pinyin (Yichun, Hanyang District). The
@@ -136,7 +136,7 @@ func (e *Engine) placeConcepts(q *Question, scope []*index.Summary) {
 // reTitleTown is a township, town or street a report's title opens with
 // (潭城镇2018年预算执行情况…, 关于2023年城关镇…): a place below the counties
 // of the gazetteer, the report's own.
-var reTitleTown = regexp.MustCompile(`^(?:关于)?(?:(?:19|20)\d{2}年)?(\p{Han}{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|财政所|办事处)?(?:(?:19|20)\d{2}|关于|本级|财政|预算|决算|国民|政府|人民)`)
+var reTitleTown = rx.MustCompile(`^(?:关于)?(?:(?:19|20)\d{2}年)?(\p{Han}{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|财政所|办事处)?(?:(?:19|20)\d{2}|关于|本级|财政|预算|决算|国民|政府|人民)`)
 
 // ownTown drops the concepts a question makes of the township its
 // report's title names (潭城镇 asked of 潭城镇2018年预算执行情况…, segmented
@@ -163,7 +163,7 @@ func ownTown(q *Question, sum *index.Summary) {
 // reTitleIssuer is the body a report's title names as its author, after
 // its region and before its year: 海坛片区 of 平潭综合实验区海坛片区管理局
 // 2024年度工作总结…, 社会事业 of …社会事业局2024年工作总结.
-var reTitleIssuer = regexp.MustCompile(`^(?:关于)?\p{Han}{1,10}?(?:综合实验区|自治州|自治县|自治区|新区|省|市|县|区|州|盟|旗)(\p{Han}{2,10}?)(?:管理局|管理委员会|管委会|委员会|办公室|局|委|办)(?:关于)?(?:19|20)\d{2}`)
+var reTitleIssuer = rx.MustCompile(`^(?:关于)?\p{Han}{1,10}?(?:综合实验区|自治州|自治县|自治区|新区|省|市|县|区|州|盟|旗)(\p{Han}{2,10}?)(?:管理局|管理委员会|管委会|委员会|办公室|局|委|办)(?:关于)?(?:19|20)\d{2}`)
 
 // issuerSuffixes end the name of a body that issues a report.
 var issuerSuffixes = []string{"管理局", "管理委员会", "管委会", "委员会", "办公室", "局", "委", "办"}

@@ -2,11 +2,12 @@ package qa
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"reportkb/internal/rx"
 )
 
 // Quantity is a figure found in report text: "8.66亿元", "6000余张",
@@ -248,7 +249,7 @@ func acronymBefore(before string) bool {
 	return true
 }
 
-var reRank = regexp.MustCompile(`第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(位|名)?|首位`)
+var reRank = rx.MustCompile(`第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(位|名)?|首位`)
 
 // ParseRanks returns the places in a ranking that text names, in order:
 // 居全国第7位 → 第7位 (7, unit 位), 居全国首位 → 首位 (1). Ordinals are
@@ -343,7 +344,7 @@ func ParseQuantities(text string) []Quantity {
 }
 
 // reMedalTally is a tally of medals by metal: 8金4银4铜, 12金5银.
-var reMedalTally = regexp.MustCompile(`([0-9]+)金([0-9]+)银(?:([0-9]+)铜)?|([0-9]+)银([0-9]+)铜`)
+var reMedalTally = rx.MustCompile(`([0-9]+)金([0-9]+)银(?:([0-9]+)铜)?|([0-9]+)银([0-9]+)铜`)
 
 // medalTally returns the counts of a tally of medals in text (8金4银4铜:
 // 8, 4 and 4 medals, each written with its metal), in order.
@@ -380,10 +381,10 @@ func footnoteRef(text string, i int) bool {
 }
 
 // reFootnoteAt is the number and closing bracket of a note mark.
-var reFootnoteAt = regexp.MustCompile(`^[0-9０-９]{1,3}[\]］]`)
+var reFootnoteAt = rx.MustCompile(`^[0-9０-９]{1,3}[\]］]`)
 
 // reFootnoteEnd is a note mark ending a text (比上年下降[47]).
-var reFootnoteEnd = regexp.MustCompile(`[\[［][0-9０-９]{1,3}[\]］]$`)
+var reFootnoteEnd = rx.MustCompile(`[\[［][0-9０-９]{1,3}[\]］]$`)
 
 // dropFootnoteEnd returns s without a note mark at its end.
 func dropFootnoteEnd(s string) string {
@@ -639,7 +640,7 @@ func decimalPointAt(s string) bool {
 // reSpacedDigits opens a number typeset one digit apart from the next, as
 // some scanned reports are (7 4 7 7 2亿元): single digits, one space
 // between, then no digit.
-var reSpacedDigits = regexp.MustCompile(`^[0-9](?: [0-9])+ ?(?:$|[^0-9 ])`)
+var reSpacedDigits = rx.MustCompile(`^[0-9](?: [0-9])+ ?(?:$|[^0-9 ])`)
 
 // thousandsComma reports whether the comma at byte i of text separates
 // thousands (878，631万元, 6,351,016) rather than clauses: a digit before

@@ -2,7 +2,6 @@ package qa
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"reportkb/index/place"
 	"reportkb/index/report"
 	"reportkb/index/segment"
+	"reportkb/internal/rx"
 )
 
 // Question kinds.
@@ -142,7 +142,7 @@ type Concept struct {
 	// route is the pattern of the route the concept abbreviates by its
 	// ends (福平 of 福平铁路), spelled out as reports write it; nil for
 	// none (see routeRegexp).
-	route *regexp.Regexp
+	route *rx.Regexp
 }
 
 // Tagger is implemented by segmenters that tag parts of speech: each
@@ -169,43 +169,43 @@ type Analyzer struct {
 }
 
 var (
-	reYearQ      = regexp.MustCompile(`((?:19|20)\d{2})\s*年?`)
-	reFiveYear   = regexp.MustCompile(`[“"]?十?[一二三四五六七八九]五[”"]?(期间|时期|计划期间|计划)?|[“"]十五[”"](期间|时期|计划期间|计划)?|十五(期间|时期|计划期间)`)
-	reAskPercent = regexp.MustCompile(`[百千]分之(几|多少)`)
-	reDefZh      = regexp.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|什么叫做|什么叫|啥叫|何为|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
-	reDefZh2     = regexp.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是指\p{Han}什么|是什么|是啥|具体指什么|(?:具体)?指啥|啥意思|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的?\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?(?:怎么|如何)(?:算|计算|界定|定义|统计|得出|得来|得|推算|测算|估算|来)(?:出来)?的?|是哪几(?:个|项|类|种|大)?\p{Han}{0,3}|(?:是)?(?:怎么回事|咋回事)|是(?:个|一种)?(?:什么|啥)(?:样的)?(?:模式|机制|做法|东西|制度|政策|办法))$`)
-	reAskUnit    = regexp.MustCompile(`(多少|几)(余|多)?`)
+	reYearQ      = rx.MustCompile(`((?:19|20)\d{2})\s*年?`)
+	reFiveYear   = rx.MustCompile(`[“"]?十?[一二三四五六七八九]五[”"]?(期间|时期|计划期间|计划)?|[“"]十五[”"](期间|时期|计划期间|计划)?|十五(期间|时期|计划期间)`)
+	reAskPercent = rx.MustCompile(`[百千]分之(几|多少)`)
+	reDefZh      = rx.MustCompile(`^(?:请问)?(?:什么是|何谓|啥是|什么叫做|什么叫|啥叫|何为|解释一下|解释|说说)(.+?)(?:是什么|是什么意思|的含义|的意思|是指什么)?$`)
+	reDefZh2     = rx.MustCompile(`^(?:请问)?(.+?)(?:是什么意思|什么意思|的含义是什么|的含义|指的是什么|是指什么|指什么|是指\p{Han}什么|是什么|是啥|具体指什么|(?:具体)?指啥|啥意思|(?:具体)?包括哪(?:些|几)\p{Han}{0,2}|包括什么|有哪些内容|(?:是)?指(?:多大|哪些|什么样|哪种|哪类)的?\p{Han}{1,4}|指的是(?:哪些|什么样的|哪种|哪类)\p{Han}{0,4}|(?:是)?(?:按|根据)什么(?:标准|口径)\p{Han}{0,3}的?|(?:是)?(?:什么|啥)(?:统计)?口径|的?(?:统计)?口径是(?:什么|啥)|(?:是)?(?:怎么|如何)(?:算|计算|界定|定义|统计|得出|得来|得|推算|测算|估算|来)(?:出来)?的?|是哪几(?:个|项|类|种|大)?\p{Han}{0,3}|(?:是)?(?:怎么回事|咋回事)|是(?:个|一种)?(?:什么|啥)(?:样的)?(?:模式|机制|做法|东西|制度|政策|办法))$`)
+	reAskUnit    = rx.MustCompile(`(多少|几)(余|多)?`)
 	// reWhichFew asks which few: 哪几个, 哪两步, 哪五定.
-	reWhichFew = regexp.MustCompile(`哪[几两三四五六七八九十]`)
+	reWhichFew = rx.MustCompile(`哪[几两三四五六七八九十]`)
 	// reWhichCount is which few with its classifier: 哪两个, 哪几所, 哪一类.
-	reWhichCount = regexp.MustCompile(`哪([一几两三四五六七八九十]+)(个|所|条|项|类|种|家|座|位|件|批|处|只|支|款|门|道|方面|大)?`)
+	reWhichCount = rx.MustCompile(`哪([一几两三四五六七八九十]+)(个|所|条|项|类|种|家|座|位|件|批|处|只|支|款|门|道|方面|大)?`)
 	// reFewYears is a span of a few years: 这几年, 近几年, 过去几年.
-	reFewYears = regexp.MustCompile(`(?:这|近|前|过去|最近|这么|头|那|开头)几年(?:来|里|中|间)?`)
-	reRaisedTo = regexp.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
+	reFewYears = rx.MustCompile(`(?:这|近|前|过去|最近|这么|头|那|开头)几年(?:来|里|中|间)?`)
+	reRaisedTo = rx.MustCompile(`提到(了)?([^，。？]{0,12}?)(多少|几)`)
 	// reSpentOn is money spent on a thing, as people say it: 花在民生上的钱,
 	// 用在教育方面的资金 — the reports' 民生支出, 教育支出.
-	reSpentOn = regexp.MustCompile(`(?:花|用|投)在(\p{Han}{1,8}?)(?:上|方面)(?:的)?(?:钱|资金|经费)`)
+	reSpentOn = rx.MustCompile(`(?:花|用|投)在(\p{Han}{1,8}?)(?:上|方面)(?:的)?(?:钱|资金|经费)`)
 	// reSpentOnVerb is the same said with the verb: 教育上花了多少钱,
 	// 在教育方面准备花多少.
 	// reTaxCollected is a tax named before the verb that collects it
 	// (营业税收了多少, 个税收了多少), which the segmenter reads as 税收:
 	// the tax and the verb are parted.
-	reTaxCollected = regexp.MustCompile(`(营业|增值|所得|契|房产|印花|资源|消费|关|车船|个|烟叶|耕地占用|环境保护|城建|城市维护建设|土地使用|土地增值)税收([了得上到回进多几]|$)`)
-	reSpentOnVerb  = regexp.MustCompile(`(\p{Han})(?:上|方面)((?:到底|究竟|大概|大约|差不多|准备|打算|计划|要|一共|总共|共)*(?:花|用)了?(?:多少|几))`)
+	reTaxCollected = rx.MustCompile(`(营业|增值|所得|契|房产|印花|资源|消费|关|车船|个|烟叶|耕地占用|环境保护|城建|城市维护建设|土地使用|土地增值)税收([了得上到回进多几]|$)`)
+	reSpentOnVerb  = rx.MustCompile(`(\p{Han})(?:上|方面)((?:到底|究竟|大概|大约|差不多|准备|打算|计划|要|一共|总共|共)*(?:花|用)了?(?:多少|几))`)
 	// reDataSource asks where a figure comes from: 数据是哪个部门提供的,
 	// 数据来源是哪里, 数据从哪来 — the reports say 数据来自….
-	reDataSource = regexp.MustCompile(`(?:数据|资料|数字)(?:是|由)?(?:哪个|哪家|哪些|什么)(?:部门|单位|机构)(?:提供|发布|统计|调查|给)的?|(?:数据|资料|数字)(?:是|由|都是)?谁(?:家)?(?:提供|发布|统计|调查|给|出)的?|(?:数据|资料|数字)的?(?:来源|出处)(?:是|在)?(?:哪里|哪儿|哪|什么)?|(?:数据|资料|数字)(?:是)?从哪(?:里|儿)?来的?`)
+	reDataSource = rx.MustCompile(`(?:数据|资料|数字)(?:是|由)?(?:哪个|哪家|哪些|什么)(?:部门|单位|机构)(?:提供|发布|统计|调查|给)的?|(?:数据|资料|数字)(?:是|由|都是)?谁(?:家)?(?:提供|发布|统计|调查|给|出)的?|(?:数据|资料|数字)的?(?:来源|出处)(?:是|在)?(?:哪里|哪儿|哪|什么)?|(?:数据|资料|数字)(?:是)?从哪(?:里|儿)?来的?`)
 	// reAskShare asks for a share: 占了多大比例, 比重是多少, 占比多少,
 	// 上职业学校的占多少.
-	reAskShare = regexp.MustCompile(`(?:多大|多少)的?(?:比例|比重)|(?:比例|比重|占比)(?:是|为|有|达到|达|大概|大约)?(?:多少|多大|几)|的占(?:了)?(?:多少|几成)`)
+	reAskShare = rx.MustCompile(`(?:多大|多少)的?(?:比例|比重)|(?:比例|比重|占比)(?:是|为|有|达到|达|大概|大约)?(?:多少|多大|几)|的占(?:了)?(?:多少|几成)`)
 	// reUsedUp is money used up (用掉, 花掉): no decline.
-	reUsedUp = regexp.MustCompile(`(用|花|吃|省|扣|刷)掉`)
-	reRatio  = regexp.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
+	reUsedUp = rx.MustCompile(`(用|花|吃|省|扣|刷)掉`)
+	reRatio  = rx.MustCompile(`(每|千名|万名|百名|每千|每万|每百)\p{Han}{1,8}(数|量|率)`)
 )
 
 // reRoughAmount matches an amount said roughly: 一千多亿, 100多万元,
 // 十几亿, 二十余个, 上百亿, 近千万.
-var reRoughAmount = regexp.MustCompile(`(?:[近超逾])?(?:\d+|[一二两三四五六七八九十]+[百千]?)(?:多|余|来|几)[十百千万亿]*(?:元|块钱|块|个)?|(?:上|近)[百千万亿]+[万亿]?(?:元)?`)
+var reRoughAmount = rx.MustCompile(`(?:[近超逾])?(?:\d+|[一二两三四五六七八九十]+[百千]?)(?:多|余|来|几)[十百千万亿]*(?:元|块钱|块|个)?|(?:上|近)[百千万亿]+[万亿]?(?:元)?`)
 
 // dropRoughAmounts blanks the rough amounts of s; 多少 and 多大 stay, as
 // they ask.
@@ -466,10 +466,10 @@ func (c *Concept) prepare() {
 }
 
 var (
-	reStockZh = regexp.MustCompile(`有(多少|几)|(?:现在|目前|如今|眼下)(?:是|有|已经|已|达到|到了)?(多少|几)`)
+	reStockZh = rx.MustCompile(`有(多少|几)|(?:现在|目前|如今|眼下)(?:是|有|已经|已|达到|到了)?(多少|几)`)
 	// reYearEnd names the end of a year (到去年底, 截至去年年末).
-	reYearEnd = regexp.MustCompile(`年(?:年)?底|年末|年终`)
-	reStockEn = regexp.MustCompile(`\b(does|do)\b.*\bhave\b|\bare there\b|\bis there\b|\bin total\b|\bexist\b`)
+	reYearEnd = rx.MustCompile(`年(?:年)?底|年末|年终`)
+	reStockEn = rx.MustCompile(`\b(does|do)\b.*\bhave\b|\bare there\b|\bis there\b|\bin total\b|\bexist\b`)
 )
 
 // isStockQuestion reports whether q asks how many there are: 有多少 with
@@ -546,7 +546,7 @@ func isEnglish(s string) bool {
 
 // reCurrencyBasis names the currency a figure is asked in: 按美元算,
 // 折合成美元, 换算成人民币.
-var reCurrencyBasis = regexp.MustCompile(`(?:按|用|以|折合成?|换算成|合)(美元|欧元|人民币)(?:来)?(?:算|计算|计|折算|衡量)?`)
+var reCurrencyBasis = rx.MustCompile(`(?:按|用|以|折合成?|换算成|合)(美元|欧元|人民币)(?:来)?(?:算|计算|计|折算|衡量)?`)
 
 // currencyUnits are the units of the currencies of reCurrencyBasis.
 var currencyUnits = map[string]string{"美元": "美元", "欧元": "欧元", "人民币": "元"}
@@ -565,7 +565,7 @@ func baseBefore(before string) bool {
 
 // reBaseBefore ends the words before a year that is the base of a
 // comparison: 跟1978年比, 同2020年相比, 比2019年.
-var reBaseBefore = regexp.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)\s*$`)
+var reBaseBefore = rx.MustCompile(`(?:比|较|与|同|和|跟|相对于|相较于)\s*$`)
 
 // hasRelativeYear reports whether s names a year relative to the report's
 // own (去年, 今年).
@@ -589,10 +589,10 @@ var relativeYears = []struct {
 var rateWords = map[string]bool{"率先": true, "率领": true, "率队": true}
 
 // reMoneyAsked asks a sum of money: 补给农民的钱有多少, 钱一共是多少.
-var reMoneyAsked = regexp.MustCompile(`钱(?:一共|总共|大概|到底|大约|总计)*(?:有|是|为)?(?:多少|几)`)
+var reMoneyAsked = rx.MustCompile(`钱(?:一共|总共|大概|到底|大约|总计)*(?:有|是|为)?(?:多少|几)`)
 
 // reSpanIn is a span of time followed by 里 or 内 (一年里, 这一年内).
-var reSpanIn = regexp.MustCompile(`(一年|这一年|全年|今年|去年|前年|明年|这几年|五年)(?:里|内|中|当中)`)
+var reSpanIn = rx.MustCompile(`(一年|这一年|全年|今年|去年|前年|明年|这几年|五年)(?:里|内|中|当中)`)
 
 // dropSpanIn drops the 里 or 内 after a span of time (一年里少了多少), and a
 // 中, 内 or 里 that starts no word of its own (去年中央给的钱: 中央; 去年内蒙古:
@@ -627,95 +627,95 @@ func dropSpanIn(s string) string {
 
 // reSeenPatients asks how many patients were seen, the verb and its object
 // apart: 看了多少人次的病 — the bulletins' 诊疗人次.
-var reSeenPatients = regexp.MustCompile(`看(?:了|过)?(多少|几)(万|亿)?(人次|次|人)的?病`)
+var reSeenPatients = rx.MustCompile(`看(?:了|过)?(多少|几)(万|亿)?(人次|次|人)的?病`)
 
 // reAgeGroup is an age group as people name it: 60岁以上的老人 — the
 // reports' 60周岁及以上 (人口), in a table row or a sentence alike; the
 // people named after it are the group itself.
-var reAgeGroup = regexp.MustCompile(`(\d{1,3}(?:周)?岁(?:及|或)?以上)(?:的)?(?:老年人口|老年人|老人|人口|的人)`)
+var reAgeGroup = rx.MustCompile(`(\d{1,3}(?:周)?岁(?:及|或)?以上)(?:的)?(?:老年人口|老年人|老人|人口|的人)`)
 
 // reOwed asks what a government owes, as people say it: 一共欠了多少债,
 // 欠多少钱的债, 欠的债还剩多少 — the reports' 债务余额.
-var reOwed = regexp.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)?(?:元)?(?:钱)?(?:的)?(?:债务|债|钱)|欠(?:下|着)?的(?:债务|债|钱)(?:还)?(?:剩下|剩|有|一共|总共|共)?(?:了)?(?:多少|几)`)
+var reOwed = rx.MustCompile(`欠(?:了|下|着)?(?:多少|几)(?:亿|万亿)?(?:元)?(?:钱)?(?:的)?(?:债务|债|钱)|欠(?:下|着)?的(?:债务|债|钱)(?:还)?(?:剩下|剩|有|一共|总共|共)?(?:了)?(?:多少|几)`)
 
 // reSaved asks what households keep in the banks, as people say it: 老百姓
 // 在银行存了多少钱, 居民一共存了多少 — the bulletins' 住户存款.
-var reSaved = regexp.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老乡|家庭|个人|大家)(?:们)?(?:在银行里?|在银行)?(?:一共|总共|大概|到底)*存(?:了|下|着)?(?:多少|几)(?:亿|万)?(?:元|块)?(?:钱)?`)
+var reSaved = rx.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老乡|家庭|个人|大家)(?:们)?(?:在银行里?|在银行)?(?:一共|总共|大概|到底)*存(?:了|下|着)?(?:多少|几)(?:亿|万)?(?:元|块)?(?:钱)?`)
 
 // reSavings names people's savings as a thing (老百姓个人在银行存款余额,
 // 居民的储蓄): the reports' 住户存款 (or 储蓄存款, its synonym).
-var reSavings = regexp.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老乡|家庭|个人)(?:们)?(?:个人|家里)?(?:在银行里?|存在银行里?)?的?(?:存款|储蓄)(?:存款)?`)
+var reSavings = rx.MustCompile(`(?:老百姓|百姓|居民|群众|市民|老乡|家庭|个人)(?:们)?(?:个人|家里)?(?:在银行里?|存在银行里?)?的?(?:存款|储蓄)(?:存款)?`)
 
 // reLifeSpan asks how long people live, as people say it: 平均能活到多少岁
 // — the reports' 人均预期寿命.
-var reLifeSpan = regexp.MustCompile(`(?:老百姓|百姓|居民|人们|大家|咱们|国人|中国人)?(?:的)?(?:平均|人均)?(?:能|可以|大概能)?活(?:到|得到)?(?:多少|几十?)岁`)
+var reLifeSpan = rx.MustCompile(`(?:老百姓|百姓|居民|人们|大家|咱们|国人|中国人)?(?:的)?(?:平均|人均)?(?:能|可以|大概能)?活(?:到|得到)?(?:多少|几十?)岁`)
 
 // reResidentSpend is what residents spend as people say it: 城里人平均一年
 // 花多少钱, 农村居民每人一年消费多少 — the bulletins' 人均消费支出.
-var reResidentSpend = regexp.MustCompile(`(城里人|城镇人|城市人|农村人|乡下人|乡村人|城镇居民|农村居民|城乡居民|居民|老百姓|市民|村民)(?:们)?(?:平均|人均)(?:每人|每个人|一个人)?(?:一年|每年|全年|一年里)?(?:要|能)?(?:花|消费|开销|花销|花费)(?:掉|了)?(?:多少钱|多少)?`)
+var reResidentSpend = rx.MustCompile(`(城里人|城镇人|城市人|农村人|乡下人|乡村人|城镇居民|农村居民|城乡居民|居民|老百姓|市民|村民)(?:们)?(?:平均|人均)(?:每人|每个人|一个人)?(?:一年|每年|全年|一年里)?(?:要|能)?(?:花|消费|开销|花销|花费)(?:掉|了)?(?:多少钱|多少)?`)
 
 // reEachPerson is "per person" as people say it: 平均每个人摊到的GDP and
 // 按人头算的GDP are 人均GDP.
-var reEachPerson = regexp.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|(?:每|一)个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
+var reEachPerson = rx.MustCompile(`平均每个?人(?:摊到|分到|摊|合)?的?|(?:每|一)个?人平均(?:摊到|分到|摊)?的?|按人头(?:平均|计算|算|摊)?(?:下来)?的?`)
 
 // reAgainVerb is 再 before a verb of doing (再建, 再新增, 再办好); not
 // 再融资 or 再就业, which are terms.
-var reAgainVerb = regexp.MustCompile(`再(新建|建设|建成|建|开工|改造|新增|增加|办好|办|引进|培育|打造|实施|完成|修)`)
+var reAgainVerb = rx.MustCompile(`再(新建|建设|建成|建|开工|改造|新增|增加|办好|办|引进|培育|打造|实施|完成|修)`)
 
 // reSplitVerb is a verb-object word parted by 了 (脱了贫 for 脱贫, 开了工,
 // 毕了业, 落了户).
-var reSplitVerb = regexp.MustCompile(`(脱|毕|就|退|投|开|完|竣|入|落|复|结)了(贫|业|休|产|工|学|户|婚)`)
+var reSplitVerb = rx.MustCompile(`(脱|毕|就|退|投|开|完|竣|入|落|复|结)了(贫|业|休|产|工|学|户|婚)`)
 
 // reCountPeople counts people with the classifier 个 (几个人, 多少个人),
 // not 个人 as in 个人所得税.
-var reCountPeople = regexp.MustCompile(`(多少|几)个人([^\p{Han}]|$|[了呢啊吗呀？])`)
+var reCountPeople = rx.MustCompile(`(多少|几)个人([^\p{Han}]|$|[了呢啊吗呀？])`)
 
 // reWhichWay asks only which way a figure went, after asking the figure
 // (零售总额多少？涨了还是跌了): the figure is what is asked.
-var reWhichWay = regexp.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
+var reWhichWay = rx.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
 
 // spokenWays are ways of speaking that name nothing asked, and what stands
 // in for them before the question is read.
 var spokenWays = []struct {
-	re   *regexp.Regexp
+	re   *rx.Regexp
 	with string
 }{
 	// 掉得那么厉害, 涨得这么厉害: how much a thing changed, not what
 	// changed (涨得最厉害 still asks which one).
-	{regexp.MustCompile(`得(?:那么|这么|这样|如此|太|很|非常|特别)厉害`), "得"},
+	{rx.MustCompile(`得(?:那么|这么|这样|如此|太|很|非常|特别)厉害`), "得"},
 	// 一下子少了三成多: the segmenter reads 一下/子少.
-	{regexp.MustCompile(`一下子`), ""},
+	{rx.MustCompile(`一下子`), ""},
 	// 生了多少万个孩子, 一共生了多少娃: the births, as reports count them.
-	{regexp.MustCompile(`(?:出)?生了?(?:多少|几)(万|千)?(?:个|名)?(?:小孩子|孩子|娃娃|娃|小孩|宝宝|婴儿)`), "出生人口多少${1}人"},
+	{rx.MustCompile(`(?:出)?生了?(?:多少|几)(万|千)?(?:个|名)?(?:小孩子|孩子|娃娃|娃|小孩|宝宝|婴儿)`), "出生人口多少${1}人"},
 	// 城里住的人占多大比例, 住在城镇的人口比例: the urbanization rate.
-	{regexp.MustCompile(`(?:(?:住在|生活在)(?:城里|城镇|城市)的?|(?:城里|城镇|城市)(?:住的|居住的)?)(?:人口|人)(?:占(?:了)?(?:全部人口|总人口)?的?(?:多大|多少|几成)的?(?:比例|比重)?|的?(?:比例|比重|占比))`), "城镇化率多少"},
+	{rx.MustCompile(`(?:(?:住在|生活在)(?:城里|城镇|城市)的?|(?:城里|城镇|城市)(?:住的|居住的)?)(?:人口|人)(?:占(?:了)?(?:全部人口|总人口)?的?(?:多大|多少|几成)的?(?:比例|比重)?|的?(?:比例|比重|占比))`), "城镇化率多少"},
 	// 城里人和农村人的收入: the two as reports write them together.
-	{regexp.MustCompile(`(?:城里人|城镇居民|城市居民|城里)(?:和|与|跟|同)(?:农村人|农民|农村居民|乡下人)的?(?:人均)?收入`), "城乡居民收入"},
+	{rx.MustCompile(`(?:城里人|城镇居民|城市居民|城里)(?:和|与|跟|同)(?:农村人|农民|农村居民|乡下人)的?(?:人均)?收入`), "城乡居民收入"},
 	// 县一级, 省这一级: the level, as reports write it (县级).
-	{regexp.MustCompile(`([省市县区乡镇])(?:这|那)?一级`), "${1}级"},
+	{rx.MustCompile(`([省市县区乡镇])(?:这|那)?一级`), "${1}级"},
 	// 这几块, 那几项, 那部分: things named before, not how many.
-	{regexp.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`), "这些"},
+	{rx.MustCompile(`[这那](?:几|两|三)(?:个|块|项|个方面|方面|样|部分|类|种)|[这那]一?部分`), "这些"},
 	// 是几比一, 几比几: a ratio, asked as the report writes it (2.04∶1).
 	{reAskRatio, " 多少"},
 	// 头一个季度, 第一个季度: the first quarter, as reports write it.
-	{regexp.MustCompile(`(?:头|第)([一二三四])个?季度`), "第${1}季度"},
+	{rx.MustCompile(`(?:头|第)([一二三四])个?季度`), "第${1}季度"},
 	// 签约家庭医生的人有多少, 救助的人一共有多少万: a count of people, as
 	// 有多少人 asks.
-	{regexp.MustCompile(`的(人|人口|居民|群众)(?:一共|总共|大概|大约)?(?:有|是)?(多少|几)(万|千|百万|亿)?(?:呢|啊)?$`), "的${1}，有${2}${3}人"},
+	{rx.MustCompile(`的(人|人口|居民|群众)(?:一共|总共|大概|大约)?(?:有|是)?(多少|几)(万|千|百万|亿)?(?:呢|啊)?$`), "的${1}，有${2}${3}人"},
 }
 
 // reAskRatio asks a ratio as reports write one (2.04∶1): 是几比一, 几比几.
-var reAskRatio = regexp.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`)
+var reAskRatio = rx.MustCompile(`(?:是|为)?(?:几|多少)比(?:一|1|几)`)
 
 // reRatioNoun names a ratio written as a bare number (城乡居民收入比缩小到
 // 2.31, 出生人口性别比), not a comparison (收入比上年增长).
-var reRatioNoun = regexp.MustCompile(`(?:收入|性别|抚养)比(?:值)?(?:[^上去前今同较年例重0-9一二三四五六七八九十]|$)`)
+var reRatioNoun = rx.MustCompile(`(?:收入|性别|抚养)比(?:值)?(?:[^上去前今同较年例重0-9一二三四五六七八九十]|$)`)
 
 // reLengthAsked asks a length: 有多长, 多厚, 多远 (多长时间 asks a time).
-var reLengthAsked = regexp.MustCompile(`多(?:长|厚|远|深|宽)(?:[^时]|$)`)
+var reLengthAsked = rx.MustCompile(`多(?:长|厚|远|深|宽)(?:[^时]|$)`)
 
 // rePerMeasure names a price per unit of a thing (每斤, 每吨).
-var rePerMeasure = regexp.MustCompile(`每(?:斤|吨|公斤|千克|亩|度|升|立方米|平方米|千瓦时)`)
+var rePerMeasure = rx.MustCompile(`每(?:斤|吨|公斤|千克|亩|度|升|立方米|平方米|千瓦时)`)
 
 // householdReading lets a resident's figure be found as older reports
 // write it, of the household: 城镇居民家庭人均可支配收入 for 城镇居民人均
@@ -762,29 +762,29 @@ var ratioWords = strings.NewReplacer("比例", "份额", "比重", "份额", "�
 
 // reEarnAsked asks what was earned or spent: a sum of money (赚了多少,
 // 挣多少, 花了多少).
-var reEarnAsked = regexp.MustCompile(`(?:赚|挣|盈利|创收|花|花费|花掉)了?(?:多少|几)`)
+var reEarnAsked = rx.MustCompile(`(?:赚|挣|盈利|创收|花|花费|花掉)了?(?:多少|几)`)
 
 // reRemoved is a verb of removal with 掉 (关掉, 拆掉), which growthWords
 // 掉多少 would read as a fall.
-var reRemoved = regexp.MustCompile(`([关去除拆汰停])掉`)
+var reRemoved = rx.MustCompile(`([关去除拆汰停])掉`)
 
 // reYiAsked ends a question that asks in 亿 with no unit after it.
-var reYiAsked = regexp.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)
+var reYiAsked = rx.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)
 
 // reWhichWayMid asks which way a figure went before asking by how much
 // (是增是减，变化多少).
-var reWhichWayMid = regexp.MustCompile(`(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了|增了还是减了|多了还是少了)[，,？?\s]*`)
+var reWhichWayMid = rx.MustCompile(`(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了|增了还是减了|多了还是少了)[，,？?\s]*`)
 
 // reAsksAmount is what asks for a figure: 多少, 几, 多大.
-var reAsksAmount = regexp.MustCompile(`多少|几|多大`)
+var reAsksAmount = rx.MustCompile(`多少|几|多大`)
 
 // reMembersAsked asks which members a set has: 都有哪些, 都是些啥, 包括
 // 哪几个.
-var reMembersAsked = regexp.MustCompile(`^(.+?)(?:到底|具体|主要|分别)?(?:都)?(?:有|是|包括|指)(?:哪些|哪几个|哪几项|哪几类|哪几条|些啥|些什么|啥|什么)(?:内容)?[？?]?$`)
+var reMembersAsked = rx.MustCompile(`^(.+?)(?:到底|具体|主要|分别)?(?:都)?(?:有|是|包括|指)(?:哪些|哪几个|哪几项|哪几类|哪几条|些啥|些什么|啥|什么)(?:内容)?[？?]?$`)
 
 // reNumberedSet is a numbered set's name: a count and a noun (六大优势产业,
 // 十大工程, 三个区), at the end of the subject.
-var reNumberedSet = regexp.MustCompile(`[“"]?([一二两三四五六七八九十]+(?:大|个|项|件|条|张)?\p{Han}{2,8})[”"]?$`)
+var reNumberedSet = rx.MustCompile(`[“"]?([一二两三四五六七八九十]+(?:大|个|项|件|条|张)?\p{Han}{2,8})[”"]?$`)
 
 // numberedSetAsked returns the numbered set whose members s asks for
 // (四川的六大优势产业都有哪些: 六大优势产业), or "".
@@ -802,23 +802,23 @@ func numberedSetAsked(s string) string {
 
 // reBudgeted asks what a budget sets aside (预算里安排, 预算草案): the plan,
 // not what was spent.
-var reBudgeted = regexp.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)`)
+var reBudgeted = rx.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)`)
 
-var reWillZh = regexp.MustCompile(`(要|将)(新|建|引进|完成|实现|达到|开工|增加|培育|打造|实施|推进|改造|发放|投入|安排|举办|创建|培训)`)
+var reWillZh = rx.MustCompile(`(要|将)(新|建|引进|完成|实现|达到|开工|增加|培育|打造|实施|推进|改造|发放|投入|安排|举办|创建|培训)`)
 
 // reWillVerb is 要 or 将 as a modal before any verb (要提高到, 将突破):
 // not 主要, 重要, 需要, 只要, 不要, 要求, 要素, 将近, 将来.
-var reWillVerb = regexp.MustCompile(`(?:^|[^主重需只不必想纪摘提要将])(?:要|将)[^求素点是不近来军领害件闻务道\s，,。？?a-zA-Z0-9]`)
+var reWillVerb = rx.MustCompile(`(?:^|[^主重需只不必想纪摘提要将])(?:要|将)[^求素点是不近来军领害件闻务道\s，,。？?a-zA-Z0-9]`)
 
 var planWords = []string{"目标", "计划", "力争", "预期", "打算", "争取", "拟", "规划", "将要", "要求"}
 
 // reFromAbove is where money was won from, in speech (从上面争取到): the
 // higher government, which reports leave unsaid (争取政府债券2785亿元).
-var reFromAbove = regexp.MustCompile(`从(?:上面|上头)(争取|要|拿|申请|获得|跑)`)
+var reFromAbove = rx.MustCompile(`从(?:上面|上头)(争取|要|拿|申请|获得|跑)`)
 
 // reAccumulated is what is left over all the years (累计还结余, 累计剩下):
 // the rolled-over balance, 滚存结余.
-var reAccumulated = regexp.MustCompile(`累计(?:还|共|总共|一共)?(?:结余|剩下|剩余|剩)`)
+var reAccumulated = rx.MustCompile(`累计(?:还|共|总共|一共)?(?:结余|剩下|剩余|剩)`)
 
 // wonWords are what was won (争取到了多少), which 争取 alone does not mean.
 var wonWords = strings.NewReplacer("争取到了", "了", "争取到", "了", "争取了", "了",
@@ -829,7 +829,7 @@ var doneWords = []string{"完成了", "实现了", "已经", "已", "过去", "�
 
 // reOverallChange is 总体 or 整体 before a change (总体涨了, 整体上下降)
 // or before the figure asked (签约率总体是多少, 整体有多少).
-var reOverallChange = regexp.MustCompile(`(?:总体|整体)(?:上|来说|来看)?(涨|上涨|增长|下降|降|跌|提高|增加|减少|上升|(?:是|有|为|达到|在)?(?:多少|几))`)
+var reOverallChange = rx.MustCompile(`(?:总体|整体)(?:上|来说|来看)?(涨|上涨|增长|下降|降|跌|提高|增加|减少|上升|(?:是|有|为|达到|在)?(?:多少|几))`)
 
 // measureVerbs name what a figure counts, not what befell a thing: 出生
 // of 出生了多少人口 asks births, which no count of residents answers; 征购
@@ -861,7 +861,7 @@ var notDone = strings.NewReplacer("为了", "", "除了", "", "安排了", "安�
 
 // reStockParticle is the 了 of "by now" after a question of how many
 // there are (有多少个了).
-var reStockParticle = regexp.MustCompile(`(有(?:多少|几)\p{Han}{0,2})了$`)
+var reStockParticle = rx.MustCompile(`(有(?:多少|几)\p{Han}{0,2})了$`)
 
 var qualifierWords = []string{"以内", "以上", "以下", "左右", "突破", "超过", "不低于", "不超过"}
 
@@ -877,7 +877,7 @@ func defZh2(s string) []string {
 
 // reBasisAside is 口径 where it closes a basis the question is asked on:
 // before a closing bracket, a comma, the end, or 计算/下/来看/算.
-var reBasisAside = regexp.MustCompile(`(\p{Han})口径(?:计算|统计|来看|下|算)?([）)，,、？?]|$)`)
+var reBasisAside = rx.MustCompile(`(\p{Han})口径(?:计算|统计|来看|下|算)?([）)，,、？?]|$)`)
 
 func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	q.Kind = KindNumber
@@ -1195,24 +1195,24 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 
 // reSolveProblem asks which problems a measure is to solve (要重点解决什么
 // 问题): the measure's own words answer, not the shortcomings owned.
-var reSolveProblem = regexp.MustCompile(`(?:解决|破解|处理|应对|针对|治理)(?:的)?(?:哪些|什么|啥|哪几个?)(?:突出|主要|明显)?问题`)
+var reSolveProblem = rx.MustCompile(`(?:解决|破解|处理|应对|针对|治理)(?:的)?(?:哪些|什么|啥|哪几个?)(?:突出|主要|明显)?问题`)
 
 // reYearSpanQ is a span of years a question asks over (从1978年到1985年).
-var reYearSpanQ = regexp.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|今年|明年|本年)\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*(?:年(?:间|期间|这几年|那几年|这段时间)?|这(?:[两三四五六七八九十几]年|几年|段时间)|那(?:几年|段时间))`)
+var reYearSpanQ = rx.MustCompile(`(?:从|由|自)?(?:(?:19|20)\d{2}\s*年?|今年|明年|本年)\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*(?:年(?:间|期间|这几年|那几年|这段时间)?|这(?:[两三四五六七八九十几]年|几年|段时间)|那(?:几年|段时间))`)
 
 // reShortYear is a year of the last century said short (92年, 七四年);
 // shortYears leaves spans alone (70年来, 五六年间).
-var reShortYear = regexp.MustCompile(`([0-2][0-9]|[5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
+var reShortYear = rx.MustCompile(`([0-2][0-9]|[5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
 
 // reHanYear is a year written in Chinese digits (一九五七年, 二〇二四年).
-var reHanYear = regexp.MustCompile(`[一二][九〇零○][〇零○一二三四五六七八九]{2}年`)
+var reHanYear = rx.MustCompile(`[一二][九〇零○][〇零○一二三四五六七八九]{2}年`)
 
 // reMonthQ is a month or months a question names: 10月底, 3到5月.
-var reMonthQ = regexp.MustCompile(`(?:(?:1[0-2]|[1-9])\s*[-—－~～至到]\s*)?(?:1[0-2]|[1-9])\s*月(?:份|底|末|初)?`)
+var reMonthQ = rx.MustCompile(`(?:(?:1[0-2]|[1-9])\s*[-—－~～至到]\s*)?(?:1[0-2]|[1-9])\s*月(?:份|底|末|初)?`)
 
 // reShortSpan is a span of short years whose first lacks its 年: 七四到
 // 七六年, 92-95年.
-var reShortSpan = regexp.MustCompile(`([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])(到|至|—|－|-|~)([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
+var reShortSpan = rx.MustCompile(`([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])(到|至|—|－|-|~)([5-9][0-9]|[五六七八九][〇零○一二三四五六七八九])年`)
 
 // shortYears writes the short years of s in full: 92年 → 1992年, 16年 →
 // 2016年, 七四到七六年 → 1974年到1976年.
@@ -1267,7 +1267,7 @@ func shortYears(s string) string {
 
 // reSameBasisQ asks a figure with an effect taken out (把…的影响扣掉,
 // 剔除…因素) or on a like-for-like basis (同口径, 可比口径).
-var reSameBasisQ = regexp.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排除)[^，,。？?]{0,16}(?:影响|因素)|(?:影响|因素)[^，,。？?]{0,4}(?:扣掉|扣除|剔除|去掉|刨去)|同口径|可比口径`)
+var reSameBasisQ = rx.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排除)[^，,。？?]{0,16}(?:影响|因素)|(?:影响|因素)[^，,。？?]{0,4}(?:扣掉|扣除|剔除|去掉|刨去)|同口径|可比口径`)
 
 // sameBasisAlts are the words a like-for-like figure stands by.
 var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}, {Text: "实际增长", Factor: 0.8}, {Text: "可比", Factor: 0.8}}
@@ -1277,7 +1277,7 @@ var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径",
 var sameBasisWords = map[string]bool{"可比": true, "口径": true, "可比口径": true, "同口径": true, "同比口径": true}
 
 // reAskShortcoming asks what a report owns it falls short in.
-var reAskShortcoming = regexp.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|毛病|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|毛病|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)|难在(?:哪|什么地方|何处)|存在(?:的)?(?:主要|突出)?问题|主要问题(?:有哪些|是什么|是啥|有啥)`)
+var reAskShortcoming = rx.MustCompile(`(?:哪些|什么|啥|哪几个?|哪方面的?)(?:突出|主要|明显)?(?:不足|问题|毛病|短板|困难|难处|难题|挑战|差距|薄弱环节|弱项|隐忧)|(?:不足|毛病|短板|难处|难题|困难|挑战|困难和问题|问题和困难)(?:主要)?(?:有哪些|是什么|在哪|有啥|是啥)|(?:头疼|头痛|棘手|犯愁|发愁)的?(?:问题|事|难处)|难在(?:哪|什么地方|何处)|存在(?:的)?(?:主要|突出)?问题|主要问题(?:有哪些|是什么|是啥|有啥)`)
 
 // shortcomingWords are an asker's words for shortcomings.
 var shortcomingWords = map[string]bool{"不足": true, "问题": true, "毛病": true, "短板": true, "困难": true, "难处": true, "难题": true,
@@ -1292,11 +1292,11 @@ var shortcomingAlts = []Alt{{Text: "清醒看到", Factor: 1}, {Text: "清醒认
 
 // reAfterEvent opens a question with the event it starts from (出了滑坡
 // 事故以后，发生疫情之后，): the words of the event are group 1.
-var reAfterEvent = regexp.MustCompile(`^\s*(?:自从|在)?(?:出了|发生了|发生|经历了|经历|遭遇了|遭遇|遇到|碰上)([^，,。？?]{2,16}?)(?:以后|之后|过后|后)[，,]`)
+var reAfterEvent = rx.MustCompile(`^\s*(?:自从|在)?(?:出了|发生了|发生|经历了|经历|遭遇了|遭遇|遇到|碰上)([^，,。？?]{2,16}?)(?:以后|之后|过后|后)[，,]`)
 
 // reAfterEventNoun opens a question with an event named by its noun and
 // the time after it (汶川地震后, 疫情发生以后，): the event is group 1.
-var reAfterEventNoun = regexp.MustCompile(`^\s*(?:在)?([^，,。？?\s]{0,8}?(?:` + strings.Join(eventNouns, "|") + `))(?:发生)?(?:以后|之后|过后|后)[，,]?`)
+var reAfterEventNoun = rx.MustCompile(`^\s*(?:在)?([^，,。？?\s]{0,8}?(?:` + strings.Join(eventNouns, "|") + `))(?:发生)?(?:以后|之后|过后|后)[，,]?`)
 
 // remarkOpeners open hearsay or an impression added to a question.
 var remarkOpeners = []string{"听说", "据说", "听人说", "好像", "貌似", "感觉", "我觉得", "觉得", "印象中", "记得", "我记得"}
@@ -1306,22 +1306,22 @@ var askWordsZh = []string{"多少", "几", "什么", "吗", "哪", "怎么", "�
 
 // rePurposeFirst opens a question with the purpose of what it asks (为了
 // 顶住亚洲金融危机，): group 1.
-var rePurposeFirst = regexp.MustCompile(`^\s*(?:为了|为)([^，,。？?]{2,20}?)[，,]`)
+var rePurposeFirst = rx.MustCompile(`^\s*(?:为了|为)([^，,。？?]{2,20}?)[，,]`)
 
 // rePurposeLast ends a question with the purpose of what it asks, after
 // the ask (多少亿政府债券来缓解债务压力): group 1. 来 after a verb of
 // direction or time (过来, 以来, 下来, 起来, 原来) is no purpose, nor is
 // 用来 (多少钱用来扶贫 asks for the money spent on it).
-var rePurposeLast = regexp.MustCompile(`(?:多少|几)[^，,。？?]*[^以过起下出回进上原将未本后从带看说用]来(\p{Han}{2}[^，,。？?]{0,14}?)[？?]?\s*$`)
+var rePurposeLast = rx.MustCompile(`(?:多少|几)[^，,。？?]*[^以过起下出回进上原将未本后从带看说用]来(\p{Han}{2}[^，,。？?]{0,14}?)[？?]?\s*$`)
 
 // reShareBase is the base of a share a question asks (占总支出多大比例).
-var reShareBase = regexp.MustCompile(`占(?:了)?([^，。？\s的]{1,12}?)(?:的)?\s*(?:多大|多少|几成|百分之几|比重|比例|百分比|$)`)
+var reShareBase = rx.MustCompile(`占(?:了)?([^，。？\s的]{1,12}?)(?:的)?\s*(?:多大|多少|几成|百分之几|比重|比例|百分比|$)`)
 
 // reShareIn is the base of a share a question names before 占 (税收在
 // 财政收入里占几成).
-var reShareIn = regexp.MustCompile(`在([^，。？\s]{2,12}?)(?:里面|当中|里头|里|中)\s*占`)
+var reShareIn = rx.MustCompile(`在([^，。？\s]{2,12}?)(?:里面|当中|里头|里|中)\s*占`)
 
-var reAside = regexp.MustCompile(`[(（]([^()（）]*)[)）]`)
+var reAside = rx.MustCompile(`[(（]([^()（）]*)[)）]`)
 
 // splitAsides separates the bracketed parts of a question from the rest.
 func splitAsides(s string) (rest, aside string) {
@@ -1425,10 +1425,10 @@ func termWithoutPlace(term string) string {
 
 // reWhichOfSet asks which members a numbered set has: 指的是哪三保,
 // 到底是哪四闲, 具体是哪三个, 指哪两个, 是保哪六样.
-var reWhichOfSet = regexp.MustCompile(`(?:是|指|指的是|包括|说的是)\p{Han}?哪([两二三四五六七八九十])(\p{Han}{0,3})[？?]?$`)
+var reWhichOfSet = rx.MustCompile(`(?:是|指|指的是|包括|说的是)\p{Han}?哪([两二三四五六七八九十])(\p{Han}{0,3})[？?]?$`)
 
 // reQuoted is a quoted word.
-var reQuoted = regexp.MustCompile(`[“"「『]([^“”"「」『』]{2,12})[”"」』]`)
+var reQuoted = rx.MustCompile(`[“"「『]([^“”"「」『』]{2,12})[”"」』]`)
 
 // whichOfSet returns the numbered set a question asks the members of (三保
 // for 报告里的“三保”指的是哪三保): the quoted word that starts with the
@@ -1471,7 +1471,7 @@ func whichOfSet(s string) string {
 
 // reTermSource is the frame before a term a question asks the meaning
 // of: where it was read (公报里说的, 报告中提到的, 周口说的) or 所谓.
-var reTermSource = regexp.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:注释|附注|注解|名词解释)?(?:中|里|上|内)?(?:常|经常|老|总|多次|反复)?(?:所说的|说的|提到的|提的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?|(?:这份|该|本)?(?:公报|报告)(?:注释|附注)?(?:里面|里|中|上|内))`)
+var reTermSource = rx.MustCompile(`^(?:[^，。？]{0,12}?(?:(?:公报|报告|文件|材料|文中|里面|这里)(?:注释|附注|注解|名词解释)?(?:中|里|上|内)?(?:常|经常|老|总|多次|反复)?(?:所说的|说的|提到的|提的|讲的|写的|的)|所说的|说的|提到的|讲的|写的)|所谓的?|(?:这份|该|本)?(?:公报|报告)(?:注释|附注)?(?:里面|里|中|上|内))`)
 
 // relativeYear reads a year named relative to the report's (去年, 今年)
 // into q and returns s without it. The first such word counts, unless it
@@ -1548,15 +1548,15 @@ func comparedTo(before string) bool {
 
 // reExcluded matches what a question leaves out: 不含县区, （不算补助下级、
 // 还本这些）, 除去债券.
-var reExcluded = regexp.MustCompile(`(?:不含|不算|不包括|不计|除去|除了|扣除|刨去|排除|剔除)(?:[^，。？?,（）()]{0,24}?)(?:这些|这类|等|在内|的话|以外|之外|[）)，,？?]|$)`)
+var reExcluded = rx.MustCompile(`(?:不含|不算|不包括|不计|除去|除了|扣除|刨去|排除|剔除)(?:[^，。？?,（）()]{0,24}?)(?:这些|这类|等|在内|的话|以外|之外|[）)，,？?]|$)`)
 
 // reNotWanted is what a question says first, or in brackets, that it
 // does not want: 不要总收入，, （不要预算数）.
-var reNotWanted = regexp.MustCompile(`(^|[，,（(])不要[^，。？?,（）()]{1,24}?[，,）)]`)
+var reNotWanted = rx.MustCompile(`(^|[，,（(])不要[^，。？?,（）()]{1,24}?[，,）)]`)
 
 // reNotThat matches what a question says it does not ask (不是辖区那个大
 // 口径的数, 而不是预算数); the 不是 of 是不是 is left alone by dropExcluded.
-var reNotThat = regexp.MustCompile(`(?:而不是|并不是|不是|并非|而非)(?:[^，。？?,（）()]{1,24}?)(?:这些|那些|的数|的|[）)，,？?]|$)`)
+var reNotThat = rx.MustCompile(`(?:而不是|并不是|不是|并非|而非)(?:[^，。？?,（）()]{1,24}?)(?:这些|那些|的数|的|[）)，,？?]|$)`)
 
 // taxDeduction reports whether the 扣除 of match, after before, is a term
 // of tax (加计扣除, 税前扣除, 专项附加扣除), not what the question leaves
@@ -1884,15 +1884,15 @@ func atTopic(before string) bool {
 // 去年) and punctuation.
 const topicLead = `^(?:[\s\p{P}\d]|年|今年|去年|明年|前年|上年|本年|这一年)*`
 
-var reTopicLead = regexp.MustCompile(topicLead + `$`)
+var reTopicLead = rx.MustCompile(topicLead + `$`)
 
 // reZoneTopic is a functional area (新区, 开发区, 高新区) a question opens
 // with, a time before it at most.
-var reZoneTopic = regexp.MustCompile(topicLead + `(\p{Han}{1,6}?(?:新区|开发区|高新区|经开区|管理区|实验区|试验区|示范区))`)
+var reZoneTopic = rx.MustCompile(topicLead + `(\p{Han}{1,6}?(?:新区|开发区|高新区|经开区|管理区|实验区|试验区|示范区))`)
 
 // reTownOwnLevel is a township's name run into its own level (中楼乡乡本级,
 // 敖东镇镇本级), which the segmenter would cut across (中楼 + 乡乡).
-var reTownOwnLevel = regexp.MustCompile(`\p{Han}(?:乡乡|镇镇)(?:本级|级|里|政府)`)
+var reTownOwnLevel = rx.MustCompile(`\p{Han}(?:乡乡|镇镇)(?:本级|级|里|政府)`)
 
 // partTownLevel parts a township's name from its own level run into it
 // (reTownOwnLevel).
@@ -2484,7 +2484,7 @@ func asksRightAfter(raw, w string) bool {
 }
 
 // reLatinDecimal is a Latin name with a decimal: PM2.5.
-var reLatinDecimal = regexp.MustCompile(`[A-Za-z]+[0-9]+\.[0-9]+`)
+var reLatinDecimal = rx.MustCompile(`[A-Za-z]+[0-9]+\.[0-9]+`)
 
 // harvestVerbs are the everyday verbs of a harvest or an output: 收, 打
 // (粮食打了多少斤), 收获, 出 (出了多少吨煤), 炼 (钢要炼到多少吨).
@@ -2494,23 +2494,23 @@ var harvestVerbs = map[string]bool{"收": true, "打": true, "收获": true, "�
 // 有多少，增长了几个点.
 // Its first clause asks only if it does once a span of years is set
 // aside: 建国头几年，粮食平均每年增长多少 asks one thing.
-var reTwoAsks = regexp.MustCompile(`^([^，,；;]*(?:多少|几)[^，,；;]*)[，,；;][^，,；;]*(?:多少|几)`)
+var reTwoAsks = rx.MustCompile(`^([^，,；;]*(?:多少|几)[^，,；;]*)[，,；;][^，,；;]*(?:多少|几)`)
 
 // reRestateMid is the report's term said again in the middle of a
 // question: ，也就是一般公共预算地方收入，.
-var reRestateMid = regexp.MustCompile(`[，,]\s*(?:也就是|也即|即|就是)(\p{Han}[^，,；;。？?]{1,19})[，,]`)
+var reRestateMid = rx.MustCompile(`[，,]\s*(?:也就是|也即|即|就是)(\p{Han}[^，,；;。？?]{1,19})[，,]`)
 
 // reRestateAfter is a question whose second clause asks again, by the
 // report's term: 一共花了多少，社会消费品零售总额是多少？
-var reRestateAfter = regexp.MustCompile(`^([^，,；;]*多少[^，,；;]*)[，,；;]\s*(?:也就是|也即|即|就是)?(\p{Han}[^，,；;多少几]{2,15}?)(?:是|有|为)?(?:多少|几)[？?]?$`)
+var reRestateAfter = rx.MustCompile(`^([^，,；;]*多少[^，,；;]*)[，,；;]\s*(?:也就是|也即|即|就是)?(\p{Han}[^，,；;多少几]{2,15}?)(?:是|有|为)?(?:多少|几)[？?]?$`)
 
 // reNotRestate holds a word that makes a second ask another question: a
 // change, a share, a comparison.
-var reNotRestate = regexp.MustCompile(`增|涨|降|减|比|占|百分|变化|多了|少了|人均|平均|每`)
+var reNotRestate = rx.MustCompile(`增|涨|降|减|比|占|百分|变化|多了|少了|人均|平均|每`)
 
 // reUnitAskAfter is a question whose second clause asks only the unit of
 // the first: 用了多少外资，多少亿美元？
-var reUnitAskAfter = regexp.MustCompile(`^([^，,；;]*多少[^，,；;]*)[，,；;]\s*(?:大概|大约|约)?(?:是|有)?((?:多少|几)(?:万亿|千亿|百亿|亿|千万|百万|万|千)?\p{Han}{0,4}?)[？?]?$`)
+var reUnitAskAfter = rx.MustCompile(`^([^，,；;]*多少[^，,；;]*)[，,；;]\s*(?:大概|大约|约)?(?:是|有)?((?:多少|几)(?:万亿|千亿|百亿|亿|千万|百万|万|千)?\p{Han}{0,4}?)[？?]?$`)
 
 // perUnitConcepts makes the words that say what a question's amount is
 // per (每个孩子, 每人每年) aspects of it, found also as reports shorten
@@ -2605,19 +2605,19 @@ func questionYears(s string) [][]int {
 }
 
 // reAsksBefore asks for the state before a change: 改革之前, 原来有.
-var reAsksBefore = regexp.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
+var reAsksBefore = rx.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
 
-var reAsksPerUnit = regexp.MustCompile(`每(?:个|名|位|人|户|孩|家|月|亩|平)|人均|户均|亩均|亩产|单产|多少钱一平|均价|一亩(?:地|田)?(?:能|可以|可)?(?:打|产|收)|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
+var reAsksPerUnit = rx.MustCompile(`每(?:个|名|位|人|户|孩|家|月|亩|平)|人均|户均|亩均|亩产|单产|多少钱一平|均价|一亩(?:地|田)?(?:能|可以|可)?(?:打|产|收)|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
-var reAsksTotal = regexp.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)
+var reAsksTotal = rx.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)
 
 // reTotalAdded is a total of what was added or done: 一共新增了, 总共新建.
-var reTotalAdded = regexp.MustCompile(`(?:一共|总共|共计|合计)(?:又|再)?(?:新增|新建|新开|新设|新培育|新引进|新认定|净增|增加|引进|培育)`)
+var reTotalAdded = rx.MustCompile(`(?:一共|总共|共计|合计)(?:又|再)?(?:新增|新建|新开|新设|新培育|新引进|新认定|净增|增加|引进|培育)`)
 
-var reAsksCount = regexp.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
+var reAsksCount = rx.MustCompile(`多少|几|\bhow (many|much)\b|\bnumber of\b|\bwhat percentage\b`)
 
-var reLevelQ = regexp.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|上涨|上调|调高|降|升|增|涨|减|砍|压)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
+var reLevelQ = rx.MustCompile(`(提高|提升|增长|增加|上升|下降|降低|减少|上涨|上调|调高|降|升|增|涨|减|砍|压)(到|至)|达到多少|\b(rise|rose|risen|increase|increased|grow|grew|fall|fell|drop|dropped|decline|declined|reduced|raised) to\b`)
 
 // asksRateLevel reports whether a question asks a rate by its name alone
 // (本科上线率多少, 资产负债率是多少): its last concept is a rate, and no word
@@ -2640,9 +2640,9 @@ var rateChangeWords = []string{"增长", "增速", "增幅", "提高", "提升",
 var rankWords = map[string]bool{"排第": true, "排名": true, "第几": true, "位次": true, "名列": true,
 	"排在": true, "排位": true, "位居": true, "排": true, "居": true, "第": true, "几位": true, "几名": true}
 
-var reCutEnd = regexp.MustCompile(`(压减|压缩|削减|减少|下降|降低|节约|节省|缩减|增加|提高|压|砍|减|降|多|少|涨|跌|增长|上涨|上升|上调|调高|调增|提升)了?(多少|几)[?？。]*$`)
+var reCutEnd = rx.MustCompile(`(压减|压缩|削减|减少|下降|降低|节约|节省|缩减|增加|提高|压|砍|减|降|多|少|涨|跌|增长|上涨|上升|上调|调高|调增|提升)了?(多少|几)[?？。]*$`)
 
-var reRankQ = regexp.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
+var reRankQ = rx.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
 
 // growthWords make a question without a unit ask for a rate.
 var growthWords = []string{"增长", "增速", "增幅", "提高", "上升", "下降", "降低", "回落", "比重", "占比", "率",
@@ -2671,7 +2671,7 @@ func asksAmountOf(s string) bool {
 
 // reShareOf asks what share one thing is of another: 民生支出占一般公共预算
 // 支出多少.
-var reShareOf = regexp.MustCompile(`占[^，。？]{1,24}?(?:多少|几成|百分之几|比重|比例)|(?:完成|达到|相当于)了?[^，。？]{1,16}?的(?:多少|几成|百分之几)`)
+var reShareOf = rx.MustCompile(`占[^，。？]{1,24}?(?:多少|几成|百分之几|比重|比例)|(?:完成|达到|相当于)了?[^，。？]{1,16}?的(?:多少|几成|百分之几)`)
 
 // expectedClass infers the unit class from the question's words.
 func (a *Analyzer) expectedClass(q *Question, s string) string {
@@ -3122,15 +3122,15 @@ func (a *Analyzer) unseen(w string) bool {
 }
 
 // reGloss is a bracketed term in a question: （卫生健康）, (恩格尔系数).
-var reGloss = regexp.MustCompile(`[（(](\p{Han}[\p{Han}A-Za-z0-9.]{1,15})[）)]`)
+var reGloss = rx.MustCompile(`[（(](\p{Han}[\p{Han}A-Za-z0-9.]{1,15})[）)]`)
 
 // reUnitTerm is a bracketed unit: 多少利润（亿元）.
-var reUnitTerm = regexp.MustCompile(`^(?:万亿|亿|万|千|百)?(?:元|美元|人|人次|吨|公里|千米|平方公里|平方米|亩|公顷|户|家|个|件|套|张|辆|所|座|项|千瓦|千瓦时|度|立方米|头|只|架|艘|台|条|列|次|倍|天)$`)
+var reUnitTerm = rx.MustCompile(`^(?:万亿|亿|万|千|百)?(?:元|美元|人|人次|吨|公里|千米|平方公里|平方米|亩|公顷|户|家|个|件|套|张|辆|所|座|项|千瓦|千瓦时|度|立方米|头|只|架|艘|台|条|列|次|倍|天)$`)
 
 // reNotGloss opens or holds a bracket that is no term for the words
 // before it: a scope (不含县区, 含开发区, 算上一日游), a year, a note
 // (卖地为主, 主要是卖地那块).
-var reNotGloss = regexp.MustCompile(`^(?:不|含|包括|包含|算|除|主要|以|大约|约|即|比如|例如|就是|也就是|指)|为主|之类|这些|那些|那块|在内|以外|之外|\d{4}|年度?$`)
+var reNotGloss = rx.MustCompile(`^(?:不|含|包括|包含|算|除|主要|以|大约|约|即|比如|例如|就是|也就是|指)|为主|之类|这些|那些|那块|在内|以外|之外|\d{4}|年度?$`)
 
 // glossed returns the question with the everyday words before a bracketed
 // term of the reports (看病就医（卫生健康）, 卖地那块的钱（政府性基金收入）,
@@ -3278,7 +3278,7 @@ func examplesDeng(s string) []int {
 
 // reExamples ends the examples people give of a thing before naming it:
 // 修路修桥这些基础设施投资, 像医院学校这样的公共服务.
-var reExamples = regexp.MustCompile(`这些|这类|那些|之类的?|这样的|这种`)
+var reExamples = rx.MustCompile(`这些|这类|那些|之类的?|这样的|这种`)
 
 // listJoiners join the items of a list of examples.
 var listJoiners = map[string]bool{"、": true, "和": true, "与": true, "及": true, "或": true, "跟": true}

@@ -1,11 +1,11 @@
 package qa
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"reportkb/index"
+	"reportkb/internal/rx"
 )
 
 // Questions that ask why a figure changed (为什么下降了, Why did X fall) or
@@ -15,19 +15,19 @@ import (
 // (……增长48.9%，主要是……).
 
 var (
-	reWhyZh     = regexp.MustCompile(`为什么|为啥|为何|怎么会|咋会|什么原因|啥原因|原因是什么|原因是啥|原因何在|主要原因|的原因|原因`)
-	reWhyEn     = regexp.MustCompile(`^why\b|\bwhat (?:was|is|were|are) the reasons?\b|\breasons? (?:for|behind|why)\b|\bwhat caused\b|\bhow come\b`)
-	rePurposeZh = regexp.MustCompile(`干什么用|拿去干什么|干啥用|干嘛用|做什么用|作什么用|用来干什么|用来做什么|用在哪|用到哪|花在哪|用途是什么|有什么用途|主要用途|用在了哪些|用于哪些|用于什么|主要用于`)
+	reWhyZh     = rx.MustCompile(`为什么|为啥|为何|怎么会|咋会|什么原因|啥原因|原因是什么|原因是啥|原因何在|主要原因|的原因|原因`)
+	reWhyEn     = rx.MustCompile(`^why\b|\bwhat (?:was|is|were|are) the reasons?\b|\breasons? (?:for|behind|why)\b|\bwhat caused\b|\bhow come\b`)
+	rePurposeZh = rx.MustCompile(`干什么用|拿去干什么|干啥用|干嘛用|做什么用|作什么用|用来干什么|用来做什么|用在哪|用到哪|花在哪|用途是什么|有什么用途|主要用途|用在了哪些|用于哪些|用于什么|主要用于`)
 	// reEnPurposeCompound is an adjective made with purpose (special-purpose
 	// bonds): it names a thing, and asks for no use.
-	reEnPurposeCompound = regexp.MustCompile(`\b(?:special|general|multi|dual|single|all)[- ]purpose\b`)
-	rePurposeEn         = regexp.MustCompile(`\bused for\b|\bspent on what\b|\bwhat (?:was|is|were|are) .* (?:used|spent) (?:for|on)\b|\bpurpose\b`)
+	reEnPurposeCompound = rx.MustCompile(`\b(?:special|general|multi|dual|single|all)[- ]purpose\b`)
+	rePurposeEn         = rx.MustCompile(`\bused for\b|\bspent on what\b|\bwhat (?:was|is|were|are) .* (?:used|spent) (?:for|on)\b|\bpurpose\b`)
 	// reHowZh asks what will be done about a thing: 打算怎么办, 怎么帮,
 	// 采取什么措施, 走什么路子.
-	reHowZh = regexp.MustCompile(`(?:打算|准备|要)?(?:怎么办|怎么帮|怎么做|怎么搞|怎么治|如何应对|如何解决)|(?:采取|有)(?:了)?(?:什么|哪些)(?:措施|办法|举措)|走什么路子`)
+	reHowZh = rx.MustCompile(`(?:打算|准备|要)?(?:怎么办|怎么帮|怎么做|怎么搞|怎么治|如何应对|如何解决)|(?:采取|有)(?:了)?(?:什么|哪些)(?:措施|办法|举措)|走什么路子`)
 	// The size of a change a why-question names (掉了三成多, 涨了五成): it
 	// describes the figure, it is not a word the cause stands next to.
-	reChangeSize = regexp.MustCompile(`(?:[一二三四五六七八九十两几]成|一半|翻番|翻了一番|[一二三四五六七八九十两几]倍)多?`)
+	reChangeSize = rx.MustCompile(`(?:[一二三四五六七八九十两几]成|一半|翻番|翻了一番|[一二三四五六七八九十两几]倍)多?`)
 )
 
 // causeCues open the cause of a change; useCues the use of money.

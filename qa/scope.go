@@ -1,13 +1,13 @@
 package qa
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"reportkb/index/report"
+	"reportkb/internal/rx"
 )
 
 // Scopes of a figure or a question. Budget and final-accounts reports
@@ -255,7 +255,7 @@ func (a *Analyzer) questionScope(s string) (string, string) {
 }
 
 // reRankAfterScope follows a scope word that places a figure in a ranking.
-var reRankAfterScope = regexp.MustCompile(`^(?:排名|排在|排|位居|位列|居)?(?:第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]|前列|首位|领先|倒数)`)
+var reRankAfterScope = rx.MustCompile(`^(?:排名|排在|排|位居|位列|居)?(?:第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]|前列|首位|领先|倒数)`)
 
 // rankAfterLevel are words after 省级, 市级 that make it a rank of a
 // thing (省级重点项目, 市级示范园区), not a level of government.

@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -9,6 +8,7 @@ import (
 	"reportkb/index"
 	"reportkb/index/report"
 	"reportkb/index/segment"
+	"reportkb/internal/rx"
 )
 
 // A question reads the records of the sentences it retrieved, never a
@@ -372,7 +372,7 @@ func (v *sentView) answerAt(start, end int) Answer {
 // are of, as budget and accounts reports title their parts: 一般公共预算
 // 完成情况, 政府性基金预算, 社会保险基金收支. A heading that says what was
 // done (着力保障和改善民生) only sets a topic.
-var reSubjectHeading = regexp.MustCompile(`(?:预算|决算|收入|支出|收支|基金|债务|资金|经费)(?:执行|完成|收支|调整|安排)?(?:情况)?[。.:]?$`)
+var reSubjectHeading = rx.MustCompile(`(?:预算|决算|收入|支出|收支|基金|债务|资金|经费)(?:执行|完成|收支|调整|安排)?(?:情况)?[。.:]?$`)
 
 // isSubjectHeading reports whether a folded heading names the subject of
 // its paragraph's figures (see reSubjectHeading).

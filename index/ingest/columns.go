@@ -7,13 +7,14 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"reportkb/internal/rx"
 )
 
 // Pages set in several columns of running text (a newspaper page) come out
@@ -365,7 +366,7 @@ func spacedLines(ws []word) []string {
 
 // reLoneFraction is a line of layout text that starts with the fraction
 // of a decimal (.7 亿元): its whole stands on another line.
-var reLoneFraction = regexp.MustCompile(`(?m)^[ \t]*\.[0-9]`)
+var reLoneFraction = rx.MustCompile(`(?m)^[ \t]*\.[0-9]`)
 
 // readTallFigures reads again, from the boxes of their words, the pages
 // of layout text (other than those in skip) where figures set in a

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +9,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"reportkb/internal/rx"
 )
 
 // extractHTML reads a web page: the text of its article, one line per
@@ -62,7 +63,7 @@ func extractHTML(data []byte) (*Text, error) {
 	return &Text{Text: []byte(out), Format: "html", Encoding: enc}, nil
 }
 
-var reMetaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
+var reMetaCharset = rx.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
 
 // decodeHTML returns the page as UTF-8: by its byte-order mark, by the
 // charset its meta tags declare, else by its content as for text files.
@@ -365,7 +366,7 @@ func bodyTitle(body *html.Node) string {
 }
 
 // reFiledUnder is the year a site files a page under, after its title.
-var reFiledUnder = regexp.MustCompile(`\s+(?:19|20)\d{2}$`)
+var reFiledUnder = rx.MustCompile(`\s+(?:19|20)\d{2}$`)
 
 // holdsLink reports whether an element holds a link.
 func holdsLink(n *html.Node) bool {
@@ -380,7 +381,7 @@ func holdsLink(n *html.Node) bool {
 // reDocTitle matches the end of a report's title: 的报告, 统计公报, 预算草案
 // and the like, perhaps followed by a bracketed note (（摘要）) or by the
 // year a site files it under (…统计公报 2025).
-var reDocTitle = regexp.MustCompile(`(?:报告|公报|草案|决算|预算|计划|规划|纲要|执行情况)(?:\s*[（(][^）)]{1,12}[）)]|\s+(?:19|20)\d{2})?$`)
+var reDocTitle = rx.MustCompile(`(?:报告|公报|草案|决算|预算|计划|规划|纲要|执行情况)(?:\s*[（(][^）)]{1,12}[）)]|\s+(?:19|20)\d{2})?$`)
 
 // pageFront returns the front matter a page's meta tags (see pageHead)
 // give: the site
@@ -404,8 +405,8 @@ func pageFront(meta map[string]string) []string {
 }
 
 var (
-	reSiteIssuer = regexp.MustCompile(`^\p{Han}{2,20}(?:人民政府|统计局|财政局|财政厅|审计局|审计厅|发展和改革委员会|发展改革委)$`)
-	rePubDate    = regexp.MustCompile(`^(?:19|20)\d{2}-\d{1,2}-\d{1,2}`)
+	reSiteIssuer = rx.MustCompile(`^\p{Han}{2,20}(?:人民政府|统计局|财政局|财政厅|审计局|审计厅|发展和改革委员会|发展改革委)$`)
+	rePubDate    = rx.MustCompile(`^(?:19|20)\d{2}-\d{1,2}-\d{1,2}`)
 )
 
 // titleEnd returns the index of the line where the title ends among the

@@ -8,9 +8,10 @@
 package report
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"reportkb/internal/rx"
 )
 
 // Layout is how the text of a report is laid out in its file.
@@ -311,7 +312,7 @@ func (d *Doc) ParagraphPeriod(pi int) (Period, int) {
 
 // reHorizonOpens opens a paragraph of a plan's targets for five years:
 // 未来五年, 今后五年, “十四五”时期.
-var reHorizonOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:(?:未来|今后)(?:五|5)年|[“"]?十[一二三四五六]五[”"]?(?:时期|期间))`)
+var reHorizonOpens = rx.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:(?:未来|今后)(?:五|5)年|[“"]?十[一二三四五六]五[”"]?(?:时期|期间))`)
 
 // planHorizon returns the last year of the five a plan paragraph opens
 // with (reHorizonOpens), or 0.

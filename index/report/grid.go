@@ -1,10 +1,11 @@
 package report
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"reportkb/internal/rx"
 )
 
 // This file reads tables whose cells stand apart: by tabs (web pages and
@@ -176,7 +177,7 @@ func trimSpan(data []byte, a, b int) (int, int) {
 	return a, b
 }
 
-var reNumCell = regexp.MustCompile(`^[-+−－]?\d[\d,，]*(\.\d+)?\s*(%|％|‰)?$|^[-+−－]?\.\d+%?$`)
+var reNumCell = rx.MustCompile(`^[-+−－]?\d[\d,，]*(\.\d+)?\s*(%|％|‰)?$|^[-+−－]?\.\d+%?$`)
 
 // isNumberCell reports whether a cell holds a figure ("5,065,965", "95.5",
 // "-1.7", "12%") or marks one missing ("-", "—", "…").
@@ -282,9 +283,9 @@ func isHeaderCells(cells []cellSpan) bool {
 }
 
 var (
-	reUnitLine   = regexp.MustCompile(`(?:^|\s)[（(]?\s*(计量|金额|数量|货币)?单\s*位\s*[：:]\s*([^\s）)]{1,8})\s*[）)]?$`)
-	reTableTitle = regexp.MustCompile(`^(附)?表\s*[0-9０-９一二三四五六七八九十]+|[表单]$|情况表|统计表|明细表|汇总表|决算表|预算表|总表|分类表`)
-	reCaption    = regexp.MustCompile(`^(图|表|附表|附图)\s*[0-9０-９一二三四五六七八九十]{1,3}(\s|[：:．.、]|$)`)
+	reUnitLine   = rx.MustCompile(`(?:^|\s)[（(]?\s*(计量|金额|数量|货币)?单\s*位\s*[：:]\s*([^\s）)]{1,8})\s*[）)]?$`)
+	reTableTitle = rx.MustCompile(`^(附)?表\s*[0-9０-９一二三四五六七八九十]+|[表单]$|情况表|统计表|明细表|汇总表|决算表|预算表|总表|分类表`)
+	reCaption    = rx.MustCompile(`^(图|表|附表|附图)\s*[0-9０-９一二三四五六七八九十]{1,3}(\s|[：:．.、]|$)`)
 )
 
 // unitOf returns the unit a line states for a table: 单位：万元 → 万元.
@@ -537,7 +538,7 @@ func (p *parser) repeatedHeader(header []int, cells []cellSpan) bool {
 	return n*2 >= len(cells)
 }
 
-var reNoteLine = regexp.MustCompile(`^(?:(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]|[\[［【]\s*\d{1,2}\s*[\]］】]\s*\S|[*＊]\s*\S|注\d)`)
+var reNoteLine = rx.MustCompile(`^(?:(?:注|备注|说明|资料来源|数据来源)\s*\d*\s*[：:]|[\[［【]\s*\d{1,2}\s*[\]］】]\s*\S|[*＊]\s*\S|注\d)`)
 
 // isNoteLine reports whether a line opens a footnote or endnote: 注：…,
 // [1] 本公报…, *本报告….
@@ -617,7 +618,7 @@ func isRateColumn(col string) bool {
 	return strings.HasSuffix(col, "增长") && !strings.HasSuffix(col, "额增长")
 }
 
-var reBracketUnit = regexp.MustCompile(`[（(]\s*([^（()）]{1,6}?)\s*[）)]\s*$`)
+var reBracketUnit = rx.MustCompile(`[（(]\s*([^（()）]{1,6}?)\s*[）)]\s*$`)
 
 // bracketUnit returns the unit in the brackets that end a column name:
 // 绝对数（亿千瓦时） → 亿千瓦时, 比上年增长（%） → %.
@@ -1006,7 +1007,7 @@ func (p *parser) buildAligned(t *Table) {
 
 // reFormula is a header cell that says how columns add up (A=B+C) or
 // letters a column (B).
-var reFormula = regexp.MustCompile(`^[A-Z](?:=[A-Z](?:[+\-][A-Z])+)?$`)
+var reFormula = rx.MustCompile(`^[A-Z](?:=[A-Z](?:[+\-][A-Z])+)?$`)
 
 // nameless reports whether a header word or cell names no column of
 // figures: it heads the rows' names, by where it stands (ending before

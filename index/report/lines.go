@@ -1,12 +1,13 @@
 package report
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"reportkb/internal/rx"
 )
 
 // line is one line of the original file.
@@ -62,30 +63,30 @@ var (
 	// reInlineL1 is a top-level heading mark after the end of a sentence,
 	// or after a space: where a page's header (当前位置：… 微信 微博 QQ空间)
 	// ran into the first heading (一、综 合).
-	reInlineL1 = regexp.MustCompile(`(?:[。！？：”]|\s)\s*([一二三四五六七八九十]{1,2}、)`)
+	reInlineL1 = rx.MustCompile(`(?:[。！？：”]|\s)\s*([一二三四五六七八九十]{1,2}、)`)
 	// reInlineL2 is a second-level mark after the end of a sentence.
-	reInlineL2 = regexp.MustCompile(`[。！？：”]\s*([（(][一二三四五六七八九十]{1,2}[）)])`)
+	reInlineL2 = rx.MustCompile(`[。！？：”]\s*([（(][一二三四五六七八九十]{1,2}[）)])`)
 	// rePeriodTitle is a heading that names the part of a work report it
 	// opens, run into the text after it: 一、2023年工作回顾 | 2023年是….
 	// 二、稳稳地做、实实地干，扎实做好2020年工作 | 2020年是….
 	// 一、2016年计划执行情况 | 2016年，….
-	rePeriodTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？]{0,30}?(?:工作回顾|工作的回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务|年工作(?:回顾|安排|任务|建议)?|执行情况)`)
+	rePeriodTitle = rx.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？]{0,30}?(?:工作回顾|工作的回顾|工作安排|重点工作|主要任务|总体要求|目标任务|工作建议|工作任务|年工作(?:回顾|安排|任务|建议)?|执行情况)`)
 	// reSpacedTitle is a top-level heading a crawled page keeps apart from
 	// the text after it by a space: 三、关于2019年预算草案 2019年是….
 	// Four characters at least, so that a heading typeset apart (一、综 合)
 	// is not cut inside.
-	reSpacedTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,：:\s]{4,30}\s`)
+	reSpacedTitle = rx.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,：:\s]{4,30}\s`)
 	// reOpenerTitle is a top-level heading run into a paragraph that
 	// opens as a part's paragraphs do: with the year past (一、深入贯彻新
 	// 发展理念，“加油干2017”成果丰硕 | 刚刚过去的2017年…), the year's own
 	// (…再上新台阶 | 2018年是…) or the address (…加强政府自身建设 | 各位代表).
 	// reReviewTitle is a top-level heading of a review run into its text:
 	// 一、过去五年工作的回顾 | 2007年以来….
-	reReviewTitle = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,]{0,20}?工作的?回顾`)
+	reReviewTitle = rx.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,]{0,20}?工作的?回顾`)
 	// reL1IntoL2 is a top-level heading run straight into its first
 	// part's mark: 一、2022年主要工作（一）基本情况截止2022年底….
-	reL1IntoL2    = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,（(]{2,30}?([（(]一[）)])`)
-	reOpenerTitle = regexp.MustCompile(`^([一二三四五六七八九十]{1,2}、[^。；！？：:]{4,40}?)(?:刚刚过去的|过去的一年|过去一年|一年来|各位代表|(?:19|20)\d{2}年[，,]?是|今年是)`)
+	reL1IntoL2    = rx.MustCompile(`^[一二三四五六七八九十]{1,2}、[^。；！？，,（(]{2,30}?([（(]一[）)])`)
+	reOpenerTitle = rx.MustCompile(`^([一二三四五六七八九十]{1,2}、[^。；！？：:]{4,40}?)(?:刚刚过去的|过去的一年|过去一年|一年来|各位代表|(?:19|20)\d{2}年[，,]?是|今年是)`)
 )
 
 // splitFlattened splits a flattened line at the heading marks that follow
@@ -254,7 +255,7 @@ func footerPage(s string) int {
 }
 
 // rePageOf reads 第 2 页，共 116 页.
-var rePageOf = regexp.MustCompile(`^第\s*([0-9０-９]+)\s*页\s*[，,/／]?\s*共\s*[0-9０-９]+\s*页$`)
+var rePageOf = rx.MustCompile(`^第\s*([0-9０-９]+)\s*页\s*[，,/／]?\s*共\s*[0-9０-９]+\s*页$`)
 
 func atoiSpaced(rs []rune) int {
 	var digits []rune

@@ -2,13 +2,13 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"reportkb/index/place"
 	"reportkb/index/segment"
+	"reportkb/internal/rx"
 )
 
 // The kinds of report (Meta.Kind), a fixed taxonomy.
@@ -74,18 +74,18 @@ func Provinces() []string {
 const hanYearDigits = `[一二][〇○零ＯO0一二三四五六七八九]{3}`
 
 var (
-	reTitleYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reCongress  = regexp.MustCompile(`(?:在|向)(\p{Han}{0,16}?)第?[一二三四五六七八九十\d]+届(全国)?人民代表大会`)
-	reIDYear    = regexp.MustCompile(`(19|20)\d{2}`)
-	reNational  = regexp.MustCompile(`代表国务院|国务院总理|全国人民代表大会`)
-	reDelegate  = regexp.MustCompile(`我代表(\p{Han}{2,12}?)人民政府`)
-	reSpeaker   = regexp.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
-	reDate      = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
+	reTitleYear = rx.MustCompile(`((?:19|20)\d{2})\s*年`)
+	reCongress  = rx.MustCompile(`(?:在|向)(\p{Han}{0,16}?)第?[一二三四五六七八九十\d]+届(全国)?人民代表大会`)
+	reIDYear    = rx.MustCompile(`(19|20)\d{2}`)
+	reNational  = rx.MustCompile(`代表国务院|国务院总理|全国人民代表大会`)
+	reDelegate  = rx.MustCompile(`我代表(\p{Han}{2,12}?)人民政府`)
+	reSpeaker   = rx.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
+	reDate      = rx.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
 	// reTitleHanYear is a year in Chinese digits.
-	reTitleHanYear = regexp.MustCompile(`(` + hanYearDigits + `)\s*年`)
-	reDateHan      = regexp.MustCompile(`(` + hanYearDigits + `)\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
-	reWebDate      = regexp.MustCompile(`(?:发布|时间|日期)\S{0,4}[:：]\s*((?:19|20)\d{2})[-/.年]`)
-	reFiveYear     = regexp.MustCompile(`十[一二三四五六]五`)
+	reTitleHanYear = rx.MustCompile(`(` + hanYearDigits + `)\s*年`)
+	reDateHan      = rx.MustCompile(`(` + hanYearDigits + `)\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
+	reWebDate      = rx.MustCompile(`(?:发布|时间|日期)\S{0,4}[:：]\s*((?:19|20)\d{2})[-/.年]`)
+	reFiveYear     = rx.MustCompile(`十[一二三四五六]五`)
 )
 
 // idKinds are the kinds a document's id names in snake case, as
@@ -453,7 +453,7 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 // reClosingDate is a date alone on a line, or after the name of who signs
 // it, as a report is signed: 2019年12月18日, 二〇一九年十二月十八日, 深圳市
 // 龙华区人民政府2019年12月18日.
-var reClosingDate = regexp.MustCompile(`^(?:\p{Han}{2,24}?(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|财政局|财政厅|统计局|审计局|审计厅|局|厅)\s*)?(?:((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(` + hanYearDigits + `)\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$`)
+var reClosingDate = rx.MustCompile(`^(?:\p{Han}{2,24}?(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|财政局|财政厅|统计局|审计局|审计厅|局|厅)\s*)?(?:((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(` + hanYearDigits + `)\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$`)
 
 // closingYear returns the year of the date a report is signed with, on
 // one of its last lines, or 0.
@@ -860,7 +860,7 @@ func selfNamed(body string, ctx func() *place.Division) *place.Division {
 	return nil
 }
 
-var reIssuer = regexp.MustCompile(`(局|厅|署|办公室|调查队|调查总队|人民政府|秘书处|委员会|财政部)$|(局长|厅长|署长|审计长|主任|市长|省长|区长|县长|州长|盟长|旗长|主席)`)
+var reIssuer = rx.MustCompile(`(局|厅|署|办公室|调查队|调查总队|人民政府|秘书处|委员会|财政部)$|(局长|厅长|署长|审计长|主任|市长|省长|区长|县长|州长|盟长|旗长|主席)`)
 
 // isIssuer reports whether a front matter line names the body that issues
 // or delivers the report (海南省财政厅, 昌都市统计局, 廊坊市财政局局长 程广翔).

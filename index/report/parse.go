@@ -1,12 +1,13 @@
 package report
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"reportkb/internal/rx"
 )
 
 // block is a run of lines that becomes one paragraph.
@@ -106,7 +107,7 @@ func edgeLines(lines []line, starts []int, data []byte) map[int]bool {
 	return edges
 }
 
-var reDigits = regexp.MustCompile(`[0-9０-９]+`)
+var reDigits = rx.MustCompile(`[0-9０-９]+`)
 
 // runningHeaders returns the lines that repeat at the head or foot of the
 // pages: a gazette's ××市人民政府公报 (with its issue and page numbers),
@@ -277,12 +278,12 @@ func (p *parser) run() {
 }
 
 var (
-	reL1       = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}\s*[、．.]`)
-	reL2       = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
-	reL3       = regexp.MustCompile(`^\d{1,2}\s*[．.、](\D|$)`)
-	reGlossary = regexp.MustCompile(`^(附件\s*\d*\s*)?名词(解释|注释)\s*[：:]?$`)
-	reRowStart = regexp.MustCompile(`^\d{1,2}(\s|$)`)
-	reSalute   = regexp.MustCompile(`^(各位代表|各位委员|同志们|代表们)[，,：:！!]`)
+	reL1       = rx.MustCompile(`^[一二三四五六七八九十]{1,3}\s*[、．.]`)
+	reL2       = rx.MustCompile(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
+	reL3       = rx.MustCompile(`^\d{1,2}\s*[．.、](\D|$)`)
+	reGlossary = rx.MustCompile(`^(附件\s*\d*\s*)?名词(解释|注释)\s*[：:]?$`)
+	reRowStart = rx.MustCompile(`^\d{1,2}(\s|$)`)
+	reSalute   = rx.MustCompile(`^(各位代表|各位委员|同志们|代表们)[，,：:！!]`)
 )
 
 // headingLevel returns the section level of a heading line, or 0.
@@ -354,7 +355,7 @@ func lineTitle(s string, lv int) bool {
 const maxLineTitle = 60
 
 // reQuotedYear is a year closing a quoted name (“加油干2017”).
-var reQuotedYear = regexp.MustCompile(`(?:19|20)\d{2}[”"」]`)
+var reQuotedYear = rx.MustCompile(`(?:19|20)\d{2}[”"」]`)
 
 // twoPartTitle reports whether a top-level heading is a title in two
 // halves around one comma, without a figure but a year: 八、居民收入不断
@@ -390,7 +391,7 @@ func isPeriodHeading(s string) bool {
 }
 
 // reYearLead is a year opening a heading: 2023年.
-var reYearLead = regexp.MustCompile(`^(?:19|20)\d{2}年`)
+var reYearLead = rx.MustCompile(`^(?:19|20)\d{2}年`)
 
 // isPartTitle reports whether s is the unnumbered title of a part of a
 // report that joins several (关于2020年市级一般公共支出预算的说明 in a
@@ -426,9 +427,9 @@ func (p *parser) partTitleLines(body []int, k int) int {
 }
 
 // reNoteInside finds endnote markers inside a title broken around one.
-var reNoteInside = regexp.MustCompile(`[\[［【]\d{1,2}[\]］】]`)
+var reNoteInside = rx.MustCompile(`[\[［【]\d{1,2}[\]］】]`)
 
-var reAnnex = regexp.MustCompile(`^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$`)
+var reAnnex = rx.MustCompile(`^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$`)
 
 // isAnnexLine reports whether s is the line that opens an annex: 附件, 附件2：.
 func isAnnexLine(s string) bool {
@@ -464,7 +465,7 @@ func isRule(s string) bool {
 // reFieldDecor is the Markdown a header of fields may be written in: a
 // list item or heading mark before the field and bold around its name
 // (- **标题**：…).
-var reFieldDecor = regexp.MustCompile(`^(?:[-*+>]\s+|#{1,6}\s*)?(?:\*\*|__)?`)
+var reFieldDecor = rx.MustCompile(`^(?:[-*+>]\s+|#{1,6}\s*)?(?:\*\*|__)?`)
 
 // bareField returns s without the Markdown decoration of a header field:
 // - **发布机构**：国家统计局 → 发布机构：国家统计局.
@@ -613,7 +614,7 @@ func (p *parser) splitFront(body []int) int {
 
 // reLeadIn is a sentence that leads into what follows (…报告如下：,
 // …情况如下：): the body has begun.
-var reLeadIn = regexp.MustCompile(`\p{Han}，.*如下[：:，,]`)
+var reLeadIn = rx.MustCompile(`\p{Han}，.*如下[：:，,]`)
 
 // isContentsHead reports whether a line heads a table of contents: 目录.
 func isContentsHead(s string) bool {
@@ -664,16 +665,16 @@ func frontOnly(t string) bool {
 		strings.HasPrefix(t, "目") && strings.HasSuffix(t, "录") || strings.HasPrefix(t, "（") && reDate.MatchString(t)
 }
 
-var reDateLine = regexp.MustCompile(`^[（(]?\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*(星期.)?\s*[）)]?$`)
+var reDateLine = rx.MustCompile(`^[（(]?\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*(星期.)?\s*[）)]?$`)
 
 func isDateLine(t string) bool { return reDateLine.MatchString(t) }
 
-var reNoteMark = regexp.MustCompile(`^(?:[\[［【]\s*\d{1,2}\s*[\]］】]|[*＊])$`)
+var reNoteMark = rx.MustCompile(`^(?:[\[［【]\s*\d{1,2}\s*[\]］】]|[*＊])$`)
 
 // isNoteMark reports whether a line is only an endnote marker: [1], *.
 func isNoteMark(t string) bool { return len(t) <= 12 && reNoteMark.MatchString(t) }
 
-var reContents = regexp.MustCompile(`[·.…．]{4,}\s*[（(]?\s*\d+\s*[）)]?$|[·.…．]{6,}`)
+var reContents = rx.MustCompile(`[·.…．]{4,}\s*[（(]?\s*\d+\s*[）)]?$|[·.…．]{6,}`)
 
 // contentsLeader is what a contents line holds: dots leading to a page.
 const contentsLeader = "·.…．"
@@ -774,7 +775,7 @@ func (p *parser) titleLines(front []int) (int, int) {
 
 // reNewspaper is the name of a newspaper (贵州日报) in the masthead of a
 // page that reprints a report: no title of a report, though it ends in 报.
-var reNewspaper = regexp.MustCompile(`(?:日|晚|早|时|商|周|都市|青年|法治|法制|经济|科技|农民|工人|财经)报$`)
+var reNewspaper = rx.MustCompile(`(?:日|晚|早|时|商|周|都市|青年|法治|法制|经济|科技|农民|工人|财经)报$`)
 
 // readable reports whether a line can be a title: a Chinese character at
 // least, and mostly Chinese, digits, Latin letters and punctuation. A
@@ -798,7 +799,7 @@ func readable(t string) bool {
 	return han >= 1 && ok*10 >= n*8
 }
 
-var reTrailingMark = regexp.MustCompile(`(\s*[\[［【]\s*\d{1,2}\s*[\]］】]|\s*[*＊])+$`)
+var reTrailingMark = rx.MustCompile(`(\s*[\[［【]\s*\d{1,2}\s*[\]］】]|\s*[*＊])+$`)
 
 // cleanTitle drops endnote markers from a title: …统计公报[1].
 func cleanTitle(s string) string {
@@ -806,7 +807,7 @@ func cleanTitle(s string) string {
 	return strings.TrimSpace(s)
 }
 
-var reTitleTail = regexp.MustCompile(`[（(](书面|草案|征求意见稿|代拟稿|摘要|全文|送审稿)[）)]$`)
+var reTitleTail = rx.MustCompile(`[（(](书面|草案|征求意见稿|代拟稿|摘要|全文|送审稿)[）)]$`)
 
 func titleComplete(s string) bool {
 	// A title typeset apart (关  于  …  的  报  告) is complete as it would be
@@ -1188,7 +1189,7 @@ func (p *parser) materialize() {
 
 // reTableNo is a table's number and the page number a printed caption
 // leads with: 表1-1 63 (青海省2024年地方政府债务限额及余额预算情况表).
-var reTableNo = regexp.MustCompile(`^(?:表\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?[：:.．、]?\s*)?(?:[0-9]{1,4}\s*)?`)
+var reTableNo = rx.MustCompile(`^(?:表\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?[：:.．、]?\s*)?(?:[0-9]{1,4}\s*)?`)
 
 // tableTitle returns the caption of the table a report without a title
 // opens with, its table and page numbers dropped: a file of tables is
@@ -1368,7 +1369,7 @@ func truncate(s string, runes int) string {
 
 // splitNumber splits "一、2020年…" into "一、" and "2020年…".
 func splitNumber(s string) (string, string) {
-	for _, re := range []*regexp.Regexp{reL1, reL2, reL3} {
+	for _, re := range []*rx.Regexp{reL1, reL2, reL3} {
 		if loc := re.FindStringIndex(s); loc != nil {
 			end := loc[1]
 			if re == reL3 && end > 0 && end <= len(s) {
@@ -1387,7 +1388,7 @@ func splitNumber(s string) (string, string) {
 	return "", s
 }
 
-var reYear = regexp.MustCompile(`(19|20)\d{2}\s*年`)
+var reYear = rx.MustCompile(`(19|20)\d{2}\s*年`)
 
 // sectionPeriod tells from a section title whether it reviews or plans,
 // and which year it speaks of.
@@ -1446,7 +1447,7 @@ func sectionPeriod(title string) (Period, int) {
 
 // reBudgetOfYear is a title of a year's budget as drawn up: 2023年财政预算
 // 情况, 2023年预算编制指导思想.
-var reBudgetOfYear = regexp.MustCompile(`预算情况$|预算编制`)
+var reBudgetOfYear = rx.MustCompile(`预算情况$|预算编制`)
 
 // budgetParts reads the periods of a budget or plan report's top-level
 // parts whose titles name a year and give no cue (2023年财政政策和财政工作):
@@ -1529,7 +1530,7 @@ func (p *parser) laterYearParts() {
 
 // reStrongPlan is a cue of a plan that no year makes a review: 计划, 安排,
 // 目标, 打算 (主要工作 and 重点工作 are the year's, whichever it is).
-var reStrongPlan = regexp.MustCompile(`计划|安排|目标|任务|打算|草案|展望|部署|思路|建议`)
+var reStrongPlan = rx.MustCompile(`计划|安排|目标|任务|打算|草案|展望|部署|思路|建议`)
 
 // workReportParts reads the periods of a work report's top-level parts
 // whose titles give no cue (一、深入贯彻新发展理念，“加油干2017”成果丰硕; 二、

@@ -1,12 +1,12 @@
 package report
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"reportkb/index/place"
+	"reportkb/internal/rx"
 )
 
 // Budget and final-accounts reports give each figure for a scope: the
@@ -28,8 +28,8 @@ const (
 )
 
 var (
-	reScopeWhole = regexp.MustCompile(`全(国|省|市|州|区|县|旗|盟)`)
-	reScopeOwn   = regexp.MustCompile(`(自治区|自治州|中央|省|市|州|区|县|旗|盟)(本级|级)`)
+	reScopeWhole = rx.MustCompile(`全(国|省|市|州|区|县|旗|盟)`)
+	reScopeOwn   = rx.MustCompile(`(自治区|自治州|中央|省|市|州|区|县|旗|盟)(本级|级)`)
 )
 
 // scopeLevel returns the character that names a report's own level: 市 for
@@ -261,19 +261,19 @@ func (p *parser) scopes() {
 
 // reSpanOpens opens a paragraph that reviews several years: “十三五”时期是
 // 广东发展史上具有重大意义的五年, 过去五年, 过去的五年, 五年来.
-var reSpanOpens = regexp.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:回望|回顾|回首|纵观|综观)?(?:“?十[一二三四五六]五”?(?:时期|期间|以来)|(?:过去的?|这|近)(?:五|[两三四六七八九十])年|[两三四五六七八九十]年来)`)
+var reSpanOpens = rx.MustCompile(`^(?:各位代表[！!，,]\s*)?(?:回望|回顾|回首|纵观|综观)?(?:“?十[一二三四五六]五”?(?:时期|期间|以来)|(?:过去的?|这|近)(?:五|[两三四六七八九十])年|[两三四五六七八九十]年来)`)
 
 // reSpanHeading opens a heading of a review of several years: “十三五”
 // 时期我国发展取得的成就, 过去五年的工作回顾, 关于过去五年的政府工作.
-var reSpanHeading = regexp.MustCompile(`^(?:关于)?(?:[“"]?十[一二三四五六]五[”"]?(?:时期|期间|以来)|(?:过去的?|近)(?:五|[两三四六七八九十])年)`)
+var reSpanHeading = rx.MustCompile(`^(?:关于)?(?:[“"]?十[一二三四五六]五[”"]?(?:时期|期间|以来)|(?:过去的?|近)(?:五|[两三四六七八九十])年)`)
 
 // reYearOpens opens a paragraph about one year, which ends a review of
 // several: 2020年是“十三五”规划收官之年, 刚刚过去的2022年, 过去一年, 一年来,
 // also after a short lead-in (这里还要着重指出的是，在刚刚过去的１９８７年).
-var reYearOpens = regexp.MustCompile(`^[\s　]*(?:各位代表[！!，,]\s*)?(?:[^，,。；]{0,14}(?:的是|指出|看到|来看)[，,]\s*在?)?(?:刚刚过去的|刚过去的|过去的)?(?:(?:19|20|１９|２０)[0-9０-９]{2}年|过去一年|一年来|一年|今年|去年)`)
+var reYearOpens = rx.MustCompile(`^[\s　]*(?:各位代表[！!，,]\s*)?(?:[^，,。；]{0,14}(?:的是|指出|看到|来看)[，,]\s*在?)?(?:刚刚过去的|刚过去的|过去的)?(?:(?:19|20|１９|２０)[0-9０-９]{2}年|过去一年|一年来|一年|今年|去年)`)
 
 // reAddress opens a paragraph with the address to the deputies.
-var reAddress = regexp.MustCompile(`^[\s　]*各位代表[！!，,]\s*`)
+var reAddress = rx.MustCompile(`^[\s　]*各位代表[！!，,]\s*`)
 
 // spanAfterYear reports whether para opens with a short sentence on the
 // year that closed a plan, then turns to the span: 2015年是“十二五”收官之年。
@@ -380,7 +380,7 @@ func (p *parser) spans() {
 
 // rePlanCompleted says a five-year plan's targets were met: “十三五”目标任务
 // 圆满完成, “十三五”规划主要目标全面完成.
-var rePlanCompleted = regexp.MustCompile(`十[一二三四五六]五[”"]?(?:规划)?(?:的)?(?:主要)?(?:目标任务|目标|规划)(?:\p{Han}{0,4})?(?:圆满|胜利|全面|顺利)(?:完成|实现|收官)`)
+var rePlanCompleted = rx.MustCompile(`十[一二三四五六]五[”"]?(?:规划)?(?:的)?(?:主要)?(?:目标任务|目标|规划)(?:\p{Han}{0,4})?(?:圆满|胜利|全面|顺利)(?:完成|实现|收官)`)
 
 // planCompleted reports whether paragraph pi says a five-year plan's
 // targets were met and names no figure, and the paragraph after it opens

@@ -1,10 +1,11 @@
 package report
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"reportkb/internal/rx"
 )
 
 // Table is a table of figures: an indicator table rebuilt from its
@@ -127,7 +128,7 @@ func (p *parser) tokens(lines []int) []token {
 	return out
 }
 
-var reNumTok = regexp.MustCompile(`^[-+−－]?\d+(\.\d*)?%?$`)
+var reNumTok = rx.MustCompile(`^[-+−－]?\d+(\.\d*)?%?$`)
 
 func isNumTok(s string) bool { return reNumTok.MatchString(s) }
 
