@@ -52,10 +52,12 @@ func FoldRune(r rune) rune {
 	return r
 }
 
-// Fold returns s with FoldRune applied to every rune, and, when any byte
+// Fold returns s repaired of OCR's confusions (RepairOCR) and with
+// FoldRune applied to every rune, and, when any byte
 // offset changed, a table mapping each byte offset of the result (and its
 // end) to the offset in s. The table is nil when offsets are unchanged.
 func Fold(s string) (string, []int) {
+	s = RepairOCR(s)
 	same := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -101,9 +103,10 @@ func Fold(s string) (string, []int) {
 	return string(out), offs
 }
 
-// FoldT2S maps traditional characters to simplified ones, leaving every
-// byte offset where it was.
+// FoldT2S maps traditional characters to simplified ones, and repairs
+// what OCR confused (RepairOCR), leaving every byte offset where it was.
 func FoldT2S(s string) string {
+	s = RepairOCR(s)
 	var b []byte
 	for i, r := range s {
 		if f, ok := toSimplified(r); ok {
