@@ -58,7 +58,7 @@ var enFrame = map[string]bool{
 	"been": true, "being": true, "the": true, "a": true, "an": true, "of": true, "in": true, "on": true, "at": true,
 	"to": true, "for": true, "by": true, "with": true, "did": true, "does": true, "do": true, "has": true,
 	"have": true, "had": true, "will": true, "would": true, "shall": true, "should": true, "can": true, "could": true,
-	"there": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true, "their": true,
+	"must": true, "there": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true, "their": true,
 	"they": true, "and": true, "or": true, "as": true, "from": true, "into": true, "during": true, "per": true,
 	"please": true, "tell": true, "me": true, "us": true, "report": true, "say": true, "says": true,
 	"according": true, "within": true, "than": true, "s": true, "get": true, "got": true, "any": true,
@@ -238,7 +238,7 @@ func isPlanWord(phrase string) bool {
 // enAuxiliaries end the noun phrase a question asks of (How many housing
 // units does…).
 var enAuxiliaries = map[string]bool{"does": true, "did": true, "do": true, "will": true, "is": true, "are": true, "was": true,
-	"were": true, "has": true, "have": true, "had": true, "can": true, "could": true, "should": true, "would": true}
+	"were": true, "has": true, "have": true, "had": true, "can": true, "could": true, "should": true, "would": true, "must": true}
 
 var enDone = []string{"was", "were", "did", "achieved", "completed", "had", "has been", "have been", "last year", "so far"}
 

@@ -462,8 +462,9 @@ func heldFloor(q *Question, sentence string, f Quantity, after string) bool {
 var boundNouns = []string{"县", "区", "市", "企业", "项目", "园区", "城市", "集群", "产业集群", "品牌", "景区", "乡镇", "镇", "村", "工厂", "商圈", "街区"}
 
 // classBound reports whether a figure qualified by 超 (or followed by 以上)
-// stands right before a noun of boundNouns: it bounds a class whose
-// members are counted, and is no outcome itself.
+// stands right before a noun of boundNouns, or before 的 and a short noun
+// phrase ending in one: it bounds a class whose members are counted, and
+// is no outcome itself.
 func classBound(qualifier, after string) bool {
 	switch {
 	case strings.HasPrefix(after, "以上"):
@@ -473,7 +474,23 @@ func classBound(qualifier, after string) bool {
 	case !strings.Contains(qualifier, "超") && !strings.Contains(qualifier, "以上"):
 		return false
 	}
-	return hasPrefixAny(strings.TrimPrefix(after, "的"), boundNouns) != ""
+	of := strings.HasPrefix(after, "的")
+	after = strings.TrimPrefix(after, "的")
+	if hasPrefixAny(after, boundNouns) != "" {
+		return true
+	}
+	if !of {
+		return false // 实施1000个以上省重点项目: the count of them
+	}
+	// 3000万元以上的重点项目70个: a modifier may stand before the noun.
+	run := after
+	for i, r := range after {
+		if !isHan(r) || i >= 6*3 {
+			run = after[:i]
+			break
+		}
+	}
+	return hasSuffixAny(run, boundNouns) != ""
 }
 
 // reEachStep ends the words before a figure that is the step of a rule:

@@ -680,11 +680,13 @@ type layout struct {
 	// are of: 在工业农业总产值方面：一九五三年比一九五二年增长百分之十四点四.
 	topic bool
 	// verbItems marks the breaks that are semicolons opening an item led
-	// by a verb at most (；实现营业收入…), which shares the subject of the
-	// sentence's first item; lead is that item's clause, past a time
-	// alone (截至目前，).
+	// by a verb at most (；实现营业收入…), and the commas and semicolons
+	// opening a clause that names an aspect of the subject (，增速…；总量…):
+	// such an item shares the subject of the sentence's first item; lead is
+	// that item's clause, past a time alone (截至目前，).
 	verbItems map[int]bool
 	lead      int
+	text      string // the sentence
 }
 
 // reTopicClause is a first clause that names the topic of the figures
@@ -826,7 +828,7 @@ func ordinalJoin(text string, i int) bool {
 
 // clauses returns the layout of text.
 func clauses(text string) *layout {
-	l := &layout{asides: asideSpans(text)}
+	l := &layout{text: text, asides: asideSpans(text)}
 	if k := strings.IndexAny(text, "，；：,;:"); k > 0 {
 		l.topic = reTopicClause.MatchString(strings.TrimSpace(text[:k]))
 		if t := strings.TrimSpace(text[:k]); reTimeOnly.MatchString(t) || reUpToNow.MatchString(t) {
@@ -853,7 +855,8 @@ func clauses(text string) *layout {
 			if (r == '，' || r == ',') && thousandsComma(text, i) {
 				continue // 878，631万元: one figure
 			}
-			if (r == '；' || r == ';') && reVerbLed.MatchString(text[i+utf8.RuneLen(r):]) {
+			next := text[i+utf8.RuneLen(r):]
+			if (r == '；' || r == ';') && reVerbLed.MatchString(next) || (r == '；' || r == ';' || r == '，' || r == ',') && reBackRef.MatchString(next) {
 				if l.verbItems == nil {
 					l.verbItems = map[int]bool{}
 				}
@@ -1136,10 +1139,11 @@ func proximity(o occurrence, l *layout, qs, qe int) float64 {
 			return 0.85
 		}
 	}
-	if d < 0 && l != nil && l.sharedSubject(o, co, cq) {
+	if d < 0 && l != nil && o.part < 0 && l.sharedSubject(o, co, cq) {
 		// 区属国企合计资产总额1,132.92亿元、同比增长3.56%；实现营业收入
 		// 24.91亿元、同比增长26.38%: the subject of the first item is
-		// that of the items after its semicolons.
+		// that of the items after its semicolons (a word asked whole: a
+		// part of one, 收入 of 旅游总收入, is no subject asked).
 		return 0.85
 	}
 	if d < 0 {
@@ -1190,6 +1194,10 @@ func (l *layout) sharedSubject(o occurrence, co, cq int) bool {
 // reUpToNow is a clause of the time up to now alone: 截至目前, 今年以来 (a
 // year or 全年 alone is reTimeOnly's).
 var reUpToNow = rx.MustCompile(`^(?:(?:截至|截止)?(?:目前|当前)|(?:今年|年初|(?:19|20)\d{2}\s*年)以来)$`)
+
+// reBackRef is a clause that opens by naming an aspect of the subject
+// before it: 全区GDP同比增长8.5%，增速连续三年…第一；总量跃升到5202.01亿元.
+var reBackRef = rx.MustCompile(`^\s*(?:总量|总额|总规模|增速|增幅)`)
 
 // reVerbLed is an item that opens with a verb of attainment before what it
 // counts: 实现营业收入…, 完成投资…, 累计….
@@ -1806,6 +1814,63 @@ type match struct {
 	matched  []string // words found
 }
 
+// unaskedPart returns the byte of the 其中 (of which) that opens the part
+// of a whole the figure at [qs, qe) stands in, when the figure's clause
+// names none of the question's concepts whole after it (其中户籍人口…
+// 108.48万人, asked 实有人口); -1 otherwise (其中，…专项债务485.5亿元,
+// asked 专项债务余额: the part asked).
+func unaskedPart(q *Question, occ [][]occurrence, l *layout, qs, qe int) int {
+	if l == nil || len(l.parts) == 0 {
+		return -1
+	}
+	k := sort.SearchInts(l.parts, qs)
+	if k == 0 {
+		return -1
+	}
+	at := l.parts[k-1]
+	for _, a := range l.asides {
+		if a[0] <= at && at < a[1] && a[1] <= qs {
+			return -1 // 财政收入80.04万元（其中：增值税…），比上年增长6.39%
+		}
+	}
+	if qs <= len(l.text) && strings.Contains(l.text[at:qs], "分别") {
+		return -1 // 其中出口2492亿美元，分别比1995年增长67%和…: the whole's too
+	}
+	if partAsked(q, l.text[at:qs]) {
+		return -1 // 其中第四季度增长38%, asked 第四季度
+	}
+	end := math.MaxInt
+	if c := clauseOf(l.breaks, qs); c < len(l.breaks) {
+		end = l.breaks[c]
+	}
+	for ci, c := range q.Concepts {
+		if c.Aspect {
+			continue
+		}
+		for _, o := range occ[ci] {
+			if o.part < 0 && o.start > at && o.start < end {
+				return -1
+			}
+		}
+	}
+	return at
+}
+
+// partAsked reports whether the words that open a part, up to four
+// characters (第四季度 of 其中第四季度增长38%), stand in the question.
+func partAsked(q *Question, part string) bool {
+	part = strings.TrimLeft(strings.TrimPrefix(part, "其中"), "：:，, ")
+	n, end := 0, len(part)
+	for i, r := range part {
+		if !isHan(r) || n == 4 {
+			end = i
+			break
+		}
+		n++
+	}
+	return n >= 2 && strings.Contains(q.Norm, part[:end])
+}
+
 // measure finds how well the concepts stand around the figure at [qs, qe):
 // their occurrences weighed by proximity (see layout), context the credit
 // per concept from headings (contextMatches), partCtx the credit per part
@@ -1818,11 +1883,18 @@ func measure(q *Question, occ [][]occurrence, l *layout, qs, qe int, context []f
 	for _, c := range q.Concepts {
 		allAspect = allAspect && c.Aspect
 	}
+	part := unaskedPart(q, occ, l, qs, qe)
 	for ci, c := range q.Concepts {
 		best, bestText := 0.0, ""
 		var parts []float64 // per part of the word: how well it is found
 		for _, o := range occ[ci] {
 			v := o.factor * proximity(o, l, qs, qe)
+			if part >= 0 && o.end <= part {
+				// 实有人口…总量达537.32万，其中户籍人口…达到108.48万人:
+				// the figure counts a part of what the words before 其中
+				// name.
+				v = math.Min(v, 0.1)
+			}
 			if o.part >= 0 {
 				if parts == nil {
 					parts = make([]float64, len(c.Parts))
@@ -3571,10 +3643,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 }
 
 // approxQualifiers make a figure approximate: 约1100亿元, 1100亿元左右;
-// floorQualifiers make it a mark passed: 突破5000亿元, 超过700亿元.
+// floorQualifiers make it a mark passed: 突破5000亿元, 超过700亿元,
+// 跨过5000亿元大关.
 var (
 	approxQualifiers = []string{"约", "左右", "大约", "近", "上下"}
-	floorQualifiers  = []string{"突破", "超过", "逾", "以上", "超"}
+	floorQualifiers  = []string{"突破", "超过", "跨过", "迈过", "跨越", "逾", "以上", "超"}
 )
 
 // settleApprox marks an approximate figure (约1100亿元, in a five-year
@@ -5137,7 +5210,7 @@ func asksWhole(q *Question) bool {
 // sentence follows with the figure reached (达到36.05万吨) of the same kind,
 // or with the next mark passed (接连突破8万亿元、9万亿元).
 func milestone(text string, figs []Quantity, f Quantity) bool {
-	passed := strings.Contains(f.Qualifier, "突破") || strings.Contains(f.Qualifier, "超过") || f.Qualifier == "超" || f.Qualifier == "逾"
+	passed := hasAny(f.Qualifier, []string{"突破", "超过", "跨过", "迈过", "跨越"}) || f.Qualifier == "超" || f.Qualifier == "逾"
 	// 迈上6万亿元台阶，达到62661亿元: a step or a barrier is a mark too.
 	if !passed && !reMarkAfter.MatchString(text[f.End:]) {
 		return false

@@ -112,7 +112,7 @@ func UnitClass(u string) string {
 	return "count"
 }
 
-var prefixQualifiers = []string{"不少于", "不低于", "不超过", "将近", "接近", "超过", "突破", "大约", "高于", "低于", "不足", "约", "近", "超", "逾"}
+var prefixQualifiers = []string{"不少于", "不低于", "不超过", "将近", "接近", "超过", "突破", "跨过", "迈过", "跨越", "大约", "高于", "低于", "不足", "约", "近", "超", "逾"}
 
 var suffixQualifiers = []string{"以上", "以下", "以内", "左右", "上下", "多", "余"}
 

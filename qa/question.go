@@ -335,6 +335,11 @@ func (a *Analyzer) Analyze(raw string) *Question {
 			norm = norm[:loc[0]]
 			q.Norm = norm
 		}
+		if loc := reMarkCheck.FindStringIndex(norm); loc != nil && hasAny(norm[:loc[0]], []string{"多少", "几"}) {
+			// 税收收入有多少，破百亿了吗: the figure says whether.
+			norm = norm[:loc[0]]
+			q.Norm = norm
+		}
 		if loc := reWhichWayMid.FindStringIndex(norm); loc != nil && reAsksAmount.MatchString(norm[loc[1]:]) {
 			// 是增是减，变化多少: the change asked after it says the way.
 			norm = norm[:loc[0]] + norm[loc[1]:]
@@ -674,6 +679,10 @@ var reCountPeople = rx.MustCompile(`(多少|几)个人([^\p{Han}]|$|[了呢啊�
 // (零售总额多少？涨了还是跌了): the figure is what is asked.
 var reWhichWay = rx.MustCompile(`[，,？?]?\s*(?:是)?(?:涨了还是跌了|涨了还是降了|增加了?还是减少了?|增长了?还是下降了?|是增是减|是涨是跌|升了还是降了)[？?]?$`)
 
+// reMarkCheck asks, after asking a figure, whether it passed a mark
+// (有多少，破百亿了吗; 多少？超过100亿没有): a yes or no the figure answers.
+var reMarkCheck = rx.MustCompile(`[，,？?]\s*(?:有没有|是否|是不是|有)?(?:突破|破|超过|超|过|达到|上|迈上|迈过|跨过|站上)了?\s*(?:[0-9０-９.]+|[一二两三四五六七八九十百千几]+)\s*(?:万亿|亿|万|千)?\s*\p{Han}{0,2}?(?:大关|关口)?了?(?:吗|没有|没|么|呢)[？?。!！]*$`)
+
 // spokenWays are ways of speaking that name nothing asked, and what stands
 // in for them before the question is read.
 var spokenWays = []struct {
@@ -768,8 +777,10 @@ var reEarnAsked = rx.MustCompile(`(?:赚|挣|盈利|创收|花|花费|花掉)了
 // 掉多少 would read as a fall.
 var reRemoved = rx.MustCompile(`([关去除拆汰停])掉`)
 
-// reYiAsked ends a question that asks in 亿 with no unit after it.
-var reYiAsked = rx.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?\s*$`)
+// reYiAsked asks in 亿 with no unit after it, at the end of a question or
+// before 的 and what the sum is of (签了多少亿的项目): a sum of money, not
+// a count of the things it is of (多少亿农村人 counts people).
+var reYiAsked = rx.MustCompile(`(?:多少|几)(?:个)?亿(?:元|块|块钱)?(?:\s*$|的)`)
 
 // reWhichWayMid asks which way a figure went before asking by how much
 // (是增是减，变化多少).
@@ -2747,9 +2758,12 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 			order = append(order, c)
 		}
 	}
+	// 增长到多少: the level the change reached, in the subject's unit, not
+	// the rate the change verb would ask alone.
+	level := reLevelQ.MatchString(strings.ToLower(s))
 	for i := len(q.Concepts) - 1; i >= 0 && !english; i-- {
 		c := &q.Concepts[i]
-		if c.Aspect && a.Lex.WordHint(c.Word) == "" || c.Optional && required {
+		if c.Aspect && (a.Lex.WordHint(c.Word) == "" || level && a.Lex.WordHint(c.Word) == "percent" && hasSuffixAny(c.Word, changeVerbs) != "") || c.Optional && required {
 			continue
 		}
 		order = append(order, c)
@@ -2763,13 +2777,13 @@ func (a *Analyzer) expectedClass(q *Question, s string) string {
 			a.applyHint(q, a.Lex.WordHint(c.Word))
 			return q.Class
 		}
-		if h := a.headHint(c.Word); h != "" {
+		if h := a.headHint(c.Word); h != "" && !(level && h == "percent" && len(c.Parts) > 1 && hasSuffixAny(c.Word, changeVerbs) != "") {
 			a.applyHint(q, h)
 			return q.Class
 		}
 		// The head of a compound is its last part: 防疫资金 → 资金.
 		for k := len(c.Parts) - 1; k >= 0; k-- {
-			if h := a.headHint(c.Parts[k]); h != "" {
+			if h := a.headHint(c.Parts[k]); h != "" && !(level && h == "percent" && k > 0 && hasSuffixAny(c.Parts[k], changeVerbs) != "") {
 				a.applyHint(q, h)
 				return q.Class
 			}

@@ -3107,3 +3107,26 @@ func TestTripsAsUnit(t *testing.T) {
 		}
 	}
 }
+
+// Stop 56's question readings: 多少亿的项目 asks a sum of money; 增长到多少
+// asks the level reached in the subject's unit, not a rate; a yes-or-no
+// about a mark after the ask (破百亿了吗) asks nothing more.
+func TestStop56Questions(t *testing.T) {
+	a := testAnalyzer()
+	for _, tc := range []struct{ q, class string }{
+		{"招商大会签了多少亿的项目？", "money"},
+		{"地区生产总值增长到多少", "money"},
+		{"地区生产总值增长多少", "percent"},
+		{"研发投入强度提高到多少", "percent"},
+	} {
+		if got := a.Analyze(tc.q).Class; got != tc.class {
+			t.Errorf("%s: class %q, want %q", tc.q, got, tc.class)
+		}
+	}
+	q := a.Analyze("坪山全口径税收收入有多少，破百亿了吗")
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "百亿") || c.Word == "破" {
+			t.Errorf("破百亿了吗 left concept %q in %q", c.Word, q.Norm)
+		}
+	}
+}

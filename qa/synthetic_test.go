@@ -4,6 +4,7 @@ package qa
 
 import (
 	"context"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -1773,5 +1774,120 @@ func TestCumulativeInReviewAnswersSpan(t *testing.T) {
 		t.Error("no candidate 3.49万套")
 	} else if got != 0 {
 		t.Errorf("3.49万套: span_miss %v", got)
+	}
+}
+
+// A mark passed (跨过5000亿元大关) yields to the level reached.
+func TestMarkPassedYields(t *testing.T) {
+	doc := "某区2024年政府工作报告\n\n" +
+		"一、2023年工作回顾\n" +
+		"经济发展凯歌频传，GDP一跃跨过5000亿元大关。\n" +
+		"全区GDP同比增长8.5%、比全市高2.5个百分点，增速连续三年排名第一；总量跃升到5202.01亿元。\n"
+	e := smallEngine(t, "guangdong_mou_2024_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{"2023年GDP总量多少": "5202.01亿元"})
+}
+
+// A figure after a 其中 that names another subject (户籍人口) counts a part
+// of the word asked whole before it (实有人口); not when the part is the
+// one asked (专项债务, 第四季度), when the 其中 stays inside brackets, nor
+// when 分别 pairs the figure with the whole too.
+func TestUnaskedPart(t *testing.T) {
+	for _, tc := range []struct {
+		text, norm string
+		words      []string // the question's concepts, found whole in text
+		figure     string
+		want       bool // the figure stands in a part not asked
+	}{
+		{"全区实有人口一年增加42万、总量达537.32万，其中户籍人口增加9.82万人、达到108.48万人。", "实有人口多少万", []string{"实有人口"}, "108.48万人", true},
+		{"全区实有人口一年增加42万、总量达537.32万，其中户籍人口增加9.82万人、达到108.48万人。", "实有人口多少万", []string{"实有人口"}, "537.32万", false},
+		{"市本级政府债务余额594.1亿元，其中，一般债务108.6亿元，专项债务485.5亿元。", "市本级专项债务余额有多少", []string{"专项债务", "余额"}, "485.5亿元", false},
+		{"全镇财政收入80.04万元（其中:增值税完成63.60万元），比上年同期73.65万元增长6.39%。", "财政收入增长了多少", []string{"财政收入"}, "6.39%", false},
+		{"外贸总额达4743亿美元，其中出口2492亿美元，分别比1995年增长67%和67.5%。", "外贸总额涨了多少", []string{"外贸总额"}, "67%", false},
+		{"职工工资总额比上年增长19%，其中第四季度增长38%。", "第四季度职工工资总额涨了多少", []string{"职工工资总额"}, "38%", false},
+	} {
+		q := &Question{Norm: tc.norm}
+		var occ [][]occurrence
+		for _, w := range tc.words {
+			q.Concepts = append(q.Concepts, Concept{Word: w})
+			at := strings.Index(tc.text, w)
+			occ = append(occ, []occurrence{{start: at, end: at + len(w), factor: 1, part: -1}})
+		}
+		at := strings.Index(tc.text, tc.figure)
+		if got := unaskedPart(q, occ, clauses(tc.text), at, at+len(tc.figure)) >= 0; got != tc.want {
+			t.Errorf("%s in %q: unasked part %v, want %v", tc.figure, tc.text, got, tc.want)
+		}
+	}
+}
+
+// A clause that opens naming an aspect of the subject (，增速…；总量…)
+// carries the subject of the first item on, when the word asked is whole.
+func TestBackReferenceCarriesSubject(t *testing.T) {
+	text := "全区GDP同比增长8.5%、比全市高2.5个百分点，增速连续三年排名第一；总量跃升到5202.01亿元。"
+	l := clauses(text)
+	at, fig := strings.Index(text, "GDP"), strings.Index(text, "5202.01亿元")
+	whole := occurrence{start: at, end: at + len("GDP"), factor: 1, part: -1}
+	if p := proximity(whole, l, fig, fig+len("5202.01亿元")); p < 0.85 {
+		t.Errorf("GDP for 5202.01亿元: proximity %.2f, want at least 0.85", p)
+	}
+	part := whole
+	part.part = 0
+	if p := proximity(part, l, fig, fig+len("5202.01亿元")); p >= 0.85 {
+		t.Errorf("a part of a word for 5202.01亿元: proximity %.2f, want below 0.85", p)
+	}
+}
+
+// A figure that bounds a class of things (投资在3000万元以上的重点项目) is
+// no answer to the things' sums; a count with 以上 (实施1000个以上省重点
+// 项目) is the count.
+func TestClassBoundBeforeModifiedNoun(t *testing.T) {
+	for _, tc := range []struct {
+		qualifier, after string
+		want             bool
+	}{
+		{"", "以上的重点项目70个", true},
+		{"以上", "的重点项目70个", true},
+		{"以上", "的企业实现利润", true},
+		{"以上", "省重点项目", false},
+		{"以上", "来自国有企业", false},
+		{"以上", "的增长", false},
+	} {
+		if got := classBound(tc.qualifier, tc.after); got != tc.want {
+			t.Errorf("classBound(%q, %q) = %v, want %v", tc.qualifier, tc.after, got, tc.want)
+		}
+	}
+}
+
+// The figure of a part not asked (其中户籍人口…108.48万人) is scored as no
+// answer to the whole (常住人口): far below the whole's own figure.
+func TestUnaskedPartScoresLow(t *testing.T) {
+	doc := "某区2024年政府工作报告\n\n一、2023年工作回顾\n全区常住人口一年增加42万、总量达537.32万，其中户籍人口增加9.82万人、达到108.48万人。\n"
+	e := smallEngine(t, "guangdong_mou_2024_gov_work_report.txt", doc)
+	cs, _ := candidatesWith(t, e, "常住人口有多少万人？", "narrower")
+	score := map[string]float64{}
+	for _, c := range cs {
+		score[c.Text] = c.Score
+	}
+	if whole, part := score["537.32万"], score["108.48万人"]; whole == 0 || part > whole/2 {
+		t.Errorf("537.32万 scores %.2f, 108.48万人 %.2f; want the part's below half the whole's", whole, part)
+	}
+}
+
+// OCR's confusions are read through (segment.RepairOCR): 4l.38 is 41.38,
+// 收人 is 收入; the answer quotes the original at its offsets.
+func TestOCRConfusionsReadThrough(t *testing.T) {
+	doc := "某市2002年政府工作报告\n\n一、2001年工作回顾\n在遭受严重旱灾的情况下，粮食总产量仍达4l.38亿公斤。财政因灾减收，完成一般预算收人11.09亿元。\n"
+	e := smallEngine(t, "henan_mou_2002_gov_work_report.txt", doc)
+	for q, want := range map[string]float64{"2001年粮食总产量多少亿公斤？": 41.38e8, "2001年一般预算收入是多少？": 11.09e8} {
+		r, err := e.Ask(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Answers) == 0 || math.Abs(r.Answers[0].Value-want) > 1 {
+			t.Errorf("%s: %+v, want %v", q, r.Answers, want)
+			continue
+		}
+		if a := r.Answers[0]; doc[a.Start:a.End] != a.Text {
+			t.Errorf("%s: span %q of the original, answer %q", q, doc[a.Start:a.End], a.Text)
+		}
 	}
 }
