@@ -2627,6 +2627,10 @@ func movedTo(clause string) bool {
 	return false
 }
 
+// topicReach is how many sentences back a year named alone (过去一年，…)
+// still dates the sentences of its paragraph.
+const topicReach = 4
+
 // reTimeTopic opens a sentence with the year it speaks of: 过去一年，…
 var reTimeTopic = rx.MustCompile(`^\s*(?:(过去(?:的)?一年|去年|上一年)|((?:19|20)\d{2})年)[，,]`)
 
@@ -3935,13 +3939,25 @@ func (vw *viewer) figuresOf(v *sentView, figs []Quantity, ratios bool) *figureIn
 		}
 	}
 	if v.rec.N > 0 {
-		if prev := vw.neighbour(v, v.rec.N-1); prev != nil {
-			if isDetail(text) {
-				fi.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
-			} else if y := topicYear(prev.rec.Text, v.sum.Meta); y != 0 && !reSentYear.MatchString(text) {
-				// 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长
-				// 10.3%…: the sentence before, of no figure, names the year.
-				fi.prevYear = y
+		if prev := vw.neighbour(v, v.rec.N-1); prev != nil && isDetail(text) {
+			fi.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
+		} else if !reSentYear.MatchString(text) {
+			// 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长
+			// 10.3%…。农业…粮食总产量达到4650亿公斤: a sentence of no
+			// figure that opens its paragraph's run with the year names it
+			// for the sentences after it that name none of their own.
+			for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-topicReach; n-- {
+				prev := vw.neighbour(v, n)
+				if prev == nil {
+					break
+				}
+				if y := topicYear(prev.rec.Text, v.sum.Meta); y != 0 {
+					fi.prevYear = y
+					break
+				}
+				if reSentYear.MatchString(prev.rec.Text) {
+					break
+				}
 			}
 		}
 	}

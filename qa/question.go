@@ -556,6 +556,10 @@ var reCurrencyBasis = rx.MustCompile(`(?:按|用|以|折合成?|换算成|合)(�
 // currencyUnits are the units of the currencies of reCurrencyBasis.
 var currencyUnits = map[string]string{"美元": "美元", "欧元": "欧元", "人民币": "元"}
 
+// reYearBaseAfter follows a year that is the base of a change: 在88年基础
+// 上, 在1988年水平的基础上.
+var reYearBaseAfter = rx.MustCompile(`^\s*(?:的)?(?:水平)?(?:的)?基础上`)
+
 // baseBefore reports whether before, the words before a year, make it
 // the base of a comparison (跟1978年比): not when its word of comparison
 // ends the name of a place (大同2025年, whose 同 is the place's; see
@@ -957,13 +961,17 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if ms := questionYears(rest); ms != nil {
 		m := ms[0]
 		for _, c := range ms {
-			if !baseBefore(rest[:c[0]]) && !rePriceBase.MatchString(rest[c[1]:]) {
+			if !baseBefore(rest[:c[0]]) && !rePriceBase.MatchString(rest[c[1]:]) && !reYearBaseAfter.MatchString(rest[c[1]:]) {
 				m = c
 				break
 			}
 		}
 		if rePriceBase.MatchString(rest[m[1]:]) {
 			// Only the prices' year: none asked.
+		} else if loc := reYearBaseAfter.FindStringIndex(rest[m[1]:]); loc != nil {
+			// 在88年（水平的）基础上压缩多少: the base the change is
+			// from, no year asked and no subject.
+			rest = strings.TrimSuffix(rest[:m[0]], "在") + " " + rest[m[1]+loc[1]:]
 		} else if !baseBefore(rest[:m[0]]) {
 			// A base alone (跟1957年比，…涨了几倍) asks of the report's
 			// own time, which the figure's sentence dates.

@@ -3109,8 +3109,9 @@ func TestTripsAsUnit(t *testing.T) {
 }
 
 // Stop 56's question readings: 多少亿的项目 asks a sum of money; 增长到多少
-// asks the level reached in the subject's unit, not a rate; a yes-or-no
-// about a mark after the ask (破百亿了吗) asks nothing more.
+// asks the level reached in the subject's unit, not a rate; a year a change
+// starts from (在88年基础上) is no year asked; a yes-or-no about a mark
+// after the ask (破百亿了吗) asks nothing more.
 func TestStop56Questions(t *testing.T) {
 	a := testAnalyzer()
 	for _, tc := range []struct{ q, class string }{
@@ -3122,6 +3123,10 @@ func TestStop56Questions(t *testing.T) {
 		if got := a.Analyze(tc.q).Class; got != tc.class {
 			t.Errorf("%s: class %q, want %q", tc.q, got, tc.class)
 		}
+	}
+	// 在88年基础上: the base of the change, no year asked.
+	if q := a.Analyze("今年社会集团购买力要在88年基础上压掉百分之几"); q.Year != 0 || slices.ContainsFunc(q.Concepts, func(c Concept) bool { return strings.Contains(c.Word, "基础") }) {
+		t.Errorf("在88年基础上: year %d, concepts %+v", q.Year, q.Concepts)
 	}
 	q := a.Analyze("坪山全口径税收收入有多少，破百亿了吗")
 	for _, c := range q.Concepts {

@@ -1891,3 +1891,14 @@ func TestOCRConfusionsReadThrough(t *testing.T) {
 		}
 	}
 }
+
+// A sentence of no figure that names the year alone (过去的一年，…) dates
+// the sentences after it in its paragraph that name none of their own,
+// not only the next one: a plan part's review of last year.
+func TestTopicYearReachesBack(t *testing.T) {
+	doc := "某市1996年政府工作报告\n\n一、1995年工作回顾\n全市经济稳定发展。\n二、努力做好1996年的工作\n" +
+		"过去的一年，我市改革开放和经济社会发展取得新的成就。全市生产总值比上年增长10.2%，零售物价涨幅从21.7%回落到14.8%。农业战胜了比较严重的自然灾害，粮食总产量达到46.5亿公斤，增产将近2亿公斤。\n" +
+		"今年要加强农业，粮食总产量力争达到49亿公斤。\n"
+	e := smallEngine(t, "henan_mou_1996_gov_work_report.txt", doc)
+	askAll(t, e, map[string]string{"去年粮食总产量是多少亿公斤": "46.5亿公斤"})
+}
