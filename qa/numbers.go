@@ -2628,8 +2628,51 @@ func movedTo(clause string) bool {
 }
 
 // topicReach is how many sentences back a year named alone (过去一年，…)
-// still dates the sentences of its paragraph.
+// still dates the sentences of its paragraph outside a review part.
 const topicReach = 4
+
+// topicBefore returns the year a sentence of no figure before v names
+// alone (topicYear): the sentence right before, or, outside a part that
+// reviews a year, one up to topicReach sentences back in v's paragraph
+// with none between naming a year of its own (过去的一年，…。国内生产总值
+// 增长10.2%…。农业…粮食总产量达到4650亿公斤, in a plan part); 0 for none.
+// The sentences further back are read as records, in one read, without
+// their views.
+func (vw *viewer) topicBefore(v *sentView) int {
+	prev := vw.neighbour(v, v.rec.N-1)
+	if prev == nil {
+		return 0
+	}
+	if y := topicYear(prev.rec.Text, v.sum.Meta); y != 0 {
+		return y
+	}
+	if v.rec.Period == report.PeriodReview || reSentYear.MatchString(prev.rec.Text) {
+		return 0
+	}
+	var refs []index.Ref
+	for n := v.rec.N - 2; n >= 0 && n >= v.rec.N-topicReach; n-- {
+		refs = append(refs, index.Ref{Doc: v.rec.Doc, Gen: v.rec.Gen, N: n})
+	}
+	if len(refs) == 0 {
+		return 0
+	}
+	recs, err := vw.e.x.Sentences(refs)
+	if err != nil {
+		return 0
+	}
+	for _, r := range recs {
+		if r == nil || r.Para != v.rec.Para {
+			return 0
+		}
+		if y := topicYear(r.Text, v.sum.Meta); y != 0 {
+			return y
+		}
+		if reSentYear.MatchString(r.Text) {
+			return 0
+		}
+	}
+	return 0
+}
 
 // reTimeTopic opens a sentence with the year it speaks of: 过去一年，…
 var reTimeTopic = rx.MustCompile(`^\s*(?:(过去(?:的)?一年|去年|上一年)|((?:19|20)\d{2})年)[，,]`)
@@ -3943,22 +3986,8 @@ func (vw *viewer) figuresOf(v *sentView, figs []Quantity, ratios bool) *figureIn
 			fi.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
 		} else if !reSentYear.MatchString(text) {
 			// 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长
-			// 10.3%…。农业…粮食总产量达到4650亿公斤: a sentence of no
-			// figure that opens its paragraph's run with the year names it
-			// for the sentences after it that name none of their own.
-			for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-topicReach; n-- {
-				prev := vw.neighbour(v, n)
-				if prev == nil {
-					break
-				}
-				if y := topicYear(prev.rec.Text, v.sum.Meta); y != 0 {
-					fi.prevYear = y
-					break
-				}
-				if reSentYear.MatchString(prev.rec.Text) {
-					break
-				}
-			}
+			// 10.3%…: the sentence before, of no figure, names the year.
+			fi.prevYear = vw.topicBefore(v)
 		}
 	}
 	return fi
