@@ -1856,19 +1856,19 @@ func unaskedPart(q *Question, occ [][]occurrence, l *layout, qs, qe int) int {
 	return at
 }
 
-// partAsked reports whether the words that open a part, up to four
-// characters (第四季度 of 其中第四季度增长38%), stand in the question.
+// partAsked reports whether the two characters that open a part (第四 of
+// 其中第四季度增长38%, 市本 of 其中市本级完成2.4亿元) stand in the question.
 func partAsked(q *Question, part string) bool {
 	part = strings.TrimLeft(strings.TrimPrefix(part, "其中"), "：:，, ")
 	n, end := 0, len(part)
 	for i, r := range part {
-		if !isHan(r) || n == 4 {
+		if !isHan(r) || n == 2 {
 			end = i
 			break
 		}
 		n++
 	}
-	return n >= 2 && strings.Contains(q.Norm, part[:end])
+	return n == 2 && strings.Contains(q.Norm, part[:end])
 }
 
 // measure finds how well the concepts stand around the figure at [qs, qe):
@@ -4810,6 +4810,10 @@ func prefixOf(s string, words ...string) string {
 	return ""
 }
 
+// reSpanChange follows a span of years with the change over it: 五年翻了
+// 一番, 五年来增长.
+var reSpanChange = rx.MustCompile(`^(?:来|间|里|内)?(?:翻|增长|增加|提高|下降|减少)`)
+
 // spanBefore reports whether the figure at byte at sums a span of years:
 // its sentence names the span before it (“十四五”时期，全市一般公共预算收入
 // 总量达1670亿元), and no single year after the span (spans:
@@ -4820,6 +4824,12 @@ func spanBefore(text string, spans [][]int, at int) bool {
 		// A span inside the sentence dates its own clause: 五年来年均实际
 		// 增长6％；农村居民人均纯收入达到2 0 9 0元 is of the year.
 		if m[1] <= at && (m[0] <= maxLeadSpan || !strings.Contains(text[m[1]:at], "；")) {
+			if reSpanChange.MatchString(text[m[1]:]) && strings.ContainsAny(text[m[1]:at], "，,") {
+				// 公共财政收入5560亿元，五年翻了一番，其中地方一般公共预算
+				// 收入2082亿元: a change over the span dates its own
+				// clause only.
+				continue
+			}
 			last = i
 		}
 	}

@@ -1804,6 +1804,7 @@ func TestUnaskedPart(t *testing.T) {
 		{"全镇财政收入80.04万元（其中:增值税完成63.60万元），比上年同期73.65万元增长6.39%。", "财政收入增长了多少", []string{"财政收入"}, "6.39%", false},
 		{"外贸总额达4743亿美元，其中出口2492亿美元，分别比1995年增长67%和67.5%。", "外贸总额涨了多少", []string{"外贸总额"}, "67%", false},
 		{"职工工资总额比上年增长19%，其中第四季度增长38%。", "第四季度职工工资总额涨了多少", []string{"职工工资总额"}, "38%", false},
+		{"完成一般预算收入11.09亿元，为调整后预算的104%，其中市本级完成2.4亿元。", "2001年市本级一般预算收入是多少", []string{"一般预算收入"}, "2.4亿元", false},
 	} {
 		q := &Question{Norm: tc.norm}
 		var occ [][]occurrence
@@ -1901,4 +1902,23 @@ func TestTopicYearReachesBack(t *testing.T) {
 		"今年要加强农业，粮食总产量力争达到49亿公斤。\n"
 	e := smallEngine(t, "henan_mou_1996_gov_work_report.txt", doc)
 	askAll(t, e, map[string]string{"去年粮食总产量是多少亿公斤": "46.5亿公斤"})
+}
+
+// A change over a span of years (五年翻了一番) dates its own clause only: a
+// figure of a later clause is no sum of the span; one right after a span
+// of its own (五年累计…) is.
+func TestSpanChangeDatesItsClause(t *testing.T) {
+	for _, tc := range []struct {
+		text, figure string
+		want         bool
+	}{
+		{"来源于我市的公共财政收入5560亿元，五年翻了一番，其中地方一般公共预算收入2082亿元，是五年前的2.4倍。", "2082亿元", false},
+		{"固定资产投资2717亿元，五年累计突破1万亿元。", "1万亿元", true},
+		{"五年来全市生产总值增长了1.5倍，达到1.6万亿元。", "1.5倍", true},
+	} {
+		at := strings.Index(tc.text, tc.figure)
+		if got := spanBefore(tc.text, yearSpans(tc.text), at); got != tc.want {
+			t.Errorf("%s in %q: span before %v, want %v", tc.figure, tc.text, got, tc.want)
+		}
+	}
 }
