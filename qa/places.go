@@ -165,16 +165,26 @@ func ownTown(q *Question, sum *index.Summary) {
 // 2024年度工作总结…, 社会事业 of …社会事业局2024年工作总结.
 var reTitleIssuer = rx.MustCompile(`^(?:关于)?\p{Han}{1,10}?(?:综合实验区|自治州|自治县|自治区|新区|省|市|县|区|州|盟|旗)(\p{Han}{2,10}?)(?:管理局|管理委员会|管委会|委员会|办公室|局|委|办)(?:关于)?(?:19|20)\d{2}`)
 
+// reTitleZone is a title that names a zone's management committee as the
+// report's author: 大鹏新区管理委员会2014年工作报告 (group 1 the zone).
+var reTitleZone = rx.MustCompile(`^(\p{Han}{2,10}?(?:新区|开发区|实验区|片区|高新区|示范区|合作区|园区))(?:管理委员会|管委会)(?:19|20)\d{2}`)
+
 // issuerSuffixes end the name of a body that issues a report.
 var issuerSuffixes = []string{"管理局", "管理委员会", "管委会", "委员会", "办公室", "局", "委", "办"}
 
 // ownIssuer drops the concepts a question makes of the body its report's
 // title names as its author (海坛片区 asked of 海坛片区管理局2024年度工作
-// 总结, 社会事业局 of 社会事业局2024年工作总结): the report is that body's
+// 总结, 社会事业局 of 社会事业局2024年工作总结, 大鹏新区 of 大鹏新区管理委员会
+// 2014年工作报告): the report is that body's
 // own, and its text seldom names it. Only the whole name, asked, counts,
 // and a word the question also uses elsewhere stays.
 func ownIssuer(q *Question, sum *index.Summary) {
-	m := reTitleIssuer.FindStringSubmatch(sum.Title)
+	// 大鹏新区管理委员会2014年工作报告: a zone's committee, the zone its
+	// name (reTitleIssuer would read 管理 as the body, 委员会 its suffix).
+	m := reTitleZone.FindStringSubmatch(sum.Title)
+	if m == nil {
+		m = reTitleIssuer.FindStringSubmatch(sum.Title)
+	}
 	if m == nil || utf8.RuneCountInString(m[1]) < 2 {
 		return
 	}

@@ -538,6 +538,8 @@ func TestOwnIssuer(t *testing.T) {
 		{"平潭综合实验区国有资产管理局关于2022年度国资国企监管工作情况的报告", "区属国企资产总额多少", []string{"区属", "国企", "资产"}, nil},
 		// Named, and asked of elsewhere: 资产 stays.
 		{"平潭综合实验区国有资产管理局关于2022年度国资国企监管工作情况的报告", "国有资产管理局今年处置了多少资产", []string{"国有资产", "资产", "处置"}, []string{"国有资产"}},
+		// A zone's committee, the title composed from the opening.
+		{"大鹏新区管理委员会2014年工作报告", "大鹏新区2013年GDP有多少", []string{"gdp", "大鹏", "新区"}, []string{"大鹏", "新区"}},
 	} {
 		q := &Question{Norm: tc.q}
 		for _, w := range tc.words {

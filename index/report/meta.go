@@ -875,6 +875,26 @@ func isConferenceFile(s string) bool {
 	return strings.Contains(s, "会议文件") || strings.Contains(s, "届人大") || strings.HasSuffix(s, "人大")
 }
 
+// reZoneDelegate is the opening of a report a zone's management
+// committee delivers: 我代表大鹏新区管理委员会向大会作工作报告. Such a zone
+// (新区, 开发区) is no division of the gazetteer, so its report's region
+// is the division around it.
+var reZoneDelegate = rx.MustCompile(`我代表(\p{Han}{2,10}?(?:新区|开发区|实验区|片区|高新区|示范区|合作区|园区))(管理委员会|管委会)`)
+
+// committeeTitle composes the title of an untitled work report that a
+// zone's management committee delivers, from its opening: 大鹏新区管理委员会
+// 2014年工作报告, naming the body whose report it is; "" for any other.
+func committeeTitle(opening string, m Meta) string {
+	sm := reZoneDelegate.FindStringSubmatch(opening)
+	if sm == nil || m.Kind != WorkReport {
+		return ""
+	}
+	if m.Year > 0 {
+		return fmt.Sprintf("%s%s%d年工作报告", sm[1], sm[2], m.Year)
+	}
+	return sm[1] + sm[2] + "工作报告"
+}
+
 // syntheticTitle names a report that prints no title of its own.
 func syntheticTitle(m Meta) string {
 	kind := m.Kind

@@ -271,6 +271,9 @@ func (p *parser) run() {
 	p.budgetParts()
 	p.laterYearParts()
 	if p.doc.Title == "" {
+		p.doc.Title = committeeTitle(p.front().opening, p.doc.Meta)
+	}
+	if p.doc.Title == "" {
 		p.doc.Title = syntheticTitle(p.doc.Meta)
 	}
 	p.scopes()

@@ -1072,6 +1072,32 @@ func TestLongCommitteeTitle(t *testing.T) {
 	}
 }
 
+// An untitled work report that a zone's management committee delivers
+// is titled after the committee its opening names, not synthesised from
+// its file name: the committee is the body whose report it is.
+func TestZoneCommitteeTitle(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"guangdong_shenzhen_dapeng_2014_gov_work_report",
+			"各位代表：\n\n现在，我代表大鹏新区管理委员会向大会报告工作，请予审议。\n\n2013年，新区实现生产总值250亿元，增长8%。\n",
+			"大鹏新区管理委员会2014年工作报告"},
+		// A government delivers it: no committee to name.
+		{"guangdong_shenzhen_dapeng_2014_gov_work_report",
+			"各位代表：\n\n现在，我代表区人民政府向大会报告工作，请予审议。\n\n2013年，全区实现生产总值250亿元，增长8%。\n",
+			""},
+	} {
+		d := Parse(tc.name, []byte(tc.src))
+		if tc.want == "" {
+			if strings.Contains(d.Title, "委员会") {
+				t.Errorf("%s: title %q names a committee", tc.src[:30], d.Title)
+			}
+			continue
+		}
+		if d.Title != tc.want {
+			t.Errorf("title %q, want %q", d.Title, tc.want)
+		}
+	}
+}
+
 // A digest of a work report that gives only this year's work opens with
 // its targets, not with the year past: 经济社会发展的主要预期目标是 plans.
 func TestOpeningTargetsPlan(t *testing.T) {
