@@ -1096,7 +1096,7 @@ func (e *Engine) docInfo(en *index.Entry) *docInfo {
 					}
 				}
 				qv.Text = c.Text
-				fn, _ := segment.Fold(row.Name)
+				fn := rowSubject(row.Name, t.Caption)
 				fc, _ := segment.Fold(column)
 				di.table[si] = append(di.table[si], tableCell{q: qv, column: column, cell: c, foldedName: fn, foldedColumn: fc})
 			}

@@ -534,6 +534,12 @@ func (a *Analyzer) analyzeEnglish(q *Question, s string) {
 	// the words kept below). One word or phrase in brackets (consumer
 	// prices (CPI)) is often the report's own term, and counts in full.
 	s = reEnAside.ReplaceAllString(s, " "+asideOpen+" $1 "+asideClose+" ")
+	// What share of Hezheng's GDP came from industry: the base of a share,
+	// which reports often leave unsaid (占比23.5%), helps and is not
+	// required, as 占GDP的比重 in Chinese.
+	if loc := reEnShareBase.FindStringSubmatchIndex(s); loc != nil {
+		s = s[:loc[2]] + " " + asideOpen + " " + s[loc[2]:loc[3]] + " " + asideClose + " " + s[loc[3]:]
+	}
 	// How many beds were added in 2016 when the first phase of the new
 	// area's central hospital opened: a closing when-clause tells the
 	// occasion, which helps find the sentence but is not asked.
@@ -843,6 +849,11 @@ var reEnTimesChange = rx.MustCompile(`\bhow many (?:times|fold)\b.*\b(?:grow|gre
 // reEnAskShortcoming asks what a report owns it falls short in: the
 // problems, difficulties or weaknesses a place still faces or admits.
 var reEnAskShortcoming = rx.MustCompile(`\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|challenges?|shortcomings?|weakness(?:es)?|weak (?:links?|spots?|points?)|deficienc(?:y|ies)|short boards?)\b.*\b(?:face[sd]?|facing|admit(?:s|ted)?|acknowledge[sd]?|remain(?:s|ed)?|still|exist(?:s|ed)?|ha(?:s|ve) yet)\b|\b(?:what|which)\b.*\b(?:problems?|difficult(?:y|ies)|shortcomings?|weakness(?:es)?)\b.*\b(?:does|do|did)\b.*\b(?:report|government)\b.*\b(?:mention|point out|identify|list)`)
+
+// reEnShareBase is the base of a share a question asks when the part
+// follows it (group 1): what share of GDP came from industry, went to
+// R&D. "What share of days had good air" asks of the days themselves.
+var reEnShareBase = rx.MustCompile(`\b(?:share|proportion|percentage|percent) of (?:the )?([a-z0-9' -]+?) (?:came|come|comes|went|go|goes|was contributed|is contributed) (?:from|to|by)\b`)
 
 // reEnAside is a bracketed list. Figures and units in brackets are read
 // before (reEnUnitAsked, reEnScaleAsked).

@@ -3507,8 +3507,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if q.Class == "rank" {
 				uf = 1
 			}
-			if q.Scale >= 1e4 && f.Unit != "%" && f.Value < q.Scale {
-				uf *= 0.6 // 多少万列: 1394列 is less than the asker expects
+			if q.Scale >= 1e4 && f.Unit != "%" && f.Value < q.Scale && f.Scale != q.Scale {
+				// 多少万列: 1394列 is less than the asker expects; 0.02万人,
+				// in the 万 asked, is as it is asked for.
+				uf *= 0.6
 			} else if q.Scale >= 1e4 && f.Scale >= 1e4 && f.Scale != q.Scale {
 				// 收入完成了多少万元: 254,482万元 rather than the same sum
 				// as 25.4亿元 elsewhere — the figure as it is asked for.
@@ -4295,7 +4297,10 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		ft[fNarrower] = boolf(narrowColumn(q, c.column, v.cells))
 		// 少了多少 of a table: the column of the change answers it, not
 		// the level beside it (年末数).
-		ft[fChangeMiss] = boolf(q.AsksChange && c.column != "" && !changeColumn(c.column))
+		// 占GDP的比重 of a table: the column of the shares (构成), not the
+		// growth beside it; 增长多少 the other way round.
+		ft[fChangeMiss] = boolf(q.AsksChange && c.column != "" && !changeColumn(c.column) ||
+			asksShare(q) && changeColumn(c.column) || asksGrowth(q) && shareColumn(c.column))
 		p := e.model.prob(&ft)
 		g := e.model.gate(&ft)
 		a := v.answerAt(c.cell.Start, c.cell.End)
@@ -4316,6 +4321,12 @@ func placeMissed(q *Question, occ [][]occurrence, ctx []float64, region string) 
 		}
 	}
 	return false
+}
+
+// shareColumn reports whether a table's column holds shares: 构成（%）,
+// 比重, 占比.
+func shareColumn(col string) bool {
+	return hasAny(col, []string{"构成", "比重", "占比", "结构", "占全"})
 }
 
 // changeColumn reports whether a table's column holds changes: 比上年增长%,

@@ -41,7 +41,7 @@ func testSegmenter() segment.Segmenter {
 			words = append(words, strings.TrimPrefix(strings.Split(l, "\t")[0], "*"))
 		}
 		words = append(words, "滚存", "年底", "城镇调查失业率", "厦门", "福州", "旅客吞吐量", "滑坡", "专门", "辖区", "口径", "外债", "转贷", "承贷", "修铁路", "铁路建设", "专项债", "建造", "方舱", "医院", "获评", "省级", "连续", "工程设计", "建造产业", "综合收入", "突破",
-			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位", "财政赤字", "率定", "一级", "取消", "农业税", "少交", "总体", "要求", "工作", "出生", "收购")
+			"全年", "安排", "力争", "汉阳区", "常住人口", "医药行业", "光算", "一块", "债务余额", "政府", "里少", "一年", "诊疗", "医院诊所", "人口", "大学", "机场", "预计", "完成", "计划", "今年", "明年", "去年", "老百姓", "买东西", "旅游", "跑来", "国家", "省里", "用水量", "盘子", "县城", "厉害", "修铁路", "向外国借款", "部分", "铁路", "上要", "种粮", "农民", "补给", "托位", "财政赤字", "率定", "一级", "取消", "农业税", "少交", "总体", "要求", "工作", "出生", "收购", "建筑业", "房地产业")
 		testSeg = segment.NewMaxMatch(words)
 	})
 	return testSeg
@@ -562,6 +562,27 @@ func TestQuestionReadings(t *testing.T) {
 	q = a.Analyze("What share of the city's general budget spending went to livelihood items?")
 	if !hasAlt(q, func(s string) bool { return s == "占" }) || !hasAlt(q, func(s string) bool { return s == "一般预算支出" }) {
 		t.Errorf("share of general budget spending: concepts %+v", q.Concepts)
+	}
+	// The base of a share the part follows (came from, went to) helps
+	// and is not required; the days a share is of are the subject.
+	for text, wantOptional := range map[string]bool{
+		"What share of the county's GDP came from the secondary industry in 2022?": true,
+		"What share of the GDP went to R&D in 2022?":                               true,
+		"What share of GDP was spent on R&D in 2025?":                              false,
+	} {
+		q = a.Analyze(text)
+		found := false
+		for _, c := range q.Concepts {
+			if hasAltIn(c, "地区生产总值") || hasAltIn(c, "gdp") || hasAltIn(c, "GDP") {
+				found = true
+				if c.Optional != wantOptional {
+					t.Errorf("%s: GDP optional %v, want %v", text, c.Optional, wantOptional)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no GDP concept in %+v", text, q.Concepts)
+		}
 	}
 	q = a.Analyze("济源农民2021年人均可支配收入有多少？")
 	if !hasAlt(q, func(s string) bool { return s == "农村居民" }) {
@@ -3134,4 +3155,9 @@ func TestStop56Questions(t *testing.T) {
 			t.Errorf("破百亿了吗 left concept %q in %q", c.Word, q.Norm)
 		}
 	}
+}
+
+// hasAltIn reports whether concept c has the alternative w.
+func hasAltIn(c Concept, w string) bool {
+	return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == w })
 }

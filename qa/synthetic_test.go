@@ -1922,3 +1922,45 @@ func TestSpanChangeDatesItsClause(t *testing.T) {
 		}
 	}
 }
+
+// A bulletin's table of the gross product by industry gives each
+// industry's 增加值 without naming it, its shares in a column of their own
+// beside the growth, and the population's change in the 万 it is asked in.
+const industryTableReport = `2022年某县国民经济和社会发展统计公报
+
+一、综合
+
+初步核算，全年全县地区生产总值341881万元，比上年增长7.23%。
+
+表1:2022年全县地区生产总值及其构成 | |||
+指标 | 绝对数(万元) | 增长(%) | 构成(%) |
+地区生产总值 | 341881 | 7.23 | 100 |
+建筑业 | 55070 | 23.93 | 16.1 |
+房地产业 | 24707 | -0.42 | 7.2 |
+
+2022年末全县常住人口20.58万人，比上年末增加0.02万人。
+`
+
+func TestIndustryTable(t *testing.T) {
+	e := smallEngine(t, "gansu_linxia_hezheng_2022_stat_bulletin.txt", industryTableReport)
+	askAll(t, e, map[string]string{
+		"2022年建筑业增加值有多少万元？": "55070",
+		"房地产业占GDP的比重是多少？":   "7.2",
+		"房地产业增长了多少？":        "-0.42",
+		"常住人口比上年末多了多少万人？":   "0.02万人",
+	})
+}
+
+func TestRowSubject(t *testing.T) {
+	for _, c := range []struct{ name, caption, want string }{
+		{"建筑业", "表1:2022年全县地区生产总值及其构成", "建筑业增加值"},
+		{"第一产业", "地区生产总值", "第一产业增加值"},
+		{"地区生产总值", "地区生产总值及其构成", "地区生产总值"},
+		{"工业增加值", "地区生产总值", "工业增加值"},
+		{"建筑业", "分行业从业人员", "建筑业"},
+	} {
+		if got := rowSubject(c.name, c.caption); got != c.want {
+			t.Errorf("rowSubject(%q, %q) = %q, want %q", c.name, c.caption, got, c.want)
+		}
+	}
+}

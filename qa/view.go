@@ -303,7 +303,7 @@ func (vw *viewer) sentenceAt(v *sentView, n int, samePara bool) *sentView {
 // subject, the column the period.
 func (e *Engine) rowCells(row *index.TableRow) []tableCell {
 	var out []tableCell
-	fn, _ := segment.Fold(row.Name)
+	fn := rowSubject(row.Name, row.Caption)
 	for ci, c := range row.Cells {
 		if c.Empty() {
 			continue
@@ -320,6 +320,19 @@ func (e *Engine) rowCells(row *index.TableRow) []tableCell {
 		out = append(out, tableCell{q: qv, column: column, cell: c, foldedName: fn, foldedColumn: fc})
 	}
 	return out
+}
+
+// rowSubject returns the folded subject of a table row's figures: its
+// name, and in a table of the gross product by industry (地区生产总值及
+// 其构成) an industry's 增加值, which such a table's rows give without
+// naming it (建筑业 | 55070 is 建筑业增加值55070万元).
+func rowSubject(name, caption string) string {
+	fn, _ := segment.Fold(name)
+	if strings.Contains(caption, "生产总值") && !strings.Contains(fn, "增加值") && !strings.Contains(fn, "生产总值") &&
+		(strings.HasSuffix(fn, "业") || strings.HasSuffix(fn, "产业")) {
+		fn += "增加值"
+	}
+	return fn
 }
 
 // cellQuantity reads the figure of a table cell, with the unit the table

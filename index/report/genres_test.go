@@ -367,6 +367,46 @@ func TestGridTables(t *testing.T) {
 	checkNothingLost(t, "tabbed", []byte(tabbed), d)
 }
 
+// Tables whose cells bars part: a Markdown table (its |---| rule under
+// the header no header of its own) and a web page's table copied as text
+// (建筑业 | 55070 | 23.93 |), read as tabbed tables are, cell offsets and
+// all.
+func TestBarTables(t *testing.T) {
+	for _, tc := range []struct{ name, src string }{
+		{"markdown", "全年全县地区生产总值341881万元，比上年增长7.23%。\n\n表1　2023年全县地区生产总值\n\n" +
+			"| 指标 | 绝对数（万元） | 增长（%） |\n|---|---:|:---:|\n| 地区生产总值 | 341881 | 7.23 |\n| 建筑业 | 55070 | 23.93 |\n\n全年粮食产量10.2万吨。\n"},
+		{"web", "全年全县地区生产总值341881万元，比上年增长7.23%。\n表1:2023年全县地区生产总值 | |||\n" +
+			"指标 | 绝对数（万元） | 增长（%） |\n地区生产总值 | 341881 | 7.23 |\n分行业 | -- | -- |\n建筑业 | 55070 | 23.93 |\n全年粮食产量10.2万吨。\n"},
+	} {
+		d := Parse(tc.name, []byte(tc.src))
+		if len(d.Tables) != 1 {
+			t.Errorf("%s: %d tables", tc.name, len(d.Tables))
+			continue
+		}
+		tb := d.Tables[0]
+		if tb.Caption != "表12023年全县地区生产总值" && tb.Caption != "表1:2023年全县地区生产总值" {
+			t.Errorf("%s: caption %q", tc.name, tb.Caption)
+		}
+		if got := strings.Join(tb.Columns, "|"); got != "绝对数（万元）|增长（%）" {
+			t.Errorf("%s: columns %q", tc.name, got)
+		}
+		var row *Row
+		for i := range tb.Rows {
+			if tb.Rows[i].Name == "建筑业" {
+				row = &tb.Rows[i]
+			}
+		}
+		if row == nil || len(row.Cells) != 2 || row.Cells[0].Unit != "万元" || row.Cells[1].Unit != "%" {
+			t.Errorf("%s: rows %+v", tc.name, tb.Rows)
+			continue
+		}
+		if got := tc.src[row.Cells[0].Start:row.Cells[0].End]; got != "55070" {
+			t.Errorf("%s: cell bytes %q", tc.name, got)
+		}
+		checkNothingLost(t, tc.name, []byte(tc.src), d)
+	}
+}
+
 // TestGarbledFront: the debris of a font without a text layer at the head
 // of a text (ದնੂՑ, čĎ) is no title.
 func TestGarbledFront(t *testing.T) {

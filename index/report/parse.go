@@ -460,9 +460,13 @@ var clutterPrefix = []string{
 	"SOURCE:", "Source:", "FETCHED:", "Fetched:", "SHA256", "PROVINCES:", "URL:", "Url:", "RETRIEVED:", "DATE:",
 }
 
-// isRule reports whether s is a rule drawn under a header: ---, ***, =====.
+// isRule reports whether s is a rule drawn under a header: ---, ***,
+// =====, or |---|---:| under a Markdown table's.
 func isRule(s string) bool {
-	return len(s) >= 3 && strings.Trim(s, "-=*_") == ""
+	if len(s) >= 3 && strings.Trim(s, "-=*_") == "" {
+		return true
+	}
+	return strings.Contains(s, "|") && strings.Contains(s, "---") && strings.Trim(s, "-|: ") == ""
 }
 
 // reFieldDecor is the Markdown a header of fields may be written in: a
