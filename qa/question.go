@@ -1509,6 +1509,11 @@ func (a *Analyzer) relativeYear(q *Question, s string) string {
 			if comparedTo(strings.TrimRight(s[:at], " ")) {
 				continue
 			}
+			if ry.word == "上年" && (strings.HasPrefix(s[from:], "结转") || strings.HasPrefix(s[from:], "结余")) {
+				// 上年结转 is an item of this year's budget, the money
+				// carried into it: a term, no year asked.
+				continue
+			}
 			if at < bestAt {
 				best, bestAt = i, at
 			}
@@ -2133,7 +2138,10 @@ func (a *Analyzer) concepts(q *Question, rest string) {
 		// Adverbs, pronouns, particles, time and direction words
 		// (究竟, 这些, 目前, 上) say nothing of the thing asked about,
 		// unless the lexicon knows them as report words.
-		if emptyTag(tag) && !aspectWords[w] && len(a.Lex.Alternatives(w)) == 0 && a.Lex.WordHint(w) == "" {
+		// 本级 of 本级收入 (a balance table's revenue raised at the level it
+		// is of, beside the transfers) is part of the term.
+		ownFlow := w == "本级" && (strings.Contains(rest, "本级收入") || strings.Contains(rest, "本级支出"))
+		if emptyTag(tag) && !aspectWords[w] && len(a.Lex.Alternatives(w)) == 0 && a.Lex.WordHint(w) == "" && !ownFlow {
 			empty[w] = true
 		}
 	}

@@ -46,6 +46,12 @@ var centralBudgets = []string{"一般公共预算", "政府性基金预算", "�
 // length, or "", 0.
 func scopeAt(text string, i int) (string, int) {
 	rest := text[i:]
+	if after, ok := strings.CutPrefix(rest, "本级"); ok && (strings.HasPrefix(after, "收入") || strings.HasPrefix(after, "支出") || strings.HasPrefix(after, "收支")) {
+		// 一、本级收入 of a balance table: the revenue raised at the
+		// level the table is of, beside the transfers (转移性收入), not the
+		// government's own level; 市本级收入 is read below.
+		return "", 0
+	}
 	for _, m := range scopeMarkers {
 		if strings.HasPrefix(rest, m.word) {
 			if m.word == "全区" || m.word == "全国" {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"reportkb/index"
+	"reportkb/index/segment"
 )
 
 // TestQuestionScope: 全市/市本级 and their everyday wordings set the scope
@@ -445,5 +446,37 @@ func TestEverydayWordWeighsAsItsWording(t *testing.T) {
 	}
 	if prov == 0 || sci == 0 || prov >= sci {
 		t.Errorf("省里 weighs %.2f, 资金 %.2f: want 省里 lighter", prov, sci)
+	}
+}
+
+// The items of a budget's balance are terms, asked as the reports write
+// them: 本级收入 names no scope and keeps its 本级 (a pronoun to the
+// tagger), 上年结转 asks no year, 调入资金 is one concept.
+func TestBalanceItems(t *testing.T) {
+	seg := taggedSeg{segment.NewMaxMatch([]string{"本级", "收入", "政府性基金", "预算", "上年", "结转", "调入", "资金", "一般公共预算", "过来", "的", "钱"}),
+		map[string]string{"本级": "r", "上年": "t"}}
+	a := &Analyzer{Seg: seg, Lex: LoadLexicon()}
+	words := func(q *Question) string {
+		var ws []string
+		for _, c := range q.Concepts {
+			ws = append(ws, c.Word)
+		}
+		return strings.Join(ws, " ")
+	}
+	q := a.Analyze("政府性基金预算本级收入是多少万元")
+	if q.Scope != "" || !strings.Contains(words(q), "本级") {
+		t.Errorf("本级收入: scope %q, concepts %s", q.Scope, words(q))
+	}
+	if q = a.Analyze("市本级收入是多少"); q.Scope != ScopeOwn {
+		t.Errorf("市本级收入: scope %q, want own", q.Scope)
+	}
+	if q = a.Analyze("一般公共预算上年结转过来的钱有多少"); q.HasRel || !strings.Contains(words(q), "上年结转") {
+		t.Errorf("上年结转: rel %d (%v), concepts %s", q.Rel, q.HasRel, words(q))
+	}
+	if q = a.Analyze("上年收入是多少"); !q.HasRel || q.Rel != -1 {
+		t.Errorf("上年收入: rel %d (%v), want -1", q.Rel, q.HasRel)
+	}
+	if q = a.Analyze("一般公共预算调入资金多少"); !strings.Contains(" "+words(q)+" ", " 调入资金 ") {
+		t.Errorf("调入资金: concepts %s", words(q))
 	}
 }

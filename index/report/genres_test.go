@@ -407,6 +407,43 @@ func TestBarTables(t *testing.T) {
 	}
 }
 
+// A web page's table copied as text one cell a line (收入 / 执行数 / 支出 /
+// 执行数, then names each followed by their figure) is read as rows of a
+// name and its figures, the prose after it a paragraph of its own.
+func TestStackedTable(t *testing.T) {
+	src := "关于某县2022年预算执行情况和2023年预算草案的报告\n\n一、2022年预算执行情况\n\n1.全县一般公共预算\n\n2022年全县一般公共预算收支平衡表\n\n单位:万元\n\n收    入\n\n执行数\n\n支    出\n\n执行数\n\n" +
+		"总   计\n\n846531\n\n总   计\n\n846531\n\n一、本级收入\n\n167500\n\n一、本级支出\n\n701553\n\n调入资金\n\n69100\n\n" +
+		"——全县一般公共预算收入完成16.75亿元，增长23%。\n"
+	d := Parse("chongqing_pengshui_2023_budget_report", []byte(src))
+	if len(d.Tables) != 1 {
+		t.Fatalf("%d tables", len(d.Tables))
+	}
+	tb := d.Tables[0]
+	if tb.Caption != "2022年全县一般公共预算收支平衡表" || tb.Unit != "万元" || strings.Join(tb.Columns, "|") != "执行数" {
+		t.Errorf("caption %q unit %q columns %q", tb.Caption, tb.Unit, tb.Columns)
+	}
+	var names []string
+	for _, r := range tb.Rows {
+		names = append(names, r.Name)
+		if len(r.Cells) != 1 || r.Cells[0].Unit != "万元" || src[r.Cells[0].Start:r.Cells[0].End] != r.Cells[0].Text {
+			t.Errorf("row %q cells %+v", r.Name, r.Cells)
+		}
+	}
+	if got := strings.Join(names, "|"); got != "总计|总计|一、本级收入|一、本级支出|调入资金" {
+		t.Errorf("rows %s", got)
+	}
+	s := sentenceWith(t, d, "16.75亿元")
+	if !strings.HasPrefix(s.Text, "——全县") {
+		t.Errorf("prose joined to the table: %q", s.Text)
+	}
+	checkNothingLost(t, "stacked", []byte(src), d)
+	// Short lines of words, no title before them: no table.
+	d = Parse("x", []byte("二、主要措施\n\n加强管理\n\n2023\n\n优化服务\n\n2024\n\n提升效能\n\n2025\n"))
+	if len(d.Tables) != 0 {
+		t.Errorf("%d tables in a list without a title", len(d.Tables))
+	}
+}
+
 // TestGarbledFront: the debris of a font without a text layer at the head
 // of a text (ದնੂՑ, čĎ) is no title.
 func TestGarbledFront(t *testing.T) {

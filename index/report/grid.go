@@ -22,6 +22,7 @@ const (
 	styleFlattened tableStyle = iota // OCR'd, cells by their order
 	styleDelimited                   // tabs: column by index
 	styleAligned                     // spaces: column by position
+	styleStacked                     // one cell a line: a name, then its figures
 )
 
 // cellSpan is a cell of a table line: its text (spaces kept), byte range
@@ -593,9 +594,12 @@ func isNoteLine(s string) bool { return reNoteLine.MatchString(truncate(strings.
 // buildGrid fills in the columns and cells of a table read by gridTable.
 func (p *parser) buildGrid(ti int) {
 	t := &p.doc.Tables[ti]
-	if t.style == styleDelimited {
+	switch t.style {
+	case styleDelimited:
 		p.buildDelimited(t)
-	} else {
+	case styleStacked:
+		p.buildStacked(t)
+	default:
 		p.buildAligned(t)
 	}
 	if ti > 0 && t.Unit == "" && t.Caption != "" && p.doc.Tables[ti-1].Caption == t.Caption {

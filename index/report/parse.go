@@ -905,6 +905,13 @@ func (p *parser) printedBlocks(body []int) {
 			k = p.gridTable(body, k, head) - 1
 			continue
 		}
+		if !inGlossary {
+			if end := p.stackedTable(body, k); end > k {
+				flush()
+				k = end - 1
+				continue
+			}
+		}
 		if !inGlossary && (isNoteMark(t) || isNoteLine(t)) {
 			if end := p.noteEnd(body, k); end >= 0 {
 				// A footnote at the foot of the page, out of the flow of
@@ -1101,6 +1108,13 @@ func (p *parser) paragraphBlocks(body []int) {
 			flush()
 			k = p.gridTable(body, k, head) - 1
 			continue
+		}
+		if !inGlossary {
+			if end := p.stackedTable(body, k); end > k {
+				flush()
+				k = end - 1
+				continue
+			}
 		}
 		switch {
 		case !inGlossary && isNoteMark(t):
