@@ -3550,6 +3550,14 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			focc := occ
 			listed := false
 			qs, qe := f.Prefix, f.End // where the words are measured from
+			// 建筑单位144家，单位数较上年增加22家: the change is of the
+			// level before it, whose words it is also measured from.
+			var level *Quantity
+			if q.AsksChange {
+				if lv, ok := changeOfLevel(text, breaks, figs, f); ok && !shareFigure(text, breaks, lv.Prefix) {
+					level = &lv
+				}
+			}
 			if lp, ok := lists[f.Start]; ok {
 				focc = lp.pin(occ)
 				lp.sharedTail(q, text, focc)
@@ -3574,6 +3582,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				}
 			}
 			m := measure(q, focc, breaks, qs, qe, ctx, pctx)
+			if level != nil && !listed {
+				if ml := measure(q, focc, breaks, level.Prefix, level.End, ctx, pctx); ml.coverage > m.coverage {
+					m = ml
+				}
+			}
 			if m.core < minCore*0.5 {
 				continue
 			}
@@ -4327,6 +4340,34 @@ func placeMissed(q *Question, occ [][]occurrence, ctx []float64, region string) 
 // 比重, 占比.
 func shareColumn(col string) bool {
 	return hasAny(col, []string{"构成", "比重", "占比", "结构", "占全"})
+}
+
+// reChangeLead opens a clause that gives the change of the level the
+// clause before gives, naming nothing new: 比上年末增加0.02万人, 单位数较上
+// 年增加22家, 同比下降3.2%.
+var reChangeLead = rx.MustCompile(`^(?:其|单位数|数量|总数|总量|人数|户数|个数|家数)?(?:比上年末|比上年底|比年初|比上年同期|比上年|比去年|较上年末|较上年|较去年|较年初|同比|与上年相比|与去年相比)`)
+
+// changeOfLevel returns the figure whose change f gives: the last figure
+// of the clause before f's, when f's clause opens with the comparison
+// (see reChangeLead).
+func changeOfLevel(text string, l *layout, figs []Quantity, f Quantity) (Quantity, bool) {
+	cs := clauseStart(l, f.Prefix)
+	if cs == 0 {
+		return Quantity{}, false
+	}
+	clause := strings.TrimLeft(text[cs:f.Prefix], "，,；;、 ")
+	if !reChangeLead.MatchString(clause) {
+		return Quantity{}, false
+	}
+	prevStart := clauseStart(l, cs-1)
+	var lv Quantity
+	found := false
+	for _, g := range figs {
+		if g.Start >= prevStart && g.End <= cs {
+			lv, found = g, true
+		}
+	}
+	return lv, found
 }
 
 // changeColumn reports whether a table's column holds changes: 比上年增长%,

@@ -1964,3 +1964,27 @@ func TestRowSubject(t *testing.T) {
 		}
 	}
 }
+
+// A change given in the clause after its level (单位数较上年增加22家) is the
+// change of the level's subject; the change of a share is not its base's.
+const levelChangeReport = `2022年某区国民经济和社会发展统计公报
+
+三、建筑业
+
+全区有资质等级的总承包与专业承包建筑单位144家，单位数较上年增加22家。完成建筑业总产值57.3亿元，比上年增长9.9%。
+
+2022年末全区常住人口20.58万人，比上年末增加0.02万人。
+
+五、固定资产投资
+
+全年固定资产投资比上年下降6.5%。工业投资占固定资产投资的比重为39.4%，较上年提高4.8个百分点。
+`
+
+func TestChangeOfLevel(t *testing.T) {
+	e := smallEngine(t, "anhui_wuhu_jinghu_2022_stat_bulletin.txt", levelChangeReport)
+	askAll(t, e, map[string]string{
+		"有资质的建筑企业比前一年多了几家？": "22家",
+		"常住人口比上年末多了多少万人？":   "0.02万人",
+		"固定资产投资比上年降了几个点？":   "6.5%",
+	})
+}
