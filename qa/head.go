@@ -679,7 +679,7 @@ func otherPlaceBefore(marks []placeMark, l *layout, at int) bool {
 	return other
 }
 
-var reAsksChange = rx.MustCompile(`比(?:上年|去年|前年|上一年|年初|预算|同期|(?:\d{4}|[０-９]{4})年)?.{0,12}?(?:多|少|增加|减少|增长|下降|涨|降|提高|降低|增收|减收|压|砍|削|缩|省|节约|节省)(?:出来|出|下)?(?:收|花|用|支出|投入|拿|\p{Han})?(?:了)?(?:百分之)?(?:多少|几)|(?:涨|降|增长|下降|提高|降低|增加|减少|下滑|滑落|下跌|上涨|上升|回落|回升|多|少|调减|调增|调高|调低)了(?:百分之)?(?:多少|几)|变(?:化)?了?(?:百分之)?(?:多少|几)|变化(?:幅度)?(?:有)?多大|(?:涨|降|增长|下降|下滑|下跌|上涨|上升|回落)(?:百分之)?(?:多少|几)|\b(?:how much|how many) (?:more|less|fewer)\b|\bincrease(?:d)? by how much\b|\bby how (?:much|many)\b.*\b(?:grow|grew|rise|rose|increase|expand|fall|fell|drop|decline|shrink)|\b(?:grow|grew|rise|rose|increased?|expand(?:ed)?|fell|fall|drop(?:ped)?|declined?|shrank|shrink)\b.*\bby how (?:much|many)\b`)
+var reAsksChange = rx.MustCompile(`比(?:上年|去年|前年|上一年|年初|预算|同期|(?:\d{4}|[０-９]{4})年)?.{0,12}?(?:多|少|增加|减少|增长|下降|涨|降|掉|跌|提高|降低|增收|减收|压|砍|削|缩|省|节约|节省)(?:出来|出|下)?(?:收|花|用|支出|投入|拿|\p{Han})?(?:了)?(?:百分之)?(?:多少|几)|(?:涨|降|跌|增长|下降|提高|降低|增加|减少|下滑|滑落|下跌|上涨|上升|回落|回升|多|少|调减|调增|调高|调低)了(?:百分之)?(?:多少|几)|变(?:化)?了?(?:百分之)?(?:多少|几)|变化(?:幅度)?(?:有)?多大|(?:涨|降|增长|下降|下滑|下跌|上涨|上升|回落)(?:百分之)?(?:多少|几)|\b(?:how much|how many) (?:more|less|fewer)\b|\bincrease(?:d)? by how much\b|\bby how (?:much|many)\b.*\b(?:grow|grew|rise|rose|increase|expand|fall|fell|drop|decline|shrink)|\b(?:grow|grew|rise|rose|increased?|expand(?:ed)?|fell|fall|drop(?:ped)?|declined?|shrank|shrink)\b.*\bby how (?:much|many)\b`)
 
 // changeVerbs end the words before a figure that is a change: 增加2.5亿元.
 var changeVerbs = []string{"增加", "增长", "减少", "下降", "增收", "减收", "增产", "减产", "提高", "降低", "上升", "回落", "上涨", "下跌", "下滑", "回升", "节约", "节省", "压减", "削减", "缩减", "多", "少", "增", "减", "降", "升", "涨", "跌"}

@@ -4344,8 +4344,8 @@ func shareColumn(col string) bool {
 
 // reChangeLead opens a clause that gives the change of the level the
 // clause before gives, naming nothing new: 比上年末增加0.02万人, 单位数较上
-// 年增加22家, 同比下降3.2%.
-var reChangeLead = rx.MustCompile(`^(?:其|单位数|数量|总数|总量|人数|户数|个数|家数)?(?:比上年末|比上年底|比年初|比上年同期|比上年|比去年|较上年末|较上年|较去年|较年初|同比|与上年相比|与去年相比)`)
+// 年增加22家, 同比下降3.2%, 增长5% (直比 an OCR's 同比).
+var reChangeLead = rx.MustCompile(`^(?:其|单位数|数量|总数|总量|人数|户数|个数|家数)?(?:比上年末|比上年底|比年初|比上年同期|比上年|比去年|较上年末|较上年|较去年|较年初|同比|直比|与上年相比|与去年相比|同口径|按可比口径计算|可比)?(?:增长|下降|增加|减少|提高|降低|上升|回落|下滑|持平)|^(?:其|单位数|数量|总数|总量|人数|户数|个数|家数)?(?:比上年末|比上年底|比年初|比上年同期|比上年|比去年|较上年末|较上年|较去年|较年初|同比|与上年相比|与去年相比)`)
 
 // changeOfLevel returns the figure whose change f gives: the last figure
 // of the clause before f's, when f's clause opens with the comparison
@@ -4359,15 +4359,41 @@ func changeOfLevel(text string, l *layout, figs []Quantity, f Quantity) (Quantit
 	if !reChangeLead.MatchString(clause) {
 		return Quantity{}, false
 	}
-	prevStart := clauseStart(l, cs-1)
-	var lv Quantity
-	found := false
-	for _, g := range figs {
-		if g.Start >= prevStart && g.End <= cs {
-			lv, found = g, true
+	// The clause before, or the one before that where the clause between
+	// gives a share of the level (完成调整预算的96.3%): 支出251.45亿元，完
+	// 成调整后支出预算的96.3%，同比下降6.87%.
+	end := cs
+	for range 2 {
+		start := clauseStart(l, end-1)
+		var lv Quantity
+		found := false
+		for _, g := range figs {
+			if g.Start >= start && g.End <= end {
+				lv, found = g, true
+			}
 		}
+		if !found {
+			return Quantity{}, false
+		}
+		lead := strings.TrimLeft(text[start:lv.Prefix], "，,；;、 ")
+		if strings.HasPrefix(lead, "其中") {
+			// 其中国有工业企业实现利润967亿元，增长77.7%: the change of
+			// a part, whose words the question may not have.
+			return Quantity{}, false
+		}
+		if !completionShare(lead) || start == 0 {
+			return lv, true
+		}
+		end = start
 	}
-	return lv, found
+	return Quantity{}, false
+}
+
+// completionShare reports whether the words before a figure in its clause
+// make it the share of a budget or plan done (完成调整预算的96.3%, 为预算的
+// 101.4%).
+func completionShare(before string) bool {
+	return strings.Contains(before, "预算的") || strings.Contains(before, "预算数的") || strings.Contains(before, "计划的") || strings.Contains(before, "目标的")
 }
 
 // changeColumn reports whether a table's column holds changes: 比上年增长%,

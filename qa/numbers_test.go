@@ -445,6 +445,11 @@ func TestAsksChange(t *testing.T) {
 		{"这次调整一般公共预算财力调减了多少万元", true},
 		// A cut's amount is stated after its object (压减支出1.72亿元).
 		{"政府过紧日子，去年压缩了多少亿元开支？", false},
+		// 掉 of a comparison falls; 消化掉 and 砍掉 say an amount done.
+		{"一般公共预算收入比上年掉了多少？", true},
+		{"猪肉价格跌了多少？", true},
+		{"市本级去年消化掉了多少政府债务？", false},
+		{"省里去年砍掉了多少亿非刚性开支？", false},
 	} {
 		if got := a.Analyze(c.q).AsksChange; got != c.want {
 			t.Errorf("%s: AsksChange = %v, want %v", c.q, got, c.want)
@@ -2667,5 +2672,37 @@ func TestTargetMetRate(t *testing.T) {
 	text2 := "年度计划投资99.8亿元，目标是完成投资110亿元。"
 	if _, plan := period(periodCtx{text: text2}, strings.Index(text2, "110")); !plan {
 		t.Error("110亿元: not read as a target")
+	}
+}
+
+// A change after its level in the next clause, or after a clause giving the
+// share of a budget done, is the level's; the change of a part (其中) is
+// no level's here.
+func TestChangeOfLevelFigure(t *testing.T) {
+	for _, c := range []struct{ text, change, level string }{
+		{"全区有资质等级的建筑单位144家，单位数较上年增加22家。", "22家", "144家"},
+		{"全区完成一般公共预算支出251.45亿元，完成调整后支出预算的96.3%，同比下降6.87%。", "6.87%", "251.45亿元"},
+		{"地区生产总值287.9亿元，增长8.9%。", "8.9%", "287.9亿元"},
+		{"其中国有工业企业实现利润967亿元，增长77.7%。", "77.7%", ""},
+		{"全市新建学校12所，新增养老床位500张。", "500张", ""},
+	} {
+		figs := ParseQuantities(c.text)
+		var f Quantity
+		for _, g := range figs {
+			if g.Text == c.change {
+				f = g
+			}
+		}
+		if f.End == 0 {
+			t.Fatalf("%s: no figure %s in %+v", c.text, c.change, figs)
+		}
+		lv, ok := changeOfLevel(c.text, clauses(c.text), figs, f)
+		got := ""
+		if ok {
+			got = c.text[lv.Start:lv.End]
+		}
+		if got != c.level {
+			t.Errorf("%s: level of %s = %q, want %q", c.text, c.change, got, c.level)
+		}
 	}
 }
