@@ -255,8 +255,14 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Response, error) {
 	terms := e.queryTerms(q)
 	var answers []Answer
 	undefined := false // a definition asked of a term the reports do not define
-	switch q.Kind {
-	case KindDefinition:
+	if ask := identityAsked(q); ask != 0 {
+		// Who delivered the report, when, at which meeting: its front
+		// matter says.
+		answers = e.identify(q, ask, filter)
+	}
+	switch {
+	case len(answers) > 0:
+	case q.Kind == KindDefinition:
 		answers = e.define(q, filter)
 		if len(answers) == 0 {
 			// Not a term the reports define: perhaps a figure after all.
