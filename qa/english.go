@@ -90,6 +90,10 @@ var enFiller = map[string]bool{
 	"still": true, "program": true, "programme": true, "scheme": true,
 	"after": true, "before": true,
 	"mention": true, "mentions": true, "mentioned": true, "according": true, "says": true, "said": true, "stated": true,
+	// How much a thing moved (rose sharply): the figure says.
+	"sharply": true, "significantly": true, "rapidly": true, "steadily": true, "slightly": true, "substantially": true,
+	"markedly": true, "considerably": true, "dramatically": true, "greatly": true, "strongly": true, "quickly": true,
+	"slowly": true, "notably": true, "moderately": true, "sharp": true, "steep": true, "steeply": true,
 }
 
 var (

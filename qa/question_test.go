@@ -3161,3 +3161,28 @@ func TestStop56Questions(t *testing.T) {
 func hasAltIn(c Concept, w string) bool {
 	return slices.ContainsFunc(c.Alts, func(a Alt) bool { return a.Text == w })
 }
+
+// Adverbs of how much a thing moved (rose sharply) make no concept; the
+// bulletins' own words for eggs, heavy industry and a sales ratio are
+// read from English.
+func TestEnglishBulletinWords(t *testing.T) {
+	a := testAnalyzer()
+	for q, want := range map[string]string{
+		"Egg output in the county rose sharply in 2022. What was the growth rate?":    "鸡蛋产量",
+		"How did heavy industry do in 2022 - what was its value-added growth?":        "重工业",
+		"What was the product sales ratio of above-scale industrial firms last year?": "产品销售率",
+	} {
+		found := false
+		for _, c := range a.Analyze(q).Concepts {
+			if hasAltIn(c, want) {
+				found = true
+			}
+			if c.Word == "截然" || strings.Contains(c.Word, "sharp") {
+				t.Errorf("%s: %q is a concept", q, c.Word)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no concept with %s", q, want)
+		}
+	}
+}
