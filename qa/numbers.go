@@ -2413,6 +2413,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		}
 	}
 	yearEnd := -1 // where the year that dates the figure ends
+	since := false // the figure is of a span from a year on (2020年以来)
 	// The from-parts of changes (由…到), read once and only when a year
 	// or a relative year could stand in one.
 	var fromTo [][]int
@@ -2442,6 +2443,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 		// comparison alone (是2011年的1.75倍) of none.
 		if strings.HasPrefix(text[mt[1]:], "以来") || isComparisonBase(text, mt[0]) {
 			year, yearEnd = 0, -1
+			since = strings.HasPrefix(text[mt[1]:], "以来")
 		}
 	}
 	if anchorYear(m) > 0 {
@@ -2581,16 +2583,17 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	}
 	// A bulletin, final accounts, or a report that only looks back (克州
 	// 2025年经济运行情况分析): an undated figure is of the year reviewed.
-	if year == 0 && pc.secPeriod != report.PeriodSpan && reviewOnly(m) {
+	if year == 0 && !since && pc.secPeriod != report.PeriodSpan && reviewOnly(m) {
 		year = m.ReviewYear
 	}
 	return year, plan
 }
 
 // reviewOnly reports whether a report only looks back on a year: a
-// bulletin, final accounts, or one of no known kind that plans nothing.
+// bulletin, final accounts, an audit of a year's budget, or one of no
+// known kind that plans nothing.
 func reviewOnly(m report.Meta) bool {
-	return m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts ||
+	return m.Kind == report.StatBulletin || m.Kind == report.FinalAccounts || m.Kind == report.AuditReport ||
 		m.Kind == report.OtherReport && m.PlanYear == 0 && m.ReviewYear > 0 && m.ReviewYear < m.Year
 }
 

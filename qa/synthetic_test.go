@@ -1996,3 +1996,39 @@ func TestChangeOfLevel(t *testing.T) {
 		"去年财政支出同比少了多少？":     "6.87%",
 	})
 }
+
+// An audit report looks back on the year it audits: an undated figure is
+// that year's, not another asked, unless it counts from a year on
+// (2020年以来).
+const auditReport = `关于2023年度县级预算执行和其他财政收支的审计工作报告
+
+——2024年9月27日在仪陇县第十八届人大常委会第二十三次会议上
+
+县人大常委会:
+
+现就我县2023年度县级预算执行和其他财政收支的审计情况报告如下,请予审议。
+
+——财政政策措施有效落地。全年新增税收优惠1.435亿元,争取上级各类转移支付资金49.95亿元,新增专项债券11.69亿元。
+
+——重点领域风险防范化解有力有效。全年偿还政府债务本息16.38亿元,化解隐性债务2.28亿元。
+
+一、县级预算执行审计情况
+
+中下游350个洲滩圩垸退出与整治工程至2024年9月底逾期未开工,2020年以来发生各类险情1075次。
+`
+
+func TestAuditYear(t *testing.T) {
+	e := smallEngine(t, "sichuan_nanchong_yilong_2023_audit_report.txt", auditReport)
+	askAll(t, e, map[string]string{
+		"2023年争取到的上级转移支付是多少?":    "49.95亿元",
+		"2023年还政府债,本金加利息一共还了多少?": "16.38亿元",
+		"2020年以来发生了多少次险情？":       "1075次",
+	})
+	r, err := e.Ask(context.Background(), Request{Question: "2022年争取到的上级转移支付是多少?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) > 0 {
+		t.Errorf("2022 asked of the 2023 audit: answered %s", r.Answers[0].Text)
+	}
+}
