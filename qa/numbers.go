@@ -2412,7 +2412,7 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 			}
 		}
 	}
-	yearEnd := -1 // where the year that dates the figure ends
+	yearEnd := -1  // where the year that dates the figure ends
 	since := false // the figure is of a span from a year on (2020年以来)
 	// The from-parts of changes (由…到), read once and only when a year
 	// or a relative year could stand in one.
