@@ -3417,6 +3417,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	debtAsk := debtAsked(q)
 	popAsked := populationAsked(q.Norm)
 	stage := stageOf(q.Norm)
+	sectorNo := askedSector(q).sector
 	// 五年累计完成多少: the sum over the years, not the level at either
 	// end of the change beside it (由2021年的37.5亿元增加到2025年的47.5亿元，
 	// 五年累计完成203.6亿元).
@@ -3683,6 +3684,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				// 政府债务限额为10657.4亿元 the ceiling, not the balance;
 				// 常住人口 asked of 按户籍口径…总人口; 在建 of 累计竣工527套.
 				ft[fFlowClash] = 1
+			}
+			if otherSector(sectorNo, clause) {
+				// 第二产业增加值715.2亿元 for 第一产业: what the question's
+				// words matched (产业增加值) is another sector's.
+				ft[fFlowClash], ft[fWeakCore] = 1, 1
 			}
 			ft[fTotal] = boolf(q.Total && (totalNoun(figureNoun(text, f.Prefix, f.End)) || totalClause(clause)))
 			// A standard (低保标准) is per person whether or not the
@@ -4311,6 +4317,9 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		ft[fAbsent] = absent
 		ft[fOtherPlace] = boolf(placeMiss)
 		ft[fNarrower] = boolf(narrowColumn(q, c.column, v.cells))
+		if otherSector(askedSector(q).sector, c.foldedName) {
+			ft[fFlowClash], ft[fWeakCore] = 1, 1 // the row of 第二产业 for 第一产业
+		}
 		// 少了多少 of a table: the column of the change answers it, not
 		// the level beside it (年末数).
 		// 占GDP的比重 of a table: the column of the shares (构成), not the
@@ -5757,6 +5766,25 @@ func otherStage(stage int, clause string) bool {
 	}
 	st := stageOf(clause)
 	return st >= 0 && st != stage
+}
+
+// otherSector reports whether the words before a figure in its clause
+// name another sector than the one asked (asked, from askedSector; 0 for
+// none): 第二产业增加值715.2亿元 for 第一产业增加值.
+func otherSector(asked int, clause string) bool {
+	if asked == 0 {
+		return false
+	}
+	other := false
+	for _, w := range sectorWords {
+		if strings.Contains(clause, w.word) {
+			if w.sector == asked {
+				return false // 第一产业、第二产业、第三产业…分别为: a list of them
+			}
+			other = true
+		}
+	}
+	return other
 }
 
 // repaymentWords say that money was paid back.

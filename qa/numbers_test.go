@@ -2706,3 +2706,22 @@ func TestChangeOfLevelFigure(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherSector(t *testing.T) {
+	for _, c := range []struct {
+		asked  int
+		clause string
+		want   bool
+	}{
+		{1, "分产业看,第二产业增加值", true},
+		{1, "第一产业增加值", false},
+		{3, "第一产业、第二产业、第三产业增加值占生产总值的比重分别为", false},
+		{2, "三产增加值", true},
+		{1, "全县地区生产总值", false},
+		{0, "第二产业增加值", false},
+	} {
+		if got := otherSector(c.asked, c.clause); got != c.want {
+			t.Errorf("otherSector(%d, %q) = %v, want %v", c.asked, c.clause, got, c.want)
+		}
+	}
+}

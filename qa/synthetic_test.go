@@ -2032,3 +2032,31 @@ func TestAuditYear(t *testing.T) {
 		t.Errorf("2022 asked of the 2023 audit: answered %s", r.Answers[0].Text)
 	}
 }
+
+// A bulletin that gives the second and third sectors only does not answer
+// for the first; its budget's spending by function is read from English.
+const sectorsReport = `2022年某区国民经济和社会发展统计公报
+
+一、综合
+
+全年地区生产总值982.3亿元，增长5.1%。分产业看，第二产业增加值715.2亿元，增长6.5%；第三产业增加值267.1亿元，增长1.2%。
+
+二、财政
+
+自然资源气象等事务支出4264万元，增长2.6%；粮油物资储备管理事务支出3585万元，增长13.3%。
+`
+
+func TestOtherSectorAnswer(t *testing.T) {
+	e := smallEngine(t, "liaoning_shenyang_dadong_2022_stat_bulletin.txt", sectorsReport)
+	askAll(t, e, map[string]string{
+		"第三产业增加值是多少?":                                                             "267.1亿元",
+		"How much did spending on grain, oil and material reserves grow in 2022?": "13.3%",
+	})
+	r, err := e.Ask(context.Background(), Request{Question: "去年第一产业增加值是多少?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) > 0 {
+		t.Errorf("第一产业 asked: answered %s", r.Answers[0].Text)
+	}
+}
