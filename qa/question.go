@@ -819,6 +819,9 @@ func numberedSetAsked(s string) string {
 // not what was spent.
 var reBudgeted = rx.MustCompile(`预算(?:里|中|上|内)?(?:安排|草案)`)
 
+// reBudgetFigure asks for a sum budgeted: 收入预算, 年初预算, 调整预算, 预算数.
+var reBudgetFigure = rx.MustCompile(`(?:收入|支出)预算|年初预算|调整预算|预算数`)
+
 var reWillZh = rx.MustCompile(`(要|将)(新|建|引进|完成|实现|达到|开工|增加|培育|打造|实施|推进|改造|发放|投入|安排|举办|创建|培训)`)
 
 // reWillVerb is 要 or 将 as a modal before any verb (要提高到, 将突破):
@@ -1018,6 +1021,11 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	if reWillZh.MatchString(rest) || reBudgeted.MatchString(rest) || reWillVerb.MatchString(rest) {
 		q.Plan = true // 今年要引进多少; 预算里安排了多少
 	}
+	if reBudgetFigure.MatchString(rest) && !strings.Contains(rest, "执行") && !strings.Contains(rest, "完成") {
+		// 收入预算调到多少了, 年初预算是多少: the sum budgeted, a plan
+		// (预算收入 is the revenue itself).
+		q.Plan = true
+	}
 	// 为了抗疫: "in order to", no aspect; 安排了多少: the plan made.
 	tensed := notDone.Replace(aims)
 	// 现在公园总共有多少个了: the 了 after the ask says "by now", no deed.
@@ -1171,6 +1179,12 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	// What the question adds in brackets (地铁（含有轨电车）, 卖地收入（国有
 	// 土地出让收入）) restates or qualifies a word: it helps, it is not required.
 	rest, aside := splitAsides(rest)
+	// 因为大规模退税，年中把收入预算调到多少了: a clause giving the reason
+	// the asker supposes tells the occasion; it helps, it is not asked.
+	if m := reReasonLead.FindStringSubmatchIndex(rest); m != nil && q.Kind == KindNumber {
+		aside = strings.TrimSpace(aside + " " + rest[m[2]:m[3]])
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
 	if clause != "" {
 		aside = strings.TrimSpace(aside + " " + clause)
 	}
@@ -1341,6 +1355,10 @@ var reShareBase = rx.MustCompile(`占(?:了)?([^，。？\s的]{1,12}?)(?:的)?\
 var reShareIn = rx.MustCompile(`在([^，。？\s]{2,12}?)(?:里面|当中|里头|里|中)\s*占`)
 
 var reAside = rx.MustCompile(`[(（]([^()（）]*)[)）]`)
+
+// reReasonLead is a clause opening a question with the reason its asker
+// supposes (因为大规模退税，), group 1 the reason.
+var reReasonLead = rx.MustCompile(`^\s*(?:因为|由于)([^，,。？?]{2,30}?)(?:的影响|影响)?\s*[，,]`)
 
 // splitAsides separates the bracketed parts of a question from the rest.
 func splitAsides(s string) (rest, aside string) {

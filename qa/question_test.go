@@ -3186,3 +3186,27 @@ func TestEnglishBulletinWords(t *testing.T) {
 		}
 	}
 }
+
+// A reason the asker supposes (因为大规模退税，) helps and is not asked; a
+// sum budgeted (收入预算, 年初预算) is asked as a plan, the revenue of a
+// budget (预算收入) and its execution are not.
+func TestReasonLeadAndBudgetedSum(t *testing.T) {
+	a := testAnalyzer()
+	q := a.Analyze("因为大规模退税，年中把收入预算调到多少了？")
+	if !q.Plan {
+		t.Errorf("收入预算调到多少: not a plan")
+	}
+	for _, c := range q.Concepts {
+		if strings.Contains(c.Word, "退税") && !c.Optional {
+			t.Errorf("the reason's %q is required", c.Word)
+		}
+	}
+	for _, s := range []string{"一般公共预算收入是多少？", "支出预算执行了百分之多少？", "预算收入完成了多少？"} {
+		if q := a.Analyze(s); q.Plan {
+			t.Errorf("%s: read as a plan", s)
+		}
+	}
+	if q := a.Analyze("年初预算安排了多少？"); !q.Plan {
+		t.Errorf("年初预算: not a plan")
+	}
+}
