@@ -451,7 +451,13 @@ func ShortForms(name, level string) []string {
 		if s, ok := cut("新区"); ok {
 			add(s)
 		} else if s, ok := cut("区"); ok {
-			add(s)
+			if base := stripEthnic(s); base != s {
+				// 管城回族区: 管城区 and 管城, as it is called.
+				add(base + "区")
+				add(base)
+			} else {
+				add(s)
+			}
 		}
 	}
 	return out
