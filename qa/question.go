@@ -675,6 +675,25 @@ var reAgainVerb = rx.MustCompile(`再(新建|建设|建成|建|开工|改造|新
 // 毕了业, 落了户).
 var reSplitVerb = rx.MustCompile(`(脱|毕|就|退|投|开|完|竣|入|落|复|结)了(贫|业|休|产|工|学|户|婚)`)
 
+// reSplitAsked is a verb-object word with the ask between its parts (融了
+// 多少资 for 融资多少, 贷了多少款, 纳了多少税); splitWords are the words it
+// may part.
+var reSplitAsked = rx.MustCompile(`(融|投|筹|集|贷|捐|纳|减|退|发|招|引)(?:了|过)?(多少|几)(资|款|税|债|费|生|商)`)
+
+var splitWords = map[string]bool{"融资": true, "投资": true, "筹资": true, "集资": true, "贷款": true, "捐款": true, "纳税": true,
+	"减税": true, "退税": true, "发债": true, "减费": true, "招生": true, "招商": true, "引资": true}
+
+// joinSplitAsked joins a verb-object word the ask parts (see reSplitAsked).
+func joinSplitAsked(s string) string {
+	return reSplitAsked.ReplaceAllStringFunc(s, func(m string) string {
+		sm := reSplitAsked.FindStringSubmatch(m)
+		if !splitWords[sm[1]+sm[3]] {
+			return m
+		}
+		return sm[1] + sm[3] + sm[2]
+	})
+}
+
 // reCountPeople counts people with the classifier 个 (几个人, 多少个人),
 // not 个人 as in 个人所得税.
 var reCountPeople = rx.MustCompile(`(多少|几)个人([^\p{Han}]|$|[了呢啊吗呀？])`)
@@ -933,6 +952,8 @@ func (a *Analyzer) analyzeChinese(q *Question, s string) {
 	s = reAgainVerb.ReplaceAllString(s, "$1")
 	// 脱了贫, 投了产: a verb with its object, 了 between them.
 	s = reSplitVerb.ReplaceAllString(s, "${1}${2}")
+	// 融了多少资: 融资多少.
+	s = joinSplitAsked(s)
 	// 有几个人: people counted, 个 their classifier.
 	s = reCountPeople.ReplaceAllString(s, "${1}人${2}")
 	s = reResidentSpend.ReplaceAllString(s, "${1}人均消费支出")

@@ -3210,3 +3210,19 @@ func TestReasonLeadAndBudgetedSum(t *testing.T) {
 		t.Errorf("年初预算: not a plan")
 	}
 }
+
+// A verb-object word the ask parts (融了多少资) is asked whole; a verb and
+// an object that make no word stay apart.
+func TestJoinSplitAsked(t *testing.T) {
+	for in, want := range map[string]string{
+		"帮企业融了多少资": "帮企业融资多少",
+		"去年贷了多少款":  "去年贷款多少",
+		"纳了几税":     "纳税几",
+		"投了多少税":    "投了多少税",
+		"新增就业多少人":  "新增就业多少人",
+	} {
+		if got := joinSplitAsked(in); got != want {
+			t.Errorf("joinSplitAsked(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
