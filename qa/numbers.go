@@ -169,9 +169,25 @@ func otherProduct(question, w, before string) bool {
 // reCountedNoun is the noun a count question counts: 多少个省会城市.
 var reCountedNoun = rx.MustCompile(`(?:多少|几)(?:个|家|所|座|项|条|只|名|位|处|种|批|支|台|辆|艘|架)(\p{Han}{2,4})`)
 
+// reCountedBefore is the noun a count question counts before its ask:
+// 龙头企业一共几家.
+var reCountedBefore = rx.MustCompile(`(\p{Han}{2,4})(?:一共|总共|共|合计|大概|大约|到底|有)*(?:多少|几)(?:个|家|所|座|项|条|只|名|位|处|种|批|支|台|辆|艘|架)[？?]?$`)
+
 // countedNoun returns the noun a count question counts, or "".
 func countedNoun(norm string) string {
 	if m := reCountedNoun.FindStringSubmatch(norm); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// countedAny is countedNoun, or else the noun before the ask
+// (reCountedBefore).
+func countedAny(norm string) string {
+	if n := countedNoun(norm); n != "" {
+		return n
+	}
+	if m := reCountedBefore.FindStringSubmatch(norm); m != nil {
 		return m[1]
 	}
 	return ""
@@ -186,6 +202,26 @@ func countsOther(q *Question, cn, rest string, f Quantity) bool {
 	}
 	n := nounAfter(rest)
 	return n != "" && !strings.ContainsAny(n, cn)
+}
+
+// countsSibling reports whether a count figure counts another noun than
+// the question's cn where a figure beside it of the same unit counts cn
+// itself: 23家重点成长型企业、38家龙头企业和110家重点企业 for 多少家重点成长型
+// 企业 — the 110 count 重点企业, which share words with it and are others.
+func countsSibling(q *Question, cn, text string, figs []Quantity, f Quantity) bool {
+	if cn == "" || f.Unit != q.Unit || UnitClass(f.Unit) != "count" {
+		return false
+	}
+	own := nounAfter(text[f.End:])
+	if own == "" || own == cn {
+		return false
+	}
+	for _, g := range figs {
+		if g.Start != f.Start && g.Unit == f.Unit && nounAfter(text[g.End:]) == cn {
+			return true
+		}
+	}
+	return false
 }
 
 // otherMedal reports whether f counts medals of a tally (8金9银6铜) of
@@ -3441,7 +3477,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	baseAsked := reAskedBase.MatchString(q.Norm)
 	askedBase := askedBaseYear(q)
 	qpoint := yearPoint(q.Raw)
-	counted := countedNoun(q.Norm)
+	counted, countedBoth := countedNoun(q.Norm), countedAny(q.Norm)
 	// A whole (总里程) or a level at a point of the year (年初的债务限额).
 	// 地铁现在总共有多长: what there is now, not what was added.
 	wholeAsked := totalAsked(q) || (qpoint != "" || q.Total && hasAny(q.Raw, nowWords)) && !hasAny(q.Norm, newWords)
@@ -3523,7 +3559,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			if givenIn(q, f) {
 				uf = 0 // 6个工业园区里…有多少家: the question gives 6个
 			}
-			if countsOther(q, counted, text[f.End:], f) {
+			if countsOther(q, counted, text[f.End:], f) || countsSibling(q, countedBoth, text, figs, f) {
 				uf *= 0.5
 			}
 			if otherMedal(q, f) {

@@ -2060,3 +2060,15 @@ func TestOtherSectorAnswer(t *testing.T) {
 		t.Errorf("第一产业 asked: answered %s", r.Answers[0].Text)
 	}
 }
+
+// A list of counts each of its own noun (23家重点成长型企业、38家龙头企业和
+// 110家重点企业) answers a count of one of them with its own figure, not a
+// sibling's whose noun shares words with it.
+func TestCountedSibling(t *testing.T) {
+	const text = "2022年计划执行情况\n\n一、经济运行\n\n对全市23家重点成长型企业、38家龙头企业和110家重点企业进行跟踪服务，促进企业稳健发展。\n"
+	e := smallEngine(t, "fujian_sanming_2023_plan_report.txt", text)
+	askAll(t, e, map[string]string{
+		"对多少家重点成长型企业做了跟踪服务？": "23家",
+		"跟踪服务的龙头企业一共几家？":     "38家",
+	})
+}
