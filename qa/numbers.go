@@ -2622,8 +2622,18 @@ func period(pc periodCtx, at int) (year int, plan bool) {
 	if year == 0 && !since && pc.secPeriod != report.PeriodSpan && reviewOnly(m) {
 		year = m.ReviewYear
 	}
+	if year > 0 && reBaseLevel.MatchString(text) {
+		// 收入31751万元，较上年28899万元增长9.9%: the level compared with
+		// is the year before's.
+		year--
+		plan = false
+	}
 	return year, plan
 }
+
+// reBaseLevel ends the words before a figure that is the level a change is
+// told from: 较上年28899万元增长9.9%, 比上年同期的….
+var reBaseLevel = rx.MustCompile(`(?:较|比|与|同)(?:上年|去年|上年同期|去年同期)(?:的)?\s*$`)
 
 // reviewOnly reports whether a report only looks back on a year: a
 // bulletin, final accounts, an audit of a year's budget, or one of no
@@ -3488,6 +3498,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	rates := ratesAsked(q)
 	sector := bareSector(q)
 	growth, share := asksGrowth(q), asksShare(q)
+	completion := asksCompletion(q)
 	// Read once: 比全省快多少 asks for a gap between rates; 每万人 and
 	// per 1,000 people ask per hundred or thousand.
 	gapAsked := reAsksGap.MatchString(q.Norm)
@@ -3597,6 +3608,12 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				if lv, ok := changeOfLevel(text, breaks, figs, f); ok && !shareFigure(text, breaks, lv.Prefix) {
 					level = &lv
 				}
+			} else if asksCompletion(q) {
+				// 完成预算数31220万元的101.7%: the share done of the
+				// level before it.
+				if lv, ok := shareOfLevel(text, breaks, figs, f); ok {
+					level = &lv
+				}
 			}
 			if lp, ok := lists[f.Start]; ok {
 				focc = lp.pin(occ)
@@ -3675,7 +3692,10 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fOtherPlace] = boolf(placeMiss || otherBefore)
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
 				growth && !share && f.Unit == "百分点" && (shareBefore(text, breaks, f.Prefix) || !gapAsked && reGapBefore.MatchString(clause)) ||
-				share && changeFigure(text, f.Prefix))
+				share && changeFigure(text, f.Prefix) ||
+				// 完成了预算的百分之多少: a share of a total (税收收入占…的
+				// 57.7%) is no share of the budget done.
+				completion && f.Unit == "%" && shareFigure(text, breaks, f.Prefix) && !completionFigure(text[clauseStart(breaks, f.Prefix):f.Prefix]))
 			avg := averageFigure(clause)
 			// 达到9.2万元、增长4.1%: the level reached is the item before
 			// the join's; the change after it is the year's.
@@ -4407,6 +4427,22 @@ func changeOfLevel(text string, l *layout, figs []Quantity, f Quantity) (Quantit
 	if !reChangeLead.MatchString(clause) {
 		return Quantity{}, false
 	}
+	return levelBefore(text, l, figs, cs)
+}
+
+// shareOfLevel returns the level whose share of a budget or plan done f
+// gives (收入31751万元，完成预算数31220万元的101.7%: 31751万元).
+func shareOfLevel(text string, l *layout, figs []Quantity, f Quantity) (Quantity, bool) {
+	cs := clauseStart(l, f.Prefix)
+	if cs == 0 || !completionShare(text[cs:f.Prefix]) {
+		return Quantity{}, false
+	}
+	return levelBefore(text, l, figs, cs)
+}
+
+// levelBefore returns the level the clause starting at cs goes on from:
+// the last figure of the clause before, not a part's (其中…).
+func levelBefore(text string, l *layout, figs []Quantity, cs int) (Quantity, bool) {
 	// The clause before, or the one before that where the clause between
 	// gives a share of the level (完成调整预算的96.3%): 支出251.45亿元，完
 	// 成调整后支出预算的96.3%，同比下降6.87%.
@@ -4441,7 +4477,24 @@ func changeOfLevel(text string, l *layout, figs []Quantity, f Quantity) (Quantit
 // make it the share of a budget or plan done (完成调整预算的96.3%, 为预算的
 // 101.4%).
 func completionShare(before string) bool {
-	return strings.Contains(before, "预算的") || strings.Contains(before, "预算数的") || strings.Contains(before, "计划的") || strings.Contains(before, "目标的")
+	return reCompletionShare.MatchString(before)
+}
+
+// completionFigure reports whether the words before a figure in its
+// clause make it the share of a budget or plan done, by its 的 or in so
+// many words (预算完成率, 为年初预算的).
+func completionFigure(before string) bool {
+	return completionShare(before) || hasAny(before, []string{"完成率", "执行率", "完成预算", "完成年度预算", "为预算", "为年初预算", "为调整预算", "完成计划"})
+}
+
+// reCompletionShare ends the words before the share of a budget or plan
+// done: 完成调整预算的, 完成预算数31220万元的 (not 一般公共预算收入的).
+var reCompletionShare = rx.MustCompile(`(?:预算|计划|目标)数?(?:[^收支，,；;。][^，,；;。]{0,15}?)?的\s*$`)
+
+// asksCompletion reports whether a question asks what share of a budget
+// or plan was done (完成了预算的百分之多少, 完成率, of the budget).
+func asksCompletion(q *Question) bool {
+	return q.Class == "percent" && hasAny(strings.ToLower(q.Raw), []string{"预算的", "计划的", "目标的", "完成率", "执行率", "of the budget", "of its budget", "of the plan"})
 }
 
 // changeColumn reports whether a table's column holds changes: 比上年增长%,

@@ -2072,3 +2072,22 @@ func TestCountedSibling(t *testing.T) {
 		"跟踪服务的龙头企业一共几家？":     "38家",
 	})
 }
+
+// A level a change is told from (较上年28899万元) is the year before's;
+// the share of the budget done is the one after 预算数…的, not a share of
+// a total (占…收入的57.7%).
+const baseLevelReport = `周至县2023年财政预算执行情况和2024年财政预算草案的报告
+
+一、2023年预算执行情况
+
+1.一般公共预算执行情况。全年县级一般公共预算收入31751万元，完成预算数31220万元的101.7%，较上年28899万元增长9.9%，税收收入占县级一般公共预算收入的57.7%。
+`
+
+func TestBaseLevelAndCompletion(t *testing.T) {
+	e := smallEngine(t, "shaanxi_xian_zhouzhi_2024_budget_report.txt", baseLevelReport)
+	askAll(t, e, map[string]string{
+		"2022年县级一般公共预算收入是多少万元？":   "28899万元",
+		"2023年县级一般公共预算收入是多少万元？":   "31751万元",
+		"2023年县级财政收入完成了预算的百分之多少？": "101.7%",
+	})
+}
