@@ -672,11 +672,26 @@ func otherPlaceBefore(marks []placeMark, l *layout, at int) bool {
 	c := clauseOf(l.breaks, at)
 	other, nearest := false, -1
 	for _, m := range marks {
-		if m.start < at && m.start > nearest && clauseOf(l.breaks, m.start) == c {
+		if m.start < at && m.start > nearest && clauseOf(l.breaks, m.start) == c && !excludedPlace(l.text, m.start) {
 			other, nearest = m.other, m.start
 		}
 	}
 	return other
+}
+
+// excludedPlace reports whether the place named at pos of text is taken
+// out of the figure by a word a few characters before it, in the same
+// phrase (剔除温州湾新区基数划转因素后同口径增长7.4%: the figure is not the
+// zone's).
+func excludedPlace(text string, pos int) bool {
+	if pos > len(text) {
+		return false
+	}
+	before := lastRunes(text[:pos], 8)
+	if k := strings.LastIndexAny(before, "，,；;。、（("); k >= 0 {
+		before = before[k:]
+	}
+	return hasAny(before, []string{"剔除", "扣除", "除去", "不含", "不包括", "不计"})
 }
 
 var reAsksChange = rx.MustCompile(`比(?:上年|去年|前年|上一年|年初|预算|同期|(?:\d{4}|[０-９]{4})年)?.{0,12}?(?:多|少|增加|减少|增长|下降|涨|降|掉|跌|提高|降低|增收|减收|压|砍|削|缩|省|节约|节省)(?:出来|出|下)?(?:收|花|用|支出|投入|拿|\p{Han})?(?:了)?(?:百分之)?(?:多少|几)|(?:涨|降|跌|增长|下降|提高|降低|增加|减少|下滑|滑落|下跌|上涨|上升|回落|回升|多|少|调减|调增|调高|调低)了(?:百分之)?(?:多少|几)|变(?:化)?了?(?:百分之)?(?:多少|几)|变化(?:幅度)?(?:有)?多大|(?:涨|降|增长|下降|下滑|下跌|上涨|上升|回落)(?:百分之)?(?:多少|几)|\b(?:how much|how many) (?:more|less|fewer)\b|\bincrease(?:d)? by how much\b|\bby how (?:much|many)\b.*\b(?:grow|grew|rise|rose|increase|expand|fall|fell|drop|decline|shrink)|\b(?:grow|grew|rise|rose|increased?|expand(?:ed)?|fell|fall|drop(?:ped)?|declined?|shrank|shrink)\b.*\bby how (?:much|many)\b`)

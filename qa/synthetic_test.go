@@ -2091,3 +2091,26 @@ func TestBaseLevelAndCompletion(t *testing.T) {
 		"2023年县级财政收入完成了预算的百分之多少？": "101.7%",
 	})
 }
+
+// A place a figure is told without (剔除温州湾新区基数划转因素后) does not
+// make the figure that place's.
+func TestExcludedPlace(t *testing.T) {
+	const text = "关于龙湾区2023年财政决算的报告\n\n一、一般公共预算\n\n2023年区本级一般公共预算收入22.88亿元，自然口径下降20.7%，剔除温州湾新区基数划转因素后同口径增长7.4%，完成调整预算的100.3%。\n"
+	e := smallEngine(t, "zhejiang_wenzhou_longwan_2023_final_accounts_report.txt", text)
+	askAll(t, e, map[string]string{
+		"区本级收入剔除基数划转后，同口径增长多少？": "7.4%",
+	})
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"剔除温州湾新区", true},
+		{"扣除", true},
+		{"全市", false},
+		{"剔除因素后，温州", false},
+	} {
+		if got := excludedPlace(c.text, len(c.text)); got != c.want {
+			t.Errorf("excludedPlace(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
