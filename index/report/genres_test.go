@@ -444,6 +444,28 @@ func TestStackedTable(t *testing.T) {
 	}
 }
 
+// A title-less table a page's text gives one cell a line (主要产品产量 /
+// 2023年 / 较上年增长(%) / 粮食总产量 / 162817吨 / 0.5 …) is read with its
+// header words as columns; a year over them is no figure.
+func TestStackedTableColumns(t *testing.T) {
+	src := "2023年子洲县国民经济和社会发展统计公报\n\n二、农业\n\n全年粮食总产量16.28万吨，较上年增长0.5%。\n\n主要产品产量\n\n\n2023年\n\n较上年增长(%)\n\n" +
+		"粮食总产量\n\n162817吨\n\n0.5\n\n其中:谷物\n\n97658吨\n\n-9.7\n\n          豆类\n\n26084吨\n\n49.1\n\n" +
+		"畜牧业生产情况\n\n2023年\n\n较上年增长(%)\n\n当年出栏猪\n\n44383头\n\n4.4\n"
+	d := Parse("shaanxi_yulin_zizhou_2023_stat_bulletin", []byte(src))
+	if len(d.Tables) != 1 {
+		t.Fatalf("%d tables", len(d.Tables))
+	}
+	tb := d.Tables[0]
+	if tb.Caption != "主要产品产量" || strings.Join(tb.Columns, "|") != "2023年|较上年增长(%)" || len(tb.Rows) != 3 {
+		t.Fatalf("caption %q columns %q rows %+v", tb.Caption, tb.Columns, tb.Rows)
+	}
+	r := tb.Rows[2]
+	if r.Name != "豆类" || len(r.Cells) != 2 || r.Cells[0].Text != "26084吨" || r.Cells[1].Text != "49.1" || r.Cells[1].Unit != "%" {
+		t.Errorf("row %+v", r)
+	}
+	checkNothingLost(t, "stacked columns", []byte(src), d)
+}
+
 // TestGarbledFront: the debris of a font without a text layer at the head
 // of a text (ದնੂՑ, čĎ) is no title.
 func TestGarbledFront(t *testing.T) {

@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 	"unicode/utf8"
+
+	"reportkb/internal/rx"
 )
 
 // A web page's table copied as text often gives one cell a line, rows
@@ -28,11 +30,18 @@ func (p *parser) stackedName(i int) bool {
 	return l.runes <= maxStackedName && !isNumberCell(l.text) && !strings.ContainsAny(l.text, "，。；;") && unitOf(l.text) == ""
 }
 
-// stackedFigure reports whether line i is one figure alone.
+// stackedFigure reports whether line i is one figure alone, or with its
+// unit (162817吨).
 func (p *parser) stackedFigure(i int) bool {
 	l := &p.lines[i]
-	return l.runes <= 24 && isNumberCell(l.text) && len(strings.Fields(l.text)) == 1
+	return l.runes <= 24 && len(strings.Fields(l.text)) == 1 && (isNumberCell(l.text) || reFigureWithUnit.MatchString(l.text) && !reYearCell.MatchString(l.text))
 }
+
+// reYearCell is a year heading a column (2023年), no figure.
+var reYearCell = rx.MustCompile(`^(?:19|20)\d{2}年(?:度)?$`)
+
+// reFigureWithUnit is a figure and its unit alone: 162817吨, 3.5万亩.
+var reFigureWithUnit = rx.MustCompile(`^[-+−－]?\d[\d,，]*(?:\.\d+)?(?:%|％|‰|\p{Han}{1,3})$`)
 
 // stackedTable reads a table of one cell a line starting at its title,
 // body[k], and returns the index of the first body line after it, or k
@@ -40,7 +49,13 @@ func (p *parser) stackedFigure(i int) bool {
 // words, then three rows or more of a name and its figures.
 func (p *parser) stackedTable(body []int, k int) int {
 	t := p.lines[body[k]].text
-	if !isTableTitleLine(t) || strings.ContainsAny(t, "，。；") {
+	if strings.ContainsAny(t, "，。；,;:：") || isHeadingLine(t) {
+		return k
+	}
+	// A title that says it is a table (…平衡表), or a short name over
+	// header words (主要产品产量 / 2023年 / 较上年增长(%)).
+	titled := isTableTitleLine(t)
+	if !titled && p.lines[body[k]].runes > 16 {
 		return k
 	}
 	j := k + 1
@@ -73,7 +88,7 @@ func (p *parser) stackedTable(body []int, k int) int {
 		}
 		rows = append(rows, r)
 	}
-	if len(rows) < 3 || len(header) == 0 && unit == "" {
+	if len(rows) < 3 || len(header) == 0 && unit == "" || !titled && len(header) == 0 {
 		return k
 	}
 	ti := len(p.doc.Tables)
@@ -107,7 +122,7 @@ func (p *parser) buildStacked(t *Table) {
 		}
 		width = max(width, len(row.Cells))
 	}
-	if t.Header < 0 || width != 1 {
+	if t.Header < 0 {
 		return
 	}
 	var words []string
@@ -115,6 +130,17 @@ func (p *parser) buildStacked(t *Table) {
 		if s := p.lines[i].text; unitOf(s) == "" {
 			words = append(words, strings.Join(strings.Fields(s), ""))
 		}
+	}
+	if width > 1 {
+		// 2023年 / 较上年增长(%) over rows of a name and two figures: one
+		// word a column, after the names' own if the header has it.
+		switch len(words) {
+		case width:
+			t.Columns = words
+		case width + 1:
+			t.Columns = words[1:]
+		}
+		return
 	}
 	if n := len(words); n >= 2 && n%2 == 0 {
 		col := words[1]
