@@ -48,36 +48,36 @@ var (
 // when or at which meeting.
 func identityAsked(q *Question) identityAsk {
 	raw := strings.ToLower(q.Raw)
-	var ask identityAsk
+	re := &zhIdentity
 	if q.Lang == "en" {
-		if !reEnIdDoc.MatchString(raw) || !reEnIdVerb.MatchString(raw) || strings.Contains(raw, "how much") || strings.Contains(raw, "how many") {
-			return 0
-		}
-		if reEnIdWho.MatchString(raw) {
-			ask |= askWho
-		}
-		if reEnIdWhen.MatchString(raw) {
-			ask |= askWhen
-		}
-		if reEnIdMeet.MatchString(raw) {
-			ask |= askMeeting
-		}
-		return ask
+		re = &enIdentity
 	}
-	if !reIdDoc.MatchString(raw) || !reIdVerb.MatchString(raw) || strings.Contains(raw, "多少") {
+	if !re.doc.MatchString(raw) || !re.verb.MatchString(raw) || hasAny(raw, re.counts) {
 		return 0
 	}
-	if reIdWho.MatchString(raw) {
-		ask |= askWho
-	}
-	if reIdWhen.MatchString(raw) {
-		ask |= askWhen
-	}
-	if reIdMeet.MatchString(raw) {
-		ask |= askMeeting
+	var ask identityAsk
+	for _, a := range []struct {
+		re  *rx.Regexp
+		ask identityAsk
+	}{{re.who, askWho}, {re.when, askWhen}, {re.meet, askMeeting}} {
+		if a.re.MatchString(raw) {
+			ask |= a.ask
+		}
 	}
 	return ask
 }
+
+// identityWords are the patterns of one language that ask of a report's
+// identity, and the words that ask a count instead.
+type identityWords struct {
+	doc, verb, who, when, meet *rx.Regexp
+	counts                     []string
+}
+
+var (
+	zhIdentity = identityWords{reIdDoc, reIdVerb, reIdWho, reIdWhen, reIdMeet, []string{"多少"}}
+	enIdentity = identityWords{reEnIdDoc, reEnIdVerb, reEnIdWho, reEnIdWhen, reEnIdMeet, []string{"how much", "how many"}}
+)
 
 var (
 	// reIdOccasion is the meeting a report was delivered at or passed by:
@@ -213,15 +213,15 @@ func (e *Engine) identify(q *Question, ask identityAsk, f index.Filter) []Answer
 			switch {
 			case a == askWho && issued && !person:
 				// 哪个部门发布的: the page's field or the body's name.
-				r = map[int]int{2: 0, 1: 1, 0: 2}[p.rank]
+				r = 2 - p.rank
 			case a == askWho && !person && p.rank == 0:
 				r = 2 // 哪个部门: a body rather than its head
 			case a == askMeeting && submitted:
 				// 提交给哪次会议审查: the opening that submits it.
-				r = map[int]int{1: 0, 0: 1}[p.rank]
+				r = 1 - p.rank
 			case a == askWhen && issued && !strings.Contains(raw, "会"):
 				// 哪天发布的: the page's date before the meeting's day.
-				r = map[int]int{1: 0, 0: 1}[p.rank]
+				r = 1 - p.rank
 			}
 			if best < 0 || r < bestR || r == bestR && p.at < found[best].at {
 				best, bestR = k, r

@@ -3608,7 +3608,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				if lv, ok := changeOfLevel(text, breaks, figs, f); ok && !shareFigure(text, breaks, lv.Prefix) {
 					level = &lv
 				}
-			} else if asksCompletion(q) {
+			} else if completion {
 				// 完成预算数31220万元的101.7%: the share done of the
 				// level before it.
 				if lv, ok := shareOfLevel(text, breaks, figs, f); ok {
@@ -4315,6 +4315,7 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 	if secYear == 0 {
 		secYear = m0.ReviewYear
 	}
+	sectorNo := askedSector(q).sector
 	var out []candidate
 	for _, c := range v.cells {
 		uf := unitFit(q, c.q)
@@ -4373,7 +4374,7 @@ func (e *Engine) tableCandidates(q *Question, v *sentView, occ [][]occurrence, c
 		ft[fAbsent] = absent
 		ft[fOtherPlace] = boolf(placeMiss)
 		ft[fNarrower] = boolf(narrowColumn(q, c.column, v.cells))
-		if otherSector(askedSector(q).sector, c.foldedName) {
+		if otherSector(sectorNo, c.foldedName) {
 			ft[fFlowClash], ft[fWeakCore] = 1, 1 // the row of 第二产业 for 第一产业
 		}
 		// 少了多少 of a table: the column of the change answers it, not
