@@ -187,7 +187,7 @@ func isNumberWord(w string) bool {
 	return true
 }
 
-var reEnChange = rx.MustCompile(`\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|compressed|cut|reduced|shortened)\b(?: by)?\s*\??\s*$|\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased) (in|during|last|this) `)
+var reEnChange = rx.MustCompile(`\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|compressed|cut|reduced|shortened|(?:go|goes|went|gone) (?:up|down)|climbed?)\b(?: by)?\s*\??\s*$|\b(grow|grew|grown|increase|increased|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|(?:go|goes|went|gone) (?:up|down)|climbed?) (in|during|last|this) `)
 
 // reEnUnitAsked is a unit an English question names for its answer: in 100
 // million yuan, (10,000 yuan), in tonnes.

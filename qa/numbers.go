@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -1419,7 +1420,12 @@ func sectorLists(text string, l *layout, figs []Quantity) map[int]int {
 			ce = l.breaks[c]
 		}
 		if !reSectors.MatchString(text[cs:p]) {
-			continue
+			// 三次产业结构比为20.2:17.3:62.5，对经济增长的贡献率分别为
+			// 16.5%、22.2%、61.3%: a clause before names the three,
+			// this one no items of its own.
+			if c == 0 || hasAny(text[cs:p], []string{"、", "和", "与", "及"}) || !reSectors.MatchString(text[:cs]) {
+				continue
+			}
 		}
 		var list []Quantity
 		for _, f := range figs {
@@ -1480,7 +1486,7 @@ type sectorAsk struct{ sector, concept int }
 var sectorWords = []struct {
 	word   string
 	sector int
-}{{"第一产业", 1}, {"一产", 1}, {"第二产业", 2}, {"二产", 2}, {"第三产业", 3}, {"三产", 3}}
+}{{"第一产业", 1}, {"一产", 1}, {"第二产业", 2}, {"二产", 2}, {"第三产业", 3}, {"三产", 3}, {"服务业", 3}}
 
 // askedSector returns the sector the question asks about, concept -1 if none.
 func askedSector(q *Question) sectorAsk {
@@ -3464,6 +3470,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	popAsked := populationAsked(q.Norm)
 	stage := stageOf(q.Norm)
 	sectorNo := askedSector(q).sector
+	// 城镇化率提高了几个百分点: a rate or share asked by its name, whose
+	// change in points a share's clause may give.
+	rateAsked := slices.ContainsFunc(q.Concepts, func(c Concept) bool {
+		return strings.HasSuffix(c.Word, "率") && c.Word != "增长率" || hasAny(c.Word, []string{"比重", "占比", "比例"})
+	})
 	// 五年累计完成多少: the sum over the years, not the level at either
 	// end of the change beside it (由2021年的37.5亿元增加到2025年的47.5亿元，
 	// 五年累计完成203.6亿元).
@@ -3605,7 +3616,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			// level before it, whose words it is also measured from.
 			var level *Quantity
 			if q.AsksChange {
-				if lv, ok := changeOfLevel(text, breaks, figs, f); ok && !shareFigure(text, breaks, lv.Prefix) {
+				// A share's change in points is the share's own (比重(城镇化
+				// 率)为40.3%，比上年提高0.79个百分点), asked of a rate; another
+				// unit's is not.
+				pointsOfRate := strings.HasSuffix(f.Unit, "百分点") && rateAsked
+				if lv, ok := changeOfLevel(text, breaks, figs, f); ok && (!shareFigure(text, breaks, lv.Prefix) || pointsOfRate) {
 					level = &lv
 				}
 			} else if completion {
@@ -3630,6 +3645,19 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				}
 				focc[ask.concept] = []occurrence{{start: f.Start, end: f.Start, factor: 1, part: -1, text: q.Concepts[ask.concept].Word, pinned: pinned}}
 				listed = true
+				if _, inList := lists[f.Start]; !inList {
+					// The words before the list are as near the third
+					// sector's figure as the first's.
+					first := -1
+					for k, g := range figs {
+						if sectors[g.Start] == 1 && g.Start <= f.Start && (first < 0 || g.Start > figs[first].Start) {
+							first = k
+						}
+					}
+					if first >= 0 {
+						qs, qe = figs[first].Prefix, figs[first].End
+					}
+				}
 			}
 			if ct, ok := contracts[f.Start]; ok {
 				var pinned bool
@@ -3712,7 +3740,7 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				b := baseYear(pc, f.Prefix)
 				otherBase = b != 0 && b != askedBase
 			}
-			ft[fSpanMiss] = boolf(otherBase || oneYear && (spanBefore(text, spans, f.Prefix) && !spanEnd || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, year) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !strings.Contains(text[:f.Prefix], "去年") && !levelReached(item)) ||
+			ft[fSpanMiss] = boolf(otherBase || oneYear && (spanBefore(text, spans, f.Prefix) && !spanEnd || avg && !average || !average && yearlyAverageBefore(text[:f.Prefix]) || !baseAsked && longBase(pc, f.Prefix, cmp.Or(year, q.Year)) || v.rec.Period == report.PeriodSpan && !reSentYear.MatchString(text[:f.Prefix]) && !strings.Contains(text[:f.Prefix], "去年") && !levelReached(item)) ||
 				spanAsked && spanMissed(v, pc, text, spans, f, item, year, plan, avg, average, growth))
 			ft[fMilestone] = boolf(!strings.Contains(q.Raw, "突破") && !strings.Contains(q.Raw, "超过") && milestone(text, figs, f))
 			ft[fNarrower] = boolf(headIdx >= 0 && narrowed(q, text, focc[headIdx], breaks, f, e.an.altSeg()) ||
@@ -5862,8 +5890,8 @@ func otherStage(stage int, clause string) bool {
 // name another sector than the one asked (asked, from askedSector; 0 for
 // none): 第二产业增加值715.2亿元 for 第一产业增加值.
 func otherSector(asked int, clause string) bool {
-	if asked == 0 {
-		return false
+	if asked == 0 || reSectors.MatchString(clause) {
+		return false // 第一、二、三产业增加值分别为: all three, listed
 	}
 	other := false
 	for _, w := range sectorWords {

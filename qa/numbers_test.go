@@ -360,6 +360,16 @@ func TestSectorLists(t *testing.T) {
 			t.Errorf("%s: sector %d, want %d", f.Text, got[f.Start], want[f.Text])
 		}
 	}
+	// A second list of the three, named in a clause before it only.
+	text = "三次产业结构比为20.2:17.3:62.5,对经济增长的贡献率分别为16.5%、22.2%、61.3%。"
+	figs = ParseQuantities(text)
+	got = sectorLists(text, clauses(text), figs)
+	want = map[string]int{"16.5%": 1, "22.2%": 2, "61.3%": 3}
+	for _, f := range figs {
+		if w, ok := want[f.Text]; ok && got[f.Start] != w {
+			t.Errorf("%s: sector %d, want %d", f.Text, got[f.Start], w)
+		}
+	}
 	if len(sectorLists("城乡居民收入分别增长8%和10%。", clauses("城乡居民收入分别增长8%和10%。"), ParseQuantities("城乡居民收入分别增长8%和10%。"))) != 0 {
 		t.Error("a list without the three sectors paired with them")
 	}
@@ -2716,6 +2726,8 @@ func TestOtherSector(t *testing.T) {
 		{1, "分产业看,第二产业增加值", true},
 		{1, "第一产业增加值", false},
 		{3, "第一产业、第二产业、第三产业增加值占生产总值的比重分别为", false},
+		{1, "第一、二、三产业增加值分别为", false},
+		{1, "服务业增加值", true},
 		{2, "三产增加值", true},
 		{1, "全县地区生产总值", false},
 		{0, "第二产业增加值", false},

@@ -2673,7 +2673,7 @@ func questionYears(s string) [][]int {
 // reAsksBefore asks for the state before a change: 改革之前, 原来有.
 var reAsksBefore = rx.MustCompile(`原来|原先|原有|本来|(?:改革|调整|合并|精简|撤并|整合)(?:之|以)?前`)
 
-var reAsksPerUnit = rx.MustCompile(`每(?:个|名|位|人|户|孩|家|月|亩|平)|人均|户均|亩均|亩产|单产|多少钱一平|均价|一亩(?:地|田)?(?:能|可以|可)?(?:打|产|收)|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu)\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
+var reAsksPerUnit = rx.MustCompile(`每(?:个|名|位|人|户|孩|家|月|亩|平)|人均|户均|亩均|地均|楼均|每平方公里|亩产|单产|多少钱一平|均价|一亩(?:地|田)?(?:能|可以|可)?(?:打|产|收)|一个人|一个月|一人(?:一年|每年|一月|每月|平均)|\bper[ -](?:person|capita|child|resident|household|head|student|farmer|worker|pupil|patient|bed|mu|building|square kilomet(?:er|re))\b|\b(?:average|mean)\b.*\bper\b|\beach (?:eligible |qualified |needy |poor )?(?:person|child|orphan|student|pupil|resident|household|family|farmer|worker|retiree|pensioner|patient|senior)\b`)
 
 // reAsksTotal is a question that asks for a whole: 一共打了多少粮食.
 var reAsksTotal = rx.MustCompile(`一共|总共|总计|合计|共计|加起来|加在一起|\baltogether\b|\btotal\b|\bin all\b`)
@@ -2708,7 +2708,7 @@ var rankWords = map[string]bool{"排第": true, "排名": true, "第几": true, 
 
 var reCutEnd = rx.MustCompile(`(压减|压缩|削减|减少|下降|降低|节约|节省|缩减|增加|提高|压|砍|减|降|多|少|涨|跌|增长|上涨|上升|上调|调高|调增|提升)了?(多少|几)[?？。]*$`)
 
-var reRankQ = rx.MustCompile(`第几|排名|排第|位次|名列|排在|排位`)
+var reRankQ = rx.MustCompile(`第几|排名|排第|位次|名列|排在|排位|老几|排几`)
 
 // growthWords make a question without a unit ask for a rate.
 var growthWords = []string{"增长", "增速", "增幅", "提高", "上升", "下降", "降低", "回落", "比重", "占比", "率",

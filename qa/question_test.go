@@ -87,6 +87,7 @@ func TestAnalyze(t *testing.T) {
 		{q: "今年支持哪几个景区去争创国家5A？", lang: "zh", kind: KindText, unit: "个", class: "count", hasRel: true},
 		{q: "宅基地改革要探索哪几权分置？", lang: "zh", kind: KindText, plan: true},
 		{q: "排在全国第几位", lang: "zh", kind: KindNumber, class: "rank"},
+		{q: "社零在全市排老几", lang: "zh", kind: KindNumber, class: "rank"},
 		// The head of the phrase, not a modifier, says what is measured.
 		{q: "新开工亿元以上项目总投资多少", lang: "zh", kind: KindNumber, class: "money"},
 		{q: "境内上市公司数量居全国第几位", lang: "zh", kind: KindNumber, class: "rank"},
@@ -1834,6 +1835,12 @@ func TestHarvestVerbsAndPerUnits(t *testing.T) {
 	if q := a.Analyze("What was Xinjiang's grain yield per mu last year?"); q.Unit == "亩" || q.Class == "area" {
 		t.Errorf("yield per mu: unit %q class %q, want neither 亩 nor area", q.Unit, q.Class)
 	}
+	// Per area and per building, as 人均 is per person.
+	for _, s := range []string{"地均GDP是多少", "楼均税收多少", "What is the tax per building?"} {
+		if q := a.Analyze(s); !q.PerUnit {
+			t.Errorf("%s: not read as asking per unit", s)
+		}
+	}
 }
 
 // Plan verbs in English (aiming to) are the tense, never a subject; 各行各业
@@ -3223,6 +3230,21 @@ func TestJoinSplitAsked(t *testing.T) {
 	} {
 		if got := joinSplitAsked(in); got != want {
 			t.Errorf("joinSplitAsked(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// "Go up" is a change as "rise" is; migrant work is the reports' 劳务输出
+// and 输转, city and country workers their 城乡劳动力.
+func TestEnglishGoUpAndMigrantWork(t *testing.T) {
+	a := testAnalyzer()
+	if q := a.Analyze("How much did overall consumer prices go up last year?"); q.Class != "percent" {
+		t.Errorf("go up: class %q, want a change's percent", q.Class)
+	}
+	q := a.Analyze("How many rural and urban workers did the city send out for migrant work?")
+	for _, w := range []string{"输转", "城乡劳动力"} {
+		if !hasAltText(q, w) {
+			t.Errorf("migrant work: no concept stands for %s: %+v", w, q.Concepts)
 		}
 	}
 }

@@ -1549,6 +1549,52 @@ func TestContributionIsNoGrowth(t *testing.T) {
 	})
 }
 
+// The three sectors' figures after 第一、二、三产业…分别为 are each its own
+// (the list names 第一 once, 三产业 too), and a list of their
+// contributions after a clause that names them (三次产业结构比为…,
+// 对经济增长的贡献率分别为) is theirs in order, 服务业 the third.
+func TestSectorListsElided(t *testing.T) {
+	seg := segment.NewMaxMatch([]string{"经济", "增长", "经济增长", "贡献率", "贡献", "三次产业", "服务业", "第一产业", "第二产业", "第三产业", "三产", "增加值", "产业", "结构"})
+	doc := "2022年某市国民经济和社会发展统计公报\n\n某市统计局\n\n一、综合\n\n" +
+		"初步核算,2022年全市实现地区生产总值557.93亿元,比上年增长7.8%。第一、二、三产业增加值分别为112.46、96.6、348.87亿元,分别比上年增长6.2%、11.2%、7.5%。三次产业结构比为20.2:17.3:62.5,对经济增长的贡献率分别为16.5%、22.2%、61.3%。\n"
+	e := smallEngineSeg(t, seg, "maxmatch-sectors-elided", "mou_2022_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{
+		"第一产业增加值是多少亿元？":     "112.46",
+		"服务业对经济增长的贡献率是多少？":  "61.3%",
+		"第三产业对经济增长的贡献率是多少？": "61.3%",
+		"第二产业贡献率多少？":        "22.2%",
+		"三产对经济增长的贡献率是多少":    "61.3%",
+	})
+}
+
+// A growth told against a year five years back (较2020年增长30%) is no
+// one year's growth, asked of 2025; a share's change in points (比重(城镇化
+// 率)为40.3%，比上年提高0.79个百分点) is the rate's own change; 地均 asks
+// a figure per area.
+func TestLongBasePointsPerArea(t *testing.T) {
+	doc := "某区人民政府工作报告(2026年)\n\n各位代表:\n\n一、“十四五”时期和2025年工作回顾\n\n" +
+		"综合实力再上台阶。地区生产总值实现1781.8亿元、较2020年增长30%,人均突破31万元、地均迈上76亿元/平方公里新台阶。社会消费品零售总额跃升至1851.7亿元,居全市第2。\n\n" +
+		"年末常住人口250.58万人。其中,城镇人口100.99万人,占常住人口的比重(常住人口城镇化率)为40.3%,比上年提高0.79个百分点。\n"
+	seg := segment.NewMaxMatch([]string{"地区生产总值", "增长", "人均", "地均", "社会消费品零售总额", "全市", "城镇化率", "常住人口城镇化率", "城镇人口", "常住人口", "比重", "提高", "百分点", "多少", "百分之", "排老几", "排", "社零"})
+	e := smallEngineSeg(t, seg, "maxmatch-long-base", "mou_2026_work_report.txt", doc)
+	askNone(t, e, "2025年地区生产总值增长了百分之多少？")
+	askAll(t, e, map[string]string{
+		"城镇化率提高了几个百分点？":                         "0.79个百分点",
+		"What is the GDP per square kilometre?": "76亿元/平方公里",
+	})
+}
+
+// A question of the state capital budget's revenue is none of the
+// general budget's: the budget's revenue is one term.
+func TestStateCapitalBudgetIsOneTerm(t *testing.T) {
+	doc := "关于某县2021年财政决算的报告\n\n一、2021年财政决算情况\n\n" +
+		"2021年,全县财力收入总计498107万元,其中:一般公共预算收入103200万元,政府性基金收入132610万元,上级补助收入175454万元。\n"
+	seg := segment.NewMaxMatch([]string{"国有资本", "经营", "预算", "收入", "一般公共预算收入", "政府性基金", "政府性基金收入", "上级补助收入", "全县", "财力", "总计", "多少"})
+	e := smallEngineSeg(t, seg, "maxmatch-state-capital", "mou_2021_final_accounts.txt", doc)
+	askNone(t, e, "2021年国有资本经营预算收入多少？")
+	askAll(t, e, map[string]string{"2021年政府性基金收入多少？": "132610万元"})
+}
+
 // A debt balance (债务余额) is what is outstanding: money paid back
 // (偿还到期政府债务本息26亿元) does not answer it, and a report that gives
 // only repayments gives no balance.

@@ -65,6 +65,8 @@ var (
 var aliases = map[string]string{
 	"呼市": "呼和浩特市", "乌市": "乌鲁木齐市", "克州": "克孜勒苏柯尔克孜自治州", "巴州": "巴音郭楞蒙古自治州",
 	"博州": "博尔塔拉蒙古自治州", "版纳": "西双版纳傣族自治州", "内蒙": "内蒙古自治区", "京城": "北京市",
+	// Banners called by syllables of their names.
+	"达茂旗": "达尔罕茂明安联合旗", "东乌旗": "东乌珠穆沁旗", "西乌旗": "西乌珠穆沁旗", "前郭县": "前郭尔罗斯蒙古族自治县",
 }
 
 func load() {
@@ -394,6 +396,26 @@ func stripEthnic(stem string) string {
 	}
 }
 
+// bannerShort returns what a banner of a wing or a side is called: the
+// first syllable of its people's name and its side (科尔沁右翼中旗 科右中旗,
+// 土默特左旗 土左旗, 乌拉特前旗 乌前旗), or "".
+func bannerShort(name string) string {
+	stem, ok := strings.CutSuffix(name, "旗")
+	if !ok {
+		return ""
+	}
+	rs := []rune(stem)
+	side := func(r rune) bool { return strings.ContainsRune("前中后左右", r) }
+	n := len(rs)
+	switch {
+	case n >= 5 && rs[n-2] == '翼' && (rs[n-3] == '左' || rs[n-3] == '右') && side(rs[n-1]):
+		return string([]rune{rs[0], rs[n-3], rs[n-1], '旗'})
+	case n >= 3 && side(rs[n-1]) && !strings.ContainsRune(stem, '翼'):
+		return string([]rune{rs[0], rs[n-1], '旗'})
+	}
+	return ""
+}
+
 // ShortForms returns the short forms of a division's name, most used
 // first: 喀什 of 喀什地区, 楚雄州 and 楚雄 of 楚雄彝族自治州, 内蒙古 of
 // 内蒙古自治区. A short form has two characters or more.
@@ -447,6 +469,10 @@ func ShortForms(name, level string) []string {
 				break
 			}
 		}
+		// A banner of a wing or a side is called by the first syllable of
+		// its people's name and its side: 科尔沁右翼中旗 科右中旗,
+		// 土默特左旗 土左旗, 乌拉特前旗 乌前旗.
+		add(bannerShort(name))
 	case District:
 		if s, ok := cut("新区"); ok {
 			add(s)

@@ -26,6 +26,13 @@ func TestShortForms(t *testing.T) {
 		{"长阳土家族自治县", County, "长阳"},
 		{"和县", County, ""},
 		{"准格尔旗", County, "准格尔"},
+		{"科尔沁右翼中旗", County, "科尔沁右翼中 科右中旗"},
+		{"察哈尔右翼后旗", County, "察哈尔右翼后 察右后旗"},
+		{"土默特左旗", County, "土默特左 土左旗"},
+		{"杭锦后旗", County, "杭锦后 杭后旗"},
+		{"鄂托克旗", County, "鄂托克"},
+		{"正镶白旗", County, "正镶白"},
+		{"莫力达瓦达斡尔族自治旗", County, "莫力达瓦"},
 		{"楚雄市", County, "楚雄"},
 		{"神农架林区", County, "神农架"},
 	} {
@@ -162,6 +169,9 @@ func TestFromSlug(t *testing.T) {
 		{"hainan_2023_budget_report", "海南省", 1},                // the province, not 海南州
 		{"neimenggu_hohhot_2025_budget_report", "呼和浩特市", 2},
 		{"hanyang_2020_plan_report", "汉阳区", 1},
+		{"jiangxi_nanchang_nanchangxian_2019_stat_bulletin", "南昌县", 2}, // the full name spelled (nanchang: the city or the county)
+		{"henan_jiaozuo_wenxian_2021_final_accounts", "温县", 3},         // a county of one syllable
+		{"neimenggu_xinganmeng_keyouzhongqi_2022_plan_report", "科尔沁右翼中旗", 3},
 		{"national_2024_audit_report", "", 0},
 		{"seed", "", 0},
 	} {

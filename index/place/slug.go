@@ -34,6 +34,11 @@ func loadSpellings() {
 			}
 		}
 		for _, d := range all {
+			// The full name too, as a file name may spell it
+			// (jiangxi_nanchang_nanchangxian_…: 南昌县, not 南昌市).
+			for _, s := range Spellings(d.Name) {
+				add(s, d)
+			}
 			for _, short := range d.Short {
 				for _, s := range Spellings(short) {
 					add(s, d)

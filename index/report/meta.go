@@ -114,6 +114,7 @@ func idKind(id string) string {
 // kindOf tells the kind of a report from its title (or, for a report
 // without one, from its opening words).
 func kindOf(s string) string {
+	s = segment.FoldT2S(s) // 關於…的報告
 	switch {
 	case strings.Contains(s, "审计工作报告") || strings.Contains(s, "审计报告"):
 		return AuditReport
@@ -174,6 +175,22 @@ type frontText struct {
 	opening string   // the first body paragraphs
 	heads   []string // the top section headings
 	body    string   // the text of the report, up to a limit
+}
+
+// folded returns f with traditional characters folded to simplified ones
+// (segment.FoldT2S), byte offsets unchanged.
+func (f frontText) folded() frontText {
+	g := f
+	g.title, g.opening, g.body = segment.FoldT2S(f.title), segment.FoldT2S(f.opening), segment.FoldT2S(f.body)
+	g.lines = make([]string, len(f.lines))
+	for i, l := range f.lines {
+		g.lines[i] = segment.FoldT2S(l)
+	}
+	g.heads = make([]string, len(f.heads))
+	for i, h := range f.heads {
+		g.heads[i] = segment.FoldT2S(h)
+	}
+	return g
 }
 
 func (p *parser) front() frontText {
@@ -630,6 +647,9 @@ func YearDigits(s string) int {
 // speaks of itself (全市, 我州), or the city most of the counties and
 // districts it names lie in; else the file name.
 func detectRegion(id, title string, f frontText) (*place.Division, bool) {
+	// A report in traditional characters (溫縣財政局) names its places as
+	// the gazetteer does once folded.
+	title, f = segment.FoldT2S(title), f.folded()
 	// The province of the text, found when a name is ambiguous.
 	var ctxDiv *place.Division
 	ctxDone := false
@@ -656,7 +676,7 @@ func detectRegion(id, title string, f frontText) (*place.Division, bool) {
 			if strings.Contains(l, "国务院") || strings.HasPrefix(l, "审计署") || strings.HasPrefix(l, "财政部") {
 				return place.Nation, false
 			}
-			if d := placeIn(l, ctx); d != nil {
+			if d := placeIn(issuerBody(l), ctx); d != nil {
 				return d, false
 			}
 		}
@@ -861,6 +881,19 @@ func selfNamed(body string, ctx func() *place.Division) *place.Division {
 }
 
 var reIssuer = rx.MustCompile(`(局|厅|署|办公室|调查队|调查总队|人民政府|秘书处|委员会|财政部)$|(局长|厅长|署长|审计长|主任|市长|省长|区长|县长|州长|盟长|旗长|主席)`)
+
+// reRole is the office of the person who delivers a report.
+var reRole = rx.MustCompile(`局长|厅长|署长|审计长|主任|市长|省长|区长|县长|州长|盟长|旗长|主席`)
+
+// issuerBody returns an issuer or speaker line up to the office of the
+// person named after it (科右中旗发展和改革委员会主任 白长海): a name (白长海)
+// may hold a place's (长海).
+func issuerBody(l string) string {
+	if locs := reRole.FindAllStringIndex(l, -1); len(locs) > 0 {
+		return l[:locs[len(locs)-1][1]]
+	}
+	return l
+}
 
 // isIssuer reports whether a front matter line names the body that issues
 // or delivers the report (海南省财政厅, 昌都市统计局, 廊坊市财政局局长 程广翔).

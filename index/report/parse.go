@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"reportkb/index/segment"
 	"reportkb/internal/rx"
 )
 
@@ -702,7 +703,8 @@ func (p *parser) titleLines(front []int) (int, int) {
 		r, _ := utf8.DecodeRuneInString(p.lines[front[k]].text)
 		return strings.ContainsRune("及与和暨并的", r)
 	}
-	text := func(k int) string { return p.lines[front[k]].text }
+	// Read in simplified characters: 關於…的報告 is a title too.
+	text := func(k int) string { return segment.FoldT2S(p.lines[front[k]].text) }
 	// A line typeset apart (关  于  洛  阳  市) names its kind as one set
 	// solid does.
 	solid := func(k int) string { return strings.Join(strings.Fields(text(k)), "") }

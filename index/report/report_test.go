@@ -1259,3 +1259,31 @@ func TestRunInHeadingsBeforeOpeners(t *testing.T) {
 		}
 	}
 }
+
+// A report in traditional characters is titled and placed as one in
+// simplified ones: 關于溫縣…的報告 names 温县 and a final-accounts report.
+func TestTraditionalTitleAndRegion(t *testing.T) {
+	src := "關于溫縣2021年財政決算和2022年上半年財政預算執行情況的報告\n" +
+		"—— 2022年8月在溫縣第十五屆人大常委會第4次會議上\n" +
+		"溫縣財政局局長 唐芳\n主任、各位副主任、各位委員:\n" +
+		"2021年,全縣財力收入總計498107萬元,其中:一般公共預算收入103200萬元。\n"
+	d := Parse("henan_jiaozuo_2021_final_accounts", []byte(src))
+	if m := d.Meta; m.Region != "温县" || m.Kind != FinalAccounts {
+		t.Errorf("region %q, kind %q; want 温县, %s", m.Region, m.Kind, FinalAccounts)
+	}
+	if !strings.HasPrefix(d.Title, "關于溫縣") {
+		t.Errorf("title %q, want the printed 關于溫縣…", d.Title)
+	}
+}
+
+// The speaker's own name may hold a place's (白长海: 长海县 of Liaoning):
+// the speaker's line is read up to the office.
+func TestSpeakerNameNoPlace(t *testing.T) {
+	src := "关于某旗2022年国民经济和社会发展计划执行情况的报告\n" +
+		"——2023年1月1日在第十七届人民代表大会第二次会议上\n" +
+		"某旗发展和改革委员会主任 白长海\n各位代表:\n" +
+		"受旗人民政府委托,我向大会报告全旗2022年国民经济和社会发展计划执行情况。全旗地区生产总值增长5%。\n"
+	if m := Parse("plan_2022", []byte(src)).Meta; m.Region == "长海县" {
+		t.Errorf("region %q from the speaker's name", m.Region)
+	}
+}
