@@ -1445,12 +1445,12 @@ func sectorLists(text string, l *layout, figs []Quantity) map[int]int {
 	}
 }
 
-var reSectorRatio = rx.MustCompile(`(三次产业|一二三产业?|产业)(结构|比例|比重|之比)[^，。；\d]{0,6}?(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)`)
+var reSectorRatio = rx.MustCompile(`(三次产业|一二三产业?|产业)(结构|比例|比重|之比)[^，。；\d]{0,6}?(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)`)
 
 // sectorRatios finds 三次产业结构为7.6:44.8:47.6: the whole ratio as one
 // figure of unit ":", and each sector's share as a figure in %, in order.
 func sectorRatios(text string) (whole, parts []Quantity) {
-	if !strings.ContainsAny(text, ":：") {
+	if !strings.ContainsAny(text, ":：∶") {
 		return nil, nil // the regexp tries every byte of a sentence
 	}
 	for _, m := range reSectorRatio.FindAllStringSubmatchIndex(text, -1) {
@@ -1470,8 +1470,11 @@ func sectorRatios(text string) (whole, parts []Quantity) {
 }
 
 // asksStructure reports whether the question asks for a structure or
-// ratio as such (三次产业结构是多少).
+// ratio as such (三次产业结构是多少), not one sector's part of it.
 func asksStructure(q *Question) bool {
+	if askedSector(q).sector != 0 {
+		return false // 一产在三次产业结构里占多少: one sector's share
+	}
 	for _, c := range q.Concepts {
 		if strings.Contains(c.Word, "结构") || strings.Contains(c.Word, "比例") {
 			return true
@@ -4470,13 +4473,15 @@ func shareOfLevel(text string, l *layout, figs []Quantity, f Quantity) (Quantity
 }
 
 // levelBefore returns the level the clause starting at cs goes on from:
-// the last figure of the clause before, not a part's (其中…).
+// the last figure of the clauses before, not a part's (其中…).
 func levelBefore(text string, l *layout, figs []Quantity, cs int) (Quantity, bool) {
-	// The clause before, or the one before that where the clause between
-	// gives a share of the level (完成调整预算的96.3%): 支出251.45亿元，完
-	// 成调整后支出预算的96.3%，同比下降6.87%.
+	// The clause before, or one further back past clauses that go on
+	// from the level too: a share of it done (完成调整预算的96.3%), its
+	// change, what was collected over the budget (超收392万元), or the
+	// basis of the next change (剔除缓税因素): 一般公共预算收入完成155亿元，
+	// 完成预算的100%，同比增长1.3%，剔除缓税因素，可比增长6.8%.
 	end := cs
-	for range 2 {
+	for range 4 {
 		start := clauseStart(l, end-1)
 		var lv Quantity
 		found := false
@@ -4485,22 +4490,35 @@ func levelBefore(text string, l *layout, figs []Quantity, cs int) (Quantity, boo
 				lv, found = g, true
 			}
 		}
-		if !found {
-			return Quantity{}, false
+		at := end
+		if found {
+			at = lv.Prefix
 		}
-		lead := strings.TrimLeft(text[start:lv.Prefix], "，,；;、 ")
+		lead := strings.TrimLeft(text[start:at], "，,；;、 ")
 		if strings.HasPrefix(lead, "其中") {
 			// 其中国有工业企业实现利润967亿元，增长77.7%: the change of
 			// a part, whose words the question may not have.
 			return Quantity{}, false
 		}
-		if !completionShare(lead) || start == 0 {
+		if !found {
+			if start == 0 || !reChangeBasis.MatchString(lead) {
+				return Quantity{}, false
+			}
+		} else if start == 0 || !completionShare(lead) && !reChangeLead.MatchString(lead) && !reOverBudget.MatchString(lead) {
 			return lv, true
 		}
 		end = start
 	}
 	return Quantity{}, false
 }
+
+// reChangeBasis is a clause that gives the basis of the change after it:
+// 剔除缓税因素, 扣除一次性因素后, 按可比口径计算.
+var reChangeBasis = rx.MustCompile(`^(?:剔除|扣除|扣减|不含|除去)[^，,；;]{0,16}$|^(?:按|按照)?(?:可比|同|相同)口径(?:计算)?$`)
+
+// reOverBudget opens a clause of what was collected or spent over or under
+// the budget, or the change in money beside a rate (超收392万元, 增收3003万元).
+var reOverBudget = rx.MustCompile(`^(?:超收|短收|增收|减收|超支|增支|减支)`)
 
 // completionShare reports whether the words before a figure in its clause
 // make it the share of a budget or plan done (完成调整预算的96.3%, 为预算的

@@ -2737,3 +2737,20 @@ func TestOtherSector(t *testing.T) {
 		}
 	}
 }
+
+// A sector ratio typeset with the ratio sign (6.6∶40.2∶53.2) is read as
+// with colons; one sector asked of the structure is its part, not the
+// whole.
+func TestSectorRatioSign(t *testing.T) {
+	whole, parts := sectorRatios("三次产业结构占比为6.6∶40.2∶53.2。")
+	if len(whole) != 1 || len(parts) != 3 || parts[2].Value != 53.2 {
+		t.Errorf("whole %+v, parts %+v; want one ratio and three parts", whole, parts)
+	}
+	a := testAnalyzer()
+	if q := a.Analyze("一产在三次产业结构里占多少"); asksStructure(q) {
+		t.Errorf("one sector's part read as the structure: %q", conceptWords(q))
+	}
+	if q := a.Analyze("三次产业结构是多少"); !asksStructure(q) {
+		t.Errorf("the structure not read as asked: %q", conceptWords(q))
+	}
+}

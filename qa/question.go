@@ -1321,7 +1321,7 @@ func shortYears(s string) string {
 
 // reSameBasisQ asks a figure with an effect taken out (把…的影响扣掉,
 // 剔除…因素) or on a like-for-like basis (同口径, 可比口径).
-var reSameBasisQ = rx.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排除)[^，,。？?]{0,16}(?:影响|因素)|(?:影响|因素)[^，,。？?]{0,4}(?:扣掉|扣除|剔除|去掉|刨去)|同口径|可比口径`)
+var reSameBasisQ = rx.MustCompile(`(?:扣掉|扣除|剔除|去掉|刨去|排除)[^，,。？?]{0,16}(?:影响|因素)|(?:扣掉|扣除|剔除|去掉|刨去|排除)[^，,。？?]{1,8}?(?:以后|之后)|(?:影响|因素)[^，,。？?]{0,4}(?:扣掉|扣除|剔除|去掉|刨去)|同口径|可比口径`)
 
 // sameBasisAlts are the words a like-for-like figure stands by.
 var sameBasisAlts = []Alt{{Text: "同口径", Factor: 1}, {Text: "可比口径", Factor: 0.9}, {Text: "剔除", Factor: 0.8}, {Text: "扣除", Factor: 0.8}, {Text: "实际增长", Factor: 0.8}, {Text: "可比", Factor: 0.8}}
@@ -1611,7 +1611,7 @@ func comparedTo(before string) bool {
 
 // reExcluded matches what a question leaves out: 不含县区, （不算补助下级、
 // 还本这些）, 除去债券.
-var reExcluded = rx.MustCompile(`(?:不含|不算|不包括|不计|除去|除了|扣除|刨去|排除|剔除)(?:[^，。？?,（）()]{0,24}?)(?:这些|这类|等|在内|的话|以外|之外|[）)，,？?]|$)`)
+var reExcluded = rx.MustCompile(`(?:不含|不算|不包括|不计|除去|除了|扣除|刨去|排除|剔除)(?:[^，。？?,（）()]{0,24}?)(?:这些|这类|等|在内|的话|以外|之外|以后|之后|[）)，,？?]|$)`)
 
 // reNotWanted is what a question says first, or in brackets, that it
 // does not want: 不要总收入，, （不要预算数）.
@@ -1716,7 +1716,19 @@ func (a *Analyzer) everydayUnits(q *Question, s string) string {
 func (a *Analyzer) findPlaces(q *Question, s string) string {
 	var toks []segment.Token
 	quoted := reQuoted.FindAllStringSubmatchIndex(s, -1)
+	type base struct {
+		start, end int
+		with       string
+	}
+	var bases []base
 	for _, m := range strayCounties(place.Find(s)) {
+		if w, ok := comparisonBase(s, m); ok {
+			// 比新乡全市高了几个百分点: the place compared with, which
+			// the reports call by its level (高出全市1.1个百分点), is not
+			// the place asked of.
+			bases = append(bases, base{m.Start, m.End, w})
+			continue
+		}
 		if quotedWithin(quoted, m.Start, m.End) {
 			// “深圳质量”, “龙华模式”: a name the question quotes whole,
 			// which the place only opens; the report writes it so.
@@ -1748,6 +1760,9 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 			q.Place = m.Text
 		}
 	}
+	for i := len(bases) - 1; i >= 0; i-- {
+		s = s[:bases[i].start] + bases[i].with + s[bases[i].end:]
+	}
 	if len(q.Places) == 0 {
 		var p string
 		p, s = a.findPlace(s)
@@ -1760,6 +1775,33 @@ func (a *Analyzer) findPlaces(q *Question, s string) string {
 		s = strings.Replace(s, p, " ", 1)
 	}
 	return s
+}
+
+// comparisonMarks open the place a figure is compared with: 比新乡, 高于全省.
+var comparisonMarks = []string{"比", "较", "高于", "低于", "快于", "慢于", "高出", "跑赢"}
+
+// comparisonBase reports whether the place m of s is what the question
+// compares with (比新乡全市, 高于河南全省), and returns what the reports call
+// it: its level's whole (全市, 全省, 全国), or "" when the question says
+// that itself.
+func comparisonBase(s string, m place.Mention) (string, bool) {
+	before := strings.TrimRight(s[:m.Start], " ")
+	if !slices.ContainsFunc(comparisonMarks, func(w string) bool { return strings.HasSuffix(before, w) }) || len(m.Divisions) == 0 {
+		return "", false
+	}
+	after := s[m.End:]
+	if strings.HasPrefix(after, "全") || strings.HasPrefix(after, "平均") {
+		return "", true
+	}
+	switch m.Divisions[0].Level {
+	case place.Province:
+		return "全省", true
+	case place.City:
+		return "全市", true
+	case place.National:
+		return "全国", true
+	}
+	return "", false
 }
 
 // quotedWithin reports whether [start, end) lies inside one of the quoted
@@ -3221,6 +3263,12 @@ func (a *Analyzer) glossed(s string) string {
 		return s
 	}
 	before := s[:m[0]]
+	if stem, ok := strings.CutSuffix(term, "口径"); ok && utf8.RuneCountInString(stem) <= 2 && !qualifierGlosses[term] && !reSameBasisQ.MatchString(term) {
+		// 一般公共预算收入（总口径）: which reckoning of the thing before
+		// it, that the reports call by its scope (全县…), no term; a
+		// basis named (一般公共预算口径) is read as before.
+		return before + s[m[1]:]
+	}
 	if measureTerms[term] {
 		// 新能源车（保有量）: the bracket names the measure of the thing
 		// before it, which stays: 新能源车保有量.

@@ -2855,6 +2855,13 @@ func TestBasisIsNoSubject(t *testing.T) {
 	if q.Kind != KindNumber || has(q, "口径") || !has(q, "一般公共预算") {
 		t.Errorf("number question: kind %s, concepts %q, want 一般公共预算 and no 口径", q.Kind, conceptWords(q))
 	}
+	// A reckoning by scope in brackets (总口径) is no term for the words
+	// before it; what a question leaves out up to 以后 is no subject.
+	for _, s := range []string{"全县一般公共预算收入（总口径）涨了百分之几？", "剔除缓税以后一般公共预算收入可比增长是多少"} {
+		if q := a.Analyze(s); has(q, "口径") && !has(q, "同口径") || !has(q, "一般公共预算收入") {
+			t.Errorf("%s: concepts %q, want 一般公共预算收入 and no 口径", s, conceptWords(q))
+		}
+	}
 	q = a.Analyze("按一般公共预算口径算，全市去年财政花出去多少亿？")
 	if has(q, "口径") || !has(q, "一般公共预算") {
 		t.Errorf("按……口径算: concepts %q, want 一般公共预算 and no 口径", conceptWords(q))

@@ -1584,6 +1584,18 @@ func TestLongBasePointsPerArea(t *testing.T) {
 	})
 }
 
+// A change told clauses after its level, past a share of the budget done,
+// what was collected over it and the change's basis (一般公共预算收入46900
+// 万元,完成预算46508万元的100.8%,超收392万元,同比增长6.8%), is that
+// level's change.
+func TestChangePastOverCollection(t *testing.T) {
+	doc := "关于某县2023年财政决算的报告\n\n一、财政收支完成情况\n\n" +
+		"2023年,全县大口径财政收入累计完成99895万元,占预算92390万元的108.1%,较上年同期110374万元下降9.5%,减收10479万元。其中:一般公共预算收入46900万元,完成预算46508万元的100.8%,超收392万元,同比增长6.8%,增收3003万元;政府性基金收入34519万元,完成预算20000万元的172.6%,超收14519万元,同比减收11469万元,下降24.9%。\n"
+	seg := segment.NewMaxMatch([]string{"一般公共预算收入", "财政收入", "大口径", "政府性基金收入", "比上年", "增长", "上年", "完成", "预算", "同比"})
+	e := smallEngineSeg(t, seg, "maxmatch-over-collection", "mou_2023_final_accounts.txt", doc)
+	askAll(t, e, map[string]string{"一般公共预算收入比上年涨了多少个点？": "6.8%"})
+}
+
 // A question of the state capital budget's revenue is none of the
 // general budget's: the budget's revenue is one term.
 func TestStateCapitalBudgetIsOneTerm(t *testing.T) {

@@ -116,7 +116,7 @@ func idKind(id string) string {
 func kindOf(s string) string {
 	s = segment.FoldT2S(s) // 關於…的報告
 	switch {
-	case strings.Contains(s, "审计工作报告") || strings.Contains(s, "审计报告"):
+	case strings.Contains(s, "审计工作报告") || strings.Contains(s, "审计报告") || strings.Contains(s, "收支的审计情况"):
 		return AuditReport
 	case strings.Contains(s, "决算"):
 		return FinalAccounts

@@ -668,7 +668,9 @@ var titleWords = []string{"报告", "公报", "决算", "预算", "说明", "纲
 // a piece of the title: clutter, a congress file mark, the issuer or
 // speaker, a date, the salutation, the contents.
 func frontOnly(t string) bool {
-	return isClutter(t) || reSalute.MatchString(t) || isConferenceFile(t) || isIssuer(t) || isDateLine(t) ||
+	// 六次会议上: the end of the congress line (——2025年3月30日在…人民代表大会
+	// / 六次会议上), broken over two.
+	return isClutter(t) || reSalute.MatchString(t) || isConferenceFile(t) || isIssuer(t) || isDateLine(t) || strings.HasSuffix(t, "会议上") ||
 		isContentsLine(t) || strings.HasPrefix(t, "——") || strings.HasPrefix(t, "—") || strings.Contains(t, "|") ||
 		strings.HasPrefix(t, "目") && strings.HasSuffix(t, "录") || strings.HasPrefix(t, "（") && reDate.MatchString(t)
 }

@@ -1287,3 +1287,19 @@ func TestSpeakerNameNoPlace(t *testing.T) {
 		t.Errorf("region %q from the speaker's name", m.Region)
 	}
 }
+
+// The end of a congress line broken over two (六次会议上) is no title: a
+// speech without one is the government's work report; a report of the
+// audit of a budget's execution (…收支的审计情况) is an audit report.
+func TestCongressTailNoTitle(t *testing.T) {
+	src := "——2025 年 3 月 30 日在某县第十五届人民代表大会\n六次会议上\n某县人民政府县长 王某\n各位代表:\n" +
+		"现在,我代表县人民政府,向大会报告工作,请予审议。\n一、2024年工作回顾\n全县地区生产总值增长5%。\n"
+	if m := Parse("mou_2025_work_report", []byte(src)).Meta; m.Kind != WorkReport {
+		t.Errorf("kind %q, want %s", m.Kind, WorkReport)
+	}
+	audit := "省审计厅厅长 某某\n主任、各位副主任、秘书长、各位委员:\n" +
+		"我受省人民政府委托,向省人大常委会报告2020年度省级预算执行和其他财政收支的审计情况,请予审议。\n审计发现问题金额40亿元。\n"
+	if m := Parse("mou_2020", []byte(audit)).Meta; m.Kind != AuditReport {
+		t.Errorf("audit: kind %q, want %s", m.Kind, AuditReport)
+	}
+}
