@@ -863,6 +863,15 @@ func ordinalJoin(text string, i int) bool {
 	return strings.ContainsRune(numerals, before) && strings.ContainsRune(numerals, after)
 }
 
+// ratioColon reports whether the colon at byte i of text stands between
+// the digits of a ratio (40.7:14.5).
+func ratioColon(text string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	_, n := utf8.DecodeRuneInString(text[i:])
+	after, _ := utf8.DecodeRuneInString(text[i+n:])
+	return isDigit(before) && isDigit(after)
+}
+
 // clauses returns the layout of text.
 func clauses(text string) *layout {
 	l := &layout{text: text, asides: asideSpans(text)}
@@ -891,6 +900,9 @@ func clauses(text string) *layout {
 			}
 			if (r == '，' || r == ',') && thousandsComma(text, i) {
 				continue // 878，631万元: one figure
+			}
+			if (r == ':' || r == '：') && ratioColon(text, i) {
+				continue // 40.7:14.5:44.8: one ratio
 			}
 			next := text[i+utf8.RuneLen(r):]
 			if (r == '；' || r == ';') && reVerbLed.MatchString(next) || (r == '；' || r == ';' || r == '，' || r == ',') && reBackRef.MatchString(next) {
@@ -1445,20 +1457,32 @@ func sectorLists(text string, l *layout, figs []Quantity) map[int]int {
 	}
 }
 
-var reSectorRatio = rx.MustCompile(`(三次产业|一二三产业?|产业)(结构|比例|比重|之比)[^，。；\d]{0,6}?(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)`)
+var reSectorRatio = rx.MustCompile(`(三次产业|一二三产业?|产业)(结构|比例|比重|之比)`)
+
+// reRatioTriple is a ratio of three terms: 40.7:14.5:44.8.
+var reRatioTriple = rx.MustCompile(`(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)`)
 
 // sectorRatios finds 三次产业结构为7.6:44.8:47.6: the whole ratio as one
-// figure of unit ":", and each sector's share as a figure in %, in order.
+// figure of unit ":", and each sector's share as a figure in %, in order;
+// so too every ratio of three after the structure is named (三次产业结构比
+// 由2006年的40.7:14.5:44.8调整到2007年的40.1:16.9:43).
 func sectorRatios(text string) (whole, parts []Quantity) {
 	if !strings.ContainsAny(text, ":：∶") {
 		return nil, nil // the regexp tries every byte of a sentence
 	}
-	for _, m := range reSectorRatio.FindAllStringSubmatchIndex(text, -1) {
-		w := Quantity{Text: text[m[6]:m[11]], Start: m[6], End: m[11], Prefix: m[6], Unit: ":", Scale: 1}
-		w.Value, _ = strconv.ParseFloat(text[m[6]:m[7]], 64)
+	named := reSectorRatio.FindStringSubmatchIndex(text)
+	if named == nil {
+		return nil, nil
+	}
+	for _, m := range reRatioTriple.FindAllStringSubmatchIndex(text[named[2]:], -1) {
+		for k := range m {
+			m[k] += named[2]
+		}
+		w := Quantity{Text: text[m[2]:m[7]], Start: m[2], End: m[7], Prefix: m[2], Unit: ":", Scale: 1}
+		w.Value, _ = strconv.ParseFloat(text[m[2]:m[3]], 64)
 		w.Max = w.Value
 		whole = append(whole, w)
-		for g := 6; g <= 10; g += 2 {
+		for g := 2; g <= 6; g += 2 {
 			v, err := strconv.ParseFloat(text[m[g]:m[g+1]], 64)
 			if err != nil {
 				continue
@@ -2263,6 +2287,12 @@ var (
 // 去年的基础, 2024年执行数.
 var reBasisYear = rx.MustCompile(`^(?:上年|去年|前年|上一年|(?:19|20)\d{2}年|[０-９]{4}年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)(?:的)?(?:实际|执行|预算|决算|完成)?(?:数额|数|基数|水平|基础)`)
 
+// ratioWord reports whether a 比 after before is a ratio's (三次产业结构比由
+// 2006年的40.7:14.5:44.8…), no comparison.
+func ratioWord(before string) bool {
+	return strings.HasSuffix(before, "结构") || strings.HasSuffix(before, "之")
+}
+
 // isComparisonBase reports whether the year at byte at follows 比 or 较,
 // or is what a figure is a multiple or share of (是2011年的1.76倍).
 func isComparisonBase(text string, at int) bool {
@@ -2272,7 +2302,7 @@ func isComparisonBase(text string, at int) bool {
 	}
 	// 比五年计划原定１９５７年３，８５６亿斤的水平超过: a few words may
 	// name the base's plan between 比 and its year.
-	if k := strings.LastIndex(before, "比"); k >= 0 && len(before)-k <= 30 && reBaseNamed.MatchString(before[k:]) {
+	if k := strings.LastIndex(before, "比"); k >= 0 && len(before)-k <= 30 && reBaseNamed.MatchString(before[k:]) && !ratioWord(before[:k]) {
 		return true
 	}
 	// 按不高于2019年支出控制数编制: the bound a figure is held to is a base
@@ -2752,6 +2782,10 @@ func topicYear(text string, m report.Meta) int {
 	return 0
 }
 
+// recentYears is the first year of reports read as recent: their askers
+// speak of them from after they were delivered.
+const recentYears = 2000
+
 // anchorYear is the year 今年 and 去年 count from in a report: the year
 // it was delivered (a 2025 budget report, delivered early in 2026, calls
 // 2025 去年), else the year after the one it reviews. A report read as
@@ -2788,6 +2822,17 @@ func periodFit(q *Question, m report.Meta, year int, plan bool) (rank, gate floa
 			// year is the one it plans for. A work report's 明年 stays
 			// the year after its own (the 1954 report's 明年 is 1955).
 			qYear = m.PlanYear
+		}
+		if q.Rel == -1 && m.ReviewYear == m.Year && m.PlanYear == m.Year+1 && m.Year >= recentYears {
+			// 去年 asked of a recent report delivered at the end of the
+			// year it reviews (2022年12月24日, 一、2022年政府工作回顾): the
+			// year before it, as the report says 去年, or, to an asker
+			// after it, the year it reviews. A figure dated either fits.
+			// An old report is read in its own time (the 1982 report's 去年
+			// is 1981).
+			if year == m.ReviewYear {
+				qYear = year
+			}
 		}
 	}
 	f := 1.0
@@ -2990,9 +3035,12 @@ func addedAnswers(q *Question, text string, l *layout, pos int) bool {
 // asksGrowth reports whether q asks by how much a thing grew, in percent
 // (GDP增长多少, growth rate), rather than its share or level.
 func asksGrowth(q *Question) bool {
-	if q.Class != "percent" {
-		return false
-	}
+	return q.Class == "percent" && growthWorded(q)
+}
+
+// growthWorded reports whether the question's words ask a growth (增速,
+// grow) and not a share (比重, 占, share).
+func growthWorded(q *Question) bool {
 	raw := strings.ToLower(q.Raw)
 	if strings.Contains(raw, "比重") || strings.Contains(raw, "占") || strings.Contains(raw, "贡献") || strings.Contains(raw, "share") || strings.Contains(raw, "proportion") || strings.Contains(raw, "contribut") {
 		return false
@@ -3033,7 +3081,7 @@ func shareFigure(text string, l *layout, pos int) bool {
 	start := clauseStart(l, pos)
 	before := strings.ReplaceAll(text[start:pos], "增加值", "") // value added, no change
 	at := -1
-	for _, w := range []string{"比重", "占比", "贡献率", "占", "之比"} {
+	for _, w := range []string{"比重", "占比", "贡献率", "占", "之比", "结构比", "结构为"} {
 		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) > at {
 			at = i + len(w)
 		}
@@ -3721,7 +3769,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fThreshold] = boolf(thresholdFigure(q, text, f))
 			otherBefore := !listed && otherPlaceBefore(places, breaks, f.Prefix) && !countsPlaces(text, f)
 			ft[fOtherPlace] = boolf(placeMiss || otherBefore)
+			// A sector's part of a structure (40.1:16.9:43) is a share,
+			// whatever class the question was read as: no growth.
+			ratioPart := sectors[f.Start] != 0 && f.Unit == "%" && !strings.HasSuffix(f.Text, "%")
 			ft[fChangeMiss] = boolf(q.AsksChange && !changeFigure(text, f.Prefix) && !addedAnswers(q, text, breaks, f.Prefix) && !rateOfChange(clause) || growth && shareFigure(text, breaks, f.Prefix) ||
+				ratioPart && growthWorded(q) ||
 				growth && !share && f.Unit == "百分点" && (shareBefore(text, breaks, f.Prefix) || !gapAsked && reGapBefore.MatchString(clause)) ||
 				share && changeFigure(text, f.Prefix) ||
 				// 完成了预算的百分之多少: a share of a total (税收收入占…的
@@ -5789,12 +5841,14 @@ func repayment(clause string) bool {
 }
 
 // Measures of a government's debt: its ceiling, its balance, the
-// interest paid on it and the principal repaid.
+// interest paid on it, the principal repaid and the debt taken on in the
+// year (债务转贷收入, 债券收入).
 const (
 	debtLimit = 1 << iota
 	debtBalance
 	debtInterest
 	debtPrincipal
+	debtRaised
 )
 
 // debtMeasures returns the measures of debt s names.
@@ -5811,6 +5865,9 @@ func debtMeasures(s string) int {
 	}
 	if strings.Contains(s, "还本") {
 		m |= debtPrincipal
+	}
+	if strings.Contains(s, "转贷") || strings.Contains(s, "债券收入") || strings.Contains(s, "债务收入") {
+		m |= debtRaised
 	}
 	return m
 }

@@ -2529,6 +2529,8 @@ func TestOtherDebtMeasure(t *testing.T) {
 		{"债务限额和余额分别是多少", "政府债务限额", false},
 		{"What was Fujian's government debt balance?", "全省政府债务限额为", true},
 		{"新增债券多少", "政府债务限额", false},
+		{"到2023年底全县政府债务余额是多少？", "地方政府专项债务转贷收入", true},
+		{"专项债务转贷收入多少", "地方政府专项债务转贷收入", false},
 	} {
 		q := &Question{Raw: tc.q, Norm: tc.q}
 		if got := otherDebtMeasure(debtAsked(q), tc.clause); got != tc.want {
@@ -2745,6 +2747,24 @@ func TestSectorRatioSign(t *testing.T) {
 	whole, parts := sectorRatios("三次产业结构占比为6.6∶40.2∶53.2。")
 	if len(whole) != 1 || len(parts) != 3 || parts[2].Value != 53.2 {
 		t.Errorf("whole %+v, parts %+v; want one ratio and three parts", whole, parts)
+	}
+	// Every ratio after the structure is named, each dated by its year:
+	// the 比 of 结构比 compares nothing, and a ratio's colons part no
+	// clauses.
+	text := "三次产业结构比由2006年的40.7:14.5:44.8调整到2007年的40.1:16.9:43。"
+	if whole, parts := sectorRatios(text); len(whole) != 2 || len(parts) != 6 {
+		t.Errorf("from-to ratios: whole %+v, parts %+v; want two ratios and six parts", whole, parts)
+	}
+	pc := periodCtx{text: text, years: sentenceYears(text)}
+	for w, want := range map[string]int{"44.8": 2006, "43。": 2007} {
+		if y, _ := period(pc, strings.Index(text, w)); y != want {
+			t.Errorf("period of %s = %d, want %d", w, y, want)
+		}
+	}
+	if l := clauses(text); len(l.breaks) != 1 {
+		t.Errorf("breaks %v, want the full stop alone", l.breaks)
+	} else if !shareFigure(text, l, strings.Index(text, "16.9")) {
+		t.Error("a part of a structure read as no share")
 	}
 	a := testAnalyzer()
 	if q := a.Analyze("一产在三次产业结构里占多少"); asksStructure(q) {

@@ -1596,6 +1596,30 @@ func TestChangePastOverCollection(t *testing.T) {
 	askAll(t, e, map[string]string{"一般公共预算收入比上年涨了多少个点？": "6.8%"})
 }
 
+// 去年 asked of a report delivered at the end of the year it reviews is
+// that year: the asker speaks after it.
+func TestLastYearOfLateReport(t *testing.T) {
+	doc := "——2022年12月24日在某区第十九届人民代表大会第二次会议上\n某区人民政府区长 某某\n各位代表:\n现在,我代表区政府向大会报告工作,请予审议。\n" +
+		"一、2022年政府工作回顾\n全年实现地区生产总值285亿元,增长5.5%,比2021年的270亿元多15亿元。\n"
+	e := smallEngine(t, "mou_2022_work_report.txt", doc)
+	askAll(t, e, map[string]string{"去年地区生产总值多少亿？": "285亿元"})
+}
+
+// The structure told from one year's to another's (三次产业结构比由2006年的
+// 40.7:14.5:44.8调整到2007年的40.1:16.9:43) gives each year's shares; a
+// share is no sector's growth.
+func TestStructureFromTo(t *testing.T) {
+	doc := "关于某县2007年国民经济和社会发展计划执行情况及2008年计划草案的报告\n\n各位代表:\n\n一、2007年计划执行情况\n\n" +
+		"全年实现地区生产总值24.9亿元,比上年增长10.0%。其中一、二、三产业增加值分别达到9.98亿元、4.2亿元、10.72亿元,分别增长2.4%、30.7%和10.7%;三次产业结构比由2006年的40.7:14.5:44.8调整到2007年的40.1:16.9:43。\n"
+	seg := segment.NewMaxMatch([]string{"第一产业", "第二产业", "第三产业", "三产", "一产", "二产", "增速", "增长", "比重", "占比", "三次产业", "结构", "增加值", "地区生产总值"})
+	e := smallEngineSeg(t, seg, "maxmatch-structure-from-to", "mou_2007_plan_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"第二产业增速多少？":         "30.7%",
+		"2007年三产占比多少？":      "43",
+		"2006年第一产业占的比重是多少？": "40.7",
+	})
+}
+
 // A question of the state capital budget's revenue is none of the
 // general budget's: the budget's revenue is one term.
 func TestStateCapitalBudgetIsOneTerm(t *testing.T) {

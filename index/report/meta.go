@@ -75,12 +75,14 @@ const hanYearDigits = `[一二][〇○零ＯO0一二三四五六七八九]{3}`
 
 var (
 	reTitleYear = rx.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reCongress  = rx.MustCompile(`(?:在|向)(\p{Han}{0,16}?)第?[一二三四五六七八九十\d]+届(全国)?人民代表大会`)
-	reIDYear    = rx.MustCompile(`(19|20)\d{2}`)
-	reNational  = rx.MustCompile(`代表国务院|国务院总理|全国人民代表大会`)
-	reDelegate  = rx.MustCompile(`我代表(\p{Han}{2,12}?)人民政府`)
-	reSpeaker   = rx.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
-	reDate      = rx.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
+	// reMonthAfter opens the month of a date after its year: 4月8日.
+	reMonthAfter = rx.MustCompile(`^\s*\d{1,2}\s*月`)
+	reCongress   = rx.MustCompile(`(?:在|向)(\p{Han}{0,16}?)第?[一二三四五六七八九十\d]+届(全国)?人民代表大会`)
+	reIDYear     = rx.MustCompile(`(19|20)\d{2}`)
+	reNational   = rx.MustCompile(`代表国务院|国务院总理|全国人民代表大会`)
+	reDelegate   = rx.MustCompile(`我代表(\p{Han}{2,12}?)人民政府`)
+	reSpeaker    = rx.MustCompile(`(\p{Han}{2,8}?(?:省|市|自治区|县|区|州|盟|旗))(?:人民政府)?(?:代)?(?:省长|市长|主席|县长|区长|州长|盟长|旗长)`)
+	reDate       = rx.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
 	// reTitleHanYear is a year in Chinese digits.
 	reTitleHanYear = rx.MustCompile(`(` + hanYearDigits + `)\s*年`)
 	reDateHan      = rx.MustCompile(`(` + hanYearDigits + `)\s*年\s*[一二三四五六七八九十]{1,3}\s*月`)
@@ -311,10 +313,16 @@ func (p *parser) detectMeta() Meta {
 	if len(c.titleYears) == 0 && m.Kind != WorkReport {
 		// A report without a year in its title: the year its opening
 		// speaks of (2025年是…, 2025年，全市…).
-		if s := reTitleYear.FindStringSubmatch(f.opening); s != nil {
-			c.titleYears = []int{atoi(s[1])}
+		// A date (自2025年4月8日至6月25日对2024年度…进行了审计) says when,
+		// not what year the report is of: the first year that is no date.
+		for _, loc := range reTitleYear.FindAllStringSubmatchIndex(f.opening, -1) {
+			if reMonthAfter.MatchString(f.opening[loc[1]:]) {
+				continue
+			}
+			c.titleYears = []int{atoi(f.opening[loc[2]:loc[3]])}
 			c.fromOpening = true
 			inferred[InferredYear] = true
+			break
 		}
 	}
 	if c.setYears(&m) {
@@ -392,6 +400,11 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 			m.PlanYear = first + 1
 		}
 		m.Year = delivered(m.PlanYear)
+		if m.PlanYear > 0 && m.Year > m.PlanYear {
+			// A page published years later (时间:2022-03-27 over a plan
+			// for 2008) does not move the year the report was delivered in.
+			m.Year = m.PlanYear
+		}
 		if c.review > 0 && (m.PlanYear == 0 || c.review < m.PlanYear) {
 			m.ReviewYear = c.review
 		}
@@ -453,6 +466,11 @@ func (c yearClues) setYears(m *Meta) (inferred bool) {
 		}
 		if c.review > 0 {
 			m.ReviewYear = c.review
+			if c.plan == 0 && c.review == m.Year {
+				// Reviewing the year it is delivered in (一、2022年政府
+				// 工作回顾, delivered on 2022年12月24日): it plans the next.
+				m.PlanYear = m.Year + 1
+			}
 		}
 		if c.plan > 0 {
 			m.PlanYear = c.plan

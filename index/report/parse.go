@@ -670,10 +670,14 @@ var titleWords = []string{"报告", "公报", "决算", "预算", "说明", "纲
 func frontOnly(t string) bool {
 	// 六次会议上: the end of the congress line (——2025年3月30日在…人民代表大会
 	// / 六次会议上), broken over two.
-	return isClutter(t) || reSalute.MatchString(t) || isConferenceFile(t) || isIssuer(t) || isDateLine(t) || strings.HasSuffix(t, "会议上") ||
+	return isClutter(t) || reSalute.MatchString(t) || isConferenceFile(t) || isIssuer(t) || isDateLine(t) || strings.HasSuffix(t, "会议上") || reDeliveredAt.MatchString(t) ||
 		isContentsLine(t) || strings.HasPrefix(t, "——") || strings.HasPrefix(t, "—") || strings.Contains(t, "|") ||
 		strings.HasPrefix(t, "目") && strings.HasSuffix(t, "录") || strings.HasPrefix(t, "（") && reDate.MatchString(t)
 }
+
+// reDeliveredAt opens the line of when and where a report was delivered,
+// without its dash (2022年3月26日在渭南市第六届 / 人民代表大会第一次会议上).
+var reDeliveredAt = rx.MustCompile(`^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在`)
 
 var reDateLine = rx.MustCompile(`^[（(]?\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*(星期.)?\s*[）)]?$`)
 

@@ -1303,3 +1303,30 @@ func TestCongressTailNoTitle(t *testing.T) {
 		t.Errorf("audit: kind %q, want %s", m.Kind, AuditReport)
 	}
 }
+
+// When and where a report was delivered, without its dash and broken over
+// two lines, is no title; a work report that reviews the year it is
+// delivered in plans the next; a date in an untitled report's opening says
+// when, not what year it is of; a plan report reposted years later keeps
+// the year it plans.
+func TestYearsOfLateAndReposted(t *testing.T) {
+	for _, c := range []struct {
+		name, src              string
+		kind                   string
+		year, review, planYear int
+	}{
+		{"mou_2022_work_report", "2022年3月26日在某市第六届\n人民代表大会第一次会议上\n某市市长某某\n各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。\n一、2021年及本届政府工作回顾\n2021年,全市地区生产总值增长6%。\n",
+			WorkReport, 2022, 2021, 2022},
+		{"mou_2022_work_report", "——2022年12月24日在某区第十九届人民代表大会第二次会议上\n某区人民政府区长 某某\n各位代表:\n现在,我代表区政府向大会报告工作,请予审议。\n一、2022年政府工作回顾\n2022年,全区地区生产总值增长5%。\n",
+			WorkReport, 2022, 2022, 2023},
+		{"mou_audit_report", "根据审计法的规定,某县审计局派出审计组,自2025年4月8日至6月25日对2024年度县本级预算执行及决算草案情况进行了审计。\n审计结果表明,2024年度县本级预算执行情况总体较好。\n",
+			AuditReport, 2025, 2024, 0},
+		{"mou_plan_report", "国民经济和社会发展计划执行情况及国民经济和社会发展计划草案的报告\n\n时间:2022-03-27 10:17:00\n\n各位代表:\n\n受县人民政府委托,现将2007年国民经济和社会发展计划执行情况及2008年国民经济和社会发展计划草案提请县第十六届人大二次会议审议。\n\n一、2007年计划执行情况\n\n全县生产总值增长12%。\n",
+			PlanReport, 2008, 2007, 2008},
+	} {
+		m := Parse(c.name, []byte(c.src)).Meta
+		if m.Kind != c.kind || m.Year != c.year || m.ReviewYear != c.review || m.PlanYear != c.planYear {
+			t.Errorf("%.30s: %s %d (reviews %d, plans %d); want %s %d (%d, %d)", c.src, m.Kind, m.Year, m.ReviewYear, m.PlanYear, c.kind, c.year, c.review, c.planYear)
+		}
+	}
+}
