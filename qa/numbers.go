@@ -1457,7 +1457,7 @@ func sectorLists(text string, l *layout, figs []Quantity) map[int]int {
 	}
 }
 
-var reSectorRatio = rx.MustCompile(`(三次产业|一二三产业?|产业)(结构|比例|比重|之比)`)
+var reSectorRatio = rx.MustCompile(`(三次产业|一二三产业?|产业)的?(结构|比例|比重|之比)`)
 
 // reRatioTriple is a ratio of three terms: 40.7:14.5:44.8.
 var reRatioTriple = rx.MustCompile(`(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)`)
@@ -2814,6 +2814,10 @@ func periodFit(q *Question, m report.Meta, year int, plan bool) (rank, gate floa
 		if q.Rel == 0 && q.Plan && m.PlanYear > 0 {
 			// 今年的目标: the year the report plans for.
 			qYear = m.PlanYear
+		} else if q.Rel == 0 && m.ReviewYear > 0 && !strings.Contains(q.Raw, "今年") && (strings.Contains(q.Raw, "当年") || strings.Contains(q.Raw, "本年")) {
+			// 当年新开工的项目, 当年一般公共预算支出: the year the report
+			// tells of, not the asker's own.
+			qYear = m.ReviewYear
 		}
 		if q.Rel == 1 && m.Kind == report.BudgetReport && m.PlanYear > 0 && qYear > m.PlanYear && !docSpeaksOf(m, qYear) {
 			// 明年的预算 asked of a report on 2025 and the budget for

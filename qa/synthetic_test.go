@@ -1620,6 +1620,13 @@ func TestStructureFromTo(t *testing.T) {
 	})
 }
 
+// 当年 asked of a report is the year it tells of, not the asker's own.
+func TestThatYearIsTheReportsYear(t *testing.T) {
+	doc := "2015年某省国民经济和社会发展统计公报\n\n某省统计局\n2016年2月1日\n\n一、固定资产投资\n\n全年施工项目2979个,增长4.6%;其中本年新开工项目1163个,增长18.1%。\n"
+	e := smallEngine(t, "mou_2015_stat_bulletin.txt", doc)
+	askAll(t, e, map[string]string{"当年新开工的项目有几个？": "1163个"})
+}
+
 // A question of the state capital budget's revenue is none of the
 // general budget's: the budget's revenue is one term.
 func TestStateCapitalBudgetIsOneTerm(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"reportkb/index/place"
@@ -118,7 +119,7 @@ func idKind(id string) string {
 func kindOf(s string) string {
 	s = segment.FoldT2S(s) // 關於…的報告
 	switch {
-	case strings.Contains(s, "审计工作报告") || strings.Contains(s, "审计报告") || strings.Contains(s, "收支的审计情况"):
+	case strings.Contains(s, "审计工作报告") || strings.Contains(s, "审计报告") || strings.Contains(s, "收支的审计情况") || strings.Contains(s, "审计结果"):
 		return AuditReport
 	case strings.Contains(s, "决算"):
 		return FinalAccounts
@@ -236,8 +237,11 @@ func (p *parser) detectMeta() Meta {
 	title := f.title
 	frontAll := strings.Join(f.lines, "\n")
 
-	// Kind: from the title, else from what the opening says.
+	// Kind: from the title, else from what the opening says. A title
+	// that names no report and carries a figure (13.57万亿!全国首个) is a
+	// news headline over one, whose opening tells what it reports.
 	m.Kind = kindOf(title)
+	headline := m.Kind == "" && strings.ContainsFunc(title, unicode.IsDigit)
 	if m.Kind == "" {
 		opening := segment.FoldT2S(frontAll + f.opening)
 		reported := ""
@@ -250,7 +254,7 @@ func (p *parser) detectMeta() Meta {
 			// 预算草案: the opening names what is reported.
 			m.Kind = reported
 			inferred[InferredKind] = true
-		case title == "" && (strings.Contains(opening, "报告政府工作") || strings.Contains(opening, "作政府工作报告") ||
+		case (title == "" || headline) && (strings.Contains(opening, "报告政府工作") || strings.Contains(opening, "作政府工作报告") ||
 			strings.Contains(opening, "报告过去") && strings.Contains(opening, "政府工作") ||
 			reSalute.MatchString(strings.TrimSpace(f.opening)) && (strings.Contains(opening, "政府工作") || strings.Contains(frontAll, "各位代表"))):
 			m.Kind = WorkReport
@@ -677,7 +681,9 @@ func detectRegion(id, title string, f frontText) (*place.Division, bool) {
 		}
 		return ctxDiv
 	}
-	if d := placeIn(title, ctx); d != nil {
+	if d := placeIn(title, ctx); d != nil && !(d == place.Nation && kindOf(title) == "") {
+		// 全国 in a title that names no report (全国首个) is a boast,
+		// no region.
 		return d, false
 	}
 	front := strings.Join(f.lines, "\n") + "\n" + f.opening

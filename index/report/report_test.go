@@ -1330,3 +1330,17 @@ func TestYearsOfLateAndReposted(t *testing.T) {
 		}
 	}
 }
+
+// A news headline over a report (13.57万亿!全国首个) names no region and no
+// kind: the opening tells both (省长…向大会作政府工作报告, the file name's
+// province); an audit's published results (审计结果公告) are an audit report.
+func TestHeadlineAndAuditResults(t *testing.T) {
+	src := "13.57万亿!全国首个\n1月23日上午,广东省十四届人大二次会议在广州开幕。省长王伟中向大会作政府工作报告。\n报告指出:\n●2023年广东地区生产总值达到13.57万亿元、增长4.8%;\n"
+	if m := Parse("guangdong_2024_work_report", []byte(src)).Meta; m.Kind != WorkReport || m.Region != "广东省" {
+		t.Errorf("headline: kind %q, region %q; want %s of 广东省", m.Kind, m.Region, WorkReport)
+	}
+	audit := "厦门市审计局关于2014年度市本级预算执行和其他财政收支情况审计结果公告\n\n2014年,市本级一般公共预算收入完成调整后预算的100.5%。\n"
+	if m := Parse("xiamen_audit", []byte(audit)).Meta; m.Kind != AuditReport {
+		t.Errorf("audit results: kind %q, want %s", m.Kind, AuditReport)
+	}
+}
