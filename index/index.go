@@ -46,7 +46,7 @@ import (
 // written with another version is rebuilt from the stored originals, so
 // a stale index is never served: bump it when parsing changes what is
 // stored (a sentence's scope, a document's metadata).
-const Schema = 70
+const Schema = 71
 
 // Config configures an Index.
 type Config struct {

@@ -32,7 +32,7 @@ var (
 	reIdDoc = rx.MustCompile(`报告|公报|文件|决算|预算草案|这份|这个|该`)
 	// reIdVerb says what was done with the report: 作, 发布, 通过.
 	reIdVerb = rx.MustCompile(`作|做|发布|发的|印发|公布|通过|审议|提交|编制|讲|念|宣读|出的|签发|批准|报告的`)
-	reIdWho  = rx.MustCompile(`谁|哪位|哪个(?:部门|单位|机关|机构|局)|哪家|什么(?:部门|单位|机关|机构)|哪(?:个)?部门|发布机构|发布单位|发文机关`)
+	reIdWho  = rx.MustCompile(`谁|哪位|哪个(?:部门|单位|机关|机构|局)|哪家|什么(?:部门|单位|机关|机构)|哪(?:个)?部门|发布机构|发布单位|发文机关|发文机构`)
 	reIdWhen = rx.MustCompile(`哪天|哪一天|几号|几月几|什么时候|什么时间|何时|哪年哪月|日期|几月份`)
 	reIdMeet = rx.MustCompile(`(?:哪次|哪一次|哪个|什么|哪届)(?:会议|会|大会)|哪次会`)
 
@@ -91,7 +91,7 @@ var (
 	// reIdDate is a day: 2024年4月15日, 2023-02-13.
 	reIdDate = rx.MustCompile(`(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})`)
 	// reIdField is a page's field naming who issued it: 发布机构:江宁区财政局.
-	reIdField = rx.MustCompile(`(?:发布机构|发布单位|发文机关|发文单位|信息来源|来源)\s*[:：]\s*(\p{Han}{2,30}?(?:人民政府办公室|人大常委会办公室|人民政府|委员会|办公室|统计局|财政局|局|委|厅|部|中心|院|政府))`)
+	reIdField = rx.MustCompile(`(?:发布机构|发布单位|发文机关|发文机构|发文单位|信息来源|来源)\s*[:：]\s*(\p{Han}{2,30}?(?:人民政府办公室|人大常委会办公室|人民政府|委员会|办公室|统计局|财政局|局|委|厅|部|中心|院|政府))`)
 	// reIdPerson is who delivered it: 浦江县人民政府代理县长胡作滔.
 	reIdPerson = rx.MustCompile(`^(\p{Han}{0,30}?(?:代理县长|代理市长|代理区长|代理省长|县长|市长|区长|省长|州长|旗长|盟长|主任|局长|厅长|部长|主席|审计长)\s*\p{Han}{2,4})$`)
 	// reIdBody is a line that is a body's name: 荆州市发展和改革委员会.

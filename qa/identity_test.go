@@ -80,6 +80,17 @@ const workFront = `政府工作报告
 全县实现地区生产总值310亿元，增长3.5%。
 `
 
+const accountsIssued = `关于2024年财政决算报告公开
+  • 发文机构:上海市某区财政局
+  • 发布日期:2025-09-05
+
+关于某区2024年财政决算的报告
+
+一、2024财政决算情况
+
+2024年区一般公共预算收入180.97亿元,为预算的102.27%。
+`
+
 func TestIdentify(t *testing.T) {
 	for _, c := range []struct {
 		name, text, q, text0, sentence string
@@ -89,6 +100,7 @@ func TestIdentify(t *testing.T) {
 		{"hubei_jingzhou_2023_plan_report.txt", planFront, "这份计划草案是提交给哪次会议审查的？", "", "提请市六届人大二次会议审查"},
 		{"shaanxi_yulin_zizhou_2023_stat_bulletin.txt", bulletinSigned, "这份统计公报是哪个单位、哪天发布的?", "", "子洲县统计局2024年4月15日"},
 		{"zhejiang_jinhua_pujiang_2023_gov_work_report.txt", workFront, "在人代会上作政府工作报告的是谁?", "胡作滔", "代理县长胡作滔"},
+		{"shanghai_mouqu_2024_final_accounts.txt", accountsIssued, "这份决算报告是哪个部门发布的？", "财政局", "发文机构:上海市某区财政局"},
 		{"zhejiang_jinhua_pujiang_2023_gov_work_report.txt", workFront, "这份政府工作报告是在哪次会议上作的？", "第二次会议", "第十五届人民代表大会第二次会议上"},
 	} {
 		e := smallEngine(t, c.name, c.text)

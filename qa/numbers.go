@@ -3525,6 +3525,15 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 	popAsked := populationAsked(q.Norm)
 	stage := stageOf(q.Norm)
 	sectorNo := askedSector(q).sector
+	budgetStage := budgetStageAsked(q)
+	// A budget asked at a stage (年初预算, 后来调到了多少) is a plan,
+	// whatever tense the asking verb has (调到了).
+	budgetQ := q
+	if budgetStage != 0 {
+		bq := *q
+		bq.Done, bq.Plan = false, true
+		budgetQ = &bq
+	}
 	// 城镇化率提高了几个百分点: a rate or share asked by its name, whose
 	// change in points a share's clause may give.
 	rateAsked := slices.ContainsFunc(q.Concepts, func(c Concept) bool {
@@ -3731,7 +3740,8 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 				continue
 			}
 			year, plan := period(pc, f.Start)
-			pf, pg := periodFit(q, v.sum.Meta, year, plan)
+			plan = plan || fi.leadPlan
+			pf, pg := periodFit(budgetQ, v.sum.Meta, year, plan)
 			var ft features
 			ft[fCoverage] = logf(m.coverage)
 			ft[fCore] = logf(m.core)
@@ -3808,6 +3818,11 @@ func (e *Engine) numberCandidatesOf(q *Question, vw *viewer, hits []index.Hit, m
 			ft[fDeltaMiss] = boolf(!q.AsksChange && q.Class != "percent" && f.Unit != "%" &&
 				(deltaFigure(text, f.Prefix) || reachedAfter(text[f.End:]) && changeUnasked(q, text, f.Prefix) ||
 					totalAfter(text[f.End:]) && sameUnitNext(figs, f) && !added))
+			if budgetStage != 0 && budgetStageClash(budgetStage, text, breaks, figs, f) {
+				// 年初预算 asked of 支出预算调整为52.5亿元, or the
+				// budget as adjusted of the budget set at the year's start.
+				ft[fFlowClash] = 1
+			}
 			if ff := figureFlow(text, breaks, f.Prefix); qflow != "" && ff != "" && ff != qflow {
 				ft[fFlowClash] = 1
 			}
@@ -4118,6 +4133,9 @@ type figureInfo struct {
 	contracts map[int]contracted
 	parts     subperiods
 	prevYear  int // the year of the sentence before, when it dates this one
+	// leadPlan: the sentence is an item of a list led by a sentence that
+	// sets targets (主要预期目标是：/ ◆地区生产总值增长5%).
+	leadPlan bool
 }
 
 // figureInfo returns the figure info of the view's own figures, derived
@@ -4148,6 +4166,13 @@ func (vw *viewer) figuresOf(v *sentView, figs []Quantity, ratios bool) *figureIn
 			fi.sectors[f.Start] = k%3 + 1
 		}
 	}
+	if lead := vw.listLead(v); lead != nil && !reSentYear.MatchString(text) {
+		// ◆地区生产总值增长5%; under 今年…主要预期目标是: the lead's
+		// year and tense are the item's.
+		pc := lead.periodCtx()
+		fi.prevYear, fi.leadPlan = period(pc, len(lead.simp))
+		return fi
+	}
 	if v.rec.N > 0 {
 		if prev := vw.neighbour(v, v.rec.N-1); prev != nil && isDetail(text) {
 			fi.prevYear, _ = period(periodCtx{text: prev.rec.Text}, len(prev.rec.Text))
@@ -4158,6 +4183,90 @@ func (vw *viewer) figuresOf(v *sentView, figs []Quantity, ratios bool) *figureIn
 		}
 	}
 	return fi
+}
+
+// Stages of a budget a question may ask of: as set at the year's start, or
+// as adjusted during it.
+const (
+	budgetInitial = 1 + iota
+	budgetAdjusted
+)
+
+// reInitialAsked and reAdjustedAsked ask for a budget as first set (年初预算)
+// or as adjusted (调整后, 后来调到了多少).
+var (
+	reInitialAsked  = rx.MustCompile(`年初|初始|最初|原定|原来的预算|起初`)
+	reAdjustedAsked = rx.MustCompile(`调整后|调整为|调整到|调到|调至|调成|调整了?多少|变更后|\badjusted\b|\brevised\b`)
+	// reAdjustedBefore stands before a figure of a budget as adjusted.
+	reAdjustedBefore = rx.MustCompile(`(?:调整为|调整到|调整至|调至|调到|调整后(?:的)?(?:预算)?(?:为|是)?|变更为)\s*$`)
+)
+
+// budgetStageAsked returns the stage of a budget the question asks of, or
+// 0.
+func budgetStageAsked(q *Question) int {
+	raw := strings.ToLower(q.Raw)
+	switch {
+	case !strings.Contains(raw, "预算") && !strings.Contains(raw, "budget"):
+		return 0 // 调整了多少个政府投资项目: no budget
+	case reAdjustedAsked.MatchString(raw):
+		return budgetAdjusted
+	case reInitialAsked.MatchString(raw):
+		return budgetInitial
+	}
+	return 0
+}
+
+// budgetStageClash reports whether figure f is of another stage of a
+// budget than the one asked: adjusted (支出预算调整为52.5亿元) when the
+// start's is asked, or, in a sentence that gives the adjusted one, another
+// figure when the adjusted is asked.
+func budgetStageClash(stage int, text string, l *layout, figs []Quantity, f Quantity) bool {
+	adjusted := func(g Quantity) bool {
+		return reAdjustedBefore.MatchString(text[clauseStart(l, g.Prefix):g.Prefix])
+	}
+	if stage == budgetInitial {
+		return adjusted(f)
+	}
+	if adjusted(f) {
+		return false
+	}
+	for _, g := range figs {
+		if g.Start != f.Start && adjusted(g) {
+			return true
+		}
+	}
+	return false
+}
+
+// listMarks open the items of a list set one a line: ◆, ●, ■.
+const listMarks = "◆●■▲◇○□△•▪►★☆"
+
+// maxLeadItems is how many items back a list's lead is looked for.
+const maxLeadItems = 12
+
+// listLead returns the sentence that leads the list whose item v is (报告
+// 提出，今年…的主要预期目标是：), when v opens with a list mark and the
+// items before it back to the lead do too; else nil.
+func (vw *viewer) listLead(v *sentView) *sentView {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(v.simp))
+	if !strings.ContainsRune(listMarks, r) {
+		return nil
+	}
+	for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-maxLeadItems; n-- {
+		prev := vw.sentenceAt(v, n, false)
+		if prev == nil {
+			return nil
+		}
+		t := strings.TrimSpace(prev.simp)
+		if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune(listMarks, r) {
+			continue
+		}
+		if strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
+			return prev
+		}
+		return nil
+	}
+	return nil
 }
 
 // inheritSubject credits the concepts of the sentence before a sentence
@@ -4240,7 +4349,7 @@ func (vw *viewer) inheritance(v *sentView) (from string, credit float64) {
 	switch {
 	case item:
 		prev = nil
-		for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-maxListItems; n-- {
+		for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-maxLeadItems; n-- {
 			s := vw.neighbour(v, n)
 			if s == nil {
 				break

@@ -2774,3 +2774,17 @@ func TestSectorRatioSign(t *testing.T) {
 		t.Errorf("the structure not read as asked: %q", conceptWords(q))
 	}
 }
+
+// A budget's stage is asked only of a budget: 调整了多少个项目 asks none.
+func TestBudgetStageAsked(t *testing.T) {
+	for q, want := range map[string]int{
+		"全市一般公共预算支出后来调到了多少？":   budgetAdjusted,
+		"全市支出年初预算是多少":          budgetInitial,
+		"全市今年停掉或调整了多少个政府投资项目？": 0,
+		"一般公共预算支出完成多少":         0,
+	} {
+		if got := budgetStageAsked(&Question{Raw: q}); got != want {
+			t.Errorf("%s: stage %d, want %d", q, got, want)
+		}
+	}
+}

@@ -1627,6 +1627,34 @@ func TestThatYearIsTheReportsYear(t *testing.T) {
 	askAll(t, e, map[string]string{"当年新开工的项目有几个？": "1163个"})
 }
 
+// Items set one a line under a lead that sets targets (今年…主要预期目标
+// 是：/ ◆社会消费品零售总额增长6%) are that year's targets; items under a
+// lead that tells results (报告指出：/ ●…增长5.8%) are not.
+func TestListItemsTakeTheirLead(t *testing.T) {
+	doc := "某省政府工作报告要点\n1月23日上午,某省人大会议开幕。省长某某向大会作政府工作报告。\n报告指出:\n" +
+		"●2023年全省地区生产总值达到13.57万亿元、增长4.8%;\n●社会消费品零售总额达4.7万亿元、增长5.8%;\n" +
+		"报告提出,今年全省经济社会发展的主要预期目标是:\n◆地区生产总值增长5%;\n◆固定资产投资增长4%,社会消费品零售总额增长6%;\n"
+	e := smallEngine(t, "mou_2024_work_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"去年社会消费品零售总额增长了多少？":  "5.8%",
+		"今年社会消费品零售总额预期增长多少？": "6%",
+	})
+}
+
+// A budget as set at the year's start and as adjusted are two figures: 年初
+// asks the first, 后来调到了多少 the second, though the verb has 了.
+func TestBudgetStages(t *testing.T) {
+	doc := "关于某市2021年预算执行情况和2022年预算草案的报告\n\n一、2021年预算执行情况\n\n" +
+		"全市一般公共预算支出预算43.78亿元,因转移支付补助、新增债券等因素,支出预算调整为52.5亿元,实际完成42.44亿元,为调整预算的80.8%。\n"
+	seg := segment.NewMaxMatch([]string{"全市", "一般公共预算支出", "一般公共预算", "支出", "预算", "年初", "后来", "调到", "调整为", "调整", "实际", "完成", "转移支付", "新增债券"})
+	e := smallEngineSeg(t, seg, "maxmatch-budget-stages", "mou_2021_budget_report.txt", doc)
+	askAll(t, e, map[string]string{
+		"全市一般公共预算支出年初预算是多少？": "43.78亿元",
+		"全市一般公共预算支出后来调到了多少？": "52.5亿元",
+		"全市一般公共预算支出实际完成了多少？": "42.44亿元",
+	})
+}
+
 // A question of the state capital budget's revenue is none of the
 // general budget's: the budget's revenue is one term.
 func TestStateCapitalBudgetIsOneTerm(t *testing.T) {

@@ -456,7 +456,7 @@ var clutterPrefix = []string{
 	// The fields of a saved page's header (see fieldTitle).
 	"发文单位", "发布单位", "发文机关", "发文时间", "发文日期", "发布日期", "成文日期", "来源URL", "来源网址", "原文链接",
 	"原文地址", "网址：", "链接：", "URL：", "报告人：", "索引号", "发文字号", "文号：", "正文：", "正文:",
-	"正文（", "正文(", "发布机构", "抓取时间", "采集时间", "转换说明", "字符数", "来源 URL", "用途：",
+	"正文（", "正文(", "发布机构", "发文机构", "抓取时间", "采集时间", "转换说明", "字符数", "来源 URL", "用途：",
 	// A scraper's header in English: SOURCE: …, FETCHED: …, SHA256(raw): ….
 	"SOURCE:", "Source:", "FETCHED:", "Fetched:", "SHA256", "PROVINCES:", "URL:", "Url:", "RETRIEVED:", "DATE:",
 }
