@@ -4610,7 +4610,7 @@ func shareColumn(col string) bool {
 // reChangeLead opens a clause that gives the change of the level the
 // clause before gives, naming nothing new: 比上年末增加0.02万人, 单位数较上
 // 年增加22家, 同比下降3.2%, 增长5% (直比 an OCR's 同比).
-var reChangeLead = rx.MustCompile(`^(?:其|单位数|数量|总数|总量|人数|户数|个数|家数)?(?:比上年末|比上年底|比年初|比上年同期|比上年|比去年|较上年末|较上年|较去年|较年初|同比|直比|与上年相比|与去年相比|同口径|按可比口径计算|可比)?(?:增长|下降|增加|减少|提高|降低|上升|回落|下滑|持平)|^(?:其|单位数|数量|总数|总量|人数|户数|个数|家数)?(?:比上年末|比上年底|比年初|比上年同期|比上年|比去年|较上年末|较上年|较去年|较年初|同比|与上年相比|与去年相比)`)
+var reChangeLead = rx.MustCompile(`^(?:其|单位数|数量|总数|总量|人数|户数|个数|家数)?(?:比上年末|比上年底|比年初|比上年同期|比上年|比去年|较上年末|较上年|较去年|较年初|同比|直比|与上年相比|与去年相比|同口径|按可比口径计算|可比)?(?:决算数|执行数|预计数|完成数|实际数)?(?:增长|下降|增加|减少|提高|降低|上升|回落|下滑|持平)|^(?:其|单位数|数量|总数|总量|人数|户数|个数|家数)?(?:比上年末|比上年底|比年初|比上年同期|比上年|比去年|较上年末|较上年|较去年|较年初|同比|与上年相比|与去年相比)`)
 
 // changeOfLevel returns the figure whose change f gives: the last figure
 // of the clause before f's, when f's clause opens with the comparison
@@ -4689,8 +4689,26 @@ var reOverBudget = rx.MustCompile(`^(?:超收|短收|增收|减收|超支|增支
 // make it the share of a budget or plan done (完成调整预算的96.3%, 为预算的
 // 101.4%).
 func completionShare(before string) bool {
+	if strings.Contains(before, ",") {
+		before = dropThousandsCommas(before) // 为年初预算205,000万元的77.7%
+	}
 	return reCompletionShare.MatchString(before)
 }
+
+// dropThousandsCommas returns s without the commas that part a number's
+// thousands (205,000).
+func dropThousandsCommas(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // completionFigure reports whether the words before a figure in its
 // clause make it the share of a budget or plan done, by its 的 or in so

@@ -2788,3 +2788,21 @@ func TestBudgetStageAsked(t *testing.T) {
 		}
 	}
 }
+
+// The share of a budget done is read past a budget written with thousands
+// commas (为年初预算205,000万元的77.7%), and the change after it is the
+// level's (较上年决算数下降4.3%).
+func TestCompletionShareWithCommas(t *testing.T) {
+	if !completionShare("为年初预算205,000万元的") {
+		t.Error("为年初预算205,000万元的: no share of the budget done")
+	}
+	text := "全州政府性基金预算收入159,365万元，为年初预算205,000万元的77.7%，较上年决算数下降4.3%。"
+	figs := ParseQuantities(text)
+	for _, f := range figs {
+		if f.Text == "4.3%" {
+			if lv, ok := changeOfLevel(text, clauses(text), figs, f); !ok || lv.Text != "159,365万元" {
+				t.Errorf("level of 4.3%% = %q, %v; want 159,365万元", lv.Text, ok)
+			}
+		}
+	}
+}

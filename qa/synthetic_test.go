@@ -1655,6 +1655,15 @@ func TestBudgetStages(t *testing.T) {
 	})
 }
 
+// 政府性基金收入 is one term: a report that gives the general budget's
+// revenue and a sum moved in from the fund gives no fund revenue.
+func TestFundRevenueIsOneTerm(t *testing.T) {
+	doc := "关于某区2024年财政决算的报告\n\n(一)2024年一般公共预算收支决算情况\n\n" +
+		"2024年区一般公共预算收入180.97亿元,为预算的102.27%。加上上级补助收入35.61亿元、调入资金16.65亿元、动用预算稳定调节基金26亿元,收入总计266.84亿元。\n"
+	e := smallEngine(t, "mou_2024_final_accounts.txt", doc)
+	askNone(t, e, "2024年政府性基金预算收入多少？", "2024年政府性基金收入是多少？")
+}
+
 // A question of the state capital budget's revenue is none of the
 // general budget's: the budget's revenue is one term.
 func TestStateCapitalBudgetIsOneTerm(t *testing.T) {
