@@ -3255,3 +3255,27 @@ func TestEnglishGoUpAndMigrantWork(t *testing.T) {
 		}
 	}
 }
+
+// The place a figure is compared with (比新乡全市, 高于河南) is no place the
+// question asks of: the reports call it by its level's whole.
+func TestComparisonBasePlace(t *testing.T) {
+	for _, c := range []struct {
+		s, want string
+		ok      bool
+	}{
+		{"封丘GDP增速比新乡全市高了几个百分点", "", true},
+		{"封丘GDP增速比新乡高了几个百分点", "全市", true},
+		{"增速高于河南多少", "全省", true},
+		{"新乡GDP增速多少", "", false},
+	} {
+		got, ok := "", false
+		for _, m := range place.Find(c.s) {
+			if w, isBase := comparisonBase(c.s, m); isBase {
+				got, ok = w, true
+			}
+		}
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s: base %q %v, want %q %v", c.s, got, ok, c.want, c.ok)
+		}
+	}
+}
