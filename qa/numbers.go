@@ -372,6 +372,7 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 	perAsked := q.PerUnit || strings.Contains(q.Norm, "每") || strings.Contains(strings.ToLower(q.Raw), "per ")
 	// before is, for a later part of a word whose earlier parts the
 	// sentence lacks, those parts.
+	qualifier := "" // the town or country the concept's first part names
 	find := func(w string, wr *runeSet, o occurrence, before []string, into []occurrence) []occurrence {
 		if !runes.mayHold(wr) {
 			return into
@@ -397,6 +398,11 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 			oc.start, oc.end, oc.clause1 = s, e, 0
 			if o.factor < 1 && o.part < 0 && !modifierFree(folded, s) {
 				oc.factor *= 0.8
+			}
+			if o.part > 0 && qualifier != "" {
+				if lead := lastRunes(folded[:s], 12); !strings.Contains(lead, qualifier) && !strings.Contains(lead, "城乡") {
+					oc.factor *= 0.25
+				}
 			}
 			if len(before) > 0 && !modifierFree(folded, s) && !inAny(before, lastRunes(folded[:s], 2)) {
 				// 覆盖率 of 人口覆盖率 for 森林覆盖率: the later part of a
@@ -449,6 +455,15 @@ func findConcepts(q *Question, folded string, offs []int, runes *runeSet) [][]oc
 		for _, alt := range c.Alts {
 			if alt.folded != "" {
 				out[ci] = find(alt.folded, &alt.runes, occurrence{factor: alt.Factor, text: alt.Text, part: -1}, nil, out[ci])
+			}
+		}
+		// 农村居民人均可支配收入: its later parts found where the text
+		// names no town or country (居民人均可支配收入45900元) are all
+		// residents', another measure.
+		qualifier = ""
+		if len(c.Parts) > 1 && strings.Contains(c.Word, "居民") {
+			if m := rePopulationPart.FindStringSubmatch(c.Parts[0]); m != nil {
+				qualifier = m[1]
 			}
 		}
 		for k, p := range c.foldedParts {
@@ -599,6 +614,10 @@ func routeSpelled(re *rx.Regexp, folded string, offs []int) []occurrence {
 	}
 	return out
 }
+
+// rePopulationPart is the first part of a measure of the residents of
+// town or country (农村居民 of 农村居民人均可支配收入), the place kept.
+var rePopulationPart = rx.MustCompile(`^(农村|城镇|城市|乡村)(?:常住)?(?:居民)?$`)
 
 // opposeWithin gives the words found inside a word under an opposite
 // modifier its discount: 可支配收入 of 农村居民人均可支配收入 is no more

@@ -1664,6 +1664,17 @@ func TestFundRevenueIsOneTerm(t *testing.T) {
 	askNone(t, e, "2024年政府性基金预算收入多少？", "2024年政府性基金收入是多少？")
 }
 
+// The income of the country's residents is not that of all residents: a
+// report that gives only 居民人均可支配收入 answers no question of 农村居民's.
+func TestRuralIncomeIsNoResidentsIncome(t *testing.T) {
+	doc := "关于某市2023年计划执行情况的报告\n\n一、2023年计划执行情况\n\n全市实现地区生产总值4800亿元,增长6%;居民人均可支配收入45900元,增长6.5%。\n"
+	e := smallEngine(t, "mou_2023_plan_report.txt", doc)
+	askNone(t, e, "农村居民人均可支配收入是多少？")
+	askAll(t, e, map[string]string{"居民人均可支配收入是多少？": "45900元"})
+	both := "2023年某县统计公报\n\n全年城镇居民人均可支配收入41200元,增长5.1%;农村居民人均可支配收入21800元,增长7.3%。\n"
+	askAll(t, smallEngine(t, "mou_2023_stat_bulletin.txt", both), map[string]string{"农村居民人均可支配收入是多少？": "21800元"})
+}
+
 // A question of the state capital budget's revenue is none of the
 // general budget's: the budget's revenue is one term.
 func TestStateCapitalBudgetIsOneTerm(t *testing.T) {
