@@ -4260,9 +4260,6 @@ func budgetStageClash(stage int, text string, l *layout, figs []Quantity, f Quan
 // listMarks open the items of a list set one a line: ◆, ●, ■.
 const listMarks = "◆●■▲◇○□△•▪►★☆"
 
-// maxLeadItems is how many items back a list's lead is looked for.
-const maxLeadItems = 12
-
 // listLead returns the sentence that leads the list whose item v is (报告
 // 提出，今年…的主要预期目标是：), when v opens with a list mark and the
 // items before it back to the lead do too; else nil.
@@ -4271,7 +4268,7 @@ func (vw *viewer) listLead(v *sentView) *sentView {
 	if !strings.ContainsRune(listMarks, r) {
 		return nil
 	}
-	for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-maxLeadItems; n-- {
+	for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-maxListItems; n-- {
 		prev := vw.sentenceAt(v, n, false)
 		if prev == nil {
 			return nil
@@ -4368,7 +4365,7 @@ func (vw *viewer) inheritance(v *sentView) (from string, credit float64) {
 	switch {
 	case item:
 		prev = nil
-		for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-maxLeadItems; n-- {
+		for n := v.rec.N - 1; n >= 0 && n >= v.rec.N-maxListItems; n-- {
 			s := vw.neighbour(v, n)
 			if s == nil {
 				break
@@ -4719,15 +4716,13 @@ func completionShare(before string) bool {
 func dropThousandsCommas(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) {
+		if s[i] == ',' && thousandsComma(s, i) {
 			continue
 		}
 		b.WriteByte(s[i])
 	}
 	return b.String()
 }
-
-func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // completionFigure reports whether the words before a figure in its
 // clause make it the share of a budget or plan done, by its 的 or in so

@@ -904,10 +904,13 @@ func selfNamed(body string, ctx func() *place.Division) *place.Division {
 	return nil
 }
 
-var reIssuer = rx.MustCompile(`(局|厅|署|办公室|调查队|调查总队|人民政府|秘书处|委员会|财政部)$|(局长|厅长|署长|审计长|主任|市长|省长|区长|县长|州长|盟长|旗长|主席)`)
+// roles are the offices of the people who deliver reports.
+const roles = `局长|厅长|署长|审计长|主任|市长|省长|区长|县长|州长|盟长|旗长|主席`
+
+var reIssuer = rx.MustCompile(`(局|厅|署|办公室|调查队|调查总队|人民政府|秘书处|委员会|财政部)$|(` + roles + `)`)
 
 // reRole is the office of the person who delivers a report.
-var reRole = rx.MustCompile(`局长|厅长|署长|审计长|主任|市长|省长|区长|县长|州长|盟长|旗长|主席`)
+var reRole = rx.MustCompile(roles)
 
 // issuerBody returns an issuer or speaker line up to the office of the
 // person named after it (科右中旗发展和改革委员会主任 白长海): a name (白长海)
